@@ -1,0 +1,124 @@
+// The data that flows between stages: Essay (parse) -> Chronology (extract) -> view models (views).
+import { z } from 'zod';
+
+/** [start, end) in UTF-16 code units into the source text as read (after a byte-order mark is dropped). */
+export type Offset = [number, number];
+
+export interface Sentence {
+  /** 1-based within its paragraph. */
+  n: number;
+  text: string;
+  offset: Offset;
+}
+
+/** A run of inline text with the marks it carries, so templates can keep emphasis without raw HTML. */
+export interface Run {
+  text: string;
+  emphasis?: boolean;
+  strong?: boolean;
+  code?: boolean;
+}
+
+/** A piece of a paragraph's plain text and where it sits in the source (see parse/source-map.ts). */
+export interface Segment {
+  text: number;
+  source: number;
+  length: number;
+  /** True when the piece is its source verbatim, so every character maps exactly. */
+  exact: boolean;
+}
+
+export interface Paragraph {
+  /** 1-based, body paragraphs after the title: the number the chronology cites. */
+  n: number;
+  /** ASCII anchor used by every product to link to this paragraph. */
+  id: string;
+  kind: 'text' | 'quote' | 'item';
+  text: string;
+  runs: Run[];
+  offset: Offset;
+  sentences: Sentence[];
+  /** Index into Essay.sections. */
+  section: number;
+  segments: Segment[];
+}
+
+export interface Section {
+  id: string;
+  /** Null for the untitled run of paragraphs before an essay's first heading. */
+  title: string | null;
+  depth: number;
+  paragraphs: number[];
+}
+
+export interface Essay {
+  slug: string;
+  format: 'txt' | 'md';
+  title: string;
+  subtitle: string | null;
+  author: string | null;
+  /** ISO day the essay says it was compiled (colophon or front matter `date:`), else null. */
+  compiled: string | null;
+  /** The colophon sentence the compile date was read from, kept out of the body paragraphs. */
+  colophon: string | null;
+  sections: Section[];
+  paragraphs: Paragraph[];
+  /** Front matter of a Markdown essay, as written. */
+  matter: Record<string, unknown>;
+}
+
+export const precisions = ['day', 'month', 'season', 'year', 'decade', 'century'] as const;
+export type Precision = (typeof precisions)[number];
+
+export const eventKinds = [
+  'agreement', 'membership', 'visit', 'meeting', 'summit', 'operation', 'decision', 'programme', 'other',
+] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+const isoDay = z.string().regex(/^-?\d{4,}-\d{2}-\d{2}$/);
+
+const dateFields = {
+  value: z.string().min(1),
+  start: isoDay,
+  end: isoDay,
+  precision: z.enum(precisions),
+};
+
+export const chronologySchema = z
+  .object({
+    title: z.string(),
+    compiled: isoDay.nullable(),
+    events: z.array(
+      z.object({
+        id: z.string().regex(/^e\d+$/),
+        date: z.object({ text: z.string(), ...dateFields }),
+        text: z.string(),
+        summary: z.string(),
+        kind: z.enum(eventKinds),
+        actors: z.object({
+          people: z.array(z.string()),
+          organizations: z.array(z.string()),
+          places: z.array(z.string()),
+        }),
+        source: z.object({ paragraph: z.number().int().positive(), sentence: z.number().int().positive() }),
+      }).strict(),
+    ),
+    mentions: z.array(
+      z.object({
+        text: z.string(),
+        ...dateFields,
+        paragraph: z.number().int().positive(),
+        offset: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]),
+      }).strict(),
+    ),
+    people: z.array(z.string()),
+    organizations: z.array(z.string()),
+    places: z.array(z.string()),
+    acronyms: z.record(z.string(), z.string()),
+  })
+  .strict();
+
+export type Chronology = z.infer<typeof chronologySchema>;
+export type ChronologyEvent = Chronology['events'][number];
+export type Mention = Chronology['mentions'][number];
+export type DateSpan = Pick<Mention, 'text' | 'value' | 'start' | 'end' | 'precision'>;

@@ -1,0 +1,132 @@
+// The unified transformer that reads an mdast tree (from either parser) into an Essay on file.data.essay:
+// title, compile date, sections, and numbered paragraphs with their sentences and source offsets.
+import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { VFile } from 'vfile';
+import { firstDate } from '../extract/timex.ts';
+import type { Essay, Paragraph, Run, Section, Segment } from '../model.ts';
+import { splitSentences } from './sentences.ts';
+import { toSource } from './source-map.ts';
+
+interface Draft {
+  kind: Paragraph['kind'];
+  runs: Run[];
+  segments: Segment[];
+  offset: [number, number];
+  section: number;
+}
+
+/** "Brief essay was compiled on May 25, 2006.": a short closing (or opening) line that dates the essay itself. */
+const COLOPHON = /\b(?:compiled|written|prepared|updated|revised|completed|finished|published|dated|current)\b[^.]{0,60}\b(?:on|in|as of|at)\b/i;
+
+export default function essay() {
+  return (tree: Root, file: VFile) => {
+    const matter = (file.data.matter ?? {}) as Record<string, unknown>;
+    const sections: Section[] = [{ id: 's0', title: null, depth: 1, paragraphs: [] }];
+    const drafts: Draft[] = [];
+    let title = typeof matter.title === 'string' ? matter.title.trim() : '';
+
+    const add = (kind: Draft['kind'], nodes: PhrasingContent[] | Nodes[], position = (nodes[0] as Nodes | undefined)?.position) => {
+      const runs: Run[] = [];
+      const segments: Segment[] = [];
+      collectRuns(nodes as Nodes[], {}, runs, segments, { length: 0 });
+      if (!runs.some((r) => r.text.trim()) || !position) return;
+      drafts.push({ kind, runs, segments, offset: [position.start.offset ?? 0, position.end.offset ?? 0], section: sections.length - 1 });
+    };
+
+    const visit = (node: RootContent, kind: Draft['kind']) => {
+      switch (node.type) {
+        case 'heading':
+          if (!title && node.depth === 1 && drafts.length === 0 && sections.length === 1) title = toString(node).trim();
+          else sections.push({ id: `s${sections.length}`, title: toString(node).trim(), depth: node.depth, paragraphs: [] });
+          return;
+        case 'paragraph':
+          return add(kind, node.children, node.position);
+        case 'blockquote':
+          return node.children.forEach((child) => visit(child, 'quote'));
+        case 'list':
+          return node.children.forEach((item) => item.children.forEach((child) => visit(child, 'item')));
+        case 'code':
+        case 'html':
+          // Markup and code in an essay are shown as the characters written, never interpreted.
+          return add(kind, [{ type: 'text', value: node.value, position: node.position }], node.position);
+        case 'table':
+          return node.children.forEach((row) => add(kind, [{ type: 'text', value: row.children.map((c) => toString(c)).join(' | '), position: row.position }], row.position));
+        default:
+          return;
+      }
+    };
+    tree.children.forEach((node) => visit(node, 'text'));
+
+    let compiled = isoFromMatter(matter.date);
+    let colophon: string | null = null;
+    for (const index of [drafts.length - 1, 0]) {
+      const draft = drafts[index];
+      const text = draft ? runsText(draft.runs) : '';
+      if (!draft || text.length > 200 || !COLOPHON.test(text)) continue;
+      const date = firstDate(text);
+      if (!date) continue;
+      compiled ??= date.start;
+      colophon = text.trim();
+      drafts.splice(index, 1);
+      break;
+    }
+
+    const paragraphs: Paragraph[] = drafts.map((draft, i) => {
+      const text = runsText(draft.runs);
+      const n = i + 1;
+      sections[draft.section]!.paragraphs.push(n);
+      const sentences = splitSentences(text).map((s) => ({
+        ...s,
+        offset: [toSource(draft.segments, s.offset[0]), toSource(draft.segments, s.offset[1])] as [number, number],
+      }));
+      return { n, id: `p${n}`, kind: draft.kind, text, runs: draft.runs, offset: draft.offset, sentences, section: draft.section, segments: draft.segments };
+    });
+
+    const result: Essay = {
+      slug: String(file.data.slug ?? file.stem ?? 'essay'),
+      format: file.extname === '.md' || file.extname === '.markdown' ? 'md' : 'txt',
+      title: title || String(file.stem ?? 'Untitled'),
+      subtitle: typeof matter.subtitle === 'string' ? matter.subtitle : null,
+      author: typeof matter.author === 'string' ? matter.author : null,
+      compiled,
+      colophon,
+      sections: sections.filter((s) => s.paragraphs.length > 0 || s.title !== null),
+      paragraphs,
+      matter,
+    };
+    file.data.essay = result;
+  };
+}
+
+const runsText = (runs: Run[]) => runs.map((r) => r.text).join('');
+
+function isoFromMatter(value: unknown): string | null {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  if (typeof value !== 'string') return null;
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return value.slice(0, 10);
+  return firstDate(value)?.start ?? null;
+}
+
+type Marks = Omit<Run, 'text'>;
+
+/** Flatten inline content into runs, recording where each piece of text sits in the source. */
+function collectRuns(nodes: Nodes[], marks: Marks, runs: Run[], segments: Segment[], cursor: { length: number }) {
+  for (const node of nodes) {
+    const literal = node.type === 'text' || node.type === 'inlineCode' || node.type === 'html' ? node.value
+      : node.type === 'break' ? ' ' : node.type === 'image' ? (node.alt ?? '') : null;
+    if (literal !== null) {
+      const text = literal.replace(/\s*[\r\n]\s*/g, (ws) => (ws.length === 1 ? ' ' : ws.replace(/[\r\n]/g, ' ')));
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start !== undefined && end !== undefined) {
+        segments.push({ text: cursor.length, source: start, length: text.length, exact: end - start === text.length });
+      }
+      runs.push({ text, ...marks, ...(node.type === 'inlineCode' ? { code: true } : {}) });
+      cursor.length += text.length;
+    } else if ('children' in node) {
+      const next = node.type === 'emphasis' ? { ...marks, emphasis: true } : node.type === 'strong' ? { ...marks, strong: true } : marks;
+      collectRuns(node.children as Nodes[], next, runs, segments, cursor);
+    }
+  }
+}

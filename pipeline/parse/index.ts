@@ -1,0 +1,30 @@
+// The parse stage: a source vfile in, an Essay out (on file.data.essay), through unified.
+import type { Root } from 'mdast';
+import { unified } from 'unified';
+import type { VFile } from 'vfile';
+import type { Essay } from '../model.ts';
+import essay from './essay.ts';
+import markdown from './markdown.ts';
+import plainText from './plain-text.ts';
+
+declare module 'vfile' {
+  interface DataMap {
+    slug: string;
+    matter: Record<string, unknown>;
+    essay: Essay;
+  }
+}
+
+const isMarkdown = (file: VFile) => file.extname === '.md' || file.extname === '.markdown';
+
+const processors = {
+  md: unified().use(markdown).use(essay).freeze(),
+  txt: unified().use(plainText).use(essay).freeze(),
+};
+
+export async function parseEssay(file: VFile): Promise<Essay> {
+  const processor = isMarkdown(file) ? processors.md : processors.txt;
+  const tree = processor.parse(file) as Root;
+  await processor.run(tree, file);
+  return file.data.essay!;
+}

@@ -1,0 +1,69 @@
+// A unified parser for plain-text essays: prose, not Markdown. Backticks, asterisks, underscores, "#" and "1997." at
+// the start of a line stay text. The first line is the title; a short line standing alone between paragraphs is a
+// section heading. Offsets into the text are kept exactly, so mentions can point back at the source.
+import type { Heading, Paragraph, Root, RootContent } from 'mdast';
+import type { Processor } from 'unified';
+import { location } from 'vfile-location';
+import type { VFile } from 'vfile';
+
+/** A block of consecutive non-blank lines. Lines of only whitespace (a no-break space too) separate blocks. */
+interface Block {
+  start: number;
+  end: number;
+  lines: number;
+}
+
+function blocks(text: string): Block[] {
+  const out: Block[] = [];
+  let current: Block | null = null;
+  const line = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  for (let m = line.exec(text); m && m[0] !== ''; m = line.exec(text)) {
+    const content = m[0].replace(/[\r\n]+$/, '');
+    const blank = content.trim() === '';
+    if (blank) {
+      current = null;
+      continue;
+    }
+    const lead = content.length - content.trimStart().length;
+    const end = m.index + content.trimEnd().length;
+    if (current) {
+      current.end = end;
+      current.lines++;
+    } else {
+      current = { start: m.index + lead, end, lines: 1 };
+      out.push(current);
+    }
+  }
+  return out;
+}
+
+/** Short, unpunctuated, capitalised, and on its own: "Course of the war". */
+function looksLikeHeading(text: string, block: Block): boolean {
+  return block.lines === 1 && text.length <= 80 && /^[\p{Lu}\p{N}]/u.test(text) && !/[.!?:;,"\u201d]$/.test(text)
+    && text.split(/\s+/).length <= 12;
+}
+
+/** The backtick typed for an apostrophe ("NATO`s") becomes one; the length is unchanged so offsets still hold. */
+export const plainProse = (text: string) => text.replace(/(?<=\p{L})`(?=\p{L})/gu, '\u2019').replace(/[\r\n]/g, ' ');
+
+export default function plainText(this: Processor) {
+  this.parser = (document: string, file?: VFile): Root => {
+    const place = location(file ?? document);
+    const position = (start: number, end: number) => ({ start: place.toPoint(start)!, end: place.toPoint(end)! });
+    const children: RootContent[] = [];
+    const list = blocks(document);
+    list.forEach((block, index) => {
+      const raw = document.slice(block.start, block.end);
+      const value = plainProse(raw);
+      const text = { type: 'text' as const, value, position: position(block.start, block.end) };
+      const isTitle = index === 0 && block.lines === 1 && list.length > 1;
+      const isHeading = !isTitle && index < list.length - 1 && looksLikeHeading(raw, block);
+      if (isTitle || isHeading) {
+        children.push({ type: 'heading', depth: isTitle ? 1 : 2, children: [text], position: text.position } as Heading);
+      } else {
+        children.push({ type: 'paragraph', children: [text], position: text.position } as Paragraph);
+      }
+    });
+    return { type: 'root', children, position: position(0, document.length) };
+  };
+}

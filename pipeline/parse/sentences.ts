@@ -1,0 +1,42 @@
+// Sentence boundaries in prose, with offsets, without a model: a full stop ends a sentence unless the word before it
+// is an initial ("C. Mackenzie") or a common abbreviation ("Mr.", "e.g.", "U.S.").
+import type { Offset, Sentence } from '../model.ts';
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'gen', 'col', 'lt', 'capt', 'sgt', 'adm', 'maj', 'cmdr', 'gov',
+  'sen', 'rep', 'pres', 'rev', 'hon', 'amb', 'no', 'nos', 'vol', 'art', 'p', 'pp', 'ch', 'fig', 'vs', 'etc', 'e.g',
+  'i.e', 'cf', 'al', 'approx', 'ca', 'c', 'inc', 'ltd', 'co', 'corp', 'dept', 'jan', 'feb', 'mar', 'apr', 'jun',
+  'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'u.s', 'u.k', 'u.n', 'a.d', 'b.c',
+]);
+
+// A terminator, any closing quotes or brackets, then space and what can open a sentence.
+const BOUNDARY = /[.!?\u2026]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[\p{Lu}\p{N}])/gu;
+
+/** Split `text` (which starts at `base` in the source) into sentences. */
+export function splitSentences(text: string, base = 0): Sentence[] {
+  const sentences: Sentence[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    const raw = text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body) {
+      const offset: Offset = [base + start + lead, base + start + lead + body.length];
+      sentences.push({ n: sentences.length + 1, text: body, offset });
+    }
+  };
+  for (const m of text.matchAll(BOUNDARY)) {
+    const end = m.index + m[0].length;
+    if (m[0].startsWith('.') && !endsSentence(text.slice(start, m.index))) continue;
+    push(end);
+    start = end;
+  }
+  push(text.length);
+  return sentences;
+}
+
+function endsSentence(before: string): boolean {
+  const word = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
+  if (/^\p{Lu}$/u.test(word)) return false; // an initial: "C. Mackenzie"
+  return !ABBREVIATIONS.has(word.toLowerCase());
+}

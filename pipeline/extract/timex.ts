@@ -15,6 +15,8 @@ export interface Context {
   anchor: Span | null;
   /** The document's own date (dateline, compile date, front matter, --reference-date): "yesterday", "on Friday". */
   reference: string | null;
+  /** The first date the text states: the anchor for a bare "July 3" read before any year (not today's year). */
+  fallback?: Span | null;
 }
 
 export interface Timex extends Span {
@@ -111,7 +113,10 @@ const withPart = (span: Span, words: string | undefined): Span => {
 const explicit = (span: Span | null) => (span ? { ...span, explicit: true } : null);
 const implicit = (span: Span | null) => (span ? { ...span, explicit: false } : null);
 
-const anchorYear = (ctx: Context) => (ctx.anchor ? parseIsoDay(ctx.anchor.start).year : null);
+function anchorYear(ctx: Context): number | null {
+  const anchor = ctx.anchor ?? ctx.fallback ?? (ctx.reference ? yearSpan(parseIsoDay(ctx.reference).year) : null);
+  return anchor ? parseIsoDay(anchor.start).year : null;
+}
 
 function dayOrNull(year: number, month: number, day: number): Span | null {
   return isValidDay(year, month, day) ? daySpan(year, month, day) : null;

@@ -1,0 +1,53 @@
+// Every temporal expression of an essay, in reading order, dated and pointing back into the source text.
+import type { Essay, Mention } from '../model.ts';
+import { toSource } from '../parse/source-map.ts';
+import { type Context, tagTimexes } from './timex.ts';
+
+export interface LocatedMention extends Mention {
+  /** 1-based sentence of the paragraph the mention sits in. */
+  sentence: number;
+  /** True when the text states the year itself. */
+  explicit: boolean;
+  /** For a range, the source offsets of its two ends. */
+  parts?: [number, number][];
+}
+
+/** A news story's dateline: "Washington, 29 July 1997 (Agency) -" at the start of the first paragraph. */
+const DATELINE = /^[\p{Lu}][\p{L} .'-]{1,40},\s*([^()\n]{4,30}?)\s*(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014:]\s/u;
+
+/** The date "today" means in this essay: its dateline, compile date or front matter, else the one given. */
+export function referenceDate(essay: Essay, fallback: string | null): string | null {
+  const lead = essay.paragraphs[0]?.text ?? '';
+  const dateline = DATELINE.exec(lead);
+  if (dateline) {
+    const [timex] = tagTimexes(dateline[1]!, { anchor: null, reference: null });
+    if (timex?.precision === 'day') return timex.start;
+  }
+  return essay.compiled ?? fallback;
+}
+
+export function findMentions(essay: Essay, reference: string | null): LocatedMention[] {
+  const ctx: Context = { anchor: null, reference, fallback: firstStatedDate(essay) };
+  const mentions: LocatedMention[] = [];
+  for (const paragraph of essay.paragraphs) {
+    for (const timex of tagTimexes(paragraph.text, ctx)) {
+      const start = toSource(paragraph.segments, timex.offset[0]);
+      const end = toSource(paragraph.segments, timex.offset[1]);
+      const sentence = paragraph.sentences.find((s) => s.offset[1] > start) ?? paragraph.sentences.at(-1);
+      mentions.push({
+        text: timex.text, value: timex.value, start: timex.start, end: timex.end, precision: timex.precision,
+        paragraph: paragraph.n, offset: [start, end], sentence: sentence?.n ?? 1, explicit: timex.explicit,
+        ...(timex.parts ? { parts: timex.parts.map(([a, b]) => [toSource(paragraph.segments, a), toSource(paragraph.segments, b)] as [number, number]) } : {}),
+      });
+    }
+  }
+  return mentions;
+}
+
+function firstStatedDate(essay: Essay) {
+  for (const paragraph of essay.paragraphs) {
+    const stated = tagTimexes(paragraph.text, { anchor: null, reference: null }).find((t) => t.explicit);
+    if (stated) return stated;
+  }
+  return null;
+}

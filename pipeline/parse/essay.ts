@@ -37,8 +37,9 @@ export default function essay() {
     const visit = (node: RootContent, kind: Draft['kind']) => {
       switch (node.type) {
         case 'heading':
-          if (!title && node.depth === 1 && drafts.length === 0 && sections.length === 1) title = toString(node).trim();
-          else sections.push({ id: `s${sections.length}`, title: toString(node).trim(), depth: node.depth, paragraphs: [] });
+          if (node.depth === 1 && drafts.length === 0 && sections.length === 1 && (!title || title === toString(node).trim())) {
+            title = toString(node).trim();
+          } else sections.push({ id: `s${sections.length}`, title: toString(node).trim(), depth: node.depth, paragraphs: [] });
           return;
         case 'paragraph':
           return add(kind, node.children, node.position);

@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The `briefing` command: runs the bundled CLI (made by `npm install`, or `node scripts/bundle.mjs`).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const bundle = fileURLToPath(new URL('../dist/cli.mjs', import.meta.url));
+if (!existsSync(bundle)) {
+  process.stderr.write('briefing: dist/cli.mjs is missing; run `npm install` (or `node scripts/bundle.mjs`) first\n');
+  process.exit(1);
+}
+const { main } = await import(bundle);
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,104 @@
+// The command line: `briefing build [FILES_OR_DIRS...] [--out DIR] [--formats LIST] [--reference-date YYYY-MM-DD]`.
+// Exit 0 when every essay built, 1 when one failed (a line on stderr says which and why), 2 on a usage error.
+import { parseArgs } from 'node:util';
+import { reporter } from 'vfile-reporter';
+import { build, InputError } from './build.ts';
+import { ChromeNotFound } from './browser/find-chrome.ts';
+import { defaultSettings, type Product, products, type Settings } from './settings.ts';
+
+const HELP = `Usage: briefing build [FILES_OR_DIRS...] [options]
+
+Builds a briefing pack for each essay (.txt or .md): briefing.pdf, slides.pdf, factsheet.pdf, chronology.json and the
+HTML each PDF was printed from, in OUT/<essay name>/.
+
+Options:
+  --out DIR                    where packs go (default: output)
+  --formats LIST               comma-separated: ${products.join(',')} (default: all)
+  --reference-date YYYY-MM-DD  what "today" means for an essay that gives no date of its own
+  --paper A4|Letter            paper size of the briefing and fact sheet (default: A4)
+  -h, --help                   show this help
+
+Examples:
+  briefing build                                 every essay in source/ into output/
+  briefing build source/azerbaijan-nato.txt --formats briefing,json --out /tmp/pack
+
+Environment:
+  BRIEFING_CHROME              the Chromium or Chrome to print with (default: chromium on the PATH)
+`;
+
+class UsageError extends Error {}
+
+function parse(argv: string[]): { inputs: string[]; out: string; settings: Settings } | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        formats: { type: 'string' },
+        'reference-date': { type: 'string' },
+        paper: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify.*$/, ''));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  const [command, ...inputs] = positionals;
+  if (command === undefined) return 'help';
+  if (command !== 'build') throw new UsageError(`unknown command "${command}" (try: briefing build)`);
+  const settings: Settings = { ...defaultSettings };
+  if (values.formats !== undefined) {
+    const list = values.formats.split(',').map((f) => f.trim()).filter(Boolean);
+    const unknown = list.filter((f) => !(products as readonly string[]).includes(f));
+    if (unknown.length || list.length === 0) throw new UsageError(`--formats: unknown format "${unknown[0] ?? ''}" (choose from ${products.join(', ')})`);
+    settings.formats = list as Product[];
+  }
+  const reference = values['reference-date'];
+  if (reference !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(reference) || Number.isNaN(Date.parse(reference))) throw new UsageError(`--reference-date: "${reference}" is not a date like 2006-05-25`);
+    settings.referenceDate = reference;
+  }
+  if (values.paper !== undefined) {
+    const paper = values.paper.toLowerCase() === 'letter' ? 'Letter' : values.paper.toUpperCase() === 'A4' ? 'A4' : null;
+    if (!paper) throw new UsageError(`--paper: "${values.paper}" is not A4 or Letter`);
+    settings.paper = paper;
+  }
+  return { inputs: inputs.length ? inputs : ['source'], out: values.out ?? 'output', settings };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let options;
+  try {
+    options = parse(argv);
+  } catch (error) {
+    process.stderr.write(`briefing: ${(error as Error).message}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const started = performance.now();
+  let failed = 0;
+  try {
+    const results = await build({ inputs: options.inputs, outDir: options.out, settings: options.settings }, (result) => {
+      if (result.file && result.file.messages.length) process.stderr.write(reporter([result.file], { quiet: true }) + '\n');
+      if (result.error) {
+        failed++;
+        process.stderr.write(`briefing: ${result.source}: ${result.error}\n`);
+      } else {
+        process.stdout.write(`built ${result.slug}: ${result.files.length} files in ${options.out}/${result.slug}/\n`);
+      }
+    });
+    process.stdout.write(`${results.length - failed} of ${results.length} essays built in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  } catch (error) {
+    const known = error instanceof InputError || error instanceof ChromeNotFound;
+    process.stderr.write(`briefing: ${known ? (error as Error).message : (error as Error).message.split('\n')[0]}\n`);
+    return 1;
+  }
+  return failed ? 1 : 0;
+}

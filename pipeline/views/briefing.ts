@@ -1,0 +1,53 @@
+// The briefing's view model: cover, key points, contents, the essay, timeline, chronology, who's who, glossary.
+import type { Chronology, Essay } from '../model.ts';
+import type { Settings } from '../settings.ts';
+import { eventNumbers, eventRows, keyPoints, sectionsOf, spanCovered } from './common.ts';
+import { formatValue, typeset } from './format.ts';
+import { timelineSvg } from './timeline.ts';
+
+export function briefingView(essay: Essay, chronology: Chronology, settings: Settings) {
+  const sections = sectionsOf(essay, chronology);
+  const hasEvents = chronology.events.length > 0;
+  const index = (names: string[]) => names.map((name) => ({ name, paragraphs: paragraphsNaming(essay, name, chronology.people) }))
+    .filter((entry) => entry.paragraphs.length > 0);
+  const people = index(chronology.people);
+  const organizations = index(chronology.organizations);
+  const places = index(chronology.places);
+  const glossary = Object.entries(chronology.acronyms).map(([acronym, expansion]) => ({ acronym, expansion }))
+    .sort((a, b) => a.acronym.localeCompare(b.acronym));
+  const contents = [
+    { id: 'key-points', title: 'Key points' },
+    ...sections.map((s) => ({ id: s.id, title: s.title })),
+    ...(hasEvents ? [{ id: 'timeline', title: 'Timeline' }, { id: 'chronology', title: 'Chronology' }] : []),
+    ...(people.length + organizations.length + places.length ? [{ id: 'whos-who', title: 'Who\u2019s who' }] : []),
+    ...(glossary.length ? [{ id: 'glossary', title: 'Glossary' }] : []),
+  ];
+  return {
+    title: typeset(essay.title),
+    subtitle: essay.subtitle ? typeset(essay.subtitle) : null,
+    author: essay.author,
+    span: spanCovered(chronology),
+    date: essay.compiled ? formatValue(essay.compiled, settings.dateStyle) : settings.referenceDate ? formatValue(settings.referenceDate, settings.dateStyle) : null,
+    dateLabel: essay.compiled ? 'Compiled' : 'As of',
+    organisation: settings.organisation,
+    marking: settings.marking,
+    paper: settings.paper,
+    keyPoints: keyPoints(essay, chronology, settings.dateStyle),
+    contents,
+    sections,
+    hasEvents,
+    timeline: timelineSvg(chronology.events, { width: 680, radius: 7, numbers: eventNumbers(chronology), legend: true }),
+    events: eventRows(chronology, settings.dateStyle),
+    people, organizations, places, glossary,
+    paragraphCount: essay.paragraphs.length,
+    colophon: essay.colophon ? typeset(essay.colophon) : null,
+  };
+}
+
+/** Paragraph numbers whose text names `name` (or, for a person, their surname alone). */
+function paragraphsNaming(essay: Essay, name: string, people: string[]): number[] {
+  const last = (person: string) => person.split(' ').at(-1)!;
+  const surname = people.includes(name) && people.filter((p) => last(p) === last(name)).length === 1 ? last(name) : null;
+  const pattern = new RegExp(`(?<![\\p{L}])(?:${[name, surname].filter(Boolean).map((s) => s!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'u');
+  return essay.paragraphs.filter((p) => pattern.test(p.text)).map((p) => p.n);
+}

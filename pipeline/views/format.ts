@@ -1,0 +1,63 @@
+// How dates, ranges and text read in the products: "4 May 1994", "July–August 1997", "spring 1998", real quotes.
+import type { DateSpan } from '../model.ts';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+  'November', 'December'];
+const SEASONS: Record<string, string> = { SP: 'Spring', SU: 'Summer', FA: 'Autumn', WI: 'Winter' };
+const EN_DASH = '\u2013';
+
+export type DateStyle = 'day-month' | 'month-day';
+
+/** One TIMEX3 value as words: "1994-05-04" -> "4 May 1994", "199" -> "1990s", "BC0490" -> "490 BC". */
+export function formatValue(value: string, style: DateStyle = 'day-month'): string {
+  const bc = /^BC(\d+)/.exec(value);
+  if (bc) return `${Number(bc[1])} BC${value.slice(bc[0].length) ? '' : ''}`;
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m) {
+    const day = Number(m[3]), month = MONTHS[Number(m[2]) - 1];
+    return style === 'day-month' ? `${day} ${month} ${m[1]}` : `${month} ${day}, ${m[1]}`;
+  }
+  if ((m = /^(\d{4})-(\d{2})$/.exec(value))) return `${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  if ((m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value))) return `${SEASONS[m[2]!]} ${m[1]}`;
+  if (/^\d{4}$/.test(value)) return value;
+  if (/^\d{3}$/.test(value)) return `${value}0s`;
+  if (/^\d{2}$/.test(value)) return `${ordinal(Number(value) + 1)} century`;
+  return value;
+}
+
+/** A span as a chronology shows it; ranges share what they can: "2–4 July 1997", "July–August 1997", "2002–2003". */
+export function formatDate(date: Pick<DateSpan, 'value'>, style: DateStyle = 'day-month'): string {
+  const [a, b] = date.value.split('/');
+  if (!b) return formatValue(a!, style);
+  const left = formatValue(a!, style), right = formatValue(b, style);
+  const la = left.split(' '), ra = right.split(' ');
+  if (style === 'day-month' && la.length === 3 && ra.length === 3 && la[2] === ra[2]) {
+    return la[1] === ra[1] ? `${la[0]}${EN_DASH}${ra[0]} ${la[1]} ${la[2]}` : `${la[0]} ${la[1]} ${EN_DASH} ${right}`;
+  }
+  if (la.length === 2 && ra.length === 2 && la[1] === ra[1]) return `${la[0]}${EN_DASH}${ra[0]} ${la[1]}`;
+  const joiner = la.length === 1 && ra.length === 1 ? EN_DASH : ` ${EN_DASH} `;
+  return `${left}${joiner}${right}`;
+}
+
+export function yearRange(first: number, last: number): string {
+  return first === last ? String(first) : `${first}${EN_DASH}${last}`;
+}
+
+export const yearOf = (iso: string) => Number(/^-?\d+/.exec(iso)![0]);
+
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
+/** Straight quotes to typographic ones and hyphens between numbers to en dashes, for display only. */
+export function typeset(text: string): string {
+  return text
+    .replace(/(^|[\s(\[{\u2014\u2013-])"/g, '$1\u201c')
+    .replace(/"/g, '\u201d')
+    .replace(/(^|[\s(\[{])'/g, '$1\u2018')
+    .replace(/'/g, '\u2019')
+    .replace(/(\d)-(\d)/g, `$1${EN_DASH}$2`)
+    .replace(/ - /g, ` ${EN_DASH} `)
+    .replace(/\.\.\./g, '\u2026');
+}

@@ -1,0 +1,109 @@
+// End to end: build the seed essay with the real CLI into a temporary folder and read the products back.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, writeFile, copyFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chronologySchema, type Chronology } from '../pipeline/model.ts';
+import { formatDate } from '../pipeline/views/format.ts';
+import { type Pdf, readPdf } from './pdf.ts';
+
+const root = path.join(import.meta.dirname, '..');
+const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
+const run = (args: string[]) => promisify(execFile)(process.execPath, [path.join(root, 'bin', 'briefing.mjs'), ...args], { cwd: root })
+  .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
+  .catch((error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }));
+
+const near = (a: number, b: number) => Math.abs(a - b) < 1;
+
+describe('the seed essay, built by the CLI', () => {
+  let out: string;
+  let pack: string;
+  let chronology: Chronology;
+  let briefing: Pdf, slides: Pdf, factsheet: Pdf;
+
+  beforeAll(async () => {
+    out = await mkdtemp(path.join(tmpdir(), 'briefing-e2e-'));
+    const result = await run(['build', seed, '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    pack = path.join(out, 'azerbaijan-nato');
+    chronology = JSON.parse(await readFile(path.join(pack, 'chronology.json'), 'utf8'));
+    [briefing, slides, factsheet] = await Promise.all(['briefing', 'slides', 'factsheet'].map((n) => readPdf(path.join(pack, `${n}.pdf`))));
+  });
+
+  it('writes the six kinds of files and nothing else', async () => {
+    expect((await readdir(pack)).sort()).toEqual(['briefing.html', 'briefing.pdf', 'chronology.json', 'factsheet.html', 'factsheet.pdf', 'slides.html', 'slides.pdf']);
+    expect((await readdir(out)).filter((n) => n.startsWith('.'))).toEqual([]); // no staging folders left behind
+  });
+
+  it('writes a chronology.json that follows the contract', () => {
+    expect(() => chronologySchema.parse(chronology)).not.toThrow();
+    expect(chronology.events.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('prints a one-page A4 fact sheet', () => {
+    expect(factsheet.pages).toHaveLength(1);
+    expect(near(factsheet.pages[0]!.width, 595.28) || near(factsheet.pages[0]!.width, 594.96)).toBe(true);
+    expect(factsheet.pages[0]!.text).toContain('Azerbaijan');
+    expect(factsheet.pages[0]!.text).toMatch(/Generated from 22 paragraphs/);
+  });
+
+  it('prints 16:9 slides, one per page', () => {
+    expect(slides.pages.length).toBeGreaterThanOrEqual(8);
+    for (const page of slides.pages) expect(page.width / page.height).toBeCloseTo(16 / 9, 2);
+    expect(slides.pages[0]!.text).toContain('Azerbaijan');
+    expect(slides.pages.at(-1)!.text).toContain('Source');
+  });
+
+  it('prints an A4 briefing whose chronology table holds every event', () => {
+    for (const page of briefing.pages) expect(near(page.width, 594.96) || near(page.width, 595.28)).toBe(true);
+    const text = briefing.pages.map((p) => p.text).join('\n').replace(/\s+/g, ' ');
+    for (const event of chronology.events) expect(text).toContain(formatDate(event.date));
+    expect(text).toContain('Chronology');
+    expect(briefing.info.Title).toBe('Azerbaijan \u2013 NATO');
+  });
+
+  it('numbers the contents with the pages the sections start on, and links every row to its paragraph', () => {
+    const contents = briefing.pages.findIndex((p) => /Contents/.test(p.text));
+    const lines = briefing.pages[contents]!.text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const chronologyLine = lines.findIndex((l) => l === 'Chronology');
+    expect(Number(lines[chronologyLine + 1])).toBe(briefing.destinations.get('chronology'));
+    const rowLinks = briefing.pages.flatMap((p) => p.links).filter((l) => /^p\d+$/.test(l));
+    expect(rowLinks.length).toBeGreaterThanOrEqual(chronology.events.length);
+    for (const link of rowLinks) expect(briefing.destinations.has(link)).toBe(true);
+    expect(briefing.outline).toContain('Chronology');
+  });
+});
+
+describe('the CLI on bad input', () => {
+  it('exits 2 with one line on a usage error', async () => {
+    const result = await run(['build', '--formats', 'pdf']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/--formats: unknown format "pdf"/);
+  });
+
+  it('exits 1 naming the file when an essay cannot be built, and keeps the good pack that was there', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'briefing-keep-'));
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-src-'));
+    const essay = path.join(dir, 'essay.txt');
+    await copyFile(seed, essay);
+    expect((await run(['build', essay, '--out', out, '--formats', 'json'])).code).toBe(0);
+    const good = await readFile(path.join(out, 'essay', 'chronology.json'), 'utf8');
+    await writeFile(essay, '');
+    const result = await run(['build', essay, '--out', out, '--formats', 'json']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/essay\.txt: empty file/);
+    expect(await readFile(path.join(out, 'essay', 'chronology.json'), 'utf8')).toBe(good);
+    expect((await readdir(out)).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+
+  it('exits 1 on a missing file', async () => {
+    const result = await run(['build', 'no/such/essay.txt', '--out', await mkdtemp(path.join(tmpdir(), 'briefing-x-'))]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/no such file or folder/);
+    void stat;
+  });
+});

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractChronology } from '../pipeline/extract/index.ts';
+import { findAcronyms } from '../pipeline/extract/actors.ts';
+import { chronologySchema } from '../pipeline/model.ts';
+import { parseEssay } from '../pipeline/parse/index.ts';
+import { readSource } from '../pipeline/parse/read-source.ts';
+
+const seed = path.join(import.meta.dirname, '..', 'source', 'azerbaijan-nato.txt');
+
+describe('the seed essay', async () => {
+  const file = await readSource(seed);
+  const essay = await parseEssay(file);
+  const chronology = extractChronology(essay, {}, file);
+
+  it('follows the chronology.json contract', () => {
+    expect(() => chronologySchema.parse(JSON.parse(JSON.stringify(chronology)))).not.toThrow();
+    expect(chronology.title).toBe('Azerbaijan - NATO');
+    expect(chronology.compiled).toBe('2006-05-25');
+  });
+
+  it('dates every dated event of the essay, each once, sorted coarser before finer', () => {
+    const values = chronology.events.map((e) => e.date.value);
+    for (const value of ['1992-03', '1992-10', '1993-02', '1994-05-04', '1995', '1995-06', '1996', '1996-04', '1997-02',
+      '1997-05', '1997-07', '1997-07/1997-08', '1997-11', '1997', '1998-SP', '1998-09', '1999-04', '1999-05', '1999-09',
+      '2001-01', '2001-11-19', '2002-11', '2002/2003', '2003-05', '2004-11', '2006-04']) {
+      expect(values).toContain(value);
+    }
+    expect(values.filter((v) => v === '1994-05-04')).toHaveLength(1); // restated in the last paragraph: joined
+    const starts = chronology.events.map((e) => e.date.start);
+    expect([...starts].sort()).toEqual(starts);
+    expect(values.indexOf('1996')).toBeLessThan(values.indexOf('1996-04'));
+  });
+
+  it('cites the paragraph and sentence each event comes from', () => {
+    const pfp = chronology.events.find((e) => e.date.value === '1994-05-04')!;
+    expect(pfp.source).toEqual({ paragraph: 3, sentence: 2 });
+    expect(pfp.kind).toBe('agreement');
+    expect(pfp.actors.people).toContain('Heydar Aliyev');
+    expect(pfp.actors.places).toContain('Brussels');
+  });
+
+  it('points every mention at its own text in the source', () => {
+    const source = String(file.value);
+    expect(chronology.mentions.length).toBeGreaterThanOrEqual(29);
+    for (const m of chronology.mentions) expect(source.slice(...m.offset)).toBe(m.text);
+  });
+
+  it('reads the acronyms the text defines', () => {
+    expect(chronology.acronyms).toMatchObject({ PFP: 'Partnership for Peace', PARP: 'Planning and Review Process' });
+  });
+
+  it('does not take the compile date for an event', () => {
+    expect(chronology.events.some((e) => e.date.value === '2006-05-25')).toBe(false);
+  });
+});
+
+describe('acronyms', () => {
+  it('spells an acronym from the words before it, with or without small words', () => {
+    expect(findAcronyms('the North Atlantic Treaty Organization (NATO) and the European Union (EU)')).toEqual({
+      NATO: 'North Atlantic Treaty Organization', EU: 'European Union',
+    });
+  });
+});
+
+it('reads a text with no dates into an empty chronology', async () => {
+  const { VFile } = await import('vfile');
+  const file = new VFile({ path: 'none.txt', value: 'Title\n\nNo dates here at all.\n' });
+  const essay = await parseEssay(file);
+  const chronology = extractChronology(essay, {}, file);
+  expect(chronology.events).toEqual([]);
+  expect(file.messages.map((m) => m.ruleId)).toContain('no-dates');
+  void readFileSync;
+});

@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import { parseEssay } from '../pipeline/parse/index.ts';
+import { readSource } from '../pipeline/parse/read-source.ts';
+import { splitSentences } from '../pipeline/parse/sentences.ts';
+
+const fixture = (name: string) => path.join(import.meta.dirname, 'fixtures', name);
+
+describe('plain-text essays', async () => {
+  const file = await readSource(fixture('traps.txt'));
+  const essay = await parseEssay(file);
+
+  it('takes the first line as the title, verbatim', () => {
+    expect(essay.title).toBe('A `plain` *text* essay_title');
+  });
+
+  it('keeps Markdown characters as text and turns a backtick apostrophe into a real one', () => {
+    const [first] = essay.paragraphs;
+    expect(first!.text).toContain('NATO\u2019s work, with *stars*, _underscores_ and `ticks`');
+    expect(first!.text).toContain('# not a heading');
+    expect(first!.text).toContain('1997. A line that starts');
+    expect(essay.sections.every((s) => s.title === null)).toBe(true);
+  });
+
+  it('does not count a line of a no-break space as a paragraph, and reads the colophon as the compile date', () => {
+    expect(essay.paragraphs.map((p) => p.n)).toEqual([1, 2]);
+    expect(essay.compiled).toBe('2006-05-25');
+    expect(essay.colophon).toBe('Brief essay was compiled on May 25, 2006.');
+  });
+
+  it('numbers sentences, with offsets into the source', () => {
+    const p = essay.paragraphs[1]!;
+    expect(p.sentences.map((s) => s.text)).toEqual([
+      'The Alliance met in March 1992 and again on May 4, 1994.', 'In 1996 it grew.', 'In February of 1997 it paused.',
+    ]);
+    for (const s of p.sentences) expect(String(file.value).slice(...s.offset)).toBe(s.text);
+  });
+});
+
+describe('Markdown essays', async () => {
+  const file = await readSource(fixture('sections.md'));
+  const essay = await parseEssay(file);
+
+  it('reads front matter and headings into title, date, author and sections', () => {
+    expect(essay.title).toBe('A Markdown essay');
+    expect(essay.compiled).toBe('2001-09-12');
+    expect(essay.author).toBe('A. Analyst');
+    expect(essay.sections.map((s) => s.title)).toEqual([null, 'The early years', 'Later']);
+  });
+
+  it('numbers paragraphs across sections, marking quotes and list items', () => {
+    expect(essay.paragraphs.map((p) => [p.n, p.kind, p.section])).toEqual([
+      [1, 'text', 0], [2, 'text', 1], [3, 'quote', 1], [4, 'item', 2], [5, 'item', 2],
+    ]);
+    expect(essay.paragraphs[0]!.runs.find((r) => r.emphasis)?.text).toBe('March 1992');
+  });
+
+  it('maps sentence offsets back through the Markdown source', () => {
+    const source = String(file.value);
+    const p = essay.paragraphs[1]!;
+    expect(p.sentences).toHaveLength(2);
+    expect(source.slice(...p.sentences[1]!.offset)).toBe('Dr. Smith said so.');
+  });
+
+  it('fails with the reason on bad front matter', async () => {
+    const bad = new VFile({ path: 'bad.md', value: '---\ntitle: [unclosed\n---\n\nText.\n' });
+    await expect(parseEssay(bad)).rejects.toThrow(/Invalid front matter/);
+  });
+});
+
+describe('sentence splitting', () => {
+  it('does not end a sentence at an initial or an abbreviation', () => {
+    const text = 'In June 1995, C. Mackenzie visited. Mr. Smith met Gen. Jones in the U.S. Army. Done!';
+    expect(splitSentences(text).map((s) => s.text)).toEqual([
+      'In June 1995, C. Mackenzie visited.', 'Mr. Smith met Gen. Jones in the U.S. Army.', 'Done!',
+    ]);
+  });
+});
+
+describe('reading files', () => {
+  it('refuses empty and binary files with a reason', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-read-'));
+    await writeFile(path.join(dir, 'empty.txt'), '');
+    await writeFile(path.join(dir, 'binary.txt'), Buffer.from([0x41, 0, 0x42]));
+    await writeFile(path.join(dir, 'bom.txt'), Buffer.from('\ufeffTitle\n\nText in 1994.\n'));
+    await expect(readSource(path.join(dir, 'empty.txt'))).rejects.toThrow('empty file');
+    await expect(readSource(path.join(dir, 'binary.txt'))).rejects.toThrow(/binary/);
+    expect(String((await readSource(path.join(dir, 'bom.txt'))).value).startsWith('Title')).toBe(true);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { tagTimexes } from '../pipeline/extract/timex.ts';
+
+const tag = (text: string, reference: string | null = null) =>
+  tagTimexes(text, { anchor: null, reference }).map((t) => [t.text, t.value, t.start, t.end, t.precision]);
+
+describe('plain dates', () => {
+  it.each([
+    ['It began in March 1992.', 'March 1992', '1992-03', '1992-03-01', '1992-03-31', 'month'],
+    ['Signed on May 4, 1994 in Brussels.', 'May 4, 1994', '1994-05-04', '1994-05-04', '1994-05-04', 'day'],
+    ['The programme began in 1996.', '1996', '1996', '1996-01-01', '1996-12-31', 'year'],
+    ['Solana visited Baku in February of 1997.', 'February of 1997', '1997-02', '1997-02-01', '1997-02-28', 'month'],
+    ['Signed on 4 May 1994.', '4 May 1994', '1994-05-04', '1994-05-04', '1994-05-04', 'day'],
+    ['Held in the June of 1993.', 'the June of 1993', '1993-06', '1993-06-01', '1993-06-30', 'month'],
+    ['In the spring of 1998, they met.', 'the spring of 1998', '1998-SP', '1998-03-01', '1998-05-31', 'season'],
+    ['Trainings in July-August 1997.', 'July-August 1997', '1997-07/1997-08', '1997-07-01', '1997-08-31', 'month'],
+    ['In 2002-2003, units joined.', '2002-2003', '2002/2003', '2002-01-01', '2003-12-31', 'year'],
+    ['Talks on July 2 - 4, 1997.', 'July 2 - 4, 1997', '1997-07-02/1997-07-04', '1997-07-02', '1997-07-04', 'day'],
+    ['From 1996 to 1998 it grew.', 'From 1996 to 1998', '1996/1998', '1996-01-01', '1998-12-31', 'year'],
+    ['In the 1990s it grew.', 'the 1990s', '199', '1990-01-01', '1999-12-31', 'decade'],
+    ['Built in the 18th century.', 'the 18th century', '17', '1700-01-01', '1799-12-31', 'century'],
+    ['Founded in 490 BC.', '490 BC', 'BC0490', '-0489-01-01', '-0489-12-31', 'year'],
+  ])('%s', (text, found, value, start, end, precision) => {
+    expect(tag(text)).toEqual([[found, value, start, end, precision]]);
+  });
+});
+
+describe('anaphora and relative dates', () => {
+  it('reads "the same year" and "September of the same year" from the last date', () => {
+    expect(tag('It joined in May 1999. In September of the same year a platoon left. In same year it ended.').map((t) => t[1]))
+      .toEqual(['1999-05', '1999-09', '1999']);
+  });
+
+  it('gives a bare "July 3" the year of the text around it, not today\'s', () => {
+    expect(tag('The war began in 1914. On July 3 the army moved.').map((t) => t[1])).toEqual(['1914', '1914-07-03']);
+  });
+
+  it('counts "two years later" and "the following month" from the last date', () => {
+    expect(tag('Signed in March 1992. The following month it paused. Two years later it grew.').map((t) => t[1]))
+      .toEqual(['1992-03', '1992-04', '1994']);
+  });
+
+  it('anchors "yesterday" and "on Friday" to the reference date', () => {
+    expect(tag('He said yesterday that talks on Friday failed.', '1997-07-29').map((t) => t[1])).toEqual(['1997-07-28', '1997-07-25']);
+  });
+});
+
+describe('not dates', () => {
+  it.each(['the 50th anniversary of NATO', 'Article 5 applies', 'some 1500 soldiers left', 'they March on the capital', 'see page 1994', 'under Law 1998'])('%s', (text) => {
+    expect(tag(text)).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@ SOURCES := $(shell find pipeline -name '*.ts') scripts/bundle.mjs
 briefing: setup
 	node bin/briefing.mjs build
 
-test: setup
+test: setup typecheck
 	npx vitest run
 
 typecheck: $(NPM_STAMP)

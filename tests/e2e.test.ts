@@ -30,7 +30,8 @@ describe('the seed essay, built by the CLI', () => {
     expect(result.code).toBe(0);
     pack = path.join(out, 'azerbaijan-nato');
     chronology = JSON.parse(await readFile(path.join(pack, 'chronology.json'), 'utf8'));
-    [briefing, slides, factsheet] = await Promise.all(['briefing', 'slides', 'factsheet'].map((n) => readPdf(path.join(pack, `${n}.pdf`))));
+    const read = (name: string) => readPdf(path.join(pack, `${name}.pdf`));
+    [briefing, slides, factsheet] = await Promise.all([read('briefing'), read('slides'), read('factsheet')]);
   });
 
   it('writes the six kinds of files and nothing else', async () => {
@@ -66,10 +67,12 @@ describe('the seed essay, built by the CLI', () => {
   });
 
   it('numbers the contents with the pages the sections start on, and links every row to its paragraph', () => {
-    const contents = briefing.pages.findIndex((p) => /Contents/.test(p.text));
-    const lines = briefing.pages[contents]!.text.split('\n').map((l) => l.trim()).filter(Boolean);
-    const chronologyLine = lines.findIndex((l) => l === 'Chronology');
-    expect(Number(lines[chronologyLine + 1])).toBe(briefing.destinations.get('chronology'));
+    const contents = briefing.pages.findIndex((p) => p.text.split('\n').some((l) => l.trim() === 'Contents'));
+    const lines = briefing.pages[contents]!.text.split('\n').map((l) => l.trim());
+    for (const [title, id] of [['Key points', 'key-points'], ['Timeline', 'timeline'], ['Chronology', 'chronology'], ['Glossary', 'glossary']]) {
+      const entry = lines.map((l) => new RegExp(`^${title} (\\d+)$`).exec(l)).find(Boolean);
+      expect(Number(entry?.[1]), title).toBe(briefing.destinations.get(id!));
+    }
     const rowLinks = briefing.pages.flatMap((p) => p.links).filter((l) => /^p\d+$/.test(l));
     expect(rowLinks.length).toBeGreaterThanOrEqual(chronology.events.length);
     for (const link of rowLinks) expect(briefing.destinations.has(link)).toBe(true);

@@ -93,17 +93,18 @@ export function keyPoints(essay: Essay, chronology: Chronology, style: DateStyle
   const events = chronology.events;
   const cite = (list: ChronologyEvent[]) => [...new Set(list.map((e) => e.source.paragraph))].sort((a, b) => a - b).map((n) => ({ n, href: `#p${n}` }));
   const line = (e: ChronologyEvent) => `${formatDate(e.date, style)}: ${typeset(e.summary)}`;
+  const sentence = (text: string) => (/[.!?\u2026]$/.test(text) ? text : `${text}.`);
   const points: KeyPoint[] = [];
   const span = spanCovered(chronology);
   if (!span) return [{ text: `No dated events were found in the essay's ${essay.paragraphs.length} paragraphs.`, paragraphs: [] }];
   points.push({ text: `The essay covers ${span} in ${events.length} dated event${events.length === 1 ? '' : 's'}, beginning ${line(events[0]!)}.`, paragraphs: cite([events[0]!]) });
   const defining = events.slice(1).filter((e) => e.kind === 'agreement' || e.kind === 'membership').slice(0, 2);
-  for (const e of defining) points.push({ text: `${line(e)}.`, paragraphs: cite([e]) });
+  for (const e of defining) points.push({ text: sentence(line(e)), paragraphs: cite([e]) });
   const operations = events.filter((e) => e.kind === 'operation');
   if (operations.length) {
     points.push({ text: `Operations: ${operations.slice(0, 2).map(line).join('; ')}${operations.length > 2 ? `; and ${operations.length - 2} more` : ''}.`, paragraphs: cite(operations) });
   }
   const latest = events.reduce((a, b) => (b.date.start >= a.date.start ? b : a));
-  if (!points.some((p) => p.text.includes(typeset(latest.summary)))) points.push({ text: `Latest: ${line(latest)}.`, paragraphs: cite([latest]) });
+  if (!points.some((p) => p.text.includes(typeset(latest.summary)))) points.push({ text: sentence(`Latest: ${line(latest)}`), paragraphs: cite([latest]) });
   return points.slice(0, 6);
 }

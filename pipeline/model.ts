@@ -49,6 +49,8 @@ export interface Section {
   title: string | null;
   depth: number;
   paragraphs: number[];
+  /** The heading's text and where it sits in the source, so dates in headings are found too. */
+  heading: { text: string; segments: Segment[] } | null;
 }
 
 export interface Essay {

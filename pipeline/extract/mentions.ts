@@ -1,5 +1,5 @@
 // Every temporal expression of an essay, in reading order, dated and pointing back into the source text.
-import type { Essay, Mention } from '../model.ts';
+import type { Essay, Mention, Paragraph, Segment } from '../model.ts';
 import { toSource } from '../parse/source-map.ts';
 import { type Context, tagTimexes } from './timex.ts';
 
@@ -29,17 +29,27 @@ export function referenceDate(essay: Essay, fallback: string | null): string | n
 export function findMentions(essay: Essay, reference: string | null): LocatedMention[] {
   const ctx: Context = { anchor: null, reference, fallback: firstStatedDate(essay) };
   const mentions: LocatedMention[] = [];
-  for (const paragraph of essay.paragraphs) {
-    for (const timex of tagTimexes(paragraph.text, ctx)) {
-      const start = toSource(paragraph.segments, timex.offset[0]);
-      const end = toSource(paragraph.segments, timex.offset[1]);
+  const tag = (text: string, segments: Segment[], paragraph: Paragraph) => {
+    for (const timex of tagTimexes(text, ctx)) {
+      const start = toSource(segments, timex.offset[0]);
+      const end = toSource(segments, timex.offset[1]);
       const sentence = paragraph.sentences.find((s) => s.offset[1] > start) ?? paragraph.sentences.at(-1);
       mentions.push({
         text: timex.text, value: timex.value, start: timex.start, end: timex.end, precision: timex.precision,
         paragraph: paragraph.n, offset: [start, end], sentence: sentence?.n ?? 1, explicit: timex.explicit,
-        ...(timex.parts ? { parts: timex.parts.map(([a, b]) => [toSource(paragraph.segments, a), toSource(paragraph.segments, b)] as [number, number]) } : {}),
+        ...(timex.parts ? { parts: timex.parts.map(([a, b]) => [toSource(segments, a), toSource(segments, b)] as [number, number]) } : {}),
       });
     }
+  };
+  let section = -1;
+  for (const paragraph of essay.paragraphs) {
+    // A section heading is read when its first paragraph is: "Eastern Theater 1861-1863" sets the years that follow.
+    // Its mentions cite that paragraph; they are not sentences of it, so they never make events of their own.
+    for (; section < paragraph.section; section++) {
+      const heading = essay.sections.find((s, i) => i === section + 1)?.heading;
+      if (heading) tag(heading.text, heading.segments, { ...paragraph, sentences: [] });
+    }
+    tag(paragraph.text, paragraph.segments, paragraph);
   }
   return mentions;
 }

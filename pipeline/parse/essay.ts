@@ -22,7 +22,7 @@ const COLOPHON = /\b(?:compiled|written|prepared|updated|revised|completed|finis
 export default function essay() {
   return (tree: Root, file: VFile) => {
     const matter = (file.data.matter ?? {}) as Record<string, unknown>;
-    const sections: Section[] = [{ id: 's0', title: null, depth: 1, paragraphs: [] }];
+    const sections: Section[] = [{ id: 's0', title: null, depth: 1, paragraphs: [], heading: null }];
     const drafts: Draft[] = [];
     let title = typeof matter.title === 'string' ? matter.title.trim() : '';
 
@@ -39,7 +39,13 @@ export default function essay() {
         case 'heading':
           if (node.depth === 1 && drafts.length === 0 && sections.length === 1 && (!title || title === toString(node).trim())) {
             title = toString(node).trim();
-          } else sections.push({ id: `s${sections.length}`, title: toString(node).trim(), depth: node.depth, paragraphs: [] });
+          } else {
+            const runs: Run[] = [];
+            const segments: Segment[] = [];
+            collectRuns(node.children, {}, runs, segments, { length: 0 });
+            const text = runsText(runs);
+            sections.push({ id: `s${sections.length}`, title: text.trim(), depth: node.depth, paragraphs: [], heading: { text, segments } });
+          }
           return;
         case 'paragraph':
           return add(kind, node.children, node.position);
@@ -73,15 +79,20 @@ export default function essay() {
       break;
     }
 
+    // Drop the untitled opening section when nothing stands before the first heading, and renumber.
+    const kept = sections.filter((s, i) => i > 0 || drafts.some((d) => d.section === 0));
+    kept.forEach((s, i) => { s.id = `s${i + 1}`; });
+    const sectionIndex = (old: number) => kept.indexOf(sections[old]!);
     const paragraphs: Paragraph[] = drafts.map((draft, i) => {
       const text = runsText(draft.runs);
       const n = i + 1;
       sections[draft.section]!.paragraphs.push(n);
+      const section = sectionIndex(draft.section);
       const sentences = splitSentences(text).map((s) => ({
         ...s,
         offset: [toSource(draft.segments, s.offset[0]), toSource(draft.segments, s.offset[1])] as [number, number],
       }));
-      return { n, id: `p${n}`, kind: draft.kind, text, runs: draft.runs, offset: draft.offset, sentences, section: draft.section, segments: draft.segments };
+      return { n, id: `p${n}`, kind: draft.kind, text, runs: draft.runs, offset: draft.offset, sentences, section, segments: draft.segments };
     });
 
     const result: Essay = {
@@ -92,7 +103,7 @@ export default function essay() {
       author: typeof matter.author === 'string' ? matter.author : null,
       compiled,
       colophon,
-      sections: sections.filter((s) => s.paragraphs.length > 0 || s.title !== null),
+      sections: kept,
       paragraphs,
       matter,
     };

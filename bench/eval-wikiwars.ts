@@ -49,15 +49,19 @@ function narrativeStart(text: string): number {
 }
 
 async function systemSpans(text: string, from: number, dct: string | null): Promise<Span[]> {
-  // The header is blanked out (offsets still count from the start of TEXT) and a placeholder title put in its place.
-  const title = 'Title\n\n';
-  const source = title + ' '.repeat(Math.max(0, from - title.length)) + text.slice(from);
+  // The header is blanked out and a one-letter title line put before the text (the parser takes a .txt essay's first
+  // line for its title); offsets are moved back by that line's length.
+  const title = 'T\n\n';
+  const source = title + ' '.repeat(from) + text.slice(from);
   const essay = await parseEssay(new VFile({ path: 'eval.txt', value: source }));
   const spans: Span[] = [];
   for (const m of findMentions(essay, dct)) {
     const values = m.value.includes('/') && m.parts ? m.value.split('/') : [m.value];
     const parts = m.parts && values.length === 2 ? m.parts : [m.offset];
-    parts.forEach(([start, end], i) => spans.push({ start, end, value: values[i] ?? m.value, type: 'DATE', text: text.slice(start, end) }));
+    parts.forEach(([start, end], i) => spans.push({
+      start: start - title.length, end: end - title.length, value: values[i] ?? m.value, type: 'DATE',
+      text: text.slice(start - title.length, end - title.length),
+    }));
   }
   return spans;
 }

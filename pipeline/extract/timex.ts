@@ -45,7 +45,8 @@ const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'jul
 const monthAbbreviations: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
-const MONTH = `(?:${monthNames.join('|')}|(?:${Object.keys(monthAbbreviations).join('|')})\\.)`;
+// "Oct." anywhere, "Oct" only before a number ("Oct 10, 1945").
+const MONTH = `(?:${monthNames.join('|')}|(?:${Object.keys(monthAbbreviations).join('|')})(?:\\.|(?=\\s\\d)))`;
 const MONTH_FULL = `(?:${monthNames.join('|')})`;
 const DAY = `(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
 const YEAR4 = `(?:1\\d{3}|20\\d{2})`;
@@ -137,6 +138,22 @@ function shiftSpan(anchor: Span, unit: string, count: number): Span | null {
   return unit.startsWith('week') ? { ...daySpan(y, m, d), precision: 'day' } : daySpan(y, m, d);
 }
 
+/** A resolver that also says where the two ends of its range are (TimeML tags them separately). */
+const withParts = (resolve: Resolver, parts: [number, number][]) => Object.assign(resolve, { parts });
+
+/** Two days, of one year given or taken from the anchor; a range that runs over New Year starts the year before. */
+function dayRange(yearToken: string | undefined, month1: number, day1: number, month2: number, day2: number): Resolver {
+  return (ctx) => {
+    const y = yearToken ? yearOf(yearToken) : anchorYear(ctx);
+    if (y === null) return null;
+    const wraps = month1 > month2;
+    const a = dayOrNull(wraps ? y - 1 : y, month1, day1), b = dayOrNull(y, month2, day2);
+    if (!a || !b || a.start > b.start) return null;
+    const span = rangeSpan(a, b);
+    return yearToken ? explicit(span) : implicit(span);
+  };
+}
+
 // ---- patterns ----------------------------------------------------------------------------------------------------
 
 interface Pattern {
@@ -144,46 +161,29 @@ interface Pattern {
   build: (m: RegExpExecArray, text: string) => Resolver | null;
 }
 
-const g = (source: string) => new RegExp(source, 'gi');
+const g = (source: string) => new RegExp(source, 'gid');
 const capitalised = (token: string | undefined) => !!token && /^[A-Z]/.test(token);
 
 const patterns: Pattern[] = [
-  // July 27 - August 6, 1997
+  // July 27 - August 6, 1997; July 2 - 4, 1997; April 6-7 (year from the anchor)
   {
-    re: g(`\\b(${MONTH})\\s+(${DAY})(?:${DASH}|\\s+to\\s+)(${MONTH})\\s+(${DAY}),?\\s+(${YEAR})\\b`),
-    build: (m) => capitalised(m[1]) && capitalised(m[3]) ? () => {
-      const y = yearOf(m[5]!);
-      const a = dayOrNull(y, monthOf(m[1]!), dayOf(m[2]!));
-      const b = dayOrNull(y, monthOf(m[3]!), dayOf(m[4]!));
-      return a && b ? explicit(rangeSpan(a, b)) : null;
-    } : null,
+    re: g(`\\b(${MONTH})\\s+(${DAY})(${DASH}|\\s+to\\s+|\\s+and\\s+)(?:(${MONTH})\\s+)?(${DAY})\\b(?:,?\\s+(?:of\\s+)?(${YEAR})\\b)?(?!\\s*[-\u2013:.,]?\\d)`),
+    build: (m) => {
+      if (!capitalised(m[1]) || (m[4] && !capitalised(m[4])) || (m[4] && /and/.test(m[3]!))) return null;
+      const at = m.indices!;
+      return withParts(dayRange(m[6], monthOf(m[1]!), dayOf(m[2]!), monthOf(m[4] ?? m[1]!), dayOf(m[5]!)),
+        [[at[1]![0], at[2]![1]], [(at[4] ?? at[5])![0], m.index + m[0].length]]);
+    },
   },
-  // July 2 - 4, 1997
+  // 27 July - 6 August 1997; 2-4 July 1997; 26-30 November (year from the anchor)
   {
-    re: g(`\\b(${MONTH})\\s+(${DAY})(?:${DASH}|\\s+to\\s+|\\s+and\\s+)(${DAY}),?\\s+(${YEAR})\\b`),
-    build: (m) => capitalised(m[1]) ? () => {
-      const y = yearOf(m[4]!), month = monthOf(m[1]!);
-      const a = dayOrNull(y, month, dayOf(m[2]!)), b = dayOrNull(y, month, dayOf(m[3]!));
-      return a && b ? explicit(rangeSpan(a, b)) : null;
-    } : null,
-  },
-  // 27 July - 6 August 1997
-  {
-    re: g(`\\b(${DAY})\\s+(${MONTH})(?:${DASH}|\\s+to\\s+)(${DAY})\\s+(${MONTH}),?\\s+(${YEAR})\\b`),
-    build: (m) => capitalised(m[2]) && capitalised(m[4]) ? () => {
-      const y = yearOf(m[5]!);
-      const a = dayOrNull(y, monthOf(m[2]!), dayOf(m[1]!)), b = dayOrNull(y, monthOf(m[4]!), dayOf(m[3]!));
-      return a && b ? explicit(rangeSpan(a, b)) : null;
-    } : null,
-  },
-  // 2-4 July 1997
-  {
-    re: g(`\\b(${DAY})(?:${DASH}|\\s+to\\s+|\\s+and\\s+)(${DAY})\\s+(${MONTH}),?\\s+(${YEAR})\\b`),
-    build: (m) => capitalised(m[3]) ? () => {
-      const y = yearOf(m[4]!), month = monthOf(m[3]!);
-      const a = dayOrNull(y, month, dayOf(m[1]!)), b = dayOrNull(y, month, dayOf(m[2]!));
-      return a && b ? explicit(rangeSpan(a, b)) : null;
-    } : null,
+    re: g(`\\b(${DAY})(?:\\s+(${MONTH}))?(${DASH}|\\s+to\\s+|\\s+and\\s+)(${DAY})\\s+(${MONTH})(?:,?\\s+(${YEAR})\\b)?`),
+    build: (m) => {
+      if ((m[2] && !capitalised(m[2])) || !capitalised(m[5]) || (m[2] && /and/.test(m[3]!))) return null;
+      const at = m.indices!;
+      return withParts(dayRange(m[6], monthOf(m[2] ?? m[5]!), dayOf(m[1]!), monthOf(m[5]!), dayOf(m[4]!)),
+        [[at[1]![0], (at[2] ?? at[1])![1]], [at[4]![0], m.index + m[0].length]]);
+    },
   },
   // 4 May 1994, the 4th of May, 1994
   {
@@ -192,7 +192,7 @@ const patterns: Pattern[] = [
   },
   // May 4, 1994
   {
-    re: g(`\\b(${MONTH})\\s+(${DAY}),?\\s+(${YEAR})\\b`),
+    re: g(`\\b(${MONTH})\\s+(${DAY}),?\\s+(?:of\\s+)?(${YEAR})\\b`),
     build: (m) => capitalised(m[1]) ? () => explicit(dayOrNull(yearOf(m[3]!), monthOf(m[1]!), dayOf(m[2]!))) : null,
   },
   // May 4 / the 4th of May (year from the anchor)
@@ -213,11 +213,16 @@ const patterns: Pattern[] = [
   // March 1992, July-August 1997, May of 1997, the June of 1993, early October 1939
   {
     re: g(`(?:\\b|(?<=\\s))(${MOD})(?:the\\s+)?(${MONTH})(?:${DASH}(${MONTH}))?,?\\s+(?:of\\s+)?(${YEAR})\\b`),
-    build: (m) => capitalised(m[2]) && (!m[3] || capitalised(m[3])) ? () => {
-      const y = yearOf(m[4]!);
-      const first = withPart(monthSpan(y, monthOf(m[2]!)), m[1]);
-      return explicit(m[3] ? rangeSpan(first, monthSpan(y, monthOf(m[3]))) : first);
-    } : null,
+    build: (m) => {
+      if (!capitalised(m[2]) || (m[3] && !capitalised(m[3]))) return null;
+      const resolve: Resolver = () => {
+        const y = yearOf(m[4]!);
+        const first = withPart(monthSpan(y, monthOf(m[2]!)), m[1]);
+        return explicit(m[3] ? rangeSpan(first, monthSpan(y, monthOf(m[3]))) : first);
+      };
+      const at = m.indices!;
+      return m[3] ? withParts(resolve, [[m.index, at[2]![1]], [at[3]![0], m.index + m[0].length]]) : resolve;
+    },
   },
   // September of the same year, May of that year, June of the following year
   {
@@ -249,23 +254,23 @@ const patterns: Pattern[] = [
       return explicit(withPart(centurySpan(ordinal), m[1]));
     },
   },
-  // 2002-2003, 1939-45
+  // 2002-2003, 1939-45, 479-478 BC
   {
-    re: g(`(?<![\\d.,/-])(${YEAR4})${DASH}(\\d{4}|\\d{2})(?![\\d/-]|[.,]\\d|\\s?%)`),
+    re: g(`(?<![\\d.,/-])(${YEAR4}|\\d{1,4}(?=${DASH}\\d{1,4}\\s?B\\.?C))${DASH}(\\d{4}|\\d{1,3})(?:\\s?(${ERA}))?(?![\\d/-]|[.,]\\d|\\s?%)`),
     build: (m) => {
-      const a = Number(m[1]);
-      const b = m[2]!.length === 2 ? Math.floor(a / 100) * 100 + Number(m[2]) : Number(m[2]);
+      const bc = !!m[3] && /B/i.test(m[3]);
+      if (!bc && !/^(?:1\d{3}|20\d{2})$/.test(m[1]!)) return null;
+      const first = Number(m[1]);
+      const second = !bc && m[2]!.length === 2 ? Math.floor(first / 100) * 100 + Number(m[2]) : Number(m[2]);
+      const [a, b] = bc ? [1 - first, 1 - second] : [first, second];
       if (b <= a || b - a > 100) return null;
-      const dash = m[0].indexOf(m[2]!, m[1]!.length);
-      const start = m.index;
-      return Object.assign(() => explicit(rangeSpan(yearSpan(a), yearSpan(b))), {
-        parts: [[start, start + m[1]!.length], [start + dash, start + dash + m[2]!.length]] as [number, number][],
-      });
+      const at = m.indices!;
+      return withParts(() => explicit(rangeSpan(yearSpan(a), yearSpan(b))), [at[1]!, [at[2]![0], m.index + m[0].length]]);
     },
   },
   // early 1997, mid-1995, the end of 1943, 1994, 490 BC
   {
-    re: g(`(?:\\b|(?<=\\s))(${MOD})(${YEAR})(?![\\w\u2019'])`),
+    re: g(`(?:\\b|(?<=\\s))(${MOD})(${YEAR})(?!\\w|[\u2019'](?!s\\b))`),
     build: (m, text) => {
       const before = text.slice(Math.max(0, m.index - 40), m.index);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
@@ -283,7 +288,8 @@ const patterns: Pattern[] = [
     re: g(`\\b(${PART}|${EDGE})?(${MONTH_FULL})\\b(?!\\s*\\d)`),
     build: (m, text) => {
       if (!capitalised(m[2])) return null;
-      if (!m[1] && !MONTH_CUE.test(text.slice(Math.max(0, m.index - 30), m.index))) return null;
+      const ambiguous = /^(?:may|march)$/i.test(m[2]!);
+      if (!m[1] && ambiguous && !MONTH_CUE.test(text.slice(Math.max(0, m.index - 30), m.index))) return null;
       return (ctx) => {
         const y = anchorYear(ctx);
         return y === null ? null : implicit(withPart(monthSpan(y, monthOf(m[2]!)), m[1]));

@@ -296,14 +296,47 @@ const patterns: Pattern[] = [
       };
     },
   },
-  // in the spring, that summer, the following winter (year from the anchor)
+  // in the spring, that summer, the following winter, summer offensive (year from the anchor). "Fall" only after
+  // "the", where it cannot be the verb or "the fall of Paris".
   {
-    re: g(`\\b((?:the|that|this)\\s+)((?:following|next|same|previous|preceding)\\s+)?((?:early|late|mid)[-\\s]+)?(spring|summer|autumn|winter)\\b(?!\\s+of\\s)`),
+    re: g(`\\b((?:the|that|this)\\s+)?((?:following|next|same|previous|preceding)\\s+)?((?:early|late|mid)[-\\s]+)?(spring|summer|autumn|winter|fall)\\b(?!\\s+of\\s)`),
+    build: (m) => {
+      if (/fall/i.test(m[4]!) && !(m[1] && /the/i.test(m[1]) && /^fall$/.test(m[4]!))) return null;
+      return (ctx) => {
+        const y = anchorYear(ctx);
+        if (y === null) return null;
+        const shift = /following|next/i.test(m[2] ?? '') ? 1 : /previous|preceding/i.test(m[2] ?? '') ? -1 : 0;
+        return implicit(withPart(seasonSpan(y + shift, seasonOf(m[4]!)), m[3]));
+      };
+    },
+  },
+  // Christmas, New Year's Day: fixed days, in the anchor's year
+  {
+    re: g(`\\b(Christmas(?:\\s+(?:Eve|Day))?|New\\s+Year[\u2019']s\\s+(?:Day|Eve)|Boxing\\s+Day|All\\s+Saints[\u2019']?\\s+Day|Bastille\\s+Day|Armistice\\s+Day)(?:\\s+(?:of\\s+)?(${YEAR4}))?\\b`),
+    build: (m) => capitalised(m[1]) ? (ctx) => {
+      const name = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+      const [month, day] = /christmas eve/.test(name) ? [12, 24] : /christmas/.test(name) ? [12, 25] : /new year.s eve/.test(name) ? [12, 31]
+        : /new year/.test(name) ? [1, 1] : /boxing/.test(name) ? [12, 26] : /saints/.test(name) ? [11, 1] : /bastille/.test(name) ? [7, 14] : [11, 11];
+      const y = m[2] ? Number(m[2]) : anchorYear(ctx);
+      return y === null ? null : { ...daySpan(y, month, day), explicit: !!m[2] };
+    } : null,
+  },
+  // at the time, at the same time, by this time, during that period: the time the narrative is at
+  {
+    re: g(`(?<=\\b(?:at|by|during|until|till|since|from|in|around|about|before|after)\\s+)(the\\s+same\\s+(?:time|period)|the\\s+time|that\\s+time|this\\s+time|that\\s+period|this\\s+period)\\b(?!\\s+(?:being|of|when|that|it|he|she|they|we)\\b)`),
+    build: () => (ctx) => (ctx.anchor ? implicit(ctx.anchor) : null),
+  },
+  // the end of the year, the beginning of the month, late in the year, early in 1941
+  {
+    re: g(`\\b(?:(?:the\\s+)?(beginning|start|end|middle|close|turn)\\s+of\\s+the\\s+(year|month)|(early|late|mid|middle)\\s+in\\s+(?:the\\s+(year|month)|(${YEAR4})))\\b`),
     build: (m) => (ctx) => {
-      const y = anchorYear(ctx);
-      if (y === null) return null;
-      const shift = /following|next/i.test(m[2] ?? '') ? 1 : /previous|preceding/i.test(m[2] ?? '') ? -1 : 0;
-      return implicit(withPart(seasonSpan(y + shift, seasonOf(m[4]!)), m[3]));
+      const part = m[1] ?? m[3];
+      if (m[5]) return explicit(withPart(yearSpan(Number(m[5])), part));
+      if (!ctx.anchor) return null;
+      const { year, month } = parseIsoDay(ctx.anchor.start);
+      const unit = m[2] ?? m[4];
+      if (unit === 'month' && ctx.anchor.precision !== 'day' && ctx.anchor.precision !== 'month') return null;
+      return implicit(withPart(unit === 'month' ? monthSpan(year, month) : yearSpan(year), part));
     },
   },
   // the same year, in same year, the same day, that year, the following month

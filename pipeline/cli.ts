@@ -2,16 +2,23 @@
 // Exit 0 when every essay built, 1 when one failed (a line on stderr says which and why), 2 on a usage error.
 import { parseArgs } from 'node:util';
 import { reporter } from 'vfile-reporter';
-import { build, InputError } from './build.ts';
+import { build, findEssays, InputError, reason } from './build.ts';
+import { extractChronology } from './extract/index.ts';
+import { parseEssay } from './parse/index.ts';
+import { readSource } from './parse/read-source.ts';
 import { ChromeNotFound } from './browser/find-chrome.ts';
 import { defaultSettings, type Product, products, type Settings } from './settings.ts';
 
 const HELP = `Usage: briefing build [FILES_OR_DIRS...] [options]
+       briefing lint [FILES_OR_DIRS...] [--strict]
 
 Builds a briefing pack for each essay (.txt or .md): briefing.pdf, slides.pdf, factsheet.pdf, chronology.json and the
 HTML each PDF was printed from, in OUT/<essay name>/.
 
+\`lint\` prints what the build would warn about (doubtful spellings, no dated events) without building anything.
+
 Options:
+  --strict                     lint: exit 1 when there are warnings
   --out DIR                    where packs go (default: output)
   --formats LIST               comma-separated: ${products.join(',')} (default: all)
   --reference-date YYYY-MM-DD  what "today" means for an essay that gives no date of its own
@@ -21,6 +28,7 @@ Options:
 Examples:
   briefing build                                 every essay in source/ into output/
   briefing build source/azerbaijan-nato.txt --formats briefing,json --out /tmp/pack
+  briefing lint source/azerbaijan-nato.txt --strict
 
 Environment:
   BRIEFING_CHROME              the Chromium or Chrome to print with (default: chromium on the PATH)
@@ -28,7 +36,15 @@ Environment:
 
 class UsageError extends Error {}
 
-function parse(argv: string[]): { inputs: string[]; out: string; settings: Settings } | 'help' {
+interface Options {
+  command: 'build' | 'lint';
+  inputs: string[];
+  out: string;
+  strict: boolean;
+  settings: Settings;
+}
+
+function parse(argv: string[]): Options | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -39,6 +55,7 @@ function parse(argv: string[]): { inputs: string[]; out: string; settings: Setti
         formats: { type: 'string' },
         'reference-date': { type: 'string' },
         paper: { type: 'string' },
+        strict: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -49,7 +66,7 @@ function parse(argv: string[]): { inputs: string[]; out: string; settings: Setti
   if (values.help) return 'help';
   const [command, ...inputs] = positionals;
   if (command === undefined) return 'help';
-  if (command !== 'build') throw new UsageError(`unknown command "${command}" (try: briefing build)`);
+  if (command !== 'build' && command !== 'lint') throw new UsageError(`unknown command "${command}" (try: briefing build, briefing lint)`);
   const settings: Settings = { ...defaultSettings };
   if (values.formats !== undefined) {
     const list = values.formats.split(',').map((f) => f.trim()).filter(Boolean);
@@ -67,7 +84,7 @@ function parse(argv: string[]): { inputs: string[]; out: string; settings: Setti
     if (!paper) throw new UsageError(`--paper: "${values.paper}" is not A4 or Letter`);
     settings.paper = paper;
   }
-  return { inputs: inputs.length ? inputs : ['source'], out: values.out ?? 'output', settings };
+  return { command, inputs: inputs.length ? inputs : ['source'], out: values.out ?? 'output', strict: !!values.strict, settings };
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -82,6 +99,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
+  if (options.command === 'lint') return lint(options);
   const started = performance.now();
   let failed = 0;
   try {
@@ -101,4 +119,28 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   return failed ? 1 : 0;
+}
+
+/** Parse and extract only, and print every warning in the reporter's format. */
+async function lint(options: Options): Promise<number> {
+  let files;
+  try {
+    files = await findEssays(options.inputs);
+  } catch (error) {
+    process.stderr.write(`briefing: ${(error as Error).message}\n`);
+    return 1;
+  }
+  let failed = 0, warnings = 0;
+  for (const path of files) {
+    try {
+      const file = await readSource(path);
+      extractChronology(await parseEssay(file), { referenceDate: options.settings.referenceDate }, file);
+      warnings += file.messages.length;
+      process.stderr.write(reporter([file]) + '\n');
+    } catch (error) {
+      failed++;
+      process.stderr.write(`briefing: ${path}: ${reason(error)}\n`);
+    }
+  }
+  return failed || (options.strict && warnings) ? 1 : 0;
 }

@@ -117,6 +117,8 @@ export const chronologySchema = z
     organizations: z.array(z.string()),
     places: z.array(z.string()),
     acronyms: z.record(z.string(), z.string()),
+    /** The role the text first gives each person ("Secretary-General of NATO"): an addition to the first sketch. */
+    roles: z.record(z.string(), z.string()),
   })
   .strict();
 

@@ -26,8 +26,9 @@ describe('the seed essay, built by the CLI', () => {
   beforeAll(async () => {
     out = await mkdtemp(path.join(tmpdir(), 'briefing-e2e-'));
     const result = await run(['build', seed, '--out', out]);
-    expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
+    expect(result.stderr).not.toMatch(/^briefing:/m);
+    expect(result.stderr).toMatch(/43:144-43:152 +warning +Doubtful spelling .Allaince.: did you mean .Alliance.\?/);
     pack = path.join(out, 'azerbaijan-nato');
     chronology = JSON.parse(await readFile(path.join(pack, 'chronology.json'), 'utf8'));
     const read = (name: string) => readPdf(path.join(pack, `${name}.pdf`));
@@ -77,6 +78,15 @@ describe('the seed essay, built by the CLI', () => {
     expect(rowLinks.length).toBeGreaterThanOrEqual(chronology.events.length);
     for (const link of rowLinks) expect(briefing.destinations.has(link)).toBe(true);
     expect(briefing.outline).toContain('Chronology');
+  });
+});
+
+describe('briefing lint', () => {
+  it('prints the doubtful spellings with line and column, and exits 1 with --strict', async () => {
+    const result = await run(['lint', seed, '--strict']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/29:198-29:202 +warning +Doubtful spelling .iand.: did you mean .and.\?/);
+    expect((await run(['lint', seed])).code).toBe(0);
   });
 });
 

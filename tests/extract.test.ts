@@ -73,3 +73,40 @@ it('reads a text with no dates into an empty chronology', async () => {
   expect(file.messages.map((m) => m.ruleId)).toContain('no-dates');
   void readFileSync;
 });
+
+describe('people and their roles', async () => {
+  const file = await readSource(seed);
+  const chronology = extractChronology(await parseEssay(file), {}, file);
+
+  it('gives each person the role the text gives them', () => {
+    expect(chronology.roles).toMatchObject({
+      'Javier Solana': 'Secretary-General of NATO',
+      'Heydar Aliyev': 'President of the Republic of Azerbaijan',
+      'C. Mackenzie': 'Deputy Commander-in-Chief of NATO forces in Europe',
+    });
+    expect(chronology.people).not.toContain('North Atlantic Allaince');
+  });
+
+  it('resolves "the latter" and a role without a name to the person', () => {
+    const latter = chronology.events.find((e) => e.date.value === '2004-11')!;
+    expect(latter.actors.people).toEqual(['Jaap de Hoop Scheffer']);
+    expect(latter.summary).toBe('Jaap de Hoop Scheffer visited Azerbaijan');
+    const decree = chronology.events.find((e) => e.date.value === '1997-11')!;
+    expect(decree.actors.people).toEqual(['Heydar Aliyev']);
+  });
+
+  it('writes summaries without the date, the framing or the roles', () => {
+    const pfp = chronology.events.find((e) => e.date.value === '1994-05-04')!;
+    expect(pfp.summary).toBe('Heydar Aliyev signed the "Partnership for Peace Program" (PFP)');
+    expect(chronology.events.find((e) => e.date.value === '1995-06')!.summary).toBe('C. Mackenzie visited Azerbaijan');
+    for (const e of chronology.events) expect(e.summary).not.toMatch(/^[,\s]|^In his /);
+  });
+
+  it('reports doubtful spellings as warnings with their place, and corrects nothing', () => {
+    const doubts = file.messages.filter((m) => m.ruleId === 'spelling');
+    expect(doubts.map((m) => [m.reason, m.line, m.column])).toEqual([
+      ['Doubtful spelling \u201ciand\u201d: did you mean \u201cand\u201d?', 29, 198],
+      ['Doubtful spelling \u201cAllaince\u201d: did you mean \u201cAlliance\u201d?', 43, 144],
+    ]);
+  });
+});

@@ -139,7 +139,19 @@ export function findNames(text: string): Found[] {
       out.push({ name, type: 'person', start, end: run.end });
     }
   }
-  return settle(out);
+  return withEveryMention(text, settle(out));
+}
+
+/** A person settled in one place ("Robert Simmons") is that person wherever the full name appears. */
+function withEveryMention(text: string, found: Found[]): Found[] {
+  const people = [...new Set(found.filter((f) => f.type === 'person').map((f) => f.name))];
+  const extra: Found[] = [];
+  for (const name of people) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      if (!found.some((f) => f.type === 'person' && f.start <= at && at < f.end)) extra.push({ name, type: 'person', start: at, end: at + name.length });
+    }
+  }
+  return [...found, ...extra].sort((a, b) => a.start - b.start);
 }
 
 /**

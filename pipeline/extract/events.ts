@@ -14,6 +14,8 @@ interface Candidate {
   sentence: number;
   text: string;
   kind: EventKind;
+  /** The role phrase that stands for the person in this sentence, if one does. */
+  role: string | null;
   people: string[];
   organizations: string[];
   places: string[];
@@ -25,10 +27,11 @@ const contains = (outer: LocatedMention, inner: LocatedMention) => outer.start <
 /**
  * @param names every name found in each paragraph, in source offsets, keyed by paragraph number
  */
-export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map<number, Found[]>): ChronologyEvent[] {
+export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map<number, Found[]>, roles: Map<string, string> = new Map()): ChronologyEvent[] {
   const people = unique([...names.values()].flat().filter((f) => f.type === 'person').map((f) => f.name));
   const bySurname = surnameIndex(people);
   const candidates: Candidate[] = [];
+  const lastSeen = new Map<string, number>(); // where each person was last named, for roles that stand for them
 
   for (const paragraph of essay.paragraphs) {
     const found = names.get(paragraph.n) ?? [];
@@ -38,14 +41,17 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
       const inSentence = found.filter((f) => f.start >= from && f.start < to);
       const named = unique([...inSentence.filter((f) => f.type === 'person').map((f) => f.name), ...surnames(sentence.text, bySurname)]);
       const pronoun = /\b(?:he|his|him|she|her|the latter)\b/i.test(sentence.text);
-      const actorsPeople = named.length ? named : pronoun && lastPerson ? [lastPerson] : [];
+      // "The President of the Republic of Azerbaijan issued a decree": the person last named with that role.
+      const byRole = named.length ? null : holderOfRole(sentence.text, roles, lastSeen);
+      const actorsPeople = named.length ? named : byRole ? [byRole.person] : pronoun && lastPerson ? [lastPerson] : [];
       if (named.length) lastPerson = named[named.length - 1]!;
+      named.forEach((person) => lastSeen.set(person, sentence.offset[0]));
       const dated = mentions.filter((m) => m.paragraph === paragraph.n && m.offset[0] >= from && m.offset[1] <= to);
       if (!dated.length) continue;
       // The most precise date of the sentence is the event's; the first on a tie.
       const mention = dated.reduce((best, m) => (coarseness(m.precision) < coarseness(best.precision) ? m : best));
       candidates.push({
-        mention, paragraph: paragraph.n, sentence: sentence.n, text: sentence.text, kind: classify(sentence.text),
+        mention, paragraph: paragraph.n, sentence: sentence.n, text: sentence.text, kind: classify(sentence.text), role: byRole?.role ?? null,
         people: actorsPeople,
         organizations: unique(inSentence.filter((f) => f.type === 'organization').map((f) => f.name)),
         places: unique(inSentence.filter((f) => f.type === 'place').map((f) => f.name)),
@@ -61,7 +67,7 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
     id: `e${i + 1}`,
     date: { text: c.mention.text, value: c.mention.value, start: c.mention.start, end: c.mention.end, precision: c.mention.precision },
     text: c.text,
-    summary: summarise(c.text, c.mention.text, c.people[0] ?? null),
+    summary: summarise(c.text, c.mention.text, c.people[0] ?? null, people, c.role),
     kind: c.kind,
     actors: { people: c.people, organizations: c.organizations, places: c.places },
     source: { paragraph: c.paragraph, sentence: c.sentence },
@@ -106,4 +112,12 @@ function surnameIndex(people: string[]): Map<string, string> {
 
 function surnames(sentence: string, index: Map<string, string>): string[] {
   return [...index].filter(([surname, full]) => new RegExp(`\\b${surname}\\b`, 'u').test(sentence) && !sentence.includes(full)).map(([, full]) => full);
+}
+
+function holderOfRole(sentence: string, roles: Map<string, string>, lastSeen: Map<string, number>): { person: string; role: string } | null {
+  const holders = [...roles].filter(([, role]) => role.includes(' ') && sentence.toLowerCase().includes(role.toLowerCase()));
+  if (holders.length === 0) return null;
+  holders.sort(([a], [b]) => (lastSeen.get(b) ?? -1) - (lastSeen.get(a) ?? -1));
+  const [person, role] = holders[0]!;
+  return { person, role };
 }

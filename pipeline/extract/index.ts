@@ -5,6 +5,8 @@ import { toSource } from '../parse/source-map.ts';
 import { type Found, findAcronyms, findNames } from './actors.ts';
 import { buildEvents } from './events.ts';
 import { findMentions, referenceDate } from './mentions.ts';
+import { findRoles } from './roles.ts';
+import { reportSpellings } from './spelling.ts';
 
 export interface ExtractOptions {
   /** --reference-date: what "today" means when the essay gives no date of its own. */
@@ -17,9 +19,11 @@ export function extractChronology(essay: Essay, options: ExtractOptions = {}, fi
   const names = namesByParagraph(essay);
   const acronyms: Record<string, string> = {};
   for (const paragraph of essay.paragraphs) Object.assign(acronyms, { ...findAcronyms(paragraph.text), ...acronyms });
-  const events = buildEvents(essay, mentions, names);
   const all = [...names.values()].flat();
   const byType = (type: Found['type']) => [...new Set(all.filter((f) => f.type === type).map((f) => f.name))];
+  const roles = findRoles(essay.paragraphs.map((p) => p.text).join('\n\n'), byType('person'));
+  const events = buildEvents(essay, mentions, names, roles);
+  if (file) reportSpellings(essay, file);
   if (events.length === 0 && file) {
     file.message('No dated events found: the products will say so', { ruleId: 'no-dates', source: 'briefing' });
   }
@@ -32,6 +36,7 @@ export function extractChronology(essay: Essay, options: ExtractOptions = {}, fi
     organizations: byType('organization'),
     places: byType('place'),
     acronyms,
+    roles: Object.fromEntries(roles),
   };
   return chronologySchema.parse(chronology);
 }

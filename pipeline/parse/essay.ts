@@ -65,7 +65,8 @@ export default function essay() {
     };
     tree.children.forEach((node) => visit(node, 'text'));
 
-    let compiled = isoFromMatter(matter.date);
+    // The essay's own statement of its date comes first; front matter `date:` when it makes none.
+    let compiled: string | null = null;
     let colophon: string | null = null;
     for (const index of [drafts.length - 1, 0]) {
       const draft = drafts[index];
@@ -73,7 +74,7 @@ export default function essay() {
       if (!draft || text.length > 200 || !COLOPHON.test(text)) continue;
       const date = firstDate(text);
       if (!date) continue;
-      compiled ??= date.start;
+      compiled = date.start;
       colophon = text.trim();
       drafts.splice(index, 1);
       break;
@@ -83,6 +84,7 @@ export default function essay() {
     const kept = sections.filter((s, i) => i > 0 || drafts.some((d) => d.section === 0));
     kept.forEach((s, i) => { s.id = `s${i + 1}`; });
     const sectionIndex = (old: number) => kept.indexOf(sections[old]!);
+    compiled ??= isoFromMatter(matter.date);
     const paragraphs: Paragraph[] = drafts.map((draft, i) => {
       const text = runsText(draft.runs);
       const n = i + 1;

@@ -9,7 +9,7 @@ import type { Essay } from '../model.ts';
 import { toSource } from '../parse/source-map.ts';
 
 let checker: ReturnType<typeof nspell> | null = null;
-const spell = () => (checker ??= nspell(dictionary)); // loading costs ~0.25 s: once per process
+const spell = () => (checker ??= nspell({ aff: Buffer.from(dictionary.aff), dic: Buffer.from(dictionary.dic) })); // ~0.25 s, once
 
 const WORD = /\p{L}[\p{L}\p{M}]*(?:[\u2019'-]\p{L}[\p{L}\p{M}]*)*/gu;
 

@@ -67,6 +67,8 @@ export interface Essay {
   paragraphs: Paragraph[];
   /** Front matter of a Markdown essay, as written. */
   matter: Record<string, unknown>;
+  /** The source text as read (after a byte-order mark is dropped): what every offset counts into. */
+  source: string;
 }
 
 export const precisions = ['day', 'month', 'season', 'year', 'decade', 'century'] as const;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractChronology } from '../pipeline/extract/index.ts';
 import { findAcronyms } from '../pipeline/extract/actors.ts';
-import { chronologySchema } from '../pipeline/model.ts';
+import { type Chronology, chronologySchema } from '../pipeline/model.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
 import { readSource } from '../pipeline/parse/read-source.ts';
 
@@ -108,5 +108,25 @@ describe('people and their roles', async () => {
       ['Doubtful spelling \u201ciand\u201d: did you mean \u201cand\u201d?', 29, 198],
       ['Doubtful spelling \u201cAllaince\u201d: did you mean \u201cAlliance\u201d?', 43, 144],
     ]);
+  });
+});
+
+describe('what "today" means', () => {
+  const chronologyOf = async (value: string, path = 'news.txt', referenceDate: string | null = null) => {
+    const { VFile } = await import('vfile');
+    const file = new VFile({ path, value });
+    return extractChronology(await parseEssay(file), { referenceDate }, file);
+  };
+  const yesterday = (c: Chronology) => c.mentions.find((m) => m.text === 'yesterday')?.value;
+
+  it('takes the dateline first', async () => {
+    const c = await chronologyOf('Talks\n\nWashington, 29 July 1997 (Agency) - The talks ended yesterday.\n\nBrief essay was compiled on May 25, 2006.\n', 'a.txt', '2020-01-01');
+    expect(yesterday(c)).toBe('1997-07-28');
+  });
+
+  it('then the compile date, then front matter, then --reference-date', async () => {
+    expect(yesterday(await chronologyOf('Talks\n\nThe talks ended yesterday.\n\nBrief essay was compiled on May 25, 2006.\n', 'a.txt', '2020-01-01'))).toBe('2006-05-24');
+    expect(yesterday(await chronologyOf('---\ndate: 2001-09-12\n---\n\n# Talks\n\nThe talks ended yesterday.\n', 'a.md', '2020-01-01'))).toBe('2001-09-11');
+    expect(yesterday(await chronologyOf('Talks\n\nThe talks ended yesterday.\n', 'a.txt', '2020-01-01'))).toBe('2019-12-31');
   });
 });

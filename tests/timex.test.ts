@@ -20,6 +20,16 @@ describe('plain dates', () => {
     ['In the 1990s it grew.', 'the 1990s', '199', '1990-01-01', '1999-12-31', 'decade'],
     ['Built in the 18th century.', 'the 18th century', '17', '1700-01-01', '1799-12-31', 'century'],
     ['Founded in 490 BC.', '490 BC', 'BC0490', '-0489-01-01', '-0489-12-31', 'year'],
+    ['It joined in May of 1997.', 'May of 1997', '1997-05', '1997-05-01', '1997-05-31', 'month'],
+    ['Held on the 4th of May, 1994.', 'the 4th of May, 1994', '1994-05-04', '1994-05-04', '1994-05-04', 'day'],
+    ['Talks in early 1997 failed.', 'early 1997', '1997', '1997-01-01', '1997-04-30', 'year'],
+    ['By the late 1990s it grew.', 'the late 1990s', '199', '1997-01-01', '1999-12-31', 'decade'],
+    ['In mid-1995 it grew.', 'mid-1995', '1995', '1995-05-01', '1995-08-31', 'year'],
+    ['Between 1992 and 1994 it grew.', 'Between 1992 and 1994', '1992/1994', '1992-01-01', '1994-12-31', 'year'],
+    ['Visits on July 27 - August 6, 1997.', 'July 27 - August 6, 1997', '1997-07-27/1997-08-06', '1997-07-27', '1997-08-06', 'day'],
+    ['On 2-4 July 1997 they met.', '2-4 July 1997', '1997-07-02/1997-07-04', '1997-07-02', '1997-07-04', 'day'],
+    ['Signed Oct 10, 1945 at last.', 'Oct 10, 1945', '1945-10-10', '1945-10-10', '1945-10-10', 'day'],
+    ['Between 479-478 BC the Greeks won.', '479-478 BC', 'BC0479/BC0478', '-0478-01-01', '-0477-12-31', 'year'],
   ])('%s', (text, found, value, start, end, precision) => {
     expect(tag(text)).toEqual([[found, value, start, end, precision]]);
   });
@@ -38,6 +48,11 @@ describe('anaphora and relative dates', () => {
   it('counts "two years later" and "the following month" from the last date', () => {
     expect(tag('Signed in March 1992. The following month it paused. Two years later it grew.').map((t) => t[1]))
       .toEqual(['1992-03', '1992-04', '1994']);
+  });
+
+  it('reads "On the same day" at the last day, and a bare season in the anchor\'s year', () => {
+    expect(tag('Signed on 4 May 1994. On the same day, talks began. That summer it grew.').map((t) => t[1]))
+      .toEqual(['1994-05-04', '1994-05-04', '1994-SU']);
   });
 
   it('anchors "yesterday" and "on Friday" to the reference date', () => {

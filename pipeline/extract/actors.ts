@@ -146,9 +146,10 @@ export function findNames(text: string): Found[] {
 function withEveryMention(text: string, found: Found[]): Found[] {
   const people = [...new Set(found.filter((f) => f.type === 'person').map((f) => f.name))];
   const extra: Found[] = [];
+  const known = new Set(found.filter((f) => f.type === 'person').map((f) => f.start));
   for (const name of people) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-      if (!found.some((f) => f.type === 'person' && f.start <= at && at < f.end)) extra.push({ name, type: 'person', start: at, end: at + name.length });
+      if (!known.has(at)) extra.push({ name, type: 'person', start: at, end: at + name.length });
     }
   }
   return [...found, ...extra].sort((a, b) => a.start - b.start);

@@ -33,6 +33,8 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
   const candidates: Candidate[] = [];
   const lastSeen = new Map<string, number>(); // where each person was last named, for roles that stand for them
 
+  const mentionsOf = new Map<number, LocatedMention[]>();
+  for (const m of mentions) mentionsOf.set(m.paragraph, [...(mentionsOf.get(m.paragraph) ?? []), m]);
   for (const paragraph of essay.paragraphs) {
     const found = names.get(paragraph.n) ?? [];
     let lastPerson: string | null = null;
@@ -46,7 +48,7 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
       const actorsPeople = named.length ? named : byRole ? [byRole.person] : pronoun && lastPerson ? [lastPerson] : [];
       if (named.length) lastPerson = named[named.length - 1]!;
       named.forEach((person) => lastSeen.set(person, sentence.offset[0]));
-      const dated = mentions.filter((m) => m.paragraph === paragraph.n && m.offset[0] >= from && m.offset[1] <= to);
+      const dated = (mentionsOf.get(paragraph.n) ?? []).filter((m) => m.offset[0] >= from && m.offset[1] <= to);
       if (!dated.length) continue;
       // The most precise date of the sentence is the event's; the first on a tie.
       const mention = dated.reduce((best, m) => (coarseness(m.precision) < coarseness(best.precision) ? m : best));

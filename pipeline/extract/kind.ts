@@ -9,7 +9,7 @@ const RULES: [EventKind, RegExp][] = [
   ['summit', /\bsummit\b/i],
   ['operation', /\b(?:operations?|peace-?keeping|peacekeepers|deployed|deployment|troops|platoon|battalion|invaded|invasion|offensive|attacked|battle|siege|bombing|military (?:trainings?|exercises?)|exercises?)\b/i],
   ['visit', /\b(?:visited|visits|visit to|visit of|paid a visit|toured|arrived in)\b/i],
-  ['meeting', /\b(?:met|meeting|talks|conference|seminar|session|consultations|negotiations)\b/i],
+  ['meeting', /\b(?:met|meeting|talks|conference|seminar|session|consultations|negotiations|anniversary|ceremony|celebrations?)\b/i],
   ['decision', /\b(?:decree|decided|decision|resolution|adopted|approved|established|founded|created|declared|announced|appointed|elected)\b/i],
   ['programme', /\b(?:programs?|programmes?|plans?|project|initiative|process|framework|cooperation began|realization)\b/i],
 ];

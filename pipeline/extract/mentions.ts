@@ -35,7 +35,7 @@ export function findMentions(essay: Essay, reference: string | null): LocatedMen
       const end = toSource(segments, timex.offset[1]);
       const sentence = paragraph.sentences.find((s) => s.offset[1] > start) ?? paragraph.sentences.at(-1);
       mentions.push({
-        text: timex.text, value: timex.value, start: timex.start, end: timex.end, precision: timex.precision,
+        text: essay.source.slice(start, end), value: timex.value, start: timex.start, end: timex.end, precision: timex.precision,
         paragraph: paragraph.n, offset: [start, end], sentence: sentence?.n ?? 1, explicit: timex.explicit,
         ...(timex.parts ? { parts: timex.parts.map(([a, b]) => [toSource(segments, a), toSource(segments, b)] as [number, number]) } : {}),
       });

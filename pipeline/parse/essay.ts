@@ -108,6 +108,7 @@ export default function essay() {
       sections: kept,
       paragraphs,
       matter,
+      source: String(file.value),
     };
     file.data.essay = result;
   };

@@ -1,7 +1,7 @@
 // Build orchestration: every essay through parse -> extract -> render -> print, with one Chromium for the whole
 // build. Each essay's files are made in a staging folder and moved into output/<slug>/ only when all are good, so a
 // failed build never leaves a half-written file where a good one was.
-import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { VFile } from 'vfile';
@@ -10,11 +10,14 @@ import { extractChronology } from './extract/index.ts';
 import type { Chronology, Essay } from './model.ts';
 import { parseEssay } from './parse/index.ts';
 import { ESSAY_EXTENSIONS, readSource } from './parse/read-source.ts';
+import { buildDate, finishPdf, type PdfInfo } from './render/pdf-info.ts';
 import { destinationPages } from './render/pdf-pages.ts';
 import { Renderer } from './render/index.ts';
 import { loadTemplates } from './render/templates.ts';
 import type { Settings } from './settings.ts';
+import { spanCovered } from './views/common.ts';
 import { type FactsheetLimits, fullFactsheet } from './views/factsheet.ts';
+import { typeset } from './views/format.ts';
 
 export class InputError extends Error {}
 
@@ -112,6 +115,12 @@ async function buildEssay(source: string, outDir: string, settings: Settings, re
       made.push('slides.pdf');
     }
     if (settings.formats.includes('factsheet')) await printFactsheet(essay, chronology, settings, renderer, printer, staging, made, file);
+    const info = pdfInfo(essay, chronology, settings);
+    for (const [name, product] of [['briefing.pdf', 'Briefing'], ['slides.pdf', 'Slides'], ['factsheet.pdf', 'Fact sheet']] as const) {
+      if (!made.includes(name)) continue;
+      const file = path.join(staging, name);
+      await writeFile(file, finishPdf(await readFile(file), { ...info, subject: `${product}: ${info.subject}` }));
+    }
     const target = path.join(outDir, slug);
     await mkdir(target, { recursive: true });
     for (const name of made) await rename(path.join(staging, name), path.join(target, name));
@@ -125,6 +134,18 @@ async function buildEssay(source: string, outDir: string, settings: Settings, re
 }
 
 type Write = (name: string, content: string) => Promise<void>;
+
+/** What every PDF of the pack says about itself; dated by the essay (or SOURCE_DATE_EPOCH), never by the clock. */
+function pdfInfo(essay: Essay, chronology: Chronology, settings: Settings): PdfInfo {
+  const span = spanCovered(chronology);
+  return {
+    title: typeset(essay.title),
+    author: essay.author ?? settings.organisation,
+    subject: `${typeset(essay.title)}${span ? `, ${span}` : ''}`,
+    keywords: [...chronology.organizations.slice(0, 6), ...chronology.places.slice(0, 6)],
+    date: buildDate(essay.compiled ?? settings.referenceDate),
+  };
+}
 
 /** Print, read where each heading landed, put those numbers in the contents, print again. */
 async function printBriefing(essay: Essay, chronology: Chronology, settings: Settings, renderer: Renderer, printer: Printer, staging: string, write: Write, made: string[]) {

@@ -65,6 +65,9 @@ describe('the seed essay, built by the CLI', () => {
     for (const event of chronology.events) expect(text).toContain(formatDate(event.date));
     expect(text).toContain('Chronology');
     expect(briefing.info.Title).toBe('Azerbaijan \u2013 NATO');
+    expect(briefing.info.Subject).toBe('Briefing: Azerbaijan \u2013 NATO, 1992\u20132006');
+    expect(String(briefing.info.Keywords)).toContain('NATO');
+    expect(briefing.info.CreationDate).toBe("D:20060525000000+00'00'"); // the compile date, not the clock
   });
 
   it('numbers the contents with the pages the sections start on, and links every row to its paragraph', () => {
@@ -78,6 +81,18 @@ describe('the seed essay, built by the CLI', () => {
     expect(rowLinks.length).toBeGreaterThanOrEqual(chronology.events.length);
     for (const link of rowLinks) expect(briefing.destinations.has(link)).toBe(true);
     expect(briefing.outline).toContain('Chronology');
+  });
+});
+
+describe('reproducible builds', () => {
+  it('gives byte-identical files for the same inputs', async () => {
+    const [a, b] = [await mkdtemp(path.join(tmpdir(), 'briefing-a-')), await mkdtemp(path.join(tmpdir(), 'briefing-b-'))];
+    expect((await run(['build', seed, '--out', a, '--formats', 'briefing,factsheet,json'])).code).toBe(0);
+    expect((await run(['build', seed, '--out', b, '--formats', 'briefing,factsheet,json'])).code).toBe(0);
+    for (const name of ['briefing.pdf', 'briefing.html', 'factsheet.pdf', 'chronology.json']) {
+      const [x, y] = await Promise.all([readFile(path.join(a, 'azerbaijan-nato', name)), readFile(path.join(b, 'azerbaijan-nato', name))]);
+      expect(x.equals(y), name).toBe(true);
+    }
   });
 });
 

@@ -1,12 +1,17 @@
 // The briefing's view model: cover, key points, contents, the essay, timeline, chronology, who's who, glossary.
 import type { Chronology, Essay } from '../model.ts';
 import type { Settings } from '../settings.ts';
-import { eventNumbers, eventRows, keyPoints, sectionsOf, spanCovered } from './common.ts';
+import { eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from './common.ts';
 import { formatValue, typeset } from './format.ts';
 import { timelineSvg } from './timeline.ts';
 
 export function briefingView(essay: Essay, chronology: Chronology, settings: Settings) {
-  const sections = sectionsOf(essay, chronology);
+  const quotation = notableQuotation(essay, chronology);
+  // The notable quotation stands out after the paragraph it comes from.
+  const sections = sectionsOf(essay, chronology).map((section) => ({
+    ...section,
+    paragraphs: section.paragraphs.map((p) => ({ ...p, pullQuote: quotation?.paragraph === p.n ? quotation : null })),
+  }));
   const hasEvents = chronology.events.length > 0;
   const index = (names: string[]) => names.map((name) => ({ name, paragraphs: paragraphsNaming(essay, name, chronology.people) }))
     .filter((entry) => entry.paragraphs.length > 0);

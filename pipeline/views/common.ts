@@ -108,3 +108,41 @@ export function keyPoints(essay: Essay, chronology: Chronology, style: DateStyle
   if (!points.some((p) => p.text.includes(typeset(latest.summary)))) points.push({ text: sentence(`Latest: ${line(latest)}`), paragraphs: cite([latest]) });
   return points.slice(0, 6);
 }
+
+export interface Quotation {
+  text: string;
+  speaker: string | null;
+  paragraph: number;
+}
+
+const QUOTED = /["\u201c]([^"\u201c\u201d]{100,2000})["\u201d]/g;
+
+/**
+ * The essay's most notable quotation: the longest passage in quotation marks (long enough to be speech, not a
+ * title) whose speaker the paragraph names before it. Shortened at a sentence boundary for display.
+ */
+export function notableQuotation(essay: Essay, chronology: Chronology, maxChars = 320): Quotation | null {
+  let best: Quotation | null = null;
+  let bestLength = 0;
+  for (const p of essay.paragraphs) {
+    for (const m of p.text.matchAll(QUOTED)) {
+      const before = p.text.slice(0, m.index);
+      const speaker = chronology.people
+        .map((person) => ({ person, at: before.lastIndexOf(person) }))
+        .filter((s) => s.at >= 0)
+        .sort((a, b) => b.at - a.at)[0]?.person ?? null;
+      if (!speaker || m[1]!.length <= bestLength) continue;
+      bestLength = m[1]!.length;
+      best = { text: typeset(trimQuote(m[1]!, maxChars)), speaker, paragraph: p.n };
+    }
+  }
+  return best;
+}
+
+function trimQuote(quote: string, max: number): string {
+  const text = quote.replace(/^[.\u2026\s]+/, '').trim();
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('! '), cut.lastIndexOf('? '));
+  return end > max * 0.4 ? cut.slice(0, end + 1) : `${cut.slice(0, cut.lastIndexOf(' '))}\u2026`;
+}

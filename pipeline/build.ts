@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { Printer } from './browser/printer.ts';
+import { lockOutput } from './output-lock.ts';
 import { extractChronology } from './extract/index.ts';
 import type { Chronology, Essay } from './model.ts';
 import { parseEssay } from './parse/index.ts';
@@ -26,6 +27,8 @@ export interface BuildRequest {
   outDir: string;
   settings: Settings;
   templatesDir?: string;
+  /** Told of every request the browser makes while printing (tests check nothing leaves the pack). */
+  onRequest?: (url: string, allowed: boolean) => void;
 }
 
 export interface EssayResult {
@@ -70,30 +73,31 @@ export async function build(request: BuildRequest, onResult: (result: EssayResul
   const essays = await findEssays(request.inputs);
   const outDir = path.resolve(request.outDir);
   await mkdir(outDir, { recursive: true });
+  const unlock = lockOutput(outDir);
   const renderer = new Renderer(loadTemplates(request.templatesDir));
   const needsBrowser = request.settings.formats.some((f) => f !== 'json');
-  const printer = new Printer([outDir, fontsRoot]);
-  const ready = needsBrowser ? printer.start() : Promise.resolve(); // start Chromium while the first essay parses
-  ready.catch(() => {});
+  const printer = new Printer({ allowedRoots: [outDir, fontsRoot], onRequest: request.onRequest });
+  if (needsBrowser) printer.start().catch(() => {}); // Chromium starts while the first essay parses
   const results: EssayResult[] = [];
   try {
     for (const source of essays) {
-      const result = await buildEssay(source, outDir, request.settings, renderer, printer, ready);
+      const result = await buildEssay(source, outDir, request.settings, renderer, printer);
       results.push(result);
       onResult(result);
     }
   } finally {
     await printer.close().catch(() => {});
+    unlock();
   }
   return results;
 }
 
-async function buildEssay(source: string, outDir: string, settings: Settings, renderer: Renderer, printer: Printer, ready: Promise<void>): Promise<EssayResult> {
+async function buildEssay(source: string, outDir: string, settings: Settings, renderer: Renderer, printer: Printer): Promise<EssayResult> {
   const slug = path.basename(source, path.extname(source));
   const result: EssayResult = { source, slug, files: [], file: null, error: null };
   let staging: string | null = null;
   try {
-    const file = await readSource(source);
+    const file = await readSource(source, settings.maxBytes);
     result.file = file;
     const essay = await parseEssay(file);
     const chronology = extractChronology(essay, { referenceDate: settings.referenceDate }, file);
@@ -104,7 +108,6 @@ async function buildEssay(source: string, outDir: string, settings: Settings, re
       made.push(name);
     };
     if (settings.formats.includes('json')) await write('chronology.json', JSON.stringify(chronology, null, 2) + '\n');
-    if (settings.formats.some((f) => f !== 'json')) await ready;
     if (settings.formats.includes('briefing')) await printBriefing(essay, chronology, settings, renderer, printer, staging, write, made);
     if (settings.formats.includes('slides')) {
       await write('slides.html', renderer.slides(essay, chronology, settings));
@@ -190,8 +193,14 @@ async function printFactsheet(essay: Essay, chronology: Chronology, settings: Se
 /** One line, no stack: what went wrong, as a user can act on it. */
 export function reason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') return `cannot write the output folder (${code}): ${message.split('\n')[0]}`;
-  if (code === 'ENOSPC') return 'the disk is full';
-  return message.split('\n')[0]!.trim();
+  const { code, path: where } = error as NodeJS.ErrnoException;
+  const at = where ? ` (${where})` : '';
+  switch (code) {
+    case 'EACCES': case 'EPERM': return `cannot write there: permission denied${at}`;
+    case 'EROFS': return `cannot write there: the file system is read-only${at}`;
+    case 'ENOSPC': return `the disk is full${at}`;
+    case 'EDQUOT': return `the disk quota is exceeded${at}`;
+    case 'ENOTDIR': return `cannot create the output folder: part of the path is a file${at}`;
+    default: return message.split('\n')[0]!.trim();
+  }
 }

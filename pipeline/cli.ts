@@ -7,6 +7,7 @@ import { extractChronology } from './extract/index.ts';
 import { parseEssay } from './parse/index.ts';
 import { readSource } from './parse/read-source.ts';
 import { ChromeNotFound } from './browser/find-chrome.ts';
+import { cleanUpOnSignals, LockedError } from './output-lock.ts';
 import { defaultSettings, type Product, products, type Settings } from './settings.ts';
 
 const HELP = `Usage: briefing build [FILES_OR_DIRS...] [options]
@@ -23,6 +24,7 @@ Options:
   --formats LIST               comma-separated: ${products.join(',')} (default: all)
   --reference-date YYYY-MM-DD  what "today" means for an essay that gives no date of its own
   --paper A4|Letter            paper size of the briefing and fact sheet (default: A4)
+  --max-size MB                refuse essays larger than this (default: 10)
   -h, --help                   show this help
 
 Examples:
@@ -32,6 +34,8 @@ Examples:
 
 Environment:
   BRIEFING_CHROME              the Chromium or Chrome to print with (default: chromium on the PATH)
+  BRIEFING_TIMEOUT             seconds a browser launch or a print may take (default: 60)
+  SOURCE_DATE_EPOCH            the date written into the PDFs (default: the essay's own date)
 `;
 
 class UsageError extends Error {}
@@ -55,6 +59,7 @@ function parse(argv: string[]): Options | 'help' {
         formats: { type: 'string' },
         'reference-date': { type: 'string' },
         paper: { type: 'string' },
+        'max-size': { type: 'string' },
         strict: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -84,6 +89,11 @@ function parse(argv: string[]): Options | 'help' {
     if (!paper) throw new UsageError(`--paper: "${values.paper}" is not A4 or Letter`);
     settings.paper = paper;
   }
+  if (values['max-size'] !== undefined) {
+    const mb = Number(values['max-size']);
+    if (!(mb > 0)) throw new UsageError(`--max-size: "${values['max-size']}" is not a size in MB`);
+    settings.maxBytes = Math.round(mb * 1024 * 1024);
+  }
   return { command, inputs: inputs.length ? inputs : ['source'], out: values.out ?? 'output', strict: !!values.strict, settings };
 }
 
@@ -100,6 +110,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (options.command === 'lint') return lint(options);
+  cleanUpOnSignals();
   const started = performance.now();
   let failed = 0;
   try {
@@ -114,8 +125,8 @@ export async function main(argv: string[]): Promise<number> {
     });
     process.stdout.write(`${results.length - failed} of ${results.length} essays built in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   } catch (error) {
-    const known = error instanceof InputError || error instanceof ChromeNotFound;
-    process.stderr.write(`briefing: ${known ? (error as Error).message : (error as Error).message.split('\n')[0]}\n`);
+    const known = error instanceof InputError || error instanceof ChromeNotFound || error instanceof LockedError;
+    process.stderr.write(`briefing: ${known ? (error as Error).message : reason(error)}\n`);
     return 1;
   }
   return failed ? 1 : 0;
@@ -133,7 +144,7 @@ async function lint(options: Options): Promise<number> {
   let failed = 0, warnings = 0;
   for (const path of files) {
     try {
-      const file = await readSource(path);
+      const file = await readSource(path, options.settings.maxBytes);
       extractChronology(await parseEssay(file), { referenceDate: options.settings.referenceDate }, file);
       warnings += file.messages.length;
       process.stderr.write(reporter([file]) + '\n');

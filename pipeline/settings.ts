@@ -13,6 +13,8 @@ export interface Settings {
   marking: string | null;
   /** What "today" means for an essay that carries no date of its own (YYYY-MM-DD). */
   referenceDate: string | null;
+  /** Essays larger than this are refused rather than worked on for an hour. */
+  maxBytes: number;
 }
 
 export const defaultSettings: Settings = {
@@ -22,4 +24,5 @@ export const defaultSettings: Settings = {
   organisation: null,
   marking: null,
   referenceDate: null,
+  maxBytes: 10 * 1024 * 1024,
 };

@@ -1,5 +1,6 @@
 // One Chromium for a whole build: pages are opened once and reused for every print. Offline by construction: the
-// page may load only file:// URLs inside the folders it is given (the pack's own and the fonts').
+// page runs no JavaScript and may load only file:// URLs inside the folders it is given (the pack's own and the
+// fonts'). A print that hangs or a browser that dies gets one retry on a fresh browser, then a clean failure.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
@@ -9,52 +10,87 @@ const FLAGS = ['--disable-gpu', '--no-first-run', '--disable-background-networki
   '--disable-sync', '--disable-quic', '--disable-extensions', '--disable-default-apps', '--mute-audio',
   '--font-render-hinting=none'];
 
+export class BrowserError extends Error {}
+
+export interface PrinterOptions {
+  /** Folders the page may read from; every other request is refused. */
+  allowedRoots: string[];
+  /** Longest a launch or a print may take (BRIEFING_TIMEOUT seconds, default 60). */
+  timeoutMs?: number;
+  /** Told of every request a page makes, and whether it was let through. */
+  onRequest?: (url: string, allowed: boolean) => void;
+}
+
+export const defaultTimeoutMs = () => 1000 * (Number(process.env.BRIEFING_TIMEOUT) || 60);
+
 export class Printer {
-  private browser: Browser | null = null;
+  private browser: Promise<Browser> | null = null;
   private idle: Page[] = [];
+  private readonly timeoutMs: number;
 
-  constructor(private readonly allowedRoots: string[], private readonly timeoutMs = 60_000) {}
+  constructor(private readonly options: PrinterOptions) {
+    this.timeoutMs = options.timeoutMs ?? defaultTimeoutMs();
+  }
 
-  async start(): Promise<void> {
-    if (this.browser) return;
+  /** Launch Chromium (once); safe to call early, so the launch overlaps parsing. */
+  start(): Promise<Browser> {
+    this.browser ??= this.launch();
+    return this.browser;
+  }
+
+  private async launch(): Promise<Browser> {
     const args = [...FLAGS];
     if (process.getuid?.() === 0) args.push('--no-sandbox'); // Chromium refuses to run as root with its sandbox
-    this.browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args, timeout: this.timeoutMs });
+    const executablePath = findChrome();
+    try {
+      return await withTimeout(puppeteer.launch({ executablePath, headless: true, args, timeout: this.timeoutMs }), this.timeoutMs, `Chromium (${executablePath}) did not start`);
+    } catch (error) {
+      this.browser = null;
+      throw new BrowserError(firstLine(error));
+    }
   }
 
   /** A page from the pool, opened on first use; offline and confined to the allowed folders. */
-  async page(): Promise<Page> {
-    await this.start();
+  private async page(): Promise<Page> {
+    const browser = await this.start();
     const reused = this.idle.pop();
-    if (reused) return reused;
-    const page = await this.browser!.newPage();
+    if (reused && !reused.isClosed()) return reused;
+    const page = await browser.newPage();
     page.setDefaultTimeout(this.timeoutMs);
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     page.on('request', (request) => {
       const url = request.url();
-      if (url.startsWith('data:') || (url.startsWith('file:') && this.allowed(fileURLToPath(url)))) request.continue();
-      else request.abort('blockedbyclient');
+      const allowed = url.startsWith('data:') || (url.startsWith('file:') && this.allowed(fileURLToPath(url)));
+      this.options.onRequest?.(url, allowed);
+      if (allowed) void request.continue();
+      else void request.abort('blockedbyclient');
     });
     return page;
   }
 
-  release(page: Page): void {
-    this.idle.push(page);
-  }
-
   private allowed(file: string): boolean {
     const resolved = path.resolve(file);
-    return this.allowedRoots.some((root) => resolved === root || resolved.startsWith(root + path.sep));
+    return this.options.allowedRoots.some((root) => resolved === root || resolved.startsWith(root + path.sep));
   }
 
-  /** Borrow a page for `fn`, then hand it back to the pool. */
+  /**
+   * Borrow a page for `fn` (which must be safe to run twice), then hand it back. If the browser hangs or dies,
+   * start a fresh one and try once more.
+   */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
-    const page = await this.page();
-    try {
-      return await fn(page);
-    } finally {
-      this.release(page);
+    for (let attempt = 1; ; attempt++) {
+      let page: Page | null = null;
+      try {
+        page = await this.page();
+        const result = await withTimeout(fn(page), this.timeoutMs, 'Chromium did not finish printing');
+        this.idle.push(page);
+        return result;
+      } catch (error) {
+        if (error instanceof BrowserError && attempt > 1) throw error;
+        if (attempt > 1) throw new BrowserError(`Chromium failed twice: ${firstLine(error)}`);
+        await this.restart();
+      }
     }
   }
 
@@ -65,13 +101,33 @@ export class Printer {
   }
 
   async pdf(page: Page, out: string, options: PDFOptions = {}): Promise<void> {
-    await page.pdf({ path: out, printBackground: true, preferCSSPageSize: true, ...options });
+    await page.pdf({ path: out, printBackground: true, preferCSSPageSize: true, timeout: this.timeoutMs, ...options });
+  }
+
+  private async restart(): Promise<void> {
+    const old = this.browser;
+    this.browser = null;
+    this.idle = [];
+    const browser = await old?.catch(() => null);
+    browser?.process()?.kill('SIGKILL');
+    await browser?.close().catch(() => {});
   }
 
   async close(): Promise<void> {
-    const browser = this.browser;
+    const old = this.browser;
     this.browser = null;
     this.idle = [];
-    await browser?.close();
+    const browser = await old?.catch(() => null);
+    await browser?.close().catch(() => browser.process()?.kill('SIGKILL'));
   }
 }
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${Math.round(ms / 1000)} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;

@@ -13,13 +13,15 @@ interface Block {
   lines: number;
 }
 
-function blocks(text: string): Block[] {
+function blocks(text: string, dropped: string[] = []): Block[] {
   const out: Block[] = [];
   let current: Block | null = null;
   const line = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
   for (let m = line.exec(text); m && m[0] !== ''; m = line.exec(text)) {
     const content = m[0].replace(/[\r\n]+$/, '');
-    const blank = content.trim() === '';
+    const leftover = content.trim() !== '' && isWebLeftover(content);
+    if (leftover) dropped.push(content.trim());
+    const blank = content.trim() === '' || leftover;
     if (blank) {
       current = null;
       continue;
@@ -37,6 +39,14 @@ function blocks(text: string): Block[] {
   return out;
 }
 
+/**
+ * What a copy of a web page brings along: navigation and widget labels on lines of their own ("Accessibility links",
+ * "Breaking News", "Skip to content", lone size buttons "XS" / "SM"). Such lines are dropped, never made the title.
+ */
+const WEB_LEFTOVER = /^(?:[A-Z]{1,3}|A[-+]|Accessibility links|Skip to (?:main )?(?:content|navigation)|Breaking News|Live|Menu|Search|Sign in|Sign up|Log in|Log out|Subscribe|Advertisement|Advert|Share|Share this|Share this article|Close|Home|More|Next|Previous|Back to top|Print|Email|Follow us|Related|Related (?:articles|topics|stories)|Read more|Most read|Cookies?(?: (?:settings|policy))?|Accept(?: all)?(?: cookies)?|Top stories|Image (?:source|caption),?.*|Copyright.*|\u00a9.*)$/i;
+
+export const isWebLeftover = (line: string) => WEB_LEFTOVER.test(line.trim());
+
 /** Short, unpunctuated, capitalised, and on its own: "Course of the war". */
 function looksLikeHeading(text: string, block: Block): boolean {
   return block.lines === 1 && text.length <= 80 && /^[\p{Lu}\p{N}]/u.test(text) && !/[.!?:;,"\u201d]$/.test(text)
@@ -51,7 +61,11 @@ export default function plainText(this: Processor) {
     const place = location(file ?? document);
     const position = (start: number, end: number) => ({ start: place.toPoint(start)!, end: place.toPoint(end)! });
     const children: RootContent[] = [];
-    const list = blocks(document);
+    const dropped: string[] = [];
+    const list = blocks(document, dropped);
+    if (dropped.length && file) {
+      file.message(`Dropped ${dropped.length} line${dropped.length === 1 ? '' : 's'} of web-page leftovers: ${dropped.slice(0, 4).map((d) => `\u201c${d}\u201d`).join(', ')}${dropped.length > 4 ? ', \u2026' : ''}`, { ruleId: 'web-leftovers', source: 'briefing' });
+    }
     list.forEach((block, index) => {
       const raw = document.slice(block.start, block.end);
       const value = plainProse(raw);

@@ -50,8 +50,15 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-/** Straight quotes to typographic ones and hyphens between numbers to en dashes, for display only. */
+/**
+ * Straight quotes to typographic ones and hyphens between numbers to en dashes, for display only. Markup and template
+ * syntax written in an essay ("<b class="x">", "{{name}}", code such as x="y") keep their characters exactly.
+ */
 export function typeset(text: string): string {
+  return text.split(/(<[^<>]*>|\{\{[\s\S]*?\}\}|=\s*"[^"\n]*"|=\s*'[^'\n]*')/).map((part, i) => (i % 2 ? part : typesetProse(part))).join('');
+}
+
+function typesetProse(text: string): string {
   return text
     .replace(/(^|[\s(\[{\u2014\u2013-])"/g, '$1\u201c')
     .replace(/"/g, '\u201d')

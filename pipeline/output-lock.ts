@@ -1,0 +1,64 @@
+// One build at a time per output folder: a lock file holding the builder's pid. A lock whose process is gone is
+// stale and taken over. Staging folders a killed build left behind are swept once the lock is held.
+import { readdirSync, rmSync, unlinkSync, writeFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export class LockedError extends Error {}
+
+const LOCK = '.briefing.lock';
+const held = new Set<string>();
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function lockOutput(outDir: string): () => void {
+  const file = path.join(outDir, LOCK);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+      const pid = Number(readFileSync(file, 'utf8').trim());
+      if (pid && pid !== process.pid && alive(pid)) {
+        throw new LockedError(`${outDir} is being built by another process (pid ${pid}); wait for it to finish, or delete ${file} if it is gone`);
+      }
+      unlinkSync(file); // stale: its builder is gone
+    }
+  }
+  held.add(file);
+  sweep(outDir);
+  return () => release(file);
+}
+
+/** Remove staging folders: safe while the lock is held, because they can only be ours or a dead build's. */
+function sweep(outDir: string): void {
+  for (const name of readdirSync(outDir)) {
+    if (/^\..+\.partial-/.test(name)) rmSync(path.join(outDir, name), { recursive: true, force: true });
+  }
+}
+
+function release(file: string): void {
+  if (!held.delete(file)) return;
+  try { unlinkSync(file); } catch { /* already gone */ }
+}
+
+/** On Ctrl-C or a kill: remove staging folders and locks, so output/ holds only complete files. */
+export function cleanUpOnSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      for (const file of [...held]) {
+        sweep(path.dirname(file));
+        release(file);
+      }
+      process.stderr.write(`briefing: interrupted (${signal}); output/ holds only complete files\n`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
+}

@@ -1,24 +1,19 @@
 // Build orchestration: every essay through parse -> extract -> render -> print, with one Chromium for the whole
-// build. Each essay's files are made in a staging folder and moved into output/<slug>/ only when all are good, so a
-// failed build never leaves a half-written file where a good one was.
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+// build, a bounded number of essays at a time. Products whose inputs did not change are skipped without starting a
+// browser. Each essay's new files are made in a staging folder and moved into output/<slug>/ only when all are good,
+// so a failed build never leaves a half-written file where a good one was.
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { Printer } from './browser/printer.ts';
+import { Fingerprints, type Manifest, readManifest } from './fingerprint.ts';
 import { lockOutput } from './output-lock.ts';
-import { extractChronology } from './extract/index.ts';
-import type { Chronology, Essay } from './model.ts';
-import { parseEssay } from './parse/index.ts';
-import { ESSAY_EXTENSIONS, readSource } from './parse/read-source.ts';
-import { buildDate, finishPdf, type PdfInfo } from './render/pdf-info.ts';
-import { destinationPages } from './render/pdf-pages.ts';
-import { Renderer } from './render/index.ts';
-import { loadTemplates } from './render/templates.ts';
-import type { Settings } from './settings.ts';
-import { spanCovered } from './views/common.ts';
-import { type FactsheetLimits, fullFactsheet } from './views/factsheet.ts';
-import { typeset } from './views/format.ts';
+import { ESSAY_EXTENSIONS } from './parse/read-source.ts';
+import { PRODUCTS } from './products.ts';
+import type { Product, Settings } from './settings.ts';
 
 export class InputError extends Error {}
 
@@ -27,6 +22,12 @@ export interface BuildRequest {
   outDir: string;
   settings: Settings;
   templatesDir?: string;
+  /** Rebuild every product, up to date or not. */
+  force?: boolean;
+  /** How many essays are built at once (default: the machine's cores, at most 4). */
+  jobs?: number;
+  /** Build only this stable share of the essays: { index: 1..count, count }. */
+  shard?: { index: number; count: number };
   /** Told of every request the browser makes while printing (tests check nothing leaves the pack). */
   onRequest?: (url: string, allowed: boolean) => void;
 }
@@ -34,6 +35,9 @@ export interface BuildRequest {
 export interface EssayResult {
   source: string;
   slug: string;
+  /** Products made in this build, and products skipped because they were up to date. */
+  built: Product[];
+  skipped: Product[];
   files: string[];
   file: VFile | null;
   error: string | null;
@@ -55,7 +59,7 @@ export async function findEssays(inputs: string[]): Promise<string[]> {
   }
   const slugs = new Map<string, string>();
   for (const file of found) {
-    const slug = path.basename(file, path.extname(file));
+    const slug = slugOf(file);
     const other = slugs.get(slug);
     if (other && path.resolve(other) !== path.resolve(file)) throw new InputError(`${file}: same name as ${other}; both would build into ${slug}/`);
     slugs.set(slug, file);
@@ -63,131 +67,87 @@ export async function findEssays(inputs: string[]): Promise<string[]> {
   return [...new Set(found.map((f) => path.resolve(f)))].map((f) => path.relative(process.cwd(), f) || f);
 }
 
-/** The fact sheet drops detail in this order until it fits its one page: milestones and people, a step at a time. */
-const FACTSHEET_STEPS: FactsheetLimits[] = [fullFactsheet, { milestones: 7, people: 5 }, { milestones: 6, people: 4 },
-  { milestones: 5, people: 3 }, { milestones: 4, people: 2 }, { milestones: 3, people: 1 }, { milestones: 2, people: 0 }];
+const slugOf = (file: string) => path.basename(file, path.extname(file));
+
+/** A stable share: an essay's shard depends on its name only, so adding essays never moves the others. */
+export function inShard(slug: string, shard: { index: number; count: number }): boolean {
+  const n = createHash('sha256').update(slug).digest().readUInt32BE(0);
+  return n % shard.count === shard.index - 1;
+}
+
+export interface Plan {
+  source: string;
+  slug: string;
+  bytes: Buffer | null;
+  manifest: Manifest;
+  /** Product -> the hash it will carry. */
+  keys: Partial<Record<Product, string>>;
+  stale: Product[];
+  fresh: Product[];
+}
+
+/** Which products of which essays are out of date. Reads the essays and manifests; writes nothing. */
+export async function plan(request: BuildRequest): Promise<Plan[]> {
+  let essays = await findEssays(request.inputs);
+  if (request.shard) essays = essays.filter((e) => inShard(slugOf(e), request.shard!));
+  const fingerprints = new Fingerprints(request.settings, request.templatesDir);
+  const outDir = path.resolve(request.outDir);
+  return Promise.all(essays.map(async (source) => {
+    const slug = slugOf(source);
+    const bytes = await readFile(source).catch(() => null);
+    const manifest = await readManifest(path.join(outDir, slug));
+    const keys: Partial<Record<Product, string>> = {};
+    const stale: Product[] = [], fresh: Product[] = [];
+    for (const product of request.settings.formats) {
+      keys[product] = bytes ? fingerprints.of(product, bytes) : '';
+      const present = await Promise.all(PRODUCTS[product].files.map((f) => stat(path.join(outDir, slug, f)).then(() => true, () => false)));
+      const upToDate = !request.force && bytes && manifest.products[product] === keys[product] && present.every(Boolean);
+      (upToDate ? fresh : stale).push(product);
+    }
+    return { source, slug, bytes, manifest, keys, stale, fresh };
+  }));
+}
 
 const fontsRoot = path.dirname(path.dirname(createRequire(import.meta.url).resolve('@fontsource/source-serif-4/package.json')));
 
 export async function build(request: BuildRequest, onResult: (result: EssayResult) => void = () => {}): Promise<EssayResult[]> {
-  const essays = await findEssays(request.inputs);
   const outDir = path.resolve(request.outDir);
+  const plans = await plan(request);
   await mkdir(outDir, { recursive: true });
   const unlock = lockOutput(outDir);
-  const renderer = new Renderer(loadTemplates(request.templatesDir));
-  const needsBrowser = request.settings.formats.some((f) => f !== 'json');
+  const needsBrowser = plans.some((p) => p.stale.some((product) => PRODUCTS[product].layout));
   const printer = new Printer({ allowedRoots: [outDir, fontsRoot], onRequest: request.onRequest });
-  if (needsBrowser) printer.start().catch(() => {}); // Chromium starts while the first essay parses
-  const results: EssayResult[] = [];
+  if (needsBrowser) printer.start().catch(() => {}); // Chromium starts while the first essays parse
   try {
-    for (const source of essays) {
-      const result = await buildEssay(source, outDir, request.settings, renderer, printer);
-      results.push(result);
+    // Parsing, extraction and rendering are loaded only when there is something to make: a no-change build stays fast.
+    const work = plans.some((p) => p.stale.length) ? await import('./make-essay.ts') : null;
+    const renderer = work ? work.loadRenderer(request.templatesDir) : null;
+    const jobs = Math.max(1, request.jobs ?? Math.min(4, availableParallelism()));
+    return await mapLimit(plans, jobs, async (p) => {
+      const result = p.stale.length === 0
+        ? { source: p.source, slug: p.slug, built: [], skipped: p.fresh, files: [], file: null, error: null }
+        : await work!.makeEssay(p, outDir, request.settings, renderer!, printer);
       onResult(result);
-    }
+      return result;
+    });
   } finally {
     await printer.close().catch(() => {});
     unlock();
   }
-  return results;
 }
 
-async function buildEssay(source: string, outDir: string, settings: Settings, renderer: Renderer, printer: Printer): Promise<EssayResult> {
-  const slug = path.basename(source, path.extname(source));
-  const result: EssayResult = { source, slug, files: [], file: null, error: null };
-  let staging: string | null = null;
-  try {
-    const file = await readSource(source, settings.maxBytes);
-    result.file = file;
-    const essay = await parseEssay(file);
-    const chronology = extractChronology(essay, { referenceDate: settings.referenceDate }, file);
-    staging = await mkdtemp(path.join(outDir, `.${slug}.partial-`));
-    const made: string[] = [];
-    const write = async (name: string, content: string) => {
-      await writeFile(path.join(staging!, name), content);
-      made.push(name);
-    };
-    if (settings.formats.includes('json')) await write('chronology.json', JSON.stringify(chronology, null, 2) + '\n');
-    if (settings.formats.includes('briefing')) await printBriefing(essay, chronology, settings, renderer, printer, staging, write, made);
-    if (settings.formats.includes('slides')) {
-      await write('slides.html', renderer.slides(essay, chronology, settings));
-      await printer.withPage(async (page) => {
-        await printer.load(page, path.join(staging!, 'slides.html'));
-        await printer.pdf(page, path.join(staging!, 'slides.pdf'), { tagged: true });
-      });
-      made.push('slides.pdf');
+/** Run `fn` over `items`, at most `limit` at a time, keeping the order of the results. */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
     }
-    if (settings.formats.includes('factsheet')) await printFactsheet(essay, chronology, settings, renderer, printer, staging, made, file);
-    const info = pdfInfo(essay, chronology, settings);
-    for (const [name, product] of [['briefing.pdf', 'Briefing'], ['slides.pdf', 'Slides'], ['factsheet.pdf', 'Fact sheet']] as const) {
-      if (!made.includes(name)) continue;
-      const file = path.join(staging, name);
-      await writeFile(file, finishPdf(await readFile(file), { ...info, subject: `${product}: ${info.subject}` }));
-    }
-    const target = path.join(outDir, slug);
-    await mkdir(target, { recursive: true });
-    for (const name of made) await rename(path.join(staging, name), path.join(target, name));
-    result.files = made.map((name) => path.join(target, name));
-  } catch (error) {
-    result.error = reason(error);
-  } finally {
-    if (staging) await rm(staging, { recursive: true, force: true }).catch(() => {});
-  }
-  return result;
-}
-
-type Write = (name: string, content: string) => Promise<void>;
-
-/** What every PDF of the pack says about itself; dated by the essay (or SOURCE_DATE_EPOCH), never by the clock. */
-function pdfInfo(essay: Essay, chronology: Chronology, settings: Settings): PdfInfo {
-  const span = spanCovered(chronology);
-  return {
-    title: typeset(essay.title),
-    author: essay.author ?? settings.organisation,
-    subject: `${typeset(essay.title)}${span ? `, ${span}` : ''}`,
-    keywords: [...chronology.organizations.slice(0, 6), ...chronology.places.slice(0, 6)],
-    date: buildDate(essay.compiled ?? settings.referenceDate),
   };
-}
-
-/** Print, read where each heading landed, put those numbers in the contents, print again. */
-async function printBriefing(essay: Essay, chronology: Chronology, settings: Settings, renderer: Renderer, printer: Printer, staging: string, write: Write, made: string[]) {
-  const html = path.join(staging, 'briefing.html');
-  const pdf = path.join(staging, 'briefing.pdf');
-  const options = { outline: true, tagged: true } as const;
-  const first = renderer.briefing(essay, chronology, settings);
-  await write('briefing.html', first);
-  await printer.withPage(async (page) => {
-    await printer.load(page, html);
-    await printer.pdf(page, pdf, options);
-    const second = renderer.briefing(essay, chronology, settings, await destinationPages(pdf));
-    if (second !== first) {
-      await writeFile(html, second);
-      await printer.load(page, html);
-      await printer.pdf(page, pdf, options);
-    }
-  });
-  made.push('briefing.pdf');
-}
-
-/** Render with less and less until the sheet's frame holds everything; report what was left out. */
-async function printFactsheet(essay: Essay, chronology: Chronology, settings: Settings, renderer: Renderer, printer: Printer, staging: string, made: string[], file: VFile) {
-  const html = path.join(staging, 'factsheet.html');
-  await printer.withPage(async (page) => {
-    for (const [step, limits] of FACTSHEET_STEPS.entries()) {
-      await writeFile(html, renderer.factsheet(essay, chronology, settings, limits));
-      await printer.load(page, html);
-      const overflows = await page.evaluate(`(() => { const s = document.querySelector('.sheet'); return !s || s.scrollHeight > s.clientHeight + 1 || [...s.querySelectorAll('section, aside')].some((e) => e.scrollHeight > e.clientHeight + 1); })()`);
-      const last = step === FACTSHEET_STEPS.length - 1;
-      if (overflows && !last) continue;
-      if (step > 0) file.message(`Fact sheet shortened to fit one page: ${limits.milestones} milestones, ${limits.people} people`, { ruleId: 'factsheet-fit', source: 'briefing' });
-      if (overflows) file.message('Fact sheet still overflows its page at the shortest setting', { ruleId: 'factsheet-fit', source: 'briefing' });
-      made.push('factsheet.html');
-      await printer.pdf(page, path.join(staging, 'factsheet.pdf'), { tagged: true });
-      made.push('factsheet.pdf');
-      return;
-    }
-  });
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** One line, no stack: what went wrong, as a user can act on it. */

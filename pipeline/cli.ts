@@ -2,10 +2,7 @@
 // Exit 0 when every essay built, 1 when one failed (a line on stderr says which and why), 2 on a usage error.
 import { parseArgs } from 'node:util';
 import { reporter } from 'vfile-reporter';
-import { build, findEssays, InputError, reason } from './build.ts';
-import { extractChronology } from './extract/index.ts';
-import { parseEssay } from './parse/index.ts';
-import { readSource } from './parse/read-source.ts';
+import { build, type BuildRequest, findEssays, InputError, plan, reason } from './build.ts';
 import { ChromeNotFound } from './browser/find-chrome.ts';
 import { cleanUpOnSignals, LockedError } from './output-lock.ts';
 import { defaultSettings, type Product, products, type Settings } from './settings.ts';
@@ -18,13 +15,20 @@ HTML each PDF was printed from, in OUT/<essay name>/.
 
 \`lint\` prints what the build would warn about (doubtful spellings, no dated events) without building anything.
 
+Products whose inputs (essay, settings, templates, fonts, tool version) did not change are skipped.
+
 Options:
+  --check                      list what is out of date and exit 1 if anything is; build nothing
+  --force                      rebuild everything, up to date or not
+  --jobs N                     essays built at once (default: cores, at most 4)
+  --shard I/N                  build only the I-th of N stable shares of the essays (for CI matrices)
   --strict                     lint: exit 1 when there are warnings
   --out DIR                    where packs go (default: output)
   --formats LIST               comma-separated: ${products.join(',')} (default: all)
   --reference-date YYYY-MM-DD  what "today" means for an essay that gives no date of its own
   --paper A4|Letter            paper size of the briefing and fact sheet (default: A4)
   --max-size MB                refuse essays larger than this (default: 10)
+  --templates DIR              a folder of templates that replace the defaults file by file
   -h, --help                   show this help
 
 Examples:
@@ -45,6 +49,11 @@ interface Options {
   inputs: string[];
   out: string;
   strict: boolean;
+  check: boolean;
+  force: boolean;
+  templates?: string;
+  jobs?: number;
+  shard?: { index: number; count: number };
   settings: Settings;
 }
 
@@ -60,6 +69,11 @@ function parse(argv: string[]): Options | 'help' {
         'reference-date': { type: 'string' },
         paper: { type: 'string' },
         'max-size': { type: 'string' },
+        templates: { type: 'string' },
+        check: { type: 'boolean' },
+        force: { type: 'boolean' },
+        jobs: { type: 'string' },
+        shard: { type: 'string' },
         strict: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -94,7 +108,21 @@ function parse(argv: string[]): Options | 'help' {
     if (!(mb > 0)) throw new UsageError(`--max-size: "${values['max-size']}" is not a size in MB`);
     settings.maxBytes = Math.round(mb * 1024 * 1024);
   }
-  return { command, inputs: inputs.length ? inputs : ['source'], out: values.out ?? 'output', strict: !!values.strict, settings };
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs: "${values.jobs}" is not a whole number of at least 1`);
+  }
+  let shard: Options['shard'];
+  if (values.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(values.shard);
+    shard = m ? { index: Number(m[1]), count: Number(m[2]) } : undefined;
+    if (!shard || shard.count < 1 || shard.index < 1 || shard.index > shard.count) throw new UsageError(`--shard: "${values.shard}" is not I/N with 1 <= I <= N (for example 2/4)`);
+  }
+  return {
+    command, inputs: inputs.length ? inputs : ['source'], out: values.out ?? 'output', strict: !!values.strict,
+    check: !!values.check, force: !!values.force, jobs, shard, settings, templates: values.templates,
+  };
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -111,25 +139,42 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (options.command === 'lint') return lint(options);
   cleanUpOnSignals();
+  const request = {
+    inputs: options.inputs, outDir: options.out, settings: options.settings, force: options.force, jobs: options.jobs, shard: options.shard,
+    templatesDir: options.templates,
+  };
   const started = performance.now();
-  let failed = 0;
   try {
-    const results = await build({ inputs: options.inputs, outDir: options.out, settings: options.settings }, (result) => {
+    if (options.check) return await check(request);
+    let failed = 0, built = 0, skipped = 0;
+    const results = await build(request, (result) => {
       if (result.file && result.file.messages.length) process.stderr.write(reporter([result.file], { quiet: true }) + '\n');
+      built += result.built.length;
+      skipped += result.skipped.length;
       if (result.error) {
         failed++;
         process.stderr.write(`briefing: ${result.source}: ${result.error}\n`);
+      } else if (result.built.length) {
+        process.stdout.write(`built ${result.slug}: ${result.built.join(', ')}${result.skipped.length ? ` (up to date: ${result.skipped.join(', ')})` : ''}\n`);
       } else {
-        process.stdout.write(`built ${result.slug}: ${result.files.length} files in ${options.out}/${result.slug}/\n`);
+        process.stdout.write(`up to date ${result.slug}\n`);
       }
     });
-    process.stdout.write(`${results.length - failed} of ${results.length} essays built in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(`${results.length - failed} of ${results.length} essays built into ${options.out}/: ${built} products made, ${skipped} up to date, in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    return failed ? 1 : 0;
   } catch (error) {
-    const known = error instanceof InputError || error instanceof ChromeNotFound || error instanceof LockedError;
+    const known = error instanceof InputError || error instanceof ChromeNotFound || error instanceof LockedError || (error as Error).name === 'TemplateError';
     process.stderr.write(`briefing: ${known ? (error as Error).message : reason(error)}\n`);
     return 1;
   }
-  return failed ? 1 : 0;
+}
+
+/** --check: list what is out of date and exit 1 if anything is; build nothing. */
+async function check(request: BuildRequest): Promise<number> {
+  const stale = (await plan(request)).filter((p) => p.stale.length);
+  for (const p of stale) process.stdout.write(`stale ${p.slug}: ${p.stale.join(', ')}\n`);
+  if (stale.length === 0) process.stdout.write('up to date\n');
+  return stale.length ? 1 : 0;
 }
 
 /** Parse and extract only, and print every warning in the reporter's format. */
@@ -141,6 +186,9 @@ async function lint(options: Options): Promise<number> {
     process.stderr.write(`briefing: ${(error as Error).message}\n`);
     return 1;
   }
+  const [{ extractChronology }, { parseEssay }, { readSource }] = await Promise.all([
+    import('./extract/index.ts'), import('./parse/index.ts'), import('./parse/read-source.ts'),
+  ]);
   let failed = 0, warnings = 0;
   for (const path of files) {
     try {

@@ -36,7 +36,7 @@ describe('the seed essay, built by the CLI', () => {
   });
 
   it('writes the six kinds of files and nothing else', async () => {
-    expect((await readdir(pack)).sort()).toEqual(['briefing.html', 'briefing.pdf', 'chronology.json', 'factsheet.html', 'factsheet.pdf', 'slides.html', 'slides.pdf']);
+    expect((await readdir(pack)).sort()).toEqual(['.build.json', 'briefing.html', 'briefing.pdf', 'chronology.json', 'factsheet.html', 'factsheet.pdf', 'slides.html', 'slides.pdf']);
     expect((await readdir(out)).filter((n) => n.startsWith('.'))).toEqual([]); // no staging folders left behind
   });
 

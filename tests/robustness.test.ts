@@ -60,6 +60,7 @@ describe('bad input: one line naming the file, exit 1, the good pack kept', () =
 
   it('an essay over the size limit', async () => {
     const { out, essay, unchanged } = await goodPack();
+    await writeFile(essay, `${await readFile(essay, 'utf8')}\nOne more paragraph.\n`);
     const result = await run(['build', essay, '--out', out, '--formats', 'json', '--max-size', '0.001']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/essay\.txt: file is 0\.0 MB, over the 0 MB limit|over the .* limit/);

@@ -3,7 +3,7 @@
 // fonts'). A print that hangs or a browser that dies gets one retry on a fresh browser, then a clean failure.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
+import type { Browser, Page, PDFOptions } from 'puppeteer-core';
 import { findChrome } from './find-chrome.ts';
 
 const FLAGS = ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
@@ -42,6 +42,7 @@ export class Printer {
     const args = [...FLAGS];
     if (process.getuid?.() === 0) args.push('--no-sandbox'); // Chromium refuses to run as root with its sandbox
     const executablePath = findChrome();
+    const { default: puppeteer } = await import('puppeteer-core'); // loaded only when something is printed
     try {
       return await withTimeout(puppeteer.launch({ executablePath, headless: true, args, timeout: this.timeoutMs }), this.timeoutMs, `Chromium (${executablePath}) did not start`);
     } catch (error) {

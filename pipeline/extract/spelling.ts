@@ -1,7 +1,9 @@
 // Doubtful spellings, reported and never corrected: a word the dictionary does not know that is one edit away from
 // a word the essay itself uses elsewhere ("Allaince" beside "Alliance", "iand" beside "and"). Names the dictionary
 // cannot know ("Nedimoglu") are left alone, because nothing in the text resembles them.
-import dictionary from 'dictionary-en';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import nspell from 'nspell';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
@@ -9,7 +11,14 @@ import type { Essay } from '../model.ts';
 import { toSource } from '../parse/source-map.ts';
 
 let checker: ReturnType<typeof nspell> | null = null;
-const spell = () => (checker ??= nspell({ aff: Buffer.from(dictionary.aff), dic: Buffer.from(dictionary.dic) })); // ~0.25 s, once
+/** The Hunspell dictionary, read when first needed (~0.25 s, once per process), not when the tool starts. */
+function spell() {
+  if (!checker) {
+    const dir = path.dirname(createRequire(import.meta.url).resolve('dictionary-en')); // its index.js sits beside the files
+    checker = nspell({ aff: readFileSync(path.join(dir, 'index.aff')), dic: readFileSync(path.join(dir, 'index.dic')) });
+  }
+  return checker;
+}
 
 const WORD = /\p{L}[\p{L}\p{M}]*(?:[\u2019'-]\p{L}[\p{L}\p{M}]*)*/gu;
 

@@ -1,0 +1,97 @@
+// What decides whether a product is up to date: a hash of everything it is made from (the essay's bytes, the
+// settings it reads, the templates its layout uses, the fonts, the tool itself). Each essay's folder keeps the hashes
+// of its products in .build.json; a product whose hash matches and whose files exist is skipped.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { packageRoot } from './paths.ts';
+import { PRODUCTS } from './products.ts';
+import { defaultFonts } from './render/fonts.ts';
+import { TemplateDirs } from './render/template-dirs.ts';
+import type { Product, Settings } from './settings.ts';
+
+export const MANIFEST = '.build.json';
+
+export interface Manifest {
+  products: Partial<Record<Product, string>>;
+}
+
+const sha = (...parts: (string | Buffer)[]) => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex').slice(0, 32);
+};
+
+/** The tool's version and the code that is running, so a new release (or a local edit) rebuilds everything. */
+const toolVersion = (() => {
+  let cached: string | null = null;
+  return () => (cached ??= sha(
+    JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version,
+    readFileSync(fileURLToPath(import.meta.url)),
+  ));
+})();
+
+const fontVersions = (() => {
+  let cached: string | null = null;
+  const require = createRequire(import.meta.url);
+  return () => (cached ??= defaultFonts.map((f) => `${f.package}@${require(`${f.package}/package.json`).version}`).join(','));
+})();
+
+/** Every template file a layout uses: the layout, the partials it names (and theirs), the stylesheets it includes. */
+export function templateFiles(dirs: TemplateDirs, layout: string): string[] {
+  const files = new Set<string>();
+  const visit = (file: string | null) => {
+    if (!file || files.has(file)) return;
+    files.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const [, name] of text.matchAll(/\{\{>\s*([\w-]+)/g)) visit(dirs.find(`partials/${name}.hbs`));
+    for (const [, name] of text.matchAll(/\bcss\.([\w-]+)/g)) {
+      const css = dirs.find(`css/${name}.css`);
+      if (css) files.add(css);
+    }
+  };
+  visit(dirs.find(`${layout}.hbs`));
+  return [...files].sort();
+}
+
+export class Fingerprints {
+  private readonly templateHashes = new Map<string, string>();
+
+  private readonly dirs: TemplateDirs;
+
+  constructor(private readonly settings: Settings, templatesDir?: string | null) {
+    this.dirs = new TemplateDirs(templatesDir);
+  }
+
+  private templatesOf(layout: string): string {
+    let hash = this.templateHashes.get(layout);
+    if (!hash) {
+      // Paths count relative to their folder, so a checkout elsewhere (another CI runner) hashes the same.
+      const relative = (f: string) => this.dirs.dirs.map((d) => path.relative(d, f)).find((r) => !r.startsWith('..')) ?? f;
+      hash = sha(...templateFiles(this.dirs, layout).flatMap((f) => [relative(f), readFileSync(f)]));
+      this.templateHashes.set(layout, hash);
+    }
+    return hash;
+  }
+
+  /** The hash a product of an essay with these bytes must carry to be up to date. */
+  of(product: Product, essay: Buffer): string {
+    const { formats: _formats, maxBytes: _maxBytes, ...reads } = this.settings;
+    const layout = PRODUCTS[product].layout;
+    return layout
+      ? sha(toolVersion(), product, essay, JSON.stringify(reads), this.templatesOf(layout), fontVersions(), process.env.SOURCE_DATE_EPOCH ?? '')
+      : sha(toolVersion(), product, essay, JSON.stringify({ referenceDate: reads.referenceDate }));
+  }
+}
+
+export async function readManifest(dir: string): Promise<Manifest> {
+  try {
+    const manifest = JSON.parse(await readFile(path.join(dir, MANIFEST), 'utf8')) as Manifest;
+    return manifest && typeof manifest.products === 'object' ? manifest : { products: {} };
+  } catch {
+    return { products: {} };
+  }
+}

@@ -1,0 +1,50 @@
+// Making one essay's stale products: read, parse, extract, render, print into a staging folder, then move the files
+// into output/<slug>/ and record what they were made from. Loaded only when a build has something to make.
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Printer } from './browser/printer.ts';
+import { type EssayResult, type Plan, reason } from './build.ts';
+import { extractChronology } from './extract/index.ts';
+import { MANIFEST, type Manifest } from './fingerprint.ts';
+import { parseEssay } from './parse/index.ts';
+import { readSource } from './parse/read-source.ts';
+import { PRODUCTS } from './products.ts';
+import { Renderer } from './render/index.ts';
+import { loadTemplates } from './render/templates.ts';
+import type { Settings } from './settings.ts';
+
+/** Templates are compiled once per build, not once per essay. */
+export const loadRenderer = (templatesDir?: string) => new Renderer(loadTemplates(templatesDir));
+
+export async function makeEssay(p: Plan, outDir: string, settings: Settings, renderer: Renderer, printer: Printer): Promise<EssayResult> {
+  const result: EssayResult = { source: p.source, slug: p.slug, built: [], skipped: p.fresh, files: [], file: null, error: null };
+  let staging: string | null = null;
+  try {
+    const file = await readSource(p.source, settings.maxBytes);
+    result.file = file;
+    const essay = await parseEssay(file);
+    const chronology = extractChronology(essay, { referenceDate: settings.referenceDate }, file);
+    staging = await mkdtemp(path.join(outDir, `.${p.slug}.partial-`));
+    for (const product of p.stale) {
+      await PRODUCTS[product].make({ essay, chronology, file, settings, renderer, printer, staging });
+    }
+    // Move the new files into place, then record what they were made from (the manifest last: if anything before it
+    // fails, the products are rebuilt next time).
+    const target = path.join(outDir, p.slug);
+    await mkdir(target, { recursive: true });
+    const names = p.stale.flatMap((product) => PRODUCTS[product].files);
+    for (const name of names) await rename(path.join(staging, name), path.join(target, name));
+    const manifest: Manifest = { products: { ...p.manifest.products } };
+    for (const product of p.stale) manifest.products[product] = p.keys[product]!;
+    await writeFile(path.join(staging, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
+    await rename(path.join(staging, MANIFEST), path.join(target, MANIFEST));
+    result.built = p.stale;
+    result.files = names.map((name) => path.join(target, name));
+  } catch (error) {
+    result.error = reason(error);
+  } finally {
+    if (staging) await rm(staging, { recursive: true, force: true }).catch(() => {});
+  }
+  return result;
+}
+

@@ -1,0 +1,74 @@
+// Incremental, sharded and parallel builds: what did not change is skipped without a browser; --check lists
+// what is stale; a changed template rebuilds only the products that use it.
+import { execFile } from 'node:child_process';
+import { appendFile, copyFile, cp, mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { inShard } from '../pipeline/build.ts';
+
+const root = path.join(import.meta.dirname, '..');
+const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
+const run = (args: string[], env: Record<string, string> = {}) => promisify(execFile)(process.execPath, [path.join(root, 'bin', 'briefing.mjs'), ...args], { cwd: root, env: { ...process.env, ...env } })
+  .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
+  .catch((error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }));
+
+describe('incremental builds', () => {
+  it('skips what is up to date without a browser, and rebuilds only what a changed template uses', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'briefing-inc-'));
+    const templates = path.join(out, '..', path.basename(out) + '-templates');
+    await cp(path.join(root, 'templates'), templates, { recursive: true });
+    expect((await run(['build', seed, '--out', out])).code).toBe(0);
+    const pdf = path.join(out, 'azerbaijan-nato', 'briefing.pdf');
+    const before = (await stat(pdf)).mtimeMs;
+
+    // Nothing changed: nothing is made, and no browser is started (a Chromium that cannot start proves it).
+    const again = await run(['build', seed, '--out', out], { BRIEFING_CHROME: '/nonexistent/chromium' });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/up to date azerbaijan-nato/);
+    expect((await stat(pdf)).mtimeMs).toBe(before);
+    expect((await run(['build', seed, '--out', out, '--check'])).code).toBe(0);
+
+    // --force rebuilds all.
+    const forced = await run(['build', seed, '--out', out, '--force', '--formats', 'json']);
+    expect(forced.stdout).toMatch(/built azerbaijan-nato: json/);
+
+    // The essay changed: everything is stale, and --check says so with exit 1.
+    const essay = path.join(out, '..', path.basename(out) + '-essay.txt');
+    await copyFile(seed, essay);
+    await appendFile(essay, '\nIn June 2007 a new plan began.\n');
+    const check = await run(['build', essay, '--out', out, '--check']);
+    expect(check.code).toBe(1);
+    void templates;
+  });
+
+  it('rebuilds only the products whose templates changed', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'briefing-tpl-'));
+    const templates = await mkdtemp(path.join(tmpdir(), 'briefing-own-templates-'));
+    const args = ['build', seed, '--out', out, '--formats', 'json,factsheet', '--templates', templates];
+    expect((await run(args)).code).toBe(0);
+    await mkdir(path.join(templates, 'css'));
+    await writeFile(path.join(templates, 'css', 'factsheet.css'), `${await readFile(path.join(root, 'templates', 'css', 'factsheet.css'), 'utf8')}\n/* a change */\n`);
+    const check = await run([...args, '--check']);
+    expect(check.code).toBe(1);
+    expect(check.stdout.trim()).toBe('stale azerbaijan-nato: factsheet');
+    expect((await run(args)).stdout).toMatch(/built azerbaijan-nato: factsheet \(up to date: json\)/);
+    expect((await run([...args, '--check'])).code).toBe(0);
+  });
+});
+
+describe('shards', () => {
+  it('split essays into stable shares that cover every essay once', () => {
+    const slugs = Array.from({ length: 200 }, (_, i) => `essay-${i}`);
+    const shares = [1, 2, 3, 4].map((index) => slugs.filter((s) => inShard(s, { index, count: 4 })));
+    expect(shares.flat().sort()).toEqual([...slugs].sort());
+    for (const share of shares) expect(share.length).toBeGreaterThan(30);
+    expect(slugs.filter((s) => inShard(s, { index: 2, count: 4 }))).toEqual(shares[1]); // the same on every run
+  });
+
+  it('rejects a malformed --shard and --jobs', async () => {
+    expect((await run(['build', '--shard', '5/4'])).code).toBe(2);
+    expect((await run(['build', '--jobs', '0'])).stderr).toMatch(/--jobs: "0" is not a whole number/);
+  });
+});

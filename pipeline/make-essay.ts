@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Printer } from './browser/printer.ts';
 import { type EssayResult, type Plan, reason } from './build.ts';
 import { extractChronology } from './extract/index.ts';
+import { reportSpellings } from './extract/spelling.ts';
 import { MANIFEST, type Manifest } from './fingerprint.ts';
 import { parseEssay } from './parse/index.ts';
 import { readSource } from './parse/read-source.ts';
@@ -23,11 +24,16 @@ export async function makeEssay(p: Plan, outDir: string, settings: Settings, ren
     const file = await readSource(p.source, settings.maxBytes);
     result.file = file;
     const essay = await parseEssay(file);
-    const chronology = extractChronology(essay, { referenceDate: settings.referenceDate }, file);
-    staging = await mkdtemp(path.join(outDir, `.${p.slug}.partial-`));
-    for (const product of p.stale) {
-      await PRODUCTS[product].make({ essay, chronology, file, settings, renderer, printer, staging });
-    }
+    const chronology = extractChronology(essay, { referenceDate: settings.referenceDate, spelling: false }, file);
+    const folder = await mkdtemp(path.join(outDir, `.${p.slug}.partial-`));
+    staging = folder;
+    // The products print side by side, each on its own page of the one browser; the spelling check (a quarter of a
+    // second of dictionary work) runs here while Chromium renders.
+    const making = Promise.all(p.stale.map((product) => PRODUCTS[product].make({ essay, chronology, file, settings, renderer, printer, staging: folder })));
+    making.catch(() => {});
+    await new Promise((resolve) => setImmediate(resolve));
+    reportSpellings(essay, file);
+    await making;
     // Move the new files into place, then record what they were made from (the manifest last: if anything before it
     // fails, the products are rebuilt next time).
     const target = path.join(outDir, p.slug);

@@ -11,6 +11,8 @@ import { reportSpellings } from './spelling.ts';
 export interface ExtractOptions {
   /** --reference-date: what "today" means when the essay gives no date of its own. */
   referenceDate?: string | null;
+  /** Check spellings here (default). A build turns this off and checks them while Chromium prints. */
+  spelling?: boolean;
 }
 
 export function extractChronology(essay: Essay, options: ExtractOptions = {}, file?: VFile): Chronology {
@@ -23,7 +25,7 @@ export function extractChronology(essay: Essay, options: ExtractOptions = {}, fi
   const byType = (type: Found['type']) => [...new Set(all.filter((f) => f.type === type).map((f) => f.name))];
   const roles = findRoles(essay.paragraphs.map((p) => p.text).join('\n\n'), byType('person'));
   const events = buildEvents(essay, mentions, names, roles);
-  if (file) reportSpellings(essay, file);
+  if (file && options.spelling !== false) reportSpellings(essay, file);
   if (events.length === 0 && file) {
     file.message('No dated events found: the products will say so', { ruleId: 'no-dates', source: 'briefing' });
   }

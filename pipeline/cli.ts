@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { reporter } from 'vfile-reporter';
 import { build, type BuildRequest, findEssays, InputError, plan, reason } from './build.ts';
 import { ChromeNotFound } from './browser/find-chrome.ts';
-import { cleanUpOnSignals, LockedError } from './output-lock.ts';
+import { exitCleanlyOnSignals } from './interrupt.ts';
+import { LockedError } from './output-lock.ts';
 import { defaultSettings, type Product, products, type Settings } from './settings.ts';
 
 const HELP = `Usage: briefing build [FILES_OR_DIRS...] [options]
@@ -138,7 +139,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (options.command === 'lint') return lint(options);
-  cleanUpOnSignals();
+  exitCleanlyOnSignals();
   const request = {
     inputs: options.inputs, outDir: options.out, settings: options.settings, force: options.force, jobs: options.jobs, shard: options.shard,
     templatesDir: options.templates,

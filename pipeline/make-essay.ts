@@ -29,7 +29,7 @@ export async function makeEssay(p: Plan, outDir: string, settings: Settings, ren
     staging = folder;
     // The products print side by side, each on its own page of the one browser; the spelling check (a quarter of a
     // second of dictionary work) runs here while Chromium renders.
-    const making = Promise.all(p.stale.map((product) => PRODUCTS[product].make({ essay, chronology, file, settings, renderer, printer, staging: folder })));
+    const making = Promise.all(p.stale.map((product) => PRODUCTS[product].make({ essay, chronology, file, settings, renderer, printer, staging: folder, target: path.join(outDir, p.slug) })));
     making.catch(() => {});
     await new Promise((resolve) => setImmediate(resolve));
     reportSpellings(essay, file);

@@ -1,7 +1,9 @@
 // One build at a time per output folder: a lock file holding the builder's pid. A lock whose process is gone is
-// stale and taken over. Staging folders a killed build left behind are swept once the lock is held.
+// stale and taken over. Staging folders a killed build left behind are swept once the lock is held, and again if
+// this build is interrupted.
 import { readdirSync, rmSync, unlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { onInterrupt } from './interrupt.ts';
 
 export class LockedError extends Error {}
 
@@ -34,7 +36,14 @@ export function lockOutput(outDir: string): () => void {
   }
   held.add(file);
   sweep(outDir);
-  return () => release(file);
+  const forget = onInterrupt(() => {
+    sweep(outDir);
+    release(file);
+  });
+  return () => {
+    forget();
+    release(file);
+  };
 }
 
 /** Remove staging folders: safe while the lock is held, because they can only be ours or a dead build's. */
@@ -49,16 +58,3 @@ function release(file: string): void {
   try { unlinkSync(file); } catch { /* already gone */ }
 }
 
-/** On Ctrl-C or a kill: remove staging folders and locks, so output/ holds only complete files. */
-export function cleanUpOnSignals(): void {
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
-      for (const file of [...held]) {
-        sweep(path.dirname(file));
-        release(file);
-      }
-      process.stderr.write(`briefing: interrupted (${signal}); output/ holds only complete files\n`);
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    });
-  }
-}

@@ -20,6 +20,8 @@ export interface MakeContext {
   renderer: Renderer;
   printer: Printer;
   staging: string;
+  /** The essay's folder in the output, where the previous build's files are (if any). */
+  target: string;
 }
 
 interface ProductSpec {
@@ -41,12 +43,16 @@ export const PRODUCTS: Record<Product, ProductSpec> = {
   factsheet: { files: ['factsheet.html', 'factsheet.pdf'], layout: 'factsheet', make: makeFactsheet },
 };
 
-/** Print, read where each heading landed, put those numbers in the contents, print again. */
-async function makeBriefing({ essay, chronology, settings, renderer, printer, staging }: MakeContext) {
+/**
+ * Print, read where each heading landed, put those numbers in the contents, print again. The previous build's page
+ * numbers are the first guess, so a rebuild whose pages did not move prints once.
+ */
+async function makeBriefing({ essay, chronology, settings, renderer, printer, staging, target }: MakeContext) {
   const html = path.join(staging, 'briefing.html');
   const pdf = path.join(staging, 'briefing.pdf');
   const options = { outline: true, tagged: true } as const;
-  const first = renderer.briefing(essay, chronology, settings);
+  const guess = await destinationPages(path.join(target, 'briefing.pdf')).catch(() => new Map<string, number>());
+  const first = renderer.briefing(essay, chronology, settings, guess);
   await printer.withPage(async (page) => {
     await writeFile(html, first);
     await printer.load(page, html);

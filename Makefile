@@ -1,12 +1,19 @@
-# make briefing: set up what is missing, then build every essay in source/ into output/.
+# make briefing: set up what is missing, then build every essay in source/ into output/ (extra flags: ARGS="...").
 # make test:     the same set-up, then the tests.
-.PHONY: briefing test clean setup chromium typecheck
+# make bench:    the speed and memory figures of this machine.
+.PHONY: briefing test bench eval clean setup chromium typecheck
 
 NPM_STAMP := node_modules/.package-lock.json
 SOURCES := $(shell find pipeline -name '*.ts') scripts/bundle.mjs
 
 briefing: setup
-	node bin/briefing.mjs build
+	node bin/briefing.mjs build $(ARGS)
+
+bench: setup
+	npx tsx bench/run.ts
+
+eval: $(NPM_STAMP)
+	npx tsx bench/eval-wikiwars.ts
 
 test: setup typecheck
 	npx vitest run

@@ -116,13 +116,13 @@ export async function build(request: BuildRequest, onResult: (result: EssayResul
   await mkdir(outDir, { recursive: true });
   const unlock = lockOutput(outDir);
   const needsBrowser = plans.some((p) => p.stale.some((product) => PRODUCTS[product].layout));
-  const printer = new Printer({ allowedRoots: [outDir, fontsRoot], onRequest: request.onRequest });
+  const jobs = Math.max(1, request.jobs ?? Math.min(4, availableParallelism()));
+  const printer = new Printer({ allowedRoots: [outDir, fontsRoot], onRequest: request.onRequest, maxPages: jobs });
   if (needsBrowser) printer.start().catch(() => {}); // Chromium starts while the first essays parse
   try {
     // Parsing, extraction and rendering are loaded only when there is something to make: a no-change build stays fast.
     const work = plans.some((p) => p.stale.length) ? await import('./make-essay.ts') : null;
     const renderer = work ? work.loadRenderer(request.templatesDir) : null;
-    const jobs = Math.max(1, request.jobs ?? Math.min(4, availableParallelism()));
     return await mapLimit(plans, jobs, async (p) => {
       const result = p.stale.length === 0
         ? { source: p.source, slug: p.slug, built: [], skipped: p.fresh, files: [], file: null, error: null }

@@ -19,6 +19,8 @@ export interface PrinterOptions {
   timeoutMs?: number;
   /** Told of every request a page makes, and whether it was let through. */
   onRequest?: (url: string, allowed: boolean) => void;
+  /** Pages in use at once (each is a Chromium renderer of 100 MB or so): the build's --jobs. */
+  maxPages?: number;
 }
 
 export const defaultTimeoutMs = () => 1000 * (Number(process.env.BRIEFING_TIMEOUT) || 60);
@@ -26,10 +28,27 @@ export const defaultTimeoutMs = () => 1000 * (Number(process.env.BRIEFING_TIMEOU
 export class Printer {
   private browser: Promise<Browser> | null = null;
   private idle: Page[] = [];
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
   private readonly timeoutMs: number;
 
   constructor(private readonly options: PrinterOptions) {
     this.timeoutMs = options.timeoutMs ?? defaultTimeoutMs();
+    this.free = Math.max(1, options.maxPages ?? 2);
+  }
+
+  private async acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private releaseSlot(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
   }
 
   /** Launch Chromium (once); safe to call early, so the launch overlaps parsing. */
@@ -76,22 +95,26 @@ export class Printer {
   }
 
   /**
-   * Borrow a page for `fn` (which must be safe to run twice), then hand it back. If the browser hangs or dies,
-   * start a fresh one and try once more.
+   * Borrow a page for `fn` (which must be safe to run twice; it waits while all pages are in use), then hand it
+   * back. If the browser hangs or dies, start a fresh one and try once more.
    */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      let page: Page | null = null;
-      try {
-        page = await this.page();
-        const result = await withTimeout(fn(page), this.timeoutMs, 'Chromium did not finish printing');
-        this.idle.push(page);
-        return result;
-      } catch (error) {
-        if (error instanceof BrowserError && attempt > 1) throw error;
-        if (attempt > 1) throw new BrowserError(`Chromium failed twice: ${firstLine(error)}`);
-        await this.restart();
+    await this.acquire();
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const page = await this.page();
+          const result = await withTimeout(fn(page), this.timeoutMs, 'Chromium did not finish printing');
+          this.idle.push(page);
+          return result;
+        } catch (error) {
+          if (error instanceof BrowserError && attempt > 1) throw error;
+          if (attempt > 1) throw new BrowserError(`Chromium failed twice: ${firstLine(error)}`);
+          await this.restart();
+        }
       }
+    } finally {
+      this.releaseSlot();
     }
   }
 

@@ -100,7 +100,7 @@ const out3 = await mkdtemp(path.join(tmpdir(), 'bench-100-'));
 const hundred = await measure(process.execPath, [cli, 'build', corpus, '--out', out3, '--jobs', '2']);
 const built = (await readdir(out3)).filter((n) => !n.startsWith('.')).length;
 say(`3. 100 essays, --jobs 2:         ${fmt(hundred.seconds)} total, ${fmt(hundred.seconds / 100)} per essay (${built} packs)   per-essay floor ${fmt(floor.seconds)}: ${(hundred.seconds / 100 / floor.seconds).toFixed(2)}x (goal <= 1.0x)`);
-say(`4. peak memory (PSS), process tree:    ${hundred.peakMB.toFixed(0)} MB during the 100-essay build (goal < 600 MB); ${pack.peakMB.toFixed(0)} MB for the seed`);
+say(`4. peak memory (PSS), process tree:    ${hundred.peakMB.toFixed(0)} MB during the 100-essay build (goal < 600 MB); ${pack.peakMB.toFixed(0)} MB for the seed; the floor's bare Chromium alone: ${floor.peakMB.toFixed(0)} MB`);
 
 // 5. Extraction scaling.
 const extraction = await measure(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'extraction.ts')]);

@@ -9,4 +9,7 @@ if (!existsSync(bundle)) {
   process.exit(1);
 }
 const { main } = await import(bundle);
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+process.exitCode = code;
+// The work is done: if a stray handle (a browser that would not close) keeps the process alive, leave anyway.
+setTimeout(() => process.exit(code), 10_000).unref();

@@ -64,7 +64,8 @@ export async function findEssays(inputs: string[]): Promise<string[]> {
     if (other && path.resolve(other) !== path.resolve(file)) throw new InputError(`${file}: same name as ${other}; both would build into ${slug}/`);
     slugs.set(slug, file);
   }
-  return [...new Set(found.map((f) => path.resolve(f)))].map((f) => path.relative(process.cwd(), f) || f);
+  // Shown relative to the current folder when inside it (source/essay.txt), else as given in full.
+  return [...new Set(found.map((f) => path.resolve(f)))].map((f) => (f.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), f) : f));
 }
 
 const slugOf = (file: string) => path.basename(file, path.extname(file));

@@ -40,6 +40,7 @@ Examples:
 Environment:
   BRIEFING_CHROME              the Chromium or Chrome to print with (default: chromium on the PATH)
   BRIEFING_TIMEOUT             seconds a browser launch or a print may take (default: 60)
+  BRIEFING_CHROME_ARGS         extra Chromium flags, separated by spaces
   SOURCE_DATE_EPOCH            the date written into the PDFs (default: the essay's own date)
 `;
 

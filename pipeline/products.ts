@@ -78,31 +78,65 @@ async function makeSlides({ essay, chronology, settings, renderer, printer, stag
   await finish(pdf, 'Slides', essay, chronology, settings);
 }
 
-/** The fact sheet drops detail in this order until it fits its one page: milestones and people, a step at a time. */
-export const FACTSHEET_STEPS: FactsheetLimits[] = [fullFactsheet, { milestones: 7, people: 5 }, { milestones: 6, people: 4 },
-  { milestones: 5, people: 3 }, { milestones: 4, people: 2 }, { milestones: 3, people: 1 }, { milestones: 2, people: 0 }];
+/**
+ * The fact sheet's fixed order of priority: until the page holds everything, drop the excerpt of the essay (which
+ * fills the page of a short essay), then the "in brief" points, then trim milestones and people, then the quotation,
+ * then milestones and people a few at a time. Title, headline figures, timeline and source always stay.
+ */
+export const FACTSHEET_STEPS: FactsheetLimits[] = [
+  fullFactsheet,
+  { ...fullFactsheet, excerpt: 3 },
+  { ...fullFactsheet, excerpt: 2 },
+  { ...fullFactsheet, excerpt: 1 },
+  { ...fullFactsheet, excerpt: 0 },
+  { ...fullFactsheet, excerpt: 0, keyPoints: 2 },
+  { ...fullFactsheet, excerpt: 0, keyPoints: 0 },
+  { milestones: 8, people: 5, keyPoints: 0, quotation: true, excerpt: 0 },
+  { milestones: 8, people: 5, keyPoints: 0, quotation: false, excerpt: 0 },
+  { milestones: 6, people: 4, keyPoints: 0, quotation: false, excerpt: 0 },
+  { milestones: 5, people: 3, keyPoints: 0, quotation: false, excerpt: 0 },
+  { milestones: 4, people: 2, keyPoints: 0, quotation: false, excerpt: 0 },
+  { milestones: 3, people: 1, keyPoints: 0, quotation: false, excerpt: 0 },
+];
 
 const OVERFLOWS = `(() => { const s = document.querySelector('.sheet'); return !s || s.scrollHeight > s.clientHeight + 1
-  || [...s.querySelectorAll('section, aside')].some((e) => e.scrollHeight > e.clientHeight + 1); })()`;
+  || [...s.querySelectorAll('.columns > section, .columns > aside')].some((e) => e.scrollHeight > e.clientHeight + 1); })()`;
 
-/** Render with less and less until the sheet's frame holds everything; report what was left out. */
+/**
+ * Find the fullest step of FACTSHEET_STEPS whose page holds everything (a binary search: the steps only ever show
+ * less, so four or five loads at most), print it, and report what was left out.
+ */
 async function makeFactsheet({ essay, chronology, settings, renderer, printer, staging, file }: MakeContext) {
   const html = path.join(staging, 'factsheet.html');
   const pdf = path.join(staging, 'factsheet.pdf');
   await printer.withPage(async (page) => {
-    for (const [step, limits] of FACTSHEET_STEPS.entries()) {
-      await writeFile(html, renderer.factsheet(essay, chronology, settings, limits));
+    const fits = async (step: number) => {
+      await writeFile(html, renderer.factsheet(essay, chronology, settings, FACTSHEET_STEPS[step]));
       await printer.load(page, html);
-      const overflows = await page.evaluate(OVERFLOWS);
-      const last = step === FACTSHEET_STEPS.length - 1;
-      if (overflows && !last) continue;
-      if (step > 0) file.message(`Fact sheet shortened to fit one page: ${limits.milestones} milestones, ${limits.people} people`, { ruleId: 'factsheet-fit', source: 'briefing' });
-      if (overflows) file.message('Fact sheet still overflows its page at the shortest setting', { ruleId: 'factsheet-fit', source: 'briefing' });
-      await printer.pdf(page, pdf, { tagged: true });
-      return;
+      return !(await page.evaluate(OVERFLOWS));
+    };
+    let low = 0, high = FACTSHEET_STEPS.length - 1, best = high;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (await fits(mid)) { best = mid; high = mid - 1; } else low = mid + 1;
     }
+    const fitted = await fits(best); // the page must hold the chosen step when it is printed
+    const limits = FACTSHEET_STEPS[best]!;
+    if (limits.keyPoints < fullFactsheet.keyPoints || limits.milestones < fullFactsheet.milestones || !limits.quotation) {
+      file.message(`Fact sheet shortened to fit one page: ${leftOut(limits)}`, { ruleId: 'factsheet-fit', source: 'briefing' });
+    }
+    if (!fitted) file.message('Fact sheet still overflows its page at the shortest setting', { ruleId: 'factsheet-fit', source: 'briefing' });
+    await printer.pdf(page, pdf, { tagged: true });
   });
   await finish(pdf, 'Fact sheet', essay, chronology, settings);
+}
+
+/** What a step down the fact sheet's priorities leaves out, for the warning. */
+function leftOut(limits: FactsheetLimits): string {
+  const parts = [`at most ${limits.milestones} milestones and ${limits.people} people`];
+  if (limits.keyPoints < fullFactsheet.keyPoints) parts.push(limits.keyPoints ? `${limits.keyPoints} of the points in brief` : 'no points in brief');
+  if (!limits.quotation) parts.push('no quotation');
+  return parts.join(', ');
 }
 
 /** What every PDF of the pack says about itself; dated by the essay (or SOURCE_DATE_EPOCH), never by the clock. */

@@ -1,7 +1,7 @@
 // The fact sheet's view model: everything essential, in order of priority, so the page can drop from the end.
 import type { Chronology, Essay, EventKind } from '../model.ts';
 import type { Settings } from '../settings.ts';
-import { eventNumbers, eventRows, spanCovered } from './common.ts';
+import { eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from './common.ts';
 import { formatValue, typeset, yearOf } from './format.ts';
 import { timelineSvg } from './timeline.ts';
 
@@ -11,9 +11,17 @@ const MILESTONE_ORDER: EventKind[] = ['agreement', 'membership', 'summit', 'oper
 export interface FactsheetLimits {
   milestones: number;
   people: number;
+  keyPoints: number;
+  quotation: boolean;
+  /** Paragraphs of the essay itself, shown when there is room (a short essay's page is not left half empty). */
+  excerpt: number;
 }
 
-export const fullFactsheet: FactsheetLimits = { milestones: 8, people: 6 };
+/**
+ * The most the page shows. When that does not fit, the build steps down FACTSHEET_STEPS (products.ts): first the
+ * "in brief" points and the quotation go, then people and milestones shrink, down to three milestones.
+ */
+export const fullFactsheet: FactsheetLimits = { milestones: 10, people: 6, keyPoints: 4, quotation: true, excerpt: 4 };
 
 export function factsheetView(essay: Essay, chronology: Chronology, settings: Settings, limits: FactsheetLimits = fullFactsheet) {
   const rows = eventRows(chronology, settings.dateStyle);
@@ -38,8 +46,14 @@ export function factsheetView(essay: Essay, chronology: Chronology, settings: Se
     .filter((p) => p.events.length > 0)
     .sort((a, b) => b.events.length - a.events.length)
     .slice(0, limits.people)
-    .map((p) => ({ name: p.name, note: `${p.events.length} event${p.events.length === 1 ? '' : 's'}, first ${p.events[0]!.date}` }));
-  const used = new Set([...milestones.map((m) => m.summary), ...milestones.map((m) => m.actors)].join(' ').match(/\b\p{Lu}{2,}\b/gu) ?? []);
+    .map((p) => ({
+      name: p.name,
+      role: chronology.roles?.[p.name] ?? null,
+      note: `${p.events.length} event${p.events.length === 1 ? '' : 's'}, from ${p.events[0]!.date}`,
+    }));
+  const quotation = limits.quotation ? notableQuotation(essay, chronology, 220) : null;
+  const brief = keyPoints(essay, chronology, settings.dateStyle).slice(0, limits.keyPoints);
+  const used = new Set([...milestones.map((m) => m.summary), ...milestones.map((m) => m.actors), ...brief.map((b) => b.text)].join(' ').match(/\b\p{Lu}{2,}\b/gu) ?? []);
   const acronyms = Object.entries(chronology.acronyms).filter(([a]) => used.has(a)).map(([acronym, expansion]) => ({ acronym, expansion }));
   return {
     title: typeset(essay.title),
@@ -47,11 +61,16 @@ export function factsheetView(essay: Essay, chronology: Chronology, settings: Se
     marking: settings.marking,
     organisation: settings.organisation,
     paper: settings.paper,
+    /** Few events: larger type and figure, so a short essay's page is composed, not half empty. */
+    roomy: events.length <= 6,
     figures,
-    timeline: timelineSvg(events, { width: 700, radius: 6, numbers: eventNumbers(chronology), legend: true }),
+    timeline: timelineSvg(events, { width: events.length <= 6 ? 420 : 560, radius: 7, numbers: eventNumbers(chronology), legend: true }),
     milestones,
     people,
     acronyms,
+    quotation,
+    brief,
+    excerpt: sectionsOf(essay, chronology).flatMap((s) => s.paragraphs).slice(0, limits.excerpt),
     source: {
       title: typeset(essay.title),
       compiled: essay.compiled ? formatValue(essay.compiled, settings.dateStyle) : null,

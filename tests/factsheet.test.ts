@@ -1,0 +1,73 @@
+// The fact sheet: exactly one page whatever the essay, figures that match the chronology, nothing overflowing.
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Printer } from '../pipeline/browser/printer.ts';
+import { build } from '../pipeline/build.ts';
+import type { Chronology } from '../pipeline/model.ts';
+import { defaultSettings } from '../pipeline/settings.ts';
+import { readPdf } from './pdf.ts';
+
+const root = path.join(import.meta.dirname, '..');
+const seedText = await readFile(path.join(root, 'source', 'azerbaijan-nato.txt'), 'utf8');
+
+/** The seed's body repeated ten times, each copy's years shifted, so the essay is ten times longer. */
+function tenTimes(): string {
+  const [title, ...body] = seedText.replace(/\n\s*Brief essay was compiled[^\n]*\n?$/, '\n').split('\n');
+  const copies = Array.from({ length: 10 }, (_, i) => body.join('\n').replace(/\b(19|20)\d{2}\b/g, (y) => String(Number(y) + 15 * i)));
+  return `${title}\n${copies.join('\n')}`;
+}
+
+const essays: Record<string, string> = {
+  seed: seedText,
+  long: tenTimes(),
+  short: 'Two dates only\n\nThe treaty was signed in March 1992 after long talks.\n\nThe first review took place in June 1995.\n',
+};
+
+describe('the fact sheet', () => {
+  let out: string;
+  let warnings: Record<string, string[]>;
+  beforeAll(async () => {
+    const src = await mkdtemp(path.join(tmpdir(), 'briefing-fs-src-'));
+    out = await mkdtemp(path.join(tmpdir(), 'briefing-fs-'));
+    for (const [name, text] of Object.entries(essays)) await writeFile(path.join(src, `${name}.txt`), text);
+    const results = await build({ inputs: [src], outDir: out, settings: { ...defaultSettings, formats: ['factsheet', 'json'] } });
+    for (const r of results) expect(r.error, r.slug).toBeNull();
+    warnings = Object.fromEntries(results.map((r) => [r.slug, (r.file?.messages ?? []).filter((m) => m.ruleId === 'factsheet-fit').map((m) => m.reason)]));
+  });
+
+  it.each(Object.keys(essays))('is exactly one page for the %s essay, and its figures match the chronology', async (slug) => {
+    const pdf = await readPdf(path.join(out, slug, 'factsheet.pdf'));
+    expect(pdf.pages).toHaveLength(1);
+    const chronology: Chronology = JSON.parse(await readFile(path.join(out, slug, 'chronology.json'), 'utf8'));
+    const text = pdf.pages[0]!.text.replace(/\s+/g, ' ');
+    expect(text).toContain(`${chronology.events.length} dated event`);
+    const count = (kinds: string[]) => chronology.events.filter((e) => kinds.includes(e.kind)).length;
+    if (count(['agreement', 'membership'])) expect(text).toContain(`${count(['agreement', 'membership'])} agreements and memberships`);
+    expect(text).toMatch(new RegExp(`Generated from ${slug === 'short' ? 2 : '\\d+'} paragraphs`));
+  });
+
+  it('keeps every box within its frame, measured in Chromium', async () => {
+    const printer = new Printer({ allowedRoots: [out, path.join(root, 'node_modules')], maxPages: 1 });
+    try {
+      for (const slug of Object.keys(essays)) {
+        const overflowing = await printer.withPage(async (page) => {
+          await printer.load(page, path.join(out, slug, 'factsheet.html'));
+          return page.evaluate(`[...document.querySelectorAll('.sheet, .sheet *')].filter((e) => e.scrollHeight > e.clientHeight + 1 && getComputedStyle(e).overflow !== 'visible').map((e) => e.className || e.tagName)`);
+        });
+        expect(overflowing, slug).toEqual([]);
+      }
+    } finally {
+      await printer.close();
+    }
+  });
+
+  it('shortens the long essay by its fixed order of priority, and says what it left out', async () => {
+    const long = JSON.parse(await readFile(path.join(out, 'long', 'chronology.json'), 'utf8')) as Chronology;
+    expect(long.events.length).toBeGreaterThan(100);
+    expect(warnings.long).toHaveLength(1);
+    expect(warnings.long![0]).toMatch(/^Fact sheet shortened to fit one page: at most \d+ milestones and \d+ people/);
+    expect(warnings.short).toEqual([]); // a short essay keeps everything
+  });
+});

@@ -35,8 +35,8 @@ describe('the seed essay, built by the CLI', () => {
     [briefing, slides, factsheet] = await Promise.all([read('briefing'), read('slides'), read('factsheet')]);
   });
 
-  it('writes the six kinds of files and nothing else', async () => {
-    expect((await readdir(pack)).sort()).toEqual(['.build.json', 'briefing.html', 'briefing.pdf', 'chronology.json', 'factsheet.html', 'factsheet.pdf', 'slides.html', 'slides.pdf']);
+  it('writes the six kinds of files, the PowerPoint and its manifest, and nothing else', async () => {
+    expect((await readdir(pack)).sort()).toEqual(['.build.json', 'briefing.html', 'briefing.pdf', 'chronology.json', 'factsheet.html', 'factsheet.pdf', 'slides.html', 'slides.pdf', 'slides.pptx']);
     expect((await readdir(out)).filter((n) => n.startsWith('.'))).toEqual([]); // no staging folders left behind
   });
 

@@ -4,7 +4,7 @@ import type { Settings } from '../settings.ts';
 import { briefingView } from '../views/briefing.ts';
 import { factsheetView, type FactsheetLimits } from '../views/factsheet.ts';
 import { slidesView } from '../views/slides.ts';
-import { defaultFonts, fontFaces } from './fonts.ts';
+import { deckFonts, defaultFonts, fontFaces } from './fonts.ts';
 import type { Templates } from './templates.ts';
 
 /** A string for a CSS `content: "..."` inside <style>: quotes, backslashes, newlines and "<" escaped. */
@@ -12,6 +12,7 @@ export const cssString = (text: string) => text.replace(/[\\"<>\n\r]/g, (c) => `
 
 export class Renderer {
   private readonly fonts = fontFaces(defaultFonts);
+  private deckFonts: string | null = null;
 
   constructor(private readonly templates: Templates) {}
 
@@ -26,8 +27,11 @@ export class Renderer {
     });
   }
 
-  slides(essay: Essay, chronology: Chronology, settings: Settings): string {
-    return this.templates.render('slides', { ...slidesView(essay, chronology, settings), fonts: this.fonts });
+  /** The deck's HTML (self-contained: its fonts are inlined) and the view it was made from (for the PowerPoint). */
+  slides(essay: Essay, chronology: Chronology, settings: Settings) {
+    const deck = slidesView(essay, chronology, settings);
+    this.deckFonts ??= fontFaces(deckFonts, { inline: true, subsets: ['latin', 'latin-ext'] });
+    return { deck, html: this.templates.render('slides', { ...deck, fonts: this.deckFonts }) };
   }
 
   factsheet(essay: Essay, chronology: Chronology, settings: Settings, limits?: FactsheetLimits): string {

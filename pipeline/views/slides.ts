@@ -2,7 +2,7 @@
 // what does not fit goes to a continuation slide.
 import type { Chronology, Essay } from '../model.ts';
 import type { Settings } from '../settings.ts';
-import { type EventRow, eventNumbers, eventRows, keyPoints, sectionsOf, spanCovered } from './common.ts';
+import { type EventRow, eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from './common.ts';
 import { formatValue, typeset } from './format.ts';
 import { timelineSvg } from './timeline.ts';
 import { shorten } from '../extract/summary.ts';
@@ -13,10 +13,11 @@ const EVENTS_PER_TIMELINE = 16;
 
 interface Bullet { date: string; text: string }
 interface Slide {
-  kind: 'title' | 'agenda' | 'timeline' | 'bullets' | 'people' | 'summary' | 'source';
+  kind: 'title' | 'agenda' | 'timeline' | 'bullets' | 'people' | 'quote' | 'summary' | 'source';
   title: string;
   bullets?: Bullet[];
   timeline?: string;
+  quote?: { text: string; speaker: string | null };
   notes: string[];
 }
 
@@ -34,7 +35,7 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
 
   const span = spanCovered(chronology);
   slides.push({ kind: 'title', title: typeset(essay.title), notes: [`Briefing on ${typeset(essay.title)}${span ? `, ${span}` : ''}.`] });
-  slides.push({ kind: 'agenda', title: 'Agenda', bullets: ['Timeline', ...sections.map((s) => s.title), 'Key people', 'Summary'].map((text) => ({ date: '', text })), notes: ['What this briefing covers.'] });
+  const agenda = slides.push({ kind: 'agenda', title: 'Agenda', bullets: [], notes: ['What this briefing covers.'] }) - 1;
 
   chunk(chronology.events, EVENTS_PER_TIMELINE).forEach((events, i, all) => {
     const part = rows.filter((r) => events.some((e) => e.id === r.id));
@@ -62,10 +63,19 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
     slides.push({
       kind: 'people',
       title: `Key people${all.length > 1 ? ` (${i + 1}/${all.length})` : ''}`,
-      bullets: part.map((p) => ({ date: p.name, text: shorten(`${p.acts[0]!.date}: ${p.acts[0]!.summary}${p.acts.length > 1 ? ` (and ${p.acts.length - 1} more)` : ''}`, BULLET_CHARS) })),
+      bullets: part.map((p) => {
+        const role = chronology.roles?.[p.name];
+        const did = `${p.acts[0]!.date}: ${p.acts[0]!.summary}${p.acts.length > 1 ? ` (and ${p.acts.length - 1} more)` : ''}`;
+        return { date: role ? `${p.name} \u2014 ${shorten(role, 60)}` : p.name, text: shorten(did, BULLET_CHARS) };
+      }),
       notes: part.flatMap((p) => p.acts.map(note)),
     });
   });
+
+  const quotation = notableQuotation(essay, chronology, 260);
+  if (quotation) {
+    slides.push({ kind: 'quote', title: 'In their words', quote: { text: quotation.text, speaker: quotation.speaker }, notes: [`Quoted in \u00b6 ${quotation.paragraph}.`] });
+  }
 
   const points = keyPoints(essay, chronology, settings.dateStyle);
   slides.push({ kind: 'summary', title: 'Summary', bullets: points.slice(0, BULLETS_PER_SLIDE).map((p) => ({ date: '', text: shorten(p.text, BULLET_CHARS + 30) })), notes: points.map((p) => p.text) });
@@ -79,5 +89,12 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
     notes: ['Every bullet cites its paragraph in these notes.'],
   });
 
-  return { title: typeset(essay.title), span, marking: settings.marking, organisation: settings.organisation, slides: slides.map((s, i) => ({ ...s, number: i + 1, total: slides.length })) };
+  // The agenda lists what the deck then shows, once each.
+  const shown = [...new Set(slides.slice(agenda + 1).filter((s) => s.kind !== 'source').map((s) => s.title.replace(/ \(\d+(?:\/| of )\d+\)$/, '')))];
+  slides[agenda]!.bullets = chunk(shown, 8)[0]!.map((text) => ({ date: '', text }));
+
+  return {
+    title: typeset(essay.title), span, marking: settings.marking, organisation: settings.organisation,
+    slides: slides.map((slide, i) => ({ bullets: [], timeline: null, quote: null, ...slide, number: i + 1, total: slides.length })),
+  };
 }

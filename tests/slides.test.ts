@@ -1,0 +1,115 @@
+// The deck: slide order, 16:9 pages, nothing overflowing (measured in Chromium), an editable PowerPoint, and an HTML
+// deck that navigates with the keyboard.
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import JSZip from 'jszip';
+import puppeteer from 'puppeteer-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findChrome } from '../pipeline/browser/find-chrome.ts';
+import { build } from '../pipeline/build.ts';
+import { defaultSettings } from '../pipeline/settings.ts';
+import { readPdf } from './pdf.ts';
+
+const root = path.join(import.meta.dirname, '..');
+const seedText = await readFile(path.join(root, 'source', 'azerbaijan-nato.txt'), 'utf8');
+const long = (() => {
+  const [title, ...body] = seedText.replace(/\n\s*Brief essay was compiled[^\n]*\n?$/, '\n').split('\n');
+  return `${title}\n${Array.from({ length: 6 }, (_, i) => body.join('\n').replace(/\b(19|20)\d{2}\b/g, (y) => String(Number(y) + 15 * i))).join('\n')}`;
+})();
+
+/** Every element of every slide: inside the slide, not clipped by its box, and bullets at 24 px or more. */
+const CHECK = `[...document.querySelectorAll('.slide')].flatMap((slide) => {
+  const frame = slide.getBoundingClientRect();
+  return [...slide.querySelectorAll('*')].filter((e) => !e.closest('.notes') && !e.closest('svg')).flatMap((e) => {
+    const r = e.getBoundingClientRect();
+    const problems = [];
+    if (r.width && (r.left < frame.left - 1 || r.right > frame.right + 1 || r.top < frame.top - 1 || r.bottom > frame.bottom + 1)) problems.push('off the slide');
+    if (e.scrollHeight > e.clientHeight + 1 && getComputedStyle(e).overflowY !== 'visible') problems.push('clipped');
+    if (e.scrollWidth > e.clientWidth + 1 && e.clientWidth) problems.push('too wide');
+    if (e.tagName === 'LI' && parseFloat(getComputedStyle(e).fontSize) < 24) problems.push('bullet under 24px');
+    return problems.map((p) => slide.id + ' ' + (e.className || e.tagName) + ': ' + p);
+  });
+})`;
+
+describe('the slide deck', () => {
+  let out: string;
+  beforeAll(async () => {
+    const src = await mkdtemp(path.join(tmpdir(), 'briefing-deck-src-'));
+    out = await mkdtemp(path.join(tmpdir(), 'briefing-deck-'));
+    await writeFile(path.join(src, 'seed.txt'), seedText);
+    await writeFile(path.join(src, 'long.txt'), long);
+    const results = await build({ inputs: [src], outDir: out, settings: { ...defaultSettings, formats: ['slides'] } });
+    for (const r of results) expect(r.error, r.slug).toBeNull();
+  });
+
+  it('has its slides in order for the seed, one 16:9 page each', async () => {
+    const pdf = await readPdf(path.join(out, 'seed', 'slides.pdf'));
+    const titles = pdf.pages.map((p) => p.text.split('\n')[0]!.trim());
+    expect(titles[0]).toMatch(/^Azerbaijan \u2013 NATO/);
+    expect(titles.slice(1, 3)).toEqual(['Agenda', 'Timeline (1 of 2)']);
+    expect(titles).toContain('Key people (1/2)');
+    expect(titles).toContain('In their words');
+    expect(titles.slice(-2)).toEqual(['Summary', 'Source']);
+    for (const page of pdf.pages) expect(page.width / page.height).toBeCloseTo(16 / 9, 3);
+  });
+
+  it.each(['seed', 'long'])('lets nothing overflow on the %s essay', async (slug) => {
+    const browser = await puppeteer.launch({ executablePath: findChrome(), args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+    try {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1920, height: 1080 });
+      await page.setJavaScriptEnabled(false); // the print layout: every slide, one after another
+      await page.goto(pathToFileURL(path.join(out, slug, 'slides.html')).href);
+      await page.emulateMediaType('print');
+      expect(await page.evaluate(CHECK)).toEqual([]);
+      // The check can fail: a bullet too long for its slide is caught.
+      await page.evaluate(`document.querySelector('.slide.bullets li').textContent = 'An overlong bullet. '.repeat(80)`);
+      expect((await page.evaluate(CHECK) as string[]).some((p) => /off the slide|clipped/.test(p))).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('writes a PowerPoint whose bullets and notes are text', async () => {
+    const zip = await JSZip.loadAsync(await readFile(path.join(out, 'seed', 'slides.pptx')));
+    const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+    const pdf = await readPdf(path.join(out, 'seed', 'slides.pdf'));
+    expect(slides).toHaveLength(pdf.pages.length);
+    const all = (await Promise.all(slides.map((f) => zip.file(f)!.async('string')))).join('');
+    expect(all).toContain('Heydar Aliyev signed the');
+    expect(all).toContain('Agenda');
+    const notes = (await Promise.all(Object.keys(zip.files).filter((f) => /notesSlide\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')))).join('');
+    expect(notes).toContain('\u00b6 3');
+    expect(Object.keys(zip.files).some((f) => /^ppt\/media\/.*\.png$/.test(f))).toBe(true); // the timeline picture
+  });
+
+  it('navigates the HTML deck with the keyboard and shows the counter', async () => {
+    const browser = await puppeteer.launch({ executablePath: findChrome(), args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+    try {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1280, height: 720 });
+      await page.goto(pathToFileURL(path.join(out, 'seed', 'slides.html')).href);
+      const counter = () => page.$eval('#counter', (e) => e.textContent);
+      const total = (await readPdf(path.join(out, 'seed', 'slides.pdf'))).pages.length;
+      expect(await counter()).toBe(`1 / ${total}`);
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Space');
+      expect(await counter()).toBe(`3 / ${total}`);
+      await page.keyboard.press('ArrowLeft');
+      expect(await counter()).toBe(`2 / ${total}`);
+      await page.keyboard.press('End');
+      expect(await counter()).toBe(`${total} / ${total}`);
+      await page.keyboard.press('Home');
+      expect(await counter()).toBe(`1 / ${total}`);
+      expect(await page.$eval('.slide.shown', (e) => e.id)).toBe('slide-1');
+      await page.keyboard.press('s');
+      expect(await page.$eval('#notes', (e) => e.textContent)).toContain('Briefing on');
+      // Offline: every font is inside the file.
+      expect(await readFile(path.join(out, 'seed', 'slides.html'), 'utf8')).not.toMatch(/url\((?!data:)/);
+    } finally {
+      await browser.close();
+    }
+  });
+});

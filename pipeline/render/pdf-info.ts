@@ -23,10 +23,10 @@ const pdfText = (text: string) => `<FEFF${Buffer.from(text, 'utf16le').swap16().
 export function finishPdf(pdf: Buffer, info: PdfInfo): Buffer {
   const latin = pdf.toString('latin1');
   const stamp = pdfDate(info.date);
-  const dated = latin.replace(/\/(CreationDate|ModDate) \(D:[^)]{14,30}\)/g, (match, key: string) => {
+  const dated = renumberNodeIds(latin.replace(/\/(CreationDate|ModDate) \(D:[^)]{14,30}\)/g, (match, key: string) => {
     const value = `/${key} (${stamp})`;
     return value.length === match.length ? value : match;
-  });
+  }));
   const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s*(\d+)\s*%%EOF\s*$/.exec(dated);
   if (!trailer) throw new Error('unexpected PDF: no trailer to update');
   const size = Number(/\/Size (\d+)/.exec(trailer[1]!)?.[1]);
@@ -49,6 +49,24 @@ export function finishPdf(pdf: Buffer, info: PdfInfo): Buffer {
   const update = `${object}xref\n0 1\n0000000000 65535 f \n${size} 1\n${String(base.length).padStart(10, '0')} 00000 n \n`
     + `trailer\n<</Size ${size + 1}\n/Root ${root}\n/Info ${size} 0 R\n/Prev ${trailer[2]}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
   return Buffer.concat([Buffer.from(base, 'latin1'), Buffer.from(update, 'latin1')]);
+}
+
+/**
+ * Tagged PDFs name structure elements after Chromium's DOM node ids ("node00001661"), which count every node the
+ * renderer ever made, so they differ with what it printed before. Number them in order of first appearance instead,
+ * padded to the same length so no offset moves; each id keeps one new value, so the /IDTree still matches.
+ */
+function renumberNodeIds(pdf: string): string {
+  const ids = new Map<string, string>();
+  return pdf.replace(/\(node(\d+)\)/g, (match, digits: string) => {
+    let id = ids.get(digits);
+    if (!id) {
+      id = String(ids.size + 1).padStart(digits.length, '0');
+      if (id.length > digits.length) return match; // cannot happen: ids are at least as many digits as their count
+      ids.set(digits, id);
+    }
+    return `(node${id})`;
+  });
 }
 
 /** SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else the essay's own date, else 1 January 2000. */

@@ -134,3 +134,6 @@ export function parseIsoDay(iso: string): { year: number; month: number; day: nu
 }
 
 export const weekday = (iso: string) => (((toDayNumber(iso) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday (4)
+
+/** Compare two ISO days in time (strings do not compare right for BC years: "-0002" sorts after "-0001"). */
+export const compareDays = (a: string, b: string) => toDayNumber(a) - toDayNumber(b);

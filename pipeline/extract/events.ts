@@ -1,5 +1,6 @@
 // Dated sentences become chronology events: one per real-world event, sorted by date.
 import type { ChronologyEvent, Essay, EventKind, Precision } from '../model.ts';
+import { compareDays } from './calendar.ts';
 import type { Found } from './actors.ts';
 import { classify } from './kind.ts';
 import type { LocatedMention } from './mentions.ts';
@@ -22,7 +23,7 @@ interface Candidate {
 }
 
 const unique = (list: string[]) => [...new Set(list)];
-const contains = (outer: LocatedMention, inner: LocatedMention) => outer.start <= inner.start && inner.end <= outer.end;
+const contains = (outer: LocatedMention, inner: LocatedMention) => compareDays(outer.start, inner.start) <= 0 && compareDays(inner.end, outer.end) <= 0;
 
 /**
  * @param names every name found in each paragraph, in source offsets, keyed by paragraph number
@@ -63,7 +64,7 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
 
   const kept = dropTopicSentences(candidates);
   const merged = mergeRestatements(kept);
-  merged.sort((a, b) => a.mention.start.localeCompare(b.mention.start) || b.mention.end.localeCompare(a.mention.end)
+  merged.sort((a, b) => compareDays(a.mention.start, b.mention.start) || compareDays(b.mention.end, a.mention.end)
     || a.paragraph - b.paragraph || a.sentence - b.sentence);
   return merged.map((c, i) => ({
     id: `e${i + 1}`,

@@ -5,7 +5,7 @@
 // Resolution walks the mentions in reading order with an anchor (the last date the reader has seen) so that "the same
 // year", "September" or "two years later" are read as a reader would read them.
 import {
-  centurySpan, daySpan, decadeSpan, fromDayNumber, isValidDay, monthSpan, parseIsoDay, partOf, rangeSpan,
+  centurySpan, compareDays, daySpan, decadeSpan, fromDayNumber, isValidDay, monthSpan, parseIsoDay, partOf, rangeSpan,
   seasonSpan, toDayNumber, weekday, yearSpan,
   type Part, type Season, type Span,
 } from './calendar.ts';
@@ -148,7 +148,7 @@ function dayRange(yearToken: string | undefined, month1: number, day1: number, m
     if (y === null) return null;
     const wraps = month1 > month2;
     const a = dayOrNull(wraps ? y - 1 : y, month1, day1), b = dayOrNull(y, month2, day2);
-    if (!a || !b || a.start > b.start) return null;
+    if (!a || !b || compareDays(a.start, b.start) > 0) return null;
     const span = rangeSpan(a, b);
     return yearToken ? explicit(span) : implicit(span);
   };
@@ -452,11 +452,11 @@ function joinRanges(text: string, list: Candidate[]): Candidate[] {
             const first = a.resolve({ ...ctx, anchor: last && !last.explicit ? ctx.anchor : last ?? ctx.anchor });
             if (!first || !last) return null;
             let start = first;
-            if (start.start > last.start && !first.explicit) {
+            if (compareDays(start.start, last.start) > 0 && !first.explicit) {
               const shifted = a.resolve({ ...ctx, anchor: yearSpan(parseIsoDay(last.start).year - 1) });
               if (shifted) start = shifted;
             }
-            if (start.start > last.end) return null;
+            if (compareDays(start.start, last.end) > 0) return null;
             return { ...rangeSpan(start, last), explicit: start.explicit && last.explicit };
           },
         });

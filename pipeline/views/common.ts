@@ -1,5 +1,6 @@
 // What every product shows in the same way: event rows, the span covered, the essay's sections or periods.
 import type { Chronology, ChronologyEvent, Essay, Paragraph, Run } from '../model.ts';
+import { compareDays } from '../extract/calendar.ts';
 import { type DateStyle, formatDate, typeset, yearOf, yearRange } from './format.ts';
 import { KIND_COLOURS, KIND_LABELS } from './timeline.ts';
 
@@ -104,7 +105,7 @@ export function keyPoints(essay: Essay, chronology: Chronology, style: DateStyle
   if (operations.length) {
     points.push({ text: `Operations: ${operations.slice(0, 2).map(line).join('; ')}${operations.length > 2 ? `; and ${operations.length - 2} more` : ''}.`, paragraphs: cite(operations) });
   }
-  const latest = events.reduce((a, b) => (b.date.start >= a.date.start ? b : a));
+  const latest = events.reduce((a, b) => (compareDays(b.date.start, a.date.start) >= 0 ? b : a));
   if (!points.some((p) => p.text.includes(typeset(latest.summary)))) points.push({ text: sentence(`Latest: ${line(latest)}`), paragraphs: cite([latest]) });
   return points.slice(0, 6);
 }

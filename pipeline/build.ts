@@ -30,6 +30,8 @@ export interface BuildRequest {
   shard?: { index: number; count: number };
   /** Told of every request the browser makes while printing (tests check nothing leaves the pack). */
   onRequest?: (url: string, allowed: boolean) => void;
+  /** Settings the command line fixed: an essay's front matter does not change them. */
+  locked?: ReadonlySet<string>;
 }
 
 export interface EssayResult {
@@ -127,7 +129,7 @@ export async function build(request: BuildRequest, onResult: (result: EssayResul
     return await mapLimit(plans, jobs, async (p) => {
       const result = p.stale.length === 0
         ? { source: p.source, slug: p.slug, built: [], skipped: p.fresh, files: [], file: null, error: null }
-        : await work!.makeEssay(p, outDir, request.settings, renderer!, printer);
+        : await work!.makeEssay(p, outDir, request.settings, renderer!, printer, request.locked ?? new Set());
       onResult(result);
       return result;
     });

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { reporter } from 'vfile-reporter';
 import { build, type BuildRequest, findEssays, InputError, plan, reason } from './build.ts';
 import { ChromeNotFound } from './browser/find-chrome.ts';
+import { applyConfig, loadConfig } from './config.ts';
 import { exitCleanlyOnSignals } from './interrupt.ts';
 import { LockedError } from './output-lock.ts';
 import { defaultSettings, type Product, products, type Settings } from './settings.ts';
@@ -47,7 +48,12 @@ Environment:
 class UsageError extends Error {}
 
 interface Options {
-  command: 'build' | 'lint';
+  command: 'build' | 'lint' | 'templates';
+  locked: Set<string>;
+  configFile: string | null;
+  /** For `templates eject`: the words after the command, and where to. */
+  names: string[];
+  to?: string;
   inputs: string[];
   out: string;
   strict: boolean;
@@ -71,6 +77,8 @@ function parse(argv: string[]): Options | 'help' {
         'reference-date': { type: 'string' },
         paper: { type: 'string' },
         'max-size': { type: 'string' },
+        config: { type: 'string' },
+        to: { type: 'string' },
         templates: { type: 'string' },
         check: { type: 'boolean' },
         force: { type: 'boolean' },
@@ -87,13 +95,19 @@ function parse(argv: string[]): Options | 'help' {
   if (values.help) return 'help';
   const [command, ...inputs] = positionals;
   if (command === undefined) return 'help';
-  if (command !== 'build' && command !== 'lint') throw new UsageError(`unknown command "${command}" (try: briefing build, briefing lint)`);
-  const settings: Settings = { ...defaultSettings };
+  if (command !== 'build' && command !== 'lint' && command !== 'templates') {
+    throw new UsageError(`unknown command "${command}" (try: briefing build, briefing lint, briefing templates eject)`);
+  }
+  // Settings: defaults, then the configuration file, then (per essay, in the build) front matter, then these flags.
+  const { file: configFile, config } = loadConfig(process.cwd(), values.config);
+  const settings: Settings = applyConfig({ ...defaultSettings }, config);
+  const locked = new Set<string>();
   if (values.formats !== undefined) {
     const list = values.formats.split(',').map((f) => f.trim()).filter(Boolean);
     const unknown = list.filter((f) => !(products as readonly string[]).includes(f));
     if (unknown.length || list.length === 0) throw new UsageError(`--formats: unknown format "${unknown[0] ?? ''}" (choose from ${products.join(', ')})`);
     settings.formats = list as Product[];
+    locked.add('products');
   }
   const reference = values['reference-date'];
   if (reference !== undefined) {
@@ -104,6 +118,7 @@ function parse(argv: string[]): Options | 'help' {
     const paper = values.paper.toLowerCase() === 'letter' ? 'Letter' : values.paper.toUpperCase() === 'A4' ? 'A4' : null;
     if (!paper) throw new UsageError(`--paper: "${values.paper}" is not A4 or Letter`);
     settings.paper = paper;
+    locked.add('paper');
   }
   if (values['max-size'] !== undefined) {
     const mb = Number(values['max-size']);
@@ -123,7 +138,8 @@ function parse(argv: string[]): Options | 'help' {
   }
   return {
     command, inputs: inputs.length ? inputs : ['source'], out: values.out ?? 'output', strict: !!values.strict,
-    check: !!values.check, force: !!values.force, jobs, shard, settings, templates: values.templates,
+    check: !!values.check, force: !!values.force, jobs, shard, settings, templates: values.templates ?? config.templates,
+    locked, configFile, names: inputs, to: values.to,
   };
 }
 
@@ -133,17 +149,19 @@ export async function main(argv: string[]): Promise<number> {
     options = parse(argv);
   } catch (error) {
     process.stderr.write(`briefing: ${(error as Error).message}\n`);
-    return 2;
+    return 2; // a usage error, or a configuration file that is not valid
   }
   if (options === 'help') {
     process.stdout.write(HELP);
     return 0;
   }
   if (options.command === 'lint') return lint(options);
+  if (options.command === 'templates') return templatesCommand(options);
   exitCleanlyOnSignals();
   const request = {
     inputs: options.inputs, outDir: options.out, settings: options.settings, force: options.force, jobs: options.jobs, shard: options.shard,
     templatesDir: options.templates,
+    locked: options.locked,
   };
   const started = performance.now();
   try {
@@ -204,4 +222,24 @@ async function lint(options: Options): Promise<number> {
     }
   }
   return failed || (options.strict && warnings) ? 1 : 0;
+}
+
+/** `briefing templates eject [NAME...] [--to DIR]`: copy default templates into a folder of one's own to edit. */
+async function templatesCommand(options: Options): Promise<number> {
+  const [action, ...names] = options.names;
+  if (action !== 'eject') {
+    process.stderr.write('briefing: usage: briefing templates eject [NAME...] [--to DIR]\n');
+    return 2;
+  }
+  const { eject } = await import('./render/eject.ts');
+  const to = options.to ?? options.templates ?? 'briefing-templates';
+  try {
+    const copied = await eject(names, to, options.force);
+    for (const file of copied) process.stdout.write(`copied ${file}\n`);
+    process.stdout.write(`${copied.length} template file${copied.length === 1 ? '' : 's'} in ${to}/; build with --templates ${to} (or templates: ${to} in briefing.config.yaml)\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`briefing: ${(error as Error).message}\n`);
+    return 1;
+  }
 }

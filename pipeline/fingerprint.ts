@@ -9,7 +9,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from './paths.ts';
 import { PRODUCTS } from './products.ts';
-import { defaultFonts } from './render/fonts.ts';
 import { TemplateDirs } from './render/template-dirs.ts';
 import type { Product, Settings } from './settings.ts';
 
@@ -34,11 +33,9 @@ const toolVersion = (() => {
   ));
 })();
 
-const fontVersions = (() => {
-  let cached: string | null = null;
-  const require = createRequire(import.meta.url);
-  return () => (cached ??= defaultFonts.map((f) => `${f.package}@${require(`${f.package}/package.json`).version}`).join(','));
-})();
+const require = createRequire(import.meta.url);
+const fontVersions = (settings: Settings) => [settings.fonts.body, settings.fonts.headings]
+  .map((pkg) => `${pkg}@${(JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version}`).join(',');
 
 /** Every template file a layout uses: the layout, the partials it names (and theirs), the stylesheets it includes. */
 export function templateFiles(dirs: TemplateDirs, layout: string): string[] {
@@ -59,6 +56,8 @@ export function templateFiles(dirs: TemplateDirs, layout: string): string[] {
 
 export class Fingerprints {
   private readonly templateHashes = new Map<string, string>();
+  private fonts: string | null = null;
+  private logo: string | null = null;
 
   private readonly dirs: TemplateDirs;
 
@@ -79,10 +78,12 @@ export class Fingerprints {
 
   /** The hash a product of an essay with these bytes must carry to be up to date. */
   of(product: Product, essay: Buffer): string {
-    const { formats: _formats, maxBytes: _maxBytes, ...reads } = this.settings;
+    const { formats: _formats, maxBytes: _maxBytes, logo, ...reads } = this.settings;
     const layout = PRODUCTS[product].layout;
+    this.fonts ??= fontVersions(this.settings);
+    this.logo ??= logo ? sha(readFileSync(logo)) : '';
     return layout
-      ? sha(toolVersion(), product, essay, JSON.stringify(reads), this.templatesOf(layout), fontVersions(), process.env.SOURCE_DATE_EPOCH ?? '')
+      ? sha(toolVersion(), product, essay, JSON.stringify(reads), this.templatesOf(layout), this.fonts, this.logo, process.env.SOURCE_DATE_EPOCH ?? '')
       : sha(toolVersion(), product, essay, JSON.stringify({ referenceDate: reads.referenceDate }));
   }
 }

@@ -13,17 +13,19 @@ import { PRODUCTS } from './products.ts';
 import { Renderer } from './render/index.ts';
 import { loadTemplates } from './render/templates.ts';
 import type { Settings } from './settings.ts';
+import { settingsForEssay } from './config.ts';
 
 /** Templates are compiled once per build, not once per essay. */
 export const loadRenderer = (templatesDir?: string) => new Renderer(loadTemplates(templatesDir));
 
-export async function makeEssay(p: Plan, outDir: string, settings: Settings, renderer: Renderer, printer: Printer): Promise<EssayResult> {
+export async function makeEssay(p: Plan, outDir: string, buildSettings: Settings, renderer: Renderer, printer: Printer, locked: ReadonlySet<string>): Promise<EssayResult> {
   const result: EssayResult = { source: p.source, slug: p.slug, built: [], skipped: p.fresh, files: [], file: null, error: null };
   let staging: string | null = null;
   try {
-    const file = await readSource(p.source, settings.maxBytes);
+    const file = await readSource(p.source, buildSettings.maxBytes);
     result.file = file;
     const essay = await parseEssay(file);
+    const settings = settingsForEssay(buildSettings, essay.matter, locked, p.source);
     const chronology = extractChronology(essay, { referenceDate: settings.referenceDate, spelling: false }, file);
     const folder = await mkdtemp(path.join(outDir, `.${p.slug}.partial-`));
     staging = folder;

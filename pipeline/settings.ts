@@ -1,16 +1,27 @@
-// What a build may be told: products, paper, date style, organisation and marking. Defaults here; the CLI (and later
-// a configuration file) override them.
+// What a build may be told: products, paper, dates, organisation, marking, author, colours, fonts, logo, templates.
+// Defaults here; a configuration file (config.ts), each essay's front matter and the command line override them,
+// in that order.
 import type { DateStyle } from './views/format.ts';
 
 export const products = ['briefing', 'slides', 'factsheet', 'json'] as const;
 export type Product = (typeof products)[number];
+
+/** Colours a theme may set; each becomes a CSS variable (--accent, --ink, ...) in every product. */
+export const colourNames = ['accent', 'accent-soft', 'ink', 'muted', 'rule'] as const;
+export type ColourName = (typeof colourNames)[number];
 
 export interface Settings {
   formats: Product[];
   paper: 'A4' | 'Letter';
   dateStyle: DateStyle;
   organisation: string | null;
+  author: string | null;
   marking: string | null;
+  colours: Partial<Record<ColourName, string>>;
+  /** @fontsource packages for body text and for headings. */
+  fonts: { body: string; headings: string };
+  /** A local image file shown on the cover, the fact sheet and the title slide. */
+  logo: string | null;
   /** What "today" means for an essay that carries no date of its own (YYYY-MM-DD). */
   referenceDate: string | null;
   /** Essays larger than this are refused rather than worked on for an hour. */
@@ -22,7 +33,11 @@ export const defaultSettings: Settings = {
   paper: 'A4',
   dateStyle: 'day-month',
   organisation: null,
+  author: null,
   marking: null,
+  colours: {},
+  fonts: { body: '@fontsource/source-serif-4', headings: '@fontsource/source-sans-3' },
+  logo: null,
   referenceDate: null,
   maxBytes: 10 * 1024 * 1024,
 };

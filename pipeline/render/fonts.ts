@@ -2,7 +2,7 @@
 // subsets with their unicode-ranges (latin-ext covers Azerbaijani ə, ğ, ş; latin alone has the digits and a-z), in
 // real regular, italic and bold files. For print the files are linked by file URL; for a self-contained page (the
 // HTML deck) the latin subsets are inlined as data URLs.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,10 +24,17 @@ export interface FontOptions {
   subsets?: string[];
 }
 
+/** The family name of an @fontsource package ("@fontsource/source-serif-4" -> "Source Serif 4"). */
+export const familyName = (pkg: string) => (JSON.parse(readFileSync(require.resolve(`${pkg}/metadata.json`), 'utf8')) as { family: string }).family;
+
 export function fontFaces(families: FontFamily[], options: FontOptions = {}): string {
   return families.flatMap((family) => {
-    const dir = path.dirname(require.resolve(`${family.package}/package.json`));
-    const files = family.weights.flatMap((w) => [`${w}.css`, ...(family.italic === false ? [] : [`${w}-italic.css`])]);
+    const dir = path.dirname(require.resolve(`${family.package}/metadata.json`));
+    const meta = JSON.parse(readFileSync(path.join(dir, 'metadata.json'), 'utf8')) as { weights: number[]; styles: string[] };
+    // Each weight asked for, or the nearest the family has; italics when it has them.
+    const weights = [...new Set(family.weights.map((w) => meta.weights.reduce((a, b) => (Math.abs(b - w) < Math.abs(a - w) ? b : a))))];
+    const italic = family.italic !== false && meta.styles.includes('italic');
+    const files = weights.flatMap((w) => [`${w}.css`, ...(italic ? [`${w}-italic.css`] : [])]).filter((f) => existsSync(path.join(dir, f)));
     return files.flatMap((name) => {
       const css = readFileSync(path.join(dir, name), 'utf8');
       return [...css.matchAll(/\/\* ([\w-]+) \*\/\s*(@font-face \{[^}]*\})/g)]
@@ -43,10 +50,3 @@ export function fontFaces(families: FontFamily[], options: FontOptions = {}): st
   }).join('\n');
 }
 
-export const defaultFonts: FontFamily[] = [
-  { package: '@fontsource/source-serif-4', weights: [400, 600, 700] },
-  { package: '@fontsource/source-sans-3', weights: [400, 600, 700] },
-];
-
-/** What the deck needs, inlined: the sans family, latin and latin-ext. */
-export const deckFonts: FontFamily[] = [{ package: '@fontsource/source-sans-3', weights: [400, 600, 700], italic: false }];

@@ -1,40 +1,76 @@
-// The render stage: view models through the Handlebars templates into HTML strings.
+// The render stage: view models through the Handlebars templates into HTML strings. What every template gets besides
+// its view: the fonts (@font-face rules), the theme (colours and font families as CSS variables) and the logo.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Chronology, Essay } from '../model.ts';
 import type { Settings } from '../settings.ts';
 import { briefingView } from '../views/briefing.ts';
 import { factsheetView, type FactsheetLimits } from '../views/factsheet.ts';
 import { slidesView } from '../views/slides.ts';
-import { deckFonts, defaultFonts, fontFaces } from './fonts.ts';
+import { familyName, fontFaces, type FontFamily } from './fonts.ts';
 import type { Templates } from './templates.ts';
 
 /** A string for a CSS `content: "..."` inside <style>: quotes, backslashes, newlines and "<" escaped. */
 export const cssString = (text: string) => text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
 
+const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml', '.gif': 'image/gif', '.webp': 'image/webp' };
+
+interface Shared {
+  fonts: string;
+  theme: string;
+  logo: string | null;
+}
+
 export class Renderer {
-  private readonly fonts = fontFaces(defaultFonts);
-  private deckFonts: string | null = null;
+  private readonly cache = new Map<string, Shared>();
 
   constructor(private readonly templates: Templates) {}
+
+  /** Fonts, theme and logo for these settings, made once per build (or per essay whose front matter differs). */
+  private shared(settings: Settings, inline: boolean): Shared {
+    const key = JSON.stringify([settings.fonts, settings.colours, settings.logo, inline]);
+    let shared = this.cache.get(key);
+    if (!shared) {
+      const families: FontFamily[] = [
+        { package: settings.fonts.body, weights: [400, 600, 700] },
+        { package: settings.fonts.headings, weights: [400, 600, 700], italic: !inline },
+      ].filter((f, i) => !inline || i === 1); // the deck is set in the headings face only
+      const fonts = fontFaces(families, inline ? { inline: true, subsets: ['latin', 'latin-ext'] } : {});
+      const variables = [
+        `--serif: '${familyName(settings.fonts.body)}', Georgia, serif`,
+        `--sans: '${familyName(settings.fonts.headings)}', 'Helvetica Neue', Arial, sans-serif`,
+        ...Object.entries(settings.colours).map(([name, value]) => `--${name}: ${value}`),
+      ];
+      shared = { fonts, theme: `:root { ${variables.join('; ')}; }`, logo: settings.logo ? dataUrl(settings.logo) : null };
+      this.cache.set(key, shared);
+    }
+    return shared;
+  }
 
   briefing(essay: Essay, chronology: Chronology, settings: Settings, pages: Map<string, number> = new Map()): string {
     const view = briefingView(essay, chronology, settings);
     return this.templates.render('briefing', {
       ...view,
-      fonts: this.fonts,
+      ...this.shared(settings, false),
       headerTitle: cssString(view.title),
       headerMarking: cssString(view.marking ?? ''),
       contents: view.contents.map((entry) => ({ ...entry, page: pages.get(entry.id) ?? '' })),
     });
   }
 
-  /** The deck's HTML (self-contained: its fonts are inlined) and the view it was made from (for the PowerPoint). */
+  /** The deck's HTML (self-contained: fonts and logo inlined) and the view it was made from (for the PowerPoint). */
   slides(essay: Essay, chronology: Chronology, settings: Settings) {
     const deck = slidesView(essay, chronology, settings);
-    this.deckFonts ??= fontFaces(deckFonts, { inline: true, subsets: ['latin', 'latin-ext'] });
-    return { deck, html: this.templates.render('slides', { ...deck, fonts: this.deckFonts }) };
+    return { deck, html: this.templates.render('slides', { ...deck, ...this.shared(settings, true) }) };
   }
 
   factsheet(essay: Essay, chronology: Chronology, settings: Settings, limits?: FactsheetLimits): string {
-    return this.templates.render('factsheet', { ...factsheetView(essay, chronology, settings, limits), fonts: this.fonts });
+    return this.templates.render('factsheet', { ...factsheetView(essay, chronology, settings, limits), ...this.shared(settings, false) });
   }
+}
+
+function dataUrl(file: string): string {
+  const type = IMAGE_TYPES[path.extname(file).toLowerCase()];
+  if (!type) throw new Error(`logo: ${file} is not a PNG, JPEG, SVG, GIF or WebP image`);
+  return `data:${type};base64,${readFileSync(file).toString('base64')}`;
 }

@@ -30,7 +30,7 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
   return {
     title: typeset(essay.title),
     subtitle: essay.subtitle ? typeset(essay.subtitle) : null,
-    author: essay.author,
+    author: essay.author ?? settings.author,
     span: spanCovered(chronology),
     date: essay.compiled ? formatValue(essay.compiled, settings.dateStyle) : settings.referenceDate ? formatValue(settings.referenceDate, settings.dateStyle) : null,
     dateLabel: essay.compiled ? 'Compiled' : 'As of',

@@ -1,0 +1,116 @@
+// Customising: a configuration file (colours, paper, logo, marking), template overrides file by file, eject, and
+// errors that point at the key or the template line.
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { readPdf } from './pdf.ts';
+
+const root = path.join(import.meta.dirname, '..');
+const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
+const run = (args: string[], cwd = root) => promisify(execFile)(process.execPath, [path.join(root, 'bin', 'briefing.mjs'), ...args], { cwd })
+  .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
+  .catch((error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }));
+
+/** A copy of the theme fixture (configuration, logo, an overridden cover) to build in. */
+async function themeFolder(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'briefing-theme-'));
+  await cp(path.join(root, 'tests', 'fixtures', 'theme'), dir, { recursive: true });
+  return dir;
+}
+
+describe('a custom theme', () => {
+  it('shows its paper, colours, logo, marking and cover', async () => {
+    const dir = await themeFolder();
+    const result = await run(['build', seed, '--out', 'out', '--formats', 'briefing,factsheet'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    const briefing = await readPdf(path.join(dir, 'out', 'azerbaijan-nato', 'briefing.pdf'));
+    for (const page of briefing.pages) expect([Math.round(page.width), Math.round(page.height)]).toEqual([612, 792]); // Letter
+    const squeezed = (text: string) => text.replace(/\s+/g, ''); // letter-spaced labels come out as "O F F I C I A L"
+    expect(squeezed(briefing.pages[0]!.text)).toMatch(/Customcover/i);
+    for (const page of briefing.pages) expect(squeezed(page.text)).toContain('OFFICIAL');
+    expect(briefing.info.Author).toBe('Ministry of Examples');
+    expect(briefing.pages.map((p) => p.text).join(' ')).toContain('May 4, 1994'); // dates: month-day
+    const bytes = await readFile(path.join(dir, 'out', 'azerbaijan-nato', 'briefing.pdf'), 'latin1');
+    expect(bytes).toMatch(/\/Subtype \/Image/); // the logo
+    const html = await readFile(path.join(dir, 'out', 'azerbaijan-nato', 'briefing.html'), 'utf8');
+    expect(html).toContain('--accent: #8a1c2b');
+    const factsheet = await readPdf(path.join(dir, 'out', 'azerbaijan-nato', 'factsheet.pdf'));
+    expect(Math.round(factsheet.pages[0]!.width)).toBe(612);
+    expect(factsheet.pages).toHaveLength(1);
+  });
+
+  it('lets the command line win over the configuration', async () => {
+    const dir = await themeFolder();
+    expect((await run(['build', seed, '--out', 'out', '--formats', 'factsheet', '--paper', 'A4'], dir)).code).toBe(0);
+    const factsheet = await readPdf(path.join(dir, 'out', 'azerbaijan-nato', 'factsheet.pdf'));
+    expect(Math.round(factsheet.pages[0]!.width)).toBe(595);
+  });
+
+  it('lets an essay\'s front matter set its own marking', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-matter-'));
+    const essay = path.join(dir, 'memo.md');
+    await writeFile(essay, '---\ntitle: A memo\nmarking: SECRET\n---\n\nThe treaty was signed in March 1992.\n');
+    expect((await run(['build', essay, '--out', path.join(dir, 'out'), '--formats', 'factsheet'])).code).toBe(0);
+    expect((await readPdf(path.join(dir, 'out', 'memo', 'factsheet.pdf'))).pages[0]!.text.replace(/\s+/g, '')).toContain('SECRET');
+  });
+});
+
+describe('configuration errors name the key and the file', () => {
+  it.each([
+    ['an unknown key', 'paper: Letter\ncolors:\n  accent: red\n', /briefing\.config\.yaml: unknown key "colors" \(did you mean "colours"\?\)/],
+    ['a wrong value', 'paper: A5\n', /briefing\.config\.yaml: paper: .*"A4".*"Letter"/],
+    ['a colour that is not one', 'colours:\n  accent: "red; } body { display: none"\n', /briefing\.config\.yaml: colours\.accent: a CSS colour/],
+    ['a font that is not installed', 'fonts:\n  body: "@fontsource/no-such-font"\n', /fonts\.body: an installed package/],
+  ])('%s', async (_, yaml, message) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-badconfig-'));
+    await writeFile(path.join(dir, 'briefing.config.yaml'), yaml);
+    const result = await run(['build', seed, '--out', 'out'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+  });
+});
+
+describe('template overrides', () => {
+  it('fail on an unknown field with the template\'s file, line and the name', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-badtpl-'));
+    await mkdir(path.join(dir, 'partials'));
+    await writeFile(path.join(dir, 'partials', 'cover.hbs'), '<section class="cover">\n  <h1>{{title}}</h1>\n  <p>{{subtitel}}</p>\n</section>\n');
+    const result = await run(['build', seed, '--out', await mkdtemp(path.join(tmpdir(), 'o-')), '--formats', 'briefing', '--templates', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/partials\/cover\.hbs:3:\d+: unknown field "subtitel"/);
+  });
+
+  it('fail on an unknown helper, and never reach outside the template folders', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-badhelper-'));
+    await mkdir(path.join(dir, 'partials'));
+    await writeFile(path.join(dir, 'partials', 'cover.hbs'), '<h1>{{shout title}}</h1>\n');
+    const helper = await run(['build', seed, '--out', await mkdtemp(path.join(tmpdir(), 'o-')), '--formats', 'briefing', '--templates', dir]);
+    expect(helper.stderr).toMatch(/partials\/cover\.hbs:1:\d+: unknown helper "shout"/);
+    await writeFile(path.join(dir, 'partials', 'cover.hbs'), '{{> ../../../../etc/passwd}}\n');
+    const partial = await run(['build', seed, '--out', await mkdtemp(path.join(tmpdir(), 'o-')), '--formats', 'briefing', '--templates', dir]);
+    expect(partial.code).toBe(1);
+    expect(partial.stderr).not.toContain('root:');
+  });
+
+  it('eject copies the defaults, and a build with the ejected copy gives identical PDFs', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-eject-'));
+    const ejected = await run(['templates', 'eject', '--to', path.join(dir, 'mine')]);
+    expect(ejected.code).toBe(0);
+    expect((await readdir(path.join(dir, 'mine', 'partials'))).sort()).toContain('cover.hbs');
+    const one = await run(['templates', 'eject', 'cover', '--to', path.join(dir, 'only-cover')]);
+    expect(one.stdout).toContain(path.join('only-cover', 'partials', 'cover.hbs'));
+    expect((await run(['templates', 'eject', 'cover', '--to', path.join(dir, 'only-cover')])).stderr).toMatch(/exists/);
+
+    const a = path.join(dir, 'a'), b = path.join(dir, 'b');
+    expect((await run(['build', seed, '--out', a, '--formats', 'briefing,factsheet'])).code).toBe(0);
+    expect((await run(['build', seed, '--out', b, '--formats', 'briefing,factsheet', '--templates', path.join(dir, 'mine')])).code).toBe(0);
+    for (const name of ['briefing.pdf', 'factsheet.pdf']) {
+      const [x, y] = await Promise.all([readFile(path.join(a, 'azerbaijan-nato', name)), readFile(path.join(b, 'azerbaijan-nato', name))]);
+      expect(x.equals(y), name).toBe(true);
+    }
+  });
+});

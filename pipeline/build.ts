@@ -32,7 +32,16 @@ export interface BuildRequest {
   onRequest?: (url: string, allowed: boolean) => void;
   /** Settings the command line fixed: an essay's front matter does not change them. */
   locked?: ReadonlySet<string>;
+  /** A browser kept by the caller across builds (watch mode); otherwise the build starts and closes its own. */
+  printer?: Printer;
+  /** Progress: each essay as it starts, each product as it is made. */
+  onEvent?: (event: BuildEvent) => void;
 }
+
+export type BuildEvent =
+  | { type: 'plan'; essays: number; stale: number }
+  | { type: 'essay'; slug: string; products: Product[] }
+  | { type: 'product'; slug: string; product: Product; ms: number };
 
 export interface EssayResult {
   source: string;
@@ -111,7 +120,8 @@ export async function plan(request: BuildRequest): Promise<Plan[]> {
   }));
 }
 
-const fontsRoot = path.dirname(path.dirname(createRequire(import.meta.url).resolve('@fontsource/source-serif-4/package.json')));
+/** Where the @fontsource packages are: the only folder besides the output that pages may read from. */
+export const fontsRoot = path.dirname(path.dirname(createRequire(import.meta.url).resolve('@fontsource/source-serif-4/package.json')));
 
 export async function build(request: BuildRequest, onResult: (result: EssayResult) => void = () => {}): Promise<EssayResult[]> {
   const outDir = path.resolve(request.outDir);
@@ -120,8 +130,9 @@ export async function build(request: BuildRequest, onResult: (result: EssayResul
   const unlock = lockOutput(outDir);
   const needsBrowser = plans.some((p) => p.stale.some((product) => PRODUCTS[product].layout));
   const jobs = Math.max(1, request.jobs ?? Math.min(4, availableParallelism()));
-  const printer = new Printer({ allowedRoots: [outDir, fontsRoot], onRequest: request.onRequest, maxPages: jobs });
+  const printer = request.printer ?? new Printer({ allowedRoots: [outDir, fontsRoot], onRequest: request.onRequest, maxPages: jobs });
   if (needsBrowser) printer.start().catch(() => {}); // Chromium starts while the first essays parse
+  request.onEvent?.({ type: 'plan', essays: plans.length, stale: plans.filter((p) => p.stale.length).length });
   try {
     // Parsing, extraction and rendering are loaded only when there is something to make: a no-change build stays fast.
     const work = plans.some((p) => p.stale.length) ? await import('./make-essay.ts') : null;
@@ -129,12 +140,13 @@ export async function build(request: BuildRequest, onResult: (result: EssayResul
     return await mapLimit(plans, jobs, async (p) => {
       const result = p.stale.length === 0
         ? { source: p.source, slug: p.slug, built: [], skipped: p.fresh, files: [], file: null, error: null }
-        : await work!.makeEssay(p, outDir, request.settings, renderer!, printer, request.locked ?? new Set());
+        : (request.onEvent?.({ type: 'essay', slug: p.slug, products: p.stale }),
+          await work!.makeEssay(p, outDir, request.settings, renderer!, printer, request.locked ?? new Set(), request.onEvent));
       onResult(result);
       return result;
     });
   } finally {
-    await printer.close().catch(() => {});
+    if (!request.printer) await printer.close().catch(() => {});
     unlock();
   }
 }

@@ -1,103 +1,177 @@
-// The command line: `briefing build [FILES_OR_DIRS...] [--out DIR] [--formats LIST] [--reference-date YYYY-MM-DD]`.
-// Exit 0 when every essay built, 1 when one failed (a line on stderr says which and why), 2 on a usage error.
+// The command line. `briefing build` makes the packs; `lint`, `watch`, `new` and `templates eject` help write them.
+// Exit 0 on success, 1 when an essay failed (a line on stderr says which and why), 2 on a usage or configuration error.
 import { parseArgs } from 'node:util';
-import { reporter } from 'vfile-reporter';
 import { build, type BuildRequest, findEssays, InputError, plan, reason } from './build.ts';
 import { ChromeNotFound } from './browser/find-chrome.ts';
 import { applyConfig, loadConfig } from './config.ts';
 import { exitCleanlyOnSignals } from './interrupt.ts';
 import { LockedError } from './output-lock.ts';
+import { type OutputMode, Progress } from './progress.ts';
 import { defaultSettings, type Product, products, type Settings } from './settings.ts';
 
-const HELP = `Usage: briefing build [FILES_OR_DIRS...] [options]
-       briefing lint [FILES_OR_DIRS...] [--strict]
-
-Builds a briefing pack for each essay (.txt or .md): briefing.pdf, slides.pdf, factsheet.pdf, chronology.json and the
-HTML each PDF was printed from, in OUT/<essay name>/.
-
-\`lint\` prints what the build would warn about (doubtful spellings, no dated events) without building anything.
-
-Products whose inputs (essay, settings, templates, fonts, tool version) did not change are skipped.
-
-Options:
-  --check                      list what is out of date and exit 1 if anything is; build nothing
-  --force                      rebuild everything, up to date or not
-  --jobs N                     essays built at once (default: cores, at most 4)
-  --shard I/N                  build only the I-th of N stable shares of the essays (for CI matrices)
-  --strict                     lint: exit 1 when there are warnings
+const COMMON = `Options for build, lint and watch:
   --out DIR                    where packs go (default: output)
   --formats LIST               comma-separated: ${products.join(',')} (default: all)
   --reference-date YYYY-MM-DD  what "today" means for an essay that gives no date of its own
   --paper A4|Letter            paper size of the briefing and fact sheet (default: A4)
-  --max-size MB                refuse essays larger than this (default: 10)
   --templates DIR              a folder of templates that replace the defaults file by file
-  -h, --help                   show this help
+  --config FILE                the configuration file (default: briefing.config.yaml here, if any)
+  --max-size MB                refuse essays larger than this (default: 10)`;
 
-Examples:
-  briefing build                                 every essay in source/ into output/
-  briefing build source/azerbaijan-nato.txt --formats briefing,json --out /tmp/pack
-  briefing lint source/azerbaijan-nato.txt --strict
+const HELP: Record<string, string> = {
+  main: `Usage: briefing <command> [options]
+
+Commands:
+  build [FILES_OR_DIRS...]     make the packs (default: every essay in source/, into output/)
+  lint [FILES_OR_DIRS...]      print what the build would warn about, build nothing
+  watch [FILES_OR_DIRS...]     rebuild on every save, with a live preview in the browser
+  new NAME                     start a new essay: source/NAME.md from a skeleton
+  templates eject [NAME...]    copy default templates into a folder of your own
+
+Run briefing <command> --help for its options and examples.
 
 Environment:
   BRIEFING_CHROME              the Chromium or Chrome to print with (default: chromium on the PATH)
   BRIEFING_TIMEOUT             seconds a browser launch or a print may take (default: 60)
   BRIEFING_CHROME_ARGS         extra Chromium flags, separated by spaces
   SOURCE_DATE_EPOCH            the date written into the PDFs (default: the essay's own date)
-`;
+`,
+  build: `Usage: briefing build [FILES_OR_DIRS...] [options]
+
+Makes a pack for each essay (.txt or .md) in OUT/<essay name>/: briefing.pdf, slides.pdf, slides.html, slides.pptx,
+factsheet.pdf, chronology.json and the HTML each PDF was printed from. Products whose inputs (essay, settings,
+templates, fonts, tool version) did not change are skipped.
+
+  --check                      list what is out of date and exit 1 if anything is; build nothing
+  --force                      rebuild everything, up to date or not
+  --jobs N                     essays built at once (default: cores, at most 4)
+  --shard I/N                  build only the I-th of N stable shares of the essays (for CI matrices)
+  --quiet | --verbose | --json print only errors | also each product's time | one JSON object a line
+
+${COMMON}
+
+Examples:
+  briefing build
+  briefing build source/azerbaijan-nato.txt --formats briefing,json --out /tmp/pack
+  briefing build --check                        in CI, when the packs are committed
+  briefing build --shard 2/4 --jobs 2 --json    one machine of four, machine-readable
+`,
+  lint: `Usage: briefing lint [FILES_OR_DIRS...] [--strict]
+
+Prints the warnings a build would give (doubtful spellings, dates it cannot place, no dated events), in the
+file:line:column reporter format, without building anything.
+
+  --strict                     exit 1 when there are any warnings
+
+Examples:
+  briefing lint
+  briefing lint source/azerbaijan-nato.txt --strict
+`,
+  watch: `Usage: briefing watch [FILES_OR_DIRS...] [--port N] [options]
+
+Builds, then rebuilds what changed whenever an essay, a template, a stylesheet or the configuration is saved, and
+serves a live preview at http://localhost:PORT/ (an index of the essays, each product's HTML and PDF) that reloads
+itself after each rebuild. A broken essay or template shows its error in the page and here; the next good save
+recovers. Ctrl-C stops.
+
+  --port N                     the preview's port (default: 4173; 0 picks a free one)
+
+${COMMON}
+
+Example:
+  briefing watch source/azerbaijan-nato.txt --formats briefing,factsheet
+`,
+  new: `Usage: briefing new NAME
+
+Starts a new essay, source/NAME.md, from a short Markdown skeleton with front matter (title, date, author).
+
+Example:
+  briefing new georgia-nato
+`,
+  templates: `Usage: briefing templates eject [NAME...] [--to DIR] [--force]
+
+Copies default templates into DIR (default: the configuration's templates folder, else briefing-templates) to edit.
+NAME is a layout (briefing, slides, factsheet), a partial (cover, head, chronology-table, run) or a stylesheet
+(base.css, briefing.css, slides.css, factsheet.css); no NAME copies them all. Existing files are kept unless --force.
+
+Examples:
+  briefing templates eject cover --to my-templates
+  briefing templates eject
+`,
+};
+
+const OPTIONS = {
+  out: { type: 'string' }, formats: { type: 'string' }, 'reference-date': { type: 'string' }, paper: { type: 'string' },
+  'max-size': { type: 'string' }, config: { type: 'string' }, to: { type: 'string' }, templates: { type: 'string' },
+  check: { type: 'boolean' }, force: { type: 'boolean' }, jobs: { type: 'string' }, shard: { type: 'string' },
+  strict: { type: 'boolean' }, port: { type: 'string' }, quiet: { type: 'boolean' }, verbose: { type: 'boolean' },
+  json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+} as const;
 
 class UsageError extends Error {}
 
-interface Options {
-  command: 'build' | 'lint' | 'templates';
-  locked: Set<string>;
-  configFile: string | null;
-  /** For `templates eject`: the words after the command, and where to. */
+export interface Options {
+  command: 'build' | 'lint' | 'templates' | 'new' | 'watch';
+  /** The words after the command: files and folders, or a name. */
   names: string[];
-  to?: string;
   inputs: string[];
   out: string;
+  settings: Settings;
+  /** Settings the command line fixed (front matter does not override them). */
+  locked: Set<string>;
+  templates?: string;
+  configFile: string | null;
   strict: boolean;
   check: boolean;
   force: boolean;
-  templates?: string;
   jobs?: number;
   shard?: { index: number; count: number };
-  settings: Settings;
+  to?: string;
+  port: number;
+  mode: OutputMode;
+  verbose: boolean;
 }
 
-function parse(argv: string[]): Options | 'help' {
+/** The nearest known word to a mistyped one, for "did you mean --out?". */
+function nearest(word: string, known: string[]): string | null {
+  const distance = (a: string, b: string) => {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let previous = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const current = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = current;
+      }
+    }
+    return row[b.length]!;
+  };
+  const best = known.map((name) => ({ name, d: distance(word, name) })).sort((a, b) => a.d - b.d)[0]!;
+  return best.d <= Math.max(1, Math.ceil(word.length / 3)) ? best.name : null;
+}
+
+function parse(argv: string[]): Options | { help: string } {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        formats: { type: 'string' },
-        'reference-date': { type: 'string' },
-        paper: { type: 'string' },
-        'max-size': { type: 'string' },
-        config: { type: 'string' },
-        to: { type: 'string' },
-        templates: { type: 'string' },
-        check: { type: 'boolean' },
-        force: { type: 'boolean' },
-        jobs: { type: 'string' },
-        shard: { type: 'string' },
-        strict: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
+    const unknown = /Unknown option '-{1,2}([^']+)'/.exec((error as Error).message)?.[1];
+    if (unknown) {
+      const guess = nearest(unknown, Object.keys(OPTIONS));
+      throw new UsageError(`unknown option --${unknown}${guess ? ` (did you mean --${guess}?)` : ''}; see briefing --help`);
+    }
     throw new UsageError((error as Error).message.replace(/\. To specify.*$/, ''));
   }
   const { values, positionals } = parsed;
-  if (values.help) return 'help';
-  const [command, ...inputs] = positionals;
-  if (command === undefined) return 'help';
-  if (command !== 'build' && command !== 'lint' && command !== 'templates') {
-    throw new UsageError(`unknown command "${command}" (try: briefing build, briefing lint, briefing templates eject)`);
+  const [command, ...names] = positionals;
+  if (command === undefined || command === 'help') return { help: HELP[names[0] ?? 'main'] ?? HELP.main! };
+  if (!['build', 'lint', 'templates', 'new', 'watch'].includes(command)) {
+    const guess = nearest(command, ['build', 'lint', 'watch', 'new', 'templates']);
+    throw new UsageError(`unknown command "${command}"${guess ? ` (did you mean "${guess}"?)` : ''}; see briefing --help`);
   }
+  if (values.help) return { help: HELP[command]! };
+
   // Settings: defaults, then the configuration file, then (per essay, in the build) front matter, then these flags.
   const { file: configFile, config } = loadConfig(process.cwd(), values.config);
   const settings: Settings = applyConfig({ ...defaultSettings }, config);
@@ -136,10 +210,14 @@ function parse(argv: string[]): Options | 'help' {
     shard = m ? { index: Number(m[1]), count: Number(m[2]) } : undefined;
     if (!shard || shard.count < 1 || shard.index < 1 || shard.index > shard.count) throw new UsageError(`--shard: "${values.shard}" is not I/N with 1 <= I <= N (for example 2/4)`);
   }
+  const port = values.port === undefined ? 4173 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: "${values.port}" is not a port number`);
+  if ([values.quiet, values.verbose, values.json].filter(Boolean).length > 1) throw new UsageError('choose one of --quiet, --verbose and --json');
+  const mode: OutputMode = values.json ? 'json' : values.quiet ? 'quiet' : process.stdout.isTTY ? 'terminal' : 'plain';
   return {
-    command, inputs: inputs.length ? inputs : ['source'], out: values.out ?? 'output', strict: !!values.strict,
-    check: !!values.check, force: !!values.force, jobs, shard, settings, templates: values.templates ?? config.templates,
-    locked, configFile, names: inputs, to: values.to,
+    command: command as Options['command'], names, inputs: names.length ? names : ['source'], out: values.out ?? 'output',
+    settings, locked, templates: values.templates ?? config.templates, configFile, strict: !!values.strict,
+    check: !!values.check, force: !!values.force, jobs, shard, to: values.to, port, mode, verbose: !!values.verbose,
   };
 }
 
@@ -151,43 +229,49 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`briefing: ${(error as Error).message}\n`);
     return 2; // a usage error, or a configuration file that is not valid
   }
-  if (options === 'help') {
-    process.stdout.write(HELP);
+  if ('help' in options) {
+    process.stdout.write(options.help);
     return 0;
   }
-  if (options.command === 'lint') return lint(options);
-  if (options.command === 'templates') return templatesCommand(options);
-  exitCleanlyOnSignals();
-  const request = {
-    inputs: options.inputs, outDir: options.out, settings: options.settings, force: options.force, jobs: options.jobs, shard: options.shard,
-    templatesDir: options.templates,
-    locked: options.locked,
+  switch (options.command) {
+    case 'lint': return lint(options);
+    case 'templates': return templatesCommand(options);
+    case 'new': return newEssay(options);
+    case 'watch': {
+      exitCleanlyOnSignals();
+      const { watch } = await import('./watch.ts');
+      return watch(options, buildRequest(options));
+    }
+    default:
+      exitCleanlyOnSignals();
+      return buildCommand(options);
+  }
+}
+
+export function buildRequest(options: Options): BuildRequest {
+  return {
+    inputs: options.inputs, outDir: options.out, settings: options.settings, force: options.force, jobs: options.jobs,
+    shard: options.shard, templatesDir: options.templates, locked: options.locked,
   };
+}
+
+async function buildCommand(options: Options): Promise<number> {
+  const request = buildRequest(options);
   const started = performance.now();
   try {
     if (options.check) return await check(request);
-    let failed = 0, built = 0, skipped = 0;
-    const results = await build(request, (result) => {
-      if (result.file && result.file.messages.length) process.stderr.write(reporter([result.file], { quiet: true }) + '\n');
-      built += result.built.length;
-      skipped += result.skipped.length;
-      if (result.error) {
-        failed++;
-        process.stderr.write(`briefing: ${result.source}: ${result.error}\n`);
-      } else if (result.built.length) {
-        process.stdout.write(`built ${result.slug}: ${result.built.join(', ')}${result.skipped.length ? ` (up to date: ${result.skipped.join(', ')})` : ''}\n`);
-      } else {
-        process.stdout.write(`up to date ${result.slug}\n`);
-      }
-    });
-    process.stdout.write(`${results.length - failed} of ${results.length} essays built into ${options.out}/: ${built} products made, ${skipped} up to date, in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-    return failed ? 1 : 0;
+    const progress = new Progress(options.mode, options.verbose);
+    const results = await build({ ...request, onEvent: (e) => progress.event(e) }, (r) => progress.result(r));
+    progress.summary((performance.now() - started) / 1000, options.out);
+    return results.some((r) => r.error) ? 1 : 0;
   } catch (error) {
-    const known = error instanceof InputError || error instanceof ChromeNotFound || error instanceof LockedError || (error as Error).name === 'TemplateError';
-    process.stderr.write(`briefing: ${known ? (error as Error).message : reason(error)}\n`);
+    process.stderr.write(`briefing: ${knownError(error) ? (error as Error).message : reason(error)}\n`);
     return 1;
   }
 }
+
+export const knownError = (error: unknown) => error instanceof InputError || error instanceof ChromeNotFound
+  || error instanceof LockedError || (error as Error).name === 'TemplateError' || (error as Error).name === 'ConfigError';
 
 /** --check: list what is out of date and exit 1 if anything is; build nothing. */
 async function check(request: BuildRequest): Promise<number> {
@@ -206,8 +290,8 @@ async function lint(options: Options): Promise<number> {
     process.stderr.write(`briefing: ${(error as Error).message}\n`);
     return 1;
   }
-  const [{ extractChronology }, { parseEssay }, { readSource }] = await Promise.all([
-    import('./extract/index.ts'), import('./parse/index.ts'), import('./parse/read-source.ts'),
+  const [{ extractChronology }, { parseEssay }, { readSource }, { reporter }] = await Promise.all([
+    import('./extract/index.ts'), import('./parse/index.ts'), import('./parse/read-source.ts'), import('vfile-reporter'),
   ]);
   let failed = 0, warnings = 0;
   for (const path of files) {
@@ -237,6 +321,24 @@ async function templatesCommand(options: Options): Promise<number> {
     const copied = await eject(names, to, options.force);
     for (const file of copied) process.stdout.write(`copied ${file}\n`);
     process.stdout.write(`${copied.length} template file${copied.length === 1 ? '' : 's'} in ${to}/; build with --templates ${to} (or templates: ${to} in briefing.config.yaml)\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`briefing: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+/** `briefing new NAME`: a new essay in source/ from a skeleton, never over an existing one. */
+async function newEssay(options: Options): Promise<number> {
+  const [name] = options.names;
+  if (!name || !/^[\w][\w.-]*$/.test(name) || options.names.length > 1) {
+    process.stderr.write('briefing: usage: briefing new NAME (letters, digits, "-", "_" and "."), for example briefing new georgia-nato\n');
+    return 2;
+  }
+  const { newEssayFile } = await import('./new-essay.ts');
+  try {
+    const file = await newEssayFile(name.replace(/\.(md|txt)$/, ''));
+    process.stdout.write(`created ${file}: write the essay, then run make briefing (or briefing watch ${file})\n`);
     return 0;
   } catch (error) {
     process.stderr.write(`briefing: ${(error as Error).message}\n`);

@@ -108,7 +108,9 @@ export function applyConfig(settings: Settings, config: Config): Settings {
  * Front matter may set organisation, author, marking, paper, dates and colours; other keys are the essay's own.
  */
 export function settingsForEssay(settings: Settings, matter: Record<string, unknown>, locked: ReadonlySet<string>, file: string): Settings {
-  const own = Object.fromEntries(matterKeys.filter((k) => matter[k] !== undefined && !locked.has(k)).map((k) => [k, matter[k]]));
+  // Keys left empty in a skeleton (author: "") say nothing.
+  const own = Object.fromEntries(matterKeys.filter((k) => matter[k] !== undefined && matter[k] !== '' && matter[k] !== null && !locked.has(k)).map((k) => [k, matter[k]]));
   if (Object.keys(own).length === 0) return settings;
-  return applyConfig(settings, validate(own, `${file} (front matter)`));
+  void file;
+  return applyConfig(settings, validate(own, 'front matter'));
 }

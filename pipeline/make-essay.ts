@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Printer } from './browser/printer.ts';
-import { type EssayResult, type Plan, reason } from './build.ts';
+import { type BuildEvent, type EssayResult, type Plan, reason } from './build.ts';
 import { extractChronology } from './extract/index.ts';
 import { reportSpellings } from './extract/spelling.ts';
 import { MANIFEST, type Manifest } from './fingerprint.ts';
@@ -18,7 +18,8 @@ import { settingsForEssay } from './config.ts';
 /** Templates are compiled once per build, not once per essay. */
 export const loadRenderer = (templatesDir?: string) => new Renderer(loadTemplates(templatesDir));
 
-export async function makeEssay(p: Plan, outDir: string, buildSettings: Settings, renderer: Renderer, printer: Printer, locked: ReadonlySet<string>): Promise<EssayResult> {
+export async function makeEssay(p: Plan, outDir: string, buildSettings: Settings, renderer: Renderer, printer: Printer,
+  locked: ReadonlySet<string>, onEvent?: (event: BuildEvent) => void): Promise<EssayResult> {
   const result: EssayResult = { source: p.source, slug: p.slug, built: [], skipped: p.fresh, files: [], file: null, error: null };
   let staging: string | null = null;
   try {
@@ -31,7 +32,11 @@ export async function makeEssay(p: Plan, outDir: string, buildSettings: Settings
     staging = folder;
     // The products print side by side, each on its own page of the one browser; the spelling check (a quarter of a
     // second of dictionary work) runs here while Chromium renders.
-    const making = Promise.all(p.stale.map((product) => PRODUCTS[product].make({ essay, chronology, file, settings, renderer, printer, staging: folder, target: path.join(outDir, p.slug) })));
+    const making = Promise.all(p.stale.map(async (product) => {
+      const started = performance.now();
+      await PRODUCTS[product].make({ essay, chronology, file, settings, renderer, printer, staging: folder, target: path.join(outDir, p.slug) });
+      onEvent?.({ type: 'product', slug: p.slug, product, ms: performance.now() - started });
+    }));
     making.catch(() => {});
     await new Promise((resolve) => setImmediate(resolve));
     reportSpellings(essay, file);

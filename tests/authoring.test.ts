@@ -1,0 +1,153 @@
+// The authoring loop: watch with a live preview, progress output for terminals, CI logs and machines, and a command
+// line that helps (per-command help, "did you mean", `new`).
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { get } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const root = path.join(import.meta.dirname, '..');
+const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
+const bin = path.join(root, 'bin', 'briefing.mjs');
+const run = (args: string[], cwd = root) => promisify(execFile)(process.execPath, [bin, ...args], { cwd })
+  .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
+  .catch((error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }));
+
+const fetchText = (url: string) => new Promise<string>((resolve, reject) => {
+  get(url, (res) => {
+    let body = '';
+    res.on('data', (d) => (body += d));
+    res.on('end', () => resolve(body));
+  }).on('error', reject);
+});
+
+/** The preview's event stream, as a queue of events one can wait for. */
+function events(url: string) {
+  const seen: { event: string; data: { version?: number; errors?: string[] } }[] = [];
+  const waiting: (() => void)[] = [];
+  let buffer = '';
+  const request = get(url, (res) => res.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      seen.push({ event: /event: (\w+)/.exec(block)![1]!, data: JSON.parse(/data: (.*)/.exec(block)![1]!) });
+      waiting.splice(0).forEach((w) => w());
+    }
+  }));
+  return {
+    async next(name: string, timeoutMs = 30_000) {
+      const started = Date.now();
+      for (;;) {
+        const index = seen.findIndex((e) => e.event === name);
+        if (index >= 0) return seen.splice(0, index + 1).at(-1)!;
+        if (Date.now() - started > timeoutMs) throw new Error(`no "${name}" event; saw ${JSON.stringify(seen)}`);
+        await new Promise<void>((resolve) => { waiting.push(resolve); setTimeout(resolve, 200); });
+      }
+    },
+    close: () => request.destroy(),
+  };
+}
+
+describe('briefing watch', () => {
+  it('rebuilds on a template change and reloads the preview; shows an error, then recovers', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-watch-'));
+    const essay = path.join(dir, 'essay.txt');
+    await copyFile(seed, essay);
+    await mkdir(path.join(dir, 'templates', 'partials'), { recursive: true });
+    const cover = path.join(dir, 'templates', 'partials', 'cover.hbs');
+    await copyFile(path.join(root, 'templates', 'partials', 'cover.hbs'), cover);
+    const child: ChildProcess = spawn(process.execPath, [bin, 'watch', essay, '--out', path.join(dir, 'out'), '--port', '0', '--formats', 'briefing', '--templates', path.join(dir, 'templates')], { cwd: dir });
+    try {
+      const base = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (d) => {
+          out += d;
+          const url = /Preview: (http:\/\/localhost:\d+\/)/.exec(out)?.[1];
+          if (url) resolve(url);
+        });
+        child.once('exit', () => reject(new Error(`watch exited: ${out}`)));
+      });
+      const stream = events(`${base}events`);
+      await stream.next('hello');
+      if (!(await readFile(path.join(dir, 'out', 'essay', 'briefing.html'), 'utf8').catch(() => ''))) await stream.next('reload');
+      expect(await fetchText(base)).toContain('/out/essay/briefing.html');
+
+      // A template changes: the page is rebuilt and the preview told to reload.
+      await writeFile(cover, (await readFile(cover, 'utf8')).replace('<h1>{{title}}</h1>', '<h1>{{title}} (draft 2)</h1>'));
+      await stream.next('reload');
+      const page = await fetchText(`${base}out/essay/briefing.html`);
+      expect(page).toContain('(draft 2)');
+      expect(page).toContain("new EventSource('/events')"); // the preview reloads itself
+
+      // The essay breaks: the error reaches the preview; the next good save recovers.
+      const good = await readFile(essay, 'utf8');
+      await writeFile(essay, '');
+      const failed = await stream.next('failed');
+      expect(failed.data.errors!.join()).toMatch(/essay\.txt: empty file/);
+      expect(await fetchText(base)).toMatch(/empty file/);
+      await writeFile(essay, good);
+      await stream.next('reload');
+      stream.close();
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  });
+});
+
+describe('progress and summary', () => {
+  it('prints stable plain lines when the output is not a terminal', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'briefing-plain-'));
+    const result = await run(['build', seed, '--out', out, '--formats', 'json']);
+    expect(result.stdout).toMatch(/^built azerbaijan-nato: json\n1 of 1 essays built into .*: 1 products made, 0 up to date, 2 warnings, in \d+\.\d s\n$/);
+    expect(result.stderr).toMatch(/29:198-29:202 +warning/);
+  });
+
+  it('prints one JSON object a line with --json, warnings with their place', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'briefing-json-'));
+    const result = await run(['build', seed, '--out', out, '--formats', 'json', '--json']);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((l) => l.event)).toEqual(['plan', 'start', 'product', 'warning', 'warning', 'done', 'summary']);
+    expect(lines.find((l) => l.event === 'warning')).toMatchObject({ line: 29, column: 198, rule: 'spelling' });
+    expect(lines.at(-1)).toMatchObject({ event: 'summary', essays: 1, failed: 0, made: 1, warnings: 2 });
+    expect(result.stderr).toBe('');
+  });
+
+  it('prints nothing but errors with --quiet', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'briefing-quiet-'));
+    const result = await run(['build', seed, '--out', out, '--formats', 'json', '--quiet']);
+    expect(result.stdout + result.stderr).toBe('');
+  });
+});
+
+describe('a command line that helps', () => {
+  it('has help for every command, with examples', async () => {
+    for (const command of ['build', 'lint', 'watch', 'new', 'templates']) {
+      const help = await run([command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(new RegExp(`^Usage: briefing ${command}`));
+      expect(help.stdout).toMatch(/Examples?:/);
+    }
+  });
+
+  it('suggests the fix for a mistyped option or command', async () => {
+    const option = await run(['build', '--ot', 'x']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toBe('briefing: unknown option --ot (did you mean --out?); see briefing --help\n');
+    expect((await run(['biuld'])).stderr).toMatch(/unknown command "biuld" \(did you mean "build"\?\)/);
+  });
+
+  it('starts a new essay from a skeleton, never over an existing one, and it builds', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-new-'));
+    const created = await run(['new', 'georgia-nato'], dir);
+    expect(created.code).toBe(0);
+    const text = await readFile(path.join(dir, 'source', 'georgia-nato.md'), 'utf8');
+    expect(text).toMatch(/^---\ntitle: Georgia nato\ndate: \d{4}-\d{2}-\d{2}\n/);
+    expect((await run(['new', 'georgia-nato'], dir)).stderr).toMatch(/exists/);
+    expect((await run(['build', '--formats', 'json', '--quiet'], dir)).code).toBe(0);
+  });
+});

@@ -1,13 +1,17 @@
 # make briefing: set up what is missing, then build every essay in source/ into output/ (extra flags: ARGS="...").
 # make test:     the same set-up, then the tests.
+# make watch:    rebuild on every save, with a live preview at http://localhost:4173/.
 # make bench:    the speed and memory figures of this machine.
-.PHONY: briefing test bench eval clean setup chromium typecheck
+.PHONY: briefing test watch bench eval clean setup chromium typecheck
 
 NPM_STAMP := node_modules/.package-lock.json
 SOURCES := $(shell find pipeline -name '*.ts') scripts/bundle.mjs
 
 briefing: setup
 	node bin/briefing.mjs build $(ARGS)
+
+watch: setup
+	node bin/briefing.mjs watch $(ARGS)
 
 bench: setup
 	npx tsx bench/run.ts

@@ -67,24 +67,19 @@ async function makeBriefing({ essay, chronology, settings, renderer, printer, st
   await finish(pdf, 'Briefing', essay, chronology, settings);
 }
 
-/** The 16:9 PDF, the self-contained HTML deck it is printed from, and the PowerPoint with the timeline as a picture. */
+/** The 16:9 PDF, the self-contained HTML deck it is printed from, and the PowerPoint (its timeline in native shapes). */
 async function makeSlides({ essay, chronology, settings, renderer, printer, staging }: MakeContext) {
   const html = path.join(staging, 'slides.html');
   const pdf = path.join(staging, 'slides.pdf');
   const { deck, html: page } = renderer.slides(essay, chronology, settings);
   await writeFile(html, page);
-  const timelines = new Map<number, Buffer>();
   await printer.withPage(async (tab) => {
     await printer.load(tab, html);
     await printer.pdf(tab, pdf, { tagged: true });
-    for (const slide of deck.slides.filter((s) => s.timeline)) {
-      const figure = await tab.$(`#slide-${slide.number} .figure svg`);
-      if (figure) timelines.set(slide.number, Buffer.from(await figure.screenshot({ type: 'png', omitBackground: false })));
-    }
   });
   await finish(pdf, 'Slides', essay, chronology, settings);
   const { deckToPptx } = await import('./render/pptx.ts');
-  await writeFile(path.join(staging, 'slides.pptx'), await deckToPptx(deck, timelines, buildDate(essay.compiled ?? settings.referenceDate)));
+  await writeFile(path.join(staging, 'slides.pptx'), await deckToPptx(deck, buildDate(essay.compiled ?? settings.referenceDate)));
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Chronology, Essay } from '../model.ts';
 import type { Settings } from '../settings.ts';
 import { type EventRow, eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from './common.ts';
 import { formatValue, typeset } from './format.ts';
-import { timelineSvg } from './timeline.ts';
+import { type TimelineLayout, timelineLayout, timelineSvg } from './timeline.ts';
 import { shorten } from '../extract/summary.ts';
 
 const BULLETS_PER_SLIDE = 5;
@@ -17,6 +17,8 @@ interface Slide {
   title: string;
   bullets?: Bullet[];
   timeline?: string;
+  /** The same timeline as positions, for the PowerPoint's native shapes. */
+  layout?: TimelineLayout | null;
   quote?: { text: string; speaker: string | null };
   notes: string[];
 }
@@ -43,6 +45,7 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
       kind: 'timeline',
       title: all.length > 1 ? `Timeline (${i + 1} of ${all.length})` : 'Timeline',
       timeline: timelineSvg(events, { width: 1600, radius: 22, numbers, legend: true }),
+      layout: timelineLayout(events, { width: 1600, radius: 22, numbers, legend: true }),
       notes: part.map((r) => `${r.number}. ${note(r)}`),
     });
   });
@@ -95,6 +98,6 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
 
   return {
     title: typeset(essay.title), span, marking: settings.marking, organisation: settings.organisation,
-    slides: slides.map((slide, i) => ({ bullets: [], timeline: null, quote: null, ...slide, number: i + 1, total: slides.length })),
+    slides: slides.map((slide, i) => ({ bullets: [], timeline: null, layout: null, quote: null, ...slide, number: i + 1, total: slides.length })),
   };
 }

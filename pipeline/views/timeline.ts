@@ -25,8 +25,24 @@ export interface TimelineOptions {
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function timelineSvg(events: ChronologyEvent[], options: TimelineOptions): string {
-  if (events.length === 0) return '';
+export interface TimelineLayout {
+  width: number;
+  height: number;
+  radius: number;
+  font: number;
+  axis: { x1: number; x2: number; y: number };
+  ticks: { x: number; y1: number; y2: number; label: string | null; labelX: number; labelY: number }[];
+  marks: { cx: number; cy: number; colour: string; label: string; summary: string; stemTo: number; bar: { x: number; width: number } | null }[];
+  legend: { x: number; y: number; colour: string; label: string }[];
+  caption: string;
+}
+
+/**
+ * Where everything on the timeline goes, in the units of `width`: one layout, drawn as SVG for the PDFs and the HTML
+ * deck and as native shapes in the PowerPoint.
+ */
+export function timelineLayout(events: ChronologyEvent[], options: TimelineOptions): TimelineLayout | null {
+  if (events.length === 0) return null;
   const { width, radius } = options;
   const pad = radius * 2;
   const first = yearOf(events[0]!.date.start);
@@ -34,6 +50,7 @@ export function timelineSvg(events: ChronologyEvent[], options: TimelineOptions)
   const from = toDayNumber(`${String(first).padStart(4, '0')}-01-01`);
   const to = toDayNumber(`${String(last + 1).padStart(4, '0')}-01-01`);
   const x = (iso: string) => pad + ((toDayNumber(iso) - from) / (to - from)) * (width - 2 * pad);
+  const jan1 = (year: number) => `${String(year).padStart(4, '0')}-01-01`;
 
   // Stack markers upwards from the axis: each goes to the lowest level where it touches no earlier marker.
   const levels: number[][] = [];
@@ -47,49 +64,61 @@ export function timelineSvg(events: ChronologyEvent[], options: TimelineOptions)
   });
   const step = radius * 2.4;
   const axisY = pad + levels.length * step;
-  const legendRows = options.legend ? 1 : 0;
-  const height = axisY + radius * 3.2 + legendRows * radius * 3.6;
+  const height = axisY + radius * 3.2 + (options.legend ? radius * 3.6 : 0);
   const font = radius * 1.05;
 
-  const ticks: string[] = [];
+  const ticks: TimelineLayout['ticks'] = [];
   const years = last + 1 - first;
   const every = years <= 16 ? 1 : years <= 40 ? 5 : years <= 120 ? 10 : 50;
   for (let year = first; year <= last + 1; year++) {
     if ((year - first) % every !== 0 && year !== last + 1) continue;
-    const tx = x(`${String(year).padStart(4, '0')}-01-01`);
-    ticks.push(`<line x1="${tx.toFixed(1)}" y1="${axisY}" x2="${tx.toFixed(1)}" y2="${axisY + radius * 0.6}" class="tick"/>`);
-    if (year <= last) {
-      const mid = x(`${String(year).padStart(4, '0')}-07-01`);
-      ticks.push(`<text x="${(every === 1 ? mid : tx).toFixed(1)}" y="${(axisY + radius * 2).toFixed(1)}" class="year" font-size="${font.toFixed(1)}">${year}</text>`);
-    }
+    const tx = x(jan1(year));
+    const labelled = year <= last;
+    ticks.push({
+      x: tx, y1: axisY, y2: axisY + radius * 0.6, label: labelled ? String(year) : null,
+      labelX: every === 1 ? x(`${String(year).padStart(4, '0')}-07-01`) : tx, labelY: axisY + radius * 2,
+    });
   }
 
   const marks = placed.map(({ event, cx, barEnd, level }) => {
     const cy = axisY - radius * 1.2 - level * step;
-    const colour = KIND_COLOURS[event.kind];
-    const label = options.numbers?.get(event.id) ?? '';
-    const bar = barEnd - cx > 1
-      ? `<rect x="${cx.toFixed(1)}" y="${(cy - radius * 0.35).toFixed(1)}" width="${(barEnd - cx).toFixed(1)}" height="${(radius * 0.7).toFixed(1)}" rx="${(radius * 0.35).toFixed(1)}" fill="${colour}" opacity="0.35"/>`
-      : '';
-    return `<g class="event"><title>${escape(event.summary)}</title>${bar}`
-      + `<line x1="${cx.toFixed(1)}" y1="${(cy + radius).toFixed(1)}" x2="${cx.toFixed(1)}" y2="${axisY}" stroke="${colour}" class="stem"/>`
-      + `<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${radius}" fill="${colour}"/>`
-      + `<text x="${cx.toFixed(1)}" y="${(cy + font * 0.36).toFixed(1)}" class="num" font-size="${(font * 0.95).toFixed(1)}">${label}</text></g>`;
+    return {
+      cx, cy, colour: KIND_COLOURS[event.kind], label: String(options.numbers?.get(event.id) ?? ''), summary: event.summary,
+      stemTo: axisY, bar: barEnd - cx > 1 ? { x: cx, width: barEnd - cx } : null,
+    };
   });
 
-  const legend: string[] = [];
+  const legend: TimelineLayout['legend'] = [];
   if (options.legend) {
-    const kinds = [...new Set(events.map((e) => e.kind))];
     let lx = pad;
     const ly = axisY + radius * 5.6;
-    for (const kind of kinds) {
-      legend.push(`<circle cx="${lx + radius * 0.5}" cy="${ly - font * 0.35}" r="${radius * 0.5}" fill="${KIND_COLOURS[kind]}"/>`
-        + `<text x="${lx + radius * 1.3}" y="${ly}" class="legend" font-size="${font.toFixed(1)}">${KIND_LABELS[kind]}</text>`);
+    for (const kind of [...new Set(events.map((e) => e.kind))]) {
+      legend.push({ x: lx, y: ly, colour: KIND_COLOURS[kind], label: KIND_LABELS[kind] });
       lx += radius * 1.6 + KIND_LABELS[kind].length * font * 0.55 + radius * 1.5;
     }
   }
+  return {
+    width, height, radius, font, axis: { x1: pad / 2, x2: width - pad / 2, y: axisY }, ticks, marks, legend,
+    caption: `Timeline of ${events.length} events, ${first} to ${last}`,
+  };
+}
 
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 ${width} ${height.toFixed(0)}" role="img" aria-label="Timeline of ${events.length} events, ${first} to ${last}">`
-    + `<line x1="${pad / 2}" y1="${axisY}" x2="${width - pad / 2}" y2="${axisY}" class="axis"/>`
+const n = (value: number) => value.toFixed(1);
+
+export function timelineSvg(events: ChronologyEvent[], options: TimelineOptions): string {
+  const t = timelineLayout(events, options);
+  if (!t) return '';
+  const { radius: r, font } = t;
+  const ticks = t.ticks.map((tick) => `<line x1="${n(tick.x)}" y1="${n(tick.y1)}" x2="${n(tick.x)}" y2="${n(tick.y2)}" class="tick"/>`
+    + (tick.label ? `<text x="${n(tick.labelX)}" y="${n(tick.labelY)}" class="year" font-size="${n(font)}">${tick.label}</text>` : ''));
+  const marks = t.marks.map((m) => `<g class="event"><title>${escape(m.summary)}</title>`
+    + (m.bar ? `<rect x="${n(m.bar.x)}" y="${n(m.cy - r * 0.35)}" width="${n(m.bar.width)}" height="${n(r * 0.7)}" rx="${n(r * 0.35)}" fill="${m.colour}" opacity="0.35"/>` : '')
+    + `<line x1="${n(m.cx)}" y1="${n(m.cy + r)}" x2="${n(m.cx)}" y2="${n(m.stemTo)}" stroke="${m.colour}" class="stem"/>`
+    + `<circle cx="${n(m.cx)}" cy="${n(m.cy)}" r="${r}" fill="${m.colour}"/>`
+    + `<text x="${n(m.cx)}" y="${n(m.cy + font * 0.36)}" class="num" font-size="${n(font * 0.95)}">${m.label}</text></g>`);
+  const legend = t.legend.map((l) => `<circle cx="${n(l.x + r * 0.5)}" cy="${n(l.y - font * 0.35)}" r="${r * 0.5}" fill="${l.colour}"/>`
+    + `<text x="${n(l.x + r * 1.3)}" y="${n(l.y)}" class="legend" font-size="${n(font)}">${l.label}</text>`);
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 ${t.width} ${t.height.toFixed(0)}" role="img" aria-label="${t.caption}">`
+    + `<line x1="${n(t.axis.x1)}" y1="${n(t.axis.y)}" x2="${n(t.axis.x2)}" y2="${n(t.axis.y)}" class="axis"/>`
     + ticks.join('') + marks.join('') + legend.join('') + '</svg>';
 }

@@ -35,9 +35,9 @@ export class Progress {
     this.made += result.built.length;
     this.skipped += result.skipped.length;
     const messages = result.file?.messages ?? [];
-    this.warnings += messages.length;
+    this.warnings += messages.filter((m) => m.fatal === false).length; // notes ("info") are not warnings
     if (this.mode === 'json') {
-      for (const m of messages) this.emit({ event: 'warning', file: result.source, line: m.line ?? null, column: m.column ?? null, rule: m.ruleId ?? null, message: m.reason });
+      for (const m of messages) this.emit({ event: m.fatal === false ? 'warning' : 'info', file: result.source, line: m.line ?? null, column: m.column ?? null, rule: m.ruleId ?? null, message: m.reason });
     } else if (messages.length && this.mode !== 'quiet') {
       this.clear();
       this.err.write(`${reporter([result.file!], { quiet: true })}\n`);

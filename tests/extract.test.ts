@@ -102,6 +102,12 @@ describe('people and their roles', async () => {
     for (const e of chronology.events) expect(e.summary).not.toMatch(/^[,\s]|^In his /);
   });
 
+  it('notes events told out of order and events told twice, with their place', () => {
+    const notes = file.messages.filter((m) => m.ruleId === 'out-of-order' || m.ruleId === 'duplicate-event');
+    expect(notes.map((m) => [m.ruleId, m.line])).toEqual([['duplicate-event', 45], ['out-of-order', 11], ['out-of-order', 35]]);
+    expect(notes[0]!.reason).toBe('The event of May 4, 1994 (\u00b6 22) was told before (\u00b6 3): one chronology row');
+  });
+
   it('reports doubtful spellings as warnings with their place, and corrects nothing', () => {
     const doubts = file.messages.filter((m) => m.ruleId === 'spelling');
     expect(doubts.map((m) => [m.reason, m.line, m.column])).toEqual([

@@ -28,7 +28,14 @@ const contains = (outer: LocatedMention, inner: LocatedMention) => compareDays(o
 /**
  * @param names every name found in each paragraph, in source offsets, keyed by paragraph number
  */
-export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map<number, Found[]>, roles: Map<string, string> = new Map()): ChronologyEvent[] {
+/** A later telling of an event already told: where, and where it was first told. */
+export interface Restatement {
+  again: LocatedMention;
+  first: LocatedMention;
+}
+
+export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map<number, Found[]>, roles: Map<string, string> = new Map(),
+  onRestated?: (restatement: Restatement) => void): ChronologyEvent[] {
   const people = unique([...names.values()].flat().filter((f) => f.type === 'person').map((f) => f.name));
   const bySurname = surnameIndex(people);
   const candidates: Candidate[] = [];
@@ -63,7 +70,7 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
   }
 
   const kept = dropTopicSentences(candidates);
-  const merged = mergeRestatements(kept);
+  const merged = mergeRestatements(kept, onRestated);
   merged.sort((a, b) => compareDays(a.mention.start, b.mention.start) || compareDays(b.mention.end, a.mention.end)
     || a.paragraph - b.paragraph || a.sentence - b.sentence);
   return merged.map((c, i) => ({
@@ -87,13 +94,14 @@ function dropTopicSentences(list: Candidate[]): Candidate[] {
 }
 
 /** A later sentence that restates an event (same date, same kind or same actors) joins the first telling. */
-function mergeRestatements(list: Candidate[]): Candidate[] {
+function mergeRestatements(list: Candidate[], onRestated?: (restatement: Restatement) => void): Candidate[] {
   const out: Candidate[] = [];
   for (const c of list) {
     const same = out.find((o) => o.mention.value === c.mention.value && (
       (c.mention.precision === 'day' && (o.kind === c.kind || shares(o.people, c.people) || shares(o.organizations, c.organizations)))
       || (o.kind === c.kind && o.kind !== 'other' && (shares(o.people, c.people) || shares(o.places, c.places)))));
     if (!same) { out.push({ ...c }); continue; }
+    onRestated?.({ again: c.mention, first: same.mention });
     same.people = unique([...same.people, ...c.people]);
     same.organizations = unique([...same.organizations, ...c.organizations]);
     same.places = unique([...same.places, ...c.places]);

@@ -6,6 +6,9 @@ import { type Found, findAcronyms, findNames } from './actors.ts';
 import { buildEvents } from './events.ts';
 import { findMentions, referenceDate } from './mentions.ts';
 import { findRoles } from './roles.ts';
+import { compareDays } from './calendar.ts';
+import type { LocatedMention } from './mentions.ts';
+import { location } from 'vfile-location';
 import { reportSpellings } from './spelling.ts';
 
 export interface ExtractOptions {
@@ -17,14 +20,24 @@ export interface ExtractOptions {
 
 export function extractChronology(essay: Essay, options: ExtractOptions = {}, file?: VFile): Chronology {
   const reference = referenceDate(essay, options.referenceDate ?? null);
-  const mentions = findMentions(essay, reference);
+  const place = file ? location(file) : null;
+  const at = (offset: [number, number]) => {
+    const start = place?.toPoint(offset[0]), end = place?.toPoint(offset[1]);
+    return start && end ? { start, end } : undefined;
+  };
+  const mentions = findMentions(essay, reference, (offset) => {
+    file?.message(`Date "${essay.source.slice(...offset)}" cannot be placed in time: no year before it to read it by`, { place: at(offset), ruleId: 'unplaced-date', source: 'briefing' });
+  });
   const names = namesByParagraph(essay);
   const acronyms: Record<string, string> = {};
   for (const paragraph of essay.paragraphs) Object.assign(acronyms, { ...findAcronyms(paragraph.text), ...acronyms });
   const all = [...names.values()].flat();
   const byType = (type: Found['type']) => [...new Set(all.filter((f) => f.type === type).map((f) => f.name))];
   const roles = findRoles(essay.paragraphs.map((p) => p.text).join('\n\n'), byType('person'));
-  const events = buildEvents(essay, mentions, names, roles);
+  const events = buildEvents(essay, mentions, names, roles, ({ again, first }) => {
+    file?.info(`The event of ${again.text} (\u00b6 ${again.paragraph}) was told before (\u00b6 ${first.paragraph}): one chronology row`, { place: at(again.offset), ruleId: 'duplicate-event', source: 'briefing' });
+  });
+  if (file) reportOutOfOrder(events, mentions, file, at);
   if (file && options.spelling !== false) reportSpellings(essay, file);
   if (events.length === 0 && file) {
     file.message('No dated events found: the products will say so', { ruleId: 'no-dates', source: 'briefing' });
@@ -61,4 +74,18 @@ function namesByParagraph(essay: Essay): Map<number, Found[]> {
     names.get(paragraph.n)!.push({ ...found, start: at(found.start), end: at(found.end) });
   }
   return names;
+}
+
+/** An essay that goes back in time is fine, but a reader should know: say where the text's order leaves the dates'. */
+function reportOutOfOrder(events: Chronology['events'], mentions: LocatedMention[], file: VFile, at: (offset: [number, number]) => { start: { line: number; column: number }; end: { line: number; column: number } } | undefined) {
+  const told = [...events].sort((a, b) => a.source.paragraph - b.source.paragraph || a.source.sentence - b.source.sentence);
+  // Each step back in time is noted once, against the event told just before it.
+  told.forEach((event, i) => {
+    const previous = told[i - 1];
+    if (!previous || compareDays(event.date.end, previous.date.start) >= 0) return;
+    const mention = mentions.find((m) => m.paragraph === event.source.paragraph && m.value === event.date.value);
+    file.info(`Events out of order: ${event.date.text} (\u00b6 ${event.source.paragraph}) is told after ${previous.date.text} (\u00b6 ${previous.source.paragraph})`, {
+      place: mention ? at(mention.offset) : undefined, ruleId: 'out-of-order', source: 'briefing',
+    });
+  });
 }

@@ -26,11 +26,13 @@ export function referenceDate(essay: Essay, fallback: string | null): string | n
   return essay.compiled ?? fallback;
 }
 
-export function findMentions(essay: Essay, reference: string | null): LocatedMention[] {
+/** @param onUnplaced told of each date expression that cannot be placed in time (a bare "May" before any year) */
+export function findMentions(essay: Essay, reference: string | null, onUnplaced?: (offset: [number, number]) => void): LocatedMention[] {
   const ctx: Context = { anchor: null, reference, fallback: firstStatedDate(essay) };
   const mentions: LocatedMention[] = [];
   const tag = (text: string, segments: Segment[], paragraph: Paragraph) => {
-    for (const timex of tagTimexes(text, ctx)) {
+    const unplaced = (offset: [number, number]) => onUnplaced?.([toSource(segments, offset[0]), toSource(segments, offset[1])]);
+    for (const timex of tagTimexes(text, ctx, unplaced)) {
       const start = toSource(segments, timex.offset[0]);
       const end = toSource(segments, timex.offset[1]);
       const sentence = paragraph.sentences.find((s) => s.offset[1] > start) ?? paragraph.sentences.at(-1);

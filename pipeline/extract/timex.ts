@@ -473,11 +473,14 @@ function joinRanges(text: string, list: Candidate[]): Candidate[] {
  * Find and date every temporal expression in `text`, reading in order from `ctx` (which is updated as a reader's
  * sense of "now" moves on). Expressions that cannot be placed (a bare "May" before any year) are left out.
  */
-export function tagTimexes(text: string, ctx: Context): Timex[] {
+export function tagTimexes(text: string, ctx: Context, onUnplaced?: (offset: [number, number]) => void): Timex[] {
   const out: Timex[] = [];
   for (const c of recognise(text)) {
     const span = c.resolve(ctx);
-    if (!span) continue;
+    if (!span) {
+      onUnplaced?.([c.start, c.end]);
+      continue;
+    }
     const { explicit: isExplicit, ...rest } = span;
     out.push({ ...rest, text: text.slice(c.start, c.end), offset: [c.start, c.end], parts: c.parts, explicit: isExplicit });
     ctx.anchor = { value: rest.value, start: rest.start, end: rest.end, precision: rest.precision };

@@ -43,7 +43,7 @@ function blocks(text: string, dropped: string[] = []): Block[] {
  * What a copy of a web page brings along: navigation and widget labels on lines of their own ("Accessibility links",
  * "Breaking News", "Skip to content", lone size buttons "XS" / "SM"). Such lines are dropped, never made the title.
  */
-const WEB_LEFTOVER = /^(?:[A-Z]{1,3}|A[-+]|Accessibility links|Skip to (?:main )?(?:content|navigation)|Breaking News|Live|Menu|Search|Sign in|Sign up|Log in|Log out|Subscribe|Advertisement|Advert|Share|Share this|Share this article|Close|Home|More|Next|Previous|Back to top|Print|Email|Follow us|Related|Related (?:articles|topics|stories)|Read more|Most read|Cookies?(?: (?:settings|policy))?|Accept(?: all)?(?: cookies)?|Top stories|Image (?:source|caption),?.*|Copyright.*|\u00a9.*)$/i;
+const WEB_LEFTOVER = /^(?:XXS|XS|SM|MD|LG|XL|XXL|A[-+]|Accessibility links|Skip to (?:main )?(?:content|navigation)|Breaking News|Live|Menu|Search|Sign in|Sign up|Log in|Log out|Subscribe|Advertisement|Advert|Share|Share this|Share this article|Close|Home|More|Next|Previous|Back to top|Print|Email|Follow us|Related|Related (?:articles|topics|stories)|Read more|Most read|Cookies?(?: (?:settings|policy))?|Accept(?: all)?(?: cookies)?|Top stories|Image (?:source|caption),?.*|Copyright.*|\u00a9.*)$/i;
 
 export const isWebLeftover = (line: string) => WEB_LEFTOVER.test(line.trim());
 

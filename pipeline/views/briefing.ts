@@ -13,7 +13,7 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
     paragraphs: section.paragraphs.map((p) => ({ ...p, pullQuote: quotation?.paragraph === p.n ? quotation : null })),
   }));
   const hasEvents = chronology.events.length > 0;
-  const index = (names: string[]) => names.map((name) => ({ name, paragraphs: paragraphsNaming(essay, name, chronology.people) }))
+  const index = (names: string[]) => names.map((name) => ({ name, role: chronology.roles[name] ?? null, paragraphs: paragraphsNaming(essay, name, chronology.people) }))
     .filter((entry) => entry.paragraphs.length > 0);
   const people = index(chronology.people);
   const organizations = index(chronology.organizations);

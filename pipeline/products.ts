@@ -73,13 +73,15 @@ async function makeSlides({ essay, chronology, settings, renderer, printer, stag
   const pdf = path.join(staging, 'slides.pdf');
   const { deck, html: page } = renderer.slides(essay, chronology, settings);
   await writeFile(html, page);
+  // The PowerPoint needs no browser: it is made while Chromium prints the PDF.
+  const pptx = import('./render/pptx.ts').then(({ deckToPptx }) => deckToPptx(deck, buildDate(essay.compiled ?? settings.referenceDate)));
+  pptx.catch(() => {});
   await printer.withPage(async (tab) => {
     await printer.load(tab, html);
     await printer.pdf(tab, pdf, { tagged: true });
   });
   await finish(pdf, 'Slides', essay, chronology, settings);
-  const { deckToPptx } = await import('./render/pptx.ts');
-  await writeFile(path.join(staging, 'slides.pptx'), await deckToPptx(deck, buildDate(essay.compiled ?? settings.referenceDate)));
+  await writeFile(path.join(staging, 'slides.pptx'), await pptx);
 }
 
 /**

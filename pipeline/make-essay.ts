@@ -26,7 +26,7 @@ export async function makeEssay(p: Plan, outDir: string, buildSettings: Settings
     const file = await readSource(p.source, buildSettings.maxBytes);
     result.file = file;
     const essay = await parseEssay(file);
-    const settings = settingsForEssay(buildSettings, essay.matter, locked, p.source);
+    const settings = settingsForEssay(buildSettings, essay.matter, locked);
     const chronology = extractChronology(essay, { referenceDate: settings.referenceDate, spelling: false }, file);
     const folder = await mkdtemp(path.join(outDir, `.${p.slug}.partial-`));
     staging = folder;

@@ -1,6 +1,6 @@
 // End to end: build the seed essay with the real CLI into a temporary folder and read the products back.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, writeFile, copyFile, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -132,6 +132,5 @@ describe('the CLI on bad input', () => {
     const result = await run(['build', 'no/such/essay.txt', '--out', await mkdtemp(path.join(tmpdir(), 'briefing-x-'))]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/no such file or folder/);
-    void stat;
   });
 });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractChronology } from '../pipeline/extract/index.ts';
@@ -71,7 +70,6 @@ it('reads a text with no dates into an empty chronology', async () => {
   const chronology = extractChronology(essay, {}, file);
   expect(chronology.events).toEqual([]);
   expect(file.messages.map((m) => m.ruleId)).toContain('no-dates');
-  void readFileSync;
 });
 
 describe('people and their roles', async () => {

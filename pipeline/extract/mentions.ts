@@ -48,7 +48,7 @@ export function findMentions(essay: Essay, reference: string | null, onUnplaced?
     // A section heading is read when its first paragraph is: "Eastern Theater 1861-1863" sets the years that follow.
     // Its mentions cite that paragraph; they are not sentences of it, so they never make events of their own.
     for (; section < paragraph.section; section++) {
-      const heading = essay.sections.find((s, i) => i === section + 1)?.heading;
+      const heading = essay.sections[section + 1]?.heading;
       if (heading) tag(heading.text, heading.segments, { ...paragraph, sentences: [] });
     }
     tag(paragraph.text, paragraph.segments, paragraph);

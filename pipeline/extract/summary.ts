@@ -17,7 +17,7 @@ export function summarise(sentence: string, date: string, person: string | null,
   // Drop the date and the preposition that introduces it, keeping the comma that closed a framing phrase.
   const escaped = date.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   text = text.replace(new RegExp(`(,?)\\s*\\b(?:in|on|at|by|during|from|since|of)\\s+(?:the\\s+)?${escaped}\\b(,?)\\s*`, 'i'),
-    (match: string, before: string, after: string, at: number) => (at === 0 ? '' : after || before ? ', ' : ' '));
+    (_: string, before: string, after: string, at: number) => (at === 0 ? '' : after || before ? ', ' : ' '));
   text = text.replace(new RegExp(`^${escaped},?\\s*`), '');
   for (const lead of LEADS) text = text.replace(lead, '');
   if (person) text = text.replace(/^(?:he|she|the latter)\b/i, person);

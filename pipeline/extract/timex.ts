@@ -124,7 +124,7 @@ function dayOrNull(year: number, month: number, day: number): Span | null {
 }
 
 function shiftSpan(anchor: Span, unit: string, count: number): Span | null {
-  const { year, month, day } = parseIsoDay(anchor.start);
+  const { year, month } = parseIsoDay(anchor.start);
   if (unit.startsWith('year')) return yearSpan(year + count);
   if (unit.startsWith('decade')) return yearSpan(year + 10 * count);
   if (unit.startsWith('month')) {
@@ -134,7 +134,6 @@ function shiftSpan(anchor: Span, unit: string, count: number): Span | null {
   if (anchor.precision !== 'day') return null; // "two days later" after "in May" has no day to count from
   const days = unit.startsWith('week') ? 7 * count : count;
   const { year: y, month: m, day: d } = parseIsoDay(fromDayNumber(toDayNumber(anchor.start) + days));
-  void day;
   return unit.startsWith('week') ? { ...daySpan(y, m, d), precision: 'day' } : daySpan(y, m, d);
 }
 

@@ -81,7 +81,7 @@ export default function essay() {
     }
 
     // Drop the untitled opening section when nothing stands before the first heading, and renumber.
-    const kept = sections.filter((s, i) => i > 0 || drafts.some((d) => d.section === 0));
+    const kept = sections.filter((_, i) => i > 0 || drafts.some((d) => d.section === 0));
     kept.forEach((s, i) => { s.id = `s${i + 1}`; });
     const sectionIndex = (old: number) => kept.indexOf(sections[old]!);
     compiled ??= isoFromMatter(matter.date);

@@ -34,7 +34,7 @@ export class Renderer {
       const families: FontFamily[] = [
         { package: settings.fonts.body, weights: [400, 600, 700] },
         { package: settings.fonts.headings, weights: [400, 600, 700], italic: !inline },
-      ].filter((f, i) => !inline || i === 1); // the deck is set in the headings face only
+      ].filter((_, i) => !inline || i === 1); // the deck is set in the headings face only
       const fonts = fontFaces(families, inline ? { inline: true, subsets: ['latin', 'latin-ext'] } : {});
       const variables = [
         `--serif: '${familyName(settings.fonts.body)}', Georgia, serif`,

@@ -41,7 +41,7 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
     contents,
     sections,
     hasEvents,
-    timeline: timelineSvg(chronology.events, { width: 680, radius: 7, numbers: eventNumbers(chronology), legend: true }),
+    timeline: timelineSvg(chronology.events, { width: 500, radius: 8, numbers: eventNumbers(chronology), legend: true }), // a narrow viewBox: larger type in print
     events: eventRows(chronology, settings.dateStyle),
     people, organizations, places, glossary,
     paragraphCount: essay.paragraphs.length,

@@ -64,7 +64,6 @@ export function timelineLayout(events: ChronologyEvent[], options: TimelineOptio
   });
   const step = radius * 2.4;
   const axisY = pad + levels.length * step;
-  const height = axisY + radius * 3.2 + (options.legend ? radius * 3.6 : 0);
   const font = radius * 1.05;
 
   const ticks: TimelineLayout['ticks'] = [];
@@ -88,15 +87,20 @@ export function timelineLayout(events: ChronologyEvent[], options: TimelineOptio
     };
   });
 
+  // The legend runs on as many rows as the width needs.
   const legend: TimelineLayout['legend'] = [];
+  let rows = 0;
   if (options.legend) {
     let lx = pad;
-    const ly = axisY + radius * 5.6;
+    rows = 1;
     for (const kind of [...new Set(events.map((e) => e.kind))]) {
-      legend.push({ x: lx, y: ly, colour: KIND_COLOURS[kind], label: KIND_LABELS[kind] });
-      lx += radius * 1.6 + KIND_LABELS[kind].length * font * 0.55 + radius * 1.5;
+      const w = radius * 1.6 + KIND_LABELS[kind].length * font * 0.55 + radius * 1.5;
+      if (lx + w > width - pad && lx > pad) { lx = pad; rows++; }
+      legend.push({ x: lx, y: axisY + radius * 5.6 + (rows - 1) * radius * 2.4, colour: KIND_COLOURS[kind], label: KIND_LABELS[kind] });
+      lx += w;
     }
   }
+  const height = axisY + radius * 3.2 + (rows ? radius * 3.6 + (rows - 1) * radius * 2.4 : 0);
   return {
     width, height, radius, font, axis: { x1: pad / 2, x2: width - pad / 2, y: axisY }, ticks, marks, legend,
     caption: `Timeline of ${events.length} events, ${first} to ${last}`,

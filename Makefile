@@ -17,7 +17,7 @@ bench: setup
 	npx tsx bench/run.ts
 
 eval: $(NPM_STAMP)
-	npx tsx bench/eval-wikiwars.ts
+	npx tsx bench/eval-timex.ts
 
 test: setup typecheck
 	npx vitest run

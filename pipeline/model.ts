@@ -41,6 +41,8 @@ export interface Paragraph {
   /** Index into Essay.sections. */
   section: number;
   segments: Segment[];
+  /** Characters at the start of the text that are a news dateline ("ISTANBUL, 22 July 2022 (Agency) - "), not prose. */
+  dateline?: number;
 }
 
 export interface Section {
@@ -61,6 +63,11 @@ export interface Essay {
   author: string | null;
   /** ISO day the essay says it was compiled (colophon or front matter `date:`), else null. */
   compiled: string | null;
+  /** ISO day the text is told from: its dateline, date line or dated title, else the compile date. What "yesterday",
+   * "on Monday" and "last year" count from; null when the text gives no date of its own. */
+  dated: string | null;
+  /** Where `dated` was read: a colophon, front matter `date:`, a date line, a news dateline or the title. */
+  dateSource: 'colophon' | 'front matter' | 'date line' | 'dateline' | 'title' | null;
   /** The colophon sentence the compile date was read from, kept out of the body paragraphs. */
   colophon: string | null;
   sections: Section[];
@@ -71,11 +78,12 @@ export interface Essay {
   source: string;
 }
 
-export const precisions = ['day', 'month', 'season', 'year', 'decade', 'century'] as const;
+export const precisions = ['day', 'week', 'month', 'season', 'year', 'decade', 'century'] as const;
 export type Precision = (typeof precisions)[number];
 
 export const eventKinds = [
-  'agreement', 'membership', 'visit', 'meeting', 'summit', 'operation', 'decision', 'programme', 'other',
+  'agreement', 'membership', 'visit', 'meeting', 'summit', 'operation', 'decision', 'programme', 'leadership',
+  'incident', 'statement', 'other',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 

@@ -74,7 +74,7 @@ async function makeSlides({ essay, chronology, settings, renderer, printer, stag
   const { deck, html: page } = renderer.slides(essay, chronology, settings);
   await writeFile(html, page);
   // The PowerPoint needs no browser: it is made while Chromium prints the PDF.
-  const pptx = import('./render/pptx.ts').then(({ deckToPptx }) => deckToPptx(deck, buildDate(essay.compiled ?? settings.referenceDate)));
+  const pptx = import('./render/pptx.ts').then(({ deckToPptx }) => deckToPptx(deck, buildDate(essay.compiled ?? essay.dated ?? settings.referenceDate)));
   pptx.catch(() => {});
   await printer.withPage(async (tab) => {
     await printer.load(tab, html);
@@ -154,7 +154,7 @@ async function finish(pdf: string, product: string, essay: Essay, chronology: Ch
     author: essay.author ?? settings.organisation,
     subject: `${product}: ${title}${span ? `, ${span}` : ''}`,
     keywords: [...chronology.organizations.slice(0, 6), ...chronology.places.slice(0, 6)],
-    date: buildDate(essay.compiled ?? settings.referenceDate),
+    date: buildDate(essay.compiled ?? essay.dated ?? settings.referenceDate),
   };
   await writeFile(pdf, finishPdf(await readFile(pdf), info));
 }

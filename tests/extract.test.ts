@@ -95,7 +95,7 @@ describe('people and their roles', async () => {
 
   it('writes summaries without the date, the framing or the roles', () => {
     const pfp = chronology.events.find((e) => e.date.value === '1994-05-04')!;
-    expect(pfp.summary).toBe('Heydar Aliyev signed the "Partnership for Peace Program" (PFP)');
+    expect(pfp.summary).toBe('Heydar Aliyev signed the "Partnership for Peace Program"');
     expect(chronology.events.find((e) => e.date.value === '1995-06')!.summary).toBe('C. Mackenzie visited Azerbaijan');
     for (const e of chronology.events) expect(e.summary).not.toMatch(/^[,\s]|^In his /);
   });
@@ -132,5 +132,59 @@ describe('what "today" means', () => {
     expect(yesterday(await chronologyOf('Talks\n\nThe talks ended yesterday.\n\nBrief essay was compiled on May 25, 2006.\n', 'a.txt', '2020-01-01'))).toBe('2006-05-24');
     expect(yesterday(await chronologyOf('---\ndate: 2001-09-12\n---\n\n# Talks\n\nThe talks ended yesterday.\n', 'a.md', '2020-01-01'))).toBe('2001-09-11');
     expect(yesterday(await chronologyOf('Talks\n\nThe talks ended yesterday.\n', 'a.txt', '2020-01-01'))).toBe('2019-12-31');
+  });
+});
+
+describe('news stories, reports and notes', () => {
+  const build = async (value: string, path = 'story.txt') => {
+    const { VFile } = await import('vfile');
+    const file = new VFile({ path, value });
+    const essay = await parseEssay(file);
+    return { essay, chronology: extractChronology(essay, {}, file), file };
+  };
+  const rows = (c: Chronology) => c.events.map((e) => e.date.value);
+
+  it('dates a story by a date line of its own and keeps that line out of the paragraphs', async () => {
+    const { essay, chronology } = await build('Talks resume\n\nFriday, January 4, 2019\n\nThe ministers met yesterday in Vienna.\n');
+    expect(essay.dated).toBe('2019-01-04');
+    expect(essay.paragraphs.map((p) => p.text)).toEqual(['The ministers met yesterday in Vienna.']);
+    expect(rows(chronology)).toEqual(['2019-01-03']);
+  });
+
+  it('reads the date in the title of a visit report', async () => {
+    const { chronology } = await build('Visit to the Russian Federation (July 2 - 4, 1997)\n\nOn Wednesday the delegation met the foreign minister.\n');
+    expect(rows(chronology)).toEqual(['1997-07-02']);
+  });
+
+  it('never makes an event of the dateline: a signing "yesterday" is the day before the story', async () => {
+    const { essay, chronology } = await build('Deal signed\n\nISTANBUL, 22 July 2022 (Agency) - Both sides signed the deal yesterday in the palace.\n');
+    expect(essay.dated).toBe('2022-07-22');
+    expect(rows(chronology)).toEqual(['2022-07-21']);
+  });
+
+  it('drops a dateline that stands alone and gives no date', async () => {
+    const { essay } = await build('Blast\n\nNAIROBI, Kenya (Agency) _\n\nA bomb exploded on Friday.\n');
+    expect(essay.paragraphs.map((p) => p.text)).toEqual(['A bomb exploded on Friday.']);
+  });
+
+  it('makes a row of each event in a list of dates', async () => {
+    const { chronology } = await build('Ratification\n\nThree states ratified the convention in 1971: Norway on 6 February, Chile on 22 October, and Japan on 7 November.\n');
+    expect(rows(chronology)).toEqual(['1971-02-06', '1971-10-22', '1971-11-07']);
+  });
+
+  it('keeps different things that happened on one day apart', async () => {
+    const { chronology } = await build('Busy Monday\n\nWASHINGTON, March 3, 2021 (Agency) - The Senate passed the budget on Monday. The central bank raised interest rates on Monday. A storm closed the airport on Monday.\n');
+    expect(rows(chronology)).toEqual(['2021-03-01', '2021-03-01', '2021-03-01']);
+  });
+
+  it('dates an event by what happened, not by what was expected', async () => {
+    const { chronology } = await build('Mission\n\nThe mission began in March 2004. It was expected to end on December 15, but on December 14 it was extended by six months.\n');
+    expect(rows(chronology)).toEqual(['2004-03', '2004-12-14']);
+  });
+
+  it('says how to anchor a relative date when the text has no date of its own', async () => {
+    const { file } = await build('Talks\n\nThe ministers met on Friday.\n');
+    const unplaced = file.messages.filter((m) => m.ruleId === 'unplaced-date');
+    expect(unplaced.map((m) => m.reason)).toEqual([expect.stringMatching(/Friday.*date line.*date:.*--reference-date/)]);
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { tag as tagWords } from '../pipeline/extract/language.ts';
+import { tenseReader } from '../pipeline/extract/tense.ts';
 import { tagTimexes } from '../pipeline/extract/timex.ts';
 
 const tag = (text: string, reference: string | null = null) =>
@@ -17,13 +19,13 @@ describe('plain dates', () => {
     ['In 2002-2003, units joined.', '2002-2003', '2002/2003', '2002-01-01', '2003-12-31', 'year'],
     ['Talks on July 2 - 4, 1997.', 'July 2 - 4, 1997', '1997-07-02/1997-07-04', '1997-07-02', '1997-07-04', 'day'],
     ['From 1996 to 1998 it grew.', 'From 1996 to 1998', '1996/1998', '1996-01-01', '1998-12-31', 'year'],
-    ['In the 1990s it grew.', 'the 1990s', '199', '1990-01-01', '1999-12-31', 'decade'],
+    ['In the 1990s it grew.', 'the 1990s', '199X', '1990-01-01', '1999-12-31', 'decade'],
     ['Built in the 18th century.', 'the 18th century', '17', '1700-01-01', '1799-12-31', 'century'],
     ['Founded in 490 BC.', '490 BC', 'BC0490', '-0489-01-01', '-0489-12-31', 'year'],
     ['It joined in May of 1997.', 'May of 1997', '1997-05', '1997-05-01', '1997-05-31', 'month'],
     ['Held on the 4th of May, 1994.', 'the 4th of May, 1994', '1994-05-04', '1994-05-04', '1994-05-04', 'day'],
     ['Talks in early 1997 failed.', 'early 1997', '1997', '1997-01-01', '1997-04-30', 'year'],
-    ['By the late 1990s it grew.', 'the late 1990s', '199', '1997-01-01', '1999-12-31', 'decade'],
+    ['By the late 1990s it grew.', 'the late 1990s', '199X', '1997-01-01', '1999-12-31', 'decade'],
     ['In mid-1995 it grew.', 'mid-1995', '1995', '1995-05-01', '1995-08-31', 'year'],
     ['Between 1992 and 1994 it grew.', 'Between 1992 and 1994', '1992/1994', '1992-01-01', '1994-12-31', 'year'],
     ['Visits on July 27 - August 6, 1997.', 'July 27 - August 6, 1997', '1997-07-27/1997-08-06', '1997-07-27', '1997-08-06', 'day'],
@@ -63,5 +65,46 @@ describe('anaphora and relative dates', () => {
 describe('not dates', () => {
   it.each(['the 50th anniversary of NATO', 'Article 5 applies', 'some 1500 soldiers left', 'they March on the capital', 'see page 1994', 'under Law 1998'])('%s', (text) => {
     expect(tag(text)).toEqual([]);
+  });
+});
+
+describe('news: dates counted from the story\'s own date, in the direction of the tense', () => {
+  // Wednesday 10 March 2021
+  const news = (text: string, reference = '2021-03-10') =>
+    tagTimexes(text, { anchor: null, reference, news: true, tenseAt: tenseReader(tagWords(text)) }).map((t) => [t.text, t.value]);
+
+  it.each([
+    ['The minister will visit Ankara on Friday.', [['Friday', '2021-03-12']]],
+    ['The minister visited Ankara on Friday.', [['Friday', '2021-03-05']]],
+    ['The talks are scheduled to resume Monday.', [['Monday', '2021-03-15']]],
+    ['Parliament met Wednesday morning and adjourned late Tuesday night.', [['Wednesday morning', '2021-03-10'], ['Tuesday night', '2021-03-09']]],
+    ["Wednesday's vote was close.", [['Wednesday', '2021-03-10']]],
+    ['The port reopened in December.', [['December', '2020-12']]],
+    ['The port will reopen in December.', [['December', '2021-12']]],
+    ['The border is to remain closed until April 4.', [['April 4', '2021-04-04']]],
+    ['Prices rose last year and are expected to fall next year.', [['last year', '2020'], ['next year', '2022']]],
+    ['Exports fell last month, officials said this week.', [['last month', '2021-02'], ['this week', '2021-W10']]],
+    ['The envoy arrived yesterday and leaves tomorrow.', [['yesterday', '2021-03-09'], ['tomorrow', '2021-03-11']]],
+    ['Voting began last May and ends early this year.', [['last May', '2020-05'], ['early this year', '2021']]],
+    ['The ministry will publish its plan in the near future.', [['the near future', 'FUTURE_REF']]],
+  ])('%s', (text, expected) => {
+    expect(news(text)).toEqual(expected);
+  });
+
+  it('reads "next year" from the story\'s date and "that year" from the narrative', () => {
+    expect(news('The tariff rose in 2014. That year exports fell. Next year it will fall again.', '2020-06-01'))
+      .toEqual([['2014', '2014'], ['That year', '2014'], ['Next year', '2021']]);
+  });
+
+  it('finds the year a weekday and a day agree on', () => {
+    expect(news('The paper said in an editorial on Monday, Oct. 26, that talks failed.', '1998-10-25')).toEqual([['Monday, Oct. 26', '1998-10-26']]);
+  });
+
+  it.each([
+    'The quake struck at 1137 GMT, officials said.',
+    'Doctors said 1720 patients were treated there.',
+    'Some 2053 households lost power.',
+  ])('reads no year in "%s"', (text) => {
+    expect(news(text).filter(([, v]) => /^\d{4}$/.test(v!))).toEqual([]);
   });
 });

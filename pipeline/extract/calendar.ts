@@ -45,6 +45,15 @@ export function yearSpan(year: number): Span {
   return { value: timexYear(year), start: isoDay(year, 1, 1), end: isoDay(year, 12, 31), precision: 'year' };
 }
 
+/** The ISO week (Monday to Sunday) that holds a day: value "1998-W32". */
+export function weekSpan(iso: string): Span {
+  const days = toDayNumber(iso);
+  const monday = days - ((weekday(iso) + 6) % 7);
+  const thursday = parseIsoDay(fromDayNumber(monday + 3)); // a week belongs to the year of its Thursday
+  const week = Math.floor((monday + 3 - toDayNumber(isoDay(thursday.year, 1, 1))) / 7) + 1;
+  return { value: `${timexYear(thursday.year)}-W${pad(week)}`, start: fromDayNumber(monday), end: fromDayNumber(monday + 6), precision: 'week' };
+}
+
 /** Meteorological seasons of the northern hemisphere; winter runs into the next year. */
 export function seasonSpan(year: number, season: Season): Span {
   const first = { SP: 3, SU: 6, FA: 9, WI: 12 }[season];
@@ -57,10 +66,10 @@ export function seasonSpan(year: number, season: Season): Span {
   };
 }
 
-/** The 1990s: value "199". */
+/** The 1990s: value "199X" (the year's last digit unknown). */
 export function decadeSpan(firstYear: number): Span {
   return {
-    value: timexYear(firstYear).slice(0, -1),
+    value: `${timexYear(firstYear).slice(0, -1)}X`,
     start: isoDay(firstYear, 1, 1),
     end: isoDay(firstYear + 9, 12, 31),
     precision: 'decade',
@@ -108,7 +117,7 @@ export function partOf(span: Span, part: Part): Span {
 
 /** One span from the start of `a` to the end of `b`, at the coarser of their precisions. */
 export function rangeSpan(a: Span, b: Span): Span {
-  const order: Precision[] = ['day', 'month', 'season', 'year', 'decade', 'century'];
+  const order: Precision[] = ['day', 'week', 'month', 'season', 'year', 'decade', 'century'];
   const precision = order[Math.max(order.indexOf(a.precision), order.indexOf(b.precision))]!;
   return { value: `${a.value}/${b.value}`, start: a.start, end: b.end, precision };
 }

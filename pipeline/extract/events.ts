@@ -2,11 +2,15 @@
 import type { ChronologyEvent, Essay, EventKind, Precision } from '../model.ts';
 import { compareDays } from './calendar.ts';
 import type { Found } from './actors.ts';
+import { datedClauses } from './clauses.ts';
 import { classify } from './kind.ts';
+import { tag, type Token } from './language.ts';
 import type { LocatedMention } from './mentions.ts';
-import { summarise } from './summary.ts';
+import { subjectPhrase, summarise } from './summary.ts';
+import { tenseReader } from './tense.ts';
+import { isReference } from './timex.ts';
 
-const COARSENESS: Precision[] = ['day', 'month', 'season', 'year', 'decade', 'century'];
+const COARSENESS: Precision[] = ['day', 'week', 'month', 'season', 'year', 'decade', 'century'];
 const coarseness = (p: Precision) => COARSENESS.indexOf(p);
 
 interface Candidate {
@@ -14,9 +18,15 @@ interface Candidate {
   paragraph: number;
   sentence: number;
   text: string;
+  /** The clause of the sentence that tells this event (the whole sentence when it tells one). */
+  clause: string;
+  /** Lemmas of the clause's nouns and verbs: what it is about, to tell a restatement from another event. */
+  words: Set<string>;
   kind: EventKind;
   /** The role phrase that stands for the person in this sentence, if one does. */
   role: string | null;
+  /** The row's words, made while the paragraph's tokens are at hand. */
+  summary: string;
   people: string[];
   organizations: string[];
   places: string[];
@@ -40,13 +50,20 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
   const bySurname = surnameIndex(people);
   const candidates: Candidate[] = [];
   const lastSeen = new Map<string, number>(); // where each person was last named, for roles that stand for them
+  let antecedent: string | null = null; // what "it" or "they" stands for: the last sentence's subject
 
   const mentionsOf = new Map<number, LocatedMention[]>();
   for (const m of mentions) mentionsOf.set(m.paragraph, [...(mentionsOf.get(m.paragraph) ?? []), m]);
   for (const paragraph of essay.paragraphs) {
     const found = names.get(paragraph.n) ?? [];
     let lastPerson: string | null = null;
+    const tokens = tag(paragraph.text);
+    const tenseAt = tenseReader(tokens);
+    const prose = paragraph.dateline ?? 0; // a dateline's date is the story's, not an event's
+    let cursor = 0;
     for (const sentence of paragraph.sentences) {
+      const sentenceFrom = Math.max(cursor, paragraph.text.indexOf(sentence.text, cursor));
+      const sentenceTo = (cursor = sentenceFrom + sentence.text.length);
       const [from, to] = sentence.offset;
       const inSentence = found.filter((f) => f.start >= from && f.start < to);
       const named = unique([...inSentence.filter((f) => f.type === 'person').map((f) => f.name), ...surnames(sentence.text, bySurname)]);
@@ -56,16 +73,35 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
       const actorsPeople = named.length ? named : byRole ? [byRole.person] : pronoun && lastPerson ? [lastPerson] : [];
       if (named.length) lastPerson = named[named.length - 1]!;
       named.forEach((person) => lastSeen.set(person, sentence.offset[0]));
-      const dated = (mentionsOf.get(paragraph.n) ?? []).filter((m) => m.offset[0] >= from && m.offset[1] <= to);
+      const dated = (mentionsOf.get(paragraph.n) ?? []).filter((m): m is LocatedMention & { at: [number, number] } =>
+        !!m.at && m.at[0] >= Math.max(sentenceFrom, prose) && m.at[1] <= sentenceTo && !isReference(m.value));
+      const before = antecedent;
+      antecedent = subjectPhrase(paragraph.text, tokens, Math.max(sentenceFrom, prose), sentenceTo, dated.map((m) => m.at)) ?? antecedent;
       if (!dated.length) continue;
-      // The most precise date of the sentence is the event's; the first on a tie.
-      const mention = dated.reduce((best, m) => (coarseness(m.precision) < coarseness(best.precision) ? m : best));
-      candidates.push({
-        mention, paragraph: paragraph.n, sentence: sentence.n, text: sentence.text, kind: classify(sentence.text), role: byRole?.role ?? null,
-        people: actorsPeople,
-        organizations: unique(inSentence.filter((f) => f.type === 'organization').map((f) => f.name)),
-        places: unique(inSentence.filter((f) => f.type === 'place').map((f) => f.name)),
-      });
+      const clauses = datedClauses(tokens, sentenceFrom, sentenceTo, dated);
+      // "It was to end on May 5, but on May 4 it was extended": what was expected gives way to what happened.
+      // "Three states ratified it in 1971: Norway on 6 February, ...": the clause before the colon announces the rest.
+      const announces = (i: number) => paragraph.text[clauses[i]!.to] === ':'
+        && clauses.slice(i + 1).every((later) => later.mentions.every((m) => clauses[i]!.mentions.some((own) => contains(own, m))));
+      const told = clauses.filter((c, i) => !announces(i) && !(clauses[i + 1]?.contrast && /future|prospective/.test(tenseAt(c.mentions[0]!.at[0]) ?? '')));
+      for (const clause of told) {
+        // The most precise date of the clause is the event's; the first on a tie.
+        const mention = clause.mentions.reduce((best, m) => (coarseness(m.precision) < coarseness(best.precision) ? m : best));
+        const text = paragraph.text.slice(clause.from, clause.to);
+        const summary = summarise({
+          text: paragraph.text, tokens, sentence: [sentenceFrom, sentenceTo], clause: [clause.from, clause.to],
+          dates: dated.map((m) => m.at), dateline: prose, person: actorsPeople[0] ?? null, role: byRole?.role ?? null,
+          antecedent: before, people,
+        });
+        candidates.push({
+          summary,
+          mention, paragraph: paragraph.n, sentence: sentence.n, text: sentence.text, clause: text,
+          words: contentWords(tokens, clause.from, clause.to), kind: kindOf(tokens, clause.from, clause.to, sentenceFrom), role: byRole?.role ?? null,
+          people: actorsPeople,
+          organizations: unique(inSentence.filter((f) => f.type === 'organization').map((f) => f.name)),
+          places: unique(inSentence.filter((f) => f.type === 'place').map((f) => f.name)),
+        });
+      }
     }
   }
 
@@ -77,11 +113,17 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
     id: `e${i + 1}`,
     date: { text: c.mention.text, value: c.mention.value, start: c.mention.start, end: c.mention.end, precision: c.mention.precision },
     text: c.text,
-    summary: summarise(c.text, c.mention.text, c.people[0] ?? null, people, c.role),
+    summary: c.summary,
     kind: c.kind,
     actors: { people: c.people, organizations: c.organizations, places: c.places },
     source: { paragraph: c.paragraph, sentence: c.sentence },
   }));
+}
+
+/** The clause's kind; a clause that leaves its verb to the one before ("Chile on 22 October") takes the sentence's. */
+function kindOf(tokens: Token[], from: number, to: number, sentenceFrom: number): EventKind {
+  const own = classify(tokens, from, to);
+  return own === 'other' && from > sentenceFrom ? classify(tokens, sentenceFrom, to) : own;
 }
 
 /** "A cooperation was founded in 1994. On May 4, 1994, ... signed": a sentence that announces the next one's event. */
@@ -93,13 +135,16 @@ function dropTopicSentences(list: Candidate[]): Candidate[] {
   return list.filter((c, i) => !announces(c, list[i + 1]));
 }
 
-/** A later sentence that restates an event (same date, same kind or same actors) joins the first telling. */
+/**
+ * A later clause that restates an event joins the first telling: the same date, the same kind of event, and the same
+ * thing told (most of its nouns and verbs, or the same people in the same place). Other things that happened that
+ * day stay rows of their own: a resignation and the swearing-in that followed it are two events.
+ */
 function mergeRestatements(list: Candidate[], onRestated?: (restatement: Restatement) => void): Candidate[] {
   const out: Candidate[] = [];
   for (const c of list) {
-    const same = out.find((o) => o.mention.value === c.mention.value && (
-      (c.mention.precision === 'day' && (o.kind === c.kind || shares(o.people, c.people) || shares(o.organizations, c.organizations)))
-      || (o.kind === c.kind && o.kind !== 'other' && (shares(o.people, c.people) || shares(o.places, c.places)))));
+    const same = out.find((o) => o.mention.value === c.mention.value && o.kind === c.kind
+      && (overlap(o.words, c.words) >= 0.5 || (shares(o.people, c.people) && (shares(o.places, c.places) || shares(o.organizations, c.organizations)))));
     if (!same) { out.push({ ...c }); continue; }
     onRestated?.({ again: c.mention, first: same.mention });
     same.people = unique([...same.people, ...c.people]);
@@ -110,6 +155,21 @@ function mergeRestatements(list: Candidate[], onRestated?: (restatement: Restate
 }
 
 const shares = (a: string[], b: string[]) => a.some((x) => b.includes(x));
+
+/** The share of the smaller set found in the other. */
+function overlap(a: Set<string>, b: Set<string>): number {
+  const small = a.size <= b.size ? a : b, large = small === a ? b : a;
+  if (small.size === 0) return 0;
+  let common = 0;
+  for (const w of small) if (large.has(w)) common++;
+  return common / small.size;
+}
+
+/** Lemmas of the nouns, names and verbs in [from, to) of a paragraph, without the commonest verbs. */
+function contentWords(tokens: Token[], from: number, to: number): Set<string> {
+  return new Set(tokens.filter((t) => t.start >= from && t.end <= to && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB')
+    && !['be', 'have', 'do', 'say', 'make', 'take'].includes(t.lemma) && !/\d/.test(t.text)).map((t) => t.lemma));
+}
 
 /** Surnames that belong to one known person only, so "Solana" can stand for "Javier Solana". */
 function surnameIndex(people: string[]): Map<string, string> {

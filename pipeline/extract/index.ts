@@ -25,8 +25,11 @@ export function extractChronology(essay: Essay, options: ExtractOptions = {}, fi
     const start = place?.toPoint(offset[0]), end = place?.toPoint(offset[1]);
     return start && end ? { start, end } : undefined;
   };
-  const mentions = findMentions(essay, reference, (offset) => {
-    file?.message(`Date "${essay.source.slice(...offset)}" cannot be placed in time: no year before it to read it by`, { place: at(offset), ruleId: 'unplaced-date', source: 'briefing' });
+  const mentions = findMentions(essay, reference, (offset, deictic) => {
+    const why = deictic
+      ? 'it counts from the text\'s own date, which the text does not give: add a date line under the title ("22 July 2022"), `date:` in front matter, or --reference-date'
+      : 'no year before it to read it by';
+    file?.message(`Date "${essay.source.slice(...offset)}" cannot be placed in time: ${why}`, { place: at(offset), ruleId: 'unplaced-date', source: 'briefing' });
   });
   const names = namesByParagraph(essay);
   const acronyms: Record<string, string> = {};

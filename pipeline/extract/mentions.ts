@@ -1,7 +1,10 @@
 // Every temporal expression of an essay, in reading order, dated and pointing back into the source text.
 import type { Essay, Mention, Paragraph, Segment } from '../model.ts';
 import { toSource } from '../parse/source-map.ts';
-import { type Context, tagTimexes } from './timex.ts';
+import { parseIsoDay, type Span } from './calendar.ts';
+import { tag as tagWords } from './language.ts';
+import { tenseReader } from './tense.ts';
+import { type Context, countDeictic, tagTimexes } from './timex.ts';
 
 export interface LocatedMention extends Mention {
   /** 1-based sentence of the paragraph the mention sits in. */
@@ -10,28 +13,24 @@ export interface LocatedMention extends Mention {
   explicit: boolean;
   /** For a range, the source offsets of its two ends. */
   parts?: [number, number][];
+  /** Where it sits in its paragraph's plain text; absent for a date in a section heading. */
+  at?: [number, number];
 }
 
-/** A news story's dateline: "Washington, 29 July 1997 (Agency) -" at the start of the first paragraph. */
-const DATELINE = /^[\p{Lu}][\p{L} .'-]{1,40},\s*([^()\n]{4,30}?)\s*(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014:]\s/u;
-
-/** The date "today" means in this essay: its dateline, compile date or front matter, else the one given. */
+/** The date "today" means in this essay: the date it gives itself (see parse/dateline.ts), else the one given. */
 export function referenceDate(essay: Essay, fallback: string | null): string | null {
-  const lead = essay.paragraphs[0]?.text ?? '';
-  const dateline = DATELINE.exec(lead);
-  if (dateline) {
-    const [timex] = tagTimexes(dateline[1]!, { anchor: null, reference: null });
-    if (timex?.precision === 'day') return timex.start;
-  }
-  return essay.compiled ?? fallback;
+  return essay.dated ?? fallback;
 }
 
 /** @param onUnplaced told of each date expression that cannot be placed in time (a bare "May" before any year) */
-export function findMentions(essay: Essay, reference: string | null, onUnplaced?: (offset: [number, number]) => void): LocatedMention[] {
-  const ctx: Context = { anchor: null, reference, fallback: firstStatedDate(essay) };
+export function findMentions(essay: Essay, reference: string | null, onUnplaced?: (offset: [number, number], deictic: boolean) => void): LocatedMention[] {
+  const stated = statedDates(essay);
+  const deictic = essay.paragraphs.reduce((n, p) => n + countDeictic(p.text), 0);
+  const ctx: Context = { anchor: null, reference, fallback: stated[0] ?? null, news: toldFromItsDate(stated, deictic, reference) || datedLikeNews(essay) };
   const mentions: LocatedMention[] = [];
   const tag = (text: string, segments: Segment[], paragraph: Paragraph) => {
-    const unplaced = (offset: [number, number]) => onUnplaced?.([toSource(segments, offset[0]), toSource(segments, offset[1])]);
+    const unplaced = (offset: [number, number], deictic: boolean) => onUnplaced?.([toSource(segments, offset[0]), toSource(segments, offset[1])], deictic);
+    ctx.tenseAt = tenseReader(tagWords(text));
     for (const timex of tagTimexes(text, ctx, unplaced)) {
       const start = toSource(segments, timex.offset[0]);
       const end = toSource(segments, timex.offset[1]);
@@ -39,6 +38,7 @@ export function findMentions(essay: Essay, reference: string | null, onUnplaced?
       mentions.push({
         text: essay.source.slice(start, end), value: timex.value, start: timex.start, end: timex.end, precision: timex.precision,
         paragraph: paragraph.n, offset: [start, end], sentence: sentence?.n ?? 1, explicit: timex.explicit,
+        ...(paragraph.sentences.length ? { at: timex.offset } : {}),
         ...(timex.parts ? { parts: timex.parts.map(([a, b]) => [toSource(segments, a), toSource(segments, b)] as [number, number]) } : {}),
       });
     }
@@ -56,10 +56,22 @@ export function findMentions(essay: Essay, reference: string | null, onUnplaced?
   return mentions;
 }
 
-function firstStatedDate(essay: Essay) {
-  for (const paragraph of essay.paragraphs) {
-    const stated = tagTimexes(paragraph.text, { anchor: null, reference: null }).find((t) => t.explicit);
-    if (stated) return stated;
-  }
-  return null;
+/** A dateline, a date line of its own or a dated title: the marks of a text told from its own date. */
+const datedLikeNews = (essay: Essay) => essay.dateSource === 'dateline' || essay.dateSource === 'date line' || essay.dateSource === 'title';
+
+/** The dates each paragraph states outright (with their year), in reading order. */
+function statedDates(essay: Essay): Span[] {
+  return essay.paragraphs.flatMap((p) => tagTimexes(p.text, { anchor: null, reference: null }).filter((t) => t.explicit));
+}
+
+/**
+ * A story told from its own date (news, a report, a speech) rather than a narrative of the past: it has a date, and
+ * it counts from it ("yesterday", "on Friday", "last year") or most of the years it states lie within a year of it.
+ * Its dates without a year are then read from that date.
+ */
+function toldFromItsDate(stated: Span[], deictic: number, reference: string | null): boolean {
+  if (!reference) return false;
+  const year = parseIsoDay(reference).year;
+  const near = stated.filter((t) => Math.abs(parseIsoDay(t.start).year - year) <= 1).length;
+  return near * 2 >= stated.length || deictic * 3 >= stated.length;
 }

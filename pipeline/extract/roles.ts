@@ -19,7 +19,9 @@ interface RoleMatch { role: string; start: number; end: number }
 function rolesAround(text: string, person: string): RoleMatch[] {
   const name = escape(person);
   const found: RoleMatch[] = [];
-  const before = new RegExp(`(?:\\b[Tt]he\\s+)?(?:(?:new|former|then|special)\\s+)?(?:\\p{Lu}{2,}\\s+)?${TITLE}${OF_PHRASE}\\s+(?=${name}\\b)`, 'gu');
+  // "NATO Secretary-General X", "Health Minister X", "The Commission president X": a capitalised word or two may
+  // say whose the title is.
+  const before = new RegExp(`(?:\\b[Tt]he\\s+)?(?:(?:new|former|then|special|current)\\s+)?(?:(?:\\p{Lu}[\\p{L}-]+)\\s+){0,2}?${TITLE}${OF_PHRASE}\\s+(?=${name}\\b)`, 'gu');
   for (const m of text.matchAll(before)) found.push({ role: m[0].trim(), start: m.index, end: m.index + m[0].length });
   const after = new RegExp(`(?<=\\b${name}),\\s+((?:the\\s+)?(?:(?:new|former|then)\\s+)?(?:\\p{Lu}{2,}\\s+)?${TITLE}[^,.;]{0,80}?)(?:,|(?=[.;]|\\s+(?:visited|met|said|signed|stated|noted|declared|arrived|came)\\b))`, 'gu');
   for (const m of text.matchAll(after)) found.push({ role: m[1]!.trim(), start: m.index - 0, end: m.index + m[0].length });

@@ -1,36 +1,231 @@
-// A one-line chronology entry from a sentence: the date and the framing phrases go (the row shows the date), roles
-// go (the who's who gives them), a pronoun subject becomes the person it stands for, and the line is cut at a
-// clause boundary.
+// A chronology row's words, from the syntax of the clause that tells the event: its subject, verb and what they
+// carry, without the date (the row shows it), the dateline, attributions ("officials said"), parentheticals,
+// framing phrases ("During his visit to Brussels,") and trailing asides (", ending a blockade ..."). A pronoun
+// subject becomes what it stands for; a clause that leaves its subject or verb to the clause before borrows them
+// ("... signed on 12 June 1985 and joined on 1 January 1986" -> "Portugal and Spain joined"). Nothing is cut to a
+// length: what does not fit a layout is the layout's to handle.
+import type { Token } from './language.ts';
 import { withoutRoles } from './roles.ts';
+import { verbGroups } from './tense.ts';
 
-const MAX = 110;
-
-/** Leading framings that say when or in what setting, not what happened: "During his visit to Brussels, ". */
-const LEADS = [
-  /^(?:In|On|By|During|From|Since|Until|At|Around|After|Before|Along with|As part of|Within)\s+[^,]{0,70},\s+(?=\S)/u,
-  /^(?:Hence|Thus|Furthermore|Moreover|However|Also|Then|Later|Meanwhile|Subsequently|Finally|In addition),?\s+/u,
-];
-
-export function summarise(sentence: string, date: string, person: string | null, people: string[] = [], role: string | null = null): string {
-  let text = withoutRoles(sentence.trim(), people);
-  if (role && person) text = text.replace(new RegExp(`\\b(?:the\\s+)?${role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i'), person);
-  // Drop the date and the preposition that introduces it, keeping the comma that closed a framing phrase.
-  const escaped = date.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  text = text.replace(new RegExp(`(,?)\\s*\\b(?:in|on|at|by|during|from|since|of)\\s+(?:the\\s+)?${escaped}\\b(,?)\\s*`, 'i'),
-    (_: string, before: string, after: string, at: number) => (at === 0 ? '' : after || before ? ', ' : ' '));
-  text = text.replace(new RegExp(`^${escaped},?\\s*`), '');
-  for (const lead of LEADS) text = text.replace(lead, '');
-  if (person) text = text.replace(/^(?:he|she|the latter)\b/i, person);
-  text = text.replace(/\s+([,.;:])/g, '$1').replace(/,{2,}/g, ',').replace(/\s{2,}/g, ' ').replace(/[.;:,]+$/, '').trim();
-  text = text.charAt(0).toUpperCase() + text.slice(1);
-  return shorten(text).replace(/[,;:]$/, '');
+export interface SummaryInput {
+  /** The paragraph's plain text and its tokens. */
+  text: string;
+  tokens: Token[];
+  /** [start, end) of the sentence and of the event's clause in the paragraph text. */
+  sentence: [number, number];
+  clause: [number, number];
+  /** Where the sentence's dates sit: they go, with the preposition before them. */
+  dates: [number, number][];
+  /** Characters of the paragraph that are a news dateline. */
+  dateline: number;
+  /** Who "he" or "she" stands for here, and the role the sentence names them by ("the President"). */
+  person: string | null;
+  role: string | null;
+  /** What "it" or "they" stands for: the subject of the sentence before, when that is a name or a noun phrase. */
+  antecedent: string | null;
+  /** Known people, whose role phrases go (the who's who gives them). */
+  people: string[];
 }
 
-/** Cut at the last clause boundary (comma, "which", "and") before the limit, else at a word, with an ellipsis. */
-export function shorten(text: string, max = MAX): string {
-  if (text.length <= max) return text;
-  const head = text.slice(0, max);
-  const clause = Math.max(head.lastIndexOf(', '), head.lastIndexOf(' which '), head.lastIndexOf('; '));
-  if (clause > max * 0.5) return head.slice(0, clause);
-  return head.slice(0, head.lastIndexOf(' ')).replace(/[,;:]$/, '') + '\u2026';
+const DATE_PREPOSITIONS = new Set(['on', 'in', 'at', 'by', 'during', 'since', 'from', 'of', 'until', 'till', 'through', 'as']);
+const REPORTING = new Set(['say', 'tell', 'report', 'announce', 'state', 'add', 'confirm', 'claim', 'note', 'write',
+  'quote', 'insist', 'explain', 'declare']);
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'these', 'this', 'those', 'we', 'the latter', 'the former']);
+const QUOTES = /^["\u201c\u201d'\u2018\u2019`]+$/;
+const CONNECTIVES = new Set(['however', 'meanwhile', 'moreover', 'furthermore', 'thus', 'hence', 'also', 'then', 'later',
+  'subsequently', 'finally', 'still', 'nevertheless', 'therefore', 'instead', 'afterwards', 'earlier']);
+
+type Kept = Token[];
+
+const finite = (tokens: Kept) => verbGroups(tokens).length > 0;
+const firstFinite = (tokens: Kept) => {
+  const group = verbGroups(tokens)[0];
+  return group ? tokens.findIndex((t) => t.start === group.start) : -1;
+};
+
+/** A sentence's words as a row of the chronology: a complete clause with a finite verb. */
+export function summarise(input: SummaryInput): string {
+  const { tokens, sentence, clause } = input;
+  const inRange = (from: number, to: number) => tokens.filter((t) => t.start >= Math.max(from, input.dateline) && t.end <= to);
+  let words = clean(inRange(clause[0], clause[1]), input);
+  let antecedent = input.antecedent;
+  // The clause leaves its subject to the one before ("... and joined in 1986"), or its verb ("Chile on 22 October");
+  // its pronouns stand for that clause's subject ("Norway negotiated a treaty, but its voters said no").
+  if (clause[0] > sentence[0]) {
+    const before = clean(inRange(sentence[0], clause[0]), input);
+    const subject = subjectOf(before);
+    if (subject.some((t) => t.pos === 'PROPN' || t.pos === 'NOUN')) antecedent = render(subject, input.text);
+    const verbAt = firstFinite(words);
+    if (verbAt === 0) words = [...subjectOf(before), ...words];
+    else if (verbAt < 0) {
+      // "Montenegro opened talks in 2012 and Serbia in 2014": Serbia opened talks. When the verb before has a name
+      // for its object ("granted Ukraine status in June, and Georgia in December"), the remnant could be either.
+      const predicate = predicateOf(before);
+      if (predicate.some((t) => t.pos === 'PROPN')) return fallback(input);
+      words = [...words, ...predicate];
+    }
+  }
+  words = dropAttribution(words);
+  let text = render(words, input.text);
+  text = resolvePronoun(text, words, { ...input, antecedent });
+  text = tidy(withoutPossessive(withoutRoles(text, input.people), input.people));
+  if (!finite(words) || !text) return fallback(input);
+  return text;
+}
+
+/** The clause without its date, dateline, parentheticals, leading connectives and framing phrase, or trailing aside. */
+function clean(tokens: Kept, input: SummaryInput): Kept {
+  const inDate = (t: Token) => input.dates.some(([a, b]) => t.start >= a && t.end <= b);
+  let out: Kept = [];
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.text === '(' || t.text === '[') { depth++; continue; }
+    if (t.text === ')' || t.text === ']') { depth = Math.max(0, depth - 1); continue; }
+    if (depth > 0 || inDate(t)) continue;
+    out.push(t);
+  }
+  // The preposition (and article) that introduced a date goes with it: "signed on May 4" -> "signed"; an aside that
+  // was only there for its date goes whole: "The Treaty of Rome, signed on 25 March 1957, provided" -> "... provided".
+  const dropped = new Set<Token>();
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i]!, next = tokens[i + 1];
+    if (next && (inDate(next) || dropped.has(next)) && (DATE_PREPOSITIONS.has(t.lemma) || ['the', 'early', 'late', 'mid'].includes(t.lemma))) dropped.add(t);
+  }
+  tokens.forEach((t, i) => {
+    const [comma, participle] = [tokens[i - 2], tokens[i - 1]];
+    if (!dropped.has(t) || dropped.has(tokens[i - 1]!) || comma?.text !== ',' || participle?.pos !== 'VERB' || !/(?:ed|en|wn|ung)$/.test(participle.text)) return;
+    let j = i;
+    while (tokens[j] && (dropped.has(tokens[j]!) || inDate(tokens[j]!))) j++;
+    if (tokens[j]?.text === ',') [comma, participle, tokens[j]!].forEach((w) => dropped.add(w));
+  });
+  out = out.filter((t) => !dropped.has(t));
+  // Leading "and", "but", commas, connectives ("However,") and a framing phrase before the subject.
+  while (out[0] && (out[0].pos === 'CCONJ' || out[0].pos === 'PUNCT' || CONNECTIVES.has(out[0].lemma))) out.shift();
+  const comma = out.findIndex((t) => t.text === ',');
+  const rest = out.slice(comma + 1);
+  if (comma > 0 && (out[0]!.pos === 'ADP' || out[0]!.pos === 'SCONJ') && firstFinite(rest) >= 0) {
+    out = rest;
+  }
+  // A trailing aside after a comma: ", ending a blockade ...", ", which ...", ", who ...".
+  for (let i = 1; i < out.length - 1; i++) {
+    const next = out[i + 1]!;
+    const aside = out[i]!.text === ',' && ((next.pos === 'VERB' && /ing$/.test(next.text)) || ['which', 'who', 'whose'].includes(next.lemma));
+    if (aside && finite(out.slice(0, i))) { out = out.slice(0, i); break; }
+  }
+  const dangling = (t: Token) => (t.pos === 'PUNCT' && !QUOTES.test(t.text)) || t.pos === 'CCONJ' || t.pos === 'ADP';
+  while (out.length && dangling(out.at(-1)!)) out.pop();
+  // ", established" left alone once its date has gone: a participle with nothing to say.
+  if (out.length > 2 && out.at(-2)!.text === ',' && out.at(-1)!.pos === 'VERB' && /ed$/.test(out.at(-1)!.text) && finite(out.slice(0, -2))) out = out.slice(0, -2);
+  return out;
+}
+
+/** "Officials said that the centre would open" -> "The centre would open"; ", officials said" at the end goes too. */
+function dropAttribution(words: Kept): Kept {
+  // Trailing: ", X said", ", X told reporters", ", according to X".
+  for (let i = words.length - 1; i > 0; i--) {
+    if (words[i]!.text !== ',') continue;
+    const tail = words.slice(i + 1);
+    const reports = tail.some((t) => t.pos === 'VERB' && REPORTING.has(t.lemma)) && tail.length <= 8;
+    const according = tail[0]?.lemma === 'according';
+    if ((reports || according) && finite(words.slice(0, i))) return words.slice(0, i);
+  }
+  // Leading: "X said (that) S", when S has a subject of its own that is not a bare pronoun.
+  const verbAt = firstFinite(words);
+  const verb = words[verbAt];
+  if (verb && REPORTING.has(verb.lemma)) {
+    let rest = words.slice(verbAt + 1);
+    if (rest[0]?.lemma === 'that') rest = rest.slice(1);
+    const restVerb = firstFinite(rest);
+    const subject = rest.slice(0, restVerb);
+    const nominal = subject.every((t) => ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART', 'PRON'].includes(t.pos) || t.lemma === 'of');
+    if (restVerb > 0 && nominal && !(subject.length === 1 && subject[0]!.pos === 'PRON')) return rest;
+  }
+  return words;
+}
+
+/** The subject of a sentence as words, for the pronouns of the next one: null when it is itself a pronoun. */
+export function subjectPhrase(text: string, tokens: Token[], from: number, to: number, dates: [number, number][]): string | null {
+  const sentence = tokens.filter((t) => t.start >= from && t.end <= to);
+  const verbAt = firstFinite(sentence);
+  // Back from the verb over the noun phrase: "On 23 June 2016 the United Kingdom voted" -> "the United Kingdom".
+  let at = verbAt;
+  while (at > 0) {
+    const t = sentence[at - 1]!;
+    const nominal = ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART'].includes(t.pos) || (t.lemma === 'of' && at - 1 > 0) || t.lemma === 'and';
+    if (!nominal || dates.some(([a, b]) => t.start >= a && t.end <= b)) break;
+    at--;
+  }
+  const words = verbAt > 0 ? sentence.slice(at, verbAt) : [];
+  while (words[0] && (words[0].lemma === 'of' || words[0].lemma === 'and')) words.shift();
+  if (words.length === 0 || words.length > 8) return null;
+  if (!words.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return null;
+  const phrase = render(words, text);
+  return /^(?:the|a|an)\s/i.test(phrase) ? phrase.charAt(0).toLowerCase() + phrase.slice(1) : phrase;
+}
+
+/** The subject of a clause: the words before its first finite verb, after a framing phrase. */
+function subjectOf(clause: Kept): Kept {
+  const at = firstFinite(clause);
+  return at > 0 ? clause.slice(0, at) : [];
+}
+
+/** What a clause says of its subject: from its first finite verb on, up to a list's first comma. */
+function predicateOf(clause: Kept): Kept {
+  const at = firstFinite(clause);
+  if (at < 0) return [];
+  const rest = clause.slice(at);
+  const stop = rest.findIndex((t) => t.text === ',' || t.text === ':' || t.text === ';');
+  return stop > 0 ? rest.slice(0, stop) : rest;
+}
+
+/** Tokens back to text, keeping the original spacing between neighbours and one space across a gap. */
+function render(words: Kept, text: string): string {
+  let out = '';
+  words.forEach((t, i) => {
+    const previous = words[i - 1];
+    if (previous) out += previous.end === t.start ? '' : previous.end <= t.start && /^\s+$/.test(text.slice(previous.end, t.start)) ? text.slice(previous.end, t.start).replace(/\s+/g, ' ') : ' ';
+    out += t.text;
+  });
+  return out;
+}
+
+/** A bare pronoun as the subject becomes the person or thing it stands for. */
+function resolvePronoun(text: string, words: Kept, input: SummaryInput): string {
+  const verbAt = firstFinite(words);
+  const subject = words.slice(0, verbAt).map((t) => t.text.toLowerCase()).join(' ');
+  // "Its voters said no": whose voters, when the text has just said. ("His successor, Georges Pompidou," names him.)
+  const possessive = /^(?:its|their)\s/i.exec(text);
+  if (possessive && verbAt > 1 && input.antecedent) return `${input.antecedent}\u2019s ${text.slice(possessive[0].length)}`;
+  if (verbAt <= 0 || !PRONOUNS.has(subject)) {
+    return input.role && input.person ? text.replace(new RegExp(`^(?:the\\s+)?${escape(input.role)}`, 'i'), input.person) : text;
+  }
+  const stand = /^(?:he|she|the latter|the former)$/.test(subject) ? input.person : input.antecedent ?? input.person;
+  if (!stand) return text;
+  const pronoun = text.slice(0, render(words.slice(0, verbAt), input.text).length);
+  return stand + text.slice(pronoun.length);
+}
+
+/** "met its Secretary-General Manfred Werner" loses the role to the who's who; "its" goes with it. */
+function withoutPossessive(text: string, people: string[]): string {
+  return people.reduce((t, p) => t.replace(new RegExp(`\\b(?:its|his|her|their)\\s+(?=${escape(p)}\\b)`, 'g'), ''), text);
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function tidy(text: string): string {
+  let out = text
+    .replace(/\s+([,.;:!?)\u201d])/g, '$1').replace(/([(\u201c])\s+/g, '$1').replace(/,{2,}/g, ',')
+    .replace(/\s{2,}/g, ' ').replace(/^[\s,;:]+|[\s,;:.]+$/g, '').trim();
+  // A quotation opened and not closed (its end fell with a parenthesis) is closed.
+  if ((out.match(/"/g) ?? []).length % 2) out += '"';
+  if ((out.match(/\u201c/g) ?? []).length > (out.match(/\u201d/g) ?? []).length) out += '\u201d';
+  return out.charAt(0).toUpperCase() + out.slice(1);
+}
+
+/** When the clause gives no complete one: the sentence, without its dateline and the date's phrase. */
+function fallback(input: SummaryInput): string {
+  const words = clean(input.tokens.filter((t) => t.start >= Math.max(input.sentence[0], input.dateline) && t.end <= input.sentence[1]), input);
+  const text = tidy(withoutPossessive(withoutRoles(resolvePronoun(render(words, input.text), words, input), input.people), input.people));
+  return text || tidy(input.text.slice(Math.max(input.sentence[0], input.dateline), input.sentence[1]));
 }

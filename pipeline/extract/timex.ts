@@ -4,9 +4,10 @@
 // the text. Candidates that overlap are settled longest-first; neighbours joined by "-", "to" or "and" become ranges.
 // Resolution walks the mentions in reading order with an anchor (the last date the reader has seen) so that "the same
 // year", "September" or "two years later" are read as a reader would read them.
+import type { Tense } from './tense.ts';
 import {
-  centurySpan, compareDays, daySpan, decadeSpan, fromDayNumber, isValidDay, monthSpan, parseIsoDay, partOf, rangeSpan,
-  seasonSpan, toDayNumber, weekday, yearSpan,
+  centurySpan, compareDays, daySpan, isoDay, decadeSpan, fromDayNumber, isValidDay, monthSpan, parseIsoDay, partOf, rangeSpan,
+  seasonSpan, toDayNumber, weekday, weekSpan, yearSpan,
   type Part, type Season, type Span,
 } from './calendar.ts';
 
@@ -17,6 +18,13 @@ export interface Context {
   reference: string | null;
   /** The first date the text states: the anchor for a bare "July 3" read before any year (not today's year). */
   fallback?: Span | null;
+  /**
+   * True for a text told from its own date (a news story, a report, a speech): a "July 3" or "December" without a
+   * year is then the nearest one to that date in the direction the tense gives, not the narrative's last year.
+   */
+  news?: boolean;
+  /** The tense of the clause at an offset of the text being tagged (see tense.ts); past when not given. */
+  tenseAt?: (offset: number) => Tense | null;
 }
 
 export interface Timex extends Span {
@@ -29,13 +37,17 @@ export interface Timex extends Span {
   explicit: boolean;
 }
 
-type Resolver = (ctx: Context) => (Span & { explicit: boolean }) | null;
+/** @param at where the expression starts in the text, for the tense of its clause */
+type Resolver = (ctx: Context, at: number) => (Span & { explicit: boolean }) | null;
 
 interface Candidate {
   start: number;
   end: number;
   resolve: Resolver;
   parts?: [number, number][];
+  deictic?: boolean;
+  /** Never worth a warning when it cannot be placed ("now" in a text with no date of its own). */
+  quiet?: boolean;
 }
 
 // ---- vocabulary -------------------------------------------------------------------------------------------------
@@ -74,7 +86,7 @@ const NOT_YEAR_BEFORE = /(?:\b(?:article|articles|art|page|pages|p|pp|no|nos|num
 /** Temporal prepositions: after these a four-digit number is a year even before a noun ("in 1994 troops ..."). */
 const YEAR_CUE = /\b(?:in|since|until|till|by|from|during|before|after|between|through|early|late|mid|circa|c\.|year|years|spring|summer|autumn|fall|winter|to|and|of)\s+$/i;
 /** After a number: units and plural nouns make it a count ("1500 soldiers"), not a year. */
-const NOT_YEAR_AFTER = /^(?:\s*(?:%|percent|per\s+cent|[-\u2013]?(?:km|kg|mm|cm|m|kilomet|met|mile|ton|men|man|strong)\b)|[.,]\d|\s+[a-z]+s\b(?!\s+(?:of|in|at|on|and|the|a|was|were|after|before|when)\b))/;
+const NOT_YEAR_AFTER = /^(?:\s*(?:%|percent|per\s+cent|(?:GMT|UTC|EDT|EST|CET|CEST|BST|PST|PDT|MSK|IST|JST|local\s+time|hours|hrs?)\b|[-\u2013]?(?:km|kg|mm|cm|m|kilomet|met|mile|ton|men|man|strong)\b)|[.,]\d|\s+[a-z]+s\b(?!\s+(?:of|in|at|on|and|the|a|after|before|when)\b))/;
 
 // ---- reading numbers ------------------------------------------------------------------------------------------------
 
@@ -119,6 +131,75 @@ function anchorYear(ctx: Context): number | null {
   return anchor ? parseIsoDay(anchor.start).year : null;
 }
 
+/** Which way from the document's date a date told in this clause lies: forward in the future tense, else back. */
+function towards(ctx: Context, at: number): 1 | -1 {
+  const tense = ctx.tenseAt?.(at);
+  return tense === 'future' || tense === 'prospective' ? 1 : -1;
+}
+
+/**
+ * The year of a month (and day) written without one. In a text told from its own date it is the nearest such day in
+ * the direction of the tense ("met in December" in a January story: last December; "will meet in March": this March);
+ * in a narrative, the year the reader is in.
+ */
+function yearOfUnstated(ctx: Context, at: number, month: number, day = 0): number | null {
+  // "will join on March 12" is told from the document's date even in a narrative of the past.
+  const told = ctx.news || ctx.tenseAt?.(at) === 'future';
+  if (!told || !ctx.reference) return anchorYear(ctx);
+  const today = parseIsoDay(ctx.reference);
+  const later = month > today.month || (month === today.month && day > today.day);
+  const earlier = month < today.month || (month === today.month && day > 0 && day < today.day);
+  if (towards(ctx, at) < 0) return later ? today.year - 1 : today.year;
+  return earlier ? today.year + 1 : today.year;
+}
+
+/** "Monday, Oct. 26" without a year: the year near the one the text gives in which Oct. 26 is a Monday. */
+function yearOfWeekday(ctx: Context, at: number, month: number, day: number, target: number): number | null {
+  const y = yearOfUnstated(ctx, at, month, day);
+  if (y === null) return null;
+  return [y, y - 1, y + 1].find((year) => isValidDay(year, month, day) && weekday(isoDay(year, month, day)) === target) ?? y;
+}
+
+const referenceDay = (ctx: Context): Span | null => (ctx.reference ? daySpan(...ymd(ctx.reference)) : null);
+
+/** The weekday nearest the document's date: "last"/"next" step over it, else the tense says which way (same day counts). */
+function nearWeekday(ctx: Context, at: number, target: number, which: string | undefined): Span | null {
+  if (!ctx.reference) return null;
+  const today = weekday(ctx.reference);
+  const w = which?.toLowerCase();
+  const forward = w === 'next' || w === 'coming' || (w !== 'last' && w !== 'past' && towards(ctx, at) > 0);
+  let delta = forward ? (target - today + 7) % 7 : -((today - target + 7) % 7);
+  if (delta === 0 && (w === 'next' || w === 'last')) delta = forward ? 7 : -7;
+  return daySpan(...ymd(fromDayNumber(toDayNumber(ctx.reference) + delta)));
+}
+
+/** "last May", "this summer", "next year", "last week": counted from the document's date, not the narrative's. */
+function deicticSpan(ctx: Context, which: string, unit: string): Span | null {
+  const today = referenceDay(ctx);
+  if (!today) return null;
+  const { year, month } = parseIsoDay(today.start);
+  const step = /last|past|previous/i.test(which) ? -1 : /next|coming/i.test(which) ? 1 : 0;
+  const u = unit.toLowerCase().replace(/\s+/g, ' ');
+  if (u === 'week') return weekSpan(fromDayNumber(toDayNumber(today.start) + 7 * step));
+  if (u === 'weekend') {
+    const week = weekSpan(fromDayNumber(toDayNumber(today.start) + 7 * step));
+    return { ...week, value: `${week.value}-WE`, start: fromDayNumber(toDayNumber(week.end) - 1) };
+  }
+  if (u === 'month') return shiftSpan(monthSpan(year, month), 'month', step);
+  if (/year$/.test(u)) return yearSpan(year + step);
+  const named = monthOf(u);
+  if (named) {
+    // "last May" is the latest May before this month; "next May" the first after it; "this May" this year's.
+    const y = step < 0 ? (named < month ? year : year - 1) : step > 0 ? (named > month ? year : year + 1) : year;
+    return monthSpan(y, named);
+  }
+  const season = seasonOf(u);
+  const thisOne = seasonSpan(year, season);
+  if (step < 0) return compareDays(thisOne.end, today.start) < 0 ? thisOne : seasonSpan(year - 1, season);
+  if (step > 0) return compareDays(thisOne.start, today.start) > 0 ? thisOne : seasonSpan(year + 1, season);
+  return thisOne;
+}
+
 function dayOrNull(year: number, month: number, day: number): Span | null {
   return isValidDay(year, month, day) ? daySpan(year, month, day) : null;
 }
@@ -142,8 +223,8 @@ const withParts = (resolve: Resolver, parts: [number, number][]) => Object.assig
 
 /** Two days, of one year given or taken from the anchor; a range that runs over New Year starts the year before. */
 function dayRange(yearToken: string | undefined, month1: number, day1: number, month2: number, day2: number): Resolver {
-  return (ctx) => {
-    const y = yearToken ? yearOf(yearToken) : anchorYear(ctx);
+  return (ctx, at) => {
+    const y = yearToken ? yearOf(yearToken) : yearOfUnstated(ctx, at, month2, day2);
     if (y === null) return null;
     const wraps = month1 > month2;
     const a = dayOrNull(wraps ? y - 1 : y, month1, day1), b = dayOrNull(y, month2, day2);
@@ -158,6 +239,8 @@ function dayRange(yearToken: string | undefined, month1: number, day1: number, m
 interface Pattern {
   re: RegExp;
   build: (m: RegExpExecArray, text: string) => Resolver | null;
+  /** Read from the document's own date ("yesterday", "on Friday", "last year"), whatever the narrative's. */
+  deictic?: true;
 }
 
 const g = (source: string) => new RegExp(source, 'gid');
@@ -197,15 +280,15 @@ const patterns: Pattern[] = [
   // May 4 / the 4th of May (year from the anchor)
   {
     re: g(`\\b(${MONTH})\\s+(${DAY})\\b(?!\\s*[,.]?\\s*\\d|\\s*(?:${DASH})|:)`),
-    build: (m) => capitalised(m[1]) ? (ctx) => {
-      const y = anchorYear(ctx);
+    build: (m) => capitalised(m[1]) ? (ctx, at) => {
+      const y = yearOfUnstated(ctx, at, monthOf(m[1]!), dayOf(m[2]!));
       return y === null ? null : implicit(dayOrNull(y, monthOf(m[1]!), dayOf(m[2]!)));
     } : null,
   },
   {
     re: g(`\\b(?:the\\s+)?(${DAY})\\s+(?:of\\s+)?(${MONTH})\\b(?!,?\\s*\\d)`),
-    build: (m) => capitalised(m[2]) && (/\D/.test(m[1]!) || !/of/i.test(m[0])) ? (ctx) => {
-      const y = anchorYear(ctx);
+    build: (m) => capitalised(m[2]) && (/\D/.test(m[1]!) || !/of/i.test(m[0])) ? (ctx, at) => {
+      const y = yearOfUnstated(ctx, at, monthOf(m[2]!), dayOf(m[1]!));
       return y === null ? null : implicit(dayOrNull(y, monthOf(m[2]!), dayOf(m[1]!)));
     } : null,
   },
@@ -289,8 +372,8 @@ const patterns: Pattern[] = [
       if (!capitalised(m[2])) return null;
       const ambiguous = /^(?:may|march)$/i.test(m[2]!);
       if (!m[1] && ambiguous && !MONTH_CUE.test(text.slice(Math.max(0, m.index - 30), m.index))) return null;
-      return (ctx) => {
-        const y = anchorYear(ctx);
+      return (ctx, at) => {
+        const y = yearOfUnstated(ctx, at, monthOf(m[2]!));
         return y === null ? null : implicit(withPart(monthSpan(y, monthOf(m[2]!)), m[1]));
       };
     },
@@ -338,22 +421,36 @@ const patterns: Pattern[] = [
       return implicit(withPart(unit === 'month' ? monthSpan(year, month) : yearSpan(year), part));
     },
   },
-  // the same year, in same year, the same day, that year, the following month
+  // the same year, in same year, the same day, that year, the following month, later that year: the narrative's time
   {
-    re: g(`\\b(?:(?:the|that|this)\\s+)?(same|following|next|previous|preceding|subsequent|that|this)\\s+(day|month|year)\\b`),
+    re: g(`\\b(?:(?:earlier|later)\\s+)?(?:(the|that)\\s+)?(same|following|next|previous|preceding|subsequent|that)\\s+(day|week|month|year)\\b`),
     build: (m, text) => {
-      const which = m[1]!.toLowerCase();
-      // "this year" with no "the" before it is only a date: "in this year" / "this year's"; keep "that year" too.
+      const which = m[2]!.toLowerCase();
+      if (!m[1] && which === 'next') return null; // "next year" is counted from the document's date
       const before = text.slice(Math.max(0, m.index - 12), m.index);
-      if ((which === 'that' || which === 'this') && /\b(?:of|from)\s+$/i.test(before)) return null;
+      if (which === 'that' && /\b(?:of|from)\s+$/i.test(before)) return null;
       return (ctx) => {
-        const unit = m[2]!.toLowerCase();
-        const anchor = ctx.anchor ?? (ctx.reference ? daySpan(...ymd(ctx.reference)) : null);
+        const unit = m[3]!.toLowerCase();
+        const anchor = ctx.anchor ?? referenceDay(ctx);
         if (!anchor) return null;
         const shift = /following|next|subsequent/.test(which) ? 1 : /previous|preceding/.test(which) ? -1 : 0;
-        if (unit === 'day' && anchor.precision !== 'day') return null;
+        if ((unit === 'day' || unit === 'week') && anchor.precision !== 'day') return null;
         if (unit === 'month' && anchor.precision !== 'day' && anchor.precision !== 'month') return null;
+        if (unit === 'week') return implicit(weekSpan(fromDayNumber(toDayNumber(anchor.start) + 7 * shift)));
         return implicit(shiftSpan(anchor, unit, shift));
+      };
+    },
+  },
+  // last year, this month, next week, last May, this summer, early this year: the document's own date
+  {
+    deictic: true,
+    re: g(`(?<!\\bthe\\s)\\b(?:(early|late|mid)[-\\s]+)?(last|this|next|coming)\\s+(week(?:end)?|month|(?:fiscal\\s+)?year|${MONTH_FULL}|${SEASON})\\b`),
+    build: (m) => {
+      const unit = m[3]!;
+      if (monthOf(unit) && !capitalised(unit)) return null;
+      return (ctx) => {
+        const span = deicticSpan(ctx, m[2]!, unit);
+        return span && implicit(withPart(span, m[1]));
       };
     },
   },
@@ -367,32 +464,53 @@ const patterns: Pattern[] = [
         const word = m[1]!.toLowerCase();
         const count = /\d/.test(word) ? Number(word) : NUMBER_WORDS[word]!;
         const back = /earlier|before|ago/i.test(m[3]!);
-        const base = /ago/i.test(m[3]!) ? (ctx.reference ? daySpan(...ymd(ctx.reference)) : null) : ctx.anchor;
+        const base = /ago/i.test(m[3]!) ? referenceDay(ctx) : ctx.anchor;
         if (!base || Number.isNaN(count)) return null;
         return implicit(shiftSpan(base, m[2]!.toLowerCase(), back ? -count : count));
       };
     },
   },
-  // yesterday, today, tomorrow: the document's date
+  // yesterday, today, tonight, yesterday morning, this afternoon, last night: the document's date (the part of the
+  // day stays in the text; the value is the day, as a chronology dates by days)
   {
-    re: g(`\\b(yesterday|today|tomorrow)\\b`),
+    deictic: true,
+    re: g(`\\b(?:(yesterday|today|tomorrow|tonight)|(this|last)(?=\\s+(?:morning|afternoon|evening|night)\\b))(?:\\s+(morning|afternoon|evening|night))?\\b`),
     build: (m) => (ctx) => {
       if (!ctx.reference) return null;
-      const shift = { yesterday: -1, today: 0, tomorrow: 1 }[m[1]!.toLowerCase()]!;
-      return implicit(daySpan(...ymd(fromDayNumber(toDayNumber(ctx.reference) + shift))));
+      const word = (m[1] ?? m[2]!).toLowerCase();
+      const shift = word === 'yesterday' || (word === 'last' && /night|evening/i.test(m[3]!)) ? -1 : word === 'tomorrow' ? 1 : 0;
+      if (word === 'last' && !/night|evening/i.test(m[3]!)) return null;
+      const day = daySpan(...ymd(fromDayNumber(toDayNumber(ctx.reference) + shift)));
+      return implicit(day);
     },
   },
-  // on Friday, last Monday, next Tuesday: the nearest such day before (or after, with "next") the document's date
+  // Friday, on Friday, last Monday, next Tuesday, Thursday morning, Monday, Oct. 26: the nearest such day to the
+  // document's date, before it in the past tense and after it in the future
   {
-    re: g(`\\b(?:(on|last|next|this)\\s+)(${WEEKDAYS.join('|')})\\b`),
-    build: (m) => capitalised(m[2]) ? (ctx) => {
-      if (!ctx.reference) return null;
-      const target = WEEKDAYS.indexOf(m[2]!.toLowerCase());
-      const today = weekday(ctx.reference);
-      const next = /next/i.test(m[1]!);
-      const delta = next ? ((target - today + 7) % 7 || 7) : -((today - target + 7) % 7 || 7);
-      return implicit(daySpan(...ymd(fromDayNumber(toDayNumber(ctx.reference) + delta))));
-    } : null,
+    deictic: true,
+    re: g(`\\b(?:(last|next|this|coming)\\s+)?(${WEEKDAYS.map((d) => d[0]!.toUpperCase() + d.slice(1)).join('|')})(?:\\s+(morning|afternoon|evening|night))?(?:,?\\s+(${MONTH})\\s+(${DAY})(?:,?\\s+(${YEAR}))?\\b)?(?![\\w-])`),
+    build: (m) => (ctx, at) => {
+      if (m[4]) {
+        const month = monthOf(m[4]), day = dayOf(m[5]!);
+        const y = m[6] ? yearOf(m[6]) : yearOfWeekday(ctx, at, month, day, WEEKDAYS.indexOf(m[2]!.toLowerCase()));
+        const span = y === null ? null : dayOrNull(y, month, day);
+        return span && (m[6] ? explicit(span) : implicit(span));
+      }
+      return implicit(nearWeekday(ctx, at, WEEKDAYS.indexOf(m[2]!.toLowerCase()), m[1]));
+    },
+  },
+  // now, currently, the future, the past, recently: TIMEX3's references to the present, future and past. They are
+  // dates a tagger reports, never an event's date.
+  {
+    re: g(`\\b(?:(right\\s+now|now|currently|nowadays|these\\s+days|present-day|the\\s+present\\s+day)|((?:the\\s+)?(?:near\\s+|distant\\s+)?future)|(the\\s+past|recently))\\b(?!-)`),
+    build: (m) => {
+      if (m[2] && /^F/.test(m[2])) return null; // "Future" as a name
+      const value = m[1] ? 'PRESENT_REF' : m[2] ? 'FUTURE_REF' : 'PAST_REF';
+      return Object.assign((ctx: Context) => {
+        const today = referenceDay(ctx);
+        return today && implicit({ ...today, value });
+      }, { quiet: true });
+    },
   },
 ];
 
@@ -406,7 +524,7 @@ function ymd(iso: string): [number, number, number] {
 /** Every temporal expression in `text`, not overlapping, in text order, not yet given a date. */
 export function recognise(text: string): Candidate[] {
   const found: Candidate[] = [];
-  for (const { re, build } of patterns) {
+  for (const { re, build, deictic } of patterns) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) { re.lastIndex++; continue; }
@@ -415,8 +533,8 @@ export function recognise(text: string): Candidate[] {
       // Leading "the" belongs to the expression ("the spring of 1998"); leading spaces from optional groups do not.
       const lead = m[0].length - m[0].trimStart().length;
       const trail = m[0].length - m[0].trimEnd().length;
-      const parts = (resolve as { parts?: [number, number][] }).parts;
-      found.push({ start: m.index + lead, end: m.index + m[0].length - trail, resolve, parts });
+      const { parts, quiet } = resolve as { parts?: [number, number][]; quiet?: boolean };
+      found.push({ start: m.index + lead, end: m.index + m[0].length - trail, resolve, parts, quiet, deictic });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -445,14 +563,15 @@ function joinRanges(text: string, list: Candidate[]): Candidate[] {
           start: worded ? a.start - (/\b(from|between)\s+$/i.exec(before)![0].length) : a.start,
           end: b.end,
           parts: [...(a.parts ?? [[a.start, a.end]]), ...(b.parts ?? [[b.start, b.end]])],
-          resolve: (ctx) => {
+          resolve: (ctx, at) => {
             // The end usually carries the year the start leaves out: "from March to May 1997".
-            const last = b.resolve(ctx);
-            const first = a.resolve({ ...ctx, anchor: last && !last.explicit ? ctx.anchor : last ?? ctx.anchor });
+            const last = b.resolve(ctx, b.start);
+            const fromEnd = last?.explicit ? { ...ctx, anchor: last, news: false } : ctx;
+            const first = a.resolve(fromEnd, at);
             if (!first || !last) return null;
             let start = first;
             if (compareDays(start.start, last.start) > 0 && !first.explicit) {
-              const shifted = a.resolve({ ...ctx, anchor: yearSpan(parseIsoDay(last.start).year - 1) });
+              const shifted = a.resolve({ ...ctx, news: false, anchor: yearSpan(parseIsoDay(last.start).year - 1) }, at);
               if (shifted) start = shifted;
             }
             if (compareDays(start.start, last.end) > 0) return null;
@@ -472,20 +591,28 @@ function joinRanges(text: string, list: Candidate[]): Candidate[] {
  * Find and date every temporal expression in `text`, reading in order from `ctx` (which is updated as a reader's
  * sense of "now" moves on). Expressions that cannot be placed (a bare "May" before any year) are left out.
  */
-export function tagTimexes(text: string, ctx: Context, onUnplaced?: (offset: [number, number]) => void): Timex[] {
+/** @param onUnplaced told of each expression that cannot be placed, and whether it counts from the text's own date */
+export function tagTimexes(text: string, ctx: Context, onUnplaced?: (offset: [number, number], deictic: boolean) => void): Timex[] {
   const out: Timex[] = [];
   for (const c of recognise(text)) {
-    const span = c.resolve(ctx);
+    const span = c.resolve(ctx, c.start);
     if (!span) {
-      onUnplaced?.([c.start, c.end]);
+      if (!c.quiet) onUnplaced?.([c.start, c.end], !!c.deictic);
       continue;
     }
     const { explicit: isExplicit, ...rest } = span;
     out.push({ ...rest, text: text.slice(c.start, c.end), offset: [c.start, c.end], parts: c.parts, explicit: isExplicit });
-    ctx.anchor = { value: rest.value, start: rest.start, end: rest.end, precision: rest.precision };
+    // "now" and "the future" say where the teller stands, not where the story is.
+    if (!isReference(rest.value)) ctx.anchor = { value: rest.value, start: rest.start, end: rest.end, precision: rest.precision };
   }
   return out;
 }
+
+/** How many of a text's date expressions are read from the document's own date ("yesterday", "on Friday"). */
+export const countDeictic = (text: string) => recognise(text).filter((c) => c.deictic).length;
+
+/** PRESENT_REF, PAST_REF, FUTURE_REF: the teller's now, before and after, not a date on the calendar. */
+export const isReference = (value: string) => value.endsWith('_REF');
 
 /** The first date in a short text, for colophons and front matter ("compiled on May 25, 2006"). */
 export function firstDate(text: string, reference: string | null = null): Timex | null {

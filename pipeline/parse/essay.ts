@@ -5,6 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { firstDate } from '../extract/timex.ts';
 import type { Essay, Paragraph, Run, Section, Segment } from '../model.ts';
+import { dateLineOf, datelineOf, titleDateOf } from './dateline.ts';
 import { splitSentences } from './sentences.ts';
 import { toSource } from './source-map.ts';
 
@@ -79,12 +80,36 @@ export default function essay() {
       drafts.splice(index, 1);
       break;
     }
+    let compiledBy: Essay['dateSource'] = compiled ? 'colophon' : null;
+    if (!compiled && (compiled = isoFromMatter(matter.date))) compiledBy = 'front matter';
+    // The story's own date, which its "yesterday" counts from, comes before the date the brief was compiled.
+    let dated: string | null = null;
+    let dateSource: Essay['dateSource'] = null;
+    // A line that is only a date, first or last ("Friday, January 4, 2019"): the text's date, not a paragraph of it.
+    for (const index of [0, drafts.length - 1]) {
+      const draft = drafts[index];
+      const day = draft && dateLineOf(runsText(draft.runs));
+      if (!draft || !day) continue;
+      [dated, dateSource] = [day, 'date line'];
+      colophon ??= runsText(draft.runs).trim();
+      drafts.splice(index, 1);
+      break;
+    }
+    // A news dateline opens the first paragraph ("ISTANBUL, 22 July 2022 (Agency) -"); alone, it is no paragraph.
+    const lead = drafts[0] && datelineOf(runsText(drafts[0].runs));
+    let datelineLength = 0;
+    if (lead) {
+      if (!dated && lead.date) [dated, dateSource] = [lead.date, 'dateline'];
+      if (runsText(drafts[0]!.runs).slice(lead.length).trim()) datelineLength = lead.length;
+      else drafts.shift();
+    }
+    if (!dated && (dated = titleDateOf(title))) dateSource = 'title';
+    if (!dated) [dated, dateSource] = [compiled, compiledBy];
 
     // Drop the untitled opening section when nothing stands before the first heading, and renumber.
     const kept = sections.filter((_, i) => i > 0 || drafts.some((d) => d.section === 0));
     kept.forEach((s, i) => { s.id = `s${i + 1}`; });
     const sectionIndex = (old: number) => kept.indexOf(sections[old]!);
-    compiled ??= isoFromMatter(matter.date);
     const paragraphs: Paragraph[] = drafts.map((draft, i) => {
       const text = runsText(draft.runs);
       const n = i + 1;
@@ -94,7 +119,8 @@ export default function essay() {
         ...s,
         offset: [toSource(draft.segments, s.offset[0]), toSource(draft.segments, s.offset[1])] as [number, number],
       }));
-      return { n, id: `p${n}`, kind: draft.kind, text, runs: draft.runs, offset: draft.offset, sentences, section, segments: draft.segments };
+      const dateline = n === 1 && datelineLength ? { dateline: datelineLength } : {};
+      return { n, id: `p${n}`, kind: draft.kind, text, runs: draft.runs, offset: draft.offset, sentences, section, segments: draft.segments, ...dateline };
     });
 
     const result: Essay = {
@@ -104,6 +130,8 @@ export default function essay() {
       subtitle: typeof matter.subtitle === 'string' ? matter.subtitle : null,
       author: typeof matter.author === 'string' ? matter.author : null,
       compiled,
+      dated,
+      dateSource,
       colophon,
       sections: kept,
       paragraphs,

@@ -5,6 +5,7 @@ import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import type { Processor } from 'unified';
 import { location } from 'vfile-location';
 import type { VFile } from 'vfile';
+import { dateLineOf } from './dateline.ts';
 
 /** A block of consecutive non-blank lines. Lines of only whitespace (a no-break space too) separate blocks. */
 interface Block {
@@ -47,10 +48,10 @@ const WEB_LEFTOVER = /^(?:XXS|XS|SM|MD|LG|XL|XXL|A[-+]|Accessibility links|Skip 
 
 export const isWebLeftover = (line: string) => WEB_LEFTOVER.test(line.trim());
 
-/** Short, unpunctuated, capitalised, and on its own: "Course of the war". */
+/** Short, unpunctuated, capitalised, and on its own: "Course of the war"; a line that is only a date dates the text. */
 function looksLikeHeading(text: string, block: Block): boolean {
   return block.lines === 1 && text.length <= 80 && /^[\p{Lu}\p{N}]/u.test(text) && !/[.!?:;,"\u201d]$/.test(text)
-    && text.split(/\s+/).length <= 12;
+    && text.split(/\s+/).length <= 12 && !dateLineOf(text);
 }
 
 /** The backtick typed for an apostrophe ("NATO`s") becomes one; the length is unchanged so offsets still hold. */

@@ -32,8 +32,8 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
     subtitle: essay.subtitle ? typeset(essay.subtitle) : null,
     author: essay.author ?? settings.author,
     span: spanCovered(chronology),
-    date: essay.compiled ? formatValue(essay.compiled, settings.dateStyle) : settings.referenceDate ? formatValue(settings.referenceDate, settings.dateStyle) : null,
-    dateLabel: essay.compiled ? 'Compiled' : 'As of',
+    date: formatValueOrNull(essay.compiled ?? essay.dated ?? settings.referenceDate, settings.dateStyle),
+    dateLabel: essay.compiled ? 'Compiled' : essay.dated ? 'Dated' : 'As of',
     organisation: settings.organisation,
     marking: settings.marking,
     paper: settings.paper,
@@ -56,3 +56,5 @@ function paragraphsNaming(essay: Essay, name: string, people: string[]): number[
   const pattern = new RegExp(`(?<![\\p{L}])(?:${[name, surname].filter(Boolean).map((s) => s!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'u');
   return essay.paragraphs.filter((p) => pattern.test(p.text)).map((p) => p.n);
 }
+
+const formatValueOrNull = (iso: string | null, style: Settings['dateStyle']) => (iso ? formatValue(iso, style) : null);

@@ -8,7 +8,7 @@ const EN_DASH = '\u2013';
 
 export type DateStyle = 'day-month' | 'month-day';
 
-/** One TIMEX3 value as words: "1994-05-04" -> "4 May 1994", "199" -> "1990s", "BC0490" -> "490 BC". */
+/** One TIMEX3 value as words: "1994-05-04" -> "4 May 1994", "199X" -> "1990s", "BC0490" -> "490 BC". */
 export function formatValue(value: string, style: DateStyle = 'day-month'): string {
   const bc = /^BC(\d+)/.exec(value);
   if (bc) return `${Number(bc[1])} BC${value.slice(bc[0].length) ? '' : ''}`;
@@ -20,7 +20,8 @@ export function formatValue(value: string, style: DateStyle = 'day-month'): stri
   if ((m = /^(\d{4})-(\d{2})$/.exec(value))) return `${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
   if ((m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value))) return `${SEASONS[m[2]!]} ${m[1]}`;
   if (/^\d{4}$/.test(value)) return value;
-  if (/^\d{3}$/.test(value)) return `${value}0s`;
+  if (/^\d{3}X?$/.test(value)) return `${value.slice(0, 3)}0s`;
+  if ((m = /^(\d{4})-W(\d{2})$/.exec(value))) return `week ${Number(m[2])} of ${m[1]}`;
   if (/^\d{2}$/.test(value)) return `${ordinal(Number(value) + 1)} century`;
   return value;
 }

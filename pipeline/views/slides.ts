@@ -1,14 +1,14 @@
-// The deck's view model. Slides are budgeted, not shrunk: at most five bullets a slide and a bounded length a bullet;
-// what does not fit goes to a continuation slide.
+// The deck's view model. Slides are budgeted, not shrunk, and words are never cut: at most five bullets and a bounded
+// number of characters a slide; what does not fit goes to a continuation slide.
 import type { Chronology, Essay } from '../model.ts';
 import type { Settings } from '../settings.ts';
 import { type EventRow, eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from './common.ts';
 import { formatValue, typeset } from './format.ts';
 import { type TimelineLayout, timelineLayout, timelineSvg } from './timeline.ts';
-import { shorten } from '../extract/summary.ts';
 
 const BULLETS_PER_SLIDE = 5;
-const BULLET_CHARS = 90;
+/** Characters of bullet text a slide holds at its type size: long summaries take a slide of fewer bullets. */
+const SLIDE_CHARS = 420;
 const EVENTS_PER_TIMELINE = 16;
 
 interface Bullet { date: string; text: string }
@@ -26,7 +26,20 @@ interface Slide {
 const chunk = <T>(list: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
-const bullet = (row: EventRow): Bullet => ({ date: row.date, text: shorten(row.summary, BULLET_CHARS) });
+/** Bullets to slides: up to five a slide, fewer when their words are long. */
+function slidesOf(bullets: Bullet[]): Bullet[][] {
+  const out: Bullet[][] = [];
+  let chars = 0;
+  for (const b of bullets) {
+    const size = b.date.length + b.text.length;
+    const current = out.at(-1);
+    if (!current || current.length >= BULLETS_PER_SLIDE || chars + size > SLIDE_CHARS) { out.push([b]); chars = size; }
+    else { current.push(b); chars += size; }
+  }
+  return out;
+}
+
+const bullet = (row: EventRow): Bullet => ({ date: row.date, text: row.summary });
 const note = (row: EventRow) => `${row.date}: ${row.text} (\u00b6 ${row.paragraph})`;
 
 export function slidesView(essay: Essay, chronology: Chronology, settings: Settings) {
@@ -53,8 +66,11 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
   for (const section of sections) {
     const own = rows.filter((r) => section.paragraphs.some((p) => p.n === r.paragraph));
     if (own.length === 0) continue;
-    chunk(own, BULLETS_PER_SLIDE).forEach((part, i, all) => {
-      slides.push({ kind: 'bullets', title: `${section.title}${all.length > 1 ? ` (${i + 1}/${all.length})` : ''}`, bullets: part.map(bullet), notes: part.map(note) });
+    const parts = slidesOf(own.map(bullet));
+    let done = 0;
+    parts.forEach((part, i) => {
+      const told = own.slice(done, (done += part.length));
+      slides.push({ kind: 'bullets', title: `${section.title}${parts.length > 1 ? ` (${i + 1}/${parts.length})` : ''}`, bullets: part, notes: told.map(note) });
     });
   }
 
@@ -69,7 +85,7 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
       bullets: part.map((p) => {
         const role = chronology.roles?.[p.name];
         const did = `${p.acts[0]!.date}: ${p.acts[0]!.summary}${p.acts.length > 1 ? ` (and ${p.acts.length - 1} more)` : ''}`;
-        return { date: role ? `${p.name} \u2014 ${shorten(role, 60)}` : p.name, text: shorten(did, BULLET_CHARS) };
+        return { date: role ? `${p.name} \u2014 ${role}` : p.name, text: did };
       }),
       notes: part.flatMap((p) => p.acts.map(note)),
     });
@@ -81,12 +97,16 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
   }
 
   const points = keyPoints(essay, chronology, settings.dateStyle);
-  slides.push({ kind: 'summary', title: 'Summary', bullets: points.slice(0, BULLETS_PER_SLIDE).map((p) => ({ date: '', text: shorten(p.text, BULLET_CHARS + 30) })), notes: points.map((p) => p.text) });
+  const summary = slidesOf(points.map((p) => ({ date: '', text: p.text })));
+  summary.forEach((part, i) => {
+    slides.push({ kind: 'summary', title: `Summary${summary.length > 1 ? ` (${i + 1}/${summary.length})` : ''}`, bullets: part, notes: part.map((b) => b.text) });
+  });
   slides.push({
     kind: 'source', title: 'Source',
     bullets: [
       { date: '', text: typeset(essay.title) },
-      ...(essay.compiled ? [{ date: '', text: `Compiled ${formatValue(essay.compiled, settings.dateStyle)}` }] : []),
+      ...(essay.compiled ? [{ date: '', text: `Compiled ${formatValue(essay.compiled, settings.dateStyle)}` }]
+        : essay.dated ? [{ date: '', text: `Dated ${formatValue(essay.dated, settings.dateStyle)}` }] : []),
       { date: '', text: `Generated from ${essay.paragraphs.length} paragraphs; ${chronology.events.length} dated events` },
     ],
     notes: ['Every bullet cites its paragraph in these notes.'],

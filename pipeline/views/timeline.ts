@@ -6,12 +6,14 @@ import { yearOf } from './format.ts';
 
 export const KIND_COLOURS: Record<EventKind, string> = {
   agreement: '#1f5fa8', membership: '#2f8f5b', visit: '#c2762b', meeting: '#7a5ba6', summit: '#b03a48',
-  operation: '#5a6b2f', decision: '#3a8c99', programme: '#8c6d1f', other: '#6b6b6b',
+  operation: '#5a6b2f', decision: '#3a8c99', programme: '#8c6d1f', leadership: '#a3477f', incident: '#c23b22',
+  statement: '#4d6f8f', other: '#6b6b6b',
 };
 
 export const KIND_LABELS: Record<EventKind, string> = {
   agreement: 'Agreement', membership: 'Membership', visit: 'Visit', meeting: 'Meeting', summit: 'Summit',
-  operation: 'Operation', decision: 'Decision', programme: 'Programme', other: 'Other',
+  operation: 'Operation', decision: 'Decision', programme: 'Programme', leadership: 'Leadership', incident: 'Incident',
+  statement: 'Statement', other: 'Other',
 };
 
 export interface TimelineOptions {

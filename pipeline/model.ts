@@ -33,7 +33,8 @@ export interface Paragraph {
   n: number;
   /** ASCII anchor used by every product to link to this paragraph. */
   id: string;
-  kind: 'text' | 'quote' | 'item';
+  /** A table's rows are paragraphs of kind 'table': data, never told as events. */
+  kind: 'text' | 'quote' | 'item' | 'table';
   text: string;
   runs: Run[];
   offset: Offset;

@@ -51,7 +51,8 @@ describe('the slide deck', () => {
     expect(titles.slice(1, 3)).toEqual(['Agenda', 'Timeline (1 of 2)']);
     expect(titles).toContain('Key people (1/2)');
     expect(titles).toContain('In their words');
-    expect(titles.slice(-2)).toEqual(['Summary', 'Source']);
+    expect(titles.at(-1)).toBe('Source');
+    expect(titles.at(-2)).toMatch(/^Summary( \(\d\/\d\))?$/);
     for (const page of pdf.pages) expect(page.width / page.height).toBeCloseTo(16 / 9, 3);
   });
 

@@ -77,7 +77,7 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
         !!m.at && m.at[0] >= Math.max(sentenceFrom, prose) && m.at[1] <= sentenceTo && !isReference(m.value));
       const before = antecedent;
       antecedent = subjectPhrase(paragraph.text, tokens, Math.max(sentenceFrom, prose), sentenceTo, dated.map((m) => m.at)) ?? antecedent;
-      if (!dated.length) continue;
+      if (!dated.length || paragraph.kind === 'table') continue;
       const clauses = datedClauses(tokens, sentenceFrom, sentenceTo, dated);
       // "It was to end on May 5, but on May 4 it was extended": what was expected gives way to what happened.
       // "Three states ratified it in 1971: Norway on 6 February, ...": the clause before the colon announces the rest.

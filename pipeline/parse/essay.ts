@@ -59,7 +59,7 @@ export default function essay() {
           // Markup and code in an essay are shown as the characters written, never interpreted.
           return add(kind, [{ type: 'text', value: node.value, position: node.position }], node.position);
         case 'table':
-          return node.children.forEach((row) => add(kind, [{ type: 'text', value: row.children.map((c) => toString(c)).join(' | '), position: row.position }], row.position));
+          return node.children.forEach((row) => add('table', [{ type: 'text', value: row.children.map((c) => toString(c)).join(' | '), position: row.position }], row.position));
         default:
           return;
       }

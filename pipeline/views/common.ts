@@ -1,6 +1,6 @@
 // What every product shows in the same way: event rows, the span covered, the essay's sections or periods.
-import type { Chronology, ChronologyEvent, Essay, Paragraph, Run } from '../model.ts';
-import { compareDays } from '../extract/calendar.ts';
+import type { Chronology, ChronologyEvent, Essay, EventKind, Paragraph, Run } from '../model.ts';
+import { compareDays, toDayNumber } from '../extract/calendar.ts';
 import { type DateStyle, formatDate, typeset, yearOf, yearRange } from './format.ts';
 import { KIND_COLOURS, KIND_LABELS } from './timeline.ts';
 
@@ -86,28 +86,88 @@ export interface KeyPoint {
   paragraphs: { n: number; href: string }[];
 }
 
+/** What a kind of event weighs in a brief: what changed the state of affairs before who met whom. */
+const WEIGHT: Record<EventKind, number> = {
+  agreement: 5, membership: 5, operation: 5, decision: 4, leadership: 4, incident: 4, summit: 3, programme: 3,
+  meeting: 2, visit: 1, statement: 1, other: 1,
+};
+const MAX_POINTS = 6;
+
 /**
- * Four to six points a busy reader can stop after: the span covered, the defining agreements and memberships,
- * the operations, and the latest state of affairs, each citing its paragraphs.
+ * Four to six points a busy reader can stop after, each a whole sentence citing its paragraph. From the events
+ * when the essay is a chronicle: ranked by what they are, by how much of the essay is about them and by where they
+ * are told (a paragraph's first sentence, the first and last paragraphs), picked across the whole span so that no
+ * period is left out, then told in date order. From the argument when it is not: each section's topic sentence.
  */
 export function keyPoints(essay: Essay, chronology: Chronology, style: DateStyle): KeyPoint[] {
   const events = chronology.events;
-  const cite = (list: ChronologyEvent[]) => [...new Set(list.map((e) => e.source.paragraph))].sort((a, b) => a - b).map((n) => ({ n, href: `#p${n}` }));
-  const line = (e: ChronologyEvent) => `${formatDate(e.date, style)}: ${typeset(e.summary)}`;
-  const sentence = (text: string) => (/[.!?\u2026]$/.test(text) ? text : `${text}.`);
-  const points: KeyPoint[] = [];
-  const span = spanCovered(chronology);
-  if (!span) return [{ text: `No dated events were found in the essay's ${essay.paragraphs.length} paragraphs.`, paragraphs: [] }];
-  points.push({ text: `The essay covers ${span} in ${events.length} dated event${events.length === 1 ? '' : 's'}, beginning ${line(events[0]!)}.`, paragraphs: cite([events[0]!]) });
-  const defining = events.slice(1).filter((e) => e.kind === 'agreement' || e.kind === 'membership').slice(0, 2);
-  for (const e of defining) points.push({ text: sentence(line(e)), paragraphs: cite([e]) });
-  const operations = events.filter((e) => e.kind === 'operation');
-  if (operations.length) {
-    points.push({ text: `Operations: ${operations.slice(0, 2).map(line).join('; ')}${operations.length > 2 ? `; and ${operations.length - 2} more` : ''}.`, paragraphs: cite(operations) });
+  // Fewer dated events than paragraphs (or hardly any): an essay of arguments, whose points are its topic sentences.
+  if (events.length < 3 || events.length < 0.75 * essay.paragraphs.length) return argumentPoints(essay);
+  const cite = (e: ChronologyEvent) => [{ n: e.source.paragraph, href: `#p${e.source.paragraph}` }];
+  // A milestone is dated to the day more often than not; a topic sentence or the first or last paragraph tells what
+  // the essay is about.
+  const score = (e: ChronologyEvent) => WEIGHT[e.kind] + prominence(e, essay) + (e.date.precision === 'day' ? 1 : 0)
+    + (e.source.sentence === 1 ? 1 : 0) + (e.source.paragraph === 1 || e.source.paragraph === essay.paragraphs.length ? 0.5 : 0);
+  const ranked = [...events].sort((a, b) => score(b) - score(a) || compareDays(a.date.start, b.date.start));
+  // One pick from each stretch of the span first, the best of the rest after.
+  const count = Math.min(MAX_POINTS, Math.max(4, Math.ceil(events.length / 5)), events.length);
+  const stretches = Math.max(2, count - 2);
+  const first = toDayNumber(events[0]!.date.start);
+  const last = Math.max(...events.map((e) => toDayNumber(e.date.start)));
+  const stretch = (e: ChronologyEvent) => Math.min(stretches - 1, Math.floor(((toDayNumber(e.date.start) - first) / Math.max(1, last - first + 1)) * stretches));
+  const picked = new Set<ChronologyEvent>();
+  for (let i = 0; i < stretches; i++) {
+    const best = ranked.find((e) => stretch(e) === i && !picked.has(e));
+    if (best) picked.add(best);
   }
-  const latest = events.reduce((a, b) => (compareDays(b.date.start, a.date.start) >= 0 ? b : a));
-  if (!points.some((p) => p.text.includes(typeset(latest.summary)))) points.push({ text: sentence(`Latest: ${line(latest)}`), paragraphs: cite([latest]) });
-  return points.slice(0, 6);
+  // Events of one kind in one year make one point ("1997: joined PARP; in May 1997, joined the EAPC").
+  const companions = new Map<ChronologyEvent, ChronologyEvent[]>();
+  const sameYear = (a: ChronologyEvent, b: ChronologyEvent) => yearOf(a.date.start) === yearOf(b.date.start) && yearOf(a.date.end) === yearOf(b.date.end);
+  const subject = (e: ChronologyEvent) => e.summary.split(' ')[0];
+  const related = (a: ChronologyEvent, b: ChronologyEvent) => subject(a) === subject(b)
+    || a.actors.organizations.some((o) => b.actors.organizations.includes(o));
+  const companionOf = (e: ChronologyEvent) => [...picked].find((p) => p !== e && p.kind === e.kind && WEIGHT[e.kind] >= 4 && sameYear(p, e) && related(p, e));
+  for (const e of ranked) {
+    if (picked.size >= count && !companionOf(e)) continue;
+    const host = companionOf(e);
+    if (host && !picked.has(e)) companions.set(host, [...(companions.get(host) ?? []), e]);
+    else picked.add(e);
+  }
+  return [...picked].sort((a, b) => compareDays(a.date.start, b.date.start) || a.source.paragraph - b.source.paragraph).map((e) => {
+    const told = [e, ...(companions.get(e) ?? [])].sort((a, b) => compareDays(a.date.start, b.date.start));
+    const [head, ...rest] = told;
+    const text = [`${formatDate(head!.date, style)}: ${typeset(head!.summary)}`,
+      ...rest.map((r) => `${r.date.precision === 'day' ? 'on' : 'in'} ${formatDate(r.date, style)}, ${startOfClause(typeset(r.summary))}`)].join('; ');
+    return { text: sentence(text), paragraphs: told.flatMap(cite).filter((c, i, all) => all.findIndex((o) => o.n === c.n) === i) };
+  });
+}
+
+/** A summary continuing a sentence: "The treaty ..." -> "the treaty ..."; names keep their capitals. */
+const startOfClause = (text: string) => text.replace(/^(?:The|A|An|Its|Their|This|These|Those)\b/, (w) => w.toLowerCase());
+
+const sentence = (text: string) => (/[.!?]["\u201d\u2019]?$/.test(text) ? text : `${text}.`);
+
+/**
+ * How much of the essay is about an event: how many other paragraphs name the things its row names, leaving out
+ * what the whole essay is about (names in most paragraphs say nothing about one event).
+ */
+function prominence(event: ChronologyEvent, essay: Essay): number {
+  const names = [...event.actors.organizations, ...event.actors.places];
+  const naming = (name: string) => essay.paragraphs.filter((p) => p.text.includes(name)).length;
+  const distinctive = names.filter((name) => naming(name) <= essay.paragraphs.length / 3);
+  if (distinctive.length === 0) return 0;
+  return Math.min(1, (Math.max(...distinctive.map(naming)) - 1) / 2);
+}
+
+/** An essay of arguments rather than events: the topic sentence of each section (or of each paragraph). */
+function argumentPoints(essay: Essay): KeyPoint[] {
+  const titled = essay.sections.filter((s) => s.title !== null && s.paragraphs.length > 0);
+  const leads = titled.length >= 2 ? titled.map((s) => s.paragraphs[0]!) : essay.paragraphs.map((p) => p.n);
+  const points = leads.map((n) => essay.paragraphs[n - 1]!).filter((p) => p.kind === 'text' && p.sentences.length > 0)
+    .map((p) => ({ text: sentence(typeset(p.sentences[0]!.text)), paragraphs: [{ n: p.n, href: `#p${p.n}` }] }));
+  if (points.length <= MAX_POINTS) return points;
+  // More paragraphs than points: the first and the last, and evenly between.
+  return Array.from({ length: MAX_POINTS }, (_, i) => points[Math.round((i * (points.length - 1)) / (MAX_POINTS - 1))]!);
 }
 
 export interface Quotation {
@@ -120,7 +180,7 @@ const QUOTED = /["\u201c]([^"\u201c\u201d]{100,2000})["\u201d]/g;
 
 /**
  * The essay's most notable quotation: the longest passage in quotation marks (long enough to be speech, not a
- * title) whose speaker the paragraph names before it. Shortened at a sentence boundary for display.
+ * title) whose speaker the paragraph names before it. Shortened to whole sentences for display, never cut mid-way.
  */
 export function notableQuotation(essay: Essay, chronology: Chronology, maxChars = 320): Quotation | null {
   let best: Quotation | null = null;
@@ -132,18 +192,20 @@ export function notableQuotation(essay: Essay, chronology: Chronology, maxChars 
         .map((person) => ({ person, at: before.lastIndexOf(person) }))
         .filter((s) => s.at >= 0)
         .sort((a, b) => b.at - a.at)[0]?.person ?? null;
-      if (!speaker || m[1]!.length <= bestLength) continue;
+      const text = speaker && m[1]!.length > bestLength ? wholeSentences(m[1]!, maxChars) : null;
+      if (!text) continue;
       bestLength = m[1]!.length;
-      best = { text: typeset(trimQuote(m[1]!, maxChars)), speaker, paragraph: p.n };
+      best = { text: typeset(text), speaker, paragraph: p.n };
     }
   }
   return best;
 }
 
-function trimQuote(quote: string, max: number): string {
+/** The quotation, or as many of its first sentences as fit; null when not even its first sentence does. */
+function wholeSentences(quote: string, max: number): string | null {
   const text = quote.replace(/^[.\u2026\s]+/, '').trim();
   if (text.length <= max) return text;
-  const cut = text.slice(0, max);
+  const cut = text.slice(0, max + 1);
   const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('! '), cut.lastIndexOf('? '));
-  return end > max * 0.4 ? cut.slice(0, end + 1) : `${cut.slice(0, cut.lastIndexOf(' '))}\u2026`;
+  return end > 0 ? cut.slice(0, end + 1) : null;
 }

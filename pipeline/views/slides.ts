@@ -8,7 +8,7 @@ import { type TimelineLayout, timelineLayout, timelineSvg } from './timeline.ts'
 
 const BULLETS_PER_SLIDE = 5;
 /** Characters of bullet text a slide holds at its type size: long summaries take a slide of fewer bullets. */
-const SLIDE_CHARS = 420;
+const SLIDE_CHARS = 560;
 const EVENTS_PER_TIMELINE = 16;
 
 interface Bullet { date: string; text: string }
@@ -26,17 +26,15 @@ interface Slide {
 const chunk = <T>(list: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
-/** Bullets to slides: up to five a slide, fewer when their words are long. */
+/** Bullets to slides: up to five a slide, fewer when their words are long, shared out evenly (no slide of one). */
 function slidesOf(bullets: Bullet[]): Bullet[][] {
-  const out: Bullet[][] = [];
-  let chars = 0;
-  for (const b of bullets) {
-    const size = b.date.length + b.text.length;
-    const current = out.at(-1);
-    if (!current || current.length >= BULLETS_PER_SLIDE || chars + size > SLIDE_CHARS) { out.push([b]); chars = size; }
-    else { current.push(b); chars += size; }
+  const size = (b: Bullet) => b.date.length + b.text.length;
+  const fits = (part: Bullet[]) => part.length <= BULLETS_PER_SLIDE && part.reduce((n, b) => n + size(b), 0) <= SLIDE_CHARS;
+  for (let slides = Math.ceil(bullets.length / BULLETS_PER_SLIDE); slides < bullets.length; slides++) {
+    const even = Array.from({ length: slides }, (_, i) => bullets.slice(Math.round((i * bullets.length) / slides), Math.round(((i + 1) * bullets.length) / slides)));
+    if (even.every((part) => part.length === 1 || fits(part))) return even.filter((part) => part.length > 0);
   }
-  return out;
+  return bullets.map((b) => [b]);
 }
 
 const bullet = (row: EventRow): Bullet => ({ date: row.date, text: row.summary });

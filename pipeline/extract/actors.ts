@@ -1,7 +1,12 @@
-import { knownPlaces } from './gazetteer.ts';
+import { isKnownPlace, knownPlaces, placeAlias } from './gazetteer.ts';
+import type { Token } from './language.ts';
+import { isCommonWord } from './words.ts';
 
-// Who and what an essay names: people, organisations, places, and the acronyms it defines. Rules, not a model:
-// runs of capitalised words, classified by their last word and by the words around them.
+// Who and what an essay names: people, organisations, places, and the acronyms it defines. Runs of capitalised
+// words, each checked against its type: a person has a given name or a title before it, and is no place, body or
+// event; a place is in the gazetteer, has a place's last word or a place's preposition before it, and is never a
+// demonym ("Spanish"); an organisation has a body's last word or is an acronym, and is never a bare common noun
+// opening a sentence ("Forces that ...") or a time zone. Names that stand for one another are merged (see aliases).
 
 export interface Actors {
   people: string[];
@@ -14,13 +19,19 @@ const ORGANIZATION_HEADS = new Set(['council', 'assembly', 'alliance', 'organiza
   'committee', 'commission', 'ministry', 'ministries', 'forces', 'army', 'navy', 'parliament', 'government', 'party',
   'bank', 'fund', 'agency', 'office', 'department', 'court', 'league', 'congress', 'senate', 'cabinet', 'institute',
   'university', 'corporation', 'company', 'group', 'association', 'federation', 'front', 'movement', 'mission',
-  'headquarters', 'secretariat', 'command', 'nations', 'community', 'board', 'service', 'services', 'guard', 'police',
-  'program', 'programme', 'plan', 'process', 'partnership', 'treaty', 'agreement', 'pact', 'initiative']);
+  'headquarters', 'secretariat', 'command', 'nations', 'community', 'communities', 'board', 'service', 'services',
+  'guard', 'police', 'house', 'library', 'tribunal', 'commonwealth', 'association', 'authority', 'coastguard', 'program', 'programme',
+  'plan', 'process', 'partnership', 'treaty', 'agreement', 'pact', 'initiative']);
 /** Organisation names that are documents or schemes rather than bodies: kept for acronyms, not as actors. */
 const SCHEMES = new Set(['program', 'programme', 'plan', 'process', 'partnership', 'treaty', 'agreement', 'pact', 'initiative']);
 /** Words that end a place's name ("South Caucasus" is found by context; these by form). */
 const PLACE_HEADS = new Set(['republic', 'kingdom', 'states', 'island', 'islands', 'sea', 'ocean', 'river', 'mountains',
-  'valley', 'city', 'province', 'region', 'peninsula', 'gulf', 'bay', 'strait', 'coast', 'county', 'district']);
+  'valley', 'city', 'province', 'region', 'peninsula', 'gulf', 'bay', 'strait', 'coast', 'county', 'district',
+  // Buildings and sites: a hospital or a palace is where something happened, never who did it.
+  'palace', 'airport', 'hospital', 'stadium', 'square', 'bridge', 'station', 'hotel', 'museum', 'cathedral', 'church',
+  'mosque', 'temple', 'prison', 'port', 'harbour', 'harbor', 'base', 'camp', 'park']);
+/** Time zones written in capitals: never an organisation. */
+const TIME_ZONES = new Set(['GMT', 'UTC', 'EDT', 'EST', 'CDT', 'CST', 'PDT', 'PST', 'CET', 'CEST', 'BST', 'MSK', 'IST', 'JST', 'AEST', 'EET', 'EEST']);
 /** Capitalised words that start sentences or titles but never names. */
 const NOT_NAME = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'from', 'to', 'of', 'and', 'or', 'but',
   'during', 'after', 'before', 'since', 'until', 'with', 'without', 'this', 'that', 'these', 'those', 'his', 'her',
@@ -32,7 +43,7 @@ const NOT_NAME = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'from
   'former', 'first', 'second', 'vice', 'acting', 'chief', 'director', 'foreign', 'defense', 'defence', 'national',
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
   'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'spring', 'summer',
-  'autumn', 'winter', 'western', 'eastern', 'northern', 'southern', 'european', 'soviet']);
+  'autumn', 'winter', 'european', 'soviet']);
 /** Particles inside a person's name: "Jaap de Hoop Scheffer", "Ludwig van Beethoven". */
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el']);
 /** Short forms of countries written in capitals: places, not organisations. */
@@ -40,49 +51,77 @@ const COUNTRY_CODES = new Set(['US', 'USA', 'UK', 'USSR', 'UAE', 'DPRK', 'ROK', 
 
 const WORD = /\p{Lu}\.(?=\s)|[\p{Lu}][\p{L}\p{M}'\u2019-]*|[\p{Ll}][\p{L}\p{M}'\u2019-]*|\d[\d.,]*/gu;
 
-interface Token { text: string; start: number; end: number }
+interface Word { text: string; start: number; end: number; possessive: boolean }
 
-function tokens(text: string): Token[] {
-  return [...text.matchAll(WORD)].map((m) => ({ text: m[0].replace(/['\u2019]s?$/, ''), start: m.index, end: m.index + m[0].length }));
+function tokens(text: string): Word[] {
+  return [...text.matchAll(WORD)].map((m) => ({
+    text: m[0].replace(/['\u2019]s?$/, ''), start: m.index, end: m.index + m[0].length, possessive: /\p{L}['\u2019]s?$/u.test(m[0]),
+  }));
 }
+
+type Run = { words: string[]; start: number; end: number };
 
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
 const isAcronym = (word: string) => /^\p{Lu}{2,}s?$/u.test(word);
 const isInitial = (word: string) => /^\p{Lu}\.$/u.test(word);
 
-/** Runs of capitalised words (with inner particles and "of"/"for" in organisation names) and where they start. */
-function nameRuns(text: string): { words: string[]; start: number; end: number }[] {
+/**
+ * Runs of capitalised words (with inner particles and "of"/"for" in organisation names) and where they start. A
+ * possessive ends a run ("Ukraine's Black Sea ports"); "and" joins only where the whole is one name ("European Coal
+ * and Steel Community", "Bosnia and Herzegovina"), else the run is two names.
+ */
+function nameRuns(text: string): Run[] {
   const list = tokens(text);
-  const runs: { words: string[]; start: number; end: number }[] = [];
+  const runs: Run[] = [];
   let i = 0;
   while (i < list.length) {
     const t = list[i]!;
     if (!isCapitalised(t.text)) { i++; continue; }
     const words = [t.text];
+    const starts = [t.start];
     let end = t.end;
     let j = i + 1;
-    while (j < list.length) {
+    while (j < list.length && !list[j - 1]!.possessive) {
       const next = list[j]!;
       const gap = text.slice(end, next.start);
       if (!/^[ \u00a0]$/.test(gap) && !(gap === '' && next.text.startsWith('-'))) break;
-      if (isCapitalised(next.text)) { words.push(next.text); end = next.end; j++; continue; }
-      // "Partnership for Peace", "Jaap de Hoop": a lower-case link counts only when a capital follows.
-      const after = list[j + 1];
-      if ((PARTICLES.has(next.text) || next.text === 'of' || next.text === 'for') && after && isCapitalised(after.text) && text.slice(next.end, after.start) === ' ') {
-        words.push(next.text, after.text); end = after.end; j += 2; continue;
+      if (isCapitalised(next.text)) { words.push(next.text); starts.push(next.start); end = next.end; j++; continue; }
+      // "Partnership for Peace", "Jaap de Hoop", "Ursula von der Leyen": lower-case links count only before a capital.
+      let k = j;
+      while (k < list.length && (PARTICLES.has(list[k]!.text) || ['of', 'for', 'and'].includes(list[k]!.text)) && k - j < 2) k++;
+      const after = list[k];
+      if (k > j && after && isCapitalised(after.text) && /^[ \u00a0]$/.test(text.slice(list[k - 1]!.end, after.start))) {
+        for (let m = j; m <= k; m++) { words.push(list[m]!.text); starts.push(list[m]!.start); }
+        end = after.end; j = k + 1; continue;
       }
       break;
     }
-    runs.push({ words, start: t.start, end });
+    runs.push(...splitAtAnd({ words, start: t.start, end }, starts, text));
     i = j;
   }
   return runs;
 }
 
-/** Drop leading words that are titles or sentence openers: "President Heydar Aliyev" -> "Heydar Aliyev". */
-function trimLeading(words: string[]): string[] {
+function splitAtAnd(run: Run, starts: number[], text: string): Run[] {
+  const at = run.words.indexOf('and');
+  const whole = run.words.join(' ');
+  const last = run.words.at(-1)!.toLowerCase();
+  if (at < 0 || ORGANIZATION_HEADS.has(last) || isKnownPlace(whole)) return [run];
+  const firstEnd = starts[at - 1]! + run.words[at - 1]!.length;
+  const second = { words: run.words.slice(at + 1), start: starts[at + 1]!, end: run.end };
+  return [{ words: run.words.slice(0, at), start: run.start, end: firstEnd }, ...splitAtAnd(second, starts.slice(at + 1), text)];
+}
+
+/** Drop leading words that are titles or sentence openers: "President Heydar Aliyev" -> "Heydar Aliyev"; "Health
+ * Minister Veronika Skvortsova" -> "Veronika Skvortsova" (roles.ts keeps the title as her role). */
+function trimLeading(all: string[]): string[] {
+  let title = -1;
+  all.forEach((w, i) => { if (TITLES.includes(w.toLowerCase()) && all.length - i - 1 >= 2 && !all.slice(i + 1).includes('of')) title = i; });
+  const words = title >= 0 && !ORGANIZATION_HEADS.has(all.at(-1)!.toLowerCase()) ? all.slice(title + 1) : all;
   const ORG_ADJECTIVE = /^(?:north|south|european|national|armed|defense|defence|foreign|soviet|western|eastern)$/i;
-  const orgName = (k: number) => words.length - k >= 2 && ORGANIZATION_HEADS.has(words[words.length - 1]!.toLowerCase()) && ORG_ADJECTIVE.test(words[k]!);
+  // "Defense Ministry of Azerbaijan": the body's word may stand before "of".
+  const head = (words.includes('of') ? words[words.indexOf('of') - 1] : words.at(-1))?.toLowerCase() ?? '';
+  const orgName = (k: number) => words.length - k >= 2 && ORGANIZATION_HEADS.has(head) && ORG_ADJECTIVE.test(words[k]!);
   let k = 0;
   for (let before = -1; before !== k;) {
     before = k;
@@ -101,7 +140,7 @@ export interface Found {
 }
 
 const MONTH_WORD = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
-const PLACE_CUE = /\b(?:in|to|at|from|visited|visit\s+to|near|across|into|toward|towards|against|entered|invaded|reached|capital|of\s+the\s+city\s+of)\s+(?:the\s+)?$/i;
+const PLACE_CUE = /\b(?:in|to|at|from|visited|visit\s+to|near|across|into|toward|towards|against|entered|invaded|reached|capital|leave|left|leaving|hit|struck|crossed|captured|occupied|liberated|bombed|shelled|(?:mayors?|governor|port|city|town|capital|coast|island|residents|streets|outskirts|north|south|east|west|centre|center)\s+of)\s+(?:the\s+)?$/i;
 
 const TITLES = ['president', 'minister', 'secretary-general', 'secretary', 'chairman', 'chairwoman', 'chair',
   'commander', 'commander-in-chief', 'envoy', 'ambassador', 'general', 'king', 'queen', 'emperor', 'prince',
@@ -114,8 +153,10 @@ const TITLE_BEFORE = new RegExp(`\\b(?:${TITLES.map(anyCase).join('|')})\\.?\\s+
 const PERSON_AFTER = /^(?:,\s|['\u2019]s?\s|\s+(?:[\p{Ll}]+ly\s+)?(?:said|says|met|meets|visited|visits|signed|signs|stated|states|noted|notes|declared|declares|called|calls|appealed|became|becomes|was|is|had|has|headed|led|leads|took|takes|told|announced|wrote|argued|asked|urged|agreed|promised|received|arrived|left|returned|resigned|died|who|\p{Ll}+ed\b))/u;
 
 /** Every name in a text, classified by its form and by the words around it. */
-export function findNames(text: string): Found[] {
+export function findNames(text: string, tagged: Token[] = []): Found[] {
+  const posAt = new Map(tagged.map((t) => [t.start, t]));
   const out: Found[] = [];
+  const unsure: Run[] = [];
   for (const run of nameRuns(text)) {
     const words = trimLeading(run.words);
     if (words.length === 0) continue;
@@ -125,21 +166,79 @@ export function findNames(text: string): Found[] {
     const first = words[0]!;
     const before = text.slice(Math.max(0, run.start - 80), run.start) + text.slice(run.start, start);
     const after = text.slice(run.end, run.end + 40);
+    const add = (type: Found['type'], n = name, at = start) => out.push({ name: n, type, start: at, end: at + n.length });
+    const headBeforeOf = words.includes('of') ? words[words.indexOf('of') - 1]!.toLowerCase() : '';
+    // A capitalised common noun that merely opens a sentence ("Forces that are far away").
+    const opensSentence = /(?:^|[.!?:]["\u201d]?\s+|\n\s*)$/.test(before) && isCommonWord(first) && !/\bthe\s+$/i.test(before);
+    // "Spanish wine", "Western governments": a word before a noun, not a name.
+    const adjective = words.length === 1 && (posAt.get(start)?.pos === 'ADJ' || /^\s+(?!(?:in|on|at|of|to|for|and|or|with|by|from|as|is|was|were|are)\b)\p{Ll}+/u.test(after) && /(?:ish|ese|ian|an|ic|i)$/.test(first));
+    const person = personOf(words, before, after);
     if (words.length === 1 && isAcronym(first)) {
-      out.push({ name: first, type: COUNTRY_CODES.has(first) ? 'place' : 'organization', start, end: run.end });
-    } else if (MONTH_WORD.test(name)) {
-      continue;
-    } else if (ORGANIZATION_HEADS.has(last) || ORGANIZATION_HEADS.has(words[words.indexOf('of') - 1]?.toLowerCase() ?? '')) {
-      out.push({ name, type: SCHEMES.has(last) ? 'scheme' : 'organization', start, end: run.end });
-    } else if (PLACE_HEADS.has(last) || (PLACE_CUE.test(before) && words.length <= 3 && !words.some(isInitial)
-      && !(/\bthe\s+$/.test(before) && /^\s+\p{Ll}/u.test(after) && !/^\s+(?:and|or|in|on|at|to|of|for|with)\b/.test(after)))) {
-      out.push({ name, type: 'place', start, end: run.end });
-    } else if (words.length >= 2 && words.length <= 5 && !words.some(isAcronym)
-      && (TITLE_BEFORE.test(before) || PERSON_AFTER.test(after) || /^\s*\(/.test(after))) {
-      out.push({ name, type: 'person', start, end: run.end });
+      if (TIME_ZONES.has(first)) continue;
+      const asWord = first.charAt(0) + first.slice(1).toLowerCase(); // "ISTANBUL" in a dateline is Istanbul
+      if (isKnownPlace(asWord)) add('place', asWord);
+      else add(COUNTRY_CODES.has(first) ? 'place' : 'organization');
+    } else if (MONTH_WORD.test(name) || /^\s*\d/.test(after) && words.length === 1) {
+      continue; // "May", "Article 49"
+    } else if (ORGANIZATION_HEADS.has(last) || ORGANIZATION_HEADS.has(headBeforeOf)) {
+      if (words.length === 1 && opensSentence) continue;
+      add(SCHEMES.has(last) ? 'scheme' : 'organization');
+    } else if (PLACE_HEADS.has(last) || isKnownPlace(name)) {
+      add('place');
+    } else if (person === 'person') {
+      add('person');
+    } else if (person && typeof person === 'object') {
+      // "Charles de Gaulle of France": the person, then the place.
+      add('person', person.name);
+      add('place', person.place, start + name.length - person.place.length);
+    } else if (!adjective && !opensSentence && PLACE_CUE.test(before) && words.length <= 3 && !words.some(isInitial)
+      && !(/\bthe\s+$/.test(before) && /^\s+\p{Ll}/u.test(after) && !/^\s+(?:and|or|in|on|at|to|of|for|with)\b/.test(after))) {
+      add('place');
+    } else if (!adjective && !opensSentence) {
+      unsure.push({ words, start, end: run.end });
     }
   }
-  return withEveryMention(text, settle(out));
+  return withEveryMention(text, withNeighbours(text, settle(out), unsure));
+}
+
+/**
+ * A run of two to five names is a person with a title before it ("Secretary-General Manfred Werner"), or with a
+ * given name first ("Harold", "C.": not a word of everyday English, so never "Cold War" or "White House") and the
+ * words a person's name has around it (a verb, a comma and a role, a bracket). "X of Y" with Y a known place is
+ * the person X of the place Y.
+ */
+function personOf(words: string[], before: string, after: string): 'person' | { name: string; place: string } | null {
+  if (words.length < 2 || words.length > 7 || words.some(isAcronym)) return null;
+  const of = words.lastIndexOf('of');
+  if (of > 1 && isKnownPlace(words.slice(of + 1).join(' '))) {
+    const person = personOf(words.slice(0, of), before, ' said');
+    return person === 'person' ? { name: words.slice(0, of).join(' '), place: words.slice(of + 1).join(' ') } : null;
+  }
+  if (words.length > 5 || words.includes('of') || words.includes('and')) return null;
+  if (words.some((w) => w.split('-').some(isKnownPlace))) return null; // "Armenia-Azerbaijan Nagorno-Karabakh"
+  const given = isInitial(words[0]!) || !isCommonWord(words[0]!);
+  const surname = !isCommonWord(words.at(-1)!);
+  if (TITLE_BEFORE.test(before) && (given || surname)) return 'person';
+  return given && (PERSON_AFTER.test(after) || /^\s*\(/.test(after)) ? 'person' : null;
+}
+
+/**
+ * Names the rules left open take the type of what they are listed with ("Piraeus and Rafina", after "Piraeus" is
+ * a place) or of the same name found elsewhere.
+ */
+function withNeighbours(text: string, found: Found[], unsure: Run[]): Found[] {
+  const typeOf = new Map(found.map((f) => [f.name, f.type]));
+  const out = [...found];
+  for (const run of unsure) {
+    const name = run.words.join(' ');
+    let type = typeOf.get(name);
+    if (!type) {
+      const neighbour = found.find((f) => f.type === 'place' && (/^(?:,| and| or)\s+$/.test(text.slice(f.end, run.start)) || /^(?:,| and| or)\s+$/.test(text.slice(run.end, f.start))));
+      if (neighbour && run.words.length <= 2) type = 'place';
+    }
+    if (type) out.push({ name, type, start: run.start, end: run.end });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** A person settled in one place ("Robert Simmons") is that person wherever the full name appears. */
@@ -188,6 +287,70 @@ function settle(found: Found[]): Found[] {
     out.push({ ...f, name: shorter, start: f.end - shorter.length });
   }
   return out;
+}
+
+/**
+ * Names that stand for one another, merged under the fullest: an acronym and the name its letters spell ("EU",
+ * "European Union"), a shorter form of a body's name ("Euro Atlantic Council"), the body's name with a place before
+ * it ("Helsinki European Council"), the body's last word alone once its full name was given ("the Union"), and a
+ * country's formal name ("Republic of Azerbaijan") beside its short one.
+ */
+export function mergeAliases(found: Found[], acronyms: Record<string, string>): Found[] {
+  const names = (type: Found['type']) => [...new Set(found.filter((f) => f.type === type).map((f) => f.name))];
+  const firstAt = new Map<string, number>();
+  for (const f of found) if (!firstAt.has(f.name)) firstAt.set(f.name, f.start);
+  const canonical = new Map<string, string>();
+  const organizations = names('organization');
+  const significant = (name: string) => name.split(' ').filter((w) => !['of', 'for', 'and', 'the', 'on', 'in'].includes(w));
+  for (const short of organizations) {
+    const long = organizations.filter((o) => o !== short && o.length > short.length);
+    const spelt = acronyms[short] ?? long.find((o) => isAcronym(short) && significant(o).map((w) => w[0]).join('').toUpperCase() === short);
+    const words = short.split(' ');
+    const subsequence = (o: string) => {
+      const ow = o.split(' ');
+      let i = 0;
+      for (const w of ow) if (w === words[i]) i++;
+      return i === words.length && ow[0] === words[0] && ow.at(-1) === words.at(-1);
+    };
+    const fuller = words.length >= 2 ? long.filter(subsequence) : [];
+    const lone = words.length === 1 && !isAcronym(short)
+      ? long.filter((o) => o.split(' ').at(-1)!.replace(/ies$/, 'y').replace(/s$/, '') === short.replace(/ies$/, 'y').replace(/s$/, '')
+        && (firstAt.get(o) ?? Infinity) < (firstAt.get(short) ?? 0))
+      : [];
+    // A name cut short where a lower-case word broke the run: "International Criminal Tribunal (for the former ...)".
+    const expansion = Object.values(acronyms).find((e) => e.startsWith(`${short} `));
+    const target = acronyms[short] ?? expansion ?? (spelt && organizations.includes(spelt) ? spelt : fuller.length === 1 ? fuller[0] : lone.length === 1 ? lone[0] : undefined);
+    if (target) canonical.set(short, target);
+  }
+  // "Helsinki European Council" is a meeting of the European Council.
+  for (const name of organizations) {
+    const rest = name.split(' ').slice(1).join(' ');
+    if (rest.includes(' ') && organizations.includes(rest)) canonical.set(name, rest);
+  }
+  // "De Gaulle" is Charles de Gaulle when the text names him in full.
+  const people = names('person');
+  for (const person of people) {
+    const full = people.filter((p) => p !== person && p.toLowerCase().endsWith(` ${person.toLowerCase()}`));
+    if (full.length === 1) canonical.set(person, full[0]!);
+  }
+  const places = names('place');
+  for (const place of places) {
+    // "Southern Caucasus" beside "South Caucasus"; "Britain" beside "United Kingdom".
+    const variant = place.replace(/^(South|North|East|West)ern\b/, '$1');
+    if (variant !== place && places.includes(variant)) canonical.set(place, variant);
+    const plain = placeAlias(place);
+    if (plain && places.includes(plain)) canonical.set(place, plain);
+  }
+  for (const place of places) {
+    const short = /^(?:(?:Federal\s+|Islamic\s+|People's\s+|Democratic\s+)*Republic|Kingdom|State|Principality|Grand\s+Duchy)\s+of\s+(?:the\s+)?(.+)$/.exec(place)?.[1];
+    if (short && names('place').includes(short)) canonical.set(place, short);
+  }
+  const resolve = (name: string): string => {
+    let seen = 0, n = name;
+    while (canonical.has(n) && seen++ < 5) n = canonical.get(n)!;
+    return n;
+  };
+  return found.map((f) => (canonical.has(f.name) ? { ...f, name: resolve(f.name) } : f));
 }
 
 /** "Partnership for Peace Program (PFP)" -> PFP: Partnership for Peace Program, checked letter by letter. */

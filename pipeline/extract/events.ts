@@ -6,6 +6,7 @@ import { datedClauses } from './clauses.ts';
 import { classify } from './kind.ts';
 import { tag, type Token } from './language.ts';
 import type { LocatedMention } from './mentions.ts';
+import { toSource } from '../parse/source-map.ts';
 import { subjectPhrase, summarise } from './summary.ts';
 import { tenseReader } from './tense.ts';
 import { isReference } from './timex.ts';
@@ -65,7 +66,8 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
       const sentenceFrom = Math.max(cursor, paragraph.text.indexOf(sentence.text, cursor));
       const sentenceTo = (cursor = sentenceFrom + sentence.text.length);
       const [from, to] = sentence.offset;
-      const inSentence = found.filter((f) => f.start >= from && f.start < to);
+      // A dateline's place is where the story was filed, not a place of its events.
+      const inSentence = found.filter((f) => f.start >= Math.max(from, toSource(paragraph.segments, paragraph.dateline ?? 0)) && f.start < to);
       const named = unique([...inSentence.filter((f) => f.type === 'person').map((f) => f.name), ...surnames(sentence.text, bySurname)]);
       const pronoun = /\b(?:he|his|him|she|her|the latter)\b/i.test(sentence.text);
       // "The President of the Republic of Azerbaijan issued a decree": the person last named with that role.
@@ -91,15 +93,13 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
         const summary = summarise({
           text: paragraph.text, tokens, sentence: [sentenceFrom, sentenceTo], clause: [clause.from, clause.to],
           dates: dated.map((m) => m.at), dateline: prose, person: actorsPeople[0] ?? null, role: byRole?.role ?? null,
-          antecedent: before, people,
+          antecedent: before, people, listed: listBefore(essay, paragraph.n),
         });
         candidates.push({
           summary,
           mention, paragraph: paragraph.n, sentence: sentence.n, text: sentence.text, clause: text,
           words: contentWords(tokens, clause.from, clause.to), kind: kindOf(tokens, clause.from, clause.to, sentenceFrom), role: byRole?.role ?? null,
-          people: actorsPeople,
-          organizations: unique(inSentence.filter((f) => f.type === 'organization').map((f) => f.name)),
-          places: unique(inSentence.filter((f) => f.type === 'place').map((f) => f.name)),
+          ...actorsOf(clauses.length > 1 ? inClause(found, paragraph, clause) : inSentence, actorsPeople, clauses.length > 1),
         });
       }
     }
@@ -118,6 +118,26 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
     actors: { people: c.people, organizations: c.organizations, places: c.places },
     source: { paragraph: c.paragraph, sentence: c.sentence },
   }));
+}
+
+/** The items of the list that stands right before a paragraph ("Belgium", "France", ...), as written. */
+function listBefore(essay: Essay, n: number): string[] {
+  const items: string[] = [];
+  for (let i = n - 2; i >= 0 && essay.paragraphs[i]!.kind === 'item'; i--) items.unshift(essay.paragraphs[i]!.text.trim().replace(/[.;,]$/, ''));
+  return items;
+}
+
+/** The names of one clause of a paragraph, when a sentence tells more than one event. */
+function inClause(found: Found[], paragraph: Essay['paragraphs'][number], clause: { from: number; to: number }): Found[] {
+  const from = toSource(paragraph.segments, clause.from), to = toSource(paragraph.segments, clause.to);
+  return found.filter((f) => f.start >= from && f.start < to);
+}
+
+/** Who and what an event involves: the people, bodies and places its own words name (or the person "he" is). */
+function actorsOf(names: Found[], sentencePeople: string[], ownClause: boolean): Pick<Candidate, 'people' | 'organizations' | 'places'> {
+  const of = (type: Found['type']) => unique(names.filter((f) => f.type === type).map((f) => f.name));
+  const people = of('person');
+  return { people: ownClause && people.length ? people : sentencePeople, organizations: of('organization'), places: of('place') };
 }
 
 /** The clause's kind; a clause that leaves its verb to the one before ("Chile on 22 October") takes the sentence's. */

@@ -1,7 +1,13 @@
-// Names of countries and world regions, in English, from the ICU data that ships with Node (Intl.DisplayNames):
-// a gazetteer that needs no download and favours no text.
+// Places a reader knows without being told: the countries and world regions of the ICU data that ships with Node
+// (Intl.DisplayNames), the cities that name its time zones (Intl.supportedValuesOf), and the English names a few of
+// them still go by. A gazetteer that needs no download and favours no text.
 
 let cache: Set<string> | null = null;
+
+/** English exonyms and former names ICU no longer uses, and the nations of the United Kingdom. */
+const OTHER_NAMES = ['Turkey', 'Czech Republic', 'Burma', 'Ivory Coast', 'Swaziland', 'Macedonia', 'East Timor',
+  'Cape Verde', 'Holland', 'Britain', 'Great Britain', 'England', 'Scotland', 'Wales', 'Northern Ireland', 'Kyiv',
+  'Zaire', 'Soviet Union', 'USSR', 'Yugoslavia', 'Czechoslovakia', 'East Germany', 'West Germany'];
 
 export function knownPlaces(): Set<string> {
   if (cache) return cache;
@@ -9,7 +15,7 @@ export function knownPlaces(): Set<string> {
   const codes: string[] = [];
   for (let a = 65; a < 91; a++) for (let b = 65; b < 91; b++) codes.push(String.fromCharCode(a, b));
   for (let n = 1; n < 1000; n++) codes.push(String(n).padStart(3, '0'));
-  cache = new Set();
+  cache = new Set(OTHER_NAMES);
   for (const code of codes) {
     let name: string | undefined;
     try { name = names.of(code); } catch { continue; }
@@ -19,8 +25,23 @@ export function knownPlaces(): Set<string> {
     cache.add(name.replace(/ & /g, ' and '));
     cache.add(name.replace(/\s+[-(].*$/, ''));
   }
+  for (const zone of Intl.supportedValuesOf('timeZone')) {
+    const city = zone.split('/').at(-1)!.replace(/_/g, ' ');
+    if (zone.includes('/') && !/^(?:GMT|UTC|Etc)/.test(zone) && /^\p{Lu}\p{L}/u.test(city)) cache.add(city);
+  }
   return cache;
 }
 
-/** True when the name, or its last word, is a country or region ("Central Asia", "Caucasus" is not). */
+/** Exonyms and short forms a text may use beside the country's own name ("Britain" beside "United Kingdom"). */
+const SAME_PLACE: Record<string, string> = {
+  Britain: 'United Kingdom', 'Great Britain': 'United Kingdom', Holland: 'Netherlands', Burma: 'Myanmar',
+  'Ivory Coast': 'C\u00f4te d\u2019Ivoire', Swaziland: 'Eswatini', Macedonia: 'North Macedonia', 'East Timor': 'Timor-Leste',
+  'Cape Verde': 'Cabo Verde', Turkey: 'T\u00fcrkiye', 'Czech Republic': 'Czechia', America: 'United States', USA: 'United States',
+  US: 'United States', UK: 'United Kingdom',
+};
+
+/** The name a place also goes by in the gazetteer, if it is an exonym or a short form. */
+export const placeAlias = (name: string): string | null => SAME_PLACE[name] ?? null;
+
+/** True when the name is a country, a world region or a city of the gazetteer ("Caucasus" is not). */
 export const isKnownPlace = (name: string) => knownPlaces().has(name);

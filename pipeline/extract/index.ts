@@ -2,7 +2,8 @@
 import type { VFile } from 'vfile';
 import { type Chronology, chronologySchema, type Essay } from '../model.ts';
 import { toSource } from '../parse/source-map.ts';
-import { type Found, findAcronyms, findNames } from './actors.ts';
+import { type Found, findAcronyms, findNames, mergeAliases } from './actors.ts';
+import { tag } from './language.ts';
 import { buildEvents } from './events.ts';
 import { findMentions, referenceDate } from './mentions.ts';
 import { findRoles } from './roles.ts';
@@ -31,9 +32,9 @@ export function extractChronology(essay: Essay, options: ExtractOptions = {}, fi
       : 'no year before it to read it by';
     file?.message(`Date "${essay.source.slice(...offset)}" cannot be placed in time: ${why}`, { place: at(offset), ruleId: 'unplaced-date', source: 'briefing' });
   });
-  const names = namesByParagraph(essay);
   const acronyms: Record<string, string> = {};
   for (const paragraph of essay.paragraphs) Object.assign(acronyms, { ...findAcronyms(paragraph.text), ...acronyms });
+  const names = namesByParagraph(essay, acronyms);
   const all = [...names.values()].flat();
   const byType = (type: Found['type']) => [...new Set(all.filter((f) => f.type === type).map((f) => f.name))];
   const roles = findRoles(essay.paragraphs.map((p) => p.text).join('\n\n'), byType('person'));
@@ -61,16 +62,25 @@ export function extractChronology(essay: Essay, options: ExtractOptions = {}, fi
 
 /** Names are found over the whole essay at once, so what one paragraph settles ("Heydar Aliyev" is a person) helps
  * read another; each is then filed under its paragraph, in source offsets. */
-function namesByParagraph(essay: Essay): Map<number, Found[]> {
+function namesByParagraph(essay: Essay, acronyms: Record<string, string>): Map<number, Found[]> {
   const starts: number[] = [];
   let joined = '';
+  const datelines: Found[] = [];
   for (const paragraph of essay.paragraphs) {
     starts.push(joined.length);
-    joined += paragraph.text + '\n\n';
+    // A dateline names where the story was filed and who filed it: its place is a place, its agency nobody's actor.
+    const dateline = paragraph.dateline ?? 0;
+    const place = /^\p{Lu}[\p{L}.' -]*?(?=,|\s*\()/u.exec(paragraph.text.slice(0, dateline))?.[0].trim();
+    if (place) {
+      const name = place === place.toUpperCase() ? place.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase()) : place;
+      datelines.push({ name, type: 'place', start: joined.length, end: joined.length + place.length });
+    }
+    joined += ' '.repeat(dateline) + paragraph.text.slice(dateline) + '\n\n';
   }
   const names = new Map<number, Found[]>(essay.paragraphs.map((p) => [p.n, []]));
+  const all = mergeAliases([...datelines, ...findNames(joined, tag(joined))].sort((a, b) => a.start - b.start), acronyms);
   let index = 0;
-  for (const found of findNames(joined)) {
+  for (const found of all) {
     while (index + 1 < starts.length && starts[index + 1]! <= found.start) index++;
     const paragraph = essay.paragraphs[index]!;
     const at = (offset: number) => toSource(paragraph.segments, offset - starts[index]!);

@@ -21,8 +21,11 @@ function rolesAround(text: string, person: string): RoleMatch[] {
   const found: RoleMatch[] = [];
   // "NATO Secretary-General X", "Health Minister X", "The Commission president X": a capitalised word or two may
   // say whose the title is.
-  const before = new RegExp(`(?:\\b[Tt]he\\s+)?(?:(?:new|former|then|special|current)\\s+)?(?:(?:\\p{Lu}[\\p{L}-]+)\\s+){0,2}?${TITLE}${OF_PHRASE}\\s+(?=${name}\\b)`, 'gu');
+  const before = new RegExp(`(?:\\b[Tt]he\\s+)?(?:(?:new|former|then|special|current)\\s+)?(?:(?:\\p{Lu}[\\p{L}-]+(?:['\u2019]s)?)\\s+){0,2}?${TITLE}${OF_PHRASE}\\s+(?=${name}\\b)`, 'gu');
   for (const m of text.matchAll(before)) found.push({ role: m[0].trim(), start: m.index, end: m.index + m[0].length });
+  // "the UN Secretary-General, Antonio Guterres,", "Ukraine's infrastructure minister, Oleksandr Kubrakov,"
+  const appositive = new RegExp(`(?:\\b[Tt]he\\s+)?(?:(?:\\p{Lu}[\\p{L}-]*(?:['\u2019]s)?|(?!(?:and|or|of|for|to|in|with|by|the|a|an|his|her|its|their|was|is)\\b)\\p{Ll}[\\p{L}-]*)\\s+){0,3}?${TITLE}${OF_PHRASE},\\s+(?=${name}\\b)`, 'gu');
+  for (const m of text.matchAll(appositive)) found.push({ role: m[0].replace(/,\s*$/, '').trim(), start: m.index, end: m.index + m[0].length });
   const after = new RegExp(`(?<=\\b${name}),\\s+((?:the\\s+)?(?:(?:new|former|then)\\s+)?(?:\\p{Lu}{2,}\\s+)?${TITLE}[^,.;]{0,80}?)(?:,|(?=[.;]|\\s+(?:visited|met|said|signed|stated|noted|declared|arrived|came)\\b))`, 'gu');
   for (const m of text.matchAll(after)) found.push({ role: m[1]!.trim(), start: m.index - 0, end: m.index + m[0].length });
   return found;

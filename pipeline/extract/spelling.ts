@@ -1,51 +1,11 @@
 // Doubtful spellings, reported and never corrected: a word the word list does not know that is one edit away from
 // a word the essay itself uses elsewhere ("Allaince" beside "Alliance", "iand" beside "and"). Names the list cannot
 // know ("Nedimoglu") are left alone, because nothing in the text resembles them.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import type { Essay } from '../model.ts';
 import { toSource } from '../parse/source-map.ts';
-
-let words: Set<string> | null = null;
-
-/** The English word list of the Hunspell dictionary (dictionary-en), read once: ~50,000 stems, in ~30 ms. Names
- * keep their capital ("Ian"), so that "ian" is not a word but "Ian" is. */
-function wordList(): Set<string> {
-  if (!words) {
-    const dir = path.dirname(createRequire(import.meta.url).resolve('dictionary-en')); // its index.js sits beside the files
-    const dic = readFileSync(path.join(dir, 'index.dic'), 'utf8');
-    // Prefix rules ("PFX A 0 re ." makes "reply" of "ply/A"); suffixes are left to ENDINGS below.
-    const prefixes = new Map<string, string>();
-    for (const [, flag, add] of readFileSync(path.join(dir, 'index.aff'), 'utf8').matchAll(/^PFX (\S) +0 +(\S+) +\.\s*$/gm)) prefixes.set(flag!, add!);
-    words = new Set();
-    for (const line of dic.split('\n').slice(1)) {
-      const [stem, flags = ''] = line.split('/');
-      if (!stem) continue;
-      words.add(stem);
-      for (const flag of flags) {
-        const prefix = prefixes.get(flag);
-        if (prefix) words.add(prefix + stem);
-      }
-    }
-  }
-  return words;
-}
-
-/** Inflections the stem list leaves to its affix rules: enough to know a word, not to generate one. */
-const ENDINGS: [RegExp, string][] = [
-  [/'s$|\u2019s$/, ''], [/ies$/, 'y'], [/ied$/, 'y'], [/es$/, ''], [/s$/, ''], [/ed$/, ''], [/ed$/, 'e'],
-  [/ing$/, ''], [/ing$/, 'e'], [/ly$/, ''], [/ily$/, 'y'], [/er$/, ''], [/est$/, ''], [/ness$/, ''], [/ment$/, ''],
-  [/ation$/, 'e'], [/ation$/, ''], [/ers$/, ''], [/ings$/, ''], [/(.)\1ed$/, '$1'], [/(.)\1ing$/, '$1'], [/(?<=e)r$/, ''], [/(?<=e)st$/, ''],
-];
-
-function isWord(word: string): boolean {
-  const list = wordList();
-  const known = (w: string) => list.has(w) || list.has(w.toLowerCase());
-  return known(word) || ENDINGS.some(([ending, replacement]) => ending.test(word) && known(word.replace(ending, replacement)));
-}
+import { isWord } from './words.ts';
 
 const WORD = /\p{L}[\p{L}\p{M}]*(?:[\u2019'-]\p{L}[\p{L}\p{M}]*)*/gu;
 

@@ -26,6 +26,8 @@ export interface SummaryInput {
   antecedent: string | null;
   /** Known people, whose role phrases go (the who's who gives them). */
   people: string[];
+  /** The items of a list just before the sentence: what "these six" are when the list has six. */
+  listed?: string[];
 }
 
 const DATE_PREPOSITIONS = new Set(['on', 'in', 'at', 'by', 'during', 'since', 'from', 'of', 'until', 'till', 'through', 'as']);
@@ -197,6 +199,13 @@ function resolvePronoun(text: string, words: Kept, input: SummaryInput): string 
   // "Its voters said no": whose voters, when the text has just said. ("His successor, Georges Pompidou," names him.)
   const possessive = /^(?:its|their)\s/i.exec(text);
   if (possessive && verbAt > 1 && input.antecedent) return `${input.antecedent}\u2019s ${text.slice(possessive[0].length)}`;
+  // "These six had already pooled ...", right after a list of six: the six.
+  const counted = /^(?:these|those|the|all)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/.exec(subject);
+  const listed = input.listed ?? [];
+  if (counted && NUMBERS.indexOf(counted[1]!) + 2 === listed.length) {
+    const prefix = render(words.slice(0, verbAt), input.text);
+    return `${listed.slice(0, -1).join(', ')} and ${listed.at(-1)}${text.slice(prefix.length)}`.replace(/^the\b/, 'The');
+  }
   if (verbAt <= 0 || !PRONOUNS.has(subject)) {
     return input.role && input.person ? text.replace(new RegExp(`^(?:the\\s+)?${escape(input.role)}`, 'i'), input.person) : text;
   }
@@ -210,6 +219,8 @@ function resolvePronoun(text: string, words: Kept, input: SummaryInput): string 
 function withoutPossessive(text: string, people: string[]): string {
   return people.reduce((t, p) => t.replace(new RegExp(`\\b(?:its|his|her|their)\\s+(?=${escape(p)}\\b)`, 'g'), ''), text);
 }
+
+const NUMBERS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

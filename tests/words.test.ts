@@ -1,0 +1,52 @@
+// The pack's words are whole, whatever the genre: no summary, key point or bullet is cut ("..."), starts with a bare
+// pronoun, carries a dateline, or lacks a finite verb.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import { extractChronology } from '../pipeline/extract/index.ts';
+import { tag } from '../pipeline/extract/language.ts';
+import { verbGroups } from '../pipeline/extract/tense.ts';
+import { parseEssay } from '../pipeline/parse/index.ts';
+import { defaultSettings } from '../pipeline/settings.ts';
+import { keyPoints } from '../pipeline/views/common.ts';
+import { slidesView } from '../pipeline/views/slides.ts';
+
+const root = path.join(import.meta.dirname, '..');
+const essays = [
+  'source/azerbaijan-nato.txt',
+  '../shared/essays/news-grain-deal.txt',
+  '../shared/essays/analysis-deterrence.txt',
+  '../shared/essays/eu-enlargement.md',
+  '../shared/essays/short-note.txt',
+  'tests/fixtures/genres/news-storm.txt',
+  'tests/fixtures/genres/analysis-sanctions.txt',
+];
+
+const CUT = /\u2026|\.\.\./;
+// "These conditions interact" has its noun; "These six had" and "They joined" do not.
+const BARE_PRONOUN = /^(?:He|She|It|They|We|The latter)\s|^(?:These|This|Those)(?:\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))?\s+(?:is|are|was|were|had|has|have|will|would|can|could|may|might|must|should|\p{Ll}+ed)\b/u;
+const DATELINE = /^\p{Lu}{3,}[\p{L} ,]*(?:\([^)]*\))?\s*[-\u2013\u2014_]\s|\((?:AP|Reuters|AFP|Agency|Wire)\)/u;
+const DANGLING = /(?:,|\b(?:and|or|but|of|the|a|an))$/; // "voted to stay in" ends well
+
+describe.each(essays)('the words of %s', (file) => {
+  it('are whole clauses, never cut, never a bare pronoun, never a dateline', async () => {
+    const source = path.join(root, file);
+    const essay = await parseEssay(new VFile({ path: source, value: readFileSync(source, 'utf8') }));
+    const chronology = extractChronology(essay, { spelling: false });
+    const deck = slidesView(essay, chronology, defaultSettings);
+    const texts = [
+      ...chronology.events.map((e) => ({ where: `summary of ${e.id}`, text: e.summary, clause: true })),
+      ...keyPoints(essay, chronology, 'day-month').map((p, i) => ({ where: `key point ${i + 1}`, text: p.text.replace(/^[^:]{1,40}: /, ''), clause: true })),
+      ...deck.slides.flatMap((s) => (s.bullets ?? []).map((b) => ({ where: `slide ${s.number}`, text: b.text, clause: false }))),
+    ];
+    expect(texts.length).toBeGreaterThan(0);
+    for (const { where, text, clause } of texts) {
+      expect(text, where).not.toMatch(CUT);
+      expect(text, where).not.toMatch(BARE_PRONOUN);
+      expect(text, where).not.toMatch(DATELINE);
+      expect(text.replace(/[.!?"\u201d]+$/, ''), where).not.toMatch(DANGLING);
+      if (clause) expect(verbGroups(tag(text)).length, `${where}: "${text}" has no finite verb`).toBeGreaterThan(0);
+    }
+  });
+});

@@ -24,8 +24,8 @@ const essays = [
 ];
 
 const CUT = /\u2026|\.\.\./;
-// "These conditions interact" has its noun; "These six had" and "They joined" do not.
-const BARE_PRONOUN = /^(?:He|She|It|They|We|The latter)\s|^(?:These|This|Those)(?:\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))?\s+(?:is|are|was|were|had|has|have|will|would|can|could|may|might|must|should|\p{Ll}+ed)\b/u;
+// "These conditions interact" has its noun; "These six had" and "They joined" do not. ("We" is a speaker's voice.)
+const BARE_PRONOUN = /^(?:He|She|It|They|The latter)\s|^(?:These|This|Those)(?:\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))?\s+(?:is|are|was|were|had|has|have|will|would|can|could|may|might|must|should|\p{Ll}+ed)\b/u;
 const DATELINE = /^\p{Lu}{3,}[\p{L} ,]*(?:\([^)]*\))?\s*[-\u2013\u2014_]\s|\((?:AP|Reuters|AFP|Agency|Wire)\)/u;
 const DANGLING = /(?:,|\b(?:and|or|but|of|the|a|an))$/; // "voted to stay in" ends well
 

@@ -1,6 +1,6 @@
 import { isKnownPlace, knownPlaces, placeAlias } from './gazetteer.ts';
 import type { Token } from './language.ts';
-import { isCommonWord } from './words.ts';
+import { isCommonWord, isListedName } from './words.ts';
 
 // Who and what an essay names: people, organisations, places, and the acronyms it defines. Runs of capitalised
 // words, each checked against its type: a person has a given name or a title before it, and is no place, body or
@@ -39,7 +39,7 @@ const NOT_NAME = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'from
   'furthermore', 'moreover', 'along', 'unlike', 'telling', 'rise', 'brief', 'as', 'when', 'while', 'although',
   'president', 'prime', 'minister', 'secretary-general', 'secretary', 'general', 'chairman', 'deputy', 'commander',
   'commander-in-chief', 'head', 'king', 'queen', 'emperor', 'ambassador', 'envoy', 'chancellor', 'governor', 'mr',
-  'mrs', 'dr', 'sir', 'lord', 'colonel', 'admiral', 'captain', 'lieutenant', 'marshal', 'senator', 'special', 'new',
+  'mrs', 'ms', 'madam', 'dame', 'lady', 'dr', 'sir', 'lord', 'colonel', 'admiral', 'captain', 'lieutenant', 'marshal', 'senator', 'special', 'new',
   'former', 'first', 'second', 'vice', 'acting', 'chief', 'director', 'foreign', 'defense', 'defence', 'national',
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
   'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'spring', 'summer',
@@ -81,7 +81,9 @@ function nameRuns(text: string): Run[] {
     const starts = [t.start];
     let end = t.end;
     let j = i + 1;
-    while (j < list.length && !list[j - 1]!.possessive) {
+    // A possessive ends a run unless a body's name goes on ("the Public Defender's Office").
+    while (j < list.length && (!list[j - 1]!.possessive || ORGANIZATION_HEADS.has(list[j]!.text.toLowerCase()))) {
+      if (list[j - 1]!.possessive) words[words.length - 1] = text.slice(starts.at(-1)!, list[j - 1]!.end);
       const next = list[j]!;
       const gap = text.slice(end, next.start);
       if (!/^[ \u00a0]$/.test(gap) && !(gap === '' && next.text.startsWith('-'))) break;
@@ -183,7 +185,7 @@ export function findNames(text: string, tagged: Token[] = []): Found[] {
     } else if (ORGANIZATION_HEADS.has(last) || ORGANIZATION_HEADS.has(headBeforeOf)) {
       if (words.length === 1 && opensSentence) continue;
       add(SCHEMES.has(last) ? 'scheme' : 'organization');
-    } else if (PLACE_HEADS.has(last) || isKnownPlace(name)) {
+    } else if (PLACE_HEADS.has(last) || isKnownPlace(name) || (PLACE_HEADS.has(headBeforeOf) && isKnownPlace(words.slice(words.indexOf('of') + 1).join(' ')))) {
       add('place');
     } else if (person === 'person') {
       add('person');
@@ -208,7 +210,8 @@ export function findNames(text: string, tagged: Token[] = []): Found[] {
  * the person X of the place Y.
  */
 function personOf(words: string[], before: string, after: string): 'person' | { name: string; place: string } | null {
-  if (words.length < 2 || words.length > 7 || words.some(isAcronym)) return null;
+  // "the Western Balkans", "the Federal Republic": "the" comes before a place or a body, not before a name.
+  if (words.length < 2 || words.length > 7 || words.some(isAcronym) || /\bthe\s+$/i.test(before)) return null;
   const of = words.lastIndexOf('of');
   if (of > 1 && isKnownPlace(words.slice(of + 1).join(' '))) {
     const person = personOf(words.slice(0, of), before, ' said');
@@ -216,7 +219,7 @@ function personOf(words: string[], before: string, after: string): 'person' | { 
   }
   if (words.length > 5 || words.includes('of') || words.includes('and')) return null;
   if (words.some((w) => w.split('-').some(isKnownPlace))) return null; // "Armenia-Azerbaijan Nagorno-Karabakh"
-  const given = isInitial(words[0]!) || !isCommonWord(words[0]!);
+  const given = isInitial(words[0]!) || isListedName(words[0]!) || !isCommonWord(words[0]!);
   const surname = !isCommonWord(words.at(-1)!);
   if (TITLE_BEFORE.test(before) && (given || surname)) return 'person';
   return given && (PERSON_AFTER.test(after) || /^\s*\(/.test(after)) ? 'person' : null;

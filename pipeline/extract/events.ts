@@ -8,7 +8,7 @@ import { tag, type Token } from './language.ts';
 import type { LocatedMention } from './mentions.ts';
 import { toSource } from '../parse/source-map.ts';
 import { subjectPhrase, summarise } from './summary.ts';
-import { tenseReader } from './tense.ts';
+import { tenseReader, verbGroups } from './tense.ts';
 import { isReference } from './timex.ts';
 
 const COARSENESS: Precision[] = ['day', 'week', 'month', 'season', 'year', 'decade', 'century'];
@@ -52,12 +52,12 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
   const candidates: Candidate[] = [];
   const lastSeen = new Map<string, number>(); // where each person was last named, for roles that stand for them
   let antecedent: string | null = null; // what "it" or "they" stands for: the last sentence's subject
+  let lastPerson: string | null = null; // who "he" or "she" is: the last person named, in this paragraph or before
 
   const mentionsOf = new Map<number, LocatedMention[]>();
   for (const m of mentions) mentionsOf.set(m.paragraph, [...(mentionsOf.get(m.paragraph) ?? []), m]);
   for (const paragraph of essay.paragraphs) {
     const found = names.get(paragraph.n) ?? [];
-    let lastPerson: string | null = null;
     const tokens = tag(paragraph.text);
     const tenseAt = tenseReader(tokens);
     const prose = paragraph.dateline ?? 0; // a dateline's date is the story's, not an event's
@@ -85,7 +85,8 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
       // "Three states ratified it in 1971: Norway on 6 February, ...": the clause before the colon announces the rest.
       const announces = (i: number) => paragraph.text[clauses[i]!.to] === ':'
         && clauses.slice(i + 1).every((later) => later.mentions.every((m) => clauses[i]!.mentions.some((own) => contains(own, m))));
-      const told = clauses.filter((c, i) => !announces(i) && !(clauses[i + 1]?.contrast && /future|prospective/.test(tenseAt(c.mentions[0]!.at[0]) ?? '')));
+      const told = clauses.filter((c, i) => !announces(i) && !describes(tokens, c)
+        && !(clauses[i + 1]?.contrast && /future|prospective/.test(tenseAt(c.mentions[0]!.at[0]) ?? '')));
       for (const clause of told) {
         // The most precise date of the clause is the event's; the first on a tie.
         const mention = clause.mentions.reduce((best, m) => (coarseness(m.precision) < coarseness(best.precision) ? m : best));
@@ -118,6 +119,19 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
     actors: { people: c.people, organizations: c.organizations, places: c.places },
     source: { paragraph: c.paragraph, sentence: c.sentence },
   }));
+}
+
+/**
+ * "Iraq in the 1990s is the classic case", "Cyprus, a member state since 2004, is not recognised": a clause whose
+ * only verb is "is" or "are" describes how things stand; its date qualifies a name, and no event happened.
+ */
+function describes(tokens: Token[], clause: { from: number; to: number }): boolean {
+  const words = tokens.filter((t) => t.start >= clause.from && t.end <= clause.to);
+  const groups = verbGroups(words);
+  if (groups.length !== 1) return false;
+  const group = words.filter((t) => t.start >= groups[0]!.start && t.end <= groups[0]!.end);
+  return groups[0]!.tense === 'present' && group.every((t) => t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'ADV')
+    && group.some((t) => ['is', 'are'].includes(t.text.toLowerCase()));
 }
 
 /** The items of the list that stands right before a paragraph ("Belgium", "France", ...), as written. */

@@ -33,7 +33,8 @@ export interface SummaryInput {
 const DATE_PREPOSITIONS = new Set(['on', 'in', 'at', 'by', 'during', 'since', 'from', 'of', 'until', 'till', 'through', 'as']);
 const REPORTING = new Set(['say', 'tell', 'report', 'announce', 'state', 'add', 'confirm', 'claim', 'note', 'write',
   'quote', 'insist', 'explain', 'declare']);
-const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'these', 'this', 'those', 'we', 'the latter', 'the former']);
+// "We" and "I" are the speaker's own voice in a speech or a report: kept as written.
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'these', 'this', 'those', 'the latter', 'the former']);
 const QUOTES = /^["\u201c\u201d'\u2018\u2019`]+$/;
 const CONNECTIVES = new Set(['however', 'meanwhile', 'moreover', 'furthermore', 'thus', 'hence', 'also', 'then', 'later',
   'subsequently', 'finally', 'still', 'nevertheless', 'therefore', 'instead', 'afterwards', 'earlier']);
@@ -58,14 +59,28 @@ export function summarise(input: SummaryInput): string {
     const before = clean(inRange(sentence[0], clause[0]), input);
     const subject = subjectOf(before);
     if (subject.some((t) => t.pos === 'PROPN' || t.pos === 'NOUN')) antecedent = render(subject, input.text);
+    // "the Nicosia talks, which ended with an exchange of prisoners in 1986": the talks ended ...
+    if (words[0] && ['which', 'who'].includes(words[0].lemma)) words = [...nounPhraseBefore(inRange(sentence[0], clause[0])), ...words.slice(1)];
     const verbAt = firstFinite(words);
-    if (verbAt === 0) words = [...subjectOf(before), ...words];
-    else if (verbAt < 0) {
+    // "monitors reported": a plural noun the tagger took for a verb is a subject of its own.
+    const ownSubject = words[0]?.pos === 'VERB' && /s$/.test(words[0].text) && words[1]?.pos === 'VERB';
+    if (verbAt === 0 && !ownSubject) words = [...subjectOf(before), ...words];
+    else if (verbAt < 0 && !isParticiple(words[0])) {
       // "Montenegro opened talks in 2012 and Serbia in 2014": Serbia opened talks. When the verb before has a name
       // for its object ("granted Ukraine status in June, and Georgia in December"), the remnant could be either.
       const predicate = predicateOf(before);
       if (predicate.some((t) => t.pos === 'PROPN')) return fallback(input);
       words = [...words, ...predicate];
+    }
+  }
+  // "Born in Gothenburg in 1936, she joined ...": she was born in Gothenburg.
+  if (clause[0] === sentence[0] && firstFinite(words) <= 0 && isParticiple(words[0]) && clause[1] < sentence[1]) {
+    const subject = subjectOf(clean(inRange(clause[1], sentence[1]), input));
+    if (subject.length) {
+      const who = resolvePronoun(`${render(subject, input.text)} was`, [...subject, { ...words[0]!, text: 'was', pos: 'AUX', lemma: 'be' }], { ...input, antecedent });
+      const plural = /^(?:they|we)$/i.test(render(subject, input.text)) || subject.at(-1)!.text.endsWith('s');
+      const participle = render(words, input.text);
+      return tidy(`${plural ? who.replace(/ was$/, ' were') : who} ${participle.charAt(0).toLowerCase()}${participle.slice(1)}`);
     }
   }
   words = dropAttribution(words);
@@ -106,9 +121,13 @@ function clean(tokens: Kept, input: SummaryInput): Kept {
   while (out[0] && (out[0].pos === 'CCONJ' || out[0].pos === 'PUNCT' || CONNECTIVES.has(out[0].lemma))) out.shift();
   const comma = out.findIndex((t) => t.text === ',');
   const rest = out.slice(comma + 1);
-  if (comma > 0 && (out[0]!.pos === 'ADP' || out[0]!.pos === 'SCONJ') && firstFinite(rest) >= 0) {
+  const opener = out[0]!;
+  const framing = opener && (opener.pos === 'ADP' || opener.pos === 'SCONJ' || ['when', 'once', 'while', 'as', 'after', 'before', 'since', 'until', 'although', 'because', 'if'].includes(opener.lemma));
+  if (comma > 0 && framing && firstFinite(rest) >= 0) {
     out = rest;
   }
+  // ", where monitors reported ...": the clause without its link to the one before.
+  if (out[0] && ['where', 'when', 'while', 'whereas'].includes(out[0].lemma) && firstFinite(out.slice(1)) >= 0) out.shift();
   // A trailing aside after a comma: ", ending a blockade ...", ", which ...", ", who ...".
   for (let i = 1; i < out.length - 1; i++) {
     const next = out[i + 1]!;
@@ -164,6 +183,17 @@ export function subjectPhrase(text: string, tokens: Token[], from: number, to: n
   if (!words.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return null;
   const phrase = render(words, text);
   return /^(?:the|a|an)\s/i.test(phrase) ? phrase.charAt(0).toLowerCase() + phrase.slice(1) : phrase;
+}
+
+const isParticiple = (t: Token | undefined) => !!t && t.pos === 'VERB' && /(?:ed|en|wn|rn|ung|ought|ade)$/.test(t.text);
+
+/** The noun phrase that ends a stretch of words: "... brokered the Nicosia talks" -> "the Nicosia talks". */
+function nounPhraseBefore(words: Kept): Kept {
+  let at = words.length;
+  while (at > 0 && (words[at - 1]!.pos === 'PUNCT' && at === words.length)) at--;
+  const end = at;
+  while (at > 0 && ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART'].includes(words[at - 1]!.pos)) at--;
+  return words.slice(at, end);
 }
 
 /** The subject of a clause: the words before its first finite verb, after a framing phrase. */

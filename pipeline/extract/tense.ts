@@ -46,6 +46,8 @@ function tenseOf(group: Token[]): Tense | null {
   const to = words.indexOf('to');
   if (to > 0 && group.slice(0, to).some((t) => t.lemma === 'be') && (to === 1 || PLANNED.has(words[to - 1]!))) return 'future';
   if (to > 0 && INTENT.has(group[to - 1]!.lemma)) return 'prospective';
+  // "is planned for October", "are due in May": a plan, told forward.
+  if (to < 0 && group.some((t) => t.lemma === 'be') && words.some((w) => ['planned', 'scheduled', 'expected', 'due', 'slated'].includes(w))) return 'future';
   const first = group.find((t) => t.pos !== 'PART' && t.pos !== 'ADV');
   if (!first) return null;
   if (PERFECT.has(first.text.toLowerCase()) && group.length > 1) return 'past';
@@ -66,8 +68,8 @@ export function verbGroups(tokens: Token[]): VerbGroup[] {
   };
   tokens.forEach((t, i) => {
     const next = tokens[i + 1];
-    // Adverbs and "not" sit inside a group ("has not yet signed"); "to" joins a group to its infinitive.
-    const inner = run.length > 0 && next && isVerb(next) && (t.pos === 'ADV' || t.pos === 'PART');
+    // Adverbs and "not" sit inside a group ("has not yet signed"); "to" joins a group to its infinitive, or opens one.
+    const inner = !!next && isVerb(next) && ((run.length > 0 && (t.pos === 'ADV' || t.pos === 'PART')) || (t.pos === 'PART' && t.lemma === 'to'));
     if (isVerb(t) || inner) run.push(t);
     else close();
   });

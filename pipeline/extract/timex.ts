@@ -384,11 +384,13 @@ const patterns: Pattern[] = [
     re: g(`\\b((?:the|that|this)\\s+)?((?:following|next|same|previous|preceding)\\s+)?((?:early|late|mid)[-\\s]+)?(spring|summer|autumn|winter|fall)\\b(?!\\s+of\\s)`),
     build: (m) => {
       if (/fall/i.test(m[4]!) && !(m[1] && /the/i.test(m[1]) && /^fall$/.test(m[4]!))) return null;
-      return (ctx) => {
-        const y = anchorYear(ctx);
+      return (ctx, at) => {
+        const season = seasonOf(m[4]!);
+        // "before the summer recess" in a speech of October: next summer; in a narrative, the year it is in.
+        const y = m[2] ? anchorYear(ctx) : yearOfUnstated(ctx, at, { SP: 4, SU: 7, FA: 10, WI: 1 }[season]);
         if (y === null) return null;
         const shift = /following|next/i.test(m[2] ?? '') ? 1 : /previous|preceding/i.test(m[2] ?? '') ? -1 : 0;
-        return implicit(withPart(seasonSpan(y + shift, seasonOf(m[4]!)), m[3]));
+        return implicit(withPart(seasonSpan(y + shift, season), m[3]));
       };
     },
   },

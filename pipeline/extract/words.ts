@@ -48,3 +48,7 @@ export function isCommonWord(word: string): boolean {
   const list = wordList();
   return list.has(lower) || ENDINGS.some(([ending, replacement]) => ending.test(lower) && list.has(lower.replace(ending, replacement)));
 }
+
+/** A name the word list knows with its capital ("Maria", "Harold", "Mark"): a given name, even where the same
+ * letters are also a common word ("maria", "mark"). */
+export const isListedName = (word: string) => /^\p{Lu}\p{Ll}/u.test(word) && wordList().has(word);

@@ -18,7 +18,7 @@ interface Draft {
 }
 
 /** "Brief essay was compiled on May 25, 2006.": a short closing (or opening) line that dates the essay itself. */
-const COLOPHON = /\b(?:compiled|written|prepared|updated|revised|completed|finished|published|dated|current)\b[^.]{0,60}\b(?:on|in|as of|at)\b/i;
+const COLOPHON = /\b(?:compiled|written|prepared|updated|revised|completed|finished|published|dated|current|delivered|given|filed|issued|posted)\b[^.]{0,60}\b(?:on|in|as of|at)\b/i;
 
 export default function essay() {
   return (tree: Root, file: VFile) => {

@@ -50,3 +50,36 @@ describe.each(essays)('the words of %s', (file) => {
     }
   });
 });
+
+describe('key points', () => {
+  const pointsOf = async (file: string) => {
+    const source = path.join(root, file);
+    const essay = await parseEssay(new VFile({ path: source, value: readFileSync(source, 'utf8') }));
+    return keyPoints(essay, extractChronology(essay, { spelling: false }), 'day-month');
+  };
+
+  it('name what mattered in the seed, each with its paragraph, and never count events', async () => {
+    const points = await pointsOf('source/azerbaijan-nato.txt');
+    const text = points.map((p) => p.text).join('\n');
+    expect(points.length).toBeGreaterThanOrEqual(4);
+    expect(text).toMatch(/4 May 1994: .*Partnership for Peace/);
+    expect(text).toMatch(/Planning and Review Process/);
+    expect(text).toMatch(/Euro Atlantic Cooperation Council/);
+    expect(text).toMatch(/Afghanistan and Iraq/);
+    expect(text).not.toMatch(/dated events?|covers|and \d+ more|Operations:/);
+    for (const p of points) expect(p.paragraphs.length).toBeGreaterThan(0);
+  });
+
+  it('cover the whole span of a long history: the first accession, the big bang and Brexit', async () => {
+    const text = (await pointsOf('../shared/essays/eu-enlargement.md')).map((p) => p.text).join('\n');
+    expect(text).toMatch(/1973/);
+    expect(text).toMatch(/2004/);
+    expect(text).toMatch(/2016|2020/);
+  });
+
+  it('come from the argument when an essay has few dates', async () => {
+    const points = await pointsOf('../shared/essays/analysis-deterrence.txt');
+    expect(points.length).toBeGreaterThanOrEqual(4);
+    for (const p of points) expect(p.text).not.toMatch(/^\d/);
+  });
+});

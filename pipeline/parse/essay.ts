@@ -32,6 +32,8 @@ export default function essay() {
       const segments: Segment[] = [];
       collectRuns(nodes as Nodes[], {}, runs, segments, { length: 0 });
       if (!runs.some((r) => r.text.trim()) || !position) return;
+      // A pipe table the parser left as text ("| Country | Joined |" over "|---|---|") is data, not prose.
+      if (/^\s*\|.*\|\s*$/m.test(runsText(runs)) && /\|\s*:?-{3,}/.test(runsText(runs))) kind = 'table';
       drafts.push({ kind, runs, segments, offset: [position.start.offset ?? 0, position.end.offset ?? 0], section: sections.length - 1 });
     };
 

@@ -91,7 +91,8 @@ const WEIGHT: Record<EventKind, number> = {
   agreement: 5, membership: 5, operation: 5, decision: 4, leadership: 4, incident: 4, summit: 3, programme: 3,
   meeting: 2, visit: 1, statement: 1, other: 1,
 };
-const MAX_POINTS = 6;
+const MAX_POINTS = 7;
+const MILESTONE = /\b(?:first|largest|biggest|only|last|historic|landmark|unprecedented)\b/i;
 
 /**
  * Four to six points a busy reader can stop after, each a whole sentence citing its paragraph. From the events
@@ -104,10 +105,11 @@ export function keyPoints(essay: Essay, chronology: Chronology, style: DateStyle
   // Fewer dated events than paragraphs (or hardly any): an essay of arguments, whose points are its topic sentences.
   if (events.length < 3 || events.length < 0.75 * essay.paragraphs.length) return argumentPoints(essay);
   const cite = (e: ChronologyEvent) => [{ n: e.source.paragraph, href: `#p${e.source.paragraph}` }];
-  // A milestone is dated to the day more often than not; a topic sentence or the first or last paragraph tells what
-  // the essay is about.
+  // A milestone is dated to the day more often than not; the text marks it ("the first member state to do so", "the
+  // largest enlargement"); a topic sentence or the first or last paragraph tells what the essay is about.
   const score = (e: ChronologyEvent) => WEIGHT[e.kind] + prominence(e, essay) + (e.date.precision === 'day' ? 1 : 0)
-    + (e.source.sentence === 1 ? 1 : 0) + (e.source.paragraph === 1 || e.source.paragraph === essay.paragraphs.length ? 0.5 : 0);
+    + (MILESTONE.test(e.summary) ? 1 : 0) + (e.source.sentence === 1 ? 1 : 0)
+    + (e.source.paragraph === 1 || e.source.paragraph === essay.paragraphs.length ? 0.5 : 0);
   const ranked = [...events].sort((a, b) => score(b) - score(a) || compareDays(a.date.start, b.date.start));
   // One pick from each stretch of the span first, the best of the rest after.
   const count = Math.min(MAX_POINTS, Math.max(4, Math.ceil(events.length / 5)), events.length);

@@ -57,7 +57,7 @@ describe('the slide deck', () => {
   });
 
   it.each(['seed', 'long'])('lets nothing overflow on the %s essay', async (slug) => {
-    const browser = await puppeteer.launch({ executablePath: findChrome(), args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+    const browser = await puppeteer.launch({ ...findChrome(), args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
     try {
       const page = await browser.newPage();
       await page.setViewport({ width: 1920, height: 1080 });
@@ -89,7 +89,7 @@ describe('the slide deck', () => {
   });
 
   it('navigates the HTML deck with the keyboard and shows the counter', async () => {
-    const browser = await puppeteer.launch({ executablePath: findChrome(), args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+    const browser = await puppeteer.launch({ ...findChrome(), args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
     try {
       const page = await browser.newPage();
       await page.setViewport({ width: 1280, height: 720 });

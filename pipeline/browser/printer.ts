@@ -64,10 +64,10 @@ export class Printer {
   private async launch(): Promise<Browser> {
     const args = [...FLAGS, ...(process.env.BRIEFING_CHROME_ARGS ?? '').split(' ').filter(Boolean)];
     if (process.getuid?.() === 0) args.push('--no-sandbox'); // Chromium refuses to run as root with its sandbox
-    const executablePath = findChrome();
+    const { executablePath, headless } = findChrome();
     const { default: puppeteer } = await import('puppeteer-core'); // loaded only when something is printed
     try {
-      return await withTimeout(puppeteer.launch({ executablePath, headless: true, args, timeout: this.timeoutMs }), this.timeoutMs, `Chromium (${executablePath}) did not start`);
+      return await withTimeout(puppeteer.launch({ executablePath, headless, args, timeout: this.timeoutMs }), this.timeoutMs, `Chromium (${executablePath}) did not start`);
     } catch (error) {
       this.browser = null;
       throw new BrowserError(firstLine(error));

@@ -1,6 +1,7 @@
 // The clauses of a sentence that carry its dates: "Tonga ratified on October 22, and Fiji on November 7" tells two
 // events; "In 1994, after the collapse of 1991, the treaty was signed" tells one (its first date stands alone).
 import type { Token } from './language.ts';
+import { verbGroups } from './tense.ts';
 
 export interface Span {
   /** [start, end) in the paragraph's plain text. */
@@ -76,8 +77,10 @@ export function datedClauses<M extends Span>(tokens: Token[], from: number, to: 
       || (t.text === ',' && words[i + 1]?.pos === 'CCONJ' && words[i + 2]?.pos !== 'VERB' && words[i + 2]?.pos !== 'AUX');
     words.forEach((t, i) => {
       if (!strong(t, i) || t.start < clause.from || t.end > clause.to) return;
-      if (t.end <= first && hasContent(clause.from, t.start, []) && hasContent(t.end, first, [])) clause.from = t.end;
-      else if (t.start >= last && hasContent(last, t.start, []) && clause.to > t.start) clause.to = t.start;
+      // Only where a clause of its own begins, with its verb: "Dar es Salaam, Tanzania, and Nairobi" is one phrase.
+      const verbIn = (a: number, b: number) => verbGroups(words.filter((w) => w.start >= a && w.end <= b)).length > 0;
+      if (t.end <= first && hasContent(clause.from, t.start, []) && verbIn(t.end, first)) clause.from = t.end;
+      else if (t.start >= last && hasContent(last, t.start, []) && clause.to > t.start && verbIn(t.end, clause.to)) clause.to = t.start;
     });
   }
   return clauses;

@@ -75,8 +75,11 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
       const actorsPeople = named.length ? named : byRole ? [byRole.person] : pronoun && lastPerson ? [lastPerson] : [];
       if (named.length) lastPerson = named[named.length - 1]!;
       named.forEach((person) => lastSeen.set(person, sentence.offset[0]));
+      const quoted = quotations(paragraph.text);
+      // Dates in direct speech are what someone said, not what the text tells happened.
       const dated = (mentionsOf.get(paragraph.n) ?? []).filter((m): m is LocatedMention & { at: [number, number] } =>
-        !!m.at && m.at[0] >= Math.max(sentenceFrom, prose) && m.at[1] <= sentenceTo && !isReference(m.value));
+        !!m.at && m.at[0] >= Math.max(sentenceFrom, prose) && m.at[1] <= sentenceTo && !isReference(m.value)
+        && !quoted.some(([a, b]) => m.at![0] >= a && m.at![1] <= b));
       const before = antecedent;
       antecedent = subjectPhrase(paragraph.text, tokens, Math.max(sentenceFrom, prose), sentenceTo, dated.map((m) => m.at)) ?? antecedent;
       if (!dated.length || paragraph.kind === 'table') continue;
@@ -85,7 +88,7 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
       // "Three states ratified it in 1971: Norway on 6 February, ...": the clause before the colon announces the rest.
       const announces = (i: number) => paragraph.text[clauses[i]!.to] === ':'
         && clauses.slice(i + 1).every((later) => later.mentions.every((m) => clauses[i]!.mentions.some((own) => contains(own, m))));
-      const told = clauses.filter((c, i) => !announces(i) && !describes(tokens, c)
+      const told = clauses.filter((c, i) => !announces(i) && !describes(tokens, c) && !(clauses.length > 1 && onlyAttributes(tokens, c))
         && !(clauses[i + 1]?.contrast && /future|prospective/.test(tenseAt(c.mentions[0]!.at[0]) ?? '')));
       for (const clause of told) {
         // The most precise date of the clause is the event's; the first on a tie.
@@ -132,6 +135,20 @@ function describes(tokens: Token[], clause: { from: number; to: number }): boole
   const group = words.filter((t) => t.start >= groups[0]!.start && t.end <= groups[0]!.end);
   return groups[0]!.tense === 'present' && group.every((t) => t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'ADV')
     && group.some((t) => ['is', 'are'].includes(t.text.toLowerCase()));
+}
+
+/** "..., a newspaper reported Friday": a clause that only says who said the rest tells no event of its own. */
+function onlyAttributes(tokens: Token[], clause: { from: number; to: number }): boolean {
+  const words = tokens.filter((t) => t.start >= clause.from && t.end <= clause.to && t.pos !== 'PUNCT' && t.pos !== 'CCONJ');
+  const verbs = words.filter((t) => t.pos === 'VERB');
+  return verbs.length === 1 && REPORTING.has(verbs[0]!.lemma) && words.indexOf(verbs[0]!) >= words.length - 4;
+}
+
+const REPORTING = new Set(['say', 'report', 'tell', 'announce', 'add', 'confirm', 'state', 'write', 'claim']);
+
+/** The stretches of a paragraph inside quotation marks ("...", \u201c...\u201d, ``...''). */
+function quotations(text: string): [number, number][] {
+  return [...text.matchAll(/["\u201c]([^"\u201c\u201d]*)["\u201d]|``([\s\S]*?)''/g)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
 }
 
 /** The items of the list that stands right before a paragraph ("Belgium", "France", ...), as written. */

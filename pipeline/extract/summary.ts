@@ -30,7 +30,7 @@ export interface SummaryInput {
   listed?: string[];
 }
 
-const DATE_PREPOSITIONS = new Set(['on', 'in', 'at', 'by', 'during', 'since', 'from', 'of', 'until', 'till', 'through', 'as']);
+const DATE_PREPOSITIONS = new Set(['on', 'in', 'at', 'by', 'during', 'since', 'from', 'of', 'until', 'till', 'through', 'as', 'for']);
 const REPORTING = new Set(['say', 'tell', 'report', 'announce', 'state', 'add', 'confirm', 'claim', 'note', 'write',
   'quote', 'insist', 'explain', 'declare']);
 // "We" and "I" are the speaker's own voice in a speech or a report: kept as written.
@@ -84,6 +84,9 @@ export function summarise(input: SummaryInput): string {
     }
   }
   words = dropAttribution(words);
+  // "It was announced on Monday that the talks had failed": what was announced. ("It was not known if ...": as is.)
+  const expletive = words[0]?.lemma === 'it' && words[1]?.lemma === 'be' ? words.findIndex((t, i) => i > 1 && t.lemma === 'that' && t.pos === 'SCONJ') : -1;
+  if (expletive > 0 && firstFinite(words.slice(expletive + 1)) > 0) words = words.slice(expletive + 1);
   let text = render(words, input.text);
   text = resolvePronoun(text, words, { ...input, antecedent });
   text = tidy(withoutPossessive(withoutRoles(text, input.people), input.people));
@@ -93,7 +96,26 @@ export function summarise(input: SummaryInput): string {
 
 /** The clause without its date, dateline, parentheticals, leading connectives and framing phrase, or trailing aside. */
 function clean(tokens: Kept, input: SummaryInput): Kept {
-  const inDate = (t: Token) => input.dates.some(([a, b]) => t.start >= a && t.end <= b);
+  // A date that is a possessive ("last year's blasts") is the noun phrase's own word: it stays.
+  const kept = input.dates.filter(([, b]) => {
+    const after = tokens.find((t) => t.start >= b);
+    return !(after && after.start === b && /^['\u2019]s?$/.test(after.text));
+  });
+  const inDate = (t: Token) => kept.some(([a, b]) => t.start >= a && t.end <= b);
+  // A date before a noun says which one ("the Aug. 7 bombing", "the Dec. 21, 1988, bombing"): only the date goes.
+  const attributive = new Set<Token>();
+  tokens.forEach((t, i) => {
+    if (!inDate(t) || inDate(tokens[i + 1] ?? t)) return;
+    let next = i + 1;
+    if (tokens[next]?.text === ',') next++;
+    if (['NOUN', 'ADJ'].includes(tokens[next]?.pos ?? '') && !inDate(tokens[i - 1] ?? t) && tokens[i - 1]) {
+      let first = i;
+      while (first > 0 && inDate(tokens[first - 1]!)) first--;
+      if (tokens[first - 1]?.lemma === 'the' || tokens[first - 1]?.pos === 'DET') {
+        tokens.slice(first, next).forEach((w) => attributive.add(w));
+      }
+    }
+  });
   let out: Kept = [];
   let depth = 0;
   for (const t of tokens) {
@@ -107,8 +129,9 @@ function clean(tokens: Kept, input: SummaryInput): Kept {
   const dropped = new Set<Token>();
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!, next = tokens[i + 1];
-    if (next && (inDate(next) || dropped.has(next)) && (DATE_PREPOSITIONS.has(t.lemma) || ['the', 'early', 'late', 'mid'].includes(t.lemma))) dropped.add(t);
+    if (next && !attributive.has(next) && (inDate(next) || dropped.has(next)) && (DATE_PREPOSITIONS.has(t.lemma) || ['the', 'early', 'late', 'mid'].includes(t.lemma))) dropped.add(t);
   }
+  for (const t of attributive) dropped.add(t);
   tokens.forEach((t, i) => {
     const [comma, participle] = [tokens[i - 2], tokens[i - 1]];
     if (!dropped.has(t) || dropped.has(tokens[i - 1]!) || comma?.text !== ',' || participle?.pos !== 'VERB' || !/(?:ed|en|wn|ung)$/.test(participle.text)) return;
@@ -225,7 +248,8 @@ function render(words: Kept, text: string): string {
 /** A bare pronoun as the subject becomes the person or thing it stands for. */
 function resolvePronoun(text: string, words: Kept, input: SummaryInput): string {
   const verbAt = firstFinite(words);
-  const subject = words.slice(0, verbAt).map((t) => t.text.toLowerCase()).join(' ');
+  // "He also is charged": the adverb is no part of who.
+  const subject = words.slice(0, verbAt).filter((t) => t.pos !== 'ADV').map((t) => t.text.toLowerCase()).join(' ');
   // "Its voters said no": whose voters, when the text has just said. ("His successor, Georges Pompidou," names him.)
   const possessive = /^(?:its|their)\s/i.exec(text);
   if (possessive && verbAt > 1 && input.antecedent) return `${input.antecedent}\u2019s ${text.slice(possessive[0].length)}`;
@@ -241,8 +265,10 @@ function resolvePronoun(text: string, words: Kept, input: SummaryInput): string 
   }
   const stand = /^(?:he|she|the latter|the former)$/.test(subject) ? input.person : input.antecedent ?? input.person;
   if (!stand) return text;
-  const pronoun = text.slice(0, render(words.slice(0, verbAt), input.text).length);
-  return stand + text.slice(pronoun.length);
+  // The pronoun's own words go ("the latter"), an adverb after them stays ("he also is charged").
+  let last = verbAt - 1;
+  while (last > 0 && words[last]!.pos === 'ADV') last--;
+  return stand + text.slice(render(words.slice(0, last + 1), input.text).length);
 }
 
 /** "met its Secretary-General Manfred Werner" loses the role to the who's who; "its" goes with it. */
@@ -258,6 +284,8 @@ function tidy(text: string): string {
   let out = text
     .replace(/\s+([,.;:!?)\u201d])/g, '$1').replace(/([(\u201c])\s+/g, '$1').replace(/,{2,}/g, ',')
     .replace(/\s{2,}/g, ' ').replace(/^[\s,;:]+|[\s,;:.]+$/g, '').trim();
+  // The closing mark of a quotation whose opening the summary left out goes ("... language.''").
+  if (/(?:''|["\u201d])$/.test(out) && !/(?:``|["\u201c])/.test(out.slice(0, -1))) out = out.replace(/[.,]?(?:''|["\u201d])$/, '');
   // A quotation opened and not closed (its end fell with a parenthesis) is closed.
   if ((out.match(/"/g) ?? []).length % 2) out += '"';
   if ((out.match(/\u201c/g) ?? []).length > (out.match(/\u201d/g) ?? []).length) out += '\u201d';

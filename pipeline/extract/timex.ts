@@ -557,10 +557,10 @@ function joinRanges(text: string, list: Candidate[]): Candidate[] {
     if (b) {
       const between = text.slice(a.end, b.start);
       const before = text.slice(Math.max(0, a.start - 10), a.start);
-      const dashed = /^\s?[-\u2013\u2014]\s?$/.test(between);
+      const dashed = /^\s?[-\u2013\u2014]\s?$/.test(between) && !a.quiet && !b.quiet;
       const worded = (/^\s+(?:to|until|till|through)\s+$/i.test(between) && /\bfrom\s+$/i.test(before))
         || (/^\s+and\s+$/i.test(between) && /\bbetween\s+$/i.test(before));
-      if (dashed || worded) {
+      if ((dashed || worded) && !a.quiet && !b.quiet) { // "between now and Feb. 10" is no range of dates
         out.push({
           start: worded ? a.start - (/\b(from|between)\s+$/i.exec(before)![0].length) : a.start,
           end: b.end,

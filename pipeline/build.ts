@@ -14,6 +14,7 @@ import { lockOutput } from './output-lock.ts';
 import { ESSAY_EXTENSIONS } from './parse/read-source.ts';
 import { PRODUCTS } from './products.ts';
 import type { Product, Settings } from './settings.ts';
+import { slugOf } from './slug.ts';
 
 export class InputError extends Error {}
 
@@ -79,7 +80,6 @@ export async function findEssays(inputs: string[]): Promise<string[]> {
   return [...new Set(found.map((f) => path.resolve(f)))].map((f) => (f.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), f) : f));
 }
 
-const slugOf = (file: string) => path.basename(file, path.extname(file));
 
 /** A stable share: an essay's shard depends on its name only, so adding essays never moves the others. */
 export function inShard(slug: string, shard: { index: number; count: number }): boolean {

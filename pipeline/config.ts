@@ -1,7 +1,7 @@
 // The configuration file (briefing.config.yaml, .yml or .json beside source/) and an essay's front matter: read,
 // validated by one schema, and merged into the settings. Unknown keys and wrong types are errors that name the key
 // and the file.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -65,6 +65,7 @@ export function loadConfig(dir: string, named?: string): LoadedConfig {
   if (config.logo) config.logo = path.resolve(base, config.logo);
   if (config.templates) config.templates = path.resolve(base, config.templates);
   if (config.logo && !existsSync(config.logo)) throw new ConfigError(`${file}: logo: ${config.logo} does not exist`);
+  if (config.logo && !lstatSync(config.logo).isFile()) throw new ConfigError(`${file}: logo: ${config.logo} is not a file (a folder or a link)`);
   return { file, config };
 }
 

@@ -14,6 +14,7 @@ import { Renderer } from './render/index.ts';
 import { loadTemplates } from './render/templates.ts';
 import type { Settings } from './settings.ts';
 import { settingsForEssay } from './config.ts';
+import { inside } from './slug.ts';
 
 /** Templates are compiled once per build, not once per essay. */
 export const loadRenderer = (templatesDir?: string) => new Renderer(loadTemplates(templatesDir));
@@ -28,13 +29,13 @@ export async function makeEssay(p: Plan, outDir: string, buildSettings: Settings
     const essay = await parseEssay(file);
     const settings = settingsForEssay(buildSettings, essay.matter, locked);
     const chronology = extractChronology(essay, { referenceDate: settings.referenceDate, spelling: false }, file);
-    const folder = await mkdtemp(path.join(outDir, `.${p.slug}.partial-`));
+    const folder = await mkdtemp(inside(outDir, `.${p.slug}.partial-`));
     staging = folder;
     // The products print side by side, each on its own page of the one browser; the spelling check (a quarter of a
     // second of dictionary work) runs here while Chromium renders.
     const making = Promise.all(p.stale.map(async (product) => {
       const started = performance.now();
-      await PRODUCTS[product].make({ essay, chronology, file, settings, renderer, printer, staging: folder, target: path.join(outDir, p.slug) });
+      await PRODUCTS[product].make({ essay, chronology, file, settings, renderer, printer, staging: folder, target: inside(outDir, p.slug) });
       onEvent?.({ type: 'product', slug: p.slug, product, ms: performance.now() - started });
     }));
     making.catch(() => {});
@@ -43,7 +44,7 @@ export async function makeEssay(p: Plan, outDir: string, buildSettings: Settings
     await making;
     // Move the new files into place, then record what they were made from (the manifest last: if anything before it
     // fails, the products are rebuilt next time).
-    const target = path.join(outDir, p.slug);
+    const target = inside(outDir, p.slug);
     await mkdir(target, { recursive: true });
     const names = p.stale.flatMap((product) => PRODUCTS[product].files);
     for (const name of names) await rename(path.join(staging, name), path.join(target, name));

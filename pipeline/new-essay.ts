@@ -1,10 +1,12 @@
 // `briefing new NAME`: a Markdown skeleton with front matter, so a new essay starts in the shape the tool reads best.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { slugOf } from './slug.ts';
 
 export async function newEssayFile(name: string, dir = 'source', today = new Date()): Promise<string> {
-  const file = path.join(dir, `${name}.md`);
-  const title = name.replace(/[-_]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+  const slug = slugOf(`${name}.md`);
+  const file = path.join(dir, `${slug}.md`);
+  const title = slug.replace(/[-_]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
   const date = today.toISOString().slice(0, 10);
   await mkdir(dir, { recursive: true });
   await writeFile(file, `---

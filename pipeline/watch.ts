@@ -2,8 +2,8 @@
 // with one browser kept warm, and serve a live preview that reloads itself after each rebuild (server-sent events).
 // A failed rebuild shows its error in the preview and the terminal; the next good save recovers.
 import { existsSync, watch as watchPath, type FSWatcher } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer, type ServerResponse } from 'node:http';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { build, type BuildRequest, fontsRoot, findEssays, reason } from './build.ts';
 import { Printer } from './browser/printer.ts';
@@ -74,8 +74,30 @@ export async function watch(options: Options, request: BuildRequest): Promise<nu
     running = null;
   };
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  let port = 0;
+  const server = createServer((req, res) => {
+    // One request can never stop the preview: whatever it throws becomes a status line.
+    serve(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('error');
+    });
+  });
+  const refuse = (res: ServerResponse, status: number, text: string) => res.writeHead(status, { 'content-type': 'text/plain' }).end(text);
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
+    // Only this machine's own pages may read the packs: a page of another origin reaching us through a DNS name it
+    // controls (DNS rebinding) carries its own Host or Origin.
+    if (!isLocalHost(req.headers.host, port) || (req.headers.origin !== undefined && !isLocalOrigin(req.headers.origin, port))) {
+      return refuse(res, 403, 'forbidden');
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
+    let url: URL, pathname: string;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return refuse(res, 400, 'bad request');
+    }
+    if (pathname.includes('\0')) return refuse(res, 400, 'bad request');
     if (url.pathname === '/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(`event: hello\ndata: ${JSON.stringify({ version: state.version, errors: state.errors })}\n\n`);
@@ -88,19 +110,20 @@ export async function watch(options: Options, request: BuildRequest): Promise<nu
       res.end(indexPage(state));
       return;
     }
-    // /out/<slug>/<file>: the packs, read from the output folder and nowhere else.
-    const file = path.resolve(outDir, decodeURIComponent(url.pathname.replace(/^\/out\//, '')));
-    if (!url.pathname.startsWith('/out/') || !file.startsWith(outDir + path.sep) || !existsSync(file)) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-    let body: Buffer | string = await readFile(file);
+    // /out/<slug>/<file>: regular files of the output folder, and nothing else (no folder, no link out of it).
+    const root = await realpath(outDir).catch(() => outDir);
+    const file = path.resolve(root, pathname.replace(/^\/out\//, ''));
+    const inside = (candidate: string) => candidate.startsWith(root + path.sep);
+    const real = pathname.startsWith('/out/') && inside(file) ? await realpath(file).catch(() => null) : null;
+    const stats = real && inside(real) ? await stat(real).catch(() => null) : null;
+    if (!real || !stats?.isFile()) return refuse(res, 404, 'not found');
+    const type = TYPES[path.extname(real)] ?? 'application/octet-stream';
+    let body: Buffer | string = await readFile(real);
     if (type.startsWith('text/html')) body = body.toString('utf8').replace(/<\/body>/i, `${LIVE}</body>`);
-    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
-  });
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body);
+  };
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
+  port = (server.address() as { port: number }).port;
   process.stdout.write(`Preview: http://localhost:${port}/  (watching; Ctrl-C stops)\n`);
 
   await rebuild();
@@ -132,4 +155,13 @@ function indexPage(state: State): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Briefing preview</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;margin:40px;color:#1b1f24}a{color:#1f4e79}li{margin:6px 0}.error{background:#8a1c2b;color:#fff;padding:12px;white-space:pre-wrap}</style>
 </head><body><h1>Briefing preview</h1><p>Build ${state.version}. Pages reload themselves after each rebuild.</p>${errors}<ul>${rows}</ul>${LIVE}</body></html>`;
+}
+
+/** The preview listens on the loopback only; a request must name it so ("localhost:4173", "127.0.0.1:4173"). */
+function isLocalHost(host: string | undefined, port: number): boolean {
+  return !!host && [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`].includes(host.toLowerCase());
+}
+
+function isLocalOrigin(origin: string, port: number): boolean {
+  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`].includes(origin.toLowerCase());
 }

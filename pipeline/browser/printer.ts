@@ -1,6 +1,7 @@
 // One Chromium for a whole build: pages are opened once and reused for every print. Offline by construction: the
 // page runs no JavaScript and may load only file:// URLs inside the folders it is given (the pack's own and the
 // fonts'). A print that hangs or a browser that dies gets one retry on a fresh browser, then a clean failure.
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page, PDFOptions } from 'puppeteer-core';
@@ -13,6 +14,22 @@ const FLAGS = ['--disable-gpu', '--no-first-run', '--disable-background-networki
   '--font-render-hinting=none', '--renderer-process-limit=1'];
 
 export class BrowserError extends Error {}
+
+/**
+ * Chromium lives no longer than we do. Puppeteer starts it in a process group of its own, which a SIGKILL of ours
+ * would leave running (eight processes, a gigabyte). A tiny shell holds the read end of a pipe from us: when we die,
+ * however we die, the pipe closes and the shell kills the whole group. It costs one `sh` and no polling.
+ */
+function watchdog(pid: number | undefined): void {
+  if (!pid || process.platform === 'win32') return;
+  const guard = spawn('sh', ['-c', 'cat >/dev/null; kill -9 -"$0" 2>/dev/null', String(pid)], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+  guard.on('error', () => {});
+  guard.unref();
+  (guard.stdin as unknown as { unref?: () => void }).unref?.();
+  guards.push(guard); // held for our whole life: a collected pipe would close and set the guard off
+}
+
+const guards: ChildProcess[] = [];
 
 export interface PrinterOptions {
   /** Folders the page may read from; every other request is refused. */
@@ -67,7 +84,9 @@ export class Printer {
     const { executablePath, headless } = findChrome();
     const { default: puppeteer } = await import('puppeteer-core'); // loaded only when something is printed
     try {
-      return await withTimeout(puppeteer.launch({ executablePath, headless, args, timeout: this.timeoutMs }), this.timeoutMs, `Chromium (${executablePath}) did not start`);
+      const browser = await withTimeout(puppeteer.launch({ executablePath, headless, args, timeout: this.timeoutMs }), this.timeoutMs, `Chromium (${executablePath}) did not start`);
+      watchdog(browser.process()?.pid);
+      return browser;
     } catch (error) {
       this.browser = null;
       throw new BrowserError(firstLine(error));

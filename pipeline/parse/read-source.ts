@@ -1,8 +1,8 @@
 // Read an essay file into a vfile: decode it (UTF-8, or UTF-16 with a byte-order mark), drop the byte-order mark,
 // and refuse what is not an essay (empty, binary, too large) with a one-line reason.
 import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { VFile } from 'vfile';
+import { slugOf } from '../slug.ts';
 
 export const ESSAY_EXTENSIONS = ['.txt', '.md', '.markdown'];
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -18,7 +18,7 @@ export async function readSource(filePath: string, maxBytes = DEFAULT_MAX_BYTES)
   }
   const bytes = await readFile(filePath);
   const file = new VFile({ path: filePath, value: decode(bytes) });
-  file.data.slug = path.basename(filePath, path.extname(filePath));
+  file.data.slug = slugOf(filePath);
   if (/\uFFFD/.test(String(file.value)) && !bytes.includes(Buffer.from('\uFFFD'))) {
     file.message('Invalid UTF-8: undecodable bytes were replaced with \uFFFD', { ruleId: 'encoding', source: 'briefing' });
   }

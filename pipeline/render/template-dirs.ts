@@ -1,21 +1,29 @@
 // Where templates come from: the user's folder first (file by file), then the defaults that ship with the tool.
-import { existsSync, readdirSync } from 'node:fs';
+// A user's folder may be shared (a theme in another repository), so a file is only ever read from inside its folder:
+// a link that leads out of it ("partials/leak.hbs -> /etc/passwd") is refused, and so is anything but a regular file.
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { defaultTemplatesDir } from '../paths.ts';
 
-/** The template folders, the user's first: a file is taken from the first folder that has it. */
+export class TemplateError extends Error {
+  override name = 'TemplateError';
+}
+
 export class TemplateDirs {
   readonly dirs: string[];
 
   constructor(userDir?: string | null) {
-    this.dirs = [...(userDir ? [path.resolve(userDir)] : []), defaultTemplatesDir];
+    if (userDir && !statSync(userDir, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new TemplateError(`templates: ${userDir} is not a folder`);
+    }
+    this.dirs = [...(userDir ? [realpathSync(path.resolve(userDir))] : []), defaultTemplatesDir];
   }
 
   /** Where a template file (relative, e.g. "partials/cover.hbs") is taken from, or null. */
   find(relative: string): string | null {
     for (const dir of this.dirs) {
       const file = path.join(dir, relative);
-      if (existsSync(file)) return file;
+      if (existsSync(file)) return checked(dir, file);
     }
     return null;
   }
@@ -31,3 +39,10 @@ export class TemplateDirs {
   }
 }
 
+/** The file, when it really is a regular file inside its folder; an error naming it otherwise. */
+function checked(dir: string, file: string): string {
+  const real = realpathSync(file);
+  if (!real.startsWith(realpathSync(dir) + path.sep)) throw new TemplateError(`${file}: a link out of the template folder ${dir}; refused`);
+  if (!statSync(real).isFile()) throw new TemplateError(`${file}: not a regular file`);
+  return real;
+}

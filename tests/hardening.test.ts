@@ -1,0 +1,89 @@
+// Nothing written or read outside its folders, and no Chromium outliving the build.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inside, slugOf } from '../pipeline/slug.ts';
+
+const root = path.join(import.meta.dirname, '..');
+const bin = path.join(root, 'bin', 'briefing.mjs');
+const essay = 'Talks\n\nIn May 1994 NATO met in Brussels.\n';
+
+function run(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, ...env } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe('output names', () => {
+  it.each([
+    ['...txt', 'essay'], ['..txt', 'essay'], ['a/../b.txt', 'b'], ['-l.txt', 'l'], ['.hidden.md', 'hidden'],
+    ['x\u0000y.txt', 'x-y'], [`${'n'.repeat(300)}.txt`, 'n'.repeat(100)], ['Azerbaijan - NATO.txt', 'Azerbaijan - NATO'],
+  ])('%s builds into %s/', (file, slug) => {
+    expect(slugOf(file)).toBe(slug);
+  });
+
+  it('refuses any path that leaves the output folder', () => {
+    expect(() => inside('/tmp/out', '..')).toThrow(/outside/);
+    expect(() => inside('/tmp/out', '../x')).toThrow(/outside/);
+    expect(inside('/tmp/out', 'essay')).toBe(path.resolve('/tmp/out/essay'));
+  });
+
+  it('builds "...txt" inside --out, never beside it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-names-'));
+    await writeFile(path.join(dir, '...txt'), essay);
+    await mkdir(path.join(dir, 'parent'));
+    const { code } = await run(['build', '...txt', '--out', 'parent/out', '--formats', 'json'], dir);
+    expect(code).toBe(0);
+    expect(readdirSync(path.join(dir, 'parent'))).toEqual(['out']);
+    expect(existsSync(path.join(dir, 'parent', 'out', 'essay', 'chronology.json'))).toBe(true);
+  });
+});
+
+describe('user folders', () => {
+  it('refuses a template that is a link out of its folder, with one line naming it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-links-'));
+    await mkdir(path.join(dir, 'theme', 'partials'), { recursive: true });
+    await writeFile(path.join(dir, 'secret.txt'), 'TOP SECRET');
+    await symlink(path.join(dir, 'secret.txt'), path.join(dir, 'theme', 'partials', 'cover.hbs'));
+    await writeFile(path.join(dir, 'e.txt'), essay);
+    const { code, stderr } = await run(['build', 'e.txt', '--out', 'out', '--formats', 'briefing', '--templates', 'theme'], dir);
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/cover\.hbs: a link out of the template folder/);
+  });
+
+  it('refuses a templates folder that does not exist, and a logo that is no image', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-folders-'));
+    await writeFile(path.join(dir, 'e.txt'), essay);
+    expect((await run(['build', 'e.txt', '--out', 'out', '--templates', 'nowhere'], dir)).stderr).toMatch(/templates: nowhere is not a folder/);
+    await mkdir(path.join(dir, 'logo.png'));
+    await writeFile(path.join(dir, 'briefing.config.yaml'), 'logo: logo.png\n');
+    expect((await run(['build', 'e.txt', '--out', 'out'], dir)).stderr).toMatch(/logo: .*logo\.png is not a file/);
+  });
+});
+
+describe('Chromium', () => {
+  it('dies with the build, even when the build is killed with SIGKILL mid-print', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-kill-'));
+    const paragraphs = Array.from({ length: 300 }, (_, i) => `In March ${1900 + (i % 100)} the council met in Brussels and agreed plan ${i}.`);
+    await writeFile(path.join(dir, 'big.txt'), `Big essay\n\n${paragraphs.join('\n\n')}\n`);
+    const mark = `briefing-kill-${process.pid}-${Date.now()}`;
+    const child = spawn(process.execPath, [bin, 'build', 'big.txt', '--out', 'out'], { cwd: dir, env: { ...process.env, BRIEFING_TEST_MARK: mark } });
+    const marked = () => readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
+      try { return readFileSync(`/proc/${p}/environ`, 'latin1').includes(mark) && !readFileSync(`/proc/${p}/cmdline`, 'latin1').includes('briefing.mjs'); } catch { return false; }
+    });
+    // Chromium is up and printing: its processes and its guard (started the moment the launch returns).
+    const guarded = () => marked().some((p) => { try { return readFileSync(`/proc/${p}/cmdline`, 'latin1').includes('cat >/dev/null'); } catch { return false; } });
+    for (let i = 0; i < 300 && !(marked().length >= 3 && guarded()); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(guarded()).toBe(true);
+    child.kill('SIGKILL');
+    for (let i = 0; i < 60 && marked().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(marked()).toEqual([]);
+  }, 60_000);
+});

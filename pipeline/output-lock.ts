@@ -1,5 +1,5 @@
-// One build at a time per output folder: a lock file holding the builder's pid. A lock whose process is gone is
-// stale and taken over. Staging folders a killed build left behind are swept once the lock is held, and again if
+// One build at a time per output folder: a lock file holding the builder's pid and when that process started. A
+// lock whose process is gone, or whose pid now belongs to another process (pids are reused), is stale and taken over. Staging folders a killed build left behind are swept once the lock is held, and again if
 // this build is interrupted.
 import { readdirSync, rmSync, unlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,16 +19,28 @@ function alive(pid: number): boolean {
   }
 }
 
+/** When a process started, in clock ticks since boot (Linux); null where /proc does not say. */
+function startTime(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function lockOutput(outDir: string): () => void {
   const file = path.join(outDir, LOCK);
   for (let attempt = 0; ; attempt++) {
     try {
-      writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
+      writeFileSync(file, `${process.pid} ${startTime(process.pid) ?? ''}\n`, { flag: 'wx' });
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
-      const pid = Number(readFileSync(file, 'utf8').trim());
-      if (pid && pid !== process.pid && alive(pid)) {
+      const [pidText, started] = readFileSync(file, 'utf8').trim().split(/\s+/);
+      const pid = Number(pidText);
+      const same = !started || !startTime(pid) || startTime(pid) === started; // the pid is still the builder's
+      if (pid && pid !== process.pid && alive(pid) && same) {
         throw new LockedError(`${outDir} is being built by another process (pid ${pid}); wait for it to finish, or delete ${file} if it is gone`);
       }
       unlinkSync(file); // stale: its builder is gone

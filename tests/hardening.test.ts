@@ -87,3 +87,37 @@ describe('Chromium', () => {
     expect(marked()).toEqual([]);
   }, 60_000);
 });
+
+describe('big essays and stale locks', () => {
+  it('refuses a paragraph of a megabyte up front, with the line and what to do', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-big-'));
+    await writeFile(path.join(dir, 'line.txt'), `Line\n\n${'the council met in Brussels in 1994 and agreed a plan '.repeat(20_000)}.\n`);
+    const started = performance.now();
+    const { code, stderr } = await run(['build', 'line.txt', '--out', 'out', '--formats', 'json'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/line 3: a paragraph of 1,0\d\d,\d\d\d characters, over the 50,000 .* split it/);
+    expect(performance.now() - started).toBeLessThan(10_000); // refused, not ground through
+  });
+
+  it('takes over a lock whose pid now belongs to another process', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-lock-'));
+    await writeFile(path.join(dir, 'e.txt'), essay);
+    await mkdir(path.join(dir, 'out'));
+    await writeFile(path.join(dir, 'out', '.briefing.lock'), '1 12345\n'); // pid 1 is alive, but started long before
+    expect((await run(['build', 'e.txt', '--out', 'out', '--formats', 'json'], dir)).code).toBe(0);
+  });
+});
+
+describe('lint', () => {
+  it('flags bidirectional control characters with their place', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-bidi-'));
+    await writeFile(path.join(dir, 'b.txt'), 'T\n\nIn May 1994 NATO \u202emet\u202c in Brussels.\n');
+    const child = spawn(process.execPath, [bin, 'lint', 'b.txt', '--strict'], { cwd: dir });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(1);
+    expect(out).toMatch(/3:18-3:19 +warning +Bidirectional control character U\+202E/);
+  });
+});

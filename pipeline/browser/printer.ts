@@ -132,7 +132,9 @@ export class Printer {
           this.idle.push(page);
           return result;
         } catch (error) {
-          if (!isBrowserFailure(error) || this.closed) throw error;
+          // A browser that is gone failed whatever the error says ("Navigating frame was detached" while loading).
+          const gone = (await browser?.catch(() => null))?.connected === false;
+          if ((!gone && !isBrowserFailure(error)) || this.closed) throw error;
           if (attempt > 1) throw error instanceof BrowserError ? error : new BrowserError(`Chromium failed twice: ${firstLine(error)}`);
           // Only the first job to see this browser fail replaces it; the others retry on the replacement.
           if (this.browser === browser) await this.restart();
@@ -185,7 +187,7 @@ function isBrowserFailure(error: unknown): boolean {
   if (error instanceof BrowserError) return true;
   const { name, message } = error as Error;
   return /Timeout|TargetClose|ProtocolError|ConnectionClosed/.test(name ?? '')
-    || /did not (?:start|finish)|Target closed|Session closed|browser has disconnected|Connection closed|crash|Protocol error/i.test(message ?? '');
+    || /did not (?:start|finish)|Target closed|Session closed|browser has disconnected|Connection closed|crash|Protocol error|frame was detached|detached Frame|Execution context was destroyed/i.test(message ?? '');
 }
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;

@@ -43,6 +43,7 @@ export function extractChronology(essay: Essay, options: ExtractOptions = {}, fi
   });
   if (file) reportOutOfOrder(events, mentions, file, at);
   if (file && options.spelling !== false) reportSpellings(essay, file);
+  if (file) reportBidiControls(essay.source, file, at);
   if (events.length === 0 && file) {
     file.message('No dated events found: the products will say so', { ruleId: 'no-dates', source: 'briefing' });
   }
@@ -101,4 +102,15 @@ function reportOutOfOrder(events: Chronology['events'], mentions: LocatedMention
       place: mention ? at(mention.offset) : undefined, ruleId: 'out-of-order', source: 'briefing',
     });
   });
+}
+
+/**
+ * Characters that reorder text as it is shown (U+202A-U+202E, U+2066-U+2069): invisible, and able to make a line read
+ * otherwise than it is written ("Trojan Source"). Flagged, never removed.
+ */
+function reportBidiControls(source: string, file: VFile, at: (offset: [number, number]) => ReturnType<Parameters<typeof reportOutOfOrder>[3]>) {
+  for (const m of source.matchAll(/[\u202a-\u202e\u2066-\u2069]/g)) {
+    const code = m[0].codePointAt(0)!.toString(16).toUpperCase();
+    file.message(`Bidirectional control character U+${code}: it changes how the text around it is shown`, { place: at([m.index, m.index + 1]), ruleId: 'bidi-control', source: 'briefing' });
+  }
 }

@@ -6,6 +6,8 @@ import { slugOf } from '../slug.ts';
 
 export const ESSAY_EXTENSIONS = ['.txt', '.md', '.markdown'];
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+/** About ten printed pages: a longer paragraph is not prose (a pasted table, a file without line breaks). */
+export const MAX_PARAGRAPH_CHARS = 50_000;
 
 export class SourceError extends Error {}
 
@@ -17,7 +19,12 @@ export async function readSource(filePath: string, maxBytes = DEFAULT_MAX_BYTES)
     throw new SourceError(`file is ${(info.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit`);
   }
   const bytes = await readFile(filePath);
-  const file = new VFile({ path: filePath, value: decode(bytes) });
+  const text = decode(bytes);
+  const long = longestParagraph(text);
+  if (long.length > MAX_PARAGRAPH_CHARS) {
+    throw new SourceError(`line ${long.line}: a paragraph of ${long.length.toLocaleString('en')} characters, over the ${MAX_PARAGRAPH_CHARS.toLocaleString('en')} a paragraph may have; split it into paragraphs (blank lines between them)`);
+  }
+  const file = new VFile({ path: filePath, value: text });
   file.data.slug = slugOf(filePath);
   if (/\uFFFD/.test(String(file.value)) && !bytes.includes(Buffer.from('\uFFFD'))) {
     file.message('Invalid UTF-8: undecodable bytes were replaced with \uFFFD', { ruleId: 'encoding', source: 'briefing' });
@@ -32,4 +39,14 @@ function decode(bytes: Buffer): string {
   const text = new TextDecoder('utf-8').decode(bytes); // drops a UTF-8 byte-order mark, replaces bad bytes
   if (text.trim() === '') throw new SourceError(bytes.length === 0 ? 'empty file' : 'file holds only whitespace');
   return text;
+}
+
+/** The longest run of text between blank lines, and the line it starts on. */
+function longestParagraph(text: string): { length: number; line: number } {
+  let best = { length: 0, line: 1 }, line = 1;
+  for (const block of text.split(/(\n[ \t\u00a0]*\n)/)) {
+    if (!/^\n[ \t\u00a0]*\n$/.test(block) && block.length > best.length) best = { length: block.length, line: line + (/^\n*/.exec(block)![0].length) };
+    line += block.split('\n').length - 1;
+  }
+  return best;
 }

@@ -99,6 +99,15 @@ describe('big essays and stale locks', () => {
     expect(performance.now() - started).toBeLessThan(10_000); // refused, not ground through
   });
 
+  it('refuses to print 20,000 paragraphs up front, and says how to build them', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-many-'));
+    const paragraphs = Array.from({ length: 20_000 }, (_, i) => `Paragraph ${i} says the council met.`);
+    await writeFile(path.join(dir, 'many.txt'), `Many\n\n${paragraphs.join('\n\n')}\n`);
+    const { code, stderr } = await run(['build', 'many.txt', '--out', 'out', '--formats', 'briefing'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/20,000 paragraphs: the printed products take at most 5,000; build it with --formats json/);
+  }, 60_000);
+
   it('takes over a lock whose pid now belongs to another process', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'briefing-lock-'));
     await writeFile(path.join(dir, 'e.txt'), essay);

@@ -130,3 +130,23 @@ describe('lint', () => {
     expect(out).toMatch(/3:18-3:19 +warning +Bidirectional control character U\+202E/);
   });
 });
+
+describe('long titles', () => {
+  it('keep a 2,000-character title whole, on a one-page fact sheet and a title slide that still fit', async () => {
+    const { readPdf } = await import('./pdf.ts');
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-title-'));
+    const title = Array.from({ length: 40 }, (_, i) => `relations between many states part ${i}`).join(' ').slice(0, 2000).trim();
+    await writeFile(path.join(dir, 'long.txt'), `${title}\n\nIn May 1994 NATO met in Brussels. In June 1995 the council agreed a plan.\n\nIn 1997 Azerbaijan joined the Planning and Review Process.\n`);
+    const { code } = await run(['build', 'long.txt', '--out', 'out', '--formats', 'factsheet,slides'], dir);
+    expect(code).toBe(0);
+    const sheet = await readPdf(path.join(dir, 'out', 'long', 'factsheet.pdf'));
+    expect(sheet.pages).toHaveLength(1);
+    const flat = (s: string) => s.replace(/\s+/g, ' ');
+    const lastWords = title.split(' ').slice(-4).join(' ');
+    expect(flat(sheet.pages[0]!.text)).toContain(lastWords);
+    expect(flat(sheet.pages[0]!.text)).toMatch(/Milestones/i);
+    const deck = await readPdf(path.join(dir, 'out', 'long', 'slides.pdf'));
+    expect(flat(deck.pages[0]!.text)).toContain(lastWords);
+    expect(flat(deck.pages[1]!.text)).not.toContain('part 3'); // the footer repeats no title that long
+  }, 60_000);
+});

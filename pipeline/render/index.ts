@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Chronology, Essay } from '../model.ts';
 import type { Settings } from '../settings.ts';
 import { briefingView } from '../views/briefing.ts';
+import { runningTitle } from '../views/format.ts';
 import { factsheetView, type FactsheetLimits } from '../views/factsheet.ts';
 import { slidesView } from '../views/slides.ts';
 import { familyName, fontFaces, type FontFamily } from './fonts.ts';
@@ -52,7 +53,7 @@ export class Renderer {
     return this.templates.render('briefing', {
       ...view,
       ...this.shared(settings, false),
-      headerTitle: cssString(view.title),
+      headerTitle: cssString(runningTitle(view.title)),
       headerMarking: cssString(view.marking ?? ''),
       contents: view.contents.map((entry) => ({ ...entry, page: pages.get(entry.id) ?? '' })),
     });

@@ -2,7 +2,7 @@
 import type { Chronology, Essay } from '../model.ts';
 import type { Settings } from '../settings.ts';
 import { eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from './common.ts';
-import { formatValue, typeset } from './format.ts';
+import { formatValue, titleSize, typeset } from './format.ts';
 import { timelineSvg } from './timeline.ts';
 
 export function briefingView(essay: Essay, chronology: Chronology, settings: Settings) {
@@ -29,6 +29,7 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
   ];
   return {
     title: typeset(essay.title),
+    titleSize: titleSize(essay.title),
     subtitle: essay.subtitle ? typeset(essay.subtitle) : null,
     author: essay.author ?? settings.author,
     span: spanCovered(chronology),

@@ -2,7 +2,7 @@
 import type { Chronology, Essay, EventKind } from '../model.ts';
 import type { Settings } from '../settings.ts';
 import { eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from './common.ts';
-import { formatValue, typeset, yearOf } from './format.ts';
+import { formatValue, titleSize, typeset, yearOf } from './format.ts';
 import { timelineSvg } from './timeline.ts';
 
 /** Which events make the milestones first: the kinds that change a relationship, then the rest. */
@@ -57,6 +57,7 @@ export function factsheetView(essay: Essay, chronology: Chronology, settings: Se
   const acronyms = Object.entries(chronology.acronyms).filter(([a]) => used.has(a)).map(([acronym, expansion]) => ({ acronym, expansion }));
   return {
     title: typeset(essay.title),
+    titleSize: titleSize(essay.title),
     span: spanCovered(chronology),
     marking: settings.marking,
     organisation: settings.organisation,

@@ -40,6 +40,16 @@ export function formatDate(date: Pick<DateSpan, 'value'>, style: DateStyle = 'da
   return `${left}${joiner}${right}`;
 }
 
+/**
+ * How a title is set: a long title takes smaller type ("title-long", "title-very-long") so that it fits its page
+ * whole, never cut. A running header or footer repeats a title only when it fits one line.
+ */
+export function titleSize(title: string): '' | 'title-long' | 'title-very-long' {
+  return title.length > 300 ? 'title-very-long' : title.length > 90 ? 'title-long' : '';
+}
+
+export const runningTitle = (title: string) => (title.length <= 90 ? title : '');
+
 export function yearRange(first: number, last: number): string {
   return first === last ? String(first) : `${first}${EN_DASH}${last}`;
 }

@@ -3,7 +3,7 @@
 import type { Chronology, Essay } from '../model.ts';
 import type { Settings } from '../settings.ts';
 import { type EventRow, eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from './common.ts';
-import { formatValue, typeset } from './format.ts';
+import { formatValue, runningTitle, titleSize, typeset } from './format.ts';
 import { type TimelineLayout, timelineLayout, timelineSvg } from './timeline.ts';
 
 const BULLETS_PER_SLIDE = 5;
@@ -115,7 +115,8 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
   slides[agenda]!.bullets = chunk(shown, 8)[0]!.map((text) => ({ date: '', text }));
 
   return {
-    title: typeset(essay.title), span, marking: settings.marking, organisation: settings.organisation,
+    title: typeset(essay.title), titleSize: titleSize(essay.title), runningTitle: typeset(runningTitle(essay.title)),
+    span, marking: settings.marking, organisation: settings.organisation,
     slides: slides.map((slide, i) => ({ bullets: [], timeline: null, layout: null, quote: null, ...slide, number: i + 1, total: slides.length })),
   };
 }

@@ -5,6 +5,7 @@ import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { yamlWarnings } from './parse/markdown.ts';
 import { z } from 'zod';
 import { colourNames, products, type Settings } from './settings.ts';
 
@@ -55,7 +56,10 @@ export function loadConfig(dir: string, named?: string): LoadedConfig {
   let data: unknown;
   try {
     const text = readFileSync(file, 'utf8');
-    data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { schema: 'core' });
+    data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { schema: 'core', logLevel: 'error' });
+    if (!file.endsWith('.json')) {
+      for (const w of yamlWarnings(text)) process.stderr.write(`${file}:${w.line}:${w.column}: warning: ${w.message}\n`);
+    }
   } catch (error) {
     throw new ConfigError(`${file}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
   }

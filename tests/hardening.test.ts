@@ -150,3 +150,29 @@ describe('long titles', () => {
     expect(flat(deck.pages[1]!.text)).not.toContain('part 3'); // the footer repeats no title that long
   }, 60_000);
 });
+
+describe('clear messages', () => {
+  it('names the characters no font can print', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-glyphs-'));
+    await writeFile(path.join(dir, 'g.txt'), 'T\n\nIn May 1994 NATO met \u{1F600} in \uC11C\uC6B8 and Bak\u0131, Moscow (\u041C\u043E\u0441\u043A\u0432\u0430).\n');
+    const child = spawn(process.execPath, [bin, 'build', 'g.txt', '--out', 'out', '--formats', 'factsheet'], { cwd: dir });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0);
+    expect(out).toMatch(/No font for \u{1F600} \(U\+1F600\), \uC11C \(U\+C11C\), \uC6B8 \(U\+C6B8\): they print as empty boxes/u);
+    expect(out).not.toMatch(/\u041C \(U\+/);
+  }, 60_000);
+
+  it('says so in one line when --out is a file, and when front matter has an unknown YAML tag', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-messages-'));
+    await writeFile(path.join(dir, 'e.txt'), essay);
+    await writeFile(path.join(dir, 'afile'), '');
+    const asFile = await run(['build', 'e.txt', '--out', 'afile', '--formats', 'json'], dir);
+    expect(asFile.code).toBe(1);
+    expect(asFile.stderr.trim()).toBe('briefing: --out afile: is a file, not a folder');
+    await writeFile(path.join(dir, 'y.md'), '---\ntitle: !!js/function x\n---\n\n# T\n\nIn May 1994 NATO met.\n');
+    const tagged = await run(['build', 'y.md', '--out', 'out', '--formats', 'json'], dir);
+    expect(tagged.stderr).not.toMatch(/YAMLWarning|\^\^\^/);
+  });
+});

@@ -50,3 +50,28 @@ export function fontFaces(families: FontFamily[], options: FontOptions = {}): st
   }).join('\n');
 }
 
+/** The characters a family's files cover, from the unicode-ranges of its regular weight: [first, last] code points. */
+export function coveredRanges(pkg: string): [number, number][] {
+  const dir = path.dirname(require.resolve(`${pkg}/metadata.json`));
+  const css = readFileSync(path.join(dir, existsSync(path.join(dir, '400.css')) ? '400.css' : 'index.css'), 'utf8');
+  return [...css.matchAll(/unicode-range:\s*([^;]+);/g)].flatMap(([, list]) => list!.split(',').map((part) => {
+    const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
+    const first = Number.parseInt(a!.replace(/\?/g, '0'), 16), last = Number.parseInt((b ?? a!).replace(/\?/g, 'F'), 16);
+    return [first, last] as [number, number];
+  }));
+}
+
+/**
+ * Characters of a text that none of the fonts can print (emoji, Hangul, CJK with the default fonts): Chromium would
+ * print them as empty boxes. Each once, in the order met.
+ */
+export function uncovered(text: string, packages: string[]): string[] {
+  const ranges = packages.flatMap(coveredRanges);
+  const missing = new Set<string>();
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code < 0x80 || /\s/.test(char) || (code >= 0xfe00 && code <= 0xfe0f) || code === 0x200d) continue; // ASCII, spaces, joiners
+    if (!ranges.some(([a, b]) => code >= a && code <= b)) missing.add(char);
+  }
+  return [...missing];
+}

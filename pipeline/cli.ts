@@ -75,6 +75,8 @@ itself after each rebuild. A broken essay or template shows its error in the pag
 recovers. Ctrl-C stops.
 
   --port N                     the preview's port (default: 4173; 0 picks a free one)
+  --host ADDRESS               listen on ADDRESS as well as this machine (default: 127.0.0.1 only); requests must
+                               then name it, or localhost, as their Host
 
 ${COMMON}
 
@@ -104,7 +106,7 @@ const OPTIONS = {
   out: { type: 'string' }, formats: { type: 'string' }, 'reference-date': { type: 'string' }, paper: { type: 'string' },
   'max-size': { type: 'string' }, config: { type: 'string' }, to: { type: 'string' }, templates: { type: 'string' },
   check: { type: 'boolean' }, force: { type: 'boolean' }, jobs: { type: 'string' }, shard: { type: 'string' },
-  strict: { type: 'boolean' }, port: { type: 'string' }, quiet: { type: 'boolean' }, verbose: { type: 'boolean' },
+  strict: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' }, quiet: { type: 'boolean' }, verbose: { type: 'boolean' },
   json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -128,6 +130,8 @@ export interface Options {
   shard?: { index: number; count: number };
   to?: string;
   port: number;
+  /** The address the preview listens on: the loopback unless the user opens it to others (--host). */
+  host: string;
   mode: OutputMode;
   verbose: boolean;
 }
@@ -217,7 +221,7 @@ function parse(argv: string[]): Options | { help: string } {
   return {
     command: command as Options['command'], names, inputs: names.length ? names : ['source'], out: values.out ?? 'output',
     settings, locked, templates: values.templates ?? config.templates, configFile, strict: !!values.strict,
-    check: !!values.check, force: !!values.force, jobs, shard, to: values.to, port, mode, verbose: !!values.verbose,
+    check: !!values.check, force: !!values.force, jobs, shard, to: values.to, port, host: values.host ?? '127.0.0.1', mode, verbose: !!values.verbose,
   };
 }
 

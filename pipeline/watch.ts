@@ -86,7 +86,7 @@ export async function watch(options: Options, request: BuildRequest): Promise<nu
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
     // Only this machine's own pages may read the packs: a page of another origin reaching us through a DNS name it
     // controls (DNS rebinding) carries its own Host or Origin.
-    if (!isLocalHost(req.headers.host, port) || (req.headers.origin !== undefined && !isLocalOrigin(req.headers.origin, port))) {
+    if (!isLocalHost(req.headers.host, port, options.host) || (req.headers.origin !== undefined && !isLocalOrigin(req.headers.origin, port, options.host))) {
       return refuse(res, 403, 'forbidden');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
@@ -122,7 +122,7 @@ export async function watch(options: Options, request: BuildRequest): Promise<nu
     if (type.startsWith('text/html')) body = body.toString('utf8').replace(/<\/body>/i, `${LIVE}</body>`);
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body);
   };
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port, options.host, resolve));
   port = (server.address() as { port: number }).port;
   process.stdout.write(`Preview: http://localhost:${port}/  (watching; Ctrl-C stops)\n`);
 
@@ -157,11 +157,11 @@ function indexPage(state: State): string {
 </head><body><h1>Briefing preview</h1><p>Build ${state.version}. Pages reload themselves after each rebuild.</p>${errors}<ul>${rows}</ul>${LIVE}</body></html>`;
 }
 
-/** The preview listens on the loopback only; a request must name it so ("localhost:4173", "127.0.0.1:4173"). */
-function isLocalHost(host: string | undefined, port: number): boolean {
-  return !!host && [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`].includes(host.toLowerCase());
+/** The preview listens on the loopback (or the --host given); a request must name it so ("localhost:4173"). */
+function isLocalHost(host: string | undefined, port: number, listen: string): boolean {
+  return !!host && [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `${listen}:${port}`].includes(host.toLowerCase());
 }
 
-function isLocalOrigin(origin: string, port: number): boolean {
-  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`].includes(origin.toLowerCase());
+function isLocalOrigin(origin: string, port: number, listen: string): boolean {
+  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`, `http://${listen}:${port}`].includes(origin.toLowerCase());
 }

@@ -77,7 +77,7 @@ describe('briefing watch', () => {
       expect(await fetchText(base)).toContain('/out/essay/briefing.html');
 
       // A template changes: the page is rebuilt and the preview told to reload.
-      await writeFile(cover, (await readFile(cover, 'utf8')).replace('<h1>{{title}}</h1>', '<h1>{{title}} (draft 2)</h1>'));
+      await writeFile(cover, (await readFile(cover, 'utf8')).replace('{{title}}</h1>', '{{title}} (draft 2)</h1>'));
       await stream.next('reload');
       const page = await fetchText(`${base}out/essay/briefing.html`);
       expect(page).toContain('(draft 2)');

@@ -126,12 +126,7 @@ export const fontsRoot = path.dirname(path.dirname(createRequire(import.meta.url
 export async function build(request: BuildRequest, onResult: (result: EssayResult) => void = () => {}): Promise<EssayResult[]> {
   const outDir = path.resolve(request.outDir);
   const plans = await plan(request);
-  await mkdir(outDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-    const why = error.code === 'EEXIST' || error.code === 'ENOTDIR' ? 'is a file, not a folder'
-      : error.code === 'EACCES' || error.code === 'EPERM' ? 'cannot be written here (permission denied)'
-      : error.code === 'EROFS' ? 'is on a read-only file system' : error.message.split('\n')[0];
-    throw new InputError(`--out ${request.outDir}: ${why}`);
-  });
+  await mkdir(outDir, { recursive: true });
   const unlock = lockOutput(outDir);
   const needsBrowser = plans.some((p) => p.stale.some((product) => PRODUCTS[product].layout));
   const jobs = Math.max(1, request.jobs ?? Math.min(4, availableParallelism()));
@@ -181,6 +176,7 @@ export function reason(error: unknown): string {
     case 'ENOSPC': return `the disk is full${at}`;
     case 'EDQUOT': return `the disk quota is exceeded${at}`;
     case 'ENOTDIR': return `cannot create the output folder: part of the path is a file${at}`;
+    case 'EEXIST': return `cannot create the output folder: a file of that name is in the way${at}`;
     default: return message.split('\n')[0]!.trim();
   }
 }

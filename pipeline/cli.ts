@@ -1,5 +1,6 @@
 // The command line. `briefing build` makes the packs; `lint`, `watch`, `new` and `templates eject` help write them.
 // Exit 0 on success, 1 when an essay failed (a line on stderr says which and why), 2 on a usage or configuration error.
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { build, type BuildRequest, findEssays, InputError, plan, reason } from './build.ts';
 import { ChromeNotFound } from './browser/find-chrome.ts';
@@ -161,6 +162,9 @@ function parse(argv: string[]): Options | { help: string } {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
     const unknown = /Unknown option '-{1,2}([^']+)'/.exec((error as Error).message)?.[1];
+    // A file whose name starts with a dash ("-notes.txt") reads as an option: say how to give it.
+    const file = argv.find((arg) => arg.startsWith('-') && existsSync(arg));
+    if (file) throw new UsageError(`${file} is read as an option; give it as ./${file}, or after -- (briefing build -- ${file})`);
     if (unknown) {
       const guess = nearest(unknown, Object.keys(OPTIONS));
       throw new UsageError(`unknown option --${unknown}${guess ? ` (did you mean --${guess}?)` : ''}; see briefing --help`);

@@ -34,6 +34,16 @@ describe('output names', () => {
     expect(inside('/tmp/out', 'essay')).toBe(path.resolve('/tmp/out/essay'));
   });
 
+  it('says how to give a file whose name starts with a dash, and builds it after --', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-dash-'));
+    await writeFile(path.join(dir, '-l.txt'), essay);
+    const asOption = await run(['build', '-l.txt', '--out', 'out', '--formats', 'json'], dir);
+    expect(asOption.code).toBe(2);
+    expect(asOption.stderr).toMatch(/-l\.txt is read as an option; give it as \.\/-l\.txt, or after --/);
+    expect((await run(['build', '--out', 'out', '--formats', 'json', '--', '-l.txt'], dir)).code).toBe(0);
+    expect(existsSync(path.join(dir, 'out', 'l', 'chronology.json'))).toBe(true);
+  });
+
   it('builds "...txt" inside --out, never beside it', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'briefing-names-'));
     await writeFile(path.join(dir, '...txt'), essay);

@@ -186,3 +186,17 @@ describe('clear messages', () => {
     expect(tagged.stderr).not.toMatch(/YAMLWarning|\^\^\^/);
   });
 });
+
+describe('portable HTML', () => {
+  it('names no path of the build machine: fonts are inlined, only the subsets the essay needs', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-html-'));
+    await writeFile(path.join(dir, 'e.txt'), 'Talks\n\nIn May 1994 NATO met in Bak\u0131.\n');
+    expect((await run(['build', 'e.txt', '--out', 'out', '--formats', 'briefing,factsheet'], dir)).code).toBe(0);
+    for (const name of ['briefing.html', 'factsheet.html']) {
+      const html = readFileSync(path.join(dir, 'out', 'e', name), 'utf8');
+      expect(html).not.toMatch(/file:\/\//);
+      expect(html).toContain('unicode-range: U+0100-02BA'); // latin-ext: "ı" needs it
+      expect(html).not.toContain('U+0400-045F'); // cyrillic: nothing needs it
+    }
+  }, 60_000);
+});

@@ -22,6 +22,8 @@ export interface FontOptions {
   inline?: boolean;
   /** Keep only these subsets ("latin", "latin-ext"); default: all. */
   subsets?: string[];
+  /** Keep only the faces whose unicode-range has a character of this text (and the latin ones, for digits and a-z). */
+  text?: string;
 }
 
 /** The family name of an @fontsource package ("@fontsource/source-serif-4" -> "Source Serif 4"). */
@@ -39,6 +41,7 @@ export function fontFaces(families: FontFamily[], options: FontOptions = {}): st
       const css = readFileSync(path.join(dir, name), 'utf8');
       return [...css.matchAll(/\/\* ([\w-]+) \*\/\s*(@font-face \{[^}]*\})/g)]
         .filter(([, id]) => !options.subsets || options.subsets.some((subset) => new RegExp(`-${subset}-\\d+-(?:normal|italic)$`).test(id!)))
+        .filter(([, id, face]) => options.text === undefined || /-latin-\d+-(?:normal|italic)$/.test(id!) || usedIn(face!, options.text))
         .map(([, , face]) => face!
           .replace(/,\s*url\([^)]+\.woff\) format\('woff'\)/g, '')
           .replace(/url\(\.\/files\/([^)]+)\)/g, (_, file: string) => {
@@ -50,15 +53,28 @@ export function fontFaces(families: FontFamily[], options: FontOptions = {}): st
   }).join('\n');
 }
 
+/** Whether a @font-face's unicode-range holds a character of the text. */
+function usedIn(face: string, text: string): boolean {
+  const ranges = rangesOf(/unicode-range:\s*([^;]+);/.exec(face)?.[1] ?? '');
+  for (const char of new Set(text)) {
+    const code = char.codePointAt(0)!;
+    if (code >= 0x80 && ranges.some(([a, b]) => code >= a && code <= b)) return true;
+  }
+  return false;
+}
+
+function rangesOf(list: string): [number, number][] {
+  return list.split(',').filter((part) => part.trim()).map((part) => {
+    const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
+    return [Number.parseInt(a!.replace(/\?/g, '0'), 16), Number.parseInt((b ?? a!).replace(/\?/g, 'F'), 16)] as [number, number];
+  });
+}
+
 /** The characters a family's files cover, from the unicode-ranges of its regular weight: [first, last] code points. */
 export function coveredRanges(pkg: string): [number, number][] {
   const dir = path.dirname(require.resolve(`${pkg}/metadata.json`));
   const css = readFileSync(path.join(dir, existsSync(path.join(dir, '400.css')) ? '400.css' : 'index.css'), 'utf8');
-  return [...css.matchAll(/unicode-range:\s*([^;]+);/g)].flatMap(([, list]) => list!.split(',').map((part) => {
-    const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
-    const first = Number.parseInt(a!.replace(/\?/g, '0'), 16), last = Number.parseInt((b ?? a!).replace(/\?/g, 'F'), 16);
-    return [first, last] as [number, number];
-  }));
+  return [...css.matchAll(/unicode-range:\s*([^;]+);/g)].flatMap(([, list]) => rangesOf(list!));
 }
 
 /**
@@ -74,4 +90,16 @@ export function uncovered(text: string, packages: string[]): string[] {
     if (!ranges.some(([a, b]) => code >= a && code <= b)) missing.add(char);
   }
   return [...missing];
+}
+
+/** The subsets of a family a text needs: "latin" always (digits, a-z), and each other whose characters it uses. */
+export function subsetsFor(pkg: string, text: string): string[] {
+  const dir = path.dirname(require.resolve(`${pkg}/metadata.json`));
+  const css = readFileSync(path.join(dir, existsSync(path.join(dir, '400.css')) ? '400.css' : 'index.css'), 'utf8');
+  const needed = new Set(['latin']);
+  for (const [, id, face] of css.matchAll(/\/\* ([\w-]+) \*\/\s*(@font-face \{[^}]*\})/g)) {
+    const subset = /-400-normal$/.test(id!) ? id!.replace(/^.*?-((?:[a-z]+-)?[a-z]+)-400-normal$/, '$1') : null;
+    if (subset && !needed.has(subset) && usedIn(face!, text)) needed.add(subset);
+  }
+  return [...needed].sort();
 }

@@ -8,7 +8,7 @@ import { briefingView } from '../views/briefing.ts';
 import { runningTitle } from '../views/format.ts';
 import { factsheetView, type FactsheetLimits } from '../views/factsheet.ts';
 import { slidesView } from '../views/slides.ts';
-import { familyName, fontFaces, type FontFamily } from './fonts.ts';
+import { familyName, fontFaces, type FontFamily, subsetsFor } from './fonts.ts';
 import type { Templates } from './templates.ts';
 
 /** A string for a CSS `content: "..."` inside <style>: quotes, backslashes, newlines and "<" escaped. */
@@ -27,16 +27,21 @@ export class Renderer {
 
   constructor(private readonly templates: Templates) {}
 
-  /** Fonts, theme and logo for these settings, made once per build (or per essay whose front matter differs). */
-  private shared(settings: Settings, inline: boolean): Shared {
-    const key = JSON.stringify([settings.fonts, settings.colours, settings.logo, inline]);
+  /**
+   * Fonts, theme and logo for these settings, made once per build (or per essay whose front matter or scripts
+   * differ). The fonts are inlined, only the subsets the essay's characters need: every HTML file is whole by itself
+   * (it opens anywhere, the preview shows the fonts the PDF has) and names no path of the build machine.
+   */
+  private shared(settings: Settings, inline: boolean, text: string): Shared {
+    const subsets = subsetsFor(settings.fonts.body, text);
+    const key = JSON.stringify([settings.fonts, settings.colours, settings.logo, inline, subsets]);
     let shared = this.cache.get(key);
     if (!shared) {
       const families: FontFamily[] = [
         { package: settings.fonts.body, weights: [400, 600, 700] },
         { package: settings.fonts.headings, weights: [400, 600, 700], italic: !inline },
       ].filter((_, i) => !inline || i === 1); // the deck is set in the headings face only
-      const fonts = fontFaces(families, inline ? { inline: true, subsets: ['latin', 'latin-ext'] } : {});
+      const fonts = fontFaces(families, { inline: true, subsets });
       const variables = [
         `--serif: '${familyName(settings.fonts.body)}', Georgia, serif`,
         `--sans: '${familyName(settings.fonts.headings)}', 'Helvetica Neue', Arial, sans-serif`,
@@ -52,7 +57,7 @@ export class Renderer {
     const view = briefingView(essay, chronology, settings);
     return this.templates.render('briefing', {
       ...view,
-      ...this.shared(settings, false),
+      ...this.shared(settings, false, essay.source),
       headerTitle: cssString(runningTitle(view.title)),
       headerMarking: cssString(view.marking ?? ''),
       contents: view.contents.map((entry) => ({ ...entry, page: pages.get(entry.id) ?? '' })),
@@ -62,11 +67,11 @@ export class Renderer {
   /** The deck's HTML (self-contained: fonts and logo inlined) and the view it was made from (for the PowerPoint). */
   slides(essay: Essay, chronology: Chronology, settings: Settings) {
     const deck = slidesView(essay, chronology, settings);
-    return { deck, html: this.templates.render('slides', { ...deck, ...this.shared(settings, true) }) };
+    return { deck, html: this.templates.render('slides', { ...deck, ...this.shared(settings, true, essay.source) }) };
   }
 
   factsheet(essay: Essay, chronology: Chronology, settings: Settings, limits?: FactsheetLimits): string {
-    return this.templates.render('factsheet', { ...factsheetView(essay, chronology, settings, limits), ...this.shared(settings, false) });
+    return this.templates.render('factsheet', { ...factsheetView(essay, chronology, settings, limits), ...this.shared(settings, false, essay.source) });
   }
 }
 

@@ -182,6 +182,13 @@ describe('news stories, reports and notes', () => {
     expect(rows(chronology)).toEqual(['2004-03', '2004-12-14']);
   });
 
+  it('reads a passive "it" as what the sentence before acted on', async () => {
+    const { chronology } = await build('Speech\n\nDelivered on 18 October 2022.\n\nYesterday the cabinet approved the draft law on border management. It will be sent to parliament next month.\n');
+    expect(chronology.events.map((e) => e.summary)).toEqual([
+      'The cabinet approved the draft law on border management', 'The draft law on border management will be sent to parliament',
+    ]);
+  });
+
   it('says how to anchor a relative date when the text has no date of its own', async () => {
     const { file } = await build('Talks\n\nThe ministers met on Friday.\n');
     const unplaced = file.messages.filter((m) => m.ruleId === 'unplaced-date');

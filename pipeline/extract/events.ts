@@ -7,7 +7,7 @@ import { classify } from './kind.ts';
 import { tag, type Token } from './language.ts';
 import type { LocatedMention } from './mentions.ts';
 import { toSource } from '../parse/source-map.ts';
-import { subjectPhrase, summarise } from './summary.ts';
+import { objectPhrase, subjectPhrase, summarise } from './summary.ts';
 import { tenseReader, verbGroups } from './tense.ts';
 import { isReference } from './timex.ts';
 
@@ -52,6 +52,7 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
   const candidates: Candidate[] = [];
   const lastSeen = new Map<string, number>(); // where each person was last named, for roles that stand for them
   let antecedent: string | null = null; // what "it" or "they" stands for: the last sentence's subject
+  let thing: string | null = null; // what the last sentence's verb acted on, for a passive "it"
   let lastPerson: string | null = null; // who "he" or "she" is: the last person named, in this paragraph or before
 
   const mentionsOf = new Map<number, LocatedMention[]>();
@@ -80,7 +81,8 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
       const dated = (mentionsOf.get(paragraph.n) ?? []).filter((m): m is LocatedMention & { at: [number, number] } =>
         !!m.at && m.at[0] >= Math.max(sentenceFrom, prose) && m.at[1] <= sentenceTo && !isReference(m.value)
         && !quoted.some(([a, b]) => m.at![0] >= a && m.at![1] <= b));
-      const before = antecedent;
+      const before = antecedent, acted = thing;
+      thing = objectPhrase(paragraph.text, tokens, Math.max(sentenceFrom, prose), sentenceTo, dated.map((m) => m.at)) ?? thing;
       antecedent = subjectPhrase(paragraph.text, tokens, Math.max(sentenceFrom, prose), sentenceTo, dated.map((m) => m.at)) ?? antecedent;
       if (!dated.length || paragraph.kind === 'table') continue;
       const clauses = datedClauses(tokens, sentenceFrom, sentenceTo, dated);
@@ -97,7 +99,7 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
         const summary = summarise({
           text: paragraph.text, tokens, sentence: [sentenceFrom, sentenceTo], clause: [clause.from, clause.to],
           dates: dated.map((m) => m.at), dateline: prose, person: actorsPeople[0] ?? null, role: byRole?.role ?? null,
-          antecedent: before, people, listed: listBefore(essay, paragraph.n),
+          antecedent: before, thing: acted, people, listed: listBefore(essay, paragraph.n),
         });
         candidates.push({
           summary,

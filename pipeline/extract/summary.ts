@@ -24,6 +24,8 @@ export interface SummaryInput {
   role: string | null;
   /** What "it" or "they" stands for: the subject of the sentence before, when that is a name or a noun phrase. */
   antecedent: string | null;
+  /** What the sentence before acted on ("approved the draft law"): what a passive "it" stands for ("It will be sent"). */
+  thing?: string | null;
   /** Known people, whose role phrases go (the who's who gives them). */
   people: string[];
   /** The items of a list just before the sentence: what "these six" are when the list has six. */
@@ -208,6 +210,27 @@ export function subjectPhrase(text: string, tokens: Token[], from: number, to: n
   return /^(?:the|a|an)\s/i.test(phrase) ? phrase.charAt(0).toLowerCase() + phrase.slice(1) : phrase;
 }
 
+/** What a sentence's first verb acts on: "Yesterday the government approved the draft law on border management"
+ * -> "the draft law on border management"; null when no noun phrase follows the verb. */
+export function objectPhrase(text: string, tokens: Token[], from: number, to: number, dates: [number, number][]): string | null {
+  const sentence = tokens.filter((t) => t.start >= from && t.end <= to);
+  const group = verbGroups(sentence)[0];
+  if (!group) return null;
+  let at = sentence.findIndex((t) => t.start >= group.end);
+  const words: Token[] = [];
+  while (at >= 0 && at < sentence.length && words.length < 8) {
+    const t = sentence[at]!;
+    const nominal = ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM'].includes(t.pos) || (['of', 'on', 'for'].includes(t.lemma) && words.length > 0);
+    if (!nominal || dates.some(([a, b]) => t.start >= a && t.end <= b)) break;
+    words.push(t);
+    at++;
+  }
+  while (words.length && !['NOUN', 'PROPN'].includes(words.at(-1)!.pos)) words.pop();
+  if (!words.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN') || words[0]?.pos === 'PRON') return null;
+  const phrase = render(words, text);
+  return /^(?:the|a|an)\s/i.test(phrase) ? phrase.charAt(0).toLowerCase() + phrase.slice(1) : phrase;
+}
+
 const isParticiple = (t: Token | undefined) => !!t && t.pos === 'VERB' && /(?:ed|en|wn|rn|ung|ought|ade)$/.test(t.text);
 
 /** The noun phrase that ends a stretch of words: "... brokered the Nicosia talks" -> "the Nicosia talks". */
@@ -263,7 +286,12 @@ function resolvePronoun(text: string, words: Kept, input: SummaryInput): string 
   if (verbAt <= 0 || !PRONOUNS.has(subject)) {
     return input.role && input.person ? text.replace(new RegExp(`^(?:the\\s+)?${escape(input.role)}`, 'i'), input.person) : text;
   }
-  const stand = /^(?:he|she|the latter|the former)$/.test(subject) ? input.person : input.antecedent ?? input.person;
+  const group = verbGroups(words)[0];
+  const verbs = group ? words.filter((t) => t.start >= group.start && t.end <= group.end) : [];
+  const main = verbs.filter((t) => t.pos === 'VERB').at(-1);
+  const passive = verbs.some((t) => t.lemma === 'be') && !!main && main.text.toLowerCase() !== main.lemma && !/ing$/i.test(main.text);
+  const stand = /^(?:he|she|the latter|the former)$/.test(subject) ? input.person
+    : subject === 'it' && passive && input.thing ? input.thing : input.antecedent ?? input.person;
   if (!stand) return text;
   // The pronoun's own words go ("the latter"), an adverb after them stays ("he also is charged").
   let last = verbAt - 1;

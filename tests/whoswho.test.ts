@@ -34,6 +34,12 @@ describe('who\'s who', () => {
     expect(c.places).toEqual(['Lisbon']);
   });
 
+  it('keeps treaties and programmes out of the organisations, and their acronyms in the glossary', async () => {
+    const c = await chronologyOf('Talks\n\nThe Treaty of Rome was signed in 1957. In 1994 NATO launched the Partnership for Peace Program (PFP). The PFP grew.\n');
+    expect(c.organizations).toEqual(['NATO']);
+    expect(c.acronyms).toEqual({ PFP: 'Partnership for Peace' });
+  });
+
   it('gives titles before names and appositions as roles, and merges the names that stand for one another', async () => {
     const c = await chronologyOf([
       'Talks',

@@ -184,7 +184,7 @@ export function findNames(text: string, tagged: Token[] = []): Found[] {
       continue; // "May", "Article 49"
     } else if (ORGANIZATION_HEADS.has(last) || ORGANIZATION_HEADS.has(headBeforeOf)) {
       if (words.length === 1 && opensSentence) continue;
-      add(SCHEMES.has(last) ? 'scheme' : 'organization');
+      add(SCHEMES.has(last) || SCHEMES.has(headBeforeOf) ? 'scheme' : 'organization'); // "Treaty of Rome" is a document
     } else if (PLACE_HEADS.has(last) || isKnownPlace(name) || (PLACE_HEADS.has(headBeforeOf) && isKnownPlace(words.slice(words.indexOf('of') + 1).join(' ')))) {
       add('place');
     } else if (person === 'person') {
@@ -343,17 +343,22 @@ export function mergeAliases(found: Found[], acronyms: Record<string, string>): 
     if (variant !== place && places.includes(variant)) canonical.set(place, variant);
     const plain = placeAlias(place);
     if (plain && places.includes(plain)) canonical.set(place, plain);
-  }
-  for (const place of places) {
+    // "Republic of Azerbaijan" beside "Azerbaijan".
     const short = /^(?:(?:Federal\s+|Islamic\s+|People's\s+|Democratic\s+)*Republic|Kingdom|State|Principality|Grand\s+Duchy)\s+of\s+(?:the\s+)?(.+)$/.exec(place)?.[1];
-    if (short && names('place').includes(short)) canonical.set(place, short);
+    if (short && places.includes(short)) canonical.set(place, short);
   }
   const resolve = (name: string): string => {
     let seen = 0, n = name;
     while (canonical.has(n) && seen++ < 5) n = canonical.get(n)!;
     return n;
   };
-  return found.map((f) => (canonical.has(f.name) ? { ...f, name: resolve(f.name) } : f));
+  // An acronym that spells a programme ("PFP": Partnership for Peace [Program]) is a scheme, not a body.
+  const schemes = names('scheme');
+  const isScheme = (name: string) => schemes.some((s) => s === name || s.startsWith(`${name} `));
+  return found.map((f) => {
+    const name = canonical.has(f.name) ? resolve(f.name) : f.name;
+    return { ...f, name, type: f.type === 'organization' && isScheme(name) ? 'scheme' : f.type };
+  });
 }
 
 /** "Partnership for Peace Program (PFP)" -> PFP: Partnership for Peace Program, checked letter by letter. */

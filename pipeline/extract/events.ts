@@ -62,6 +62,7 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
     const tokens = tag(paragraph.text);
     const tenseAt = tenseReader(tokens);
     const prose = paragraph.dateline ?? 0; // a dateline's date is the story's, not an event's
+    const quoted = quotations(paragraph.text);
     let cursor = 0;
     for (const sentence of paragraph.sentences) {
       const sentenceFrom = Math.max(cursor, paragraph.text.indexOf(sentence.text, cursor));
@@ -76,7 +77,6 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
       const actorsPeople = named.length ? named : byRole ? [byRole.person] : pronoun && lastPerson ? [lastPerson] : [];
       if (named.length) lastPerson = named[named.length - 1]!;
       named.forEach((person) => lastSeen.set(person, sentence.offset[0]));
-      const quoted = quotations(paragraph.text);
       // Dates in direct speech are what someone said, not what the text tells happened.
       const dated = (mentionsOf.get(paragraph.n) ?? []).filter((m): m is LocatedMention & { at: [number, number] } =>
         !!m.at && m.at[0] >= Math.max(sentenceFrom, prose) && m.at[1] <= sentenceTo && !isReference(m.value)

@@ -5,7 +5,8 @@ import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { yamlWarnings } from './parse/markdown.ts';
+import { didYouMean } from './did-you-mean.ts';
+import { matterSettingKeys as matterKeys, yamlWarnings } from './parse/front-matter.ts';
 import { z } from 'zod';
 import { colourNames, products, type Settings } from './settings.ts';
 
@@ -40,8 +41,6 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
-/** What an essay's front matter may set for itself (the rest of its keys are its own: title, date, ...). */
-const matterKeys = ['organisation', 'author', 'marking', 'paper', 'dates', 'colours'] as const;
 
 export interface LoadedConfig {
   file: string | null;
@@ -82,13 +81,11 @@ function validate(data: unknown, file: string): Config {
     const unknown = issue.keys[0]!;
     const where = key ? `${key}.${unknown}` : unknown;
     const known = key === 'colours' ? colourNames : key === 'fonts' ? ['body', 'headings'] : Object.keys(configSchema.shape);
-    const near = known.find((k) => similar(k, unknown));
+    const near = didYouMean(unknown, known);
     throw new ConfigError(`${file}: unknown key "${where}"${near ? ` (did you mean "${key ? `${key}.` : ''}${near}"?)` : ''}`);
   }
   throw new ConfigError(`${file}: ${key || 'the file'}: ${issue.message.replace(/^Invalid input: /, '')}`);
 }
-
-const similar = (a: string, b: string) => a.startsWith(b.slice(0, 3)) || b.startsWith(a.slice(0, 3));
 
 /** Settings with a configuration applied. */
 export function applyConfig(settings: Settings, config: Config): Settings {

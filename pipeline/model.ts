@@ -17,6 +17,45 @@ export interface Run {
   emphasis?: boolean;
   strong?: boolean;
   code?: boolean;
+  strike?: boolean;
+  /** Where a link points, as written. */
+  link?: string;
+  /** A footnote reference: 1-based index into Essay.notes (the run's text is empty). */
+  note?: number;
+  /** Inline math as MathML, made at build time; the run's text is the TeX source. */
+  math?: string;
+}
+
+/** A list item: its own text and the lists nested in it. */
+export interface ListItem {
+  runs: Run[];
+  /** A task list's box: true ticked, false open, null for an ordinary item. */
+  checked: boolean | null;
+  lists: ListBlock[];
+}
+
+export interface ListBlock {
+  type: 'list';
+  ordered: boolean;
+  start: number;
+  items: ListItem[];
+}
+
+/**
+ * The shape of a paragraph that is more than running text, for the products that draw it. Its `text` and `runs`
+ * still hold its words (a list's items, a table's cells, a figure's caption) for search and extraction.
+ */
+export type Block =
+  | ListBlock
+  | { type: 'table'; align: ('left' | 'right' | 'center' | null)[]; head: Run[][]; rows: Run[][][] }
+  | { type: 'code'; lang: string | null; text: string }
+  | { type: 'figure'; n: number; alt: string; src: string; image: string | null }
+  | { type: 'math'; mathml: string };
+
+/** A footnote's text, numbered in the order the essay first refers to it. */
+export interface Note {
+  id: string;
+  runs: Run[];
 }
 
 /** A piece of a paragraph's plain text and where it sits in the source (see parse/source-map.ts). */
@@ -33,8 +72,9 @@ export interface Paragraph {
   n: number;
   /** ASCII anchor used by every product to link to this paragraph. */
   id: string;
-  /** A table's rows are paragraphs of kind 'table': data, never told as events. */
-  kind: 'text' | 'quote' | 'item' | 'table';
+  /** Tables, code, figures and displayed math are data, never told as events; a whole list is one paragraph. */
+  kind: 'text' | 'quote' | 'list' | 'table' | 'code' | 'figure' | 'math';
+  block?: Block;
   text: string;
   runs: Run[];
   offset: Offset;
@@ -45,6 +85,9 @@ export interface Paragraph {
   /** Characters at the start of the text that are a news dateline ("ISTANBUL, 22 July 2022 (Agency) - "), not prose. */
   dateline?: number;
 }
+
+/** Code and displayed math are characters to show, never words to read for dates or names. */
+export const isCode = (p: Pick<Paragraph, 'kind'>) => p.kind === 'code' || p.kind === 'math';
 
 export interface Section {
   id: string;
@@ -73,6 +116,10 @@ export interface Essay {
   colophon: string | null;
   sections: Section[];
   paragraphs: Paragraph[];
+  /** Footnotes, in the order the text first refers to them. */
+  notes: Note[];
+  /** The language the essay is written in (front matter `lang`, BCP 47), for hyphenation and the PDF. */
+  lang: string;
   /** Front matter of a Markdown essay, as written. */
   matter: Record<string, unknown>;
   /** The source text as read (after a byte-order mark is dropped): what every offset counts into. */

@@ -49,9 +49,9 @@ describe('Markdown essays', async () => {
     expect(essay.sections.map((s) => s.title)).toEqual([null, 'The early years', 'Later']);
   });
 
-  it('numbers paragraphs across sections, marking quotes and list items', () => {
+  it('numbers paragraphs across sections, marking quotes; a whole list is one paragraph', () => {
     expect(essay.paragraphs.map((p) => [p.n, p.kind, p.section])).toEqual([
-      [1, 'text', 0], [2, 'text', 1], [3, 'quote', 1], [4, 'item', 2], [5, 'item', 2],
+      [1, 'text', 0], [2, 'text', 1], [3, 'quote', 1], [4, 'list', 2],
     ]);
     expect(essay.paragraphs[0]!.runs.find((r) => r.emphasis)?.text).toBe('March 1992');
   });

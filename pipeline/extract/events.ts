@@ -1,5 +1,5 @@
 // Dated sentences become chronology events: one per real-world event, sorted by date.
-import type { ChronologyEvent, Essay, EventKind, Precision } from '../model.ts';
+import type { ChronologyEvent, Essay, EventKind, Paragraph, Precision } from '../model.ts';
 import { compareDays } from './calendar.ts';
 import type { Found } from './actors.ts';
 import { datedClauses } from './clauses.ts';
@@ -84,7 +84,7 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
       const before = antecedent, acted = thing;
       thing = objectPhrase(paragraph.text, tokens, Math.max(sentenceFrom, prose), sentenceTo, dated.map((m) => m.at)) ?? thing;
       antecedent = subjectPhrase(paragraph.text, tokens, Math.max(sentenceFrom, prose), sentenceTo, dated.map((m) => m.at)) ?? antecedent;
-      if (!dated.length || paragraph.kind === 'table') continue;
+      if (!dated.length || !TOLD.has(paragraph.kind)) continue;
       const clauses = datedClauses(tokens, sentenceFrom, sentenceTo, dated);
       // "It was to end on May 5, but on May 4 it was extended": what was expected gives way to what happened.
       // "Three states ratified it in 1971: Norway on 6 February, ...": the clause before the colon announces the rest.
@@ -153,11 +153,14 @@ function quotations(text: string): [number, number][] {
   return [...text.matchAll(/["\u201c]([^"\u201c\u201d]*)["\u201d]|``([\s\S]*?)''/g)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
 }
 
+/** Paragraphs that tell; tables, code, figures and math are data. */
+const TOLD = new Set<Paragraph['kind']>(['text', 'quote', 'list']);
+
 /** The items of the list that stands right before a paragraph ("Belgium", "France", ...), as written. */
 function listBefore(essay: Essay, n: number): string[] {
-  const items: string[] = [];
-  for (let i = n - 2; i >= 0 && essay.paragraphs[i]!.kind === 'item'; i--) items.unshift(essay.paragraphs[i]!.text.trim().replace(/[.;,]$/, ''));
-  return items;
+  const block = essay.paragraphs[n - 2]?.block;
+  if (block?.type !== 'list') return [];
+  return block.items.map((item) => item.runs.map((r) => r.text).join('').trim().replace(/[.;,]$/, ''));
 }
 
 /** The names of one clause of a paragraph, when a sentence tells more than one event. */

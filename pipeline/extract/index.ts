@@ -1,6 +1,6 @@
 // The extract stage: an Essay in, its Chronology out (validated against the contract's schema).
 import type { VFile } from 'vfile';
-import { type Chronology, chronologySchema, type Essay } from '../model.ts';
+import { type Chronology, chronologySchema, type Essay, isCode } from '../model.ts';
 import { toSource } from '../parse/source-map.ts';
 import { type Found, findAcronyms, findNames, mergeAliases } from './actors.ts';
 import { tag } from './language.ts';
@@ -76,7 +76,7 @@ function namesByParagraph(essay: Essay, acronyms: Record<string, string>): Map<n
       const name = place === place.toUpperCase() ? place.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase()) : place;
       datelines.push({ name, type: 'place', start: joined.length, end: joined.length + place.length });
     }
-    joined += ' '.repeat(dateline) + paragraph.text.slice(dateline) + '\n\n';
+    joined += isCode(paragraph) ? ' '.repeat(paragraph.text.length) + '\n\n' : ' '.repeat(dateline) + paragraph.text.slice(dateline) + '\n\n';
   }
   const names = new Map<number, Found[]>(essay.paragraphs.map((p) => [p.n, []]));
   const all = mergeAliases([...datelines, ...findNames(joined, tag(joined))].sort((a, b) => a.start - b.start), acronyms);

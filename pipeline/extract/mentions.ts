@@ -1,5 +1,5 @@
 // Every temporal expression of an essay, in reading order, dated and pointing back into the source text.
-import type { Essay, Mention, Paragraph, Segment } from '../model.ts';
+import { type Essay, isCode, type Mention, type Paragraph, type Segment } from '../model.ts';
 import { toSource } from '../parse/source-map.ts';
 import { parseIsoDay, type Span } from './calendar.ts';
 import { tag as tagWords } from './language.ts';
@@ -51,7 +51,7 @@ export function findMentions(essay: Essay, reference: string | null, onUnplaced?
       const heading = essay.sections[section + 1]?.heading;
       if (heading) tag(heading.text, heading.segments, { ...paragraph, sentences: [] });
     }
-    tag(paragraph.text, paragraph.segments, paragraph);
+    if (!isCode(paragraph)) tag(paragraph.text, paragraph.segments, paragraph);
   }
   return mentions;
 }

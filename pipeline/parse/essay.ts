@@ -1,11 +1,12 @@
 // The unified transformer that reads an mdast tree (from either parser) into an Essay on file.data.essay:
 // title, compile date, sections, and numbered paragraphs with their sentences and source offsets.
-import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Image, List, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { firstDate } from '../extract/timex.ts';
-import type { Essay, Paragraph, Run, Section, Segment } from '../model.ts';
+import type { Block, Essay, ListBlock, Note, Paragraph, Run, Section, Segment } from '../model.ts';
 import { dateLineOf, datelineOf, titleDateOf } from './dateline.ts';
+import { type Collected, collectRuns, Inline, runsText } from './runs.ts';
 import { splitSentences } from './sentences.ts';
 import { toSource } from './source-map.ts';
 
@@ -15,27 +16,74 @@ interface Draft {
   segments: Segment[];
   offset: [number, number];
   section: number;
+  block?: Block;
+  /** Stretches of the text that are sentences apart (a list's items, a table's rows); the whole text if absent. */
+  parts?: [number, number][];
 }
 
 /** "Brief essay was compiled on May 25, 2006.": a short closing (or opening) line that dates the essay itself. */
 const COLOPHON = /\b(?:compiled|written|prepared|updated|revised|completed|finished|published|dated|current|delivered|given|filed|issued|posted)\b[^.]{0,60}\b(?:on|in|as of|at)\b/i;
+
+/** Text made of several parts (items, rows) with a separator between them that belongs to neither. */
+class Parts {
+  readonly collected: Collected = { runs: [], segments: [], images: [] };
+  readonly parts: [number, number][] = [];
+  private readonly cursor = { length: 0 };
+
+  constructor(private readonly inline: Inline) {}
+
+  add(nodes: Nodes[], separator: string): Run[] {
+    const before = this.collected.runs.length;
+    if (this.parts.length) {
+      const last = this.collected.runs.at(-1)?.text ?? '';
+      const text = /[.;:!?]\s*$/.test(last) ? ' ' : separator;
+      this.collected.runs.push({ text });
+      this.cursor.length += text.length;
+    }
+    const start = this.cursor.length;
+    collectRuns(nodes, this.inline, this.collected, {}, this.cursor);
+    this.parts.push([start, this.cursor.length]);
+    return this.collected.runs.slice(before + (this.parts.length > 1 ? 1 : 0));
+  }
+}
 
 export default function essay() {
   return (tree: Root, file: VFile) => {
     const matter = (file.data.matter ?? {}) as Record<string, unknown>;
     const sections: Section[] = [{ id: 's0', title: null, depth: 1, paragraphs: [], heading: null }];
     const drafts: Draft[] = [];
+    const inline = new Inline(tree);
+    let figures = 0;
     let title = typeof matter.title === 'string' ? matter.title.trim() : '';
 
-    const add = (kind: Draft['kind'], nodes: PhrasingContent[] | Nodes[], position = (nodes[0] as Nodes | undefined)?.position) => {
-      const runs: Run[] = [];
-      const segments: Segment[] = [];
-      collectRuns(nodes as Nodes[], {}, runs, segments, { length: 0 });
-      if (!runs.some((r) => r.text.trim()) || !position) return;
-      // A pipe table the parser left as text ("| Country | Joined |" over "|---|---|") is data, not prose.
-      if (/^\s*\|.*\|\s*$/m.test(runsText(runs)) && /\|\s*:?-{3,}/.test(runsText(runs))) kind = 'table';
-      drafts.push({ kind, runs, segments, offset: [position.start.offset ?? 0, position.end.offset ?? 0], section: sections.length - 1 });
+    const push = (draft: Omit<Draft, 'section' | 'offset'>, position: Nodes['position']) => {
+      if (!position) return;
+      drafts.push({ ...draft, offset: [position.start.offset ?? 0, position.end.offset ?? 0], section: sections.length - 1 });
     };
+    // Images in a paragraph are drawn after it, each a numbered figure captioned by its alt text.
+    const addFigures = (images: Image[]) => {
+      for (const image of images) {
+        figures++;
+        push({ kind: 'figure', runs: [{ text: image.alt ?? '' }], segments: [], block: { type: 'figure', n: figures, alt: image.alt ?? '', src: image.url, image: image.data?.dataUrl ?? null } }, image.position);
+      }
+    };
+    const add = (kind: Draft['kind'], nodes: Nodes[], position = nodes[0]?.position) => {
+      const { runs, segments, images } = collectRuns(nodes, inline);
+      if (runs.some((r) => r.text.trim() || r.math)) {
+        // A pipe table the parser left as text ("| Country | Joined |" over "|---|---|") is data, not prose.
+        if (/^\s*\|.*\|\s*$/m.test(runsText(runs)) && /\|\s*:?-{3,}/.test(runsText(runs))) kind = 'table';
+        push({ kind, runs, segments }, position);
+      }
+      addFigures(images);
+    };
+    const list = (node: List, parts: Parts): ListBlock => ({
+      type: 'list', ordered: node.ordered ?? false, start: node.start ?? 1,
+      items: node.children.map((item) => {
+        const own = item.children.filter((child) => child.type !== 'list');
+        const runs = own.length ? parts.add(own.flatMap((child) => ('children' in child ? child.children as Nodes[] : [child])), '; ') : [];
+        return { runs, checked: item.checked ?? null, lists: item.children.filter((child) => child.type === 'list').map((child) => list(child, parts)) };
+      }),
+    });
 
     const visit = (node: RootContent, kind: Draft['kind']) => {
       switch (node.type) {
@@ -43,9 +91,7 @@ export default function essay() {
           if (node.depth === 1 && drafts.length === 0 && sections.length === 1 && (!title || title === toString(node).trim())) {
             title = toString(node).trim();
           } else {
-            const runs: Run[] = [];
-            const segments: Segment[] = [];
-            collectRuns(node.children, {}, runs, segments, { length: 0 });
+            const { runs, segments } = collectRuns(node.children, inline);
             const text = runsText(runs);
             sections.push({ id: `s${sections.length}`, title: text.trim(), depth: node.depth, paragraphs: [], heading: { text, segments } });
           }
@@ -54,19 +100,50 @@ export default function essay() {
           return add(kind, node.children, node.position);
         case 'blockquote':
           return node.children.forEach((child) => visit(child, 'quote'));
-        case 'list':
-          return node.children.forEach((item) => item.children.forEach((child) => visit(child, 'item')));
+        case 'list': {
+          // A list is one paragraph: one number, its items sentences apart.
+          const parts = new Parts(inline);
+          const block = list(node, parts);
+          const { runs, segments, images } = parts.collected;
+          if (runs.some((r) => r.text.trim())) push({ kind: 'list', runs, segments, block, parts: parts.parts }, node.position);
+          return addFigures(images);
+        }
+        case 'table': {
+          const parts = new Parts(inline);
+          // A row is one sentence of the table's text, its cells apart by " | ".
+          const [head, ...rows] = node.children.map((row) => {
+            const first = parts.parts.length;
+            const cells = row.children.map((cell, i) => parts.add(cell.children, i ? ' | ' : '; '));
+            parts.parts.splice(first, parts.parts.length, [parts.parts[first]![0], parts.parts.at(-1)![1]]);
+            return cells;
+          });
+          const block: Block = { type: 'table', align: node.align ?? [], head: head ?? [], rows };
+          return push({ kind: 'table', runs: parts.collected.runs, segments: parts.collected.segments, block, parts: parts.parts }, node.position);
+        }
         case 'code':
+          // Code is shown as the characters written, never typeset or read for events.
+          return push({ kind: 'code', runs: [{ text: node.value, code: true }], segments: [], block: { type: 'code', lang: node.lang ?? null, text: node.value } }, node.position);
+        case 'math':
+          return push(node.data?.mathml
+            ? { kind: 'math', runs: [{ text: node.value, code: true }], segments: [], block: { type: 'math', mathml: node.data.mathml } }
+            : { kind: 'code', runs: [{ text: node.value, code: true }], segments: [], block: { type: 'code', lang: 'tex', text: node.value } }, node.position);
         case 'html':
-          // Markup and code in an essay are shown as the characters written, never interpreted.
+          // A comment is the writer's note to themselves; other markup is shown as the characters written.
+          if (/^\s*<!--[\s\S]*?-->\s*$/.test(node.value)) return;
           return add(kind, [{ type: 'text', value: node.value, position: node.position }], node.position);
-        case 'table':
-          return node.children.forEach((row) => add('table', [{ type: 'text', value: row.children.map((c) => toString(c)).join(' | '), position: row.position }], row.position));
         default:
           return;
       }
     };
     tree.children.forEach((node) => visit(node, 'text'));
+    // Footnotes, in the order they are first cited (a note may cite another).
+    const notes: Note[] = [];
+    for (let i = 0; i < inline.cited.length; i++) {
+      const definition = inline.footnote(inline.cited[i]!)!;
+      const parts = new Parts(inline);
+      for (const child of definition.children) parts.add('children' in child ? child.children as Nodes[] : [child], ' ');
+      notes.push({ id: inline.cited[i]!, runs: parts.collected.runs });
+    }
 
     // The essay's own statement of its date comes first; front matter `date:` when it makes none.
     let compiled: string | null = null;
@@ -117,12 +194,10 @@ export default function essay() {
       const n = i + 1;
       sections[draft.section]!.paragraphs.push(n);
       const section = sectionIndex(draft.section);
-      const sentences = splitSentences(text).map((s) => ({
-        ...s,
-        offset: [toSource(draft.segments, s.offset[0]), toSource(draft.segments, s.offset[1])] as [number, number],
-      }));
+      const sentences = (draft.parts ?? [[0, text.length]]).flatMap(([from, to]) => splitSentences(text.slice(from, to), from))
+        .map((s, i) => ({ ...s, n: i + 1, offset: [toSource(draft.segments, s.offset[0]), toSource(draft.segments, s.offset[1])] as [number, number] }));
       const dateline = n === 1 && datelineLength ? { dateline: datelineLength } : {};
-      return { n, id: `p${n}`, kind: draft.kind, text, runs: draft.runs, offset: draft.offset, sentences, section, segments: draft.segments, ...dateline };
+      return { n, id: `p${n}`, kind: draft.kind, text, runs: draft.runs, offset: draft.offset, sentences, section, segments: draft.segments, ...(draft.block ? { block: draft.block } : {}), ...dateline };
     });
 
     const result: Essay = {
@@ -137,6 +212,8 @@ export default function essay() {
       colophon,
       sections: kept,
       paragraphs,
+      notes,
+      lang: typeof matter.lang === 'string' && matter.lang.trim() ? matter.lang.trim() : 'en',
       matter,
       source: String(file.value),
     };
@@ -144,34 +221,9 @@ export default function essay() {
   };
 }
 
-const runsText = (runs: Run[]) => runs.map((r) => r.text).join('');
-
 function isoFromMatter(value: unknown): string | null {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
   if (typeof value !== 'string') return null;
   if (/^\d{4}-\d{2}-\d{2}/.test(value)) return value.slice(0, 10);
   return firstDate(value)?.start ?? null;
-}
-
-type Marks = Omit<Run, 'text'>;
-
-/** Flatten inline content into runs, recording where each piece of text sits in the source. */
-function collectRuns(nodes: Nodes[], marks: Marks, runs: Run[], segments: Segment[], cursor: { length: number }) {
-  for (const node of nodes) {
-    const literal = node.type === 'text' || node.type === 'inlineCode' || node.type === 'html' ? node.value
-      : node.type === 'break' ? ' ' : node.type === 'image' ? (node.alt ?? '') : null;
-    if (literal !== null) {
-      const text = literal.replace(/\s*[\r\n]\s*/g, (ws) => (ws.length === 1 ? ' ' : ws.replace(/[\r\n]/g, ' ')));
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      if (start !== undefined && end !== undefined) {
-        segments.push({ text: cursor.length, source: start, length: text.length, exact: end - start === text.length });
-      }
-      runs.push({ text, ...marks, ...(node.type === 'inlineCode' ? { code: true } : {}) });
-      cursor.length += text.length;
-    } else if ('children' in node) {
-      const next = node.type === 'emphasis' ? { ...marks, emphasis: true } : node.type === 'strong' ? { ...marks, strong: true } : marks;
-      collectRuns(node.children as Nodes[], next, runs, segments, cursor);
-    }
-  }
 }

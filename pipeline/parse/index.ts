@@ -4,7 +4,10 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { Essay } from '../model.ts';
 import essay from './essay.ts';
+import frontMatter from './front-matter.ts';
+import images from './images.ts';
 import markdown from './markdown.ts';
+import math from './math.ts';
 import plainText from './plain-text.ts';
 
 declare module 'vfile' {
@@ -18,7 +21,8 @@ declare module 'vfile' {
 const isMarkdown = (file: VFile) => file.extname === '.md' || file.extname === '.markdown';
 
 const processors = {
-  md: unified().use(markdown).use(essay).freeze(),
+  // Plugins that add to the parser (markdown) attach their syntax only; the transformers run in this order.
+  md: unified().use(markdown).use(frontMatter).use(images).use(math).use(essay).freeze(),
   txt: unified().use(plainText).use(essay).freeze(),
 };
 

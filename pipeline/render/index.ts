@@ -1,7 +1,6 @@
 // The render stage: view models through the Handlebars templates into HTML strings. What every template gets besides
 // its view: the fonts (@font-face rules), the theme (colours and font families as CSS variables) and the logo.
-import { lstatSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { imageDataUrl } from '../images.ts';
 import type { Chronology, Essay } from '../model.ts';
 import type { Settings } from '../settings.ts';
 import { briefingView } from '../views/briefing.ts';
@@ -13,8 +12,6 @@ import type { Templates } from './templates.ts';
 
 /** A string for a CSS `content: "..."` inside <style>: quotes, backslashes, newlines and "<" escaped. */
 export const cssString = (text: string) => text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
-
-const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml', '.gif': 'image/gif', '.webp': 'image/webp' };
 
 interface Shared {
   fonts: string;
@@ -75,27 +72,7 @@ export class Renderer {
   }
 }
 
-/** A logo is inlined into every product: a small, regular image file, never a link or a folder. */
+/** A logo is inlined into every product, so it stays small. */
 const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 
-function dataUrl(file: string): string {
-  const type = IMAGE_TYPES[path.extname(file).toLowerCase()];
-  if (!type) throw new Error(`logo: ${file} is not a PNG, JPEG, SVG, GIF or WebP image`);
-  const stats = lstatSync(file, { throwIfNoEntry: false });
-  if (!stats) throw new Error(`logo: ${file} does not exist`);
-  if (stats.isSymbolicLink()) throw new Error(`logo: ${file} is a link; give the image file itself`);
-  if (!stats.isFile()) throw new Error(`logo: ${file} is not a file`);
-  if (stats.size > MAX_LOGO_BYTES) throw new Error(`logo: ${file} is ${(stats.size / 1048576).toFixed(1)} MB; a logo must be under 2 MB`);
-  const bytes = readFileSync(file);
-  if (!MAGIC[type]?.(bytes)) throw new Error(`logo: ${file} is not a ${type.replace('image/', '').toUpperCase()} image (its bytes say otherwise)`);
-  return `data:${type};base64,${bytes.toString('base64')}`;
-}
-
-/** The first bytes each image type starts with. */
-const MAGIC: Record<string, (b: Buffer) => boolean> = {
-  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/gif': (b) => b.subarray(0, 4).toString('latin1') === 'GIF8',
-  'image/webp': (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
-  'image/svg+xml': (b) => /<svg[\s>]/i.test(b.subarray(0, 4096).toString('utf8')),
-};
+const dataUrl = (file: string) => imageDataUrl(file, `logo: ${file}`, MAX_LOGO_BYTES);

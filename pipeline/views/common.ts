@@ -155,8 +155,10 @@ const sentence = (text: string) => (/[.!?]["\u201d\u2019]?$/.test(text) ? text :
  */
 function prominence(event: ChronologyEvent, essay: Essay): number {
   const names = [...event.actors.organizations, ...event.actors.places];
-  const naming = (name: string) => essay.paragraphs.filter((p) => p.text.includes(name)).length;
-  const distinctive = names.filter((name) => naming(name) <= essay.paragraphs.length / 3);
+  // The footnotes are the essay's words too.
+  const texts = [...essay.paragraphs.map((p) => p.text), ...essay.notes.map((note) => note.runs.map((r) => r.text).join(''))];
+  const naming = (name: string) => texts.filter((text) => text.includes(name)).length;
+  const distinctive = names.filter((name) => naming(name) <= texts.length / 3);
   if (distinctive.length === 0) return 0;
   return Math.min(1, (Math.max(...distinctive.map(naming)) - 1) / 2);
 }

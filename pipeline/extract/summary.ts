@@ -36,7 +36,7 @@ const DATE_PREPOSITIONS = new Set(['on', 'in', 'at', 'by', 'during', 'since', 'f
 const REPORTING = new Set(['say', 'tell', 'report', 'announce', 'state', 'add', 'confirm', 'claim', 'note', 'write',
   'quote', 'insist', 'explain', 'declare']);
 // "We" and "I" are the speaker's own voice in a speech or a report: kept as written.
-const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'these', 'this', 'those', 'the latter', 'the former']);
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'these', 'this', 'those', 'the latter', 'the former', 'each', 'both']);
 const QUOTES = /^["\u201c\u201d'\u2018\u2019`]+$/;
 const CONNECTIVES = new Set(['however', 'meanwhile', 'moreover', 'furthermore', 'thus', 'hence', 'also', 'then', 'later',
   'subsequently', 'finally', 'still', 'nevertheless', 'therefore', 'instead', 'afterwards', 'earlier']);
@@ -198,7 +198,9 @@ export function subjectPhrase(text: string, tokens: Token[], from: number, to: n
   let at = verbAt;
   while (at > 0) {
     const t = sentence[at - 1]!;
-    const nominal = ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART'].includes(t.pos) || (t.lemma === 'of' && at - 1 > 0) || t.lemma === 'and';
+    // A list of names is one subject: "Estonia, Latvia and Lithuania restored ...".
+    const listComma = t.text === ',' && sentence[at - 2]?.pos === 'PROPN' && sentence[at]?.pos === 'PROPN';
+    const nominal = ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART'].includes(t.pos) || (t.lemma === 'of' && at - 1 > 0) || t.lemma === 'and' || listComma;
     if (!nominal || dates.some(([a, b]) => t.start >= a && t.end <= b)) break;
     at--;
   }
@@ -296,7 +298,9 @@ function resolvePronoun(text: string, words: Kept, input: SummaryInput): string 
   // The pronoun's own words go ("the latter"), an adverb after them stays ("he also is charged").
   let last = verbAt - 1;
   while (last > 0 && words[last]!.pos === 'ADV') last--;
-  return stand + text.slice(render(words.slice(0, last + 1), input.text).length);
+  // "Each applied": the ones it stands for each applied.
+  const distributive = subject === 'each' || subject === 'both' ? ` ${subject}` : '';
+  return stand + distributive + text.slice(render(words.slice(0, last + 1), input.text).length);
 }
 
 /** "met its Secretary-General Manfred Werner" loses the role to the who's who; "its" goes with it. */

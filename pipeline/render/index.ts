@@ -29,19 +29,22 @@ export class Renderer {
    * differ). The fonts are inlined, only the subsets the essay's characters need: every HTML file is whole by itself
    * (it opens anywhere, the preview shows the fonts the PDF has) and names no path of the build machine.
    */
-  private shared(settings: Settings, inline: boolean, text: string): Shared {
+  private shared(settings: Settings, inline: boolean, text: string, code = false): Shared {
     const subsets = subsetsFor(settings.fonts.body, text);
-    const key = JSON.stringify([settings.fonts, settings.colours, settings.logo, inline, subsets]);
+    const key = JSON.stringify([settings.fonts, settings.colours, settings.logo, inline, subsets, code]);
     let shared = this.cache.get(key);
     if (!shared) {
       const families: FontFamily[] = [
         { package: settings.fonts.body, weights: [400, 600, 700] },
         { package: settings.fonts.headings, weights: [400, 600, 700], italic: !inline },
+        // Code in the essay is set in a monospace face of its own.
+        ...(code ? [{ package: MONO, weights: [400], italic: false }] : []),
       ].filter((_, i) => !inline || i === 1); // the deck is set in the headings face only
       const fonts = fontFaces(families, { inline: true, subsets });
       const variables = [
         `--serif: '${familyName(settings.fonts.body)}', Georgia, serif`,
         `--sans: '${familyName(settings.fonts.headings)}', 'Helvetica Neue', Arial, sans-serif`,
+        `--mono: '${familyName(MONO)}', 'DejaVu Sans Mono', monospace`,
         ...Object.entries(settings.colours).map(([name, value]) => `--${name}: ${value}`),
       ];
       shared = { fonts, theme: `:root { ${variables.join('; ')}; }`, logo: settings.logo ? dataUrl(settings.logo) : null };
@@ -54,7 +57,7 @@ export class Renderer {
     const view = briefingView(essay, chronology, settings);
     return this.templates.render('briefing', {
       ...view,
-      ...this.shared(settings, false, essay.source),
+      ...this.shared(settings, false, essay.source, hasCode(essay)),
       headerTitle: cssString(runningTitle(view.title)),
       headerMarking: cssString(view.marking ?? ''),
       contents: view.contents.map((entry) => ({ ...entry, page: pages.get(entry.id) ?? '' })),
@@ -71,6 +74,10 @@ export class Renderer {
     return this.templates.render('factsheet', { ...factsheetView(essay, chronology, settings, limits), ...this.shared(settings, false, essay.source) });
   }
 }
+
+const MONO = '@fontsource/source-code-pro';
+
+const hasCode = (essay: Essay) => essay.paragraphs.some((p) => p.kind === 'code' || p.runs.some((r) => r.code));
 
 /** A logo is inlined into every product, so it stays small. */
 const MAX_LOGO_BYTES = 2 * 1024 * 1024;

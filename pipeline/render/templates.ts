@@ -30,15 +30,17 @@ export function loadTemplates(userDir?: string | null): Templates {
   const hb = Handlebars.create();
   const options = { strict: true, knownHelpersOnly: true, knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])) };
   for (const [name, { fn }] of Object.entries(helpers)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
-  const compile = (file: string) => {
+  const compile = (file: string, partial = false) => {
     try {
-      return annotate(hb.compile(readFileSync(file, 'utf8'), options), file);
+      // A partial's last line break is the file's end, not text: "{{> run}}," must not print "word ,".
+      const text = readFileSync(file, 'utf8');
+      return annotate(hb.compile(partial ? text.replace(/\r?\n$/, '') : text, options), file);
     } catch (error) {
       throw templateError(error, file);
     }
   };
   for (const name of dirs.list('partials', '.hbs')) {
-    hb.registerPartial(name.slice(0, -4), compile(dirs.find(`partials/${name}`)!) as Handlebars.Template);
+    hb.registerPartial(name.slice(0, -4), compile(dirs.find(`partials/${name}`)!, true) as Handlebars.Template);
   }
   const css = Object.fromEntries(dirs.list('css', '.css').map((name) => [name.slice(0, -4), readFileSync(dirs.find(`css/${name}`)!, 'utf8')]));
   const compiled = new Map<Layout, ReturnType<typeof compile>>();

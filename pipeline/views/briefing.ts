@@ -2,13 +2,17 @@
 import type { Chronology, Essay } from '../model.ts';
 import type { Settings } from '../settings.ts';
 import { eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from './common.ts';
+import { Notes } from './blocks.ts';
 import { formatValue, titleSize, typeset } from './format.ts';
+import { hyphenator } from './hyphenate.ts';
 import { timelineSvg } from './timeline.ts';
 
 export function briefingView(essay: Essay, chronology: Chronology, settings: Settings) {
   const quotation = notableQuotation(essay, chronology);
   // The notable quotation stands out after the paragraph it comes from.
-  const sections = sectionsOf(essay, chronology).map((section) => ({
+  // Footnotes and the addresses of links are numbered in reading order and listed after the essay.
+  const notes = new Notes((index) => essay.notes[index]?.runs);
+  const sections = sectionsOf(essay, chronology, { notes, hyphenate: hyphenator(essay.lang) ?? undefined }).map((section) => ({
     ...section,
     paragraphs: section.paragraphs.map((p) => ({ ...p, pullQuote: quotation?.paragraph === p.n ? quotation : null })),
   }));
@@ -21,13 +25,15 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
   const glossary = Object.entries(chronology.acronyms).map(([acronym, expansion]) => ({ acronym, expansion }))
     .sort((a, b) => a.acronym.localeCompare(b.acronym));
   const contents = [
-    { id: 'key-points', title: 'Key points' },
-    ...sections.map((s) => ({ id: s.id, title: s.title })),
-    ...(hasEvents ? [{ id: 'timeline', title: 'Timeline' }, { id: 'chronology', title: 'Chronology' }] : []),
-    ...(people.length + organizations.length + places.length ? [{ id: 'whos-who', title: 'Who\u2019s who' }] : []),
-    ...(glossary.length ? [{ id: 'glossary', title: 'Glossary' }] : []),
+    { id: 'key-points', title: 'Key points', level: 1 },
+    ...sections.map((s) => ({ id: s.id, title: s.title, level: s.level })),
+    ...(notes.entries.length ? [{ id: 'notes', title: 'Notes', level: 1 }] : []),
+    ...(hasEvents ? [{ id: 'timeline', title: 'Timeline', level: 1 }, { id: 'chronology', title: 'Chronology', level: 1 }] : []),
+    ...(people.length + organizations.length + places.length ? [{ id: 'whos-who', title: 'Who\u2019s who', level: 1 }] : []),
+    ...(glossary.length ? [{ id: 'glossary', title: 'Glossary', level: 1 }] : []),
   ];
   return {
+    lang: essay.lang,
     title: typeset(essay.title),
     titleSize: titleSize(essay.title),
     subtitle: essay.subtitle ? typeset(essay.subtitle) : null,
@@ -41,6 +47,7 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
     keyPoints: keyPoints(essay, chronology, settings.dateStyle),
     contents,
     sections,
+    notes: notes.entries,
     hasEvents,
     timeline: timelineSvg(chronology.events, { width: 500, radius: 8, numbers: eventNumbers(chronology), legend: true }), // a narrow viewBox: larger type in print
     events: eventRows(chronology, settings.dateStyle),

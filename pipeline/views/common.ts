@@ -1,5 +1,6 @@
 // What every product shows in the same way: event rows, the span covered, the essay's sections or periods.
-import type { Chronology, ChronologyEvent, Essay, EventKind, Paragraph, Run } from '../model.ts';
+import type { Chronology, ChronologyEvent, Essay, EventKind } from '../model.ts';
+import { type ParagraphView, paragraphView, type ViewOptions } from './blocks.ts';
 import { compareDays, toDayNumber } from '../extract/calendar.ts';
 import { type DateStyle, formatDate, typeset, yearOf, yearRange } from './format.ts';
 import { KIND_COLOURS, KIND_LABELS } from './timeline.ts';
@@ -46,39 +47,66 @@ export function spanCovered(chronology: Chronology): string | null {
 export interface SectionView {
   id: string;
   title: string;
-  paragraphs: { n: number; id: string; kind: Paragraph['kind']; runs: Run[] }[];
+  /** 1 for the essay's top headings, 2 and 3 below them. */
+  level: number;
+  paragraphs: ParagraphView[];
 }
 
 /**
  * The essay's own sections; an essay without headings is cut into periods of a few paragraphs each, at paragraph
  * boundaries, and each period is headed by the span of years its events cover.
  */
-export function sectionsOf(essay: Essay, chronology: Chronology): SectionView[] {
-  const view = (n: number) => {
-    const p = essay.paragraphs[n - 1]!;
-    return { n: p.n, id: p.id, kind: p.kind, runs: p.runs.map((r) => ({ ...r, text: r.code ? r.text : typeset(r.text) })) };
-  };
+export function sectionsOf(essay: Essay, chronology: Chronology, options: ViewOptions = { notes: null }): SectionView[] {
+  const view = (n: number) => paragraphView(essay.paragraphs[n - 1]!, options);
   const titled = essay.sections.filter((s) => s.title !== null);
   if (titled.length > 0) {
+    // Heading levels count from the essay's highest: an essay that starts at "##" has "##" as its top level.
+    const top = Math.min(...titled.map((s) => s.depth));
     return essay.sections.filter((s) => s.paragraphs.length > 0 || s.title).map((s) => ({
-      id: s.id, title: s.title ?? 'Introduction', paragraphs: s.paragraphs.map(view),
+      id: s.id, title: typeset(s.title ?? 'Introduction'), level: s.title === null ? 1 : Math.min(3, s.depth - top + 1), paragraphs: s.paragraphs.map(view),
     }));
   }
-  const count = essay.paragraphs.length;
-  const periods = Math.max(1, Math.min(6, Math.round(count / 5)));
-  const size = Math.ceil(count / periods);
-  const sections: SectionView[] = [];
-  for (let start = 1; start <= count; start += size) {
-    const numbers = Array.from({ length: Math.min(size, count - start + 1) }, (_, i) => start + i);
-    sections.push({ id: `s${sections.length + 1}`, title: periodTitle(numbers, chronology.events) ?? `Part ${sections.length + 1}`, paragraphs: numbers.map(view) });
-  }
-  return sections;
+  // A paragraph is about the first date it tells; later dates in it look back or ahead.
+  const yearOfParagraph = essay.paragraphs.map((p) => {
+    const first = chronology.events.find((e) => e.source.paragraph === p.n);
+    return first ? yearOf(first.date.start) : null;
+  });
+  const groups = periodsOf(yearOfParagraph);
+  const spans = groups.map((numbers) => {
+    const years = numbers.map((n) => yearOfParagraph[n - 1]).filter((y): y is number => y !== null);
+    return years.length ? [Math.min(...years), Math.max(...years)] as const : null;
+  });
+  // Told out of order, periods would overlap ("1992-1998" before "1996-1997"): then they are only numbered.
+  const overlap = spans.some((span, i) => spans.slice(i + 1).some((later) => span && later && later[0] < span[1]));
+  return groups.map((numbers, i) => ({
+    id: `s${i + 1}`,
+    title: !overlap && spans[i] ? yearRange(spans[i]![0], spans[i]![1]) : `Part ${i + 1}`,
+    level: 1,
+    paragraphs: numbers.map(view),
+  }));
 }
 
-function periodTitle(paragraphs: number[], events: ChronologyEvent[]): string | null {
-  const dated = events.filter((e) => paragraphs.includes(e.source.paragraph));
-  if (dated.length === 0) return null;
-  return yearRange(Math.min(...dated.map((e) => yearOf(e.date.start))), Math.max(...dated.map((e) => yearOf(e.date.end))));
+/**
+ * An essay without headings in periods of about five paragraphs (at most six periods), each boundary moved by a
+ * paragraph or two to where the years told before it end before those after it begin.
+ */
+function periodsOf(years: (number | null)[]): number[][] {
+  const count = years.length;
+  const periods = Math.max(1, Math.min(6, Math.round(count / 5)));
+  const known = (from: number, to: number) => years.slice(from, to).filter((y): y is number => y !== null);
+  const cuts = [0];
+  for (let j = 1; j < periods; j++) {
+    const ideal = Math.round((j * count) / periods);
+    const next = Math.round(((j + 1) * count) / periods);
+    const clean = (cut: number, strict: boolean) => {
+      const before = known(cuts.at(-1)!, cut), after = known(cut, next);
+      return !before.length || !after.length || (strict ? Math.max(...before) < Math.min(...after) : Math.max(...before) <= Math.min(...after));
+    };
+    const candidates = [0, 1, -1, 2, -2].map((d) => ideal + d).filter((c) => c > cuts.at(-1)! + 1 && c < count);
+    cuts.push(candidates.find((c) => clean(c, true)) ?? candidates.find((c) => clean(c, false)) ?? ideal);
+  }
+  cuts.push(count);
+  return cuts.slice(0, -1).map((from, i) => Array.from({ length: cuts[i + 1]! - from }, (_, k) => from + k + 1)).filter((g) => g.length);
 }
 
 export interface KeyPoint {
@@ -167,8 +195,10 @@ function prominence(event: ChronologyEvent, essay: Essay): number {
 function argumentPoints(essay: Essay): KeyPoint[] {
   const titled = essay.sections.filter((s) => s.title !== null && s.paragraphs.length > 0);
   const leads = titled.length >= 2 ? titled.map((s) => s.paragraphs[0]!) : essay.paragraphs.map((p) => p.n);
-  const points = leads.map((n) => essay.paragraphs[n - 1]!).filter((p) => p.kind === 'text' && p.sentences.length > 0)
-    .map((p) => ({ text: sentence(typeset(p.sentences[0]!.text)), paragraphs: [{ n: p.n, href: `#p${p.n}` }] }));
+  // A topic sentence states; one that ends in a colon only leads into a list or a table.
+  const topic = (p: Essay['paragraphs'][number]) => p.sentences.find((s) => !/:\s*$/.test(s.text));
+  const points = leads.map((n) => essay.paragraphs[n - 1]!).filter((p) => p.kind === 'text' && topic(p))
+    .map((p) => ({ text: sentence(typeset(topic(p)!.text)), paragraphs: [{ n: p.n, href: `#p${p.n}` }] }));
   if (points.length <= MAX_POINTS) return points;
   // More paragraphs than points: the first and the last, and evenly between.
   return Array.from({ length: MAX_POINTS }, (_, i) => points[Math.round((i * (points.length - 1)) / (MAX_POINTS - 1))]!);

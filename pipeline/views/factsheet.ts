@@ -56,6 +56,7 @@ export function factsheetView(essay: Essay, chronology: Chronology, settings: Se
   const used = new Set([...milestones.map((m) => m.summary), ...milestones.map((m) => m.actors), ...brief.map((b) => b.text)].join(' ').match(/\b\p{Lu}{2,}\b/gu) ?? []);
   const acronyms = Object.entries(chronology.acronyms).filter(([a]) => used.has(a)).map(([acronym, expansion]) => ({ acronym, expansion }));
   return {
+    lang: essay.lang,
     title: typeset(essay.title),
     titleSize: titleSize(essay.title),
     span: spanCovered(chronology),
@@ -71,7 +72,7 @@ export function factsheetView(essay: Essay, chronology: Chronology, settings: Se
     acronyms,
     quotation,
     brief,
-    excerpt: sectionsOf(essay, chronology).flatMap((s) => s.paragraphs).slice(0, limits.excerpt),
+    excerpt: sectionsOf(essay, chronology).flatMap((s) => s.paragraphs).filter((p) => p.kind === 'text').slice(0, limits.excerpt),
     source: {
       title: typeset(essay.title),
       compiled: essay.compiled ? formatValue(essay.compiled, settings.dateStyle) : null,

@@ -65,11 +65,27 @@ function ordinal(n: number): string {
  * Straight quotes to typographic ones and hyphens between numbers to en dashes, for display only. Markup and template
  * syntax written in an essay ("<b class="x">", "{{name}}", code such as x="y") keep their characters exactly.
  */
-export function typeset(text: string): string {
-  return text.split(/(<[^<>]*>|\{\{[\s\S]*?\}\}|=\s*"[^"\n]*"|=\s*'[^'\n]*')/).map((part, i) => (i % 2 ? part : typesetProse(part))).join('');
+export function typeset(text: string, ellipsis = true): string {
+  return text.split(/(<[^<>]*>|\{\{[\s\S]*?\}\}|=\s*"[^"\n]*"|=\s*'[^'\n]*')/).map((part, i) => (i % 2 ? part : typesetProse(part, ellipsis))).join('');
 }
 
-function typesetProse(text: string): string {
+/**
+ * Runs typeset as one text, so quotes that open in one run and close in the next (after emphasis, a link) turn the
+ * right way; code and math stay as written.
+ */
+export function typesetRuns<R extends { text: string; code?: boolean; math?: string }>(runs: R[]): R[] {
+  const literal = (r: R) => r.code || r.math !== undefined;
+  // Code stands in as letters of its length, so what is around it reads as it would around a word.
+  const set = typeset(runs.map((r) => (literal(r) ? 'x'.repeat(r.text.length) : r.text)).join(''), false);
+  let at = 0;
+  return runs.map((r) => {
+    const text = literal(r) ? r.text : set.slice(at, at + r.text.length).replace(/\.\.\./g, '\u2026');
+    at += r.text.length;
+    return { ...r, text };
+  });
+}
+
+function typesetProse(text: string, ellipsis = true): string {
   return text
     .replace(/(^|[\s(\[{\u2014\u2013-])"/g, '$1\u201c')
     .replace(/"/g, '\u201d')
@@ -77,5 +93,5 @@ function typesetProse(text: string): string {
     .replace(/'/g, '\u2019')
     .replace(/(\d)-(\d)/g, `$1${EN_DASH}$2`)
     .replace(/ - /g, ` ${EN_DASH} `)
-    .replace(/\.\.\./g, '\u2026');
+    .replace(/\.\.\./g, ellipsis ? '\u2026' : '...');
 }

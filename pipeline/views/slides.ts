@@ -115,6 +115,7 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
   slides[agenda]!.bullets = chunk(shown, 8)[0]!.map((text) => ({ date: '', text }));
 
   return {
+    lang: essay.lang,
     title: typeset(essay.title), titleSize: titleSize(essay.title), runningTitle: typeset(runningTitle(essay.title)),
     span, marking: settings.marking, organisation: settings.organisation,
     slides: slides.map((slide, i) => ({ bullets: [], timeline: null, layout: null, quote: null, ...slide, number: i + 1, total: slides.length })),

@@ -1,12 +1,20 @@
 // Reading PDFs back in tests: pages, page sizes, text per page, named destinations and links.
 import { readFile } from 'node:fs/promises';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfPage {
   width: number;
   height: number;
+  /** The page's text; soft hyphens (invisible unless a line breaks there) are left out. */
   text: string;
   links: string[];
+  /** Images drawn on the page. */
+  images: number;
+}
+
+export interface OutlineItem {
+  title: string;
+  items: OutlineItem[];
 }
 
 export interface Pdf {
@@ -15,6 +23,10 @@ export interface Pdf {
   destinations: Map<string, number>;
   info: Record<string, unknown>;
   outline: string[];
+  /** The bookmarks with their nesting. */
+  tree: OutlineItem[];
+  /** The document's language (/Lang in the catalog), if it says. */
+  lang: string | null;
 }
 
 export async function readPdf(file: string): Promise<Pdf> {
@@ -25,17 +37,22 @@ export async function readPdf(file: string): Promise<Pdf> {
       const page = await doc.getPage(i);
       const [, , width, height] = page.view as [number, number, number, number];
       const content = await page.getTextContent();
-      const text = content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('');
+      const text = content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('').replace(/\u00ad/g, '');
       const links = (await page.getAnnotations()).filter((a) => a.subtype === 'Link').map((a) => String(a.dest ?? a.url ?? ''));
-      pages.push({ width, height, text, links });
+      const { fnArray } = await page.getOperatorList();
+      const images = fnArray.filter((fn) => fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject).length;
+      pages.push({ width, height, text, links, images });
     }
     const destinations = new Map<string, number>();
     for (const [name, dest] of Object.entries((await doc.getDestinations()) as Record<string, unknown[]>)) {
       destinations.set(name, (await doc.getPageIndex(dest[0] as { num: number; gen: number })) + 1);
     }
     const { info } = await doc.getMetadata();
-    const outline = ((await doc.getOutline()) ?? []).map((o) => o.title);
-    return { pages, destinations, info: info as Record<string, unknown>, outline };
+    type Node = { title: string; items: Node[] };
+    const tree = (items: Node[] | null): OutlineItem[] => (items ?? []).map((o) => ({ title: o.title, items: tree(o.items) }));
+    const outline = tree(await doc.getOutline() as Node[]);
+    const lang = /\/Lang\s*\(([^)]*)\)/.exec((await readFile(file)).toString('latin1'))?.[1] ?? null;
+    return { pages, destinations, info: info as Record<string, unknown>, outline: outline.map((o) => o.title), tree: outline, lang };
   } finally {
     await doc.destroy();
   }

@@ -84,6 +84,8 @@ describe('typography', () => {
     expect(hyphenator('en')!('representatives')).toBe('rep\u00adre\u00adsen\u00adta\u00adtives');
     expect(hyphenator('de')!('Verhandlungen')).toContain('\u00ad');
     expect(hyphenator('tlh')).toBeNull();
+    // Never inside a ligature: the PDF's text would lose the letters ("dierent").
+    expect(hyphenator('en')!('different affairs officially')).not.toMatch(/f\u00ad[fijlt]/);
   });
 
   it('numbers notes in reading order: a footnote cited twice keeps its number, a link that shows its address gets none', () => {

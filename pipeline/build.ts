@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { Printer } from './browser/printer.ts';
-import { Fingerprints, type Manifest, readManifest } from './fingerprint.ts';
+import { essayInputs, Fingerprints, type Manifest, readManifest } from './fingerprint.ts';
 import { lockOutput } from './output-lock.ts';
 import { ESSAY_EXTENSIONS } from './parse/read-source.ts';
 import { PRODUCTS } from './products.ts';
@@ -107,11 +107,12 @@ export async function plan(request: BuildRequest): Promise<Plan[]> {
   return Promise.all(essays.map(async (source) => {
     const slug = slugOf(source);
     const bytes = await readFile(source).catch(() => null);
+    const inputs = bytes && await essayInputs(source, bytes);
     const manifest = await readManifest(path.join(outDir, slug));
     const keys: Partial<Record<Product, string>> = {};
     const stale: Product[] = [], fresh: Product[] = [];
     for (const product of request.settings.formats) {
-      keys[product] = bytes ? fingerprints.of(product, bytes) : '';
+      keys[product] = inputs ? fingerprints.of(product, inputs) : '';
       const present = await Promise.all(PRODUCTS[product].files.map((f) => stat(path.join(outDir, slug, f)).then(() => true, () => false)));
       const upToDate = !request.force && bytes && manifest.products[product] === keys[product] && present.every(Boolean);
       (upToDate ? fresh : stale).push(product);

@@ -88,6 +88,30 @@ export class Fingerprints {
   }
 }
 
+/**
+ * What a Markdown essay prints besides its own bytes: the local images it embeds (a changed map rebuilds the pack).
+ * Addresses are found as Markdown writes them (`![alt](file)` and `[id]: file`); the parser decides what is printed.
+ */
+export async function essayInputs(source: string, bytes: Buffer): Promise<Buffer> {
+  if (!/\.(?:md|markdown)$/i.test(source)) return bytes;
+  const text = bytes.toString('utf8');
+  const addresses = new Set([...text.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)/g), ...text.matchAll(/^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm)].map((m) => m[1]!));
+  const folder = path.dirname(path.resolve(source));
+  const images = await Promise.all([...addresses].filter((a) => !/^[a-z][a-z\d+.-]*:/i.test(a)).sort().map(async (address) => {
+    let file: string;
+    try {
+      file = path.resolve(folder, decodeURI(address.split(/[?#]/)[0]!));
+    } catch {
+      return null;
+    }
+    if (path.relative(folder, file).startsWith('..')) return null;
+    const content = await readFile(file).catch(() => null);
+    return content ? sha(address, content) : null;
+  }));
+  const found = images.filter((i): i is string => i !== null);
+  return found.length ? Buffer.concat([bytes, Buffer.from(`\0${found.join(',')}`)]) : bytes;
+}
+
 export async function readManifest(dir: string): Promise<Manifest> {
   try {
     const manifest = JSON.parse(await readFile(path.join(dir, MANIFEST), 'utf8')) as Manifest;

@@ -1,11 +1,12 @@
 // Markdown essays as people write them: GFM tables, footnotes, links, images, lists, code and math, parsed (no
 // browser) and printed (the fixture's briefing read back as a PDF).
-import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../pipeline/build.ts';
+import { essayInputs } from '../pipeline/fingerprint.ts';
 import type { Chronology, Run } from '../pipeline/model.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
 import { defaultSettings } from '../pipeline/settings.ts';
@@ -71,6 +72,24 @@ describe('parsing Markdown', () => {
     const bad = new VFile({ path: 'e.md', value: '---\ntitle: T\ndate: 2006-13-45\n---\n\nText.\n' });
     await expect(parseEssay(bad)).rejects.toThrow(/date: "2006-13-45" is not a date/);
     expect(bad.messages.at(-1)?.line).toBe(3);
+  });
+});
+
+describe('what a Markdown essay is made from', () => {
+  it('includes the local images it embeds, so a changed image rebuilds the pack', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-img-'));
+    const essay = path.join(dir, 'e.md');
+    const text = Buffer.from('![Map](map.png)\n\n![Far](https://example.org/x.png)\n\n[fig]: ./chart.png\n');
+    await writeFile(path.join(dir, 'map.png'), 'one');
+    const first = await essayInputs(essay, text);
+    expect(first.equals(text)).toBe(false);
+    await writeFile(path.join(dir, 'map.png'), 'two');
+    expect((await essayInputs(essay, text)).equals(first)).toBe(false);
+    await writeFile(path.join(dir, 'chart.png'), 'three');
+    const withChart = await essayInputs(essay, text);
+    expect(withChart.length).toBeGreaterThan(first.length);
+    // Plain text has no images.
+    expect((await essayInputs(path.join(dir, 'e.txt'), text)).equals(text)).toBe(true);
   });
 });
 

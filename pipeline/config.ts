@@ -32,7 +32,7 @@ export const configSchema = z.object({
   dates: z.enum(['day-month', 'month-day']),
   products: z.array(z.enum(products)).min(1),
   colours: z.object(Object.fromEntries(colourNames.map((name) => [name, colour.optional()]))).strict(),
-  fonts: z.object({ body: fontPackage.optional(), headings: fontPackage.optional() }).strict(),
+  fonts: z.object({ body: fontPackage.optional(), headings: fontPackage.optional(), fallback: z.array(fontPackage).optional() }).strict(),
   logo: z.string().min(1),
   templates: z.string().min(1),
   'reference-date': isoDay,
@@ -80,7 +80,7 @@ function validate(data: unknown, file: string): Config {
   if (issue.code === 'unrecognized_keys') {
     const unknown = issue.keys[0]!;
     const where = key ? `${key}.${unknown}` : unknown;
-    const known = key === 'colours' ? colourNames : key === 'fonts' ? ['body', 'headings'] : Object.keys(configSchema.shape);
+    const known = key === 'colours' ? colourNames : key === 'fonts' ? ['body', 'headings', 'fallback'] : Object.keys(configSchema.shape);
     const near = didYouMean(unknown, known);
     throw new ConfigError(`${file}: unknown key "${where}"${near ? ` (did you mean "${key ? `${key}.` : ''}${near}"?)` : ''}`);
   }

@@ -34,7 +34,7 @@ const toolVersion = (() => {
 })();
 
 const require = createRequire(import.meta.url);
-const fontVersions = (settings: Settings) => [settings.fonts.body, settings.fonts.headings]
+const fontVersions = (settings: Settings) => [settings.fonts.body, settings.fonts.headings, ...settings.fonts.fallback]
   .map((pkg) => `${pkg}@${(JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version}`).join(',');
 
 /** Every template file a layout uses: the layout, the partials it names (and theirs), the stylesheets it includes. */

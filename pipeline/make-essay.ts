@@ -10,7 +10,7 @@ import { MANIFEST, type Manifest } from './fingerprint.ts';
 import { parseEssay } from './parse/index.ts';
 import { readSource, SourceError } from './parse/read-source.ts';
 import { PRODUCTS } from './products.ts';
-import { uncovered } from './render/fonts.ts';
+import { fontFor, uncovered } from './render/fonts.ts';
 import { Renderer } from './render/index.ts';
 import { loadTemplates } from './render/templates.ts';
 import type { Settings } from './settings.ts';
@@ -36,10 +36,11 @@ export async function makeEssay(p: Plan, outDir: string, buildSettings: Settings
       throw new SourceError(`${essay.paragraphs.length.toLocaleString('en')} paragraphs: the printed products take at most ${MAX_PRINTED_PARAGRAPHS.toLocaleString('en')}; build it with --formats json, or split it into several essays`);
     }
     const settings = settingsForEssay(buildSettings, essay.matter, locked);
-    const boxes = uncovered(essay.source, [settings.fonts.body, settings.fonts.headings]);
+    const boxes = uncovered(essay.source, [settings.fonts.body, settings.fonts.headings, ...settings.fonts.fallback]);
     if (boxes.length && p.stale.some((product) => product !== 'json')) {
       const named = boxes.slice(0, 8).map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
-      file.message(`No font for ${named}${boxes.length > 8 ? ` and ${boxes.length - 8} more` : ''}: they print as empty boxes; choose fonts that have them (fonts: in briefing.config.yaml)`, { ruleId: 'missing-glyphs', source: 'briefing' });
+      const hint = fontFor(boxes);
+      file.message(`No font for ${named}${boxes.length > 8 ? ` and ${boxes.length - 8} more` : ''}: they print as empty boxes; add a font that has them to fonts.fallback in briefing.config.yaml${hint ? ` (${hint})` : ''}`, { ruleId: 'missing-glyphs', source: 'briefing' });
     }
     const chronology = extractChronology(essay, { referenceDate: settings.referenceDate, spelling: false }, file);
     const folder = await mkdtemp(inside(outDir, `.${p.slug}.partial-`));

@@ -18,8 +18,8 @@ export interface Settings {
   author: string | null;
   marking: string | null;
   colours: Partial<Record<ColourName, string>>;
-  /** @fontsource packages for body text and for headings. */
-  fonts: { body: string; headings: string };
+  /** @fontsource packages for body text and for headings, and the fallbacks for characters those lack (emoji, Hangul). */
+  fonts: { body: string; headings: string; fallback: string[] };
   /** A local image file shown on the cover, the fact sheet and the title slide. */
   logo: string | null;
   /** What "today" means for an essay that carries no date of its own (YYYY-MM-DD). */
@@ -36,7 +36,7 @@ export const defaultSettings: Settings = {
   author: null,
   marking: null,
   colours: {},
-  fonts: { body: '@fontsource/source-serif-4', headings: '@fontsource/source-sans-3' },
+  fonts: { body: '@fontsource/source-serif-4', headings: '@fontsource/source-sans-3', fallback: ['@fontsource/noto-emoji'] },
   logo: null,
   referenceDate: null,
   maxBytes: 10 * 1024 * 1024,

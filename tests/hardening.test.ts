@@ -1,7 +1,7 @@
 // Nothing written or read outside its folders, and no Chromium outliving the build.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -162,7 +162,7 @@ describe('long titles', () => {
 });
 
 describe('clear messages', () => {
-  it('names the characters no font can print', async () => {
+  it('prints emoji with the fallback font, and names the characters no font can print with the package to install', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'briefing-glyphs-'));
     await writeFile(path.join(dir, 'g.txt'), 'T\n\nIn May 1994 NATO met \u{1F600} in \uC11C\uC6B8 and Bak\u0131, Moscow (\u041C\u043E\u0441\u043A\u0432\u0430).\n');
     const child = spawn(process.execPath, [bin, 'build', 'g.txt', '--out', 'out', '--formats', 'factsheet'], { cwd: dir });
@@ -170,8 +170,12 @@ describe('clear messages', () => {
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0);
-    expect(out).toMatch(/No font for \u{1F600} \(U\+1F600\), \uC11C \(U\+C11C\), \uC6B8 \(U\+C6B8\): they print as empty boxes/u);
-    expect(out).not.toMatch(/\u041C \(U\+/);
+    expect(out).toMatch(/No font for \uC11C \(U\+C11C\), \uC6B8 \(U\+C6B8\): they print as empty boxes; add a font that has them to fonts.fallback .*npm install @fontsource\/noto-sans-kr/u);
+    expect(out).not.toMatch(/\u041C \(U\+|U\+1F600/);
+    // The emoji's font is embedded: only the face that has it (of eleven), regular and bold.
+    const html = await readFile(path.join(dir, 'out', 'g', 'factsheet.html'), 'utf8');
+    expect(html.match(/font-family: 'Noto Emoji'/g)).toHaveLength(2);
+    expect(await readFile(path.join(dir, 'out', 'g', 'factsheet.pdf'), 'latin1')).toMatch(/NotoEmoji/);
   }, 60_000);
 
   it('says so in one line when --out is a file, and when front matter has an unknown YAML tag', async () => {

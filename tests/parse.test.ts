@@ -29,6 +29,12 @@ describe('plain-text essays', async () => {
     expect(essay.colophon).toBe('Brief essay was compiled on May 25, 2006.');
   });
 
+  it('takes a short line for a colophon only when the date is what it was compiled on', async () => {
+    const short = await parseEssay(new VFile({ path: 'n.txt', value: 'T\n\nOn 3 May 2022 the minister posted a note in Seoul.\n\nOn 5 May 2022 the talks ended.\n' }));
+    expect(short.colophon).toBeNull();
+    expect(short.paragraphs).toHaveLength(2);
+  });
+
   it('numbers sentences, with offsets into the source', () => {
     const p = essay.paragraphs[1]!;
     expect(p.sentences.map((s) => s.text)).toEqual([

@@ -151,9 +151,12 @@ export default function essay() {
     for (const index of [drafts.length - 1, 0]) {
       const draft = drafts[index];
       const text = draft ? runsText(draft.runs) : '';
-      if (!draft || text.length > 200 || !COLOPHON.test(text)) continue;
+      const said = draft && text.length <= 200 ? COLOPHON.exec(text) : null;
+      if (!draft || !said) continue;
+      // The date is what was compiled "on": right after the word ("posted ... in Seoul" dates nothing).
       const date = firstDate(text);
-      if (!date) continue;
+      const after = said.index + said[0].length;
+      if (!date || date.offset[0] < after || date.offset[0] - after > 12) continue;
       compiled = date.start;
       colophon = text.trim();
       drafts.splice(index, 1);

@@ -39,7 +39,7 @@ export function fontFaces(families: FontFamily[], options: FontOptions = {}): st
     const files = weights.flatMap((w) => [`${w}.css`, ...(italic ? [`${w}-italic.css`] : [])]).filter((f) => existsSync(path.join(dir, f)));
     return files.flatMap((name) => {
       const css = readFileSync(path.join(dir, name), 'utf8');
-      return [...css.matchAll(/\/\* ([\w-]+) \*\/\s*(@font-face \{[^}]*\})/g)]
+      return [...css.matchAll(/\/\* ([\w[\]-]+) \*\/\s*(@font-face \{[^}]*\})/g)]
         .filter(([, id]) => !options.subsets || options.subsets.some((subset) => new RegExp(`-${subset}-\\d+-(?:normal|italic)$`).test(id!)))
         .filter(([, id, face]) => options.text === undefined || /-latin-\d+-(?:normal|italic)$/.test(id!) || usedIn(face!, options.text))
         .map(([, , face]) => face!
@@ -92,12 +92,28 @@ export function uncovered(text: string, packages: string[]): string[] {
   return [...missing];
 }
 
+/** Noto families on npm for the scripts a briefing meets most, by the first character the fonts lack. */
+const NOTO: [RegExp, string][] = [
+  [/\p{Script=Hangul}/u, '@fontsource/noto-sans-kr'], [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, '@fontsource/noto-sans-jp'],
+  [/\p{Script=Han}/u, '@fontsource/noto-sans-sc'], [/\p{Script=Arabic}/u, '@fontsource/noto-sans-arabic'],
+  [/\p{Script=Hebrew}/u, '@fontsource/noto-sans-hebrew'], [/\p{Script=Devanagari}/u, '@fontsource/noto-sans-devanagari'],
+  [/\p{Script=Thai}/u, '@fontsource/noto-sans-thai'], [/\p{Script=Georgian}/u, '@fontsource/noto-sans-georgian'],
+  [/\p{Script=Armenian}/u, '@fontsource/noto-sans-armenian'], [/\p{Extended_Pictographic}/u, '@fontsource/noto-emoji'],
+  [/[\u2190-\u2bff]/u, '@fontsource/noto-sans-symbols-2'],
+];
+
+/** What to install for characters no font has: "for Korean: npm install @fontsource/noto-sans-kr". */
+export function fontFor(chars: string[]): string | null {
+  const found = NOTO.find(([script]) => chars.some((c) => script.test(c)));
+  return found ? `npm install ${found[1]} and list it` : null;
+}
+
 /** The subsets of a family a text needs: "latin" always (digits, a-z), and each other whose characters it uses. */
 export function subsetsFor(pkg: string, text: string): string[] {
   const dir = path.dirname(require.resolve(`${pkg}/metadata.json`));
   const css = readFileSync(path.join(dir, existsSync(path.join(dir, '400.css')) ? '400.css' : 'index.css'), 'utf8');
   const needed = new Set(['latin']);
-  for (const [, id, face] of css.matchAll(/\/\* ([\w-]+) \*\/\s*(@font-face \{[^}]*\})/g)) {
+  for (const [, id, face] of css.matchAll(/\/\* ([\w[\]-]+) \*\/\s*(@font-face \{[^}]*\})/g)) {
     const subset = /-400-normal$/.test(id!) ? id!.replace(/^.*?-((?:[a-z]+-)?[a-z]+)-400-normal$/, '$1') : null;
     if (subset && !needed.has(subset) && usedIn(face!, text)) needed.add(subset);
   }

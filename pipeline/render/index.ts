@@ -7,7 +7,7 @@ import { briefingView } from '../views/briefing.ts';
 import { runningTitle } from '../views/format.ts';
 import { factsheetView, type FactsheetLimits } from '../views/factsheet.ts';
 import { slidesView } from '../views/slides.ts';
-import { familyName, fontFaces, type FontFamily, subsetsFor } from './fonts.ts';
+import { familyName, fontFaces, type FontFamily, subsetsFor, uncovered } from './fonts.ts';
 import type { Templates } from './templates.ts';
 
 /** A string for a CSS `content: "..."` inside <style>: quotes, backslashes, newlines and "<" escaped. */
@@ -31,7 +31,8 @@ export class Renderer {
    */
   private shared(settings: Settings, inline: boolean, text: string, code = false): Shared {
     const subsets = subsetsFor(settings.fonts.body, text);
-    const key = JSON.stringify([settings.fonts, settings.colours, settings.logo, inline, subsets, code]);
+    const missing = uncovered(text, [settings.fonts.body, settings.fonts.headings]).join('');
+    const key = JSON.stringify([settings.fonts, settings.colours, settings.logo, inline, subsets, code, missing]);
     let shared = this.cache.get(key);
     if (!shared) {
       const families: FontFamily[] = [
@@ -40,10 +41,13 @@ export class Renderer {
         // Code in the essay is set in a monospace face of its own.
         ...(code ? [{ package: MONO, weights: [400], italic: false }] : []),
       ].filter((_, i) => !inline || i === 1); // the deck is set in the headings face only
-      const fonts = fontFaces(families, { inline: true, subsets });
+      // Fallback faces only for the characters the essay has that the others lack (an emoji, a Korean name).
+      const fonts = [fontFaces(families, { inline: true, subsets }),
+        fontFaces(settings.fonts.fallback.map((pkg) => ({ package: pkg, weights: [400, 700], italic: false })), { inline: true, text: missing })].join('\n');
+      const fallbacks = settings.fonts.fallback.map((pkg) => `'${familyName(pkg)}', `).join('');
       const variables = [
-        `--serif: '${familyName(settings.fonts.body)}', Georgia, serif`,
-        `--sans: '${familyName(settings.fonts.headings)}', 'Helvetica Neue', Arial, sans-serif`,
+        `--serif: '${familyName(settings.fonts.body)}', ${fallbacks}Georgia, serif`,
+        `--sans: '${familyName(settings.fonts.headings)}', ${fallbacks}'Helvetica Neue', Arial, sans-serif`,
         `--mono: '${familyName(MONO)}', 'DejaVu Sans Mono', monospace`,
         ...Object.entries(settings.colours).map(([name, value]) => `--${name}: ${value}`),
       ];

@@ -7,8 +7,8 @@ import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 
 const executable = (file) => { try { accessSync(file, constants.X_OK); return true; } catch { return false; } };
-export const floorChrome = () => [process.env.BRIEFING_CHROME, '/usr/bin/chromium-headless-shell', '/usr/lib/chromium/chromium-headless-shell',
-  '/usr/bin/chromium', '/usr/bin/google-chrome'].find((f) => f && executable(f));
+export const floorChrome = () => [process.env.BRIEFING_CHROME, '/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium-headless-shell',
+  '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/google-chrome'].find((f) => f && executable(f));
 
 const [out, ...pages] = process.argv.slice(2);
 if (out) {

@@ -1,4 +1,5 @@
 // A print survives one Chromium crash, wherever it happens: before the page loads, while it loads, while it prints.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,9 +24,12 @@ describe('the printer', () => {
     printers.push(printer);
     const out = path.join(dir, `${moment.replace(/\s+/g, '-')}.pdf`);
     let crashes = 0;
+    let killed = 0;
     const crash = async () => {
       if (crashes++ > 0) return;
-      (await printer.start()).process()?.kill('SIGKILL');
+      const browser = (await printer.start()).process()!;
+      killed = browser.pid!;
+      browser.kill('SIGKILL');
     };
     await printer.withPage(async (page) => {
       if (moment === 'before the page loads') await crash();
@@ -37,6 +41,33 @@ describe('the printer', () => {
       await printing;
     });
     expect(crashes).toBeGreaterThan(0);
+    expect(existsSync(out)).toBe(true);
+    // The browser killed was Chromium itself (not a wrapper script), and the print ran on a new one.
+    expect(() => process.kill(killed, 0)).toThrow();
+    expect((await printer.start()).process()!.pid).not.toBe(killed);
+  }, 60_000);
+
+  it('retries after a crash while the page is still loading a resource (the load can only end in "frame was detached")', async () => {
+    // An image that never arrives (a named pipe nobody writes) holds the load open until the crash.
+    execFileSync('mkfifo', [path.join(dir, 'never.png')]);
+    const slow = path.join(dir, 'slow.html');
+    await writeFile(slow, '<!doctype html><html lang="en"><body><p>Text.</p><img src="never.png" alt=""></body></html>');
+    const printer = new Printer({ allowedRoots: [dir] });
+    printers.push(printer);
+    const out = path.join(dir, 'slow.pdf');
+    let attempts = 0;
+    await printer.withPage(async (page) => {
+      if (attempts++ === 0) {
+        const loading = printer.load(page, slow);
+        await new Promise((r) => setTimeout(r, 300));
+        (await printer.start()).process()?.kill('SIGKILL');
+        await loading;
+      } else {
+        await printer.load(page, html);
+      }
+      await printer.pdf(page, out);
+    });
+    expect(attempts).toBe(2);
     expect(existsSync(out)).toBe(true);
   }, 60_000);
 });

@@ -9,8 +9,11 @@ export const INSTALL_HINT = 'install Chromium (Debian/Ubuntu: apt-get install ch
   + 'or set BRIEFING_CHROME to a Chrome or Chromium executable (npx @puppeteer/browsers install chrome-headless-shell@stable prints one)';
 
 const SHELL_NAMES = ['chromium-headless-shell', 'chrome-headless-shell'];
+// Debian's /usr/bin/chromium-headless-shell is a shell script that runs the binary as its child: the browser we would
+// watch and kill would be the script, and a crashed or killed script would leave Chromium running. The binary first.
 const SHELL_PLACES = ['/usr/lib/chromium/chromium-headless-shell'];
 const FULL_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
+const FULL_BINARIES = ['/usr/lib/chromium/chromium'];
 const fullPlaces = (env: NodeJS.ProcessEnv) => [
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
@@ -44,7 +47,7 @@ export function findChrome(env: NodeJS.ProcessEnv = process.env): Chrome {
   }
   const dirs = (env.PATH ?? '').split(path.delimiter).filter(Boolean);
   const onPath = (names: string[]) => dirs.flatMap((dir) => names.map((name) => path.join(dir, name)));
-  const found = [...onPath(SHELL_NAMES), ...SHELL_PLACES, ...onPath(FULL_NAMES), ...fullPlaces(env)].find(isExecutable);
+  const found = [...SHELL_PLACES, ...onPath(SHELL_NAMES), ...FULL_BINARIES, ...onPath(FULL_NAMES), ...fullPlaces(env)].find(isExecutable);
   if (found) return chrome(found);
   throw new ChromeNotFound(`no Chromium found; ${INSTALL_HINT}`);
 }

@@ -125,7 +125,8 @@ export class Printer {
     await this.acquire();
     try {
       for (let attempt = 1; ; attempt++) {
-        const browser = this.browser;
+        // The browser this attempt runs on (launched now if none is): the one to replace if it fails.
+        const browser = this.start();
         try {
           const page = await this.page();
           const result = await withTimeout(fn(page), this.timeoutMs, 'Chromium did not finish printing');
@@ -133,7 +134,7 @@ export class Printer {
           return result;
         } catch (error) {
           // A browser that is gone failed whatever the error says ("Navigating frame was detached" while loading).
-          const gone = (await browser?.catch(() => null))?.connected === false;
+          const gone = (await browser.catch(() => null))?.connected === false;
           if ((!gone && !isBrowserFailure(error)) || this.closed) throw error;
           if (attempt > 1) throw error instanceof BrowserError ? error : new BrowserError(`Chromium failed twice: ${firstLine(error)}`);
           // Only the first job to see this browser fail replaces it; the others retry on the replacement.

@@ -57,15 +57,26 @@ async function makeBriefing({ essay, chronology, settings, renderer, printer, st
     await writeFile(html, first);
     await printer.load(page, html);
     await printer.pdf(page, pdf, options);
-    const second = renderer.briefing(essay, chronology, settings, await destinationPages(pdf));
+    const pages = await destinationPages(pdf);
+    const second = renderer.briefing(essay, chronology, settings, pages);
     if (second !== first) {
       await writeFile(html, second);
-      await printer.load(page, html);
+      // When only the contents' numbers changed (the template puts them in .page[data-target]), they are set in the
+      // page as it is: no second load.
+      if (withoutPageNumbers(second) === withoutPageNumbers(first)) await page.evaluate(SET_PAGE_NUMBERS(pages));
+      else await printer.load(page, html);
       await printer.pdf(page, pdf, options);
     }
   });
   await finish(pdf, 'Briefing', essay, chronology, settings);
 }
+
+const PAGE_NUMBER = /(<span class="page" data-target="[^"<>]*">)[^<]*(<\/span>)/g;
+const withoutPageNumbers = (html: string) => html.replace(PAGE_NUMBER, '$1$2');
+const SET_PAGE_NUMBERS = (pages: Map<string, number>) => `(() => {
+  const pages = ${JSON.stringify(Object.fromEntries(pages))};
+  for (const el of document.querySelectorAll('span.page[data-target]')) el.textContent = pages[el.dataset.target] ?? '';
+})()`;
 
 /** The 16:9 PDF, the self-contained HTML deck it is printed from, and the PowerPoint (its timeline in native shapes). */
 async function makeSlides({ essay, chronology, settings, renderer, printer, staging }: MakeContext) {
@@ -109,8 +120,32 @@ const OVERFLOWS = `(() => { const s = document.querySelector('.sheet'); return !
   || [...s.querySelectorAll('.columns > section, .columns > aside')].some((e) => e.scrollHeight > e.clientHeight + 1); })()`;
 
 /**
- * Find the fullest step of FACTSHEET_STEPS whose page holds everything (a binary search: the steps only ever show
- * less, so four or five loads at most), print it, and report what was left out.
+ * In the loaded page, the first step of `steps` whose page holds everything, measured by hiding what each step leaves
+ * out (the template marks items data-fit="milestones|people|brief|excerpt|quotation" with their place in the order of
+ * priority as data-keep, and a section that only holds them as data-fit-group); -1 when none fits or nothing is marked.
+ */
+const FIRST_FITTING = (steps: FactsheetLimits[]) => `(() => {
+  const steps = ${JSON.stringify(steps)};
+  const marked = [...document.querySelectorAll('[data-fit]')];
+  const overflows = () => ${OVERFLOWS};
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i];
+    const limit = { milestones: s.milestones, people: s.people, brief: s.keyPoints, excerpt: s.excerpt, quotation: s.quotation ? 1 : 0 };
+    for (const el of marked) el.style.display = Number(el.dataset.keep) < (limit[el.dataset.fit] ?? Infinity) ? '' : 'none';
+    for (const group of document.querySelectorAll('[data-fit-group]')) {
+      group.style.display = marked.some((el) => el.dataset.fit === group.dataset.fitGroup && el.style.display !== 'none') ? '' : 'none';
+    }
+    if (!overflows()) return i;
+    if (!marked.length) return -1;
+  }
+  return -1;
+})()`;
+
+/**
+ * Find the fullest step of FACTSHEET_STEPS whose page holds everything and print it. One load measures every step
+ * (by hiding what each leaves out); the chosen step is then rendered and loaded once more to print (and checked).
+ * A template without the marks, or a measure the real page belies, falls back to a binary search (the steps only ever
+ * show less, so four or five loads at most).
  */
 async function makeFactsheet({ essay, chronology, settings, renderer, printer, staging, file }: MakeContext) {
   const html = path.join(staging, 'factsheet.html');
@@ -121,12 +156,23 @@ async function makeFactsheet({ essay, chronology, settings, renderer, printer, s
       await printer.load(page, html);
       return !(await page.evaluate(OVERFLOWS));
     };
-    let low = 0, high = FACTSHEET_STEPS.length - 1, best = high;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (await fits(mid)) { best = mid; high = mid - 1; } else low = mid + 1;
+    await fits(0);
+    const measured = await page.evaluate(FIRST_FITTING(FACTSHEET_STEPS)) as number;
+    let best = FACTSHEET_STEPS.length - 1;
+    let fitted = true;
+    if (measured === 0) {
+      best = 0;
+      await page.evaluate(FIRST_FITTING([fullFactsheet])); // everything shown again, as rendered
+    } else if (measured > 0 && await fits(measured)) {
+      best = measured;
+    } else {
+      let low = Math.max(1, measured + 1), high = FACTSHEET_STEPS.length - 1;
+      while (low <= high) {
+        const mid = (low + high) >> 1;
+        if (await fits(mid)) { best = mid; high = mid - 1; } else low = mid + 1;
+      }
+      fitted = await fits(best); // the page must hold the chosen step when it is printed
     }
-    const fitted = await fits(best); // the page must hold the chosen step when it is printed
     const limits = FACTSHEET_STEPS[best]!;
     if (limits.keyPoints < fullFactsheet.keyPoints || limits.milestones < fullFactsheet.milestones || !limits.quotation) {
       file.message(`Fact sheet shortened to fit one page: ${leftOut(limits)}`, { ruleId: 'factsheet-fit', source: 'briefing' });

@@ -35,11 +35,12 @@ export function factsheetView(essay: Essay, chronology: Chronology, settings: Se
     { value: count(['agreement', 'membership']), label: 'agreements and memberships' },
     { value: count(['operation']), label: 'operations' },
   ].filter((f, i) => i < 2 || f.value > 0);
+  // `keep`: the milestone's place in the order of priority, so the page can measure a shorter list by hiding the rest.
   const milestones = rows
     .map((row, i) => ({ row, rank: MILESTONE_ORDER.indexOf(events[i]!.kind) }))
     .sort((a, b) => a.rank - b.rank || a.row.number - b.row.number)
     .slice(0, limits.milestones)
-    .map((m) => m.row)
+    .map((m, keep) => ({ ...m.row, keep }))
     .sort((a, b) => a.number - b.number);
   const people = chronology.people
     .map((name) => ({ name, events: rows.filter((r) => events[r.number - 1]!.actors.people.includes(name)) }))

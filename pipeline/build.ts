@@ -12,7 +12,7 @@ import { Printer } from './browser/printer.ts';
 import { essayInputs, Fingerprints, type Manifest, readManifest } from './fingerprint.ts';
 import { lockOutput } from './output-lock.ts';
 import { ESSAY_EXTENSIONS } from './parse/read-source.ts';
-import { PRODUCTS } from './products.ts';
+import { PRODUCTS } from './products/index.ts';
 import type { Product, Settings } from './settings.ts';
 import { slugOf } from './slug.ts';
 
@@ -124,7 +124,7 @@ export async function plan(request: BuildRequest): Promise<Plan[]> {
 /** Where the @fontsource packages are: the only folder besides the output that pages may read from. */
 export const fontsRoot = path.dirname(path.dirname(createRequire(import.meta.url).resolve('@fontsource/source-serif-4/package.json')));
 
-export async function build(request: BuildRequest, onResult: (result: EssayResult) => void = () => {}): Promise<EssayResult[]> {
+export async function build(request: BuildRequest, onResult: (result: EssayResult) => void | Promise<void> = () => {}): Promise<EssayResult[]> {
   const outDir = path.resolve(request.outDir);
   const plans = await plan(request);
   await mkdir(outDir, { recursive: true });
@@ -143,7 +143,7 @@ export async function build(request: BuildRequest, onResult: (result: EssayResul
         ? { source: p.source, slug: p.slug, built: [], skipped: p.fresh, files: [], file: null, error: null }
         : (request.onEvent?.({ type: 'essay', slug: p.slug, products: p.stale }),
           await work!.makeEssay(p, outDir, request.settings, renderer!, printer, request.locked ?? new Set(), request.onEvent));
-      onResult(result);
+      await onResult(result);
       return result;
     });
   } finally {

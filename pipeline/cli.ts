@@ -156,7 +156,7 @@ function nearest(word: string, known: string[]): string | null {
   return best.d <= Math.max(1, Math.ceil(word.length / 3)) ? best.name : null;
 }
 
-function parse(argv: string[]): Options | { help: string } {
+async function parse(argv: string[]): Promise<Options | { help: string }> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
@@ -181,7 +181,7 @@ function parse(argv: string[]): Options | { help: string } {
   if (values.help) return { help: HELP[command]! };
 
   // Settings: defaults, then the configuration file, then (per essay, in the build) front matter, then these flags.
-  const { file: configFile, config } = loadConfig(process.cwd(), values.config);
+  const { file: configFile, config } = await loadConfig(process.cwd(), values.config);
   const settings: Settings = applyConfig({ ...defaultSettings }, config);
   const locked = new Set<string>();
   if (values.formats !== undefined) {
@@ -232,7 +232,7 @@ function parse(argv: string[]): Options | { help: string } {
 export async function main(argv: string[]): Promise<number> {
   let options;
   try {
-    options = parse(argv);
+    options = await parse(argv);
   } catch (error) {
     process.stderr.write(`briefing: ${(error as Error).message}\n`);
     return 2; // a usage error, or a configuration file that is not valid

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from './paths.ts';
-import { PRODUCTS } from './products.ts';
+import { PRODUCTS } from './products/index.ts';
 import { TemplateDirs } from './render/template-dirs.ts';
 import type { Product, Settings } from './settings.ts';
 

@@ -9,12 +9,12 @@ import { reportSpellings } from './extract/spelling.ts';
 import { MANIFEST, type Manifest } from './fingerprint.ts';
 import { parseEssay } from './parse/index.ts';
 import { readSource, SourceError } from './parse/read-source.ts';
-import { PRODUCTS } from './products.ts';
+import { PRODUCTS } from './products/index.ts';
 import { fontFor, uncovered } from './render/fonts.ts';
 import { Renderer } from './render/index.ts';
 import { loadTemplates } from './render/templates.ts';
 import type { Settings } from './settings.ts';
-import { settingsForEssay } from './config.ts';
+import { settingsForEssay } from './config-schema.ts';
 import { inside } from './slug.ts';
 
 /** Templates are compiled once per build, not once per essay. */

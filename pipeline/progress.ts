@@ -1,7 +1,6 @@
 // What a build shows while it runs and when it ends: a live line on a terminal, plain stable lines in CI logs, one
 // JSON object a line with --json, nothing but errors with --quiet. Warnings go to stderr in the vfile reporter's
 // file:line:column format (in JSON mode, as objects).
-import { reporter } from 'vfile-reporter';
 import type { BuildEvent, EssayResult } from './build.ts';
 
 export type OutputMode = 'terminal' | 'plain' | 'json' | 'quiet';
@@ -30,7 +29,7 @@ export class Progress {
     }
   }
 
-  result(result: EssayResult): void {
+  async result(result: EssayResult): Promise<void> {
     this.done++;
     this.made += result.built.length;
     this.skipped += result.skipped.length;
@@ -39,6 +38,8 @@ export class Progress {
     if (this.mode === 'json') {
       for (const m of messages) this.emit({ event: m.fatal === false ? 'warning' : 'info', file: result.source, line: m.line ?? null, column: m.column ?? null, rule: m.ruleId ?? null, message: m.reason });
     } else if (messages.length && this.mode !== 'quiet') {
+      // The reporter is loaded only when there is something to report: a no-change build never needs it.
+      const { reporter } = await import('vfile-reporter');
       this.clear();
       this.err.write(`${reporter([result.file!], { quiet: true })}\n`);
     }

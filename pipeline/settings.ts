@@ -41,3 +41,6 @@ export const defaultSettings: Settings = {
   referenceDate: null,
   maxBytes: 10 * 1024 * 1024,
 };
+
+/** What an essay's front matter may set for its own pack; its other keys describe the essay itself. */
+export const matterSettingKeys = ['organisation', 'author', 'marking', 'paper', 'dates', 'colours'] as const;

@@ -2,23 +2,16 @@
 // did-you-mean, an impossible `date:` is an error at its line, `lang:` must be a language tag.
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { parse as parseYaml, parseDocument } from 'yaml';
+import { parse as parseYaml } from 'yaml';
 import { didYouMean } from '../did-you-mean.ts';
 import { firstDate } from '../extract/timex.ts';
+import { matterSettingKeys } from '../settings.ts';
+import { yamlWarnings } from '../yaml-warnings.ts';
 
-/** What front matter may set for the essay's pack (see config.ts); its other keys describe the essay itself. */
-export const matterSettingKeys = ['organisation', 'author', 'marking', 'paper', 'dates', 'colours'] as const;
 const ESSAY_KEYS = ['title', 'subtitle', 'date', 'lang'] as const;
 /** Keys other tools write into front matter, known to be harmless here. */
 const FOREIGN_KEYS = ['tags', 'keywords', 'description', 'abstract', 'summary', 'categories', 'draft', 'slug', 'layout', 'id'];
 const KNOWN = [...ESSAY_KEYS, ...matterSettingKeys];
-
-/** The warnings YAML would print, as one line each with its place in the text. */
-export function yamlWarnings(text: string): { message: string; line: number; column: number }[] {
-  return parseDocument(text, { schema: 'core', logLevel: 'silent', prettyErrors: true }).warnings.map((w) => ({
-    message: w.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), line: w.linePos?.[0].line ?? 1, column: w.linePos?.[0].col ?? 1,
-  }));
-}
 
 export default function frontMatter() {
   return (tree: Root, file: VFile) => {

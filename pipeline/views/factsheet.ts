@@ -18,7 +18,7 @@ export interface FactsheetLimits {
 }
 
 /**
- * The most the page shows. When that does not fit, the build steps down FACTSHEET_STEPS (products.ts): first the
+ * The most the page shows. When that does not fit, the build steps down FACTSHEET_STEPS (products/factsheet.ts): first the
  * "in brief" points and the quotation go, then people and milestones shrink, down to three milestones.
  */
 export const fullFactsheet: FactsheetLimits = { milestones: 10, people: 6, keyPoints: 4, quotation: true, excerpt: 4 };

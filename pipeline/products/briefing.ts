@@ -1,0 +1,41 @@
+// The briefing: HTML printed to a tagged PDF with an outline, its contents page numbered from the print itself.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { destinationPages } from '../render/pdf-pages.ts';
+import type { MakeContext } from './context.ts';
+import { finish } from './finish.ts';
+
+/**
+ * Print, read where each heading landed, put those numbers in the contents, print again. The previous build's page
+ * numbers are the first guess, so a rebuild whose pages did not move prints once.
+ */
+export async function makeBriefing({ essay, chronology, settings, renderer, printer, staging, target }: MakeContext) {
+  const html = path.join(staging, 'briefing.html');
+  const pdf = path.join(staging, 'briefing.pdf');
+  const options = { outline: true, tagged: true } as const;
+  const guess = await destinationPages(path.join(target, 'briefing.pdf')).catch(() => new Map<string, number>());
+  const first = renderer.briefing(essay, chronology, settings, guess);
+  await printer.withPage(async (page) => {
+    await writeFile(html, first);
+    await printer.load(page, html);
+    await printer.pdf(page, pdf, options);
+    const pages = await destinationPages(pdf);
+    const second = renderer.briefing(essay, chronology, settings, pages);
+    if (second !== first) {
+      await writeFile(html, second);
+      // When only the contents' numbers changed (the template puts them in .page[data-target]), they are set in the
+      // page as it is: no second load.
+      if (withoutPageNumbers(second) === withoutPageNumbers(first)) await page.evaluate(SET_PAGE_NUMBERS(pages));
+      else await printer.load(page, html);
+      await printer.pdf(page, pdf, options);
+    }
+  });
+  await finish(pdf, 'Briefing', essay, chronology, settings);
+}
+
+const PAGE_NUMBER = /(<span class="page" data-target="[^"<>]*">)[^<]*(<\/span>)/g;
+const withoutPageNumbers = (html: string) => html.replace(PAGE_NUMBER, '$1$2');
+const SET_PAGE_NUMBERS = (pages: Map<string, number>) => `(() => {
+  const pages = ${JSON.stringify(Object.fromEntries(pages))};
+  for (const el of document.querySelectorAll('span.page[data-target]')) el.textContent = pages[el.dataset.target] ?? '';
+})()`;

@@ -1,0 +1,21 @@
+// The last step of every PDF of the pack: its document information, dated by the essay, never by the clock.
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Chronology, Essay } from '../model.ts';
+import { buildDate, finishPdf, type PdfInfo } from '../render/pdf-info.ts';
+import type { Settings } from '../settings.ts';
+import { spanCovered } from '../views/common.ts';
+import { typeset } from '../views/format.ts';
+
+/** What every PDF of the pack says about itself; dated by the essay (or SOURCE_DATE_EPOCH), never by the clock. */
+export async function finish(pdf: string, product: string, essay: Essay, chronology: Chronology, settings: Settings) {
+  const span = spanCovered(chronology);
+  const title = typeset(essay.title);
+  const info: PdfInfo = {
+    title,
+    author: essay.author ?? settings.organisation,
+    subject: `${product}: ${title}${span ? `, ${span}` : ''}`,
+    keywords: [...chronology.organizations.slice(0, 6), ...chronology.places.slice(0, 6)],
+    date: buildDate(essay.compiled ?? essay.dated ?? settings.referenceDate),
+  };
+  await writeFile(pdf, finishPdf(await readFile(pdf), info));
+}

@@ -1,0 +1,28 @@
+// The products of a pack: the files each writes and the layout it renders, which build, fingerprint and watch read
+// without loading any product's code.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Product } from '../settings.ts';
+import type { MakeContext } from './context.ts';
+
+export type { MakeContext } from './context.ts';
+
+interface ProductSpec {
+  /** The files it writes, in the essay's output folder. */
+  files: string[];
+  /** The layout it renders (its templates are part of what decides whether it is up to date). */
+  layout: 'briefing' | 'slides' | 'factsheet' | null;
+  make(ctx: MakeContext): Promise<void>;
+}
+
+export const PRODUCTS: Record<Product, ProductSpec> = {
+  json: {
+    files: ['chronology.json'],
+    layout: null,
+    make: async ({ chronology, staging }) => writeFile(path.join(staging, 'chronology.json'), JSON.stringify(chronology, null, 2) + '\n'),
+  },
+  // Each product's code (and the views and PDF helpers it needs) is loaded only when it is made.
+  briefing: { files: ['briefing.html', 'briefing.pdf'], layout: 'briefing', make: async (ctx) => (await import('./briefing.ts')).makeBriefing(ctx) },
+  slides: { files: ['slides.html', 'slides.pdf', 'slides.pptx'], layout: 'slides', make: async (ctx) => (await import('./slides.ts')).makeSlides(ctx) },
+  factsheet: { files: ['factsheet.html', 'factsheet.pdf'], layout: 'factsheet', make: async (ctx) => (await import('./factsheet.ts')).makeFactsheet(ctx) },
+};

@@ -1,0 +1,23 @@
+// The slide deck: a self-contained HTML deck, its 16:9 PDF, and a PowerPoint made beside them.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildDate } from '../render/pdf-info.ts';
+import type { MakeContext } from './context.ts';
+import { finish } from './finish.ts';
+
+/** The 16:9 PDF, the self-contained HTML deck it is printed from, and the PowerPoint (its timeline in native shapes). */
+export async function makeSlides({ essay, chronology, settings, renderer, printer, staging }: MakeContext) {
+  const html = path.join(staging, 'slides.html');
+  const pdf = path.join(staging, 'slides.pdf');
+  const { deck, html: page } = renderer.slides(essay, chronology, settings);
+  await writeFile(html, page);
+  // The PowerPoint needs no browser: it is made while Chromium prints the PDF.
+  const pptx = import('../render/pptx.ts').then(({ deckToPptx }) => deckToPptx(deck, buildDate(essay.compiled ?? essay.dated ?? settings.referenceDate)));
+  pptx.catch(() => {});
+  await printer.withPage(async (tab) => {
+    await printer.load(tab, html);
+    await printer.pdf(tab, pdf, { tagged: true });
+  });
+  await finish(pdf, 'Slides', essay, chronology, settings);
+  await writeFile(path.join(staging, 'slides.pptx'), await pptx);
+}

@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import { type Chronology, chronologySchema, type Essay, isCode } from '../model.ts';
 import { toSource } from '../parse/source-map.ts';
 import { type Found, findAcronyms, findNames, mergeAliases } from './actors.ts';
-import { tag } from './language.ts';
+import { forgetTags, tag } from './language.ts';
 import { buildEvents } from './events.ts';
 import { findMentions, referenceDate } from './mentions.ts';
 import { findRoles } from './roles.ts';
@@ -58,6 +58,7 @@ export function extractChronology(essay: Essay, options: ExtractOptions = {}, fi
     acronyms,
     roles: Object.fromEntries(roles),
   };
+  forgetTags(); // extraction is synchronous: no other essay's tags are in the cache
   return chronologySchema.parse(chronology);
 }
 

@@ -25,6 +25,11 @@ let tagger: ReturnType<typeof winkNLP> | null = null;
 // Dates, events and summaries all read the same paragraphs: tag each once.
 const cache = new Map<string, Token[]>();
 
+/** Forget the tags of the essay just read: the next essay shares none of its texts, and a batch would hold them all. */
+export function forgetTags(): void {
+  cache.clear();
+}
+
 /** Every token of `text` with its tag, lemma and offsets, in order. */
 export function tag(text: string): Token[] {
   let tokens = cache.get(text);

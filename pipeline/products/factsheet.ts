@@ -1,91 +1,113 @@
-// The fact sheet: one page, fitted by a fixed order of priority, measured in the page.
+// The fact sheet: one page, filled with as much as fits in a fixed order of priority, measured in the page itself.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type FactsheetLimits, fullFactsheet } from '../views/factsheet.ts';
+import { type FactsheetLimits, fullFactsheet, mostFactsheet } from '../views/factsheet.ts';
 import type { MakeContext } from './context.ts';
 import { finish } from './finish.ts';
 
+type Item = 'milestones' | 'people' | 'brief' | 'quotation' | 'excerpt';
+
 /**
- * The fact sheet's fixed order of priority: until the page holds everything, drop the excerpt of the essay (which
- * fills the page of a short essay), then the "in brief" points, then trim milestones and people, then the quotation,
- * then milestones and people a few at a time. Title, headline figures, timeline and source always stay.
+ * The order in which the page is filled: each step raises one kind of item to a count, and is kept if the page still
+ * holds everything. A step that does not fit is skipped and the later (smaller) ones are still tried, so the page is
+ * filled as far as it goes: milestones and people first, the points in brief and the quotation, then more of each,
+ * then the essay's own paragraphs for what room is left. Title, figures, timeline and source always stay.
  */
-export const FACTSHEET_STEPS: FactsheetLimits[] = [
-  fullFactsheet,
-  { ...fullFactsheet, excerpt: 3 },
-  { ...fullFactsheet, excerpt: 2 },
-  { ...fullFactsheet, excerpt: 1 },
-  { ...fullFactsheet, excerpt: 0 },
-  { ...fullFactsheet, excerpt: 0, keyPoints: 2 },
-  { ...fullFactsheet, excerpt: 0, keyPoints: 0 },
-  { milestones: 8, people: 5, keyPoints: 0, quotation: true, excerpt: 0 },
-  { milestones: 8, people: 5, keyPoints: 0, quotation: false, excerpt: 0 },
-  { milestones: 6, people: 4, keyPoints: 0, quotation: false, excerpt: 0 },
-  { milestones: 5, people: 3, keyPoints: 0, quotation: false, excerpt: 0 },
-  { milestones: 4, people: 2, keyPoints: 0, quotation: false, excerpt: 0 },
-  { milestones: 3, people: 1, keyPoints: 0, quotation: false, excerpt: 0 },
+export const FILL_ORDER: [Item, number][] = [
+  ['milestones', 3], ['people', 1], ['brief', 2], ['milestones', 5], ['quotation', 1], ['people', 3], ['brief', 4],
+  ['milestones', 7], ['people', 4], ['milestones', 8], ['people', 5], ['milestones', 10], ['people', 6],
+  ['excerpt', 1], ['excerpt', 2], ['milestones', 12], ['excerpt', 3], ['excerpt', 4], ['milestones', 14],
+  ['excerpt', 5], ['excerpt', 6], ['excerpt', 8], ['excerpt', 10],
 ];
 
 const OVERFLOWS = `(() => { const s = document.querySelector('.sheet'); return !s || s.scrollHeight > s.clientHeight + 1
   || [...s.querySelectorAll('.columns > section, .columns > aside')].some((e) => e.scrollHeight > e.clientHeight + 1); })()`;
 
 /**
- * In the loaded page, the first step of `steps` whose page holds everything, measured by hiding what each step leaves
- * out (the template marks items data-fit="milestones|people|brief|excerpt|quotation" with their place in the order of
- * priority as data-keep, and a section that only holds them as data-fit-group); -1 when none fits or nothing is marked.
+ * In the loaded page (everything rendered, up to mostFactsheet), fill by FILL_ORDER: items are shown or hidden by the
+ * marks the template puts on them (data-fit="milestones|people|brief|excerpt|quotation", data-keep their place in
+ * the order of priority; data-fit-group on a section that only holds them). Returns the counts kept, or null when
+ * the template marks nothing or even the least does not fit.
  */
-const FIRST_FITTING = (steps: FactsheetLimits[]) => `(() => {
-  const steps = ${JSON.stringify(steps)};
+const FILL = `(() => {
+  const order = ${JSON.stringify(FILL_ORDER)};
   const marked = [...document.querySelectorAll('[data-fit]')];
+  if (!marked.length) return null;
   const overflows = () => ${OVERFLOWS};
-  for (let i = 0; i < steps.length; i++) {
-    const s = steps[i];
-    const limit = { milestones: s.milestones, people: s.people, brief: s.keyPoints, excerpt: s.excerpt, quotation: s.quotation ? 1 : 0 };
-    for (const el of marked) el.style.display = Number(el.dataset.keep) < (limit[el.dataset.fit] ?? Infinity) ? '' : 'none';
+  const show = (limits) => {
+    for (const el of marked) el.style.display = Number(el.dataset.keep) < (limits[el.dataset.fit] ?? 0) ? '' : 'none';
     for (const group of document.querySelectorAll('[data-fit-group]')) {
       group.style.display = marked.some((el) => el.dataset.fit === group.dataset.fitGroup && el.style.display !== 'none') ? '' : 'none';
     }
-    if (!overflows()) return i;
-    if (!marked.length) return -1;
+    return !overflows();
+  };
+  const limits = { milestones: 0, people: 0, brief: 0, quotation: 0, excerpt: 0 };
+  if (!show(limits)) return null;
+  for (const [item, count] of order) {
+    if (limits[item] >= count) continue;
+    const before = limits[item];
+    limits[item] = count;
+    if (!show(limits)) limits[item] = before;
   }
-  return -1;
+  // Then one more of each, in the same priority, while any still fits.
+  const most = {};
+  for (const el of marked) most[el.dataset.fit] = Math.max(most[el.dataset.fit] ?? 0, Number(el.dataset.keep) + 1);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const item of ['milestones', 'brief', 'people', 'quotation', 'excerpt']) {
+      if (limits[item] >= (most[item] ?? 0)) continue;
+      limits[item]++;
+      if (show(limits)) grew = true; else limits[item]--;
+    }
+  }
+  show(limits);
+  // What room is still left, the type takes: set larger, up to half again, in steps of 5%.
+  const sheet = document.querySelector('.sheet');
+  let fill = 1;
+  for (let step = 1.5; step > 1; step = Math.round((step - 0.05) * 100) / 100) {
+    sheet.style.setProperty('--fill', String(step));
+    if (!overflows()) { fill = step; break; }
+  }
+  sheet.style.setProperty('--fill', String(fill));
+  return { ...limits, fill };
 })()`;
 
+/** Counts from the page's names to the view's. */
+const asLimits = (kept: Record<Item, number> & { fill?: number }): FactsheetLimits => ({
+  milestones: kept.milestones, people: kept.people, keyPoints: kept.brief, quotation: kept.quotation > 0, excerpt: kept.excerpt, fill: kept.fill ?? 1,
+});
+
 /**
- * Find the fullest step of FACTSHEET_STEPS whose page holds everything and print it. One load measures every step
- * (by hiding what each leaves out); the chosen step is then rendered and loaded once more to print (and checked).
- * A template without the marks, or a measure the real page belies, falls back to a binary search (the steps only ever
- * show less, so four or five loads at most).
+ * Render everything, fill the page in one load by hiding what does not fit, then render what was kept and load it
+ * once more to print (checked: if the real page overflows after all, items come off the end one at a time).
  */
 export async function makeFactsheet({ essay, chronology, settings, renderer, printer, staging, file }: MakeContext) {
   const html = path.join(staging, 'factsheet.html');
   const pdf = path.join(staging, 'factsheet.pdf');
   await printer.withPage(async (page) => {
-    const fits = async (step: number) => {
-      await writeFile(html, renderer.factsheet(essay, chronology, settings, FACTSHEET_STEPS[step]));
+    const fits = async (limits: FactsheetLimits) => {
+      await writeFile(html, renderer.factsheet(essay, chronology, settings, limits));
       await printer.load(page, html);
       return !(await page.evaluate(OVERFLOWS));
     };
-    await fits(0);
-    const measured = await page.evaluate(FIRST_FITTING(FACTSHEET_STEPS)) as number;
-    let best = FACTSHEET_STEPS.length - 1;
-    let fitted = true;
-    if (measured === 0) {
-      best = 0;
-      await page.evaluate(FIRST_FITTING([fullFactsheet])); // everything shown again, as rendered
-    } else if (measured > 0 && await fits(measured)) {
-      best = measured;
-    } else {
-      let low = Math.max(1, measured + 1), high = FACTSHEET_STEPS.length - 1;
-      while (low <= high) {
-        const mid = (low + high) >> 1;
-        if (await fits(mid)) { best = mid; high = mid - 1; } else low = mid + 1;
-      }
-      fitted = await fits(best); // the page must hold the chosen step when it is printed
+    await fits(mostFactsheet);
+    const available = await page.evaluate(`(() => { const n = {}; for (const el of document.querySelectorAll('[data-fit]')) n[el.dataset.fit] = (n[el.dataset.fit] ?? 0) + 1; return n; })()`) as Partial<Record<Item, number>>;
+    const kept = await page.evaluate(FILL) as (Record<Item, number> & { fill: number }) | null;
+    let limits = kept ? asLimits(kept) : { milestones: 3, people: 1, keyPoints: 0, quotation: false, excerpt: 0, fill: 1 };
+    let fitted = await fits(limits);
+    // The page measured with hidden items and the page rendered without them differ only slightly (a list of
+    // acronyms follows the milestones shown); should the real one overflow, the last items filled go first.
+    for (let i = FILL_ORDER.length - 1; !fitted && i >= 0; i--) {
+      const [item, count] = FILL_ORDER[i]!;
+      const current = asKept(limits)[item];
+      if (current < count || current === 0) continue;
+      const lower = Math.max(0, ...FILL_ORDER.slice(0, i).filter(([other]) => other === item).map(([, n]) => n));
+      limits = asLimits({ ...asKept(limits), [item]: lower, fill: 1 });
+      fitted = await fits(limits);
     }
-    const limits = FACTSHEET_STEPS[best]!;
-    if (limits.keyPoints < fullFactsheet.keyPoints || limits.milestones < fullFactsheet.milestones || !limits.quotation) {
-      file.message(`Fact sheet shortened to fit one page: ${leftOut(limits)}`, { ruleId: 'factsheet-fit', source: 'briefing' });
+    const short = (item: Item, full: number) => asKept(limits)[item] < Math.min(full, available[item] ?? 0);
+    if (short('milestones', fullFactsheet.milestones) || short('brief', fullFactsheet.keyPoints) || short('quotation', 1)) {
+      file.message(`Fact sheet shortened to fit one page: ${leftOut(limits, available)}`, { ruleId: 'factsheet-fit', source: 'briefing' });
     }
     if (!fitted) file.message('Fact sheet still overflows its page at the shortest setting', { ruleId: 'factsheet-fit', source: 'briefing' });
     await printer.pdf(page, pdf, { tagged: true });
@@ -93,10 +115,19 @@ export async function makeFactsheet({ essay, chronology, settings, renderer, pri
   await finish(pdf, 'Fact sheet', essay, chronology, settings);
 }
 
-/** What a step down the fact sheet's priorities leaves out, for the warning. */
-function leftOut(limits: FactsheetLimits): string {
-  const parts = [`at most ${limits.milestones} milestones and ${limits.people} people`];
-  if (limits.keyPoints < fullFactsheet.keyPoints) parts.push(limits.keyPoints ? `${limits.keyPoints} of the points in brief` : 'no points in brief');
-  if (!limits.quotation) parts.push('no quotation');
+const asKept = (limits: FactsheetLimits): Record<Item, number> => ({
+  milestones: limits.milestones, people: limits.people, brief: limits.keyPoints, quotation: limits.quotation ? 1 : 0, excerpt: limits.excerpt,
+});
+
+/** What the fitting left out, for the warning. */
+function leftOut(limits: FactsheetLimits, available: Partial<Record<Item, number>>): string {
+  const parts: string[] = [];
+  const cut = (n: number, all: number | undefined, what: string) => {
+    if ((all ?? 0) > n) parts.push(n ? `${n} of ${all} ${what}` : `no ${what}`);
+  };
+  cut(limits.milestones, available.milestones, 'milestones');
+  cut(limits.people, available.people, 'people');
+  cut(limits.keyPoints, available.brief, 'points in brief');
+  cut(limits.quotation ? 1 : 0, available.quotation, 'quotation');
   return parts.join(', ');
 }

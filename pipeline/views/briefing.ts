@@ -1,10 +1,11 @@
 // The briefing's view model: cover, key points, contents, the essay, timeline, chronology, who's who, glossary.
 import type { Chronology, Essay } from '../model.ts';
 import type { Settings } from '../settings.ts';
-import { eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from './common.ts';
 import { Notes } from './blocks.ts';
+import { eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from './common.ts';
 import { formatValue, titleSize, typeset } from './format.ts';
 import { hyphenator } from './hyphenate.ts';
+import { shapeOf } from './shape.ts';
 import { timelineSvg } from './timeline.ts';
 
 export function briefingView(essay: Essay, chronology: Chronology, settings: Settings) {
@@ -16,15 +17,18 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
     ...section,
     paragraphs: section.paragraphs.map((p) => ({ ...p, pullQuote: quotation?.paragraph === p.n ? quotation : null })),
   }));
-  const hasEvents = chronology.events.length > 0;
+  // The essay's shape decides what the pack holds: a timeline and chronology only for three dated events or more, a
+  // who's who only when people are named, no key points or contents for a note (its text is its own summary).
+  const shape = shapeOf(essay, chronology);
+  const hasEvents = shape.dated;
   const index = (names: string[]) => names.map((name) => ({ name, role: chronology.roles[name] ?? null, paragraphs: paragraphsNaming(essay, name, chronology.people) }))
     .filter((entry) => entry.paragraphs.length > 0);
   const people = index(chronology.people);
-  const organizations = index(chronology.organizations);
-  const places = index(chronology.places);
+  const organizations = shape.people ? index(chronology.organizations) : [];
+  const places = shape.people ? index(chronology.places) : [];
   const glossary = Object.entries(chronology.acronyms).map(([acronym, expansion]) => ({ acronym, expansion }))
     .sort((a, b) => a.acronym.localeCompare(b.acronym));
-  const contents = [
+  const contents = shape.short ? [] : [
     { id: 'key-points', title: 'Key points', level: 1 },
     ...sections.map((s) => ({ id: s.id, title: s.title, level: s.level })),
     ...(notes.entries.length ? [{ id: 'notes', title: 'Notes', level: 1 }] : []),
@@ -37,6 +41,10 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
     title: typeset(essay.title),
     titleSize: titleSize(essay.title),
     subtitle: essay.subtitle ? typeset(essay.subtitle) : null,
+    shape: shape.kind,
+    /** What the pack is, under the title when the essay has no subtitle: "Chronology, 1992–2006", "Analysis". */
+    kindLine: shape.kind === 'news' && essay.dated ? `${shape.label}, ${formatValue(essay.dated, settings.dateStyle)}`
+      : shape.dated && spanCovered(chronology) ? `${shape.label}, ${spanCovered(chronology)}` : shape.label,
     author: essay.author ?? settings.author,
     span: spanCovered(chronology),
     date: formatValueOrNull(essay.compiled ?? essay.dated ?? settings.referenceDate, settings.dateStyle),
@@ -44,7 +52,7 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
     organisation: settings.organisation,
     marking: settings.marking,
     paper: settings.paper,
-    keyPoints: keyPoints(essay, chronology, settings.dateStyle),
+    keyPoints: shape.short ? [] : keyPoints(essay, chronology, settings.dateStyle),
     contents,
     sections,
     notes: notes.entries,
@@ -52,6 +60,8 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
     timeline: timelineSvg(chronology.events, { width: 500, radius: 8, numbers: eventNumbers(chronology), legend: true }), // a narrow viewBox: larger type in print
     events: eventRows(chronology, settings.dateStyle),
     people, organizations, places, glossary,
+    /** A who's who of a few names runs on after the chronology; a long one starts its own page. */
+    whosWhoPage: people.length + organizations.length + places.length >= 8,
     paragraphCount: essay.paragraphs.length,
     colophon: essay.colophon ? typeset(essay.colophon) : null,
   };

@@ -195,8 +195,11 @@ function prominence(event: ChronologyEvent, essay: Essay): number {
 function argumentPoints(essay: Essay): KeyPoint[] {
   const titled = essay.sections.filter((s) => s.title !== null && s.paragraphs.length > 0);
   const leads = titled.length >= 2 ? titled.map((s) => s.paragraphs[0]!) : essay.paragraphs.map((p) => p.n);
-  // A topic sentence states; one that ends in a colon only leads into a list or a table.
-  const topic = (p: Essay['paragraphs'][number]) => p.sentences.find((s) => !/:\s*$/.test(s.text));
+  // A topic sentence states. One that ends in a colon leads into a list; a short one only announces what follows
+  // ("Three lessons follow.", "Credibility is harder."): the paragraph's first sentence of substance is its point.
+  const states = (s: { text: string }) => !/:\s*$/.test(s.text);
+  const topic = (p: Essay['paragraphs'][number]) => p.sentences.find((s) => states(s) && s.text.split(/\s+/).length >= 10)
+    ?? p.sentences.find(states);
   const points = leads.map((n) => essay.paragraphs[n - 1]!).filter((p) => p.kind === 'text' && topic(p))
     .map((p) => ({ text: sentence(typeset(topic(p)!.text)), paragraphs: [{ n: p.n, href: `#p${p.n}` }] }));
   if (points.length <= MAX_POINTS) return points;

@@ -1,12 +1,62 @@
 // The fact sheet's view model: everything essential, in order of priority, so the page can drop from the end.
+import { toDayNumber } from '../extract/calendar.ts';
 import type { Chronology, Essay, EventKind } from '../model.ts';
 import type { Settings } from '../settings.ts';
 import { eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from './common.ts';
 import { formatValue, titleSize, typeset, yearOf } from './format.ts';
+import { hyphenator } from './hyphenate.ts';
+import { shapeOf } from './shape.ts';
 import { timelineSvg } from './timeline.ts';
 
 /** Which events make the milestones first: the kinds that change a relationship, then the rest. */
 const MILESTONE_ORDER: EventKind[] = ['agreement', 'membership', 'summit', 'operation', 'decision', 'visit', 'programme', 'meeting', 'other'];
+
+/** Indexes 0..n-1 in an order whose every beginning is spread evenly: first, last, middle, then the quarters, ... */
+function spreadOrder(n: number): number[] {
+  if (n <= 2) return Array.from({ length: n }, (_, i) => i);
+  const order = [0, n - 1];
+  for (let parts = 2; order.length < n; parts *= 2) {
+    for (let k = 1; k < parts; k += 2) {
+      const i = Math.round((k * (n - 1)) / parts);
+      if (!order.includes(i)) order.push(i);
+    }
+    if (parts > n * 2) order.push(...Array.from({ length: n }, (_, i) => i).filter((i) => !order.includes(i)));
+  }
+  return order;
+}
+
+/** The kinds of event a headline figure counts together, and what it calls them. */
+const KIND_GROUPS: { kinds: EventKind[]; label: string }[] = [
+  { kinds: ['visit', 'summit', 'meeting'], label: 'visits and meetings' },
+  { kinds: ['agreement', 'membership'], label: 'agreements and accessions' },
+  { kinds: ['operation', 'incident'], label: 'operations and incidents' },
+  { kinds: ['decision', 'programme'], label: 'decisions and programmes' },
+  { kinds: ['leadership'], label: 'changes of leadership' },
+  { kinds: ['statement'], label: 'statements' },
+];
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+/**
+ * Event indexes in the order milestones are chosen: the span cut into five stretches of time, the most telling event
+ * (by kind, then the earliest) of each stretch first, then the most telling of the rest.
+ */
+function milestoneOrder(chronology: Chronology): number[] {
+  const events = chronology.events;
+  if (!events.length) return [];
+  const rank = (i: number) => MILESTONE_ORDER.indexOf(events[i]!.kind) >>> 0; // a kind not listed ranks last
+  const ranked = events.map((_, i) => i).sort((a, b) => rank(a) - rank(b) || a - b);
+  const day = (i: number) => toDayNumber(events[i]!.date.start);
+  const first = Math.min(...ranked.map(day)), last = Math.max(...ranked.map(day));
+  const stretches = 5;
+  const stretch = (i: number) => Math.min(stretches - 1, Math.floor(((day(i) - first) / Math.max(1, last - first + 1)) * stretches));
+  const order: number[] = [];
+  for (let s = 0; s < stretches; s++) {
+    const best = ranked.find((i) => stretch(i) === s);
+    if (best !== undefined) order.push(best);
+  }
+  return [...order, ...ranked.filter((i) => !order.includes(i))];
+}
 
 export interface FactsheetLimits {
   milestones: number;
@@ -15,32 +65,37 @@ export interface FactsheetLimits {
   quotation: boolean;
   /** Paragraphs of the essay itself, shown when there is room (a short essay's page is not left half empty). */
   excerpt: number;
+  /** How much larger than its base the type is set, to fill the page that all of the above leaves room on. */
+  fill?: number;
 }
 
-/**
- * The most the page shows. When that does not fit, the build steps down FACTSHEET_STEPS (products/factsheet.ts): first the
- * "in brief" points and the quotation go, then people and milestones shrink, down to three milestones.
- */
+/** What a fact sheet shows when it can: fewer is a shortened sheet, and the build says so. */
 export const fullFactsheet: FactsheetLimits = { milestones: 10, people: 6, keyPoints: 4, quotation: true, excerpt: 4 };
+
+/** Everything the page could show: what the fitting (products/factsheet.ts) measures, hiding what does not fit. */
+export const mostFactsheet: FactsheetLimits = { milestones: 14, people: 6, keyPoints: 4, quotation: true, excerpt: 10 };
 
 export function factsheetView(essay: Essay, chronology: Chronology, settings: Settings, limits: FactsheetLimits = fullFactsheet) {
   const rows = eventRows(chronology, settings.dateStyle);
   const count = (kinds: EventKind[]) => chronology.events.filter((e) => kinds.includes(e.kind)).length;
   const events = chronology.events;
   const years = events.length ? Math.max(...events.map((e) => yearOf(e.date.end))) - yearOf(events[0]!.date.start) + 1 : 0;
-  const figures = [
-    { value: years, label: years === 1 ? 'year covered' : 'years covered' },
-    { value: events.length, label: events.length === 1 ? 'dated event' : 'dated events' },
-    { value: count(['visit', 'summit']), label: 'visits and summits' },
-    { value: count(['agreement', 'membership']), label: 'agreements and memberships' },
-    { value: count(['operation']), label: 'operations' },
-  ].filter((f, i) => i < 2 || f.value > 0);
-  // `keep`: the milestone's place in the order of priority, so the page can measure a shorter list by hiding the rest.
-  const milestones = rows
-    .map((row, i) => ({ row, rank: MILESTONE_ORDER.indexOf(events[i]!.kind) }))
-    .sort((a, b) => a.rank - b.rank || a.row.number - b.row.number)
-    .slice(0, limits.milestones)
-    .map((m, keep) => ({ ...m.row, keep }))
+  const shape = shapeOf(essay, chronology);
+  // Headline figures only for a dated essay: its span, its events, the two kinds of event it has most of (a kind
+  // with one event is no figure) and the people it names; each in the singular or plural its number needs.
+  const leading = KIND_GROUPS.map((group) => ({ group, value: count(group.kinds) })).filter((k) => k.value >= 2)
+    .sort((a, b) => b.value - a.value).slice(0, 2);
+  const figures = !shape.dated ? [] : [
+    ...(years >= 2 ? [{ value: years, label: 'years covered' }] : []),
+    { value: events.length, label: plural(events.length, 'dated event', 'dated events') },
+    ...leading.map(({ group, value }) => ({ value, label: group.label })),
+    ...(chronology.people.length >= 2 ? [{ value: chronology.people.length, label: 'people named' }] : []),
+  ];
+  // Milestones (for a dated essay) cover its whole span: the most telling event of each stretch of time first, then
+  // the most telling of the rest. `keep` is a milestone's place in that order, so the page can measure a shorter list
+  // by hiding the rest; `number` is the event's number on the timeline and in the briefing's chronology.
+  const milestones = (shape.dated ? milestoneOrder(chronology) : []).slice(0, limits.milestones)
+    .map((i, keep) => ({ ...rows[i]!, keep }))
     .sort((a, b) => a.number - b.number);
   const people = chronology.people
     .map((name) => ({ name, events: rows.filter((r) => events[r.number - 1]!.actors.people.includes(name)) }))
@@ -53,27 +108,36 @@ export function factsheetView(essay: Essay, chronology: Chronology, settings: Se
       note: `${p.events.length} event${p.events.length === 1 ? '' : 's'}, from ${p.events[0]!.date}`,
     }));
   const quotation = limits.quotation ? notableQuotation(essay, chronology, 220) : null;
-  const brief = keyPoints(essay, chronology, settings.dateStyle).slice(0, limits.keyPoints);
+  // A note's own text is its summary: it is shown whole, with no points in brief beside it.
+  // Fewer points than the briefing has are picked across its whole span (first, last, middle, ...), told in order;
+  // `keep` is a point's place in that order of picking.
+  const points = shape.short ? [] : keyPoints(essay, chronology, settings.dateStyle);
+  const brief = spreadOrder(points.length).slice(0, limits.keyPoints).map((i, keep) => ({ ...points[i]!, keep, at: i }))
+    .sort((a, b) => a.at - b.at);
+  const briefed = new Set(brief.flatMap((b) => b.paragraphs.map((p) => p.n)));
   const used = new Set([...milestones.map((m) => m.summary), ...milestones.map((m) => m.actors), ...brief.map((b) => b.text)].join(' ').match(/\b\p{Lu}{2,}\b/gu) ?? []);
   const acronyms = Object.entries(chronology.acronyms).filter(([a]) => used.has(a)).map(([acronym, expansion]) => ({ acronym, expansion }));
   return {
     lang: essay.lang,
     title: typeset(essay.title),
     titleSize: titleSize(essay.title),
-    span: spanCovered(chronology),
+    span: shape.dated ? spanCovered(chronology) : null,
     marking: settings.marking,
     organisation: settings.organisation,
     paper: settings.paper,
     /** Few events: larger type and figure, so a short essay's page is composed, not half empty. */
     roomy: events.length <= 6,
+    fill: limits.fill ?? 1,
     figures,
-    timeline: timelineSvg(events, { width: events.length <= 6 ? 420 : 560, radius: 7, numbers: eventNumbers(chronology), legend: true }),
+    timeline: !shape.dated ? null : timelineSvg(events, { width: events.length <= 6 ? 420 : 560, radius: 7, numbers: eventNumbers(chronology), legend: true }),
     milestones,
     people,
     acronyms,
     quotation,
     brief,
-    excerpt: sectionsOf(essay, chronology).flatMap((s) => s.paragraphs).filter((p) => p.kind === 'text').slice(0, limits.excerpt),
+    // The essay's own words fill what room is left, but no paragraph whose point is already in brief.
+    excerpt: sectionsOf(essay, chronology, { notes: null, hyphenate: hyphenator(essay.lang) ?? undefined }).flatMap((s) => s.paragraphs)
+      .filter((p) => p.kind === 'text' && !briefed.has(p.n)).slice(0, limits.excerpt),
     source: {
       title: typeset(essay.title),
       compiled: essay.compiled ? formatValue(essay.compiled, settings.dateStyle) : null,

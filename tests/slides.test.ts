@@ -88,13 +88,16 @@ describe('the slide deck', () => {
     expect(timeline).toContain('<a:t>1992</a:t>');
   });
 
-  it('navigates the HTML deck with the keyboard and shows the counter', async () => {
+  it('navigates the HTML deck with the keyboard, with one counter, and shows the notes clear of the help bar', async () => {
     const browser = await puppeteer.launch({ ...findChrome(), args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
     try {
       const page = await browser.newPage();
       await page.setViewport({ width: 1280, height: 720 });
       await page.goto(pathToFileURL(path.join(out, 'seed', 'slides.html')).href);
-      const counter = () => page.$eval('#counter', (e) => e.textContent);
+      const counter = () => page.$eval('.slide.shown .foot span:last-child', (e) => e.textContent);
+      // One counter on screen: the slide's own.
+      const counters = await page.$$eval('body *', (all) => all.filter((e) => e.children.length === 0 && /^\d+ \/ \d+$/.test(e.textContent ?? '') && e.getClientRects().length > 0).length);
+      expect(counters).toBe(1);
       const total = (await readPdf(path.join(out, 'seed', 'slides.pdf'))).pages.length;
       expect(await counter()).toBe(`1 / ${total}`);
       await page.keyboard.press('ArrowRight');
@@ -109,6 +112,7 @@ describe('the slide deck', () => {
       expect(await page.$eval('.slide.shown', (e) => e.id)).toBe('slide-1');
       await page.keyboard.press('s');
       expect(await page.$eval('#notes', (e) => e.textContent)).toContain('Briefing on');
+      expect(await page.$eval('.hud', (e) => getComputedStyle(e).display)).toBe('none');
       // Offline: every font is inside the file.
       expect(await readFile(path.join(out, 'seed', 'slides.html'), 'utf8')).not.toMatch(/url\((?!data:)/);
     } finally {

@@ -9,10 +9,10 @@ import { finish } from './finish.ts';
 export async function makeSlides({ essay, chronology, settings, renderer, printer, staging }: MakeContext) {
   const html = path.join(staging, 'slides.html');
   const pdf = path.join(staging, 'slides.pdf');
-  const { deck, html: page } = renderer.slides(essay, chronology, settings);
+  const { deck, brand, html: page } = renderer.slides(essay, chronology, settings);
   await writeFile(html, page);
   // The PowerPoint needs no browser: it is made while Chromium prints the PDF.
-  const pptx = import('../render/pptx.ts').then(({ deckToPptx }) => deckToPptx(deck, buildDate(essay.compiled ?? essay.dated ?? settings.referenceDate)));
+  const pptx = import('../render/pptx.ts').then(({ deckToPptx }) => deckToPptx(deck, brand, buildDate(essay.compiled ?? essay.dated ?? settings.referenceDate)));
   pptx.catch(() => {});
   await printer.withPage(async (tab) => {
     await printer.load(tab, html);

@@ -71,7 +71,10 @@ export class Renderer {
   /** The deck's HTML (self-contained: fonts and logo inlined) and the view it was made from (for the PowerPoint). */
   slides(essay: Essay, chronology: Chronology, settings: Settings) {
     const deck = slidesView(essay, chronology, settings);
-    return { deck, html: this.templates.render('slides', { ...deck, ...this.shared(settings, true, essay.source) }) };
+    const shared = this.shared(settings, true, essay.source);
+    // The PowerPoint is branded as the PDFs are: the same logo, colours and headings face.
+    const brand = { logo: shared.logo, colours: settings.colours, font: familyName(settings.fonts.headings) };
+    return { deck, brand, html: this.templates.render('slides', { ...deck, ...shared }) };
   }
 
   factsheet(essay: Essay, chronology: Chronology, settings: Settings, limits?: FactsheetLimits): string {

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import JSZip from 'jszip';
 import type { slidesView } from '../views/slides.ts';
+import type { SlideTimeline } from '../views/slide-timeline.ts';
 import type { TimelineLayout } from '../views/timeline.ts';
 
 // pptxgenjs's types are not constructable under NodeNext (its issue #1536): load its CommonJS build and type the
@@ -20,7 +21,9 @@ interface PptxDeck {
   title: string;
   company: string;
   subject: string;
-  addSlide(): PptxSlide;
+  theme: { headFontFace: string; bodyFontFace: string };
+  defineSlideMaster(master: { title: string; background: { color: string }; objects: object[] }): void;
+  addSlide(options?: { masterName: string }): PptxSlide;
   write(options: { outputType: 'nodebuffer' }): Promise<unknown>;
 }
 const require = createRequire(import.meta.url);
@@ -28,49 +31,114 @@ const Pptx = require('pptxgenjs') as new () => PptxDeck;
 
 type Deck = ReturnType<typeof slidesView>;
 
-const ACCENT = '1F4E79';
-const INK = '1B1F24';
-const MUTED = '5B636D';
-const FONT = 'Source Sans 3';
+/** The logo (a data URL), the colours and the headings face the PDFs use. */
+export interface Brand {
+  logo: string | null;
+  colours: Partial<Record<'accent' | 'accent-soft' | 'ink' | 'muted' | 'rule', string>>;
+  font: string;
+}
 
-export async function deckToPptx(deck: Deck, date: Date): Promise<Buffer> {
+/** The stylesheet's own colours (templates/css/base.css), for those the configuration leaves alone. */
+const DEFAULTS = { accent: '1F4E79', 'accent-soft': 'E8EEF5', ink: '1B1F24', muted: '5B636D', rule: 'C9CED4' };
+
+/** A CSS colour as PowerPoint's six hex digits: #rgb, #rrggbb(aa) and rgb()/rgba() are read; anything else keeps the default. */
+export function pptxColour(css: string | undefined, fallback: string): string {
+  if (!css) return fallback;
+  let m = /^#([0-9a-f]{3})$/i.exec(css);
+  if (m) return m[1]!.split('').map((c) => c + c).join('').toUpperCase();
+  if ((m = /^#([0-9a-f]{6})(?:[0-9a-f]{2})?$/i.exec(css))) return m[1]!.toUpperCase();
+  if ((m = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(css))) return m.slice(1, 4).map((n) => Math.min(255, Number(n)).toString(16).padStart(2, '0')).join('').toUpperCase();
+  return fallback;
+}
+
+/** Slide masters (a user restyles the deck by editing them): the title slide, and every other slide. */
+const TITLE_MASTER = 'Briefing title';
+const CONTENT_MASTER = 'Briefing content';
+/** 1920 CSS pixels of the HTML slide are the 13.33 inches of a wide PowerPoint slide. */
+const INCH = 13.333 / 1920;
+
+export async function deckToPptx(deck: Deck, brand: Brand, date: Date): Promise<Buffer> {
+  const colour = Object.fromEntries(Object.entries(DEFAULTS).map(([name, value]) => [name, pptxColour(brand.colours[name as keyof typeof DEFAULTS], value)])) as typeof DEFAULTS;
+  const ACCENT = colour.accent, INK = colour.ink, MUTED = colour.muted;
+  // The headings face first; PowerPoint puts one it has in its place (the theme's fonts are the same face).
+  const FONT = brand.font;
   const pptx = new Pptx();
   pptx.layout = 'LAYOUT_WIDE'; // 13.33 x 7.5 in: 16:9
   pptx.title = deck.title;
   pptx.company = deck.organisation ?? '';
   pptx.subject = `Briefing: ${deck.title}${deck.span ? `, ${deck.span}` : ''}`;
+  pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
+  // The classification marking on every slide, top and bottom, as on every page of the PDFs.
+  const marking = (light: boolean) => (deck.marking ? [
+    { text: { text: deck.marking, options: { x: 0, y: 0.12, w: 13.333, h: 0.3, align: 'center', fontFace: FONT, fontSize: 12, bold: true, color: light ? 'FFFFFF' : INK, charSpacing: 2 } } },
+    { text: { text: deck.marking, options: { x: 0, y: 7.1, w: 13.333, h: 0.3, align: 'center', fontFace: FONT, fontSize: 12, bold: true, color: light ? 'FFFFFF' : INK, charSpacing: 2 } } },
+  ] : []);
+  pptx.defineSlideMaster({
+    title: TITLE_MASTER, background: { color: ACCENT },
+    objects: [{ rect: { x: 0, y: 0, w: 0.17, h: 7.5, fill: { color: 'FFFFFF', transparency: 75 } } }, ...marking(true),
+      ...(brand.logo ? [{ image: { x: 0.9, y: 0.65, h: 0.75, w: 2.5, data: brand.logo.replace(/^data:/, ''), sizing: { type: 'contain', w: 2.5, h: 0.75 } } }] : [])],
+  });
+  pptx.defineSlideMaster({
+    title: CONTENT_MASTER, background: { color: 'FFFFFF' },
+    objects: [{ rect: { x: 0, y: 0, w: 0.17, h: 7.5, fill: { color: ACCENT } } }, ...marking(false)],
+  });
   for (const view of deck.slides) {
-    const slide = pptx.addSlide();
-    const footer = { x: 0.9, y: 6.95, w: 11.5, h: 0.35, fontFace: FONT, fontSize: 11, color: MUTED };
+    const slide = pptx.addSlide({ masterName: view.kind === 'title' ? TITLE_MASTER : CONTENT_MASTER });
+    const footer = { x: 0.9, y: 6.75, w: 11.5, h: 0.35, fontFace: FONT, fontSize: 14, color: MUTED };
     if (view.kind === 'title') {
-      slide.background = { color: ACCENT };
       slide.addText(view.title, { x: 0.9, y: 2.0, w: 11.5, h: 2.2, fontFace: FONT, fontSize: 48, bold: true, color: 'FFFFFF', valign: 'bottom' });
-      slide.addText([deck.span, 'Briefing', deck.organisation].filter(Boolean).join(' \u00b7 '), { x: 0.9, y: 4.3, w: 11.5, h: 0.8, fontFace: FONT, fontSize: 22, color: 'DCE6F0' });
+      slide.addText([deck.kindLine, deck.span, deck.organisation].filter(Boolean).join(' \u00b7 '), { x: 0.9, y: 4.3, w: 11.5, h: 0.8, fontFace: FONT, fontSize: 24, color: 'FFFFFF' });
     } else {
-      slide.addText(view.title, { x: 0.9, y: 0.45, w: 11.5, h: 0.9, fontFace: FONT, fontSize: 30, bold: true, color: ACCENT, valign: 'top', fit: 'none' });
-      if (view.layout) drawTimeline(slide, view.layout, { x: 0.9, y: 1.7, w: 11.5, h: 4.9 });
+      slide.addText(view.title, { x: 0.9, y: 0.55, w: 11.5, h: 0.9, fontFace: FONT, fontSize: 32, bold: true, color: ACCENT, valign: 'top', fit: 'none' });
+      if (view.labelled) drawLabelledTimeline(slide, view.labelled, { x: 0.97, y: 1.55 }, { INK, MUTED, FONT });
+      else if (view.layout) drawTimeline(slide, view.layout, { x: 0.9, y: 1.7, w: 11.5, h: 4.9 }, { INK, MUTED, FONT });
       if (view.quote) {
         slide.addText([
-          { text: `\u201c${view.quote.text}\u201d`, options: { italic: true, fontSize: 24, color: INK, breakLine: true } },
-          ...(view.quote.speaker ? [{ text: `\u2014 ${view.quote.speaker}`, options: { bold: true, fontSize: 18, color: ACCENT } }] : []),
+          { text: `\u201c${view.quote.text}\u201d`, options: { italic: true, fontSize: 26, color: INK, breakLine: true } },
+          ...(view.quote.speaker ? [{ text: `\u2014 ${view.quote.speaker}`, options: { bold: true, fontSize: 20, color: ACCENT } }] : []),
         ], { x: 0.9, y: 1.6, w: 11.5, h: 4.9, fontFace: FONT, valign: 'top', paraSpaceAfter: 12 });
       }
       if (view.bullets.length) {
         slide.addText(view.bullets.flatMap((b) => [
-          ...(b.date ? [{ text: b.date, options: { fontSize: 14, bold: true, color: MUTED, breakLine: true, bullet: false } }] : []),
+          ...(b.date ? [{ text: b.date, options: { fontSize: 16, bold: true, color: MUTED, breakLine: true, bullet: false } }] : []),
           { text: b.text, options: { fontSize: 20, color: INK, bullet: { indent: 18 }, breakLine: true, paraSpaceAfter: 10 } },
-        ]), { x: 0.9, y: 1.55, w: 11.5, h: 5.2, fontFace: FONT, valign: 'top' });
+        ]), { x: 0.9, y: 1.55, w: 11.5, h: 5.1, fontFace: FONT, valign: 'top', ...(view.columns ? { columns: 2 } : {}) });
       }
     }
-    slide.addText(`${deck.title}    ${view.number} / ${view.total}`, { ...footer, color: view.kind === 'title' ? 'DCE6F0' : MUTED });
+    slide.addText(`${deck.runningTitle}    ${view.number} / ${view.total}`, { ...footer, color: view.kind === 'title' ? 'FFFFFF' : MUTED });
     slide.addNotes(view.notes.join('\n'));
   }
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
   return stabilise(raw, date);
 }
 
+interface Ink { INK: string; MUTED: string; FONT: string }
+
+/** The labelled timeline of a slide, from the same layout as the HTML deck (CSS pixels to inches). */
+function drawLabelledTimeline(slide: PptxSlide, t: SlideTimeline, at: { x: number; y: number }, { INK, MUTED, FONT }: Ink) {
+  const X = (v: number) => at.x + v * INCH, Y = (v: number) => at.y + v * INCH, S = (v: number) => v * INCH;
+  const line = (x1: number, y1: number, x2: number, y2: number, colour: string, width: number) =>
+    slide.addShape('line', { x: X(Math.min(x1, x2)), y: Y(Math.min(y1, y2)), w: Math.max(S(Math.abs(x2 - x1)), 0.001), h: Math.max(S(Math.abs(y2 - y1)), 0.001), line: { color: colour, width } });
+  line(0, t.axisY, t.width, t.axisY, INK, 2);
+  for (const tick of t.ticks) {
+    line(tick.x, t.axisY, tick.x, t.axisY + 12, INK, 1.5);
+    slide.addText(tick.label, { x: X(tick.x) - 0.5, y: Y(t.axisY + 14), w: 1, h: 0.3, align: 'center', fontFace: FONT, fontSize: 15, color: MUTED, margin: 0 });
+  }
+  for (const l of t.leaders) line(l.x, l.y1, l.x, l.y2, l.colour.replace('#', ''), 2);
+  for (const m of t.marks) {
+    slide.addText(String(m.number), { shape: 'ellipse', x: X(m.x - 17), y: Y(t.axisY - 17), w: S(34), h: S(34), fill: { color: m.colour.replace('#', '') }, color: 'FFFFFF', bold: true, align: 'center', valign: 'middle', fontFace: FONT, fontSize: 14, margin: 0 });
+  }
+  for (const l of t.labels) {
+    slide.addShape('rect', { x: X(l.x), y: Y(l.y), w: S(6), h: S(l.h), fill: { color: l.colour.replace('#', '') }, line: { color: l.colour.replace('#', '') } });
+    slide.addText([
+      { text: `${l.number} \u00b7 ${l.date}`, options: { fontSize: 15, bold: true, color: MUTED, breakLine: true } },
+      { text: l.title, options: { fontSize: 18, color: INK } },
+    ], { x: X(l.x + 10), y: Y(l.y), w: S(l.w - 10), h: S(l.h), fontFace: FONT, valign: l.above ? 'bottom' : 'top', margin: 2 });
+  }
+}
+
 /** The timeline as shapes (lines, circles, numbers, year labels, legend), scaled into a box on the slide. */
-function drawTimeline(slide: PptxSlide, t: TimelineLayout, box: { x: number; y: number; w: number; h: number }) {
+function drawTimeline(slide: PptxSlide, t: TimelineLayout, box: { x: number; y: number; w: number; h: number }, { INK, MUTED, FONT }: Ink) {
   const scale = Math.min(box.w / t.width, box.h / t.height);
   const X = (v: number) => box.x + v * scale, Y = (v: number) => box.y + v * scale, S = (v: number) => v * scale;
   const points = (size: number) => Math.max(8, Math.round(size * scale * 72));

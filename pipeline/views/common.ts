@@ -216,12 +216,11 @@ export interface Quotation {
 const QUOTED = /["\u201c]([^"\u201c\u201d]{100,2000})["\u201d]/g;
 
 /**
- * The essay's most notable quotation: the longest passage in quotation marks (long enough to be speech, not a
- * title) whose speaker the paragraph names before it. Shortened to whole sentences for display, never cut mid-way.
+ * The essay's notable quotations, longest first: passages in quotation marks long enough to be speech (not a title)
+ * whose speaker the paragraph names before them. Shortened to whole sentences for display, never cut mid-way.
  */
-export function notableQuotation(essay: Essay, chronology: Chronology, maxChars = 320): Quotation | null {
-  let best: Quotation | null = null;
-  let bestLength = 0;
+export function notableQuotations(essay: Essay, chronology: Chronology, maxChars = 320): Quotation[] {
+  const found: (Quotation & { length: number })[] = [];
   for (const p of essay.paragraphs) {
     for (const m of p.text.matchAll(QUOTED)) {
       const before = p.text.slice(0, m.index);
@@ -229,14 +228,16 @@ export function notableQuotation(essay: Essay, chronology: Chronology, maxChars 
         .map((person) => ({ person, at: before.lastIndexOf(person) }))
         .filter((s) => s.at >= 0)
         .sort((a, b) => b.at - a.at)[0]?.person ?? null;
-      const text = speaker && m[1]!.length > bestLength ? wholeSentences(m[1]!, maxChars) : null;
-      if (!text) continue;
-      bestLength = m[1]!.length;
-      best = { text: typeset(text), speaker, paragraph: p.n };
+      const text = speaker ? wholeSentences(m[1]!, maxChars) : null;
+      if (text) found.push({ text: typeset(text), speaker, paragraph: p.n, length: m[1]!.length });
     }
   }
-  return best;
+  return found.sort((a, b) => b.length - a.length || a.paragraph - b.paragraph).map(({ length: _, ...q }) => q);
 }
+
+/** The essay's most notable quotation: the longest (see notableQuotations). */
+export const notableQuotation = (essay: Essay, chronology: Chronology, maxChars = 320): Quotation | null =>
+  notableQuotations(essay, chronology, maxChars)[0] ?? null;
 
 /** The quotation, or as many of its first sentences as fit; null when not even its first sentence does. */
 function wholeSentences(quote: string, max: number): string | null {

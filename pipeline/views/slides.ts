@@ -2,14 +2,15 @@
 // number of characters a slide; what does not fit goes to a continuation slide.
 import type { Chronology, Essay } from '../model.ts';
 import type { Settings } from '../settings.ts';
-import { type EventRow, eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from './common.ts';
-import { formatValue, runningTitle, titleSize, typeset } from './format.ts';
-import { type TimelineLayout, timelineLayout, timelineSvg } from './timeline.ts';
+import { type EventRow, eventRows, keyPoints, notableQuotations, sectionsOf, spanCovered } from './common.ts';
+import { formatValue, runningTitle, titleSize, typeset, yearRange } from './format.ts';
+import { shapeOf } from './shape.ts';
+import { type SlideTimeline, slideTimelines } from './slide-timeline.ts';
+import type { TimelineLayout } from './timeline.ts';
 
 const BULLETS_PER_SLIDE = 5;
 /** Characters of bullet text a slide holds at its type size: long summaries take a slide of fewer bullets. */
 const SLIDE_CHARS = 560;
-const EVENTS_PER_TIMELINE = 16;
 
 interface Bullet { date: string; text: string }
 interface Slide {
@@ -19,6 +20,10 @@ interface Slide {
   timeline?: string;
   /** The same timeline as positions, for the PowerPoint's native shapes. */
   layout?: TimelineLayout | null;
+  /** The labelled timeline of a slide (positions in the slide body's pixels), for the HTML deck and the PowerPoint. */
+  labelled?: SlideTimeline | null;
+  /** An agenda set in two columns. */
+  columns?: boolean;
   quote?: { text: string; speaker: string | null };
   notes: string[];
 }
@@ -42,7 +47,7 @@ const note = (row: EventRow) => `${row.date}: ${row.text} (\u00b6 ${row.paragrap
 
 export function slidesView(essay: Essay, chronology: Chronology, settings: Settings) {
   const rows = eventRows(chronology, settings.dateStyle);
-  const numbers = eventNumbers(chronology);
+  const shape = shapeOf(essay, chronology);
   const sections = sectionsOf(essay, chronology);
   const slides: Slide[] = [];
 
@@ -50,25 +55,46 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
   slides.push({ kind: 'title', title: typeset(essay.title), notes: [`Briefing on ${typeset(essay.title)}${span ? `, ${span}` : ''}.`] });
   const agenda = slides.push({ kind: 'agenda', title: 'Agenda', bullets: [], notes: ['What this briefing covers.'] }) - 1;
 
-  chunk(chronology.events, EVENTS_PER_TIMELINE).forEach((events, i, all) => {
-    const part = rows.filter((r) => events.some((e) => e.id === r.id));
+  // The timeline, labelled, on as many slides as its labels need (only for three dated events or more).
+  const timelines = shape.dated ? slideTimelines(chronology.events, rows) : [];
+  timelines.forEach(({ layout, rows: told }, i, all) => {
     slides.push({
       kind: 'timeline',
       title: all.length > 1 ? `Timeline (${i + 1} of ${all.length})` : 'Timeline',
-      timeline: timelineSvg(events, { width: 1600, radius: 22, numbers, legend: true }),
-      layout: timelineLayout(events, { width: 1600, radius: 22, numbers, legend: true }),
-      notes: part.map((r) => `${r.number}. ${note(r)}`),
+      labelled: layout,
+      notes: [...told].sort((a, b) => a.number - b.number).map((r) => `${r.number}. ${note(r)}`),
     });
   });
 
+  // A chronicle: each section's events. An analysis: each section's argument, its paragraphs' points.
+  const sectionSlides: { title: string; bullets: Bullet[]; notes: string[] }[] = [];
   for (const section of sections) {
-    const own = rows.filter((r) => section.paragraphs.some((p) => p.n === r.paragraph));
-    if (own.length === 0) continue;
-    const parts = slidesOf(own.map(bullet));
+    if (shape.kind === 'analysis' || shape.kind === 'note') {
+      // An argument's slide: the sentences of substance its paragraphs make, up to four, each whole.
+      const points = section.paragraphs.map((p) => essay.paragraphs[p.n - 1]!).filter((p) => p.kind === 'text')
+        .flatMap((p) => argumentSentences(p).map((text) => ({ p, text }))).slice(0, 4);
+      if (points.length) sectionSlides.push({ title: section.title, bullets: points.map((x) => ({ date: '', text: typeset(x.text) })), notes: points.map((x) => `\u00b6 ${x.p.n}: ${typeset(x.text)}`) });
+    } else {
+      const own = rows.filter((r) => section.paragraphs.some((p) => p.n === r.paragraph));
+      if (own.length) sectionSlides.push({ title: section.title, bullets: own.map(bullet), notes: own.map(note) });
+    }
+  }
+  // No slide of one bullet: a section with one joins the next (or, the last, the one before).
+  for (let i = 0; i < sectionSlides.length; i++) {
+    const one = sectionSlides[i]!;
+    if (one.bullets.length !== 1 || sectionSlides.length === 1) continue;
+    const other = sectionSlides[i + 1] ?? sectionSlides[i - 1]!;
+    const first = other === sectionSlides[i + 1] ? one : other, second = first === one ? other : one;
+    const merged = { title: joinTitles(first.title, second.title), bullets: [...first.bullets, ...second.bullets], notes: [...first.notes, ...second.notes] };
+    sectionSlides.splice(Math.min(i, sectionSlides.indexOf(other)), 2, merged);
+    i = -1;
+  }
+  for (const section of sectionSlides) {
+    const parts = slidesOf(section.bullets);
     let done = 0;
     parts.forEach((part, i) => {
-      const told = own.slice(done, (done += part.length));
-      slides.push({ kind: 'bullets', title: `${section.title}${parts.length > 1 ? ` (${i + 1}/${parts.length})` : ''}`, bullets: part, notes: told.map(note) });
+      const told = section.notes.slice(done, (done += part.length));
+      slides.push({ kind: 'bullets', title: `${section.title}${parts.length > 1 ? ` (${i + 1}/${parts.length})` : ''}`, bullets: part, notes: told });
     });
   }
 
@@ -76,21 +102,25 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
     const acts = rows.filter((r) => chronology.events[r.number - 1]!.actors.people.includes(name));
     return { name, acts };
   }).filter((p) => p.acts.length > 0);
-  chunk(people, BULLETS_PER_SLIDE).forEach((part, i, all) => {
-    slides.push({
-      kind: 'people',
-      title: `Key people${all.length > 1 ? ` (${i + 1}/${all.length})` : ''}`,
-      bullets: part.map((p) => {
-        const role = chronology.roles?.[p.name];
-        const did = `${p.acts[0]!.date}: ${p.acts[0]!.summary}${p.acts.length > 1 ? ` (and ${p.acts.length - 1} more)` : ''}`;
-        return { date: role ? `${p.name} \u2014 ${role}` : p.name, text: did };
-      }),
-      notes: part.flatMap((p) => p.acts.map(note)),
+  // One person is no slide of their own: what they did is on the slides before.
+  if (people.length >= 2) {
+    slidesOf(people.map((p) => ({ date: p.name, text: p.acts[0]!.summary }))).forEach((part, i, all) => {
+      const those = people.filter((p) => part.some((b) => b.date === p.name));
+      slides.push({
+        kind: 'people',
+        title: `Key people${all.length > 1 ? ` (${i + 1}/${all.length})` : ''}`,
+        bullets: those.map((p) => {
+          const role = chronology.roles?.[p.name];
+          const did = `${p.acts[0]!.date}: ${p.acts[0]!.summary}${p.acts.length > 1 ? ` (and ${p.acts.length - 1} more)` : ''}`;
+          return { date: role ? `${p.name} \u2014 ${role}` : p.name, text: did };
+        }),
+        notes: those.flatMap((p) => p.acts.map(note)),
+      });
     });
-  });
+  }
 
-  const quotation = notableQuotation(essay, chronology, 260);
-  if (quotation) {
+  // Each notable quotation on a slide of its own (up to three).
+  for (const quotation of notableQuotations(essay, chronology, 260).slice(0, 3)) {
     slides.push({ kind: 'quote', title: 'In their words', quote: { text: quotation.text, speaker: quotation.speaker }, notes: [`Quoted in \u00b6 ${quotation.paragraph}.`] });
   }
 
@@ -105,19 +135,44 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
       { date: '', text: typeset(essay.title) },
       ...(essay.compiled ? [{ date: '', text: `Compiled ${formatValue(essay.compiled, settings.dateStyle)}` }]
         : essay.dated ? [{ date: '', text: `Dated ${formatValue(essay.dated, settings.dateStyle)}` }] : []),
-      { date: '', text: `Generated from ${essay.paragraphs.length} paragraphs; ${chronology.events.length} dated events` },
+      { date: '', text: `Generated from ${essay.paragraphs.length} paragraphs; ${chronology.events.length} dated ${chronology.events.length === 1 ? 'event' : 'events'}` },
     ],
     notes: ['Every bullet cites its paragraph in these notes.'],
   });
 
-  // The agenda lists what the deck then shows, once each.
+  // The agenda lists what the deck then shows, once each and all of it: in two columns, on more slides if need be.
   const shown = [...new Set(slides.slice(agenda + 1).filter((s) => s.kind !== 'source').map((s) => s.title.replace(/ \(\d+(?:\/| of )\d+\)$/, '')))];
-  slides[agenda]!.bullets = chunk(shown, 8)[0]!.map((text) => ({ date: '', text }));
+  const pages = chunk(shown, AGENDA_PER_SLIDE);
+  slides.splice(agenda, 1, ...pages.map((page, i) => ({
+    kind: 'agenda' as const,
+    title: pages.length > 1 ? `Agenda (${i + 1} of ${pages.length})` : 'Agenda',
+    bullets: page.map((text) => ({ date: '', text })),
+    columns: page.length > AGENDA_ONE_COLUMN,
+    notes: ['What this briefing covers.'],
+  })));
 
   return {
     lang: essay.lang,
     title: typeset(essay.title), titleSize: titleSize(essay.title), runningTitle: typeset(runningTitle(essay.title)),
-    span, marking: settings.marking, organisation: settings.organisation,
-    slides: slides.map((slide, i) => ({ bullets: [], timeline: null, layout: null, quote: null, ...slide, number: i + 1, total: slides.length })),
+    span: shape.dated ? span : null, kindLine: shape.label, marking: settings.marking, organisation: settings.organisation,
+    slides: slides.map((slide, i) => ({ bullets: [], timeline: null, layout: null, labelled: null, quote: null, columns: false, ...slide, number: i + 1, total: slides.length })),
   };
+}
+
+/** An agenda slide holds seven items in one column, fourteen in two. */
+const AGENDA_ONE_COLUMN = 7;
+const AGENDA_PER_SLIDE = 14;
+
+/** "1992–1996" and "1997" make "1992–1997"; other titles are listed: "Withdrawal · Turkey". */
+function joinTitles(a: string, b: string): string {
+  const years = (t: string) => /^(\d{4})(?:\u2013(\d{4}))?$/.exec(t);
+  const x = years(a), y = years(b);
+  if (x && y) return yearRange(Number(x[1]), Number(y[2] ?? y[1]));
+  return `${a} \u00b7 ${b}`;
+}
+
+/** The sentences of substance of a paragraph: not a lead-in ending in a colon, not a short announcement. */
+function argumentSentences(p: Essay['paragraphs'][number]): string[] {
+  const substantial = p.sentences.filter((s) => !/:\s*$/.test(s.text) && s.text.split(/\s+/).length >= 8 && s.text.length <= 260);
+  return (substantial.length ? substantial : p.sentences.slice(0, 1)).slice(0, 3).map((s) => s.text);
 }

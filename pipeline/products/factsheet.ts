@@ -61,10 +61,10 @@ const FILL = `(() => {
     }
   }
   show(limits);
-  // What room is still left, the type takes: set larger, up to half again, in steps of 5%.
+  // What room is still left, the type takes: set larger, up to two and a half times its size, in steps of 5%.
   const sheet = document.querySelector('.sheet');
   let fill = 1;
-  for (let step = 1.5; step > 1; step = Math.round((step - 0.05) * 100) / 100) {
+  for (let step = 2.5; step > 1; step = Math.round((step - 0.05) * 100) / 100) {
     sheet.style.setProperty('--fill', String(step));
     if (!overflows()) { fill = step; break; }
   }

@@ -114,25 +114,29 @@ export async function deckToPptx(deck: Deck, brand: Brand, date: Date): Promise<
 
 interface Ink { INK: string; MUTED: string; FONT: string }
 
-/** The labelled timeline of a slide, from the same layout as the HTML deck (CSS pixels to inches). */
+/**
+ * The labelled timeline of a slide, from the same layout as the HTML deck: CSS pixels to inches, and type at the same
+ * size relative to the slide (a pixel of the 1920-pixel slide is half a point of the 13.33-inch one).
+ */
 function drawLabelledTimeline(slide: PptxSlide, t: SlideTimeline, at: { x: number; y: number }, { INK, MUTED, FONT }: Ink) {
   const X = (v: number) => at.x + v * INCH, Y = (v: number) => at.y + v * INCH, S = (v: number) => v * INCH;
+  const pt = (px: number) => px / 2;
   const line = (x1: number, y1: number, x2: number, y2: number, colour: string, width: number) =>
     slide.addShape('line', { x: X(Math.min(x1, x2)), y: Y(Math.min(y1, y2)), w: Math.max(S(Math.abs(x2 - x1)), 0.001), h: Math.max(S(Math.abs(y2 - y1)), 0.001), line: { color: colour, width } });
   line(0, t.axisY, t.width, t.axisY, INK, 2);
   for (const tick of t.ticks) {
     line(tick.x, t.axisY, tick.x, t.axisY + 12, INK, 1.5);
-    slide.addText(tick.label, { x: X(tick.x) - 0.5, y: Y(t.axisY + 14), w: 1, h: 0.3, align: 'center', fontFace: FONT, fontSize: 15, color: MUTED, margin: 0 });
+    slide.addText(tick.label, { x: X(tick.x) - 0.5, y: Y(t.axisY + 14), w: 1, h: 0.3, align: 'center', fontFace: FONT, fontSize: pt(22), color: MUTED, margin: 0 });
   }
   for (const l of t.leaders) line(l.x, l.y1, l.x, l.y2, l.colour.replace('#', ''), 2);
   for (const m of t.marks) {
-    slide.addText(String(m.number), { shape: 'ellipse', x: X(m.x - 17), y: Y(t.axisY - 17), w: S(34), h: S(34), fill: { color: m.colour.replace('#', '') }, color: 'FFFFFF', bold: true, align: 'center', valign: 'middle', fontFace: FONT, fontSize: 14, margin: 0 });
+    slide.addText(String(m.number), { shape: 'ellipse', x: X(m.x - 17), y: Y(t.axisY - 17), w: S(34), h: S(34), fill: { color: m.colour.replace('#', '') }, color: 'FFFFFF', bold: true, align: 'center', valign: 'middle', fontFace: FONT, fontSize: pt(20), margin: 0 });
   }
   for (const l of t.labels) {
     slide.addShape('rect', { x: X(l.x), y: Y(l.y), w: S(6), h: S(l.h), fill: { color: l.colour.replace('#', '') }, line: { color: l.colour.replace('#', '') } });
     slide.addText([
-      { text: `${l.number} \u00b7 ${l.date}`, options: { fontSize: 15, bold: true, color: MUTED, breakLine: true } },
-      { text: l.title, options: { fontSize: 18, color: INK } },
+      { text: `${l.number} \u00b7 ${l.date}`, options: { fontSize: pt(22), bold: true, color: MUTED, breakLine: true } },
+      { text: l.title, options: { fontSize: pt(26), color: INK } },
     ], { x: X(l.x + 10), y: Y(l.y), w: S(l.w - 10), h: S(l.h), fontFace: FONT, valign: l.above ? 'bottom' : 'top', margin: 2 });
   }
 }

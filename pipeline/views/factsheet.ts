@@ -134,6 +134,8 @@ export function factsheetView(essay: Essay, chronology: Chronology, settings: Se
     people,
     acronyms,
     quotation,
+    /** Whether the two columns (milestones; people, quotation and acronyms) have anything to show. */
+    columns: milestones.length > 0 || people.length > 0 || acronyms.length > 0 || quotation !== null,
     brief,
     // The essay's own words fill what room is left, but no paragraph whose point is already in brief.
     excerpt: sectionsOf(essay, chronology, { notes: null, hyphenate: hyphenator(essay.lang) ?? undefined }).flatMap((s) => s.paragraphs)

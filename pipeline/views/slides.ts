@@ -173,6 +173,8 @@ function joinTitles(a: string, b: string): string {
 
 /** The sentences of substance of a paragraph: not a lead-in ending in a colon, not a short announcement. */
 function argumentSentences(p: Essay['paragraphs'][number]): string[] {
-  const substantial = p.sentences.filter((s) => !/:\s*$/.test(s.text) && s.text.split(/\s+/).length >= 8 && s.text.length <= 260);
+  // A sentence whose subject is a bare pronoun ("They are cheap ...") needs the one before it: not a bullet alone.
+  const alone = (s: { text: string }) => !/^(?:He|She|It|They|This|These|Those|The latter|The former)\b/.test(s.text);
+  const substantial = p.sentences.filter((s) => !/:\s*$/.test(s.text) && alone(s) && s.text.split(/\s+/).length >= 8 && s.text.length <= 260);
   return (substantial.length ? substantial : p.sentences.slice(0, 1)).slice(0, 3).map((s) => s.text);
 }

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { VFile } from 'vfile';
+import { findChrome } from './browser/find-chrome.ts';
 import { Printer } from './browser/printer.ts';
 import { essayInputs, Fingerprints, type Manifest, readManifest } from './fingerprint.ts';
 import { lockOutput } from './output-lock.ts';
@@ -127,9 +128,11 @@ export const fontsRoot = path.dirname(path.dirname(createRequire(import.meta.url
 export async function build(request: BuildRequest, onResult: (result: EssayResult) => void | Promise<void> = () => {}): Promise<EssayResult[]> {
   const outDir = path.resolve(request.outDir);
   const plans = await plan(request);
+  const needsBrowser = plans.some((p) => p.stale.some((product) => PRODUCTS[product].layout));
+  // No Chromium is one error for the build, said once, not once per essay (and before anything is written).
+  if (needsBrowser && !request.printer) findChrome();
   await mkdir(outDir, { recursive: true });
   const unlock = lockOutput(outDir);
-  const needsBrowser = plans.some((p) => p.stale.some((product) => PRODUCTS[product].layout));
   const jobs = Math.max(1, request.jobs ?? Math.min(4, availableParallelism()));
   const printer = request.printer ?? new Printer({ allowedRoots: [outDir, fontsRoot], onRequest: request.onRequest, maxPages: jobs });
   if (needsBrowser) printer.start().catch(() => {}); // Chromium starts while the first essays parse

@@ -1,13 +1,15 @@
 // The command line. `briefing build` makes the packs; `lint`, `watch`, `new` and `templates eject` help write them.
 // Exit 0 on success, 1 when an essay failed (a line on stderr says which and why), 2 on a usage or configuration error.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type BuildRequest, findEssays, InputError, plan, reason } from './build.ts';
 import { ChromeNotFound } from './browser/find-chrome.ts';
 import { applyConfig, loadConfig } from './config.ts';
 import { exitCleanlyOnSignals } from './interrupt.ts';
 import { LockedError } from './output-lock.ts';
-import { type OutputMode, Progress } from './progress.ts';
+import { packageRoot } from './paths.ts';
+import { type OutputMode, Progress, useColour } from './progress.ts';
 import { defaultSettings, type Product, products, type Settings } from './settings.ts';
 
 const COMMON = `Options for build, lint and watch:
@@ -108,8 +110,20 @@ const OPTIONS = {
   'max-size': { type: 'string' }, config: { type: 'string' }, to: { type: 'string' }, templates: { type: 'string' },
   check: { type: 'boolean' }, force: { type: 'boolean' }, jobs: { type: 'string' }, shard: { type: 'string' },
   strict: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' }, quiet: { type: 'boolean' }, verbose: { type: 'boolean' },
-  json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+  author: { type: 'string' },
 } as const;
+
+type OptionName = keyof typeof OPTIONS;
+const SETTINGS: OptionName[] = ['out', 'formats', 'reference-date', 'paper', 'templates', 'config', 'max-size'];
+/** What each command takes: anything else is a usage error, never silently ignored. */
+const COMMAND_OPTIONS: Record<Options['command'], OptionName[]> = {
+  build: [...SETTINGS, 'check', 'force', 'jobs', 'shard', 'quiet', 'verbose', 'json'],
+  lint: ['reference-date', 'config', 'max-size', 'strict', 'json'],
+  watch: [...SETTINGS, 'port', 'host', 'quiet', 'verbose', 'json'],
+  new: ['author'],
+  templates: ['to', 'force', 'templates', 'config'],
+};
 
 class UsageError extends Error {}
 
@@ -135,6 +149,13 @@ export interface Options {
   host: string;
   mode: OutputMode;
   verbose: boolean;
+  /** `new --author`: the author to write into the skeleton's front matter. */
+  author?: string;
+}
+
+/** The tool's version, from its package.json. */
+function version(): string {
+  return (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 /** The nearest known word to a mistyped one, for "did you mean --out?". */
@@ -173,12 +194,16 @@ async function parse(argv: string[]): Promise<Options | { help: string }> {
   }
   const { values, positionals } = parsed;
   const [command, ...names] = positionals;
+  if (values.version) return { help: `briefing ${version()}\n` };
   if (command === undefined || command === 'help') return { help: HELP[names[0] ?? 'main'] ?? HELP.main! };
   if (!['build', 'lint', 'templates', 'new', 'watch'].includes(command)) {
     const guess = nearest(command, ['build', 'lint', 'watch', 'new', 'templates']);
     throw new UsageError(`unknown command "${command}"${guess ? ` (did you mean "${guess}"?)` : ''}; see briefing --help`);
   }
   if (values.help) return { help: HELP[command]! };
+  const allowed = COMMAND_OPTIONS[command as Options['command']];
+  const foreign = (Object.keys(values) as OptionName[]).find((name) => name !== 'help' && name !== 'version' && !allowed.includes(name));
+  if (foreign) throw new UsageError(`${command} takes no --${foreign}${allowed.length ? ` (its options: ${allowed.map((o) => `--${o}`).join(', ')})` : ''}; see briefing ${command} --help`);
 
   // Settings: defaults, then the configuration file, then (per essay, in the build) front matter, then these flags.
   const { file: configFile, config } = await loadConfig(process.cwd(), values.config);
@@ -226,6 +251,7 @@ async function parse(argv: string[]): Promise<Options | { help: string }> {
     command: command as Options['command'], names, inputs: names.length ? names : ['source'], out: values.out ?? 'output',
     settings, locked, templates: values.templates ?? config.templates, configFile, strict: !!values.strict,
     check: !!values.check, force: !!values.force, jobs, shard, to: values.to, port, host: values.host ?? '127.0.0.1', mode, verbose: !!values.verbose,
+    author: values.author,
   };
 }
 
@@ -302,15 +328,21 @@ async function lint(options: Options): Promise<number> {
     import('./extract/index.ts'), import('./parse/index.ts'), import('./parse/read-source.ts'), import('vfile-reporter'),
   ]);
   let failed = 0, warnings = 0;
-  for (const path of files) {
+  for (const source of files) {
     try {
-      const file = await readSource(path, options.settings.maxBytes);
+      const file = await readSource(source, options.settings.maxBytes);
       extractChronology(await parseEssay(file), { referenceDate: options.settings.referenceDate }, file);
       warnings += file.messages.length;
-      process.stderr.write(reporter([file]) + '\n');
+      // --json: one object a line on stdout, as `build --json` prints its warnings.
+      if (options.mode === 'json') {
+        for (const m of file.messages) process.stdout.write(`${JSON.stringify({ event: m.fatal === false ? 'warning' : 'info', file: source, line: m.line ?? null, column: m.column ?? null, rule: m.ruleId ?? null, message: m.reason })}\n`);
+      } else {
+        process.stderr.write(reporter([file], { color: useColour(process.stderr) }) + '\n');
+      }
     } catch (error) {
       failed++;
-      process.stderr.write(`briefing: ${path}: ${reason(error)}\n`);
+      if (options.mode === 'json') process.stdout.write(`${JSON.stringify({ event: 'error', file: source, message: reason(error) })}\n`);
+      else process.stderr.write(`briefing: ${source}: ${reason(error)}\n`);
     }
   }
   return failed || (options.strict && warnings) ? 1 : 0;
@@ -339,13 +371,13 @@ async function templatesCommand(options: Options): Promise<number> {
 /** `briefing new NAME`: a new essay in source/ from a skeleton, never over an existing one. */
 async function newEssay(options: Options): Promise<number> {
   const [name] = options.names;
-  if (!name || !/^[\w][\w.-]*$/.test(name) || options.names.length > 1) {
-    process.stderr.write('briefing: usage: briefing new NAME (letters, digits, "-", "_" and "."), for example briefing new georgia-nato\n');
+  if (!name?.trim() || options.names.length > 1) {
+    process.stderr.write('briefing: usage: briefing new NAME, for example briefing new "Georgia and NATO" (quote a title with spaces)\n');
     return 2;
   }
   const { newEssayFile } = await import('./new-essay.ts');
   try {
-    const file = await newEssayFile(name.replace(/\.(md|txt)$/, ''));
+    const file = await newEssayFile(name.replace(/\.(md|txt)$/, ''), { author: options.author });
     process.stdout.write(`created ${file}: write the essay, then run make briefing (or briefing watch ${file})\n`);
     return 0;
   } catch (error) {

@@ -18,13 +18,21 @@ const colour = z.string().regex(/^(?:#[0-9a-fA-F]{3,8}|(?:rgb|rgba|hsl|hsla)\([\
 const fontPackage = z.string().regex(/^@fontsource\/[a-z0-9-]+$/, 'an @fontsource package such as @fontsource/inter')
   .refine((name) => { try { require.resolve(`${name}/metadata.json`); return true; } catch { return false; } }, 'an installed package (npm install it first)');
 
+/** A word of a fixed vocabulary, in any case ("letter" is Letter, as on the command line). */
+const oneOf = <T extends string>(words: readonly [T, ...T[]]) => z.preprocess(
+  (value) => (typeof value === 'string' ? words.find((w) => w.toLowerCase() === value.toLowerCase()) ?? value : value),
+  z.enum(words),
+);
+
 /** Everything a configuration file may say. */
 export const configSchema = z.object({
+  /** The JSON Schema an editor checks the file against (schema/briefing.config.schema.json); read by editors only. */
+  $schema: z.string(),
   organisation: z.string().min(1),
   author: z.string().min(1),
   marking: z.string().min(1).max(80),
-  paper: z.enum(['A4', 'Letter']),
-  dates: z.enum(['day-month', 'month-day']),
+  paper: oneOf(['A4', 'Letter']),
+  dates: oneOf(['day-month', 'month-day']),
   products: z.array(z.enum(products)).min(1),
   colours: z.object(Object.fromEntries(colourNames.map((name) => [name, colour.optional()]))).strict(),
   fonts: z.object({ body: fontPackage.optional(), headings: fontPackage.optional(), fallback: z.array(fontPackage).optional() }).strict(),
@@ -35,6 +43,18 @@ export const configSchema = z.object({
 }).partial().strict();
 
 export type Config = z.infer<typeof configSchema>;
+
+/** The schema as JSON Schema, for editors: what a file may hold as it is written (before "letter" becomes Letter). */
+export function configJsonSchema(): object {
+  const schema = z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://briefing-pack.invalid/schema/briefing.config.schema.json',
+    title: 'briefing.config.yaml',
+    description: 'The configuration of the briefing pack generator: see README, Customising.',
+    ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$schema')),
+  };
+}
 
 
 /** A configuration file, read and validated, its paths made absolute. */
@@ -60,19 +80,20 @@ export function readConfigFile(file: string): Config {
   return config;
 }
 
+/** The file's settings, or one error that lists every problem in it, each with its key. */
 function validate(data: unknown, file: string): Config {
   const result = configSchema.safeParse(data);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const key = issue.path.join('.');
-  if (issue.code === 'unrecognized_keys') {
-    const unknown = issue.keys[0]!;
-    const where = key ? `${key}.${unknown}` : unknown;
+  const problems = result.error.issues.flatMap((issue) => {
+    const key = issue.path.join('.');
+    if (issue.code !== 'unrecognized_keys') return [`${key || 'the file'}: ${issue.message.replace(/^Invalid input: /, '')}`];
     const known = key === 'colours' ? colourNames : key === 'fonts' ? ['body', 'headings', 'fallback'] : Object.keys(configSchema.shape);
-    const near = didYouMean(unknown, known);
-    throw new ConfigError(`${file}: unknown key "${where}"${near ? ` (did you mean "${key ? `${key}.` : ''}${near}"?)` : ''}`);
-  }
-  throw new ConfigError(`${file}: ${key || 'the file'}: ${issue.message.replace(/^Invalid input: /, '')}`);
+    return issue.keys.map((unknown) => {
+      const near = didYouMean(unknown, known);
+      return `unknown key "${key ? `${key}.` : ''}${unknown}"${near ? ` (did you mean "${key ? `${key}.` : ''}${near}"?)` : ''}`;
+    });
+  });
+  throw new ConfigError(`${file}: ${problems.join('; ')}`);
 }
 
 /**

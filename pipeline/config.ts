@@ -16,9 +16,21 @@ export interface LoadedConfig {
   config: Config;
 }
 
-/** The configuration file in `dir` (or the one named), validated; none is fine. */
+/** The configuration file for `dir`: in it, or in the nearest folder above it, up to the repository's root. */
+export function findConfig(dir: string): string | null {
+  for (let at = dir; ; at = path.dirname(at)) {
+    const found = CONFIG_FILES.map((name) => path.join(at, name)).find((f) => existsSync(f));
+    if (found) return found;
+    if (existsSync(path.join(at, '.git')) || path.dirname(at) === at) return null;
+  }
+}
+
+/**
+ * The configuration file (or the one named), validated; none is fine. It is looked for in `dir`, then in each folder
+ * above it up to the repository's root (the first folder with .git) or the file system's.
+ */
 export async function loadConfig(dir: string, named?: string): Promise<LoadedConfig> {
-  const file = named ?? CONFIG_FILES.map((name) => path.join(dir, name)).find((f) => existsSync(f)) ?? null;
+  const file = named ?? findConfig(path.resolve(dir));
   if (!file) return { file: null, config: {} };
   const { readConfigFile } = await import('./config-schema.ts');
   return { file, config: readConfigFile(file) };

@@ -5,6 +5,16 @@ import type { BuildEvent, EssayResult } from './build.ts';
 
 export type OutputMode = 'terminal' | 'plain' | 'json' | 'quiet';
 
+/**
+ * Whether to colour what goes to `stream`: FORCE_COLOR (not 0) says yes, NO_COLOR (any value, no-color.org) says no,
+ * otherwise a terminal gets colour and a file or a pipe does not.
+ */
+export function useColour(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return !!stream.isTTY && env.TERM !== 'dumb';
+}
+
 export class Progress {
   private total = 0;
   private done = 0;
@@ -41,7 +51,7 @@ export class Progress {
       // The reporter is loaded only when there is something to report: a no-change build never needs it.
       const { reporter } = await import('vfile-reporter');
       this.clear();
-      this.err.write(`${reporter([result.file!], { quiet: true })}\n`);
+      this.err.write(`${reporter([result.file!], { quiet: true, color: useColour(this.err as NodeJS.WriteStream) })}\n`);
     }
     if (result.error) {
       this.failed++;

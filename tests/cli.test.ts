@@ -1,0 +1,114 @@
+// The conventions users expect of a CLI: --version, options that belong to their command, NO_COLOR, JSON from lint,
+// a configuration found upward and checked whole, a JSON Schema for editors, a skeleton that builds clean, and one
+// error (not one per essay) when there is no Chromium.
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { configJsonSchema } from '../pipeline/config-schema.ts';
+import { findConfig } from '../pipeline/config.ts';
+import { titleOf } from '../pipeline/new-essay.ts';
+import { useColour } from '../pipeline/progress.ts';
+
+const root = path.join(import.meta.dirname, '..');
+const bin = path.join(root, 'bin', 'briefing.mjs');
+const run = (args: string[], cwd: string, env: Record<string, string> = {}) => promisify(execFile)(process.execPath, [bin, ...args], { cwd, env: { ...process.env, ...env } })
+  .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
+  .catch((error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }));
+const essay = 'Title\n\nIn May 1994 NATO met in Brussels. In June 1995 it met again.\n';
+
+describe('the command line', () => {
+  it('says its version with --version and -v', async () => {
+    const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) expect((await run([flag], root)).stdout.trim()).toBe(`briefing ${version}`);
+  });
+
+  it('refuses an option its command does not take, naming the ones it does', async () => {
+    const lint = await run(['lint', '--port', '3'], root);
+    expect(lint.code).toBe(2);
+    expect(lint.stderr.trim()).toMatch(/^briefing: lint takes no --port \(its options: --reference-date, .*--json\); see briefing lint --help$/);
+    expect((await run(['build', '--strict'], root)).code).toBe(2);
+    expect((await run(['new', 'x', '--out', 'y'], root)).stderr).toMatch(/new takes no --out/);
+  });
+
+  it('prints lint warnings as JSON lines with --json', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-lint-json-'));
+    await writeFile(path.join(dir, 'e.txt'), 'Title\n\nThe Allaince met the Alliance in May 1994.\n');
+    const { code, stdout } = await run(['lint', 'e.txt', '--json'], dir);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { event: string; rule: string; line: number });
+    expect(lines).toEqual(expect.arrayContaining([expect.objectContaining({ event: 'warning', rule: 'spelling', line: 3 })]));
+  });
+
+  it('colours a terminal unless NO_COLOR says not to; FORCE_COLOR colours anything', () => {
+    const tty = { isTTY: true } as NodeJS.WriteStream, pipe = { isTTY: false } as NodeJS.WriteStream;
+    expect(useColour(tty, {})).toBe(true);
+    expect(useColour(tty, { NO_COLOR: '1' })).toBe(false);
+    expect(useColour(pipe, {})).toBe(false);
+    expect(useColour(pipe, { FORCE_COLOR: '1' })).toBe(true);
+    expect(useColour(tty, { FORCE_COLOR: '0' })).toBe(false);
+    expect(useColour(tty, { TERM: 'dumb' })).toBe(false);
+  });
+
+  it('says once, not once per essay, that there is no Chromium', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-nochrome-'));
+    await writeFile(path.join(dir, 'a.txt'), essay);
+    await writeFile(path.join(dir, 'b.txt'), essay);
+    const { code, stderr } = await run(['build', 'a.txt', 'b.txt', '--out', 'out', '--formats', 'briefing'], dir, { BRIEFING_CHROME: '/nonexistent/chromium' });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/BRIEFING_CHROME=\/nonexistent\/chromium is not an executable file/);
+  });
+});
+
+describe('the configuration', () => {
+  it('is found in the current folder or the nearest one above it, up to the repository root', async () => {
+    const repo = await mkdtemp(path.join(tmpdir(), 'briefing-up-'));
+    await mkdir(path.join(repo, '.git'));
+    await mkdir(path.join(repo, 'docs', 'essays'), { recursive: true });
+    expect(findConfig(path.join(repo, 'docs', 'essays'))).toBeNull();
+    await writeFile(path.join(repo, 'briefing.config.yaml'), 'marking: SECRET\n');
+    expect(findConfig(path.join(repo, 'docs', 'essays'))).toBe(path.join(repo, 'briefing.config.yaml'));
+    await writeFile(path.join(repo, 'docs', 'briefing.config.yaml'), 'marking: OFFICIAL\n');
+    expect(findConfig(path.join(repo, 'docs', 'essays'))).toBe(path.join(repo, 'docs', 'briefing.config.yaml'));
+  });
+
+  it('reports every problem at once, reads "letter" as Letter, and allows $schema', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-conf-'));
+    await writeFile(path.join(dir, 'e.txt'), essay);
+    await writeFile(path.join(dir, 'briefing.config.yaml'), 'colors:\n  accent: red\npaper: A5\nmarking: ""\n');
+    const bad = await run(['build', 'e.txt', '--formats', 'json'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    for (const problem of [/unknown key "colors" \(did you mean "colours"\?\)/, /paper: Invalid option: expected one of "A4"\|"Letter"/, /marking: Too small/]) expect(bad.stderr).toMatch(problem);
+    await writeFile(path.join(dir, 'briefing.config.yaml'), '$schema: ./schema/briefing.config.schema.json\npaper: letter\n');
+    expect((await run(['build', 'e.txt', '--formats', 'json', '--out', 'out'], dir)).code).toBe(0);
+  });
+
+  it('ships a JSON Schema made from the schema the build validates with (npm run schema writes it)', async () => {
+    const shipped = JSON.parse(await readFile(path.join(root, 'schema', 'briefing.config.schema.json'), 'utf8'));
+    expect(shipped).toEqual(JSON.parse(JSON.stringify(configJsonSchema())));
+    expect(Object.keys(shipped.properties)).toEqual(expect.arrayContaining(['$schema', 'marking', 'paper', 'colours', 'fonts']));
+    expect(shipped.additionalProperties).toBe(false);
+  });
+});
+
+describe('briefing new', () => {
+  it('keeps the title as typed, leaves the author out unless given, and writes a skeleton that makes no false events', async () => {
+    expect(titleOf('Georgia and NATO')).toBe('Georgia and NATO');
+    expect(titleOf('georgia-nato')).toBe('Georgia nato');
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-new-'));
+    expect((await run(['new', 'Georgia and NATO'], dir)).code).toBe(0);
+    const text = await readFile(path.join(dir, 'source', 'georgia-and-nato.md'), 'utf8');
+    expect(text).toMatch(/^---\ntitle: "Georgia and NATO"\ndate: \d{4}-\d{2}-\d{2}\n---\n/);
+    expect(text).not.toMatch(/author/);
+    expect((await run(['new', 'Other', '--author', 'Policy Unit'], dir)).code).toBe(0);
+    expect(await readFile(path.join(dir, 'source', 'other.md'), 'utf8')).toMatch(/\nauthor: "Policy Unit"\n/);
+    expect((await run(['build', 'source/georgia-and-nato.md', '--formats', 'json', '--out', 'out'], dir)).code).toBe(0);
+    const chronology = JSON.parse(await readFile(path.join(dir, 'out', 'georgia-and-nato', 'chronology.json'), 'utf8'));
+    expect(chronology.events).toEqual([]);
+    expect(chronology.title).toBe('Georgia and NATO');
+  });
+});

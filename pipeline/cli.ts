@@ -31,13 +31,14 @@ Commands:
   new NAME                     start a new essay: source/NAME.md from a skeleton
   templates eject [NAME...]    copy default templates into a folder of your own
 
-Run briefing <command> --help for its options and examples.
+Run briefing <command> --help for its options and examples; briefing --version for the version.
 
 Environment:
   BRIEFING_CHROME              the Chromium or Chrome to print with (default: chromium on the PATH)
   BRIEFING_TIMEOUT             seconds a browser launch or a print may take (default: 60)
   BRIEFING_CHROME_ARGS         extra Chromium flags, separated by spaces
   SOURCE_DATE_EPOCH            the date written into the PDFs (default: the essay's own date)
+  NO_COLOR, FORCE_COLOR        no colour in warnings on a terminal; colour even in a pipe
 `,
   build: `Usage: briefing build [FILES_OR_DIRS...] [options]
 
@@ -86,12 +87,16 @@ ${COMMON}
 Example:
   briefing watch source/azerbaijan-nato.txt --formats briefing,factsheet
 `,
-  new: `Usage: briefing new NAME
+  new: `Usage: briefing new NAME [--author NAME]
 
-Starts a new essay, source/NAME.md, from a short Markdown skeleton with front matter (title, date, author).
+Starts a new essay in source/ from a short Markdown skeleton with front matter: the title as typed, today's date, the
+author when given. Its guidance is in comments, which the build ignores.
 
-Example:
-  briefing new georgia-nato
+  --author NAME                the author to write into the front matter (default: none; the configuration's applies)
+
+Examples:
+  briefing new "Georgia and NATO"
+  briefing new georgia-nato --author "Policy Unit"
 `,
   templates: `Usage: briefing templates eject [NAME...] [--to DIR] [--force]
 

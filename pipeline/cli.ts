@@ -12,6 +12,9 @@ import { packageRoot } from './paths.ts';
 import { type OutputMode, Progress, useColour } from './progress.ts';
 import { defaultSettings, type Product, products, type Settings } from './settings.ts';
 
+/** The preview's port: not 4173, which Vite's preview also takes. */
+export const DEFAULT_PORT = 4780;
+
 const COMMON = `Options for build, lint and watch:
   --out DIR                    where packs go (default: output)
   --formats LIST               comma-separated: ${products.join(',')} (default: all)
@@ -78,7 +81,8 @@ serves a live preview at http://localhost:PORT/ (an index of the essays, each pr
 itself after each rebuild. A broken essay or template shows its error in the page and here; the next good save
 recovers. Ctrl-C stops.
 
-  --port N                     the preview's port (default: 4173; 0 picks a free one)
+  --port N                     the preview's port (default: ${DEFAULT_PORT}, or the next free one; 0 picks any free one)
+  --open                       open the preview in the default browser
   --host ADDRESS               listen on ADDRESS as well as this machine (default: 127.0.0.1 only); requests must
                                then name it, or localhost, as their Host
 
@@ -116,7 +120,7 @@ const OPTIONS = {
   check: { type: 'boolean' }, force: { type: 'boolean' }, jobs: { type: 'string' }, shard: { type: 'string' },
   strict: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' }, quiet: { type: 'boolean' }, verbose: { type: 'boolean' },
   json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
-  author: { type: 'string' },
+  author: { type: 'string' }, open: { type: 'boolean' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -125,7 +129,7 @@ const SETTINGS: OptionName[] = ['out', 'formats', 'reference-date', 'paper', 'te
 const COMMAND_OPTIONS: Record<Options['command'], OptionName[]> = {
   build: [...SETTINGS, 'check', 'force', 'jobs', 'shard', 'quiet', 'verbose', 'json'],
   lint: ['reference-date', 'config', 'max-size', 'strict', 'json'],
-  watch: [...SETTINGS, 'port', 'host', 'quiet', 'verbose', 'json'],
+  watch: [...SETTINGS, 'port', 'host', 'open', 'quiet', 'verbose', 'json'],
   new: ['author'],
   templates: ['to', 'force', 'templates', 'config'],
 };
@@ -156,6 +160,9 @@ export interface Options {
   verbose: boolean;
   /** `new --author`: the author to write into the skeleton's front matter. */
   author?: string;
+  /** watch: open the preview in a browser; whether --port was given (a busy default moves on, a given port fails). */
+  open?: boolean;
+  portGiven?: boolean;
 }
 
 /** The tool's version, from its package.json. */
@@ -248,7 +255,7 @@ async function parse(argv: string[]): Promise<Options | { help: string }> {
     shard = m ? { index: Number(m[1]), count: Number(m[2]) } : undefined;
     if (!shard || shard.count < 1 || shard.index < 1 || shard.index > shard.count) throw new UsageError(`--shard: "${values.shard}" is not I/N with 1 <= I <= N (for example 2/4)`);
   }
-  const port = values.port === undefined ? 4173 : Number(values.port);
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: "${values.port}" is not a port number`);
   if ([values.quiet, values.verbose, values.json].filter(Boolean).length > 1) throw new UsageError('choose one of --quiet, --verbose and --json');
   const mode: OutputMode = values.json ? 'json' : values.quiet ? 'quiet' : process.stdout.isTTY ? 'terminal' : 'plain';
@@ -256,7 +263,7 @@ async function parse(argv: string[]): Promise<Options | { help: string }> {
     command: command as Options['command'], names, inputs: names.length ? names : ['source'], out: values.out ?? 'output',
     settings, locked, templates: values.templates ?? config.templates, configFile, strict: !!values.strict,
     check: !!values.check, force: !!values.force, jobs, shard, to: values.to, port, host: values.host ?? '127.0.0.1', mode, verbose: !!values.verbose,
-    author: values.author,
+    author: values.author, open: !!values.open, portGiven: values.port !== undefined,
   };
 }
 
@@ -279,7 +286,14 @@ export async function main(argv: string[]): Promise<number> {
     case 'watch': {
       exitCleanlyOnSignals();
       const { watch } = await import('./watch.ts');
-      return watch(options, buildRequest(options));
+      // The configuration is read again before every rebuild: a saved marking shows in the next preview.
+      return watch(options, buildRequest(options), async () => {
+        const again = await parse(argv);
+        return 'help' in again ? buildRequest(options) : buildRequest(again);
+      }).catch((error: Error) => {
+        process.stderr.write(`briefing: ${error.message}\n`);
+        return 2;
+      });
     }
     default:
       exitCleanlyOnSignals();

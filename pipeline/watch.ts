@@ -3,11 +3,12 @@
 // A failed rebuild shows its error in the preview and the terminal; the next good save recovers.
 import { existsSync, watch as watchPath, type FSWatcher } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { spawn } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { build, type BuildRequest, fontsRoot, findEssays, reason } from './build.ts';
 import { Printer } from './browser/printer.ts';
-import { CONFIG_FILES } from './config.ts';
+import { CONFIG_FILES, findConfig } from './config.ts';
 import type { Options } from './cli.ts';
 import { knownError } from './cli.ts';
 import { Progress } from './progress.ts';
@@ -33,7 +34,8 @@ interface State {
   slugs: string[];
 }
 
-export async function watch(options: Options, request: BuildRequest): Promise<number> {
+export async function watch(options: Options, first: BuildRequest, reload: () => Promise<BuildRequest> = async () => first): Promise<number> {
+  let request = first;
   const outDir = path.resolve(request.outDir);
   const printer = new Printer({ allowedRoots: [outDir, fontsRoot], maxPages: 2 });
   const clients = new Set<ServerResponse>();
@@ -56,6 +58,7 @@ export async function watch(options: Options, request: BuildRequest): Promise<nu
         const progress = new Progress(options.mode === 'json' ? 'json' : 'plain', options.verbose);
         const errors: string[] = [];
         try {
+          request = await reload();
           state.slugs = (await findEssays(request.inputs)).map((f) => path.basename(f, path.extname(f)));
           const results = await build({ ...request, printer, onEvent: (e) => progress.event(e) }, (r) => progress.result(r));
           for (const r of results) if (r.error) errors.push(`${r.source}: ${r.error}`);
@@ -107,7 +110,7 @@ export async function watch(options: Options, request: BuildRequest): Promise<nu
     }
     if (url.pathname === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(indexPage(state));
+      res.end(await indexPage(state, outDir));
       return;
     }
     // /out/<slug>/<file>: regular files of the output folder, and nothing else (no folder, no link out of it).
@@ -122,23 +125,24 @@ export async function watch(options: Options, request: BuildRequest): Promise<nu
     if (type.startsWith('text/html')) body = body.toString('utf8').replace(/<\/body>/i, `${LIVE}</body>`);
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body);
   };
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port, options.host, resolve));
-  port = (server.address() as { port: number }).port;
+  port = await listen(server, options);
   process.stdout.write(`Preview: http://localhost:${port}/  (watching; Ctrl-C stops)\n`);
+  if (options.open) openBrowser(`http://localhost:${port}/`);
 
   await rebuild();
   // Watch the essays' folders, every template folder and the configuration; a burst of saves makes one rebuild.
   const folders = new Set<string>();
   for (const input of request.inputs) folders.add(existsSync(input) && !input.match(/\.(md|markdown|txt)$/i) ? path.resolve(input) : path.dirname(path.resolve(input)));
   for (const dir of new TemplateDirs(request.templatesDir).dirs) for (const sub of ['', 'partials', 'css']) folders.add(path.join(dir, sub));
-  folders.add(process.cwd()); // briefing.config.yaml
+  const configFile = findConfig(process.cwd());
+  folders.add(configFile ? path.dirname(configFile) : process.cwd()); // briefing.config.yaml, wherever it was found
   let timer: NodeJS.Timeout | null = null;
   const watchers: FSWatcher[] = [];
   for (const folder of folders) {
     if (!existsSync(folder)) continue;
     watchers.push(watchPath(folder, (_, name) => {
       if (name && !/\.(md|markdown|txt|hbs|css|ya?ml|json|png|jpe?g|svg)$/i.test(name)) return;
-      if (folder === process.cwd() && name && !CONFIG_FILES.includes(String(name)) && !request.inputs.some((i) => path.resolve(i) === path.resolve(String(name)))) return;
+      if (folder === path.dirname(configFile ?? path.join(process.cwd(), 'x')) && name && !CONFIG_FILES.includes(String(name)) && !request.inputs.some((i) => path.resolve(i) === path.resolve(folder, String(name)))) return;
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void rebuild(), 60);
     }));
@@ -147,17 +151,56 @@ export async function watch(options: Options, request: BuildRequest): Promise<nu
   return 0;
 }
 
-function indexPage(state: State): string {
+/**
+ * Listen on the port asked for. The default port, if busy, gives way to the next free one (said so); a port the user
+ * named that is busy is a clear error, not a stack trace.
+ */
+async function listen(server: Server, options: Options): Promise<number> {
+  const attempt = (port: number) => new Promise<number>((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) => { server.off('listening', done); reject(error); };
+    const done = () => { server.off('error', failed); resolve((server.address() as { port: number }).port); };
+    server.once('error', failed).once('listening', done).listen(port, options.host);
+  });
+  for (let port = options.port; ; port++) {
+    try {
+      const bound = await attempt(port);
+      if (port !== options.port) process.stdout.write(`Port ${options.port} is in use; the preview takes ${bound}.\n`);
+      return bound;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EADDRINUSE' || options.portGiven || options.port === 0 || port - options.port >= 20) {
+        throw new Error(code === 'EADDRINUSE' ? `port ${port} is in use: choose another with --port (0 picks a free one)` : `cannot listen on ${options.host}:${port}: ${(error as Error).message}`);
+      }
+    }
+  }
+}
+
+/** The system's own way to open a page (never fatal: the address is printed anyway). */
+function openBrowser(url: string): void {
+  const [command, ...args] = process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['cmd', '/c', 'start', '', url] : ['xdg-open', url];
+  try {
+    spawn(command!, args, { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
+  } catch {
+    // no opener here
+  }
+}
+
+async function indexPage(state: State, outDir: string): Promise<string> {
   const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const products = [['briefing.html', 'Briefing'], ['briefing.pdf', 'PDF'], ['slides.html', 'Slides'], ['slides.pdf', 'PDF'], ['factsheet.html', 'Fact sheet'], ['factsheet.pdf', 'PDF'], ['chronology.json', 'Chronology']];
-  const rows = state.slugs.map((slug) => `<li><b>${escape(slug)}</b> ${products.map(([file, label]) => `<a href="/out/${encodeURIComponent(slug)}/${file}">${label}</a>`).join(' · ')}</li>`).join('');
+  // Only what was built is linked: a product left out of --formats (or not built yet) is no dead link.
+  const built = async (slug: string) => (await Promise.all(products.map(async ([file, label]) => ((await stat(path.join(outDir, slug, file!)).catch(() => null))?.isFile() ? `<a href="/out/${encodeURIComponent(slug)}/${file}">${label}</a>` : null)))).filter(Boolean);
+  const rows = (await Promise.all(state.slugs.map(async (slug) => {
+    const links = await built(slug);
+    return `<li><b>${escape(slug)}</b> ${links.length ? links.join(' · ') : '<i>not built yet</i>'}</li>`;
+  }))).join('');
   const errors = state.errors.length ? `<pre class="error">${escape(state.errors.join('\n'))}</pre>` : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Briefing preview</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;margin:40px;color:#1b1f24}a{color:#1f4e79}li{margin:6px 0}.error{background:#8a1c2b;color:#fff;padding:12px;white-space:pre-wrap}</style>
 </head><body><h1>Briefing preview</h1><p>Build ${state.version}. Pages reload themselves after each rebuild.</p>${errors}<ul>${rows}</ul>${LIVE}</body></html>`;
 }
 
-/** The preview listens on the loopback (or the --host given); a request must name it so ("localhost:4173"). */
+/** The preview listens on the loopback (or the --host given); a request must name it so ("localhost:4780"). */
 function isLocalHost(host: string | undefined, port: number, listen: string): boolean {
   return !!host && [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `${listen}:${port}`].includes(host.toLowerCase());
 }

@@ -1,8 +1,8 @@
 // The preview server cannot be knocked over or read from elsewhere: bad encodings, folders, paths out of the output
 // folder, other hosts and origins, other methods and random junk each get a status, and it serves on afterwards.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFile, mkdtemp, symlink } from 'node:fs/promises';
-import { request } from 'node:http';
+import { copyFile, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,19 @@ const bin = path.join(root, 'bin', 'briefing.mjs');
 let child: ChildProcess;
 let port = 0;
 let dir = '';
+let log = '';
+
+function text(pathname: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: pathname, headers: { host: `localhost:${port}` } }, (res) => {
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve(body));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 function get(pathname: string, headers: Record<string, string> = {}, method = 'GET'): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -28,6 +41,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'briefing-preview-'));
   await copyFile(path.join(root, 'tests', 'fixtures', 'genres', 'news-storm.txt'), path.join(dir, 'storm.txt'));
   child = spawn(process.execPath, [bin, 'watch', path.join(dir, 'storm.txt'), '--out', path.join(dir, 'out'), '--port', '0', '--formats', 'json'], { cwd: dir });
+  child.stdout!.on('data', (d) => (log += d));
   port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -46,6 +60,31 @@ describe('the preview server', () => {
   it('serves the index and the packs to this machine', async () => {
     expect(await get('/')).toBe(200);
     expect(await get('/out/storm/chronology.json')).toBe(200);
+  });
+
+  it('links only the products that were built', async () => {
+    const index = await text('/');
+    expect(index).toContain('/out/storm/chronology.json');
+    expect(index).not.toContain('briefing.html');
+  });
+
+  it('reads the configuration again when it is saved, and rebuilds', async () => {
+    const before = log.length;
+    await writeFile(path.join(dir, 'briefing.config.yaml'), 'reference-date: 2001-01-01\n');
+    await expect.poll(() => log.slice(before), { timeout: 20_000, interval: 100 }).toMatch(/built storm: json/);
+  });
+
+  it('says in one line when the port it was given is in use', async () => {
+    const busy = createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => busy.once('listening', r));
+    const taken = (busy.address() as { port: number }).port;
+    const watcher = spawn(process.execPath, [bin, 'watch', path.join(dir, 'storm.txt'), '--out', path.join(dir, 'out2'), '--port', String(taken), '--formats', 'json'], { cwd: dir });
+    let err = '';
+    watcher.stderr!.on('data', (d) => (err += d));
+    const code = await new Promise((resolve) => watcher.on('exit', resolve));
+    busy.close();
+    expect(code).toBe(2);
+    expect(err.trim()).toBe(`briefing: port ${taken} is in use: choose another with --port (0 picks a free one)`);
   });
 
   it.each([

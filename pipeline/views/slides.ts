@@ -12,7 +12,7 @@ const BULLETS_PER_SLIDE = 5;
 /** Characters of bullet text a slide holds at its type size: long summaries take a slide of fewer bullets. */
 const SLIDE_CHARS = 560;
 
-interface Bullet { date: string; text: string }
+export interface Bullet { date: string; text: string }
 interface Slide {
   kind: 'title' | 'agenda' | 'timeline' | 'bullets' | 'people' | 'quote' | 'summary' | 'source';
   title: string;

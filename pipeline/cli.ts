@@ -1,6 +1,8 @@
 // The command line. `briefing build` makes the packs; `lint`, `watch`, `new` and `templates eject` help write them.
 // Exit 0 on success, 1 when an essay failed (a line on stderr says which and why), 2 on a usage or configuration error.
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type BuildRequest, findEssays, InputError, plan, reason } from './build.ts';
@@ -309,13 +311,24 @@ export function buildRequest(options: Options): BuildRequest {
 }
 
 async function buildCommand(options: Options): Promise<number> {
-  const request = buildRequest(options);
   const started = performance.now();
   try {
+    // `--out -` writes the chronology to standard output: a pipe takes data, not PDFs.
+    const toStdout = options.out === '-';
+    if (toStdout && (options.settings.formats.length !== 1 || options.settings.formats[0] !== 'json')) {
+      throw new InputError('--out - writes the chronology to standard output: use it with --formats json');
+    }
+    const staging = toStdout || options.inputs.includes('-') ? await mkdtemp(path.join(tmpdir(), 'briefing-stdio-')) : null;
+    const inputs = await Promise.all(options.inputs.map((input) => (input === '-' ? fromStdin(staging!) : input)));
+    const request = { ...buildRequest(options), inputs, ...(toStdout ? { outDir: path.join(staging!, 'out') } : {}) };
     if (options.check) return await check(request);
-    const progress = new Progress(options.mode, options.verbose);
+    const progress = new Progress(toStdout ? 'quiet' : options.mode, options.verbose);
     const results = await build({ ...request, onEvent: (e) => progress.event(e) }, (r) => progress.result(r));
-    progress.summary((performance.now() - started) / 1000, options.out);
+    if (toStdout) {
+      for (const r of results) if (!r.error) process.stdout.write(await readFile(path.join(request.outDir, r.slug, 'chronology.json')));
+    } else {
+      progress.summary((performance.now() - started) / 1000, options.out);
+    }
     return results.some((r) => r.error) ? 1 : 0;
   } catch (error) {
     process.stderr.write(`briefing: ${knownError(error) ? (error as Error).message : reason(error)}\n`);
@@ -335,10 +348,22 @@ async function check(request: BuildRequest): Promise<number> {
 }
 
 /** Parse and extract only, and print every warning in the reporter's format. */
+/** `-` as an essay: standard input, saved as essay.md when it reads as Markdown (front matter or a "# " heading). */
+async function fromStdin(dir: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks);
+  const markdown = /^(?:---\r?\n|#{1,6} )/m.test(text.subarray(0, 4096).toString('utf8'));
+  const file = path.join(dir, markdown ? 'essay.md' : 'essay.txt');
+  await writeFile(file, text);
+  return file;
+}
+
 async function lint(options: Options): Promise<number> {
   let files;
   try {
-    files = await findEssays(options.inputs);
+    const staging = options.inputs.includes('-') ? await mkdtemp(path.join(tmpdir(), 'briefing-stdio-')) : null;
+    files = await findEssays(await Promise.all(options.inputs.map((input) => (input === '-' ? fromStdin(staging!) : input))));
   } catch (error) {
     process.stderr.write(`briefing: ${(error as Error).message}\n`);
     return 1;

@@ -1,7 +1,7 @@
 // The conventions users expect of a CLI: --version, options that belong to their command, NO_COLOR, JSON from lint,
 // a configuration found upward and checked whole, a JSON Schema for editors, a skeleton that builds clean, and one
 // error (not one per essay) when there is no Chromium.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,6 +50,23 @@ describe('the command line', () => {
     expect(useColour(pipe, { FORCE_COLOR: '1' })).toBe(true);
     expect(useColour(tty, { FORCE_COLOR: '0' })).toBe(false);
     expect(useColour(tty, { TERM: 'dumb' })).toBe(false);
+  });
+
+  it('reads an essay from standard input (-) and writes its chronology to standard output (--out -)', () => {
+    const input = 'Title\n\nIn May 1994 NATO met in Brussels. In June 1995 it met again.\n';
+    const stdout = execFileSync(process.execPath, [bin, 'build', '-', '--formats', 'json', '--out', '-'], { input, cwd: tmpdir() }).toString();
+    const chronology = JSON.parse(stdout) as { title: string; events: unknown[] };
+    expect(chronology.title).toBe('Title');
+    expect(chronology.events).toHaveLength(2);
+    // Markdown is told by its front matter or a heading.
+    const lint = execFileSync(process.execPath, [bin, 'lint', '-', '--json'], { input: '---\ntitle: T\nmarknig: x\n---\n\nIn May 1994 NATO met.\n', cwd: tmpdir() }).toString();
+    expect(lint).toMatch(/unknown key \\"marknig\\"/);
+  });
+
+  it('refuses --out - for anything but the chronology', async () => {
+    const { code, stderr } = await run(['build', 'source', '--out', '-'], root);
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe('briefing: --out - writes the chronology to standard output: use it with --formats json');
   });
 
   it('says once, not once per essay, that there is no Chromium', async () => {

@@ -140,7 +140,7 @@ export async function build(request: BuildRequest, onResult: (result: EssayResul
   try {
     // Parsing, extraction and rendering are loaded only when there is something to make: a no-change build stays fast.
     const work = plans.some((p) => p.stale.length) ? await import('./make-essay.ts') : null;
-    const renderer = work ? work.loadRenderer(request.templatesDir) : null;
+    const renderer = work ? await work.loadRenderer(request.templatesDir, request.settings) : null;
     return await mapLimit(plans, jobs, async (p) => {
       const result = p.stale.length === 0
         ? { source: p.source, slug: p.slug, built: [], skipped: p.fresh, files: [], file: null, error: null }

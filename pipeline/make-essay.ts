@@ -16,12 +16,24 @@ import { loadTemplates } from './render/templates.ts';
 import type { Settings } from './settings.ts';
 import { settingsForEssay } from './config-schema.ts';
 import { inside } from './slug.ts';
+import { VFile } from 'vfile';
+import { defaultTemplatesDir } from './paths.ts';
+import { defaultSettings } from './settings.ts';
 
 /** Templates are compiled once per build, not once per essay. */
 /** The longest essay the briefing, slides and fact sheet are printed for (about 400 pages of briefing). */
 export const MAX_PRINTED_PARAGRAPHS = 5000;
 
-export const loadRenderer = (templatesDir?: string) => new Renderer(loadTemplates(templatesDir));
+/** The templates, compiled and checked (every branch, against the fields of a sample essay's views) before a build. */
+export async function loadRenderer(templatesDir?: string, settings?: Settings): Promise<Renderer> {
+  const renderer = new Renderer(loadTemplates(templatesDir));
+  const { SAMPLE_ESSAY } = await import('./render/sample-essay.ts');
+  const file = new VFile({ path: path.join(defaultTemplatesDir, 'sample.md'), value: SAMPLE_ESSAY });
+  const sample = await parseEssay(file);
+  const base = settings ?? defaultSettings;
+  renderer.check(sample, extractChronology(sample, { referenceDate: null, spelling: false }), { ...base, logo: null, marking: base.marking ?? 'MARKING', organisation: base.organisation ?? 'Organisation' });
+  return renderer;
+}
 
 export async function makeEssay(p: Plan, outDir: string, buildSettings: Settings, renderer: Renderer, printer: Printer,
   locked: ReadonlySet<string>, onEvent?: (event: BuildEvent) => void): Promise<EssayResult> {

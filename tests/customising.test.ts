@@ -84,6 +84,19 @@ describe('template overrides', () => {
     expect(result.stderr).toMatch(/partials\/cover\.hbs:3:\d+: unknown field "subtitel"/);
   });
 
+  it('are checked in every branch before a build, with did-you-mean, and say where a block is left open', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-branches-'));
+    await mkdir(path.join(dir, 'partials'));
+    // The seed has no subtitle: this branch never runs for it, and is still checked.
+    await writeFile(path.join(dir, 'partials', 'cover.hbs'), '<section class="cover">\n  <h1>{{title}}</h1>\n  {{#if subtitle}}<p>{{subtitel}}</p>{{/if}}\n</section>\n');
+    const branch = await run(['build', seed, '--out', await mkdtemp(path.join(tmpdir(), 'o-')), '--formats', 'briefing', '--templates', dir]);
+    expect(branch.code).toBe(1);
+    expect(branch.stderr).toMatch(/partials\/cover\.hbs:3:\d+: unknown field "subtitel" \(did you mean "subtitle"\?\)/);
+    await writeFile(path.join(dir, 'partials', 'cover.hbs'), '<section>\n{{#if title}}\n<h1>{{title}}</h1>\n');
+    const open = await run(['build', seed, '--out', await mkdtemp(path.join(tmpdir(), 'o-')), '--formats', 'briefing', '--templates', dir]);
+    expect(open.stderr).toMatch(/partials\/cover\.hbs:4: expected .*"\{\{\/", got the end of the file, at ".*<h1>\{\{title\}\}<\/h1>"/);
+  });
+
   it('fail on an unknown helper, and never reach outside the template folders', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'briefing-badhelper-'));
     await mkdir(path.join(dir, 'partials'));

@@ -57,15 +57,35 @@ export class Renderer {
     return shared;
   }
 
-  briefing(essay: Essay, chronology: Chronology, settings: Settings, pages: Map<string, number> = new Map()): string {
+  private briefingContext(essay: Essay, chronology: Chronology, settings: Settings, pages: Map<string, number> = new Map()) {
     const view = briefingView(essay, chronology, settings);
-    return this.templates.render('briefing', {
+    return {
       ...view,
       ...this.shared(settings, false, essay.source, hasCode(essay)),
       headerTitle: cssString(runningTitle(view.title)),
       headerMarking: cssString(view.marking ?? ''),
       contents: view.contents.map((entry) => ({ ...entry, page: pages.get(entry.id) ?? '' })),
-    });
+    };
+  }
+
+  briefing(essay: Essay, chronology: Chronology, settings: Settings, pages: Map<string, number> = new Map()): string {
+    return this.templates.render('briefing', this.briefingContext(essay, chronology, settings, pages));
+  }
+
+  /**
+   * Check the templates, every branch of them, against every field the views can give: the views of a sample essay
+   * that has them all (render/sample-essay.ts). A misspelt field fails here, before anything is made.
+   */
+  check(sample: Essay, chronology: Chronology, settings: Settings): void {
+    const known = new Set<string>(['css', ...this.templates.stylesheets]);
+    const collect = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === 'object') for (const [key, inner] of Object.entries(value)) { known.add(key); collect(inner); }
+    };
+    collect(this.briefingContext(sample, chronology, settings));
+    collect({ ...slidesView(sample, chronology, settings), ...this.shared(settings, true, sample.source) });
+    collect({ ...factsheetView(sample, chronology, settings), ...this.shared(settings, false, sample.source) });
+    this.templates.check(known);
   }
 
   /** The deck's HTML (self-contained: fonts and logo inlined) and the view it was made from (for the PowerPoint). */

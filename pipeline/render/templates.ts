@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
+import { didYouMean } from '../did-you-mean.ts';
 import { TemplateDirs } from './template-dirs.ts';
 
 export type Layout = 'briefing' | 'slides' | 'factsheet';
@@ -15,6 +16,61 @@ export class TemplateError extends Error {
 
 export interface Templates {
   render(layout: Layout, view: object): string;
+  /**
+   * Check every layout and partial, every branch, against the fields a template may use (`known`) and the helpers:
+   * a misspelt field fails the build before anything is made, even in a branch this essay would not take.
+   */
+  check(known: ReadonlySet<string>): void;
+  /** The stylesheets' names, as templates include them ({{{css.briefing}}}). */
+  stylesheets: string[];
+}
+
+const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
+
+type Node = { type: string; loc?: { start: { line: number; column: number } }; [key: string]: unknown };
+
+/** Problems in a template's syntax tree: fields no view has, helpers that do not exist. */
+function problemsIn(ast: Node, file: string, known: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const at = (node: Node) => `${path.relative(process.cwd(), file) || file}:${node.loc?.start.line ?? 1}:${(node.loc?.start.column ?? 0) + 1}`;
+  const helperNames = [...BUILT_IN_HELPERS, ...Object.keys(helpers)];
+  const field = (node: Node) => {
+    if (node.type !== 'PathExpression' || node.data) return;
+    for (const part of node.parts as string[]) {
+      if (part === 'this' || part === 'length' || known.has(part)) continue;
+      const near = didYouMean(part, [...known]);
+      problems.push(`${at(node)}: unknown field "${part}"${near ? ` (did you mean "${near}"?)` : ''}`);
+    }
+  };
+  const call = (node: Node) => {
+    const pathNode = node.path as Node;
+    const params = (node.params as Node[] | undefined) ?? [];
+    const hash = node.hash as { pairs: { value: Node }[] } | undefined;
+    const isHelper = params.length > 0 || !!hash || (pathNode.type === 'PathExpression' && helperNames.includes(pathNode.original as string) && node.type !== 'MustacheStatement');
+    if (isHelper && pathNode.type === 'PathExpression') {
+      if (!helperNames.includes(pathNode.original as string)) {
+        const near = didYouMean(pathNode.original as string, helperNames);
+        problems.push(`${at(pathNode)}: unknown helper "${pathNode.original}"${near ? ` (did you mean "${near}"?)` : ''}`);
+      }
+    } else {
+      visit(pathNode);
+    }
+    for (const param of params) visit(param);
+    for (const pair of hash?.pairs ?? []) visit(pair.value);
+  };
+  const visit = (node: Node | null | undefined): void => {
+    if (!node) return;
+    switch (node.type) {
+      case 'Program': (node.body as Node[]).forEach(visit); break;
+      case 'MustacheStatement': case 'SubExpression': call(node); break;
+      case 'BlockStatement': call(node); visit(node.program as Node); visit(node.inverse as Node); break;
+      case 'PartialStatement': case 'PartialBlockStatement': ((node.params as Node[]) ?? []).forEach(visit); break;
+      case 'PathExpression': field(node); break;
+      default: break;
+    }
+  };
+  visit(ast);
+  return problems;
 }
 
 export const helpers: Record<string, { description: string; fn: (...args: never[]) => unknown }> = {
@@ -45,6 +101,19 @@ export function loadTemplates(userDir?: string | null): Templates {
   const css = Object.fromEntries(dirs.list('css', '.css').map((name) => [name.slice(0, -4), readFileSync(dirs.find(`css/${name}`)!, 'utf8')]));
   const compiled = new Map<Layout, ReturnType<typeof compile>>();
   return {
+    stylesheets: Object.keys(css),
+    check(known) {
+      const files = [...(['briefing', 'slides', 'factsheet'] as Layout[]).map((layout) => dirs.find(`${layout}.hbs`)),
+        ...dirs.list('partials', '.hbs').map((name) => dirs.find(`partials/${name}`))].filter((f): f is string => f !== null);
+      const problems = files.flatMap((file) => {
+        try {
+          return problemsIn(hb.parse(readFileSync(file, 'utf8')) as unknown as Node, file, known);
+        } catch (error) {
+          return [templateError(error, file).message];
+        }
+      });
+      if (problems.length) throw new TemplateError(problems.join('\n'));
+    },
     render(layout, view) {
       let template = compiled.get(layout);
       if (!template) {
@@ -69,6 +138,12 @@ function annotate(template: HandlebarsTemplateDelegate, file: string): Handlebar
   };
 }
 
+/** Handlebars' token names, as a template writer knows them. */
+const TOKENS: Record<string, string> = {
+  EOF: 'the end of the file', OPEN_ENDBLOCK: '"{{/"', INVERSE: '"{{else}}"', OPEN_INVERSE_CHAIN: '"{{else if"', CLOSE: '"}}"',
+  CLOSE_UNESCAPED: '"}}}"', ID: 'a name', OPEN: '"{{"', CONTENT: 'text',
+};
+
 /** "templates/partials/cover.hbs:3:12: unknown field "subtitel"" from what Handlebars throws. */
 function templateError(error: unknown, file: string): TemplateError {
   const message = error instanceof Error ? error.message : String(error);
@@ -77,6 +152,14 @@ function templateError(error: unknown, file: string): TemplateError {
   const line = lineNumber ?? (at ? Number(at[1]) : null);
   const col = column ?? (at?.[2] !== undefined ? Number(at[2]) : null);
   const place = line ? `:${line}${col !== null ? `:${col + (lineNumber ? 1 : 0)}` : ''}` : '';
+  // A syntax error: where, what was expected, and the text it stopped at ("Parse error on line 4: ... Expecting ...").
+  const parse = /^Parse error on line (\d+):\n(.*)\n(-*)\^\n(.*)$/s.exec(message);
+  if (parse) {
+    const expecting = parse[4]!.replace(/^Expecting /, 'expected ').replace(/'([A-Z_]+)'/g, (_, token: string) => TOKENS[token] ?? token);
+    return new TemplateError(`${path.relative(process.cwd(), file) || file}:${parse[1]}: ${expecting}, at "${parse[2]!.trim()}"`);
+  }
+  const mismatch = /^(\S+) doesn't match (\S+) - (\d+):(\d+)/.exec(message);
+  if (mismatch) return new TemplateError(`${path.relative(process.cwd(), file) || file}:${mismatch[3]}:${Number(mismatch[4]) + 1}: {{/${mismatch[2]}}} closes {{#${mismatch[1]}}}`);
   const field = /^"([^"]+)" not defined in/.exec(message);
   const helper = /unknown helper (\S+)|Missing helper: "([^"]+)"/.exec(message);
   const partial = /The partial (\S+) could not be found/.exec(message);

@@ -150,7 +150,7 @@ describe('a command line that helps', () => {
     const created = await run(['new', 'georgia-nato'], dir);
     expect(created.code).toBe(0);
     const text = await readFile(path.join(dir, 'source', 'georgia-nato.md'), 'utf8');
-    expect(text).toMatch(/^---\ntitle: Georgia nato\ndate: \d{4}-\d{2}-\d{2}\n/);
+    expect(text).toMatch(/^---\ntitle: "Georgia nato"\ndate: \d{4}-\d{2}-\d{2}\n---/);
     expect((await run(['new', 'georgia-nato'], dir)).stderr).toMatch(/exists/);
     expect((await run(['build', '--formats', 'json', '--quiet'], dir)).code).toBe(0);
   });

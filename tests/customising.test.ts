@@ -84,6 +84,11 @@ describe('template overrides', () => {
     expect(result.stderr).toMatch(/partials\/cover\.hbs:3:\d+: unknown field "subtitel"/);
   });
 
+  it('the default templates pass the same check a user\'s get', async () => {
+    const { loadRenderer } = await import('../pipeline/make-essay.ts');
+    await expect(loadRenderer(path.join(import.meta.dirname, '..', 'templates'))).resolves.toBeDefined();
+  });
+
   it('are checked in every branch before a build, with did-you-mean, and say where a block is left open', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'briefing-branches-'));
     await mkdir(path.join(dir, 'partials'));

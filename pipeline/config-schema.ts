@@ -6,10 +6,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { applyConfig, ConfigError } from './config.ts';
 import { didYouMean } from './did-you-mean.ts';
-import { colourNames, matterSettingKeys as matterKeys, products, type Settings } from './settings.ts';
+import { colourNames, products } from './settings.ts';
 import { yamlWarnings } from './yaml-warnings.ts';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
 
 const require = createRequire(import.meta.url);
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2006-05-25');
@@ -70,7 +73,7 @@ export function readConfigFile(file: string): Config {
   } catch (error) {
     throw new ConfigError(`${file}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
   }
-  const config = validate(data ?? {}, file);
+  const config = validateConfig(data ?? {}, file);
   // Paths in the file are relative to the file.
   const base = path.dirname(path.resolve(file));
   if (config.logo) config.logo = path.resolve(base, config.logo);
@@ -81,7 +84,7 @@ export function readConfigFile(file: string): Config {
 }
 
 /** The file's settings, or one error that lists every problem in it, each with its key. */
-function validate(data: unknown, file: string): Config {
+export function validateConfig(data: unknown, file: string): Config {
   const result = configSchema.safeParse(data);
   if (result.success) return result.data;
   const problems = result.error.issues.flatMap((issue) => {
@@ -94,15 +97,4 @@ function validate(data: unknown, file: string): Config {
     });
   });
   throw new ConfigError(`${file}: ${problems.join('; ')}`);
-}
-
-/**
- * An essay's own settings: its front matter over the build's, except where the command line has spoken (`locked`).
- * Front matter may set organisation, author, marking, paper, dates and colours; other keys are the essay's own.
- */
-export function settingsForEssay(settings: Settings, matter: Record<string, unknown>, locked: ReadonlySet<string>): Settings {
-  // Keys left empty in a skeleton (author: "") say nothing.
-  const own = Object.fromEntries(matterKeys.filter((k) => matter[k] !== undefined && matter[k] !== '' && matter[k] !== null && !locked.has(k)).map((k) => [k, matter[k]]));
-  if (Object.keys(own).length === 0) return settings;
-  return applyConfig(settings, validate(own, 'front matter'));
 }

@@ -5,10 +5,6 @@ import path from 'node:path';
 import type { Config } from './config-schema.ts';
 import type { Settings } from './settings.ts';
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
 export const CONFIG_FILES = ['briefing.config.yaml', 'briefing.config.yml', 'briefing.config.json'];
 
 export interface LoadedConfig {

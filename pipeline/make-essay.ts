@@ -14,7 +14,7 @@ import { fontFor, uncovered } from './render/fonts.ts';
 import { Renderer } from './render/index.ts';
 import { loadTemplates } from './render/templates.ts';
 import type { Settings } from './settings.ts';
-import { settingsForEssay } from './config-schema.ts';
+import { settingsForEssay } from './essay-settings.ts';
 import { inside } from './slug.ts';
 import { VFile } from 'vfile';
 import { defaultTemplatesDir } from './paths.ts';

@@ -57,8 +57,16 @@ export class Renderer {
     return shared;
   }
 
+  /** The briefing's view of the essay last asked for: printed twice (the second time with its page numbers), made once. */
+  private readonly briefingViews = new WeakMap<Essay, { chronology: Chronology; settings: Settings; view: ReturnType<typeof briefingView> }>();
+
   private briefingContext(essay: Essay, chronology: Chronology, settings: Settings, pages: Map<string, number> = new Map()) {
-    const view = briefingView(essay, chronology, settings);
+    let made = this.briefingViews.get(essay);
+    if (!made || made.chronology !== chronology || made.settings !== settings) {
+      made = { chronology, settings, view: briefingView(essay, chronology, settings) };
+      this.briefingViews.set(essay, made);
+    }
+    const view = made.view;
     return {
       ...view,
       ...this.shared(settings, false, essay.source, hasCode(essay)),

@@ -35,6 +35,7 @@ Commands:
   watch [FILES_OR_DIRS...]     rebuild on every save, with a live preview in the browser
   new NAME                     start a new essay: source/NAME.md from a skeleton
   templates eject [NAME...]    copy default templates into a folder of your own
+  completion [bash|zsh]        print a tab-completion script: source <(briefing completion)
 
 Run briefing <command> --help for its options and examples; briefing --version for the version.
 
@@ -167,6 +168,32 @@ export interface Options {
   portGiven?: boolean;
 }
 
+/**
+ * Tab completion of commands, each command's own options, and the fixed values of some (`--formats`, `--paper`),
+ * for bash (`source <(briefing completion)`) or zsh (through bashcompinit).
+ */
+function completionScript(shell: 'bash' | 'zsh'): string {
+  const commands = Object.keys(COMMAND_OPTIONS);
+  const cases = Object.entries(COMMAND_OPTIONS).map(([command, names]) => `    ${command}) opts="${names.map((n) => `--${n}`).join(' ')} --help";;`).join('\n');
+  return `${shell === 'zsh' ? 'autoload -U +X bashcompinit && bashcompinit\n' : ''}# briefing completion: source <(briefing completion ${shell})
+_briefing() {
+  local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]} command=\${COMP_WORDS[1]} opts
+  if [ "$COMP_CWORD" -eq 1 ]; then COMPREPLY=($(compgen -W "${commands.join(' ')} completion --version --help" -- "$cur")); return; fi
+  case "$prev" in
+    --formats) COMPREPLY=($(compgen -W "${products.join(' ')}" -- "$cur")); return;;
+    --paper) COMPREPLY=($(compgen -W "A4 Letter" -- "$cur")); return;;
+    --out|--templates|--to|--config) COMPREPLY=($(compgen -d -- "$cur")); return;;
+  esac
+  case "$command" in
+${cases}
+    *) opts="";;
+  esac
+  if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "$opts" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi
+}
+complete -o filenames -F _briefing briefing
+`;
+}
+
 /** The tool's version, from its package.json. */
 function version(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -210,8 +237,12 @@ async function parse(argv: string[]): Promise<Options | { help: string }> {
   const [command, ...names] = positionals;
   if (values.version) return { help: `briefing ${version()}\n` };
   if (command === undefined || command === 'help') return { help: HELP[names[0] ?? 'main'] ?? HELP.main! };
+  if (command === 'completion') {
+    if (names[0] !== undefined && names[0] !== 'bash' && names[0] !== 'zsh') throw new UsageError(`completion: "${names[0]}" is not bash or zsh`);
+    return { help: completionScript(names[0] ?? 'bash') };
+  }
   if (!['build', 'lint', 'templates', 'new', 'watch'].includes(command)) {
-    const guess = nearest(command, ['build', 'lint', 'watch', 'new', 'templates']);
+    const guess = nearest(command, ['build', 'lint', 'watch', 'new', 'templates', 'completion']);
     throw new UsageError(`unknown command "${command}"${guess ? ` (did you mean "${guess}"?)` : ''}; see briefing --help`);
   }
   if (values.help) return { help: HELP[command]! };

@@ -25,6 +25,16 @@ describe('the command line', () => {
     for (const flag of ['--version', '-v']) expect((await run([flag], root)).stdout.trim()).toBe(`briefing ${version}`);
   });
 
+  it('prints a tab-completion script that completes commands, their own options and fixed values', async () => {
+    const { stdout } = await run(['completion'], root);
+    const complete = (...words: string[]) => execFileSync('bash', ['-c', `${stdout}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _briefing; echo "\${COMPREPLY[@]}"`]).toString().trim();
+    expect(complete('briefing', 'li')).toBe('lint');
+    expect(complete('briefing', 'lint', '--s')).toBe('--strict');
+    expect(complete('briefing', 'build', '--s')).toBe('--shard');
+    expect(complete('briefing', 'build', '--formats', 'sl')).toBe('slides');
+    expect(complete('briefing', 'watch', '--op')).toBe('--open');
+  });
+
   it('refuses an option its command does not take, naming the ones it does', async () => {
     const lint = await run(['lint', '--port', '3'], root);
     expect(lint.code).toBe(2);

@@ -94,6 +94,12 @@ describe('the fact sheet fits its essay', () => {
       const event = chronologies[slug].events[Number(number) - 1]!;
       expect(date, `${slug} milestone ${number}`).toBe(formatDate(event.date));
     }
+    // No event told twice: a point in brief is not repeated as a milestone.
+    const brief = [...html.matchAll(/data-fit="brief"[^>]*>([^<]*)</g)].map((m) => m[1]!);
+    for (const [, number] of rows) {
+      const summary = chronologies[slug].events[Number(number) - 1]!.summary.replace(/["'\u2018\u2019\u201c\u201d]/g, '');
+      expect(brief.some((b) => b.replace(/["'\u2018\u2019\u201c\u201d&#0-9;]/g, '').includes(summary.slice(0, 40))), `${slug} milestone ${number}`).toBe(false);
+    }
   });
 
   it.each(slugs)('%s: leaves no empty band taller than 15% of the page', async (slug) => {

@@ -112,6 +112,8 @@ function periodsOf(years: (number | null)[]): number[][] {
 export interface KeyPoint {
   text: string;
   paragraphs: { n: number; href: string }[];
+  /** The events the point tells (none for a point from the argument). */
+  events: string[];
 }
 
 /** What a kind of event weighs in a brief: what changed the state of affairs before who met whom. */
@@ -168,7 +170,7 @@ export function keyPoints(essay: Essay, chronology: Chronology, style: DateStyle
     const [head, ...rest] = told;
     const text = [`${formatDate(head!.date, style)}: ${typeset(head!.summary)}`,
       ...rest.map((r) => `${r.date.precision === 'day' ? 'on' : 'in'} ${formatDate(r.date, style)}, ${startOfClause(typeset(r.summary))}`)].join('; ');
-    return { text: sentence(text), paragraphs: told.flatMap(cite).filter((c, i, all) => all.findIndex((o) => o.n === c.n) === i) };
+    return { text: sentence(text), paragraphs: told.flatMap(cite).filter((c, i, all) => all.findIndex((o) => o.n === c.n) === i), events: told.map((t) => t.id) };
   });
 }
 
@@ -201,7 +203,7 @@ function argumentPoints(essay: Essay): KeyPoint[] {
   const topic = (p: Essay['paragraphs'][number]) => p.sentences.find((s) => states(s) && s.text.split(/\s+/).length >= 10)
     ?? p.sentences.find(states);
   const points = leads.map((n) => essay.paragraphs[n - 1]!).filter((p) => p.kind === 'text' && topic(p))
-    .map((p) => ({ text: sentence(typeset(topic(p)!.text)), paragraphs: [{ n: p.n, href: `#p${p.n}` }] }));
+    .map((p) => ({ text: sentence(typeset(topic(p)!.text)), paragraphs: [{ n: p.n, href: `#p${p.n}` }], events: [] as string[] }));
   if (points.length <= MAX_POINTS) return points;
   // More paragraphs than points: the first and the last, and evenly between.
   return Array.from({ length: MAX_POINTS }, (_, i) => points[Math.round((i * (points.length - 1)) / (MAX_POINTS - 1))]!);

@@ -91,10 +91,16 @@ export function factsheetView(essay: Essay, chronology: Chronology, settings: Se
     ...leading.map(({ group, value }) => ({ value, label: group.label })),
     ...(chronology.people.length >= 2 ? [{ value: chronology.people.length, label: 'people named' }] : []),
   ];
+  // Fewer points than the briefing has are picked across its whole span (first, last, middle, ...), told in order;
+  // `keep` is a point's place in that order of picking. A note's own text is its summary: no points beside it.
+  const points = shape.short ? [] : keyPoints(essay, chronology, settings.dateStyle);
+  const brief = spreadOrder(points.length).slice(0, limits.keyPoints).map((i, keep) => ({ ...points[i]!, keep, at: i }))
+    .sort((a, b) => a.at - b.at);
   // Milestones (for a dated essay) cover its whole span: the most telling event of each stretch of time first, then
-  // the most telling of the rest. `keep` is a milestone's place in that order, so the page can measure a shorter list
-  // by hiding the rest; `number` is the event's number on the timeline and in the briefing's chronology.
-  const milestones = (shape.dated ? milestoneOrder(chronology) : []).slice(0, limits.milestones)
+  // the most telling of the rest, leaving out what is told in brief. `keep` is a milestone's place in that order, so
+  // the page can measure a shorter list by hiding the rest; `number` is its event's number on the timeline.
+  const told = new Set(brief.flatMap((b) => b.events));
+  const milestones = (shape.dated ? milestoneOrder(chronology) : []).filter((i) => !told.has(events[i]!.id)).slice(0, limits.milestones)
     .map((i, keep) => ({ ...rows[i]!, keep }))
     .sort((a, b) => a.number - b.number);
   const people = chronology.people
@@ -108,12 +114,6 @@ export function factsheetView(essay: Essay, chronology: Chronology, settings: Se
       note: `${p.events.length} event${p.events.length === 1 ? '' : 's'}, from ${p.events[0]!.date}`,
     }));
   const quotation = limits.quotation ? notableQuotation(essay, chronology, 220) : null;
-  // A note's own text is its summary: it is shown whole, with no points in brief beside it.
-  // Fewer points than the briefing has are picked across its whole span (first, last, middle, ...), told in order;
-  // `keep` is a point's place in that order of picking.
-  const points = shape.short ? [] : keyPoints(essay, chronology, settings.dateStyle);
-  const brief = spreadOrder(points.length).slice(0, limits.keyPoints).map((i, keep) => ({ ...points[i]!, keep, at: i }))
-    .sort((a, b) => a.at - b.at);
   const briefed = new Set(brief.flatMap((b) => b.paragraphs.map((p) => p.n)));
   const used = new Set([...milestones.map((m) => m.summary), ...milestones.map((m) => m.actors), ...brief.map((b) => b.text)].join(' ').match(/\b\p{Lu}{2,}\b/gu) ?? []);
   const acronyms = Object.entries(chronology.acronyms).filter(([a]) => used.has(a)).map(([acronym, expansion]) => ({ acronym, expansion }));

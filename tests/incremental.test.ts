@@ -61,7 +61,8 @@ describe('shards', () => {
     const shares = [1, 2, 3, 4].map((index) => slugs.filter((s) => inShard(s, { index, count: 4 })));
     expect(shares.flat().sort()).toEqual([...slugs].sort());
     for (const share of shares) expect(share.length).toBeGreaterThan(30);
-    expect(slugs.filter((s) => inShard(s, { index: 2, count: 4 }))).toEqual(shares[1]); // the same on every run
+    // The same on every run and every machine (a CI matrix depends on it): the shares are fixed by the names alone.
+    expect(shares[1]!.slice(0, 8)).toEqual(['essay-5', 'essay-11', 'essay-12', 'essay-14', 'essay-16', 'essay-17', 'essay-19', 'essay-20']);
   });
 
   it('rejects a malformed --shard and --jobs', async () => {

@@ -16,8 +16,13 @@ import { ESSAY_EXTENSIONS } from './parse/read-source.ts';
 import { PRODUCTS } from './products/index.ts';
 import type { Product, Settings } from './settings.ts';
 import { slugOf } from './slug.ts';
+import { BriefingError } from './errors.ts';
 
-export class InputError extends Error {}
+export class InputError extends BriefingError {
+  constructor(message: string) {
+    super('input', message);
+  }
+}
 
 export interface BuildRequest {
   inputs: string[];

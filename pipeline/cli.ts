@@ -6,10 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type BuildRequest, findEssays, InputError, plan, reason } from './build.ts';
-import { ChromeNotFound } from './browser/find-chrome.ts';
 import { applyConfig, loadConfig } from './config.ts';
+import { BriefingError, exitStatus } from './errors.ts';
 import { exitCleanlyOnSignals } from './interrupt.ts';
-import { LockedError } from './output-lock.ts';
 import { packageRoot } from './paths.ts';
 import { type OutputMode, Progress, useColour } from './progress.ts';
 import { defaultSettings, type Product, products, type Settings } from './settings.ts';
@@ -137,7 +136,11 @@ const COMMAND_OPTIONS: Record<Options['command'], OptionName[]> = {
   templates: ['to', 'force', 'templates', 'config'],
 };
 
-class UsageError extends Error {}
+class UsageError extends BriefingError {
+  constructor(message: string) {
+    super('usage', message);
+  }
+}
 
 export interface Options {
   command: 'build' | 'lint' | 'templates' | 'new' | 'watch';
@@ -300,37 +303,34 @@ async function parse(argv: string[]): Promise<Options | { help: string }> {
   };
 }
 
+/** Run a command. An error that reaches here is one line on stderr, and its code decides the exit status. */
 export async function main(argv: string[]): Promise<number> {
-  let options;
   try {
-    options = await parse(argv);
-  } catch (error) {
-    process.stderr.write(`briefing: ${(error as Error).message}\n`);
-    return 2; // a usage error, or a configuration file that is not valid
-  }
-  if ('help' in options) {
-    process.stdout.write(options.help);
-    return 0;
-  }
-  switch (options.command) {
-    case 'lint': return lint(options);
-    case 'templates': return templatesCommand(options);
-    case 'new': return newEssay(options);
-    case 'watch': {
-      exitCleanlyOnSignals();
-      const { watch } = await import('./watch.ts');
-      // The configuration is read again before every rebuild: a saved marking shows in the next preview.
-      return watch(options, buildRequest(options), async () => {
-        const again = await parse(argv);
-        return 'help' in again ? buildRequest(options) : buildRequest(again);
-      }).catch((error: Error) => {
-        process.stderr.write(`briefing: ${error.message}\n`);
-        return 2;
-      });
+    const options = await parse(argv);
+    if ('help' in options) {
+      process.stdout.write(options.help);
+      return 0;
     }
-    default:
-      exitCleanlyOnSignals();
-      return buildCommand(options);
+    switch (options.command) {
+      case 'lint': return await lint(options);
+      case 'templates': return await templatesCommand(options);
+      case 'new': return await newEssay(options);
+      case 'watch': {
+        exitCleanlyOnSignals();
+        const { watch } = await import('./watch.ts');
+        // The configuration is read again before every rebuild: a saved marking shows in the next preview.
+        return await watch(options, buildRequest(options), async () => {
+          const again = await parse(argv);
+          return 'help' in again ? buildRequest(options) : buildRequest(again);
+        });
+      }
+      default:
+        exitCleanlyOnSignals();
+        return await buildCommand(options);
+    }
+  } catch (error) {
+    process.stderr.write(`briefing: ${knownError(error) ? (error as Error).message : reason(error)}\n`);
+    return exitStatus(error);
   }
 }
 
@@ -343,7 +343,7 @@ export function buildRequest(options: Options): BuildRequest {
 
 async function buildCommand(options: Options): Promise<number> {
   const started = performance.now();
-  try {
+  {
     // `--out -` writes the chronology to standard output: a pipe takes data, not PDFs.
     const toStdout = options.out === '-';
     if (toStdout && (options.settings.formats.length !== 1 || options.settings.formats[0] !== 'json')) {
@@ -361,14 +361,11 @@ async function buildCommand(options: Options): Promise<number> {
       progress.summary((performance.now() - started) / 1000, options.out);
     }
     return results.some((r) => r.error) ? 1 : 0;
-  } catch (error) {
-    process.stderr.write(`briefing: ${knownError(error) ? (error as Error).message : reason(error)}\n`);
-    return 1;
   }
 }
 
-export const knownError = (error: unknown) => error instanceof InputError || error instanceof ChromeNotFound
-  || error instanceof LockedError || (error as Error).name === 'TemplateError' || (error as Error).name === 'ConfigError';
+/** An error the tool expected (its message is for the user); anything else is a bug, shown with its place. */
+export const knownError = (error: unknown) => error instanceof BriefingError;
 
 /** --check: list what is out of date and exit 1 if anything is; build nothing. */
 async function check(request: BuildRequest): Promise<number> {

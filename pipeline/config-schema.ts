@@ -9,9 +9,12 @@ import { z } from 'zod';
 import { didYouMean } from './did-you-mean.ts';
 import { colourNames, products } from './settings.ts';
 import { yamlWarnings } from './yaml-warnings.ts';
+import { BriefingError } from './errors.ts';
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
+export class ConfigError extends BriefingError {
+  constructor(message: string) {
+    super('config', message);
+  }
 }
 
 const require = createRequire(import.meta.url);

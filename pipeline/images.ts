@@ -2,6 +2,7 @@
 // folders, whose bytes are what their names say.
 import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { BriefingError } from './errors.ts';
 
 const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml', '.gif': 'image/gif', '.webp': 'image/webp' };
 
@@ -14,8 +15,10 @@ const MAGIC: Record<string, (b: Buffer) => boolean> = {
   'image/svg+xml': (b) => /<svg[\s>]/i.test(b.subarray(0, 4096).toString('utf8')),
 };
 
-export class ImageError extends Error {
-  override name = 'ImageError';
+export class ImageError extends BriefingError {
+  constructor(message: string) {
+    super('image', message);
+  }
 }
 
 /** The file as a data: URL, or an ImageError that says what is wrong with it (prefixed by `what`: "logo: x.png"). */

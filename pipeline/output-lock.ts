@@ -4,8 +4,13 @@
 import { readdirSync, rmSync, unlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { onInterrupt } from './interrupt.ts';
+import { BriefingError } from './errors.ts';
 
-export class LockedError extends Error {}
+export class LockedError extends BriefingError {
+  constructor(message: string) {
+    super('locked', message);
+  }
+}
 
 const LOCK = '.briefing.lock';
 const held = new Set<string>();

@@ -11,6 +11,7 @@ import { Printer } from './browser/printer.ts';
 import { CONFIG_FILES, findConfig } from './config.ts';
 import type { Options } from './cli.ts';
 import { knownError } from './cli.ts';
+import { BriefingError } from './errors.ts';
 import { Progress } from './progress.ts';
 import { TemplateDirs } from './render/template-dirs.ts';
 
@@ -169,7 +170,7 @@ async function listen(server: Server, options: Options): Promise<number> {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EADDRINUSE' || options.portGiven || options.port === 0 || port - options.port >= 20) {
-        throw new Error(code === 'EADDRINUSE' ? `port ${port} is in use: choose another with --port (0 picks a free one)` : `cannot listen on ${options.host}:${port}: ${(error as Error).message}`);
+        throw new BriefingError('usage', code === 'EADDRINUSE' ? `port ${port} is in use: choose another with --port (0 picks a free one)` : `cannot listen on ${options.host}:${port}: ${(error as Error).message}`);
       }
     }
   }

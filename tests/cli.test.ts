@@ -90,6 +90,28 @@ describe('the command line', () => {
   });
 });
 
+describe('errors', () => {
+  it('are BriefingErrors with a code, and one table maps codes to exit statuses', async () => {
+    const { BriefingError, exitStatus } = await import('../pipeline/errors.ts');
+    const { ChromeNotFound } = await import('../pipeline/browser/find-chrome.ts');
+    const { BrowserError } = await import('../pipeline/browser/printer.ts');
+    const { InputError } = await import('../pipeline/build.ts');
+    const { ConfigError } = await import('../pipeline/config-schema.ts');
+    const { ImageError } = await import('../pipeline/images.ts');
+    const { LockedError } = await import('../pipeline/output-lock.ts');
+    const { SourceError } = await import('../pipeline/parse/read-source.ts');
+    const { TemplateError } = await import('../pipeline/render/template-dirs.ts');
+    const errors = [new ChromeNotFound('x'), new BrowserError('x'), new InputError('x'), new ConfigError('x'), new ImageError('x'),
+      new LockedError('x'), new SourceError('x'), new TemplateError('x')];
+    for (const error of errors) expect(error).toBeInstanceOf(BriefingError);
+    expect(errors.map((e) => [e.name, e.code, exitStatus(e)])).toEqual([
+      ['ChromeNotFound', 'no-chromium', 1], ['BrowserError', 'browser', 1], ['InputError', 'input', 1], ['ConfigError', 'config', 2],
+      ['ImageError', 'image', 1], ['LockedError', 'locked', 1], ['SourceError', 'source', 1], ['TemplateError', 'template', 1],
+    ]);
+    expect(exitStatus(new Error('a bug'))).toBe(1);
+  });
+});
+
 describe('the configuration', () => {
   it('is found in the current folder or the nearest one above it, up to the repository root', async () => {
     const repo = await mkdtemp(path.join(tmpdir(), 'briefing-up-'));

@@ -4,6 +4,7 @@
 // launches and prints about 40% faster with half the memory, and its PDFs have the same pages, tags and outline.
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
+import { BriefingError } from '../errors.ts';
 
 export const INSTALL_HINT = 'install Chromium (Debian/Ubuntu: apt-get install chromium-headless-shell; macOS: brew install --cask chromium), '
   + 'or set BRIEFING_CHROME to a Chrome or Chromium executable (npx @puppeteer/browsers install chrome-headless-shell@stable prints one)';
@@ -25,7 +26,11 @@ const isExecutable = (file: string) => {
   try { accessSync(file, constants.X_OK); return true; } catch { return false; }
 };
 
-export class ChromeNotFound extends Error {}
+export class ChromeNotFound extends BriefingError {
+  constructor(message: string) {
+    super('no-chromium', message);
+  }
+}
 
 export interface Chrome {
   executablePath: string;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page, PDFOptions } from 'puppeteer-core';
 import { findChrome } from './find-chrome.ts';
+import { BriefingError } from '../errors.ts';
 
 // Offline and quiet (no network, no updates), and lean: one renderer process hosts every page (on a 2-core machine
 // that is as fast as one each, and 100 MB or so lighter).
@@ -13,7 +14,11 @@ const FLAGS = ['--disable-gpu', '--no-first-run', '--disable-background-networki
   '--disable-sync', '--disable-quic', '--disable-extensions', '--disable-default-apps', '--mute-audio',
   '--font-render-hinting=none', '--renderer-process-limit=1'];
 
-export class BrowserError extends Error {}
+export class BrowserError extends BriefingError {
+  constructor(message: string) {
+    super('browser', message);
+  }
+}
 
 /**
  * Chromium lives no longer than we do. Puppeteer starts it in a process group of its own, which a SIGKILL of ours

@@ -3,13 +3,18 @@
 import { readFile, stat } from 'node:fs/promises';
 import { VFile } from 'vfile';
 import { slugOf } from '../slug.ts';
+import { BriefingError } from '../errors.ts';
 
 export const ESSAY_EXTENSIONS = ['.txt', '.md', '.markdown'];
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 /** About ten printed pages: a longer paragraph is not prose (a pasted table, a file without line breaks). */
 export const MAX_PARAGRAPH_CHARS = 50_000;
 
-export class SourceError extends Error {}
+export class SourceError extends BriefingError {
+  constructor(message: string) {
+    super('source', message);
+  }
+}
 
 export async function readSource(filePath: string, maxBytes = DEFAULT_MAX_BYTES): Promise<VFile> {
   const info = await stat(filePath).catch(() => null);

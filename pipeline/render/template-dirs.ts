@@ -4,9 +4,12 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { defaultTemplatesDir } from '../paths.ts';
+import { BriefingError } from '../errors.ts';
 
-export class TemplateError extends Error {
-  override name = 'TemplateError';
+export class TemplateError extends BriefingError {
+  constructor(message: string) {
+    super('template', message);
+  }
 }
 
 export class TemplateDirs {

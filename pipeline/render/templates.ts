@@ -6,13 +6,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { didYouMean } from '../did-you-mean.ts';
-import { TemplateDirs } from './template-dirs.ts';
+import { TemplateDirs, TemplateError } from './template-dirs.ts';
+
+export { TemplateError };
 
 export type Layout = 'briefing' | 'slides' | 'factsheet';
-
-export class TemplateError extends Error {
-  override name = 'TemplateError';
-}
 
 export interface Templates {
   render(layout: Layout, view: object): string;

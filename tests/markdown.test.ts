@@ -3,6 +3,7 @@
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../pipeline/build.ts';
@@ -128,14 +129,15 @@ describe('typography', () => {
 });
 
 describe('a Markdown essay printed', () => {
-  let pdf: Pdf, chronology: Chronology, text: string, warnings: string[];
+  let pdf: Pdf, chronology: Chronology, text: string, warnings: string[], deck: string;
   beforeAll(async () => {
     const src = await mkdtemp(path.join(tmpdir(), 'briefing-md-'));
     await cp(fixtures, src, { recursive: true });
     const out = path.join(src, 'out');
-    const [result] = await build({ inputs: [path.join(src, 'features.md')], outDir: out, settings: { ...defaultSettings, formats: ['briefing', 'json'] } });
+    const [result] = await build({ inputs: [path.join(src, 'features.md')], outDir: out, settings: { ...defaultSettings, formats: ['briefing', 'slides', 'json'] } });
     expect(result!.error).toBeNull();
     warnings = result!.file!.messages.map((m) => m.reason);
+    deck = path.join(out, 'features');
     pdf = await readPdf(path.join(out, 'features', 'briefing.pdf'));
     chronology = JSON.parse(await readFile(path.join(out, 'features', 'chronology.json'), 'utf8'));
     text = pdf.pages.map((p) => p.text).join('\n').replace(/\s+/g, ' ');
@@ -178,6 +180,15 @@ describe('a Markdown essay printed', () => {
     expect(text).not.toMatch(/\$|\\frac/);
     expect(text).toContain('political, economic');
     expect(text).not.toMatch(/[A-Za-z]\s[,.;:](?:\s|$)/);
+  });
+
+  it('puts a small table on a slide of its own, in the PDF deck and the PowerPoint', async () => {
+    const slides = await readPdf(path.join(deck, 'slides.pdf'));
+    const page = slides.pages.find((p) => /Figures \(table\)/.test(p.text) && /Country/.test(p.text))!;
+    expect(page.text.replace(/\s+/g, ' ')).toMatch(/Country Applied Joined Population \(millions\) Estonia November 1995 1 May 2004 1\.4/);
+    const zip = await JSZip.loadAsync(await readFile(path.join(deck, 'slides.pptx')));
+    const xml = await Promise.all(Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    expect(xml.some((x) => x.includes('<a:tbl>') && x.includes('Lithuania'))).toBe(true);
   });
 
   it('cites a list as one paragraph, and sets the document\'s language from the front matter', () => {

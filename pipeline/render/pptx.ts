@@ -13,6 +13,7 @@ interface PptxSlide {
   background: { color: string };
   addText(text: string | { text: string; options?: object }[], options?: object): PptxSlide;
   addImage(options: object): PptxSlide;
+  addTable(rows: { text: string; options?: object }[][], options?: object): PptxSlide;
   addShape(shape: string, options: object): PptxSlide;
   addNotes(notes: string): PptxSlide;
 }
@@ -92,6 +93,11 @@ export async function deckToPptx(deck: Deck, brand: Brand, date: Date): Promise<
       slide.addText(view.title, { x: 0.9, y: 0.55, w: 11.5, h: 0.9, fontFace: FONT, fontSize: 32, bold: true, color: ACCENT, valign: 'top', fit: 'none' });
       if (view.labelled) drawLabelledTimeline(slide, view.labelled, { x: 0.97, y: 1.55 }, { INK, MUTED, FONT });
       else if (view.layout) drawTimeline(slide, view.layout, { x: 0.9, y: 1.7, w: 11.5, h: 4.9 }, { INK, MUTED, FONT });
+      if (view.table) {
+        const cell = (text: string, i: number, head: boolean) => ({ text, options: { bold: head, color: head ? ACCENT : INK, align: view.table!.right[i] ? 'right' : 'left' } });
+        slide.addTable([view.table.head.map((t, i) => cell(t, i, true)), ...view.table.rows.map((row) => row.map((t, i) => cell(t, i, false)))],
+          { x: 0.9, y: 1.7, w: 11.5, fontFace: FONT, fontSize: 18, border: { type: 'solid', pt: 0.5, color: colour.rule } });
+      }
       if (view.quote) {
         slide.addText([
           { text: `\u201c${view.quote.text}\u201d`, options: { italic: true, fontSize: 26, color: INK, breakLine: true } },

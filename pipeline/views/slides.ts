@@ -14,7 +14,9 @@ const SLIDE_CHARS = 560;
 
 export interface Bullet { date: string; text: string }
 interface Slide {
-  kind: 'title' | 'agenda' | 'timeline' | 'bullets' | 'people' | 'quote' | 'summary' | 'source';
+  kind: 'title' | 'agenda' | 'timeline' | 'bullets' | 'people' | 'quote' | 'summary' | 'source' | 'table';
+  /** A table of the essay small enough for a slide: its header, its rows, and which columns are numbers. */
+  table?: { head: string[]; rows: string[][]; right: boolean[] } | null;
   title: string;
   bullets?: Bullet[];
   timeline?: string;
@@ -98,6 +100,22 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
     });
   }
 
+  // A table of the essay goes on a slide of its own when it can be read from the room: a few short rows and columns.
+  for (const p of essay.paragraphs) {
+    const block = p.block;
+    if (block?.type !== 'table') continue;
+    const text = (runs: { text: string }[]) => runs.map((r) => r.text).join('').trim();
+    const cells = [block.head, ...block.rows].flat().map(text);
+    if (block.rows.length > TABLE_ROWS || block.head.length > TABLE_COLUMNS || cells.some((c) => c.length > TABLE_CELL_CHARS)) continue;
+    const section = sections.find((s) => s.paragraphs.some((q) => q.n === p.n));
+    slides.push({
+      kind: 'table', title: section ? `${section.title} (table)` : 'Table',
+      table: { head: block.head.map((c) => typeset(text(c))), rows: block.rows.map((row) => block.head.map((_, i) => typeset(text(row[i] ?? [])))),
+        right: block.head.map((_, i) => block.align[i] === 'right' || (block.align[i] == null && block.rows.every((row) => /^[\s\d.,%()+\u2212-]*$/.test(text(row[i] ?? []))))) },
+      notes: [`The table of \u00b6 ${p.n}.`],
+    });
+  }
+
   const people = chronology.people.map((name) => {
     const acts = rows.filter((r) => chronology.events[r.number - 1]!.actors.people.includes(name));
     return { name, acts };
@@ -155,9 +173,14 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
     lang: essay.lang,
     title: typeset(essay.title), titleSize: titleSize(essay.title), runningTitle: typeset(runningTitle(essay.title)),
     span: shape.dated ? span : null, kindLine: shape.label, marking: settings.marking, organisation: settings.organisation,
-    slides: slides.map((slide, i) => ({ bullets: [], timeline: null, layout: null, labelled: null, quote: null, columns: false, ...slide, number: i + 1, total: slides.length })),
+    slides: slides.map((slide, i) => ({ bullets: [], timeline: null, layout: null, labelled: null, quote: null, table: null, columns: false, ...slide, number: i + 1, total: slides.length })),
   };
 }
+
+/** The most a table on a slide may have: more is read in the briefing. */
+const TABLE_ROWS = 6;
+const TABLE_COLUMNS = 5;
+const TABLE_CELL_CHARS = 40;
 
 /** An agenda slide holds seven items in one column, fourteen in two. */
 const AGENDA_ONE_COLUMN = 7;

@@ -109,14 +109,14 @@ describe('typography', () => {
   });
 
   it('numbers notes in reading order: a footnote cited twice keeps its number, a link that shows its address gets none', () => {
-    const notes = new Notes((i) => [[{ text: 'A note.' }]][i]);
+    const notes = new Notes((i) => [[{ text: 'A "note".' }]][i]);
     const views = runViews([
       { text: 'the Commission', link: 'https://ec.europa.eu' }, { text: '', note: 1 },
       { text: 'europa.eu', link: 'https://europa.eu/' }, { text: '', note: 1 }, { text: 'run', link: 'javascript:alert(1)' },
     ], notes);
     expect(views.map((v) => v.ref)).toEqual([{ n: 1, id: 'fnref-1' }, { n: 2, id: 'fnref-2' }, null, { n: 2, id: null }, null]);
     expect(views.map((v) => v.href)).toEqual(['https://ec.europa.eu', null, 'https://europa.eu/', null, null]);
-    expect(notes.entries.map((e) => e.url ?? e.runs!.map((r) => r.text).join(''))).toEqual(['https://ec.europa.eu', 'A note.']);
+    expect(notes.entries.map((e) => e.url ?? e.runs!.map((r) => r.text).join(''))).toEqual(['https://ec.europa.eu', 'A \u201cnote\u201d.']);
   });
 
   it('cuts an essay without headings into periods that never overlap, even when it is told out of order', async () => {

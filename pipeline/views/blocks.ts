@@ -61,7 +61,7 @@ export class Notes {
   private readonly footnotes = new Map<number, NoteView>();
   private readonly urls = new Map<string, NoteView>();
 
-  constructor(private readonly footnoteRuns: (index: number) => Run[] | undefined, private readonly words: (runs: Run[]) => Run[] = (r) => r) {}
+  constructor(private readonly footnoteRuns: (index: number) => Run[] | undefined) {}
 
   private add(entry: Omit<NoteView, 'n' | 'id' | 'back'>): NoteView {
     const n = this.entries.length + 1;
@@ -79,7 +79,7 @@ export class Notes {
       note = this.add({ runs: [], url: null });
       this.footnotes.set(index, note);
       // Filled after it has its number: a note citing another note numbers that one after itself.
-      note.runs = runViews(this.words(runs), null, true);
+      note.runs = runViews(typesetRuns(runs), null, true);
     }
     return { n: note.n, id: first ? note.back : null };
   }

@@ -12,15 +12,23 @@ import { CONFIG_FILES, findConfig } from './config.ts';
 import type { Options } from './cli.ts';
 import { knownError } from './cli.ts';
 import { BriefingError } from './errors.ts';
+import { PAGED_SCRIPT, PAGED_URL, paged } from './paged-preview.ts';
+import { PRODUCTS } from './products/index.ts';
 import { Progress } from './progress.ts';
 import { TemplateDirs } from './render/template-dirs.ts';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.pdf': 'application/pdf', '.json': 'application/json', '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation' };
 
-/** Injected into every HTML page the preview serves (never into the files on disk). */
+/**
+ * Injected into every HTML page the preview serves (never into the files on disk): reload after each rebuild, where
+ * the reader was, and show a failed build's errors over the last good page.
+ */
 const LIVE = `<script>(() => {
+  const key = 'briefing-scroll:' + location.pathname;
+  const restore = () => { const y = Number(sessionStorage.getItem(key)); if (y) scrollTo(0, y); };
+  if (window.PagedConfig) window.addEventListener('briefing:paged', restore); else addEventListener('load', restore);
   const events = new EventSource('/events');
-  events.addEventListener('reload', () => location.reload());
+  events.addEventListener('reload', () => { sessionStorage.setItem(key, String(scrollY)); location.reload(); });
   events.addEventListener('failed', (e) => {
     let box = document.getElementById('briefing-error');
     if (!box) { box = document.createElement('pre'); box.id = 'briefing-error'; document.body.prepend(box); }
@@ -28,6 +36,8 @@ const LIVE = `<script>(() => {
     box.textContent = 'Build failed (the page shows the last good build):\\n' + JSON.parse(e.data).errors.join('\\n');
   });
 })();</script>`;
+
+const PAGED_FILES = new Set(Object.values(PRODUCTS).filter((p) => p.paged).flatMap((p) => p.files.filter((f) => f.endsWith('.html'))));
 
 interface State {
   version: number;
@@ -109,6 +119,11 @@ export async function watch(options: Options, first: BuildRequest, reload: () =>
       req.on('close', () => clients.delete(res));
       return;
     }
+    if (url.pathname === PAGED_URL) {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'max-age=3600' });
+      res.end(req.method === 'HEAD' ? undefined : await readFile(PAGED_SCRIPT));
+      return;
+    }
     if (url.pathname === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(await indexPage(state, outDir));
@@ -123,7 +138,11 @@ export async function watch(options: Options, first: BuildRequest, reload: () =>
     if (!real || !stats?.isFile()) return refuse(res, 404, 'not found');
     const type = TYPES[path.extname(real)] ?? 'application/octet-stream';
     let body: Buffer | string = await readFile(real);
-    if (type.startsWith('text/html')) body = body.toString('utf8').replace(/<\/body>/i, `${LIVE}</body>`);
+    if (type.startsWith('text/html')) {
+      body = body.toString('utf8').replace(/<\/body>/i, () => `${LIVE}</body>`);
+      // ?view=flow shows the page as a browser lays it out, without pages (to inspect it as it is).
+      if (PAGED_FILES.has(path.basename(real)) && url.searchParams.get('view') !== 'flow') body = paged(body);
+    }
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body);
   };
   port = await listen(server, options);
@@ -188,7 +207,7 @@ function openBrowser(url: string): void {
 
 async function indexPage(state: State, outDir: string): Promise<string> {
   const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const products = [['briefing.html', 'Briefing'], ['briefing.pdf', 'PDF'], ['slides.html', 'Slides'], ['slides.pdf', 'PDF'], ['factsheet.html', 'Fact sheet'], ['factsheet.pdf', 'PDF'], ['chronology.json', 'Chronology']];
+  const products = Object.values(PRODUCTS).flatMap((p) => p.preview);
   // Only what was built is linked: a product left out of --formats (or not built yet) is no dead link.
   const built = async (slug: string) => (await Promise.all(products.map(async ([file, label]) => ((await stat(path.join(outDir, slug, file!)).catch(() => null))?.isFile() ? `<a href="/out/${encodeURIComponent(slug)}/${file}">${label}</a>` : null)))).filter(Boolean);
   const rows = (await Promise.all(state.slugs.map(async (slug) => {

@@ -1,0 +1,96 @@
+// The preview shows the pages the PDF has: the briefing and the fact sheet as `briefing watch` serves them (laid out
+// in pages by Paged.js), screenshot page by page, against the PDF's pages rasterised at the same size.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChrome } from '../pipeline/browser/find-chrome.ts';
+import { decode, difference, rasterise } from './pixels.ts';
+
+const root = path.join(import.meta.dirname, '..');
+const fixtures = path.join(root, 'tests', 'fixtures', 'markdown');
+let child: ChildProcess;
+let browser: Browser;
+let port = 0;
+let dir = '';
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'briefing-preview-print-'));
+  for (const file of ['features.md', 'map.png']) await copyFile(path.join(fixtures, file), path.join(dir, file));
+  const args = ['watch', path.join(dir, 'features.md'), '--out', path.join(dir, 'out'), '--port', '0', '--formats', 'briefing,factsheet'];
+  child = spawn(process.execPath, [path.join(root, 'bin', 'briefing.mjs'), ...args], { cwd: dir });
+  port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const found = /Preview: http:\/\/localhost:(\d+)\//.exec(out)?.[1];
+      if (found && /essays? built/.test(out)) resolve(Number(found));
+    });
+    child.once('exit', () => reject(new Error(`watch exited: ${out}`)));
+  });
+  browser = await puppeteer.launch({ ...findChrome(), args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+}, 90_000);
+
+afterAll(async () => {
+  child?.kill('SIGINT');
+  await browser?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Each page of the preview as the reader's browser draws it (one CSS pixel per pixel). */
+async function previewPages(file: string, options: { fallbackFont?: boolean } = {}) {
+  const page = await browser.newPage();
+  try {
+    await page.setViewport({ width: 900, height: 1200 });
+    if (options.fallbackFont) {
+      await page.evaluateOnNewDocument(() => document.addEventListener('readystatechange', () => {
+        if (document.readyState !== 'interactive') return;
+        document.head.insertAdjacentHTML('beforeend', '<style data-pagedjs-ignore>* { font-family: serif !important; }</style>');
+      }));
+    }
+    await page.goto(`http://localhost:${port}/out/features/${file}`);
+    await page.waitForFunction(() => document.documentElement.dataset.paged === 'done', { timeout: 30_000 });
+    const shots = [];
+    for (const sheet of await page.$$('.pagedjs_page')) shots.push(await decode(await sheet.screenshot()));
+    return shots;
+  } finally {
+    await page.close();
+  }
+}
+
+const percent = (share: number) => Math.round(share * 1000) / 10;
+
+describe('the paged preview', () => {
+  it('shows the briefing on the pages the PDF has, with the same fonts and layout', async () => {
+    const [preview, pdf] = await Promise.all([previewPages('briefing.html'), rasterise(path.join(dir, 'out', 'features', 'briefing.pdf'))]);
+    expect(preview.length).toBe(pdf.length);
+    expect(preview.length).toBeGreaterThan(3);
+    // Percent of 8-pixel blocks that differ, page by page: anti-aliasing aside, none should.
+    expect(pdf.map((page, i) => percent(difference(page, preview[i]!))).filter((d) => d > 1)).toEqual([]);
+  }, 60_000);
+
+  it('shows the fact sheet as printed', async () => {
+    const [preview, pdf] = await Promise.all([previewPages('factsheet.html'), rasterise(path.join(dir, 'out', 'features', 'factsheet.pdf'))]);
+    expect(preview.length).toBe(1);
+    // Screen lines are a fraction of a pixel shorter than printed ones: a long list ends a few pixels higher.
+    expect(percent(difference(pdf[0]!, preview[0]!))).toBeLessThan(4);
+  }, 60_000);
+
+  it('would see another font, another page or a page laid out without pages', async () => {
+    const pdf = await rasterise(path.join(dir, 'out', 'features', 'briefing.pdf'));
+    // Another serif moves every line of a page of text.
+    const fallback = await previewPages('briefing.html', { fallbackFont: true });
+    expect(Math.max(...pdf.map((page, i) => percent(difference(page, fallback[i]!))))).toBeGreaterThan(5);
+    const preview = await previewPages('briefing.html');
+    expect(percent(difference(pdf[2]!, preview[1]!))).toBeGreaterThan(5);
+    const page = await browser.newPage();
+    await page.setViewport({ width: pdf[1]!.width, height: pdf[1]!.height });
+    await page.goto(`http://localhost:${port}/out/features/briefing.html?view=flow`);
+    await page.evaluate(() => document.fonts.ready);
+    const flow = await decode(await page.screenshot({ clip: { x: 0, y: pdf[1]!.height, width: pdf[1]!.width, height: pdf[1]!.height } }));
+    await page.close();
+    expect(percent(difference(pdf[1]!, flow))).toBeGreaterThan(5);
+  }, 90_000);
+});

@@ -128,7 +128,7 @@ const OPTIONS = {
 type OptionName = keyof typeof OPTIONS;
 const SETTINGS: OptionName[] = ['out', 'formats', 'reference-date', 'paper', 'templates', 'config', 'max-size'];
 /** What each command takes: anything else is a usage error, never silently ignored. */
-const COMMAND_OPTIONS: Record<Options['command'], OptionName[]> = {
+export const COMMAND_OPTIONS: Record<Options['command'], OptionName[]> = {
   build: [...SETTINGS, 'check', 'force', 'jobs', 'shard', 'quiet', 'verbose', 'json'],
   lint: ['reference-date', 'config', 'max-size', 'strict', 'json'],
   watch: [...SETTINGS, 'port', 'host', 'open', 'quiet', 'verbose', 'json'],

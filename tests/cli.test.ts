@@ -2,6 +2,7 @@
 // a configuration found upward and checked whole, a JSON Schema for editors, a skeleton that builds clean, and one
 // error (not one per essay) when there is no Chromium.
 import { execFile, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -159,5 +160,19 @@ describe('briefing new', () => {
     const chronology = JSON.parse(await readFile(path.join(dir, 'out', 'georgia-and-nato', 'chronology.json'), 'utf8'));
     expect(chronology.events).toEqual([]);
     expect(chronology.title).toBe('Georgia and NATO');
+  });
+});
+
+describe('the README', () => {
+  it("synopsis lists every command with every option it takes", async () => {
+    const { COMMAND_OPTIONS } = await import('../pipeline/cli.ts');
+    const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const synopsis = /## The command line\s+```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const lines = synopsis.split(/\n(?=npx briefing )/);
+    for (const [command, names] of Object.entries(COMMAND_OPTIONS)) {
+      const line = lines.find((l) => l.startsWith(`npx briefing ${command} `)) ?? '';
+      expect(line, command).not.toBe('');
+      expect(names.filter((name) => !line.includes(`--${name}`)), command).toEqual([]);
+    }
   });
 });

@@ -26,7 +26,9 @@ for (const copies of [1, 10, 100]) {
   for (let i = 0; i < 3; i++) runs.push(await time(copies));
   const ms = Math.min(...runs.map((r) => r.ms));
   if (copies === 1) base = ms;
-  rows.push(`${String(copies).padStart(4)}x  ${(seed.length * copies / 1024).toFixed(0).padStart(5)} KB  ${ms.toFixed(1).padStart(8)} ms  ${(ms / base / copies).toFixed(2)} of linear  (${runs[0]!.events} events)`);
+  rows.push(
+    `${String(copies).padStart(4)}x  ${((seed.length * copies) / 1024).toFixed(0).padStart(5)} KB  ${ms.toFixed(1).padStart(8)} ms  ${(ms / base / copies).toFixed(2)} of linear  (${runs[0]!.events} events)`,
+  );
 }
 console.log('Extraction (parse + chronology), best of 3:');
 console.log(rows.join('\n'));

@@ -6,21 +6,50 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 
-const executable = (file) => { try { accessSync(file, constants.X_OK); return true; } catch { return false; } };
-export const floorChrome = () => [process.env.BRIEFING_CHROME, '/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium-headless-shell',
-  '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/google-chrome'].find((f) => f && executable(f));
+const executable = (file) => {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+export const floorChrome = () =>
+  [
+    process.env.BRIEFING_CHROME,
+    '/usr/lib/chromium/chromium-headless-shell',
+    '/usr/bin/chromium-headless-shell',
+    '/usr/lib/chromium/chromium',
+    '/usr/bin/chromium',
+    '/usr/bin/google-chrome',
+  ].find((f) => f && executable(f));
 
 const [out, ...pages] = process.argv.slice(2);
 if (out) {
   const executablePath = floorChrome();
-  const args = ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+  const args = [
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+  ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
-  const browser = await puppeteer.launch({ executablePath, headless: /headless[-_]shell/.test(executablePath) ? 'shell' : true, args });
+  const browser = await puppeteer.launch({
+    executablePath,
+    headless: /headless[-_]shell/.test(executablePath) ? 'shell' : true,
+    args,
+  });
   const page = await browser.newPage();
   for (const html of pages) {
     await page.goto(pathToFileURL(path.resolve(html)).href, { waitUntil: 'load' });
     await page.evaluate('document.fonts.ready.then(() => true)');
-    await page.pdf({ path: path.join(out, `${path.basename(html, '.html')}.pdf`), printBackground: true, preferCSSPageSize: true });
+    await page.pdf({
+      path: path.join(out, `${path.basename(html, '.html')}.pdf`),
+      printBackground: true,
+      preferCSSPageSize: true,
+    });
   }
   await browser.close();
 }

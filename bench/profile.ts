@@ -43,7 +43,10 @@ t0 = performance.now();
 const done = new Map<string, number>();
 let parsed = 0;
 await build({
-  inputs: [essay], outDir: out, settings: defaultSettings, printer,
+  inputs: [essay],
+  outDir: out,
+  settings: defaultSettings,
+  printer,
   onEvent: (event) => {
     if (event.type === 'essay') parsed = performance.now() - t0;
     if (event.type === 'product') done.set(event.product, performance.now() - t0);
@@ -52,11 +55,18 @@ await build({
 const total = performance.now() - t0;
 await printer.close();
 
-console.log(`Cold pack of ${path.basename(essay)} in one process (modules already loaded): ${(total / 1000).toFixed(2)} s`);
+console.log(
+  `Cold pack of ${path.basename(essay)} in one process (modules already loaded): ${(total / 1000).toFixed(2)} s`,
+);
 console.log(`  plan (hashes, manifests) until the essay starts: ${parsed.toFixed(0)} ms`);
 for (const row of rows.sort((a, b) => a.start - b.start)) {
-  console.log(`  ${row.what.padEnd(24)} ${row.start.toFixed(0).padStart(6)} -> ${row.end.toFixed(0).padStart(6)} ms  (${(row.end - row.start).toFixed(0)} ms)`);
+  console.log(
+    `  ${row.what.padEnd(24)} ${row.start.toFixed(0).padStart(6)} -> ${row.end.toFixed(0).padStart(6)} ms  (${(row.end - row.start).toFixed(0)} ms)`,
+  );
 }
 for (const [product, at] of done) console.log(`  ${`${product} done`.padEnd(24)} ${at.toFixed(0).padStart(6)} ms`);
-const busy = (prefix: string) => rows.filter((r) => r.what.startsWith(prefix)).reduce((sum, r) => sum + r.end - r.start, 0);
-console.log(`  summed: ${rows.filter((r) => r.what.startsWith('load')).length} loads ${busy('load').toFixed(0)} ms, ${rows.filter((r) => r.what.startsWith('print')).length} prints ${busy('print').toFixed(0)} ms (on two pages at once)`);
+const busy = (prefix: string) =>
+  rows.filter((r) => r.what.startsWith(prefix)).reduce((sum, r) => sum + r.end - r.start, 0);
+console.log(
+  `  summed: ${rows.filter((r) => r.what.startsWith('load')).length} loads ${busy('load').toFixed(0)} ms, ${rows.filter((r) => r.what.startsWith('print')).length} prints ${busy('print').toFixed(0)} ms (on two pages at once)`,
+);

@@ -8,10 +8,9 @@
 //  4. Peak memory (PSS) of the whole process tree during the 100-essay build. Goal: under 500 MB.
 //  5. Extraction alone on 1x, 10x and 100x the seed: time must grow linearly.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { findChrome } from '../pipeline/browser/find-chrome.ts';
 // @ts-expect-error: a plain ES module without types, shared with the floor's own process
@@ -25,7 +24,11 @@ const cli = path.join(root, 'bin', 'briefing.mjs');
  * Run a command; report its wall time and the peak memory of it and all its descendants, sampled from /proc as PSS
  * (proportional set size: pages shared between Chromium's processes are counted once, not once per process).
  */
-function measure(command: string, args: string[], env: Record<string, string> = {}): Promise<{ seconds: number; peakMB: number; code: number | null; stdout: string }> {
+function measure(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ seconds: number; peakMB: number; code: number | null; stdout: string }> {
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env } });
@@ -52,7 +55,9 @@ function treeRss(pid: number): number {
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
       const rollup = readFileSync(`/proc/${entry}/smaps_rollup`, 'utf8');
       rss.set(Number(entry), Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0));
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   let total = 0;
   const stack = [pid];
@@ -65,7 +70,11 @@ function treeRss(pid: number): number {
 }
 
 function safeReaddir(dir: string): string[] {
-  try { return readdirSync(dir); } catch { return []; }
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 const best = async <T extends { seconds: number }>(runs: number, fn: () => Promise<T>) => {
@@ -76,39 +85,57 @@ const best = async <T extends { seconds: number }>(runs: number, fn: () => Promi
 
 const fmt = (s: number) => `${s.toFixed(2)} s`;
 const lines: string[] = [];
-const say = (line: string) => { lines.push(line); console.log(line); };
+const say = (line: string) => {
+  lines.push(line);
+  console.log(line);
+};
 
 say(`Benchmark on ${cpus().length} cores, ${process.version}, best of 3 unless said`);
 const packChrome = findChrome();
-say(`   the pack prints with ${packChrome.executablePath} (headless: ${packChrome.headless}); the floor with ${floorChrome()}`);
+say(
+  `   the pack prints with ${packChrome.executablePath} (headless: ${packChrome.headless}); the floor with ${floorChrome()}`,
+);
 
 // 1. Cold pack against the floor.
 const out1 = await mkdtemp(path.join(tmpdir(), 'bench-pack-'));
 const pack = await best(3, () => measure(process.execPath, [cli, 'build', seed, '--out', out1, '--force']));
 const htmls = ['briefing', 'slides', 'factsheet'].map((n) => path.join(out1, 'azerbaijan-nato', `${n}.html`));
 const floorDir = await mkdtemp(path.join(tmpdir(), 'bench-floor-'));
-const floor = await best(3, () => measure(process.execPath, [path.join(root, 'bench', 'floor.mjs'), floorDir, ...htmls]));
-say(`1. seed pack, cold process:      ${fmt(pack.seconds)}   floor (bare launch, print 3 pages, close): ${fmt(floor.seconds)}   ratio ${(pack.seconds / floor.seconds).toFixed(2)} (goal <= 1.4)`);
+const floor = await best(3, () =>
+  measure(process.execPath, [path.join(root, 'bench', 'floor.mjs'), floorDir, ...htmls]),
+);
+say(
+  `1. seed pack, cold process:      ${fmt(pack.seconds)}   floor (bare launch, print 3 pages, close): ${fmt(floor.seconds)}   ratio ${(pack.seconds / floor.seconds).toFixed(2)} (goal <= 1.4)`,
+);
 
 // 2. No change.
-const noChange = await best(3, () => measure(process.execPath, [cli, 'build', seed, '--out', out1], { BRIEFING_CHROME: '/nonexistent' }));
-say(`2. no-change rebuild:            ${fmt(noChange.seconds)}   (goal < 0.3 s; run with no usable Chromium, exit ${noChange.code}: no browser started)`);
+const noChange = await best(3, () =>
+  measure(process.execPath, [cli, 'build', seed, '--out', out1], { BRIEFING_CHROME: '/nonexistent' }),
+);
+say(
+  `2. no-change rebuild:            ${fmt(noChange.seconds)}   (goal < 0.3 s; run with no usable Chromium, exit ${noChange.code}: no browser started)`,
+);
 
 // 3 and 4. A hundred essays.
 const corpus = await mkdtemp(path.join(tmpdir(), 'bench-corpus-'));
 const text = await readFile(seed, 'utf8');
 for (let i = 0; i < 100; i++) {
-  const shifted = text.replace(/\b(19|20)(\d{2})\b/g, (y) => String(Number(y) + (i % 10)))
-    .replace(/Heydar Aliyev/g, `Heydar Aliyev-${i}`).replace(/Javier Solana/g, `Javier Solana ${String.fromCharCode(65 + (i % 26))}.`);
+  const shifted = text
+    .replace(/\b(19|20)(\d{2})\b/g, (y) => String(Number(y) + (i % 10)))
+    .replace(/Heydar Aliyev/g, `Heydar Aliyev-${i}`)
+    .replace(/Javier Solana/g, `Javier Solana ${String.fromCharCode(65 + (i % 26))}.`);
   await writeFile(path.join(corpus, `essay-${String(i).padStart(3, '0')}.txt`), shifted);
 }
 const out3 = await mkdtemp(path.join(tmpdir(), 'bench-100-'));
 const hundred = await measure(process.execPath, [cli, 'build', corpus, '--out', out3, '--jobs', '2']);
 const built = (await readdir(out3)).filter((n) => !n.startsWith('.')).length;
-say(`3. 100 essays, --jobs 2:         ${fmt(hundred.seconds)} total, ${fmt(hundred.seconds / 100)} per essay (${built} packs)   per-essay floor ${fmt(floor.seconds)}: ${(hundred.seconds / 100 / floor.seconds).toFixed(2)}x (goal <= 0.6x)`);
-say(`4. peak memory (PSS), process tree:    ${hundred.peakMB.toFixed(0)} MB during the 100-essay build (goal < 500 MB); ${pack.peakMB.toFixed(0)} MB for the seed; the floor's bare Chromium alone: ${floor.peakMB.toFixed(0)} MB`);
+say(
+  `3. 100 essays, --jobs 2:         ${fmt(hundred.seconds)} total, ${fmt(hundred.seconds / 100)} per essay (${built} packs)   per-essay floor ${fmt(floor.seconds)}: ${(hundred.seconds / 100 / floor.seconds).toFixed(2)}x (goal <= 0.6x)`,
+);
+say(
+  `4. peak memory (PSS), process tree:    ${hundred.peakMB.toFixed(0)} MB during the 100-essay build (goal < 500 MB); ${pack.peakMB.toFixed(0)} MB for the seed; the floor's bare Chromium alone: ${floor.peakMB.toFixed(0)} MB`,
+);
 
 // 5. Extraction scaling.
 const extraction = await measure(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'extraction.ts')]);
 say(`5. ${extraction.stdout.trim().split('\n').join('\n   ')}`);
-

@@ -1,7 +1,7 @@
 // Who's who scored against hand annotations (tests/fixtures/whoswho/*.json): each name the pack lists counts once
 // for the person, organisation or place it stands for, of the right type; a second name for the same one (an alias
 // left unmerged) counts against precision. Names an annotator could go either way on are marked optional.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { extractChronology } from '../pipeline/extract/index.ts';
@@ -31,8 +31,13 @@ export const goldDir = path.join(import.meta.dirname, '..', 'tests', 'fixtures',
 export const projectRoot = path.join(import.meta.dirname, '..');
 
 export function readGold(): { slug: string; gold: Gold }[] {
-  return readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort()
-    .map((f) => ({ slug: f.replace(/\.json$/, ''), gold: JSON.parse(readFileSync(path.join(goldDir, f), 'utf8')) as Gold }));
+  return readdirSync(goldDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({
+      slug: f.replace(/\.json$/, ''),
+      gold: JSON.parse(readFileSync(path.join(goldDir, f), 'utf8')) as Gold,
+    }));
 }
 
 export async function scoreEssay(slug: string, gold: Gold): Promise<Score> {
@@ -47,7 +52,11 @@ export async function scoreEssay(slug: string, gold: Gold): Promise<Score> {
       const canonical = gold.aliases[name] ?? name;
       if (gold.optional.includes(name) && !wanted.has(canonical)) continue;
       score.found++;
-      if (wanted.has(canonical) && !matched.has(canonical)) { matched.add(canonical); score.correct++; continue; }
+      if (wanted.has(canonical) && !matched.has(canonical)) {
+        matched.add(canonical);
+        score.correct++;
+        continue;
+      }
       score.errors.push(`${slug} ${type}: extra "${name}"${matched.has(canonical) ? ' (unmerged alias)' : ''}`);
     }
     score.gold += wanted.size;

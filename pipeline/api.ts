@@ -9,9 +9,9 @@ import type { Config } from './config-schema.ts';
 import type { Chronology } from './model.ts';
 import { defaultSettings, type Product } from './settings.ts';
 
-export type { Chronology, ChronologyEvent } from './model.ts';
-export type { Config } from './config-schema.ts';
 export type { EssayResult } from './build.ts';
+export type { Config } from './config-schema.ts';
+export type { Chronology, ChronologyEvent } from './model.ts';
 export type { Product } from './settings.ts';
 
 export interface BuildOptions {
@@ -65,17 +65,27 @@ export interface Message {
 }
 
 async function read(text: string, options: TextOptions) {
-  const [{ parseEssay }, { extractChronology }] = await Promise.all([import('./parse/index.ts'), import('./extract/index.ts')]);
+  const [{ parseEssay }, { extractChronology }] = await Promise.all([
+    import('./parse/index.ts'),
+    import('./extract/index.ts'),
+  ]);
   const file = new VFile({ path: options.name ?? `essay.${options.format ?? 'txt'}`, value: text });
   const chronology = extractChronology(await parseEssay(file), { referenceDate: options.referenceDate ?? null }, file);
   const messages: Message[] = file.messages.map((m) => ({
-    line: m.line ?? null, column: m.column ?? null, rule: m.ruleId ?? null, severity: m.fatal === false ? 'warning' : 'info', message: m.reason,
+    line: m.line ?? null,
+    column: m.column ?? null,
+    rule: m.ruleId ?? null,
+    severity: m.fatal === false ? 'warning' : 'info',
+    message: m.reason,
   }));
   return { chronology, messages };
 }
 
 /** The chronology of an essay's text (the contract of chronology.json), with what the build would warn about. */
-export function extract(text: string, options: TextOptions = {}): Promise<{ chronology: Chronology; messages: Message[] }> {
+export function extract(
+  text: string,
+  options: TextOptions = {},
+): Promise<{ chronology: Chronology; messages: Message[] }> {
   return read(text, options);
 }
 

@@ -4,19 +4,19 @@
 // so a failed build never leaves a half-written file where a good one was.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { findChrome } from './browser/find-chrome.ts';
 import { Printer } from './browser/printer.ts';
+import { BriefingError } from './errors.ts';
 import { essayInputs, Fingerprints, type Manifest, readManifest } from './fingerprint.ts';
 import { lockOutput } from './output-lock.ts';
 import { ESSAY_EXTENSIONS } from './parse/read-source.ts';
 import { PRODUCTS } from './products/index.ts';
 import type { Product, Settings } from './settings.ts';
 import { slugOf } from './slug.ts';
-import { BriefingError } from './errors.ts';
 
 export class InputError extends BriefingError {
   constructor(message: string) {
@@ -68,7 +68,9 @@ export async function findEssays(inputs: string[]): Promise<string[]> {
     const info = await stat(input).catch(() => null);
     if (!info) throw new InputError(`${input}: no such file or folder`);
     if (info.isDirectory()) {
-      const names = (await readdir(input)).filter((n) => ESSAY_EXTENSIONS.includes(path.extname(n).toLowerCase()) && !n.startsWith('.')).sort();
+      const names = (await readdir(input))
+        .filter((n) => ESSAY_EXTENSIONS.includes(path.extname(n).toLowerCase()) && !n.startsWith('.'))
+        .sort();
       if (names.length === 0) throw new InputError(`${input}: no essays (.txt, .md) in this folder`);
       found.push(...names.map((n) => path.join(input, n)));
     } else {
@@ -79,13 +81,15 @@ export async function findEssays(inputs: string[]): Promise<string[]> {
   for (const file of found) {
     const slug = slugOf(file);
     const other = slugs.get(slug);
-    if (other && path.resolve(other) !== path.resolve(file)) throw new InputError(`${file}: same name as ${other}; both would build into ${slug}/`);
+    if (other && path.resolve(other) !== path.resolve(file))
+      throw new InputError(`${file}: same name as ${other}; both would build into ${slug}/`);
     slugs.set(slug, file);
   }
   // Shown relative to the current folder when inside it (source/essay.txt), else as given in full.
-  return [...new Set(found.map((f) => path.resolve(f)))].map((f) => (f.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), f) : f));
+  return [...new Set(found.map((f) => path.resolve(f)))].map((f) =>
+    f.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), f) : f,
+  );
 }
-
 
 /** A stable share: an essay's shard depends on its name only, so adding essays never moves the others. */
 export function inShard(slug: string, shard: { index: number; count: number }): boolean {
@@ -110,27 +114,43 @@ export async function plan(request: BuildRequest): Promise<Plan[]> {
   if (request.shard) essays = essays.filter((e) => inShard(slugOf(e), request.shard!));
   const fingerprints = new Fingerprints(request.settings, request.templatesDir);
   const outDir = path.resolve(request.outDir);
-  return Promise.all(essays.map(async (source) => {
-    const slug = slugOf(source);
-    const bytes = await readFile(source).catch(() => null);
-    const inputs = bytes && await essayInputs(source, bytes);
-    const manifest = await readManifest(path.join(outDir, slug));
-    const keys: Partial<Record<Product, string>> = {};
-    const stale: Product[] = [], fresh: Product[] = [];
-    for (const product of request.settings.formats) {
-      keys[product] = inputs ? fingerprints.of(product, inputs) : '';
-      const present = await Promise.all(PRODUCTS[product].files.map((f) => stat(path.join(outDir, slug, f)).then(() => true, () => false)));
-      const upToDate = !request.force && bytes && manifest.products[product] === keys[product] && present.every(Boolean);
-      (upToDate ? fresh : stale).push(product);
-    }
-    return { source, slug, bytes, manifest, keys, stale, fresh };
-  }));
+  return Promise.all(
+    essays.map(async (source) => {
+      const slug = slugOf(source);
+      const bytes = await readFile(source).catch(() => null);
+      const inputs = bytes && (await essayInputs(source, bytes));
+      const manifest = await readManifest(path.join(outDir, slug));
+      const keys: Partial<Record<Product, string>> = {};
+      const stale: Product[] = [],
+        fresh: Product[] = [];
+      for (const product of request.settings.formats) {
+        keys[product] = inputs ? fingerprints.of(product, inputs) : '';
+        const present = await Promise.all(
+          PRODUCTS[product].files.map((f) =>
+            stat(path.join(outDir, slug, f)).then(
+              () => true,
+              () => false,
+            ),
+          ),
+        );
+        const upToDate =
+          !request.force && bytes && manifest.products[product] === keys[product] && present.every(Boolean);
+        (upToDate ? fresh : stale).push(product);
+      }
+      return { source, slug, bytes, manifest, keys, stale, fresh };
+    }),
+  );
 }
 
 /** Where the @fontsource packages are: the only folder besides the output that pages may read from. */
-export const fontsRoot = path.dirname(path.dirname(createRequire(import.meta.url).resolve('@fontsource/source-serif-4/package.json')));
+export const fontsRoot = path.dirname(
+  path.dirname(createRequire(import.meta.url).resolve('@fontsource/source-serif-4/package.json')),
+);
 
-export async function build(request: BuildRequest, onResult: (result: EssayResult) => void | Promise<void> = () => {}): Promise<EssayResult[]> {
+export async function build(
+  request: BuildRequest,
+  onResult: (result: EssayResult) => void | Promise<void> = () => {},
+): Promise<EssayResult[]> {
   const outDir = path.resolve(request.outDir);
   const plans = await plan(request);
   const needsBrowser = plans.some((p) => p.stale.some((product) => PRODUCTS[product].layout));
@@ -139,7 +159,8 @@ export async function build(request: BuildRequest, onResult: (result: EssayResul
   await mkdir(outDir, { recursive: true });
   const unlock = lockOutput(outDir);
   const jobs = Math.max(1, request.jobs ?? Math.min(4, availableParallelism()));
-  const printer = request.printer ?? new Printer({ allowedRoots: [outDir, fontsRoot], onRequest: request.onRequest, maxPages: jobs });
+  const printer =
+    request.printer ?? new Printer({ allowedRoots: [outDir, fontsRoot], onRequest: request.onRequest, maxPages: jobs });
   if (needsBrowser) printer.start().catch(() => {}); // Chromium starts while the first essays parse
   request.onEvent?.({ type: 'plan', essays: plans.length, stale: plans.filter((p) => p.stale.length).length });
   try {
@@ -147,10 +168,19 @@ export async function build(request: BuildRequest, onResult: (result: EssayResul
     const work = plans.some((p) => p.stale.length) ? await import('./make-essay.ts') : null;
     const renderer = work ? await work.loadRenderer(request.templatesDir, request.settings) : null;
     return await mapLimit(plans, jobs, async (p) => {
-      const result = p.stale.length === 0
-        ? { source: p.source, slug: p.slug, built: [], skipped: p.fresh, files: [], file: null, error: null }
-        : (request.onEvent?.({ type: 'essay', slug: p.slug, products: p.stale }),
-          await work!.makeEssay(p, outDir, request.settings, renderer!, printer, request.locked ?? new Set(), request.onEvent));
+      const result =
+        p.stale.length === 0
+          ? { source: p.source, slug: p.slug, built: [], skipped: p.fresh, files: [], file: null, error: null }
+          : (request.onEvent?.({ type: 'essay', slug: p.slug, products: p.stale }),
+            await work!.makeEssay(
+              p,
+              outDir,
+              request.settings,
+              renderer!,
+              printer,
+              request.locked ?? new Set(),
+              request.onEvent,
+            ));
       await onResult(result);
       return result;
     });
@@ -180,12 +210,20 @@ export function reason(error: unknown): string {
   const { code, path: where } = error as NodeJS.ErrnoException;
   const at = where ? ` (${where})` : '';
   switch (code) {
-    case 'EACCES': case 'EPERM': return `cannot write there: permission denied${at}`;
-    case 'EROFS': return `cannot write there: the file system is read-only${at}`;
-    case 'ENOSPC': return `the disk is full${at}`;
-    case 'EDQUOT': return `the disk quota is exceeded${at}`;
-    case 'ENOTDIR': return `cannot create the output folder: part of the path is a file${at}`;
-    case 'EEXIST': return `cannot create the output folder: a file of that name is in the way${at}`;
-    default: return message.split('\n')[0]!.trim();
+    case 'EACCES':
+    case 'EPERM':
+      return `cannot write there: permission denied${at}`;
+    case 'EROFS':
+      return `cannot write there: the file system is read-only${at}`;
+    case 'ENOSPC':
+      return `the disk is full${at}`;
+    case 'EDQUOT':
+      return `the disk quota is exceeded${at}`;
+    case 'ENOTDIR':
+      return `cannot create the output folder: part of the path is a file${at}`;
+    case 'EEXIST':
+      return `cannot create the output folder: a file of that name is in the way${at}`;
+    default:
+      return message.split('\n')[0]!.trim();
   }
 }

@@ -5,7 +5,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, type BuildRequest, findEssays, InputError, plan, reason } from './build.ts';
+import { type BuildRequest, build, findEssays, InputError, plan, reason } from './build.ts';
 import { applyConfig, loadConfig } from './config.ts';
 import { BriefingError, exitStatus } from './errors.ts';
 import { exitCleanlyOnSignals } from './interrupt.ts';
@@ -117,12 +117,28 @@ Examples:
 };
 
 const OPTIONS = {
-  out: { type: 'string' }, formats: { type: 'string' }, 'reference-date': { type: 'string' }, paper: { type: 'string' },
-  'max-size': { type: 'string' }, config: { type: 'string' }, to: { type: 'string' }, templates: { type: 'string' },
-  check: { type: 'boolean' }, force: { type: 'boolean' }, jobs: { type: 'string' }, shard: { type: 'string' },
-  strict: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' }, quiet: { type: 'boolean' }, verbose: { type: 'boolean' },
-  json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
-  author: { type: 'string' }, open: { type: 'boolean' },
+  out: { type: 'string' },
+  formats: { type: 'string' },
+  'reference-date': { type: 'string' },
+  paper: { type: 'string' },
+  'max-size': { type: 'string' },
+  config: { type: 'string' },
+  to: { type: 'string' },
+  templates: { type: 'string' },
+  check: { type: 'boolean' },
+  force: { type: 'boolean' },
+  jobs: { type: 'string' },
+  shard: { type: 'string' },
+  strict: { type: 'boolean' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  quiet: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  author: { type: 'string' },
+  open: { type: 'boolean' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -177,7 +193,9 @@ export interface Options {
  */
 function completionScript(shell: 'bash' | 'zsh'): string {
   const commands = Object.keys(COMMAND_OPTIONS);
-  const cases = Object.entries(COMMAND_OPTIONS).map(([command, names]) => `    ${command}) opts="${names.map((n) => `--${n}`).join(' ')} --help";;`).join('\n');
+  const cases = Object.entries(COMMAND_OPTIONS)
+    .map(([command, names]) => `    ${command}) opts="${names.map((n) => `--${n}`).join(' ')} --help";;`)
+    .join('\n');
   return `${shell === 'zsh' ? 'autoload -U +X bashcompinit && bashcompinit\n' : ''}# briefing completion: source <(briefing completion ${shell})
 _briefing() {
   local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]} command=\${COMP_WORDS[1]} opts
@@ -229,10 +247,15 @@ async function parse(argv: string[]): Promise<Options | { help: string }> {
     const unknown = /Unknown option '-{1,2}([^']+)'/.exec((error as Error).message)?.[1];
     // A file whose name starts with a dash ("-notes.txt") reads as an option: say how to give it.
     const file = argv.find((arg) => arg.startsWith('-') && existsSync(arg));
-    if (file) throw new UsageError(`${file} is read as an option; give it as ./${file}, or after -- (briefing build -- ${file})`);
+    if (file)
+      throw new UsageError(
+        `${file} is read as an option; give it as ./${file}, or after -- (briefing build -- ${file})`,
+      );
     if (unknown) {
       const guess = nearest(unknown, Object.keys(OPTIONS));
-      throw new UsageError(`unknown option --${unknown}${guess ? ` (did you mean --${guess}?)` : ''}; see briefing --help`);
+      throw new UsageError(
+        `unknown option --${unknown}${guess ? ` (did you mean --${guess}?)` : ''}; see briefing --help`,
+      );
     }
     throw new UsageError((error as Error).message.replace(/\. To specify.*$/, ''));
   }
@@ -241,36 +264,50 @@ async function parse(argv: string[]): Promise<Options | { help: string }> {
   if (values.version) return { help: `briefing ${version()}\n` };
   if (command === undefined || command === 'help') return { help: HELP[names[0] ?? 'main'] ?? HELP.main! };
   if (command === 'completion') {
-    if (names[0] !== undefined && names[0] !== 'bash' && names[0] !== 'zsh') throw new UsageError(`completion: "${names[0]}" is not bash or zsh`);
+    if (names[0] !== undefined && names[0] !== 'bash' && names[0] !== 'zsh')
+      throw new UsageError(`completion: "${names[0]}" is not bash or zsh`);
     return { help: completionScript(names[0] ?? 'bash') };
   }
   if (!['build', 'lint', 'templates', 'new', 'watch'].includes(command)) {
     const guess = nearest(command, ['build', 'lint', 'watch', 'new', 'templates', 'completion']);
-    throw new UsageError(`unknown command "${command}"${guess ? ` (did you mean "${guess}"?)` : ''}; see briefing --help`);
+    throw new UsageError(
+      `unknown command "${command}"${guess ? ` (did you mean "${guess}"?)` : ''}; see briefing --help`,
+    );
   }
   if (values.help) return { help: HELP[command]! };
   const allowed = COMMAND_OPTIONS[command as Options['command']];
-  const foreign = (Object.keys(values) as OptionName[]).find((name) => name !== 'help' && name !== 'version' && !allowed.includes(name));
-  if (foreign) throw new UsageError(`${command} takes no --${foreign}${allowed.length ? ` (its options: ${allowed.map((o) => `--${o}`).join(', ')})` : ''}; see briefing ${command} --help`);
+  const foreign = (Object.keys(values) as OptionName[]).find(
+    (name) => name !== 'help' && name !== 'version' && !allowed.includes(name),
+  );
+  if (foreign)
+    throw new UsageError(
+      `${command} takes no --${foreign}${allowed.length ? ` (its options: ${allowed.map((o) => `--${o}`).join(', ')})` : ''}; see briefing ${command} --help`,
+    );
 
   // Settings: defaults, then the configuration file, then (per essay, in the build) front matter, then these flags.
   const { file: configFile, config } = await loadConfig(process.cwd(), values.config);
   const settings: Settings = applyConfig({ ...defaultSettings }, config);
   const locked = new Set<string>();
   if (values.formats !== undefined) {
-    const list = values.formats.split(',').map((f) => f.trim()).filter(Boolean);
+    const list = values.formats
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean);
     const unknown = list.filter((f) => !(products as readonly string[]).includes(f));
-    if (unknown.length || list.length === 0) throw new UsageError(`--formats: unknown format "${unknown[0] ?? ''}" (choose from ${products.join(', ')})`);
+    if (unknown.length || list.length === 0)
+      throw new UsageError(`--formats: unknown format "${unknown[0] ?? ''}" (choose from ${products.join(', ')})`);
     settings.formats = list as Product[];
     locked.add('products');
   }
   const reference = values['reference-date'];
   if (reference !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(reference) || Number.isNaN(Date.parse(reference))) throw new UsageError(`--reference-date: "${reference}" is not a date like 2006-05-25`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(reference) || Number.isNaN(Date.parse(reference)))
+      throw new UsageError(`--reference-date: "${reference}" is not a date like 2006-05-25`);
     settings.referenceDate = reference;
   }
   if (values.paper !== undefined) {
-    const paper = values.paper.toLowerCase() === 'letter' ? 'Letter' : values.paper.toUpperCase() === 'A4' ? 'A4' : null;
+    const paper =
+      values.paper.toLowerCase() === 'letter' ? 'Letter' : values.paper.toUpperCase() === 'A4' ? 'A4' : null;
     if (!paper) throw new UsageError(`--paper: "${values.paper}" is not A4 or Letter`);
     settings.paper = paper;
     locked.add('paper');
@@ -283,23 +320,44 @@ async function parse(argv: string[]): Promise<Options | { help: string }> {
   let jobs: number | undefined;
   if (values.jobs !== undefined) {
     jobs = Number(values.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs: "${values.jobs}" is not a whole number of at least 1`);
+    if (!Number.isInteger(jobs) || jobs < 1)
+      throw new UsageError(`--jobs: "${values.jobs}" is not a whole number of at least 1`);
   }
   let shard: Options['shard'];
   if (values.shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(values.shard);
     shard = m ? { index: Number(m[1]), count: Number(m[2]) } : undefined;
-    if (!shard || shard.count < 1 || shard.index < 1 || shard.index > shard.count) throw new UsageError(`--shard: "${values.shard}" is not I/N with 1 <= I <= N (for example 2/4)`);
+    if (!shard || shard.count < 1 || shard.index < 1 || shard.index > shard.count)
+      throw new UsageError(`--shard: "${values.shard}" is not I/N with 1 <= I <= N (for example 2/4)`);
   }
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: "${values.port}" is not a port number`);
-  if ([values.quiet, values.verbose, values.json].filter(Boolean).length > 1) throw new UsageError('choose one of --quiet, --verbose and --json');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port: "${values.port}" is not a port number`);
+  if ([values.quiet, values.verbose, values.json].filter(Boolean).length > 1)
+    throw new UsageError('choose one of --quiet, --verbose and --json');
   const mode: OutputMode = values.json ? 'json' : values.quiet ? 'quiet' : process.stdout.isTTY ? 'terminal' : 'plain';
   return {
-    command: command as Options['command'], names, inputs: names.length ? names : ['source'], out: values.out ?? 'output',
-    settings, locked, templates: values.templates ?? config.templates, configFile, strict: !!values.strict,
-    check: !!values.check, force: !!values.force, jobs, shard, to: values.to, port, host: values.host ?? '127.0.0.1', mode, verbose: !!values.verbose,
-    author: values.author, open: !!values.open, portGiven: values.port !== undefined,
+    command: command as Options['command'],
+    names,
+    inputs: names.length ? names : ['source'],
+    out: values.out ?? 'output',
+    settings,
+    locked,
+    templates: values.templates ?? config.templates,
+    configFile,
+    strict: !!values.strict,
+    check: !!values.check,
+    force: !!values.force,
+    jobs,
+    shard,
+    to: values.to,
+    port,
+    host: values.host ?? '127.0.0.1',
+    mode,
+    verbose: !!values.verbose,
+    author: values.author,
+    open: !!values.open,
+    portGiven: values.port !== undefined,
   };
 }
 
@@ -312,9 +370,12 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     switch (options.command) {
-      case 'lint': return await lint(options);
-      case 'templates': return await templatesCommand(options);
-      case 'new': return await newEssay(options);
+      case 'lint':
+        return await lint(options);
+      case 'templates':
+        return await templatesCommand(options);
+      case 'new':
+        return await newEssay(options);
       case 'watch': {
         exitCleanlyOnSignals();
         const { watch } = await import('./watch.ts');
@@ -336,8 +397,14 @@ export async function main(argv: string[]): Promise<number> {
 
 export function buildRequest(options: Options): BuildRequest {
   return {
-    inputs: options.inputs, outDir: options.out, settings: options.settings, force: options.force, jobs: options.jobs,
-    shard: options.shard, templatesDir: options.templates, locked: options.locked,
+    inputs: options.inputs,
+    outDir: options.out,
+    settings: options.settings,
+    force: options.force,
+    jobs: options.jobs,
+    shard: options.shard,
+    templatesDir: options.templates,
+    locked: options.locked,
   };
 }
 
@@ -349,14 +416,16 @@ async function buildCommand(options: Options): Promise<number> {
     if (toStdout && (options.settings.formats.length !== 1 || options.settings.formats[0] !== 'json')) {
       throw new InputError('--out - writes the chronology to standard output: use it with --formats json');
     }
-    const staging = toStdout || options.inputs.includes('-') ? await mkdtemp(path.join(tmpdir(), 'briefing-stdio-')) : null;
+    const staging =
+      toStdout || options.inputs.includes('-') ? await mkdtemp(path.join(tmpdir(), 'briefing-stdio-')) : null;
     const inputs = await Promise.all(options.inputs.map((input) => (input === '-' ? fromStdin(staging!) : input)));
     const request = { ...buildRequest(options), inputs, ...(toStdout ? { outDir: path.join(staging!, 'out') } : {}) };
     if (options.check) return await check(request);
     const progress = new Progress(toStdout ? 'quiet' : options.mode, options.verbose);
     const results = await build({ ...request, onEvent: (e) => progress.event(e) }, (r) => progress.result(r));
     if (toStdout) {
-      for (const r of results) if (!r.error) process.stdout.write(await readFile(path.join(request.outDir, r.slug, 'chronology.json')));
+      for (const r of results)
+        if (!r.error) process.stdout.write(await readFile(path.join(request.outDir, r.slug, 'chronology.json')));
     } else {
       progress.summary((performance.now() - started) / 1000, options.out);
     }
@@ -391,15 +460,21 @@ async function lint(options: Options): Promise<number> {
   let files;
   try {
     const staging = options.inputs.includes('-') ? await mkdtemp(path.join(tmpdir(), 'briefing-stdio-')) : null;
-    files = await findEssays(await Promise.all(options.inputs.map((input) => (input === '-' ? fromStdin(staging!) : input))));
+    files = await findEssays(
+      await Promise.all(options.inputs.map((input) => (input === '-' ? fromStdin(staging!) : input))),
+    );
   } catch (error) {
     process.stderr.write(`briefing: ${(error as Error).message}\n`);
     return 1;
   }
   const [{ extractChronology }, { parseEssay }, { readSource }, { reporter }] = await Promise.all([
-    import('./extract/index.ts'), import('./parse/index.ts'), import('./parse/read-source.ts'), import('vfile-reporter'),
+    import('./extract/index.ts'),
+    import('./parse/index.ts'),
+    import('./parse/read-source.ts'),
+    import('vfile-reporter'),
   ]);
-  let failed = 0, warnings = 0;
+  let failed = 0,
+    warnings = 0;
   for (const source of files) {
     try {
       const file = await readSource(source, options.settings.maxBytes);
@@ -407,13 +482,17 @@ async function lint(options: Options): Promise<number> {
       warnings += file.messages.length;
       // --json: one object a line on stdout, as `build --json` prints its warnings.
       if (options.mode === 'json') {
-        for (const m of file.messages) process.stdout.write(`${JSON.stringify({ event: m.fatal === false ? 'warning' : 'info', file: source, line: m.line ?? null, column: m.column ?? null, rule: m.ruleId ?? null, message: m.reason })}\n`);
+        for (const m of file.messages)
+          process.stdout.write(
+            `${JSON.stringify({ event: m.fatal === false ? 'warning' : 'info', file: source, line: m.line ?? null, column: m.column ?? null, rule: m.ruleId ?? null, message: m.reason })}\n`,
+          );
       } else {
         process.stderr.write(reporter([file], { color: useColour(process.stderr) }) + '\n');
       }
     } catch (error) {
       failed++;
-      if (options.mode === 'json') process.stdout.write(`${JSON.stringify({ event: 'error', file: source, message: reason(error) })}\n`);
+      if (options.mode === 'json')
+        process.stdout.write(`${JSON.stringify({ event: 'error', file: source, message: reason(error) })}\n`);
       else process.stderr.write(`briefing: ${source}: ${reason(error)}\n`);
     }
   }
@@ -432,7 +511,9 @@ async function templatesCommand(options: Options): Promise<number> {
   try {
     const copied = await eject(names, to, options.force);
     for (const file of copied) process.stdout.write(`copied ${file}\n`);
-    process.stdout.write(`${copied.length} template file${copied.length === 1 ? '' : 's'} in ${to}/; build with --templates ${to} (or templates: ${to} in briefing.config.yaml)\n`);
+    process.stdout.write(
+      `${copied.length} template file${copied.length === 1 ? '' : 's'} in ${to}/; build with --templates ${to} (or templates: ${to} in briefing.config.yaml)\n`,
+    );
     return 0;
   } catch (error) {
     process.stderr.write(`briefing: ${(error as Error).message}\n`);
@@ -444,7 +525,9 @@ async function templatesCommand(options: Options): Promise<number> {
 async function newEssay(options: Options): Promise<number> {
   const [name] = options.names;
   if (!name?.trim() || options.names.length > 1) {
-    process.stderr.write('briefing: usage: briefing new NAME, for example briefing new "Georgia and NATO" (quote a title with spaces)\n');
+    process.stderr.write(
+      'briefing: usage: briefing new NAME, for example briefing new "Georgia and NATO" (quote a title with spaces)\n',
+    );
     return 2;
   }
   const { newEssayFile } = await import('./new-essay.ts');

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { didYouMean } from './did-you-mean.ts';
+import { BriefingError } from './errors.ts';
 import { colourNames, products } from './settings.ts';
 import { yamlWarnings } from './yaml-warnings.ts';
-import { BriefingError } from './errors.ts';
 
 export class ConfigError extends BriefingError {
   constructor(message: string) {
@@ -20,33 +20,55 @@ export class ConfigError extends BriefingError {
 const require = createRequire(import.meta.url);
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2006-05-25');
 // A colour a stylesheet can take and nothing else (no "; }" to escape into other rules).
-const colour = z.string().regex(/^(?:#[0-9a-fA-F]{3,8}|(?:rgb|rgba|hsl|hsla)\([\d\s.,%]+\)|[a-zA-Z]{3,20})$/, 'a CSS colour such as #1f4e79');
-const fontPackage = z.string().regex(/^@fontsource\/[a-z0-9-]+$/, 'an @fontsource package such as @fontsource/inter')
-  .refine((name) => { try { require.resolve(`${name}/metadata.json`); return true; } catch { return false; } }, 'an installed package (npm install it first)');
+const colour = z
+  .string()
+  .regex(/^(?:#[0-9a-fA-F]{3,8}|(?:rgb|rgba|hsl|hsla)\([\d\s.,%]+\)|[a-zA-Z]{3,20})$/, 'a CSS colour such as #1f4e79');
+const fontPackage = z
+  .string()
+  .regex(/^@fontsource\/[a-z0-9-]+$/, 'an @fontsource package such as @fontsource/inter')
+  .refine((name) => {
+    try {
+      require.resolve(`${name}/metadata.json`);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'an installed package (npm install it first)');
 
 /** A word of a fixed vocabulary, in any case ("letter" is Letter, as on the command line). */
-const oneOf = <T extends string>(words: readonly [T, ...T[]]) => z.preprocess(
-  (value) => (typeof value === 'string' ? words.find((w) => w.toLowerCase() === value.toLowerCase()) ?? value : value),
-  z.enum(words),
-);
+const oneOf = <T extends string>(words: readonly [T, ...T[]]) =>
+  z.preprocess(
+    (value) =>
+      typeof value === 'string' ? (words.find((w) => w.toLowerCase() === value.toLowerCase()) ?? value) : value,
+    z.enum(words),
+  );
 
 /** Everything a configuration file may say. */
-export const configSchema = z.object({
-  /** The JSON Schema an editor checks the file against (schema/briefing.config.schema.json); read by editors only. */
-  $schema: z.string(),
-  organisation: z.string().min(1),
-  author: z.string().min(1),
-  marking: z.string().min(1).max(80),
-  paper: oneOf(['A4', 'Letter']),
-  dates: oneOf(['day-month', 'month-day']),
-  products: z.array(z.enum(products)).min(1),
-  colours: z.object(Object.fromEntries(colourNames.map((name) => [name, colour.optional()]))).strict(),
-  fonts: z.object({ body: fontPackage.optional(), headings: fontPackage.optional(), fallback: z.array(fontPackage).optional() }).strict(),
-  logo: z.string().min(1),
-  templates: z.string().min(1),
-  'reference-date': isoDay,
-  'max-size': z.number().positive(),
-}).partial().strict();
+export const configSchema = z
+  .object({
+    /** The JSON Schema an editor checks the file against (schema/briefing.config.schema.json); read by editors only. */
+    $schema: z.string(),
+    organisation: z.string().min(1),
+    author: z.string().min(1),
+    marking: z.string().min(1).max(80),
+    paper: oneOf(['A4', 'Letter']),
+    dates: oneOf(['day-month', 'month-day']),
+    products: z.array(z.enum(products)).min(1),
+    colours: z.object(Object.fromEntries(colourNames.map((name) => [name, colour.optional()]))).strict(),
+    fonts: z
+      .object({
+        body: fontPackage.optional(),
+        headings: fontPackage.optional(),
+        fallback: z.array(fontPackage).optional(),
+      })
+      .strict(),
+    logo: z.string().min(1),
+    templates: z.string().min(1),
+    'reference-date': isoDay,
+    'max-size': z.number().positive(),
+  })
+  .partial()
+  .strict();
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -62,7 +84,6 @@ export function configJsonSchema(): object {
   };
 }
 
-
 /** A configuration file, read and validated, its paths made absolute. */
 export function readConfigFile(file: string): Config {
   if (!existsSync(file)) throw new ConfigError(`${file}: no such configuration file`);
@@ -71,10 +92,13 @@ export function readConfigFile(file: string): Config {
     const text = readFileSync(file, 'utf8');
     data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { schema: 'core', logLevel: 'error' });
     if (!file.endsWith('.json')) {
-      for (const w of yamlWarnings(text)) process.stderr.write(`${file}:${w.line}:${w.column}: warning: ${w.message}\n`);
+      for (const w of yamlWarnings(text))
+        process.stderr.write(`${file}:${w.line}:${w.column}: warning: ${w.message}\n`);
     }
   } catch (error) {
-    throw new ConfigError(`${file}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
+    throw new ConfigError(
+      `${file}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
   const config = validateConfig(data ?? {}, file);
   // Paths in the file are relative to the file.
@@ -82,7 +106,8 @@ export function readConfigFile(file: string): Config {
   if (config.logo) config.logo = path.resolve(base, config.logo);
   if (config.templates) config.templates = path.resolve(base, config.templates);
   if (config.logo && !existsSync(config.logo)) throw new ConfigError(`${file}: logo: ${config.logo} does not exist`);
-  if (config.logo && !lstatSync(config.logo).isFile()) throw new ConfigError(`${file}: logo: ${config.logo} is not a file (a folder or a link)`);
+  if (config.logo && !lstatSync(config.logo).isFile())
+    throw new ConfigError(`${file}: logo: ${config.logo} is not a file (a folder or a link)`);
   return config;
 }
 
@@ -92,8 +117,14 @@ export function validateConfig(data: unknown, file: string): Config {
   if (result.success) return result.data;
   const problems = result.error.issues.flatMap((issue) => {
     const key = issue.path.join('.');
-    if (issue.code !== 'unrecognized_keys') return [`${key || 'the file'}: ${issue.message.replace(/^Invalid input: /, '')}`];
-    const known = key === 'colours' ? colourNames : key === 'fonts' ? ['body', 'headings', 'fallback'] : Object.keys(configSchema.shape);
+    if (issue.code !== 'unrecognized_keys')
+      return [`${key || 'the file'}: ${issue.message.replace(/^Invalid input: /, '')}`];
+    const known =
+      key === 'colours'
+        ? colourNames
+        : key === 'fonts'
+          ? ['body', 'headings', 'fallback']
+          : Object.keys(configSchema.shape);
     return issue.keys.map((unknown) => {
       const near = didYouMean(unknown, known);
       return `unknown key "${key ? `${key}.` : ''}${unknown}"${near ? ` (did you mean "${key ? `${key}.` : ''}${near}"?)` : ''}`;

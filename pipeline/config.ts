@@ -49,4 +49,3 @@ export function applyConfig(settings: Settings, config: Config): Settings {
     ...(config['max-size'] !== undefined && { maxBytes: Math.round(config['max-size'] * 1024 * 1024) }),
   };
 }
-

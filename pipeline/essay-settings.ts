@@ -8,9 +8,17 @@ import { matterSettingKeys as matterKeys, type Settings } from './settings.ts';
  * An essay's own settings: its front matter over the build's, except where the command line has spoken (`locked`).
  * Front matter may set organisation, author, marking, paper, dates and colours; other keys are the essay's own.
  */
-export function settingsForEssay(settings: Settings, matter: Record<string, unknown>, locked: ReadonlySet<string>): Settings {
+export function settingsForEssay(
+  settings: Settings,
+  matter: Record<string, unknown>,
+  locked: ReadonlySet<string>,
+): Settings {
   // Keys left empty in a skeleton (author: "") say nothing.
-  const own = Object.fromEntries(matterKeys.filter((k) => matter[k] !== undefined && matter[k] !== '' && matter[k] !== null && !locked.has(k)).map((k) => [k, matter[k]]));
+  const own = Object.fromEntries(
+    matterKeys
+      .filter((k) => matter[k] !== undefined && matter[k] !== '' && matter[k] !== null && !locked.has(k))
+      .map((k) => [k, matter[k]]),
+  );
   if (Object.keys(own).length === 0) return settings;
   return applyConfig(settings, validateConfig(own, 'front matter'));
 }

@@ -27,15 +27,21 @@ const sha = (...parts: (string | Buffer)[]) => {
 /** The tool's version and the code that is running, so a new release (or a local edit) rebuilds everything. */
 const toolVersion = (() => {
   let cached: string | null = null;
-  return () => (cached ??= sha(
-    JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version,
-    readFileSync(fileURLToPath(import.meta.url)),
-  ));
+  return () =>
+    (cached ??= sha(
+      JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version,
+      readFileSync(fileURLToPath(import.meta.url)),
+    ));
 })();
 
 const require = createRequire(import.meta.url);
-const fontVersions = (settings: Settings) => [settings.fonts.body, settings.fonts.headings, ...settings.fonts.fallback]
-  .map((pkg) => `${pkg}@${(JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version}`).join(',');
+const fontVersions = (settings: Settings) =>
+  [settings.fonts.body, settings.fonts.headings, ...settings.fonts.fallback]
+    .map(
+      (pkg) =>
+        `${pkg}@${(JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version}`,
+    )
+    .join(',');
 
 /** Every template file a layout uses: the layout, the partials it names (and theirs), the stylesheets it includes. */
 export function templateFiles(dirs: TemplateDirs, layout: string): string[] {
@@ -61,7 +67,10 @@ export class Fingerprints {
 
   private readonly dirs: TemplateDirs;
 
-  constructor(private readonly settings: Settings, templatesDir?: string | null) {
+  constructor(
+    private readonly settings: Settings,
+    templatesDir?: string | null,
+  ) {
     this.dirs = new TemplateDirs(templatesDir);
   }
 
@@ -69,7 +78,8 @@ export class Fingerprints {
     let hash = this.templateHashes.get(layout);
     if (!hash) {
       // Paths count relative to their folder, so a checkout elsewhere (another CI runner) hashes the same.
-      const relative = (f: string) => this.dirs.dirs.map((d) => path.relative(d, f)).find((r) => !r.startsWith('..')) ?? f;
+      const relative = (f: string) =>
+        this.dirs.dirs.map((d) => path.relative(d, f)).find((r) => !r.startsWith('..')) ?? f;
       hash = sha(...templateFiles(this.dirs, layout).flatMap((f) => [relative(f), readFileSync(f)]));
       this.templateHashes.set(layout, hash);
     }
@@ -83,7 +93,16 @@ export class Fingerprints {
     this.fonts ??= fontVersions(this.settings);
     this.logo ??= logo ? sha(readFileSync(logo)) : '';
     return layout
-      ? sha(toolVersion(), product, essay, JSON.stringify(reads), this.templatesOf(layout), this.fonts, this.logo, process.env.SOURCE_DATE_EPOCH ?? '')
+      ? sha(
+          toolVersion(),
+          product,
+          essay,
+          JSON.stringify(reads),
+          this.templatesOf(layout),
+          this.fonts,
+          this.logo,
+          process.env.SOURCE_DATE_EPOCH ?? '',
+        )
       : sha(toolVersion(), product, essay, JSON.stringify({ referenceDate: reads.referenceDate }));
   }
 }
@@ -95,19 +114,29 @@ export class Fingerprints {
 export async function essayInputs(source: string, bytes: Buffer): Promise<Buffer> {
   if (!/\.(?:md|markdown)$/i.test(source)) return bytes;
   const text = bytes.toString('utf8');
-  const addresses = new Set([...text.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)/g), ...text.matchAll(/^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm)].map((m) => m[1]!));
+  const addresses = new Set(
+    [
+      ...text.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)/g),
+      ...text.matchAll(/^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm),
+    ].map((m) => m[1]!),
+  );
   const folder = path.dirname(path.resolve(source));
-  const images = await Promise.all([...addresses].filter((a) => !/^[a-z][a-z\d+.-]*:/i.test(a)).sort().map(async (address) => {
-    let file: string;
-    try {
-      file = path.resolve(folder, decodeURI(address.split(/[?#]/)[0]!));
-    } catch {
-      return null;
-    }
-    if (path.relative(folder, file).startsWith('..')) return null;
-    const content = await readFile(file).catch(() => null);
-    return content ? sha(address, content) : null;
-  }));
+  const images = await Promise.all(
+    [...addresses]
+      .filter((a) => !/^[a-z][a-z\d+.-]*:/i.test(a))
+      .sort()
+      .map(async (address) => {
+        let file: string;
+        try {
+          file = path.resolve(folder, decodeURI(address.split(/[?#]/)[0]!));
+        } catch {
+          return null;
+        }
+        if (path.relative(folder, file).startsWith('..')) return null;
+        const content = await readFile(file).catch(() => null);
+        return content ? sha(address, content) : null;
+      }),
+  );
   const found = images.filter((i): i is string => i !== null);
   return found.length ? Buffer.concat([bytes, Buffer.from(`\0${found.join(',')}`)]) : bytes;
 }

@@ -12,7 +12,11 @@ export function exitCleanlyOnSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
       for (const cleanup of [...cleanups]) {
-        try { cleanup(); } catch { /* keep cleaning */ }
+        try {
+          cleanup();
+        } catch {
+          /* keep cleaning */
+        }
       }
       process.stderr.write(`briefing: interrupted (${signal}); the output folder holds only complete files\n`);
       process.exit(signal === 'SIGINT' ? 130 : 143);

@@ -2,23 +2,23 @@
 // into output/<slug>/ and record what they were made from. Loaded only when a build has something to make.
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { VFile } from 'vfile';
 import type { Printer } from './browser/printer.ts';
 import { type BuildEvent, type EssayResult, type Plan, reason } from './build.ts';
+import { settingsForEssay } from './essay-settings.ts';
 import { extractChronology } from './extract/index.ts';
 import { reportSpellings } from './extract/spelling.ts';
 import { MANIFEST, type Manifest } from './fingerprint.ts';
 import { parseEssay } from './parse/index.ts';
 import { readSource, SourceError } from './parse/read-source.ts';
+import { defaultTemplatesDir } from './paths.ts';
 import { PRODUCTS } from './products/index.ts';
 import { fontFor, uncovered } from './render/fonts.ts';
 import { Renderer } from './render/index.ts';
 import { loadTemplates } from './render/templates.ts';
 import type { Settings } from './settings.ts';
-import { settingsForEssay } from './essay-settings.ts';
-import { inside } from './slug.ts';
-import { VFile } from 'vfile';
-import { defaultTemplatesDir } from './paths.ts';
 import { defaultSettings } from './settings.ts';
+import { inside } from './slug.ts';
 
 /** Templates are compiled once per build, not once per essay. */
 /** The longest essay the briefing, slides and fact sheet are printed for (about 400 pages of briefing). */
@@ -35,13 +35,33 @@ export async function loadRenderer(templatesDir?: string, settings?: Settings): 
   const file = new VFile({ path: path.join(defaultTemplatesDir, 'sample.md'), value: SAMPLE_ESSAY });
   const sample = await parseEssay(file);
   const base = settings ?? defaultSettings;
-  renderer.check(sample, extractChronology(sample, { referenceDate: null, spelling: false }), { ...base, logo: null, marking: base.marking ?? 'MARKING', organisation: base.organisation ?? 'Organisation' });
+  renderer.check(sample, extractChronology(sample, { referenceDate: null, spelling: false }), {
+    ...base,
+    logo: null,
+    marking: base.marking ?? 'MARKING',
+    organisation: base.organisation ?? 'Organisation',
+  });
   return renderer;
 }
 
-export async function makeEssay(p: Plan, outDir: string, buildSettings: Settings, renderer: Renderer, printer: Printer,
-  locked: ReadonlySet<string>, onEvent?: (event: BuildEvent) => void): Promise<EssayResult> {
-  const result: EssayResult = { source: p.source, slug: p.slug, built: [], skipped: p.fresh, files: [], file: null, error: null };
+export async function makeEssay(
+  p: Plan,
+  outDir: string,
+  buildSettings: Settings,
+  renderer: Renderer,
+  printer: Printer,
+  locked: ReadonlySet<string>,
+  onEvent?: (event: BuildEvent) => void,
+): Promise<EssayResult> {
+  const result: EssayResult = {
+    source: p.source,
+    slug: p.slug,
+    built: [],
+    skipped: p.fresh,
+    files: [],
+    file: null,
+    error: null,
+  };
   let staging: string | null = null;
   try {
     const file = await readSource(p.source, buildSettings.maxBytes);
@@ -49,25 +69,44 @@ export async function makeEssay(p: Plan, outDir: string, buildSettings: Settings
     const essay = await parseEssay(file);
     // Measured here: 5,000 paragraphs print in about 17 s and 270 MB; 20,000 do not finish printing in 60 s.
     if (essay.paragraphs.length > MAX_PRINTED_PARAGRAPHS && p.stale.some((product) => product !== 'json')) {
-      throw new SourceError(`${essay.paragraphs.length.toLocaleString('en')} paragraphs: the printed products take at most ${MAX_PRINTED_PARAGRAPHS.toLocaleString('en')}; build it with --formats json, or split it into several essays`);
+      throw new SourceError(
+        `${essay.paragraphs.length.toLocaleString('en')} paragraphs: the printed products take at most ${MAX_PRINTED_PARAGRAPHS.toLocaleString('en')}; build it with --formats json, or split it into several essays`,
+      );
     }
     const settings = settingsForEssay(buildSettings, essay.matter, locked);
     const boxes = uncovered(essay.source, [settings.fonts.body, settings.fonts.headings, ...settings.fonts.fallback]);
     if (boxes.length && p.stale.some((product) => product !== 'json')) {
-      const named = boxes.slice(0, 8).map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+      const named = boxes
+        .slice(0, 8)
+        .map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`)
+        .join(', ');
       const hint = fontFor(boxes);
-      file.message(`No font for ${named}${boxes.length > 8 ? ` and ${boxes.length - 8} more` : ''}: they print as empty boxes; add a font that has them to fonts.fallback in briefing.config.yaml${hint ? ` (${hint})` : ''}`, { ruleId: 'missing-glyphs', source: 'briefing' });
+      file.message(
+        `No font for ${named}${boxes.length > 8 ? ` and ${boxes.length - 8} more` : ''}: they print as empty boxes; add a font that has them to fonts.fallback in briefing.config.yaml${hint ? ` (${hint})` : ''}`,
+        { ruleId: 'missing-glyphs', source: 'briefing' },
+      );
     }
     const chronology = extractChronology(essay, { referenceDate: settings.referenceDate, spelling: false }, file);
     const folder = await mkdtemp(inside(outDir, `.${p.slug}.partial-`));
     staging = folder;
     // The products print side by side, each on its own page of the one browser; the spelling check (a quarter of a
     // second of dictionary work) runs here while Chromium renders.
-    const making = Promise.all(p.stale.map(async (product) => {
-      const started = performance.now();
-      await PRODUCTS[product].make({ essay, chronology, file, settings, renderer, printer, staging: folder, target: inside(outDir, p.slug) });
-      onEvent?.({ type: 'product', slug: p.slug, product, ms: performance.now() - started });
-    }));
+    const making = Promise.all(
+      p.stale.map(async (product) => {
+        const started = performance.now();
+        await PRODUCTS[product].make({
+          essay,
+          chronology,
+          file,
+          settings,
+          renderer,
+          printer,
+          staging: folder,
+          target: inside(outDir, p.slug),
+        });
+        onEvent?.({ type: 'product', slug: p.slug, product, ms: performance.now() - started });
+      }),
+    );
     making.catch(() => {});
     await new Promise((resolve) => setImmediate(resolve));
     reportSpellings(essay, file);
@@ -91,4 +130,3 @@ export async function makeEssay(p: Plan, outDir: string, buildSettings: Settings
   }
   return result;
 }
-

@@ -130,8 +130,18 @@ export const precisions = ['day', 'week', 'month', 'season', 'year', 'decade', '
 export type Precision = (typeof precisions)[number];
 
 export const eventKinds = [
-  'agreement', 'membership', 'visit', 'meeting', 'summit', 'operation', 'decision', 'programme', 'leadership',
-  'incident', 'statement', 'other',
+  'agreement',
+  'membership',
+  'visit',
+  'meeting',
+  'summit',
+  'operation',
+  'decision',
+  'programme',
+  'leadership',
+  'incident',
+  'statement',
+  'other',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 
@@ -149,27 +159,31 @@ export const chronologySchema = z
     title: z.string(),
     compiled: isoDay.nullable(),
     events: z.array(
-      z.object({
-        id: z.string().regex(/^e\d+$/),
-        date: z.object({ text: z.string(), ...dateFields }),
-        text: z.string(),
-        summary: z.string(),
-        kind: z.enum(eventKinds),
-        actors: z.object({
-          people: z.array(z.string()),
-          organizations: z.array(z.string()),
-          places: z.array(z.string()),
-        }),
-        source: z.object({ paragraph: z.number().int().positive(), sentence: z.number().int().positive() }),
-      }).strict(),
+      z
+        .object({
+          id: z.string().regex(/^e\d+$/),
+          date: z.object({ text: z.string(), ...dateFields }),
+          text: z.string(),
+          summary: z.string(),
+          kind: z.enum(eventKinds),
+          actors: z.object({
+            people: z.array(z.string()),
+            organizations: z.array(z.string()),
+            places: z.array(z.string()),
+          }),
+          source: z.object({ paragraph: z.number().int().positive(), sentence: z.number().int().positive() }),
+        })
+        .strict(),
     ),
     mentions: z.array(
-      z.object({
-        text: z.string(),
-        ...dateFields,
-        paragraph: z.number().int().positive(),
-        offset: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]),
-      }).strict(),
+      z
+        .object({
+          text: z.string(),
+          ...dateFields,
+          paragraph: z.number().int().positive(),
+          offset: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]),
+        })
+        .strict(),
     ),
     people: z.array(z.string()),
     organizations: z.array(z.string()),

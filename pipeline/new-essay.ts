@@ -14,7 +14,9 @@ export interface NewEssayOptions {
 
 /** The title as the writer typed it ("Georgia and NATO"); a bare file name ("georgia-nato") as words. */
 export function titleOf(name: string): string {
-  return /\s|\p{Lu}/u.test(name) ? name.trim() : name.replace(/[-_]+/g, ' ').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+  return /\s|\p{Lu}/u.test(name)
+    ? name.trim()
+    : name.replace(/[-_]+/g, ' ').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 }
 
 const yamlString = (text: string) => JSON.stringify(text);
@@ -25,7 +27,9 @@ export async function newEssayFile(name: string, options: NewEssayOptions = {}):
   const file = path.join(dir, `${slug}.md`);
   const date = (options.today ?? new Date()).toISOString().slice(0, 10);
   await mkdir(dir, { recursive: true });
-  await writeFile(file, `---
+  await writeFile(
+    file,
+    `---
 title: ${yamlString(titleOf(name))}
 date: ${date}
 ${options.author ? `author: ${yamlString(options.author)}\n` : ''}---
@@ -42,7 +46,9 @@ of NATO, visited Baku in February 1997"), and spell out acronyms once: Partnersh
 ## Outlook
 
 <!-- What to watch next. -->
-`, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+`,
+    { flag: 'wx' },
+  ).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EEXIST') throw new Error(`${file} exists; choose another name`);
     throw error;
   });

@@ -1,10 +1,10 @@
 // One build at a time per output folder: a lock file holding the builder's pid and when that process started. A
 // lock whose process is gone, or whose pid now belongs to another process (pids are reused), is stale and taken over. Staging folders a killed build left behind are swept once the lock is held, and again if
 // this build is interrupted.
-import { readdirSync, rmSync, unlinkSync, writeFileSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { onInterrupt } from './interrupt.ts';
 import { BriefingError } from './errors.ts';
+import { onInterrupt } from './interrupt.ts';
 
 export class LockedError extends BriefingError {
   constructor(message: string) {
@@ -46,7 +46,9 @@ export function lockOutput(outDir: string): () => void {
       const pid = Number(pidText);
       const same = !started || !startTime(pid) || startTime(pid) === started; // the pid is still the builder's
       if (pid && pid !== process.pid && alive(pid) && same) {
-        throw new LockedError(`${outDir} is being built by another process (pid ${pid}); wait for it to finish, or delete ${file} if it is gone`);
+        throw new LockedError(
+          `${outDir} is being built by another process (pid ${pid}); wait for it to finish, or delete ${file} if it is gone`,
+        );
       }
       unlinkSync(file); // stale: its builder is gone
     }
@@ -72,6 +74,9 @@ function sweep(outDir: string): void {
 
 function release(file: string): void {
   if (!held.delete(file)) return;
-  try { unlinkSync(file); } catch { /* already gone */ }
+  try {
+    unlinkSync(file);
+  } catch {
+    /* already gone */
+  }
 }
-

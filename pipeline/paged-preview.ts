@@ -8,7 +8,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /** Paged.js's browser build, served by the preview at PAGED_URL. */
-export const PAGED_SCRIPT = path.join(path.dirname(createRequire(import.meta.url).resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
+export const PAGED_SCRIPT = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('pagedjs')),
+  '..',
+  'dist',
+  'paged.polyfill.js',
+);
 export const PAGED_URL = '/_preview/paged.js';
 
 const FORCED = ['page', 'always', 'left', 'right'];

@@ -10,7 +10,8 @@ export type OutputMode = 'terminal' | 'plain' | 'json' | 'quiet';
  * otherwise a terminal gets colour and a file or a pipe does not.
  */
 export function useColour(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '')
+    return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   return !!stream.isTTY && env.TERM !== 'dumb';
 }
@@ -24,7 +25,12 @@ export class Progress {
   private warnings = 0;
   private live = false;
 
-  constructor(private readonly mode: OutputMode, private readonly verbose = false, private readonly out = process.stdout, private readonly err = process.stderr) {}
+  constructor(
+    private readonly mode: OutputMode,
+    private readonly verbose = false,
+    private readonly out = process.stdout,
+    private readonly err = process.stderr,
+  ) {}
 
   event(event: BuildEvent): void {
     if (event.type === 'plan') {
@@ -35,7 +41,8 @@ export class Progress {
       this.status(`[${this.done + 1}/${this.total}] ${event.slug}: making ${event.products.join(', ')}\u2026`);
     } else {
       this.emit({ event: 'product', essay: event.slug, product: event.product, seconds: round(event.ms / 1000) });
-      if (this.verbose && this.mode !== 'json') this.line(`  ${event.slug}: ${event.product} in ${(event.ms / 1000).toFixed(2)} s`);
+      if (this.verbose && this.mode !== 'json')
+        this.line(`  ${event.slug}: ${event.product} in ${(event.ms / 1000).toFixed(2)} s`);
     }
   }
 
@@ -46,12 +53,22 @@ export class Progress {
     const messages = result.file?.messages ?? [];
     this.warnings += messages.filter((m) => m.fatal === false).length; // notes ("info") are not warnings
     if (this.mode === 'json') {
-      for (const m of messages) this.emit({ event: m.fatal === false ? 'warning' : 'info', file: result.source, line: m.line ?? null, column: m.column ?? null, rule: m.ruleId ?? null, message: m.reason });
+      for (const m of messages)
+        this.emit({
+          event: m.fatal === false ? 'warning' : 'info',
+          file: result.source,
+          line: m.line ?? null,
+          column: m.column ?? null,
+          rule: m.ruleId ?? null,
+          message: m.reason,
+        });
     } else if (messages.length && this.mode !== 'quiet') {
       // The reporter is loaded only when there is something to report: a no-change build never needs it.
       const { reporter } = await import('vfile-reporter');
       this.clear();
-      this.err.write(`${reporter([result.file!], { quiet: true, color: useColour(this.err as NodeJS.WriteStream) })}\n`);
+      this.err.write(
+        `${reporter([result.file!], { quiet: true, color: useColour(this.err as NodeJS.WriteStream) })}\n`,
+      );
     }
     if (result.error) {
       this.failed++;
@@ -70,9 +87,18 @@ export class Progress {
   }
 
   summary(seconds: number, outDir: string): void {
-    const text = `${this.total - this.failed} of ${this.total} essays built into ${outDir}/: ${this.made} products made, ${this.skipped} up to date`
-      + `${this.warnings ? `, ${this.warnings} warning${this.warnings === 1 ? '' : 's'}` : ''}, in ${seconds.toFixed(1)} s`;
-    this.emit({ event: 'summary', essays: this.total, failed: this.failed, made: this.made, upToDate: this.skipped, warnings: this.warnings, seconds: round(seconds) });
+    const text =
+      `${this.total - this.failed} of ${this.total} essays built into ${outDir}/: ${this.made} products made, ${this.skipped} up to date` +
+      `${this.warnings ? `, ${this.warnings} warning${this.warnings === 1 ? '' : 's'}` : ''}, in ${seconds.toFixed(1)} s`;
+    this.emit({
+      event: 'summary',
+      essays: this.total,
+      failed: this.failed,
+      made: this.made,
+      upToDate: this.skipped,
+      warnings: this.warnings,
+      seconds: round(seconds),
+    });
     if (this.mode === 'terminal' || this.mode === 'plain') this.line(text);
   }
 

@@ -36,7 +36,11 @@ export const defaultSettings: Settings = {
   author: null,
   marking: null,
   colours: {},
-  fonts: { body: '@fontsource/source-serif-4', headings: '@fontsource/source-sans-3', fallback: ['@fontsource/noto-emoji'] },
+  fonts: {
+    body: '@fontsource/source-serif-4',
+    headings: '@fontsource/source-sans-3',
+    fallback: ['@fontsource/noto-emoji'],
+  },
   logo: null,
   referenceDate: null,
   maxBytes: 10 * 1024 * 1024,

@@ -7,7 +7,10 @@ const UNSAFE = /[\u0000-\u001f\u007f/\\:*?"<>|]/g;
 
 export function slugOf(file: string): string {
   const name = path.basename(file, path.extname(file)).normalize('NFC');
-  const safe = name.replace(UNSAFE, '-').replace(/^[.\-\s]+/, '').replace(/[.\s]+$/, '');
+  const safe = name
+    .replace(UNSAFE, '-')
+    .replace(/^[.\-\s]+/, '')
+    .replace(/[.\s]+$/, '');
   return [...safe].slice(0, 100).join('') || 'essay';
 }
 

@@ -1,23 +1,29 @@
 // `briefing watch`: build, then rebuild what changed on every save (essays, templates, stylesheets, configuration),
 // with one browser kept warm, and serve a live preview that reloads itself after each rebuild (server-sent events).
 // A failed rebuild shows its error in the preview and the terminal; the next good save recovers.
-import { existsSync, watch as watchPath, type FSWatcher } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
+
 import { spawn } from 'node:child_process';
+import { existsSync, type FSWatcher, watch as watchPath } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import { build, type BuildRequest, fontsRoot, findEssays, reason } from './build.ts';
 import { Printer } from './browser/printer.ts';
-import { CONFIG_FILES, findConfig } from './config.ts';
+import { type BuildRequest, build, findEssays, fontsRoot, reason } from './build.ts';
 import type { Options } from './cli.ts';
 import { knownError } from './cli.ts';
+import { CONFIG_FILES, findConfig } from './config.ts';
 import { BriefingError } from './errors.ts';
 import { PAGED_SCRIPT, PAGED_URL, paged } from './paged-preview.ts';
 import { PRODUCTS } from './products/index.ts';
 import { Progress } from './progress.ts';
 import { TemplateDirs } from './render/template-dirs.ts';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.pdf': 'application/pdf', '.json': 'application/json', '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.json': 'application/json',
+  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
 
 /**
  * Injected into every HTML page the preview serves (never into the files on disk): reload after each rebuild, where
@@ -37,7 +43,11 @@ const LIVE = `<script>(() => {
   });
 })();</script>`;
 
-const PAGED_FILES = new Set(Object.values(PRODUCTS).filter((p) => p.paged).flatMap((p) => p.files.filter((f) => f.endsWith('.html'))));
+const PAGED_FILES = new Set(
+  Object.values(PRODUCTS)
+    .filter((p) => p.paged)
+    .flatMap((p) => p.files.filter((f) => f.endsWith('.html'))),
+);
 
 interface State {
   version: number;
@@ -45,7 +55,11 @@ interface State {
   slugs: string[];
 }
 
-export async function watch(options: Options, first: BuildRequest, reload: () => Promise<BuildRequest> = async () => first): Promise<number> {
+export async function watch(
+  options: Options,
+  first: BuildRequest,
+  reload: () => Promise<BuildRequest> = async () => first,
+): Promise<number> {
   let request = first;
   const outDir = path.resolve(request.outDir);
   const printer = new Printer({ allowedRoots: [outDir, fontsRoot], maxPages: 2 });
@@ -71,7 +85,9 @@ export async function watch(options: Options, first: BuildRequest, reload: () =>
         try {
           request = await reload();
           state.slugs = (await findEssays(request.inputs)).map((f) => path.basename(f, path.extname(f)));
-          const results = await build({ ...request, printer, onEvent: (e) => progress.event(e) }, (r) => progress.result(r));
+          const results = await build({ ...request, printer, onEvent: (e) => progress.event(e) }, (r) =>
+            progress.result(r),
+          );
           for (const r of results) if (r.error) errors.push(`${r.source}: ${r.error}`);
           progress.summary((performance.now() - started) / 1000, options.out);
         } catch (error) {
@@ -96,11 +112,15 @@ export async function watch(options: Options, first: BuildRequest, reload: () =>
       res.end('error');
     });
   });
-  const refuse = (res: ServerResponse, status: number, text: string) => res.writeHead(status, { 'content-type': 'text/plain' }).end(text);
+  const refuse = (res: ServerResponse, status: number, text: string) =>
+    res.writeHead(status, { 'content-type': 'text/plain' }).end(text);
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
     // Only this machine's own pages may read the packs: a page of another origin reaching us through a DNS name it
     // controls (DNS rebinding) carries its own Host or Origin.
-    if (!isLocalHost(req.headers.host, port, options.host) || (req.headers.origin !== undefined && !isLocalOrigin(req.headers.origin, port, options.host))) {
+    if (
+      !isLocalHost(req.headers.host, port, options.host) ||
+      (req.headers.origin !== undefined && !isLocalOrigin(req.headers.origin, port, options.host))
+    ) {
       return refuse(res, 403, 'forbidden');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
@@ -113,7 +133,11 @@ export async function watch(options: Options, first: BuildRequest, reload: () =>
     }
     if (pathname.includes('\0')) return refuse(res, 400, 'bad request');
     if (url.pathname === '/events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(`event: hello\ndata: ${JSON.stringify({ version: state.version, errors: state.errors })}\n\n`);
       clients.add(res);
       req.on('close', () => clients.delete(res));
@@ -143,7 +167,9 @@ export async function watch(options: Options, first: BuildRequest, reload: () =>
       // ?view=flow shows the page as a browser lays it out, without pages (to inspect it as it is).
       if (PAGED_FILES.has(path.basename(real)) && url.searchParams.get('view') !== 'flow') body = paged(body);
     }
-    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body);
+    res
+      .writeHead(200, { 'content-type': type, 'cache-control': 'no-store' })
+      .end(req.method === 'HEAD' ? undefined : body);
   };
   port = await listen(server, options);
   process.stdout.write(`Preview: http://localhost:${port}/  (watching; Ctrl-C stops)\n`);
@@ -152,20 +178,34 @@ export async function watch(options: Options, first: BuildRequest, reload: () =>
   await rebuild();
   // Watch the essays' folders, every template folder and the configuration; a burst of saves makes one rebuild.
   const folders = new Set<string>();
-  for (const input of request.inputs) folders.add(existsSync(input) && !input.match(/\.(md|markdown|txt)$/i) ? path.resolve(input) : path.dirname(path.resolve(input)));
-  for (const dir of new TemplateDirs(request.templatesDir).dirs) for (const sub of ['', 'partials', 'css']) folders.add(path.join(dir, sub));
+  for (const input of request.inputs)
+    folders.add(
+      existsSync(input) && !input.match(/\.(md|markdown|txt)$/i)
+        ? path.resolve(input)
+        : path.dirname(path.resolve(input)),
+    );
+  for (const dir of new TemplateDirs(request.templatesDir).dirs)
+    for (const sub of ['', 'partials', 'css']) folders.add(path.join(dir, sub));
   const configFile = findConfig(process.cwd());
   folders.add(configFile ? path.dirname(configFile) : process.cwd()); // briefing.config.yaml, wherever it was found
   let timer: NodeJS.Timeout | null = null;
   const watchers: FSWatcher[] = [];
   for (const folder of folders) {
     if (!existsSync(folder)) continue;
-    watchers.push(watchPath(folder, (_, name) => {
-      if (name && !/\.(md|markdown|txt|hbs|css|ya?ml|json|png|jpe?g|svg)$/i.test(name)) return;
-      if (folder === path.dirname(configFile ?? path.join(process.cwd(), 'x')) && name && !CONFIG_FILES.includes(String(name)) && !request.inputs.some((i) => path.resolve(i) === path.resolve(folder, String(name)))) return;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void rebuild(), 60);
-    }));
+    watchers.push(
+      watchPath(folder, (_, name) => {
+        if (name && !/\.(md|markdown|txt|hbs|css|ya?ml|json|png|jpe?g|svg)$/i.test(name)) return;
+        if (
+          folder === path.dirname(configFile ?? path.join(process.cwd(), 'x')) &&
+          name &&
+          !CONFIG_FILES.includes(String(name)) &&
+          !request.inputs.some((i) => path.resolve(i) === path.resolve(folder, String(name)))
+        )
+          return;
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => void rebuild(), 60);
+      }),
+    );
   }
   await new Promise(() => {}); // until Ctrl-C (the signal handler exits)
   return 0;
@@ -176,11 +216,18 @@ export async function watch(options: Options, first: BuildRequest, reload: () =>
  * named that is busy is a clear error, not a stack trace.
  */
 async function listen(server: Server, options: Options): Promise<number> {
-  const attempt = (port: number) => new Promise<number>((resolve, reject) => {
-    const failed = (error: NodeJS.ErrnoException) => { server.off('listening', done); reject(error); };
-    const done = () => { server.off('error', failed); resolve((server.address() as { port: number }).port); };
-    server.once('error', failed).once('listening', done).listen(port, options.host);
-  });
+  const attempt = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const failed = (error: NodeJS.ErrnoException) => {
+        server.off('listening', done);
+        reject(error);
+      };
+      const done = () => {
+        server.off('error', failed);
+        resolve((server.address() as { port: number }).port);
+      };
+      server.once('error', failed).once('listening', done).listen(port, options.host);
+    });
   for (let port = options.port; ; port++) {
     try {
       const bound = await attempt(port);
@@ -189,7 +236,12 @@ async function listen(server: Server, options: Options): Promise<number> {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EADDRINUSE' || options.portGiven || options.port === 0 || port - options.port >= 20) {
-        throw new BriefingError('usage', code === 'EADDRINUSE' ? `port ${port} is in use: choose another with --port (0 picks a free one)` : `cannot listen on ${options.host}:${port}: ${(error as Error).message}`);
+        throw new BriefingError(
+          'usage',
+          code === 'EADDRINUSE'
+            ? `port ${port} is in use: choose another with --port (0 picks a free one)`
+            : `cannot listen on ${options.host}:${port}: ${(error as Error).message}`,
+        );
       }
     }
   }
@@ -197,9 +249,16 @@ async function listen(server: Server, options: Options): Promise<number> {
 
 /** The system's own way to open a page (never fatal: the address is printed anyway). */
 function openBrowser(url: string): void {
-  const [command, ...args] = process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['cmd', '/c', 'start', '', url] : ['xdg-open', url];
+  const [command, ...args] =
+    process.platform === 'darwin'
+      ? ['open', url]
+      : process.platform === 'win32'
+        ? ['cmd', '/c', 'start', '', url]
+        : ['xdg-open', url];
   try {
-    spawn(command!, args, { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
+    spawn(command!, args, { stdio: 'ignore', detached: true })
+      .on('error', () => {})
+      .unref();
   } catch {
     // no opener here
   }
@@ -209,11 +268,24 @@ async function indexPage(state: State, outDir: string): Promise<string> {
   const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const products = Object.values(PRODUCTS).flatMap((p) => p.preview);
   // Only what was built is linked: a product left out of --formats (or not built yet) is no dead link.
-  const built = async (slug: string) => (await Promise.all(products.map(async ([file, label]) => ((await stat(path.join(outDir, slug, file!)).catch(() => null))?.isFile() ? `<a href="/out/${encodeURIComponent(slug)}/${file}">${label}</a>` : null)))).filter(Boolean);
-  const rows = (await Promise.all(state.slugs.map(async (slug) => {
-    const links = await built(slug);
-    return `<li><b>${escape(slug)}</b> ${links.length ? links.join(' · ') : '<i>not built yet</i>'}</li>`;
-  }))).join('');
+  const built = async (slug: string) =>
+    (
+      await Promise.all(
+        products.map(async ([file, label]) =>
+          (await stat(path.join(outDir, slug, file!)).catch(() => null))?.isFile()
+            ? `<a href="/out/${encodeURIComponent(slug)}/${file}">${label}</a>`
+            : null,
+        ),
+      )
+    ).filter(Boolean);
+  const rows = (
+    await Promise.all(
+      state.slugs.map(async (slug) => {
+        const links = await built(slug);
+        return `<li><b>${escape(slug)}</b> ${links.length ? links.join(' · ') : '<i>not built yet</i>'}</li>`;
+      }),
+    )
+  ).join('');
   const errors = state.errors.length ? `<pre class="error">${escape(state.errors.join('\n'))}</pre>` : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Briefing preview</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;margin:40px;color:#1b1f24}a{color:#1f4e79}li{margin:6px 0}.error{background:#8a1c2b;color:#fff;padding:12px;white-space:pre-wrap}</style>
@@ -222,9 +294,17 @@ async function indexPage(state: State, outDir: string): Promise<string> {
 
 /** The preview listens on the loopback (or the --host given); a request must name it so ("localhost:4780"). */
 function isLocalHost(host: string | undefined, port: number, listen: string): boolean {
-  return !!host && [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `${listen}:${port}`].includes(host.toLowerCase());
+  return (
+    !!host &&
+    [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `${listen}:${port}`].includes(host.toLowerCase())
+  );
 }
 
 function isLocalOrigin(origin: string, port: number, listen: string): boolean {
-  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`, `http://${listen}:${port}`].includes(origin.toLowerCase());
+  return [
+    `http://localhost:${port}`,
+    `http://127.0.0.1:${port}`,
+    `http://[::1]:${port}`,
+    `http://${listen}:${port}`,
+  ].includes(origin.toLowerCase());
 }

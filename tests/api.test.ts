@@ -5,20 +5,30 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // By the package's own name, as a user's script would: the bundled dist/api.mjs, typed by dist/types/api.d.ts.
-const api = await import('briefing-pack') as typeof import('../pipeline/api.ts');
+const api = (await import('briefing-pack')) as typeof import('../pipeline/api.ts');
 
 describe('the programmatic API', () => {
   it('extracts the chronology of a text, with the warnings the build would give', async () => {
-    const { chronology, messages } = await api.extract('Title\n\nThe Allaince met the Alliance in Brussels on 4 May 1994.\n');
+    const { chronology, messages } = await api.extract(
+      'Title\n\nThe Allaince met the Alliance in Brussels on 4 May 1994.\n',
+    );
     expect(chronology.events.map((e) => e.date.value)).toEqual(['1994-05-04']);
     expect(messages).toEqual([expect.objectContaining({ rule: 'spelling', severity: 'warning', line: 3 })]);
-    expect(await api.lint('# T\n\nNo dates here at all.\n', { format: 'md' })).toEqual([expect.objectContaining({ rule: 'no-dates' })]);
+    expect(await api.lint('# T\n\nNo dates here at all.\n', { format: 'md' })).toEqual([
+      expect.objectContaining({ rule: 'no-dates' }),
+    ]);
   });
 
   it('builds packs as the CLI does, with settings as the configuration file gives them', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'briefing-api-'));
     await writeFile(path.join(dir, 'e.txt'), 'Title\n\nIn May 1994 NATO met in Brussels. In June 1995 it met again.\n');
-    const [result] = await api.build({ cwd: dir, inputs: ['e.txt'], out: 'packs', formats: ['json'], config: { 'reference-date': '2001-01-01' } });
+    const [result] = await api.build({
+      cwd: dir,
+      inputs: ['e.txt'],
+      out: 'packs',
+      formats: ['json'],
+      config: { 'reference-date': '2001-01-01' },
+    });
     expect(result).toMatchObject({ slug: 'e', built: ['json'], error: null });
     const chronology = JSON.parse(await readFile(path.join(dir, 'packs', 'e', 'chronology.json'), 'utf8'));
     expect(chronology.events).toHaveLength(2);

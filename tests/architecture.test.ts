@@ -6,16 +6,20 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 
 const root = path.join(import.meta.dirname, '..', 'pipeline');
-const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => path.join(root, f));
+const files = (readdirSync(root, { recursive: true }) as string[])
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => path.join(root, f));
 
 /** Each module's static value imports of other pipeline modules (`import type` and `import()` left out). */
-const graph = new Map(files.map((file) => {
-  const text = readFileSync(file, 'utf8');
-  const targets = [...text.matchAll(/^import\s+(?!type\s)[^;]*?from\s+'(\.{1,2}\/[^']+\.ts)';/gm)]
-    .filter(([statement]) => !/^import\s+\{\s*(?:type\s+[\w$]+\s*,?\s*)+\}\s+from/.test(statement!))
-    .map(([, target]) => path.resolve(path.dirname(file), target!));
-  return [file, targets];
-}));
+const graph = new Map(
+  files.map((file) => {
+    const text = readFileSync(file, 'utf8');
+    const targets = [...text.matchAll(/^import\s+(?!type\s)[^;]*?from\s+'(\.{1,2}\/[^']+\.ts)';/gm)]
+      .filter(([statement]) => !/^import\s+\{\s*(?:type\s+[\w$]+\s*,?\s*)+\}\s+from/.test(statement!))
+      .map(([, target]) => path.resolve(path.dirname(file), target!));
+    return [file, targets];
+  }),
+);
 
 it('has no cycle of static imports', () => {
   const cycles: string[] = [];
@@ -37,11 +41,20 @@ it('has no cycle of static imports', () => {
 it('keeps parsing and extraction below rendering and printing', () => {
   const lower = files.filter((f) => /[/\\](parse|extract)[/\\]/.test(f));
   const reaches = (file: string, seen = new Set<string>()): string[] => {
-    for (const next of graph.get(file) ?? []) if (!seen.has(next)) { seen.add(next); reaches(next, seen); }
+    for (const next of graph.get(file) ?? [])
+      if (!seen.has(next)) {
+        seen.add(next);
+        reaches(next, seen);
+      }
     return [...seen];
   };
   for (const file of lower) {
-    const upward = reaches(file).filter((f) => /[/\\](render|browser|products|views)[/\\]|[/\\](build|cli|watch|make-essay)\.ts$/.test(f));
-    expect(upward.map((f) => path.relative(root, f)), path.relative(root, file)).toEqual([]);
+    const upward = reaches(file).filter((f) =>
+      /[/\\](render|browser|products|views)[/\\]|[/\\](build|cli|watch|make-essay)\.ts$/.test(f),
+    );
+    expect(
+      upward.map((f) => path.relative(root, f)),
+      path.relative(root, file),
+    ).toEqual([]);
   }
 });

@@ -11,33 +11,41 @@ import { describe, expect, it } from 'vitest';
 const root = path.join(import.meta.dirname, '..');
 const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
 const bin = path.join(root, 'bin', 'briefing.mjs');
-const run = (args: string[], cwd = root) => promisify(execFile)(process.execPath, [bin, ...args], { cwd })
-  .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
-  .catch((error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }));
+const run = (args: string[], cwd = root) =>
+  promisify(execFile)(process.execPath, [bin, ...args], { cwd })
+    .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
+    .catch((error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }));
 
-const fetchText = (url: string) => new Promise<string>((resolve, reject) => {
-  get(url, (res) => {
-    let body = '';
-    res.on('data', (d) => (body += d));
-    res.on('end', () => resolve(body));
-  }).on('error', reject);
-});
+const fetchText = (url: string) =>
+  new Promise<string>((resolve, reject) => {
+    get(url, (res) => {
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve(body));
+    }).on('error', reject);
+  });
 
 /** The preview's event stream, as a queue of events one can wait for. */
 function events(url: string) {
   const seen: { event: string; data: { version?: number; errors?: string[] } }[] = [];
   const waiting: (() => void)[] = [];
   let buffer = '';
-  const request = get(url, (res) => res.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString();
-    let end;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      seen.push({ event: /event: (\w+)/.exec(block)![1]!, data: JSON.parse(/data: (.*)/.exec(block)![1]!) });
-      waiting.splice(0).forEach((w) => w());
-    }
-  }));
+  const request = get(url, (res) =>
+    res.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        seen.push({ event: /event: (\w+)/.exec(block)![1]!, data: JSON.parse(/data: (.*)/.exec(block)![1]!) });
+        waiting.splice(0).forEach((w) => w());
+      }
+    }),
+  );
   return {
     async next(name: string, timeoutMs = 30_000) {
       const started = Date.now();
@@ -45,7 +53,10 @@ function events(url: string) {
         const index = seen.findIndex((e) => e.event === name);
         if (index >= 0) return seen.splice(0, index + 1).at(-1)!;
         if (Date.now() - started > timeoutMs) throw new Error(`no "${name}" event; saw ${JSON.stringify(seen)}`);
-        await new Promise<void>((resolve) => { waiting.push(resolve); setTimeout(resolve, 200); });
+        await new Promise<void>((resolve) => {
+          waiting.push(resolve);
+          setTimeout(resolve, 200);
+        });
       }
     },
     close: () => request.destroy(),
@@ -60,7 +71,23 @@ describe('briefing watch', () => {
     await mkdir(path.join(dir, 'templates', 'partials'), { recursive: true });
     const cover = path.join(dir, 'templates', 'partials', 'cover.hbs');
     await copyFile(path.join(root, 'templates', 'partials', 'cover.hbs'), cover);
-    const child: ChildProcess = spawn(process.execPath, [bin, 'watch', essay, '--out', path.join(dir, 'out'), '--port', '0', '--formats', 'briefing', '--templates', path.join(dir, 'templates')], { cwd: dir });
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [
+        bin,
+        'watch',
+        essay,
+        '--out',
+        path.join(dir, 'out'),
+        '--port',
+        '0',
+        '--formats',
+        'briefing',
+        '--templates',
+        path.join(dir, 'templates'),
+      ],
+      { cwd: dir },
+    );
     try {
       const base = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -73,7 +100,8 @@ describe('briefing watch', () => {
       });
       const stream = events(`${base}events`);
       await stream.next('hello');
-      if (!(await readFile(path.join(dir, 'out', 'essay', 'briefing.html'), 'utf8').catch(() => ''))) await stream.next('reload');
+      if (!(await readFile(path.join(dir, 'out', 'essay', 'briefing.html'), 'utf8').catch(() => '')))
+        await stream.next('reload');
       expect(await fetchText(base)).toContain('/out/essay/briefing.html');
 
       // A template changes: the page is rebuilt and the preview told to reload.
@@ -103,19 +131,29 @@ describe('progress and summary', () => {
   it('prints stable plain lines when the output is not a terminal', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'briefing-plain-'));
     const result = await run(['build', seed, '--out', out, '--formats', 'json']);
-    expect(result.stdout).toMatch(/^built azerbaijan-nato: json\n1 of 1 essays built into .*: 1 products made, 0 up to date, 2 warnings, in \d+\.\d s\n$/);
+    expect(result.stdout).toMatch(
+      /^built azerbaijan-nato: json\n1 of 1 essays built into .*: 1 products made, 0 up to date, 2 warnings, in \d+\.\d s\n$/,
+    );
     expect(result.stderr).toMatch(/29:198-29:202 +warning/);
   });
 
   it('prints one JSON object a line with --json, warnings with their place', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'briefing-json-'));
     const result = await run(['build', seed, '--out', out, '--formats', 'json', '--json']);
-    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     const kinds = lines.map((l) => l.event);
     expect(kinds.slice(0, 3)).toEqual(['plan', 'start', 'product']);
     expect(kinds.slice(-2)).toEqual(['done', 'summary']);
     expect(kinds.filter((k) => k === 'warning')).toHaveLength(2); // the doubtful spellings
-    expect(lines.filter((l) => l.event === 'info').map((l) => l.rule).sort()).toEqual(['duplicate-event', 'out-of-order', 'out-of-order']);
+    expect(
+      lines
+        .filter((l) => l.event === 'info')
+        .map((l) => l.rule)
+        .sort(),
+    ).toEqual(['duplicate-event', 'out-of-order', 'out-of-order']);
     expect(lines.find((l) => l.event === 'warning')).toMatchObject({ line: 29, column: 198, rule: 'spelling' });
     expect(lines.at(-1)).toMatchObject({ event: 'summary', essays: 1, failed: 0, made: 1, warnings: 2 });
     expect(result.stderr).toBe('');

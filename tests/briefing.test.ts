@@ -18,10 +18,16 @@ describe('the briefing PDF', () => {
     const out = await mkdtemp(path.join(tmpdir(), 'briefing-pdf-'));
     const src = await mkdtemp(path.join(tmpdir(), 'briefing-az-'));
     // The seed with Azerbaijani names in it: every letter must print in the project's fonts.
-    essayText = (await readFile(path.join(root, 'source', 'azerbaijan-nato.txt'), 'utf8'))
-      .replace('Heydar Aliyev signed', 'Heydər Əliyev (Şuşa, Gəncə, Göyçay, Ağdaş, İsmayıllı, Çöl, Üçüncü) signed');
+    essayText = (await readFile(path.join(root, 'source', 'azerbaijan-nato.txt'), 'utf8')).replace(
+      'Heydar Aliyev signed',
+      'Heydər Əliyev (Şuşa, Gəncə, Göyçay, Ağdaş, İsmayıllı, Çöl, Üçüncü) signed',
+    );
     await writeFile(path.join(src, 'seed.txt'), essayText);
-    const [result] = await build({ inputs: [path.join(src, 'seed.txt')], outDir: out, settings: { ...defaultSettings, formats: ['briefing', 'json'] } });
+    const [result] = await build({
+      inputs: [path.join(src, 'seed.txt')],
+      outDir: out,
+      settings: { ...defaultSettings, formats: ['briefing', 'json'] },
+    });
     expect(result!.error).toBeNull();
     pdf = await readPdf(path.join(out, 'seed', 'briefing.pdf'));
     bytes = await readFile(path.join(out, 'seed', 'briefing.pdf'), 'latin1');
@@ -35,7 +41,9 @@ describe('the briefing PDF', () => {
   };
 
   it('links every chronology row to the page of its paragraph', () => {
-    const links = tablePages().flatMap((p) => p.links).filter((l) => /^p\d+$/.test(l));
+    const links = tablePages()
+      .flatMap((p) => p.links)
+      .filter((l) => /^p\d+$/.test(l));
     expect(new Set(links)).toEqual(new Set(chronology.events.map((e) => `p${e.source.paragraph}`)));
     // The page a row links to holds the paragraph's number in the margin, followed by its sentence.
     const letters = (text: string) => text.replace(/[^\p{Lu}\p{Ll}\p{Lo}]/gu, ''); // not modifier letters: pdf.js reads ’ as ʼ
@@ -52,14 +60,19 @@ describe('the briefing PDF', () => {
     for (const page of pages) expect(squeeze(page.text)).toContain('#DateEventActorsSource');
     for (const event of chronology.events) {
       const summary = squeeze(event.summary).replace(/["`]/g, '').slice(0, 40);
-      const holding = pages.filter((p) => squeeze(p.text).replace(/[“”"`’']/g, '').includes(summary.replace(/['’]/g, '')));
+      const holding = pages.filter((p) =>
+        squeeze(p.text)
+          .replace(/[“”"`’']/g, '')
+          .includes(summary.replace(/['’]/g, '')),
+      );
       expect(holding.length, event.summary).toBe(1);
     }
   });
 
-  it('sets every letter of the text, Azerbaijani ones too, in the project\'s own embedded fonts', () => {
+  it("sets every letter of the text, Azerbaijani ones too, in the project's own embedded fonts", () => {
     const text = pdf.pages.map((p) => p.text).join('');
-    for (const letter of ['ə', 'Ə', 'ğ', 'ş', 'Ş', 'ç', 'Ç', 'ö', 'ü', 'Ü', 'ı', 'İ']) expect(text, letter).toContain(letter);
+    for (const letter of ['ə', 'Ə', 'ğ', 'ş', 'Ş', 'ç', 'Ç', 'ö', 'ü', 'Ü', 'ı', 'İ'])
+      expect(text, letter).toContain(letter);
     const fonts = [...new Set([...bytes.matchAll(/\/BaseFont \/([A-Z]{6}\+)?([\w-]+)/g)].map((m) => m[2]))];
     expect(fonts.length).toBeGreaterThan(0);
     for (const font of fonts) expect(font).toMatch(/^Source(Serif4|Sans3)/); // no fallback to a system font
@@ -67,7 +80,9 @@ describe('the briefing PDF', () => {
   });
 
   it('has an outline of its sections and says what it is', () => {
-    expect(pdf.outline).toEqual(expect.arrayContaining(['Key points', 'Contents', 'Timeline', 'Chronology', 'Glossary']));
+    expect(pdf.outline).toEqual(
+      expect.arrayContaining(['Key points', 'Contents', 'Timeline', 'Chronology', 'Glossary']),
+    );
     expect(pdf.info.Subject).toMatch(/^Briefing: /);
     expect(bytes).toMatch(/\/StructTreeRoot/); // tagged: text in reading order for screen readers
   });

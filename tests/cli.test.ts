@@ -8,16 +8,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { configJsonSchema } from '../pipeline/config-schema.ts';
 import { findConfig } from '../pipeline/config.ts';
+import { configJsonSchema } from '../pipeline/config-schema.ts';
 import { titleOf } from '../pipeline/new-essay.ts';
 import { useColour } from '../pipeline/progress.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'briefing.mjs');
-const run = (args: string[], cwd: string, env: Record<string, string> = {}) => promisify(execFile)(process.execPath, [bin, ...args], { cwd, env: { ...process.env, ...env } })
-  .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
-  .catch((error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }));
+const run = (args: string[], cwd: string, env: Record<string, string> = {}) =>
+  promisify(execFile)(process.execPath, [bin, ...args], { cwd, env: { ...process.env, ...env } })
+    .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
+    .catch((error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }));
 const essay = 'Title\n\nIn May 1994 NATO met in Brussels. In June 1995 it met again.\n';
 
 describe('the command line', () => {
@@ -28,7 +33,13 @@ describe('the command line', () => {
 
   it('prints a tab-completion script that completes commands, their own options and fixed values', async () => {
     const { stdout } = await run(['completion'], root);
-    const complete = (...words: string[]) => execFileSync('bash', ['-c', `${stdout}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _briefing; echo "\${COMPREPLY[@]}"`]).toString().trim();
+    const complete = (...words: string[]) =>
+      execFileSync('bash', [
+        '-c',
+        `${stdout}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _briefing; echo "\${COMPREPLY[@]}"`,
+      ])
+        .toString()
+        .trim();
     expect(complete('briefing', 'li')).toBe('lint');
     expect(complete('briefing', 'lint', '--s')).toBe('--strict');
     expect(complete('briefing', 'build', '--s')).toBe('--shard');
@@ -39,7 +50,9 @@ describe('the command line', () => {
   it('refuses an option its command does not take, naming the ones it does', async () => {
     const lint = await run(['lint', '--port', '3'], root);
     expect(lint.code).toBe(2);
-    expect(lint.stderr.trim()).toMatch(/^briefing: lint takes no --port \(its options: --reference-date, .*--json\); see briefing lint --help$/);
+    expect(lint.stderr.trim()).toMatch(
+      /^briefing: lint takes no --port \(its options: --reference-date, .*--json\); see briefing lint --help$/,
+    );
     expect((await run(['build', '--strict'], root)).code).toBe(2);
     expect((await run(['new', 'x', '--out', 'y'], root)).stderr).toMatch(/new takes no --out/);
   });
@@ -49,12 +62,18 @@ describe('the command line', () => {
     await writeFile(path.join(dir, 'e.txt'), 'Title\n\nThe Allaince met the Alliance in May 1994.\n');
     const { code, stdout } = await run(['lint', 'e.txt', '--json'], dir);
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { event: string; rule: string; line: number });
-    expect(lines).toEqual(expect.arrayContaining([expect.objectContaining({ event: 'warning', rule: 'spelling', line: 3 })]));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; rule: string; line: number });
+    expect(lines).toEqual(
+      expect.arrayContaining([expect.objectContaining({ event: 'warning', rule: 'spelling', line: 3 })]),
+    );
   });
 
   it('colours a terminal unless NO_COLOR says not to; FORCE_COLOR colours anything', () => {
-    const tty = { isTTY: true } as NodeJS.WriteStream, pipe = { isTTY: false } as NodeJS.WriteStream;
+    const tty = { isTTY: true } as NodeJS.WriteStream,
+      pipe = { isTTY: false } as NodeJS.WriteStream;
     expect(useColour(tty, {})).toBe(true);
     expect(useColour(tty, { NO_COLOR: '1' })).toBe(false);
     expect(useColour(pipe, {})).toBe(false);
@@ -65,26 +84,36 @@ describe('the command line', () => {
 
   it('reads an essay from standard input (-) and writes its chronology to standard output (--out -)', () => {
     const input = 'Title\n\nIn May 1994 NATO met in Brussels. In June 1995 it met again.\n';
-    const stdout = execFileSync(process.execPath, [bin, 'build', '-', '--formats', 'json', '--out', '-'], { input, cwd: tmpdir() }).toString();
+    const stdout = execFileSync(process.execPath, [bin, 'build', '-', '--formats', 'json', '--out', '-'], {
+      input,
+      cwd: tmpdir(),
+    }).toString();
     const chronology = JSON.parse(stdout) as { title: string; events: unknown[] };
     expect(chronology.title).toBe('Title');
     expect(chronology.events).toHaveLength(2);
     // Markdown is told by its front matter or a heading.
-    const lint = execFileSync(process.execPath, [bin, 'lint', '-', '--json'], { input: '---\ntitle: T\nmarknig: x\n---\n\nIn May 1994 NATO met.\n', cwd: tmpdir() }).toString();
+    const lint = execFileSync(process.execPath, [bin, 'lint', '-', '--json'], {
+      input: '---\ntitle: T\nmarknig: x\n---\n\nIn May 1994 NATO met.\n',
+      cwd: tmpdir(),
+    }).toString();
     expect(lint).toMatch(/unknown key \\"marknig\\"/);
   });
 
   it('refuses --out - for anything but the chronology', async () => {
     const { code, stderr } = await run(['build', 'source', '--out', '-'], root);
     expect(code).toBe(1);
-    expect(stderr.trim()).toBe('briefing: --out - writes the chronology to standard output: use it with --formats json');
+    expect(stderr.trim()).toBe(
+      'briefing: --out - writes the chronology to standard output: use it with --formats json',
+    );
   });
 
   it('says once, not once per essay, that there is no Chromium', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'briefing-nochrome-'));
     await writeFile(path.join(dir, 'a.txt'), essay);
     await writeFile(path.join(dir, 'b.txt'), essay);
-    const { code, stderr } = await run(['build', 'a.txt', 'b.txt', '--out', 'out', '--formats', 'briefing'], dir, { BRIEFING_CHROME: '/nonexistent/chromium' });
+    const { code, stderr } = await run(['build', 'a.txt', 'b.txt', '--out', 'out', '--formats', 'briefing'], dir, {
+      BRIEFING_CHROME: '/nonexistent/chromium',
+    });
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/BRIEFING_CHROME=\/nonexistent\/chromium is not an executable file/);
@@ -102,12 +131,26 @@ describe('errors', () => {
     const { LockedError } = await import('../pipeline/output-lock.ts');
     const { SourceError } = await import('../pipeline/parse/read-source.ts');
     const { TemplateError } = await import('../pipeline/render/template-dirs.ts');
-    const errors = [new ChromeNotFound('x'), new BrowserError('x'), new InputError('x'), new ConfigError('x'), new ImageError('x'),
-      new LockedError('x'), new SourceError('x'), new TemplateError('x')];
+    const errors = [
+      new ChromeNotFound('x'),
+      new BrowserError('x'),
+      new InputError('x'),
+      new ConfigError('x'),
+      new ImageError('x'),
+      new LockedError('x'),
+      new SourceError('x'),
+      new TemplateError('x'),
+    ];
     for (const error of errors) expect(error).toBeInstanceOf(BriefingError);
     expect(errors.map((e) => [e.name, e.code, exitStatus(e)])).toEqual([
-      ['ChromeNotFound', 'no-chromium', 1], ['BrowserError', 'browser', 1], ['InputError', 'input', 1], ['ConfigError', 'config', 2],
-      ['ImageError', 'image', 1], ['LockedError', 'locked', 1], ['SourceError', 'source', 1], ['TemplateError', 'template', 1],
+      ['ChromeNotFound', 'no-chromium', 1],
+      ['BrowserError', 'browser', 1],
+      ['InputError', 'input', 1],
+      ['ConfigError', 'config', 2],
+      ['ImageError', 'image', 1],
+      ['LockedError', 'locked', 1],
+      ['SourceError', 'source', 1],
+      ['TemplateError', 'template', 1],
     ]);
     expect(exitStatus(new Error('a bug'))).toBe(1);
   });
@@ -132,15 +175,25 @@ describe('the configuration', () => {
     const bad = await run(['build', 'e.txt', '--formats', 'json'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    for (const problem of [/unknown key "colors" \(did you mean "colours"\?\)/, /paper: Invalid option: expected one of "A4"\|"Letter"/, /marking: Too small/]) expect(bad.stderr).toMatch(problem);
-    await writeFile(path.join(dir, 'briefing.config.yaml'), '$schema: ./schema/briefing.config.schema.json\npaper: letter\n');
+    for (const problem of [
+      /unknown key "colors" \(did you mean "colours"\?\)/,
+      /paper: Invalid option: expected one of "A4"\|"Letter"/,
+      /marking: Too small/,
+    ])
+      expect(bad.stderr).toMatch(problem);
+    await writeFile(
+      path.join(dir, 'briefing.config.yaml'),
+      '$schema: ./schema/briefing.config.schema.json\npaper: letter\n',
+    );
     expect((await run(['build', 'e.txt', '--formats', 'json', '--out', 'out'], dir)).code).toBe(0);
   });
 
   it('ships a JSON Schema made from the schema the build validates with (npm run schema writes it)', async () => {
     const shipped = JSON.parse(await readFile(path.join(root, 'schema', 'briefing.config.schema.json'), 'utf8'));
     expect(shipped).toEqual(JSON.parse(JSON.stringify(configJsonSchema())));
-    expect(Object.keys(shipped.properties)).toEqual(expect.arrayContaining(['$schema', 'marking', 'paper', 'colours', 'fonts']));
+    expect(Object.keys(shipped.properties)).toEqual(
+      expect.arrayContaining(['$schema', 'marking', 'paper', 'colours', 'fonts']),
+    );
     expect(shipped.additionalProperties).toBe(false);
   });
 });
@@ -164,7 +217,7 @@ describe('briefing new', () => {
 });
 
 describe('the README', () => {
-  it("synopsis lists every command with every option it takes", async () => {
+  it('synopsis lists every command with every option it takes', async () => {
     const { COMMAND_OPTIONS } = await import('../pipeline/cli.ts');
     const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8');
     const synopsis = /## The command line\s+```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
@@ -172,7 +225,10 @@ describe('the README', () => {
     for (const [command, names] of Object.entries(COMMAND_OPTIONS)) {
       const line = lines.find((l) => l.startsWith(`npx briefing ${command} `)) ?? '';
       expect(line, command).not.toBe('');
-      expect(names.filter((name) => !line.includes(`--${name}`)), command).toEqual([]);
+      expect(
+        names.filter((name) => !line.includes(`--${name}`)),
+        command,
+      ).toEqual([]);
     }
   });
 });

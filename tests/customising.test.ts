@@ -1,7 +1,7 @@
 // Customising: a configuration file (colours, paper, logo, marking), template overrides file by file, eject, and
 // errors that point at the key or the template line.
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -10,9 +10,14 @@ import { readPdf } from './pdf.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
-const run = (args: string[], cwd = root) => promisify(execFile)(process.execPath, [path.join(root, 'bin', 'briefing.mjs'), ...args], { cwd })
-  .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
-  .catch((error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }));
+const run = (args: string[], cwd = root) =>
+  promisify(execFile)(process.execPath, [path.join(root, 'bin', 'briefing.mjs'), ...args], { cwd })
+    .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
+    .catch((error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }));
 
 /** A copy of the theme fixture (configuration, logo, an overridden cover) to build in. */
 async function themeFolder(): Promise<string> {
@@ -49,21 +54,35 @@ describe('a custom theme', () => {
     expect(Math.round(factsheet.pages[0]!.width)).toBe(595);
   });
 
-  it('lets an essay\'s front matter set its own marking', async () => {
+  it("lets an essay's front matter set its own marking", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'briefing-matter-'));
     const essay = path.join(dir, 'memo.md');
     await writeFile(essay, '---\ntitle: A memo\nmarking: SECRET\n---\n\nThe treaty was signed in March 1992.\n');
     expect((await run(['build', essay, '--out', path.join(dir, 'out'), '--formats', 'factsheet'])).code).toBe(0);
-    expect((await readPdf(path.join(dir, 'out', 'memo', 'factsheet.pdf'))).pages[0]!.text.replace(/\s+/g, '')).toContain('SECRET');
+    expect(
+      (await readPdf(path.join(dir, 'out', 'memo', 'factsheet.pdf'))).pages[0]!.text.replace(/\s+/g, ''),
+    ).toContain('SECRET');
   });
 });
 
 describe('configuration errors name the key and the file', () => {
   it.each([
-    ['an unknown key', 'paper: Letter\ncolors:\n  accent: red\n', /briefing\.config\.yaml: unknown key "colors" \(did you mean "colours"\?\)/],
+    [
+      'an unknown key',
+      'paper: Letter\ncolors:\n  accent: red\n',
+      /briefing\.config\.yaml: unknown key "colors" \(did you mean "colours"\?\)/,
+    ],
     ['a wrong value', 'paper: A5\n', /briefing\.config\.yaml: paper: .*"A4".*"Letter"/],
-    ['a colour that is not one', 'colours:\n  accent: "red; } body { display: none"\n', /briefing\.config\.yaml: colours\.accent: a CSS colour/],
-    ['a font that is not installed', 'fonts:\n  body: "@fontsource/no-such-font"\n', /fonts\.body: an installed package/],
+    [
+      'a colour that is not one',
+      'colours:\n  accent: "red; } body { display: none"\n',
+      /briefing\.config\.yaml: colours\.accent: a CSS colour/,
+    ],
+    [
+      'a font that is not installed',
+      'fonts:\n  body: "@fontsource/no-such-font"\n',
+      /fonts\.body: an installed package/,
+    ],
   ])('%s', async (_, yaml, message) => {
     const dir = await mkdtemp(path.join(tmpdir(), 'briefing-badconfig-'));
     await writeFile(path.join(dir, 'briefing.config.yaml'), yaml);
@@ -75,16 +94,28 @@ describe('configuration errors name the key and the file', () => {
 });
 
 describe('template overrides', () => {
-  it('fail on an unknown field with the template\'s file, line and the name', async () => {
+  it("fail on an unknown field with the template's file, line and the name", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'briefing-badtpl-'));
     await mkdir(path.join(dir, 'partials'));
-    await writeFile(path.join(dir, 'partials', 'cover.hbs'), '<section class="cover">\n  <h1>{{title}}</h1>\n  <p>{{subtitel}}</p>\n</section>\n');
-    const result = await run(['build', seed, '--out', await mkdtemp(path.join(tmpdir(), 'o-')), '--formats', 'briefing', '--templates', dir]);
+    await writeFile(
+      path.join(dir, 'partials', 'cover.hbs'),
+      '<section class="cover">\n  <h1>{{title}}</h1>\n  <p>{{subtitel}}</p>\n</section>\n',
+    );
+    const result = await run([
+      'build',
+      seed,
+      '--out',
+      await mkdtemp(path.join(tmpdir(), 'o-')),
+      '--formats',
+      'briefing',
+      '--templates',
+      dir,
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/partials\/cover\.hbs:3:\d+: unknown field "subtitel"/);
   });
 
-  it('the default templates pass the same check a user\'s get', async () => {
+  it("the default templates pass the same check a user's get", async () => {
     const { loadRenderer } = await import('../pipeline/make-essay.ts');
     await expect(loadRenderer(path.join(import.meta.dirname, '..', 'templates'))).resolves.toBeDefined();
   });
@@ -93,23 +124,64 @@ describe('template overrides', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'briefing-branches-'));
     await mkdir(path.join(dir, 'partials'));
     // The seed has no subtitle: this branch never runs for it, and is still checked.
-    await writeFile(path.join(dir, 'partials', 'cover.hbs'), '<section class="cover">\n  <h1>{{title}}</h1>\n  {{#if subtitle}}<p>{{subtitel}}</p>{{/if}}\n</section>\n');
-    const branch = await run(['build', seed, '--out', await mkdtemp(path.join(tmpdir(), 'o-')), '--formats', 'briefing', '--templates', dir]);
+    await writeFile(
+      path.join(dir, 'partials', 'cover.hbs'),
+      '<section class="cover">\n  <h1>{{title}}</h1>\n  {{#if subtitle}}<p>{{subtitel}}</p>{{/if}}\n</section>\n',
+    );
+    const branch = await run([
+      'build',
+      seed,
+      '--out',
+      await mkdtemp(path.join(tmpdir(), 'o-')),
+      '--formats',
+      'briefing',
+      '--templates',
+      dir,
+    ]);
     expect(branch.code).toBe(1);
     expect(branch.stderr).toMatch(/partials\/cover\.hbs:3:\d+: unknown field "subtitel" \(did you mean "subtitle"\?\)/);
     await writeFile(path.join(dir, 'partials', 'cover.hbs'), '<section>\n{{#if title}}\n<h1>{{title}}</h1>\n');
-    const open = await run(['build', seed, '--out', await mkdtemp(path.join(tmpdir(), 'o-')), '--formats', 'briefing', '--templates', dir]);
-    expect(open.stderr).toMatch(/partials\/cover\.hbs:4: expected .*"\{\{\/", got the end of the file, at ".*<h1>\{\{title\}\}<\/h1>"/);
+    const open = await run([
+      'build',
+      seed,
+      '--out',
+      await mkdtemp(path.join(tmpdir(), 'o-')),
+      '--formats',
+      'briefing',
+      '--templates',
+      dir,
+    ]);
+    expect(open.stderr).toMatch(
+      /partials\/cover\.hbs:4: expected .*"\{\{\/", got the end of the file, at ".*<h1>\{\{title\}\}<\/h1>"/,
+    );
   });
 
   it('fail on an unknown helper, and never reach outside the template folders', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'briefing-badhelper-'));
     await mkdir(path.join(dir, 'partials'));
     await writeFile(path.join(dir, 'partials', 'cover.hbs'), '<h1>{{shout title}}</h1>\n');
-    const helper = await run(['build', seed, '--out', await mkdtemp(path.join(tmpdir(), 'o-')), '--formats', 'briefing', '--templates', dir]);
+    const helper = await run([
+      'build',
+      seed,
+      '--out',
+      await mkdtemp(path.join(tmpdir(), 'o-')),
+      '--formats',
+      'briefing',
+      '--templates',
+      dir,
+    ]);
     expect(helper.stderr).toMatch(/partials\/cover\.hbs:1:\d+: unknown helper "shout"/);
     await writeFile(path.join(dir, 'partials', 'cover.hbs'), '{{> ../../../../etc/passwd}}\n');
-    const partial = await run(['build', seed, '--out', await mkdtemp(path.join(tmpdir(), 'o-')), '--formats', 'briefing', '--templates', dir]);
+    const partial = await run([
+      'build',
+      seed,
+      '--out',
+      await mkdtemp(path.join(tmpdir(), 'o-')),
+      '--formats',
+      'briefing',
+      '--templates',
+      dir,
+    ]);
     expect(partial.code).toBe(1);
     expect(partial.stderr).not.toContain('root:');
   });
@@ -123,11 +195,18 @@ describe('template overrides', () => {
     expect(one.stdout).toContain(path.join('only-cover', 'partials', 'cover.hbs'));
     expect((await run(['templates', 'eject', 'cover', '--to', path.join(dir, 'only-cover')])).stderr).toMatch(/exists/);
 
-    const a = path.join(dir, 'a'), b = path.join(dir, 'b');
+    const a = path.join(dir, 'a'),
+      b = path.join(dir, 'b');
     expect((await run(['build', seed, '--out', a, '--formats', 'briefing,factsheet'])).code).toBe(0);
-    expect((await run(['build', seed, '--out', b, '--formats', 'briefing,factsheet', '--templates', path.join(dir, 'mine')])).code).toBe(0);
+    expect(
+      (await run(['build', seed, '--out', b, '--formats', 'briefing,factsheet', '--templates', path.join(dir, 'mine')]))
+        .code,
+    ).toBe(0);
     for (const name of ['briefing.pdf', 'factsheet.pdf']) {
-      const [x, y] = await Promise.all([readFile(path.join(a, 'azerbaijan-nato', name)), readFile(path.join(b, 'azerbaijan-nato', name))]);
+      const [x, y] = await Promise.all([
+        readFile(path.join(a, 'azerbaijan-nato', name)),
+        readFile(path.join(b, 'azerbaijan-nato', name)),
+      ]);
       expect(x.equals(y), name).toBe(true);
     }
   });

@@ -1,19 +1,24 @@
 // End to end: build the seed essay with the real CLI into a temporary folder and read the products back.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, writeFile, copyFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chronologySchema, type Chronology } from '../pipeline/model.ts';
+import { type Chronology, chronologySchema } from '../pipeline/model.ts';
 import { formatDate } from '../pipeline/views/format.ts';
 import { type Pdf, readPdf } from './pdf.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
-const run = (args: string[]) => promisify(execFile)(process.execPath, [path.join(root, 'bin', 'briefing.mjs'), ...args], { cwd: root })
-  .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
-  .catch((error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }));
+const run = (args: string[]) =>
+  promisify(execFile)(process.execPath, [path.join(root, 'bin', 'briefing.mjs'), ...args], { cwd: root })
+    .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
+    .catch((error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }));
 
 const near = (a: number, b: number) => Math.abs(a - b) < 1;
 
@@ -36,7 +41,17 @@ describe('the seed essay, built by the CLI', () => {
   });
 
   it('writes the six kinds of files, the PowerPoint and its manifest, and nothing else', async () => {
-    expect((await readdir(pack)).sort()).toEqual(['.build.json', 'briefing.html', 'briefing.pdf', 'chronology.json', 'factsheet.html', 'factsheet.pdf', 'slides.html', 'slides.pdf', 'slides.pptx']);
+    expect((await readdir(pack)).sort()).toEqual([
+      '.build.json',
+      'briefing.html',
+      'briefing.pdf',
+      'chronology.json',
+      'factsheet.html',
+      'factsheet.pdf',
+      'slides.html',
+      'slides.pdf',
+      'slides.pptx',
+    ]);
     expect((await readdir(out)).filter((n) => n.startsWith('.'))).toEqual([]); // no staging folders left behind
   });
 
@@ -61,7 +76,10 @@ describe('the seed essay, built by the CLI', () => {
 
   it('prints an A4 briefing whose chronology table holds every event', () => {
     for (const page of briefing.pages) expect(near(page.width, 594.96) || near(page.width, 595.28)).toBe(true);
-    const text = briefing.pages.map((p) => p.text).join('\n').replace(/\s+/g, ' ');
+    const text = briefing.pages
+      .map((p) => p.text)
+      .join('\n')
+      .replace(/\s+/g, ' ');
     for (const event of chronology.events) expect(text).toContain(formatDate(event.date));
     expect(text).toContain('Chronology');
     expect(briefing.info.Title).toBe('Azerbaijan \u2013 NATO');
@@ -73,7 +91,12 @@ describe('the seed essay, built by the CLI', () => {
   it('numbers the contents with the pages the sections start on, and links every row to its paragraph', () => {
     const contents = briefing.pages.findIndex((p) => p.text.split('\n').some((l) => l.trim() === 'Contents'));
     const lines = briefing.pages[contents]!.text.split('\n').map((l) => l.trim());
-    for (const [title, id] of [['Key points', 'key-points'], ['Timeline', 'timeline'], ['Chronology', 'chronology'], ['Glossary', 'glossary']]) {
+    for (const [title, id] of [
+      ['Key points', 'key-points'],
+      ['Timeline', 'timeline'],
+      ['Chronology', 'chronology'],
+      ['Glossary', 'glossary'],
+    ]) {
       const entry = lines.map((l) => new RegExp(`^${title} (\\d+)$`).exec(l)).find(Boolean);
       expect(Number(entry?.[1]), title).toBe(briefing.destinations.get(id!));
     }
@@ -86,11 +109,25 @@ describe('the seed essay, built by the CLI', () => {
 
 describe('reproducible builds', () => {
   it('gives byte-identical files for the same inputs', async () => {
-    const [a, b] = [await mkdtemp(path.join(tmpdir(), 'briefing-a-')), await mkdtemp(path.join(tmpdir(), 'briefing-b-'))];
+    const [a, b] = [
+      await mkdtemp(path.join(tmpdir(), 'briefing-a-')),
+      await mkdtemp(path.join(tmpdir(), 'briefing-b-')),
+    ];
     expect((await run(['build', seed, '--out', a])).code).toBe(0);
     expect((await run(['build', seed, '--out', b])).code).toBe(0);
-    for (const name of ['briefing.pdf', 'briefing.html', 'factsheet.pdf', 'slides.pdf', 'slides.html', 'slides.pptx', 'chronology.json']) {
-      const [x, y] = await Promise.all([readFile(path.join(a, 'azerbaijan-nato', name)), readFile(path.join(b, 'azerbaijan-nato', name))]);
+    for (const name of [
+      'briefing.pdf',
+      'briefing.html',
+      'factsheet.pdf',
+      'slides.pdf',
+      'slides.html',
+      'slides.pptx',
+      'chronology.json',
+    ]) {
+      const [x, y] = await Promise.all([
+        readFile(path.join(a, 'azerbaijan-nato', name)),
+        readFile(path.join(b, 'azerbaijan-nato', name)),
+      ]);
       expect(x.equals(y), name).toBe(true);
     }
   });
@@ -129,7 +166,12 @@ describe('the CLI on bad input', () => {
   });
 
   it('exits 1 on a missing file', async () => {
-    const result = await run(['build', 'no/such/essay.txt', '--out', await mkdtemp(path.join(tmpdir(), 'briefing-x-'))]);
+    const result = await run([
+      'build',
+      'no/such/essay.txt',
+      '--out',
+      await mkdtemp(path.join(tmpdir(), 'briefing-x-')),
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/no such file or folder/);
   });

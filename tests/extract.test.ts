@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractChronology } from '../pipeline/extract/index.ts';
 import { findAcronyms } from '../pipeline/extract/actors.ts';
+import { extractChronology } from '../pipeline/extract/index.ts';
 import { type Chronology, chronologySchema } from '../pipeline/model.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
 import { readSource } from '../pipeline/parse/read-source.ts';
@@ -21,9 +21,34 @@ describe('the seed essay', async () => {
 
   it('dates every dated event of the essay, each once, sorted coarser before finer', () => {
     const values = chronology.events.map((e) => e.date.value);
-    for (const value of ['1992-03', '1992-10', '1993-02', '1994-05-04', '1995', '1995-06', '1996', '1996-04', '1997-02',
-      '1997-05', '1997-07', '1997-07/1997-08', '1997-11', '1997', '1998-SP', '1998-09', '1999-04', '1999-05', '1999-09',
-      '2001-01', '2001-11-19', '2002-11', '2002/2003', '2003-05', '2004-11', '2006-04']) {
+    for (const value of [
+      '1992-03',
+      '1992-10',
+      '1993-02',
+      '1994-05-04',
+      '1995',
+      '1995-06',
+      '1996',
+      '1996-04',
+      '1997-02',
+      '1997-05',
+      '1997-07',
+      '1997-07/1997-08',
+      '1997-11',
+      '1997',
+      '1998-SP',
+      '1998-09',
+      '1999-04',
+      '1999-05',
+      '1999-09',
+      '2001-01',
+      '2001-11-19',
+      '2002-11',
+      '2002/2003',
+      '2003-05',
+      '2004-11',
+      '2006-04',
+    ]) {
       expect(values).toContain(value);
     }
     expect(values.filter((v) => v === '1994-05-04')).toHaveLength(1); // restated in the last paragraph: joined
@@ -58,7 +83,8 @@ describe('the seed essay', async () => {
 describe('acronyms', () => {
   it('spells an acronym from the words before it, with or without small words', () => {
     expect(findAcronyms('the North Atlantic Treaty Organization (NATO) and the European Union (EU)')).toEqual({
-      NATO: 'North Atlantic Treaty Organization', EU: 'European Union',
+      NATO: 'North Atlantic Treaty Organization',
+      EU: 'European Union',
     });
   });
 });
@@ -102,8 +128,14 @@ describe('people and their roles', async () => {
 
   it('notes events told out of order and events told twice, with their place', () => {
     const notes = file.messages.filter((m) => m.ruleId === 'out-of-order' || m.ruleId === 'duplicate-event');
-    expect(notes.map((m) => [m.ruleId, m.line])).toEqual([['duplicate-event', 45], ['out-of-order', 11], ['out-of-order', 35]]);
-    expect(notes[0]!.reason).toBe('The event of May 4, 1994 (\u00b6 22) was told before (\u00b6 3): one chronology row');
+    expect(notes.map((m) => [m.ruleId, m.line])).toEqual([
+      ['duplicate-event', 45],
+      ['out-of-order', 11],
+      ['out-of-order', 35],
+    ]);
+    expect(notes[0]!.reason).toBe(
+      'The event of May 4, 1994 (\u00b6 22) was told before (\u00b6 3): one chronology row',
+    );
   });
 
   it('reports doubtful spellings as warnings with their place, and corrects nothing', () => {
@@ -124,14 +156,36 @@ describe('what "today" means', () => {
   const yesterday = (c: Chronology) => c.mentions.find((m) => m.text === 'yesterday')?.value;
 
   it('takes the dateline first', async () => {
-    const c = await chronologyOf('Talks\n\nWashington, 29 July 1997 (Agency) - The talks ended yesterday.\n\nBrief essay was compiled on May 25, 2006.\n', 'a.txt', '2020-01-01');
+    const c = await chronologyOf(
+      'Talks\n\nWashington, 29 July 1997 (Agency) - The talks ended yesterday.\n\nBrief essay was compiled on May 25, 2006.\n',
+      'a.txt',
+      '2020-01-01',
+    );
     expect(yesterday(c)).toBe('1997-07-28');
   });
 
   it('then the compile date, then front matter, then --reference-date', async () => {
-    expect(yesterday(await chronologyOf('Talks\n\nThe talks ended yesterday.\n\nBrief essay was compiled on May 25, 2006.\n', 'a.txt', '2020-01-01'))).toBe('2006-05-24');
-    expect(yesterday(await chronologyOf('---\ndate: 2001-09-12\n---\n\n# Talks\n\nThe talks ended yesterday.\n', 'a.md', '2020-01-01'))).toBe('2001-09-11');
-    expect(yesterday(await chronologyOf('Talks\n\nThe talks ended yesterday.\n', 'a.txt', '2020-01-01'))).toBe('2019-12-31');
+    expect(
+      yesterday(
+        await chronologyOf(
+          'Talks\n\nThe talks ended yesterday.\n\nBrief essay was compiled on May 25, 2006.\n',
+          'a.txt',
+          '2020-01-01',
+        ),
+      ),
+    ).toBe('2006-05-24');
+    expect(
+      yesterday(
+        await chronologyOf(
+          '---\ndate: 2001-09-12\n---\n\n# Talks\n\nThe talks ended yesterday.\n',
+          'a.md',
+          '2020-01-01',
+        ),
+      ),
+    ).toBe('2001-09-11');
+    expect(yesterday(await chronologyOf('Talks\n\nThe talks ended yesterday.\n', 'a.txt', '2020-01-01'))).toBe(
+      '2019-12-31',
+    );
   });
 });
 
@@ -145,19 +199,25 @@ describe('news stories, reports and notes', () => {
   const rows = (c: Chronology) => c.events.map((e) => e.date.value);
 
   it('dates a story by a date line of its own and keeps that line out of the paragraphs', async () => {
-    const { essay, chronology } = await build('Talks resume\n\nFriday, January 4, 2019\n\nThe ministers met yesterday in Vienna.\n');
+    const { essay, chronology } = await build(
+      'Talks resume\n\nFriday, January 4, 2019\n\nThe ministers met yesterday in Vienna.\n',
+    );
     expect(essay.dated).toBe('2019-01-04');
     expect(essay.paragraphs.map((p) => p.text)).toEqual(['The ministers met yesterday in Vienna.']);
     expect(rows(chronology)).toEqual(['2019-01-03']);
   });
 
   it('reads the date in the title of a visit report', async () => {
-    const { chronology } = await build('Visit to the Russian Federation (July 2 - 4, 1997)\n\nOn Wednesday the delegation met the foreign minister.\n');
+    const { chronology } = await build(
+      'Visit to the Russian Federation (July 2 - 4, 1997)\n\nOn Wednesday the delegation met the foreign minister.\n',
+    );
     expect(rows(chronology)).toEqual(['1997-07-02']);
   });
 
   it('never makes an event of the dateline: a signing "yesterday" is the day before the story', async () => {
-    const { essay, chronology } = await build('Deal signed\n\nISTANBUL, 22 July 2022 (Agency) - Both sides signed the deal yesterday in the palace.\n');
+    const { essay, chronology } = await build(
+      'Deal signed\n\nISTANBUL, 22 July 2022 (Agency) - Both sides signed the deal yesterday in the palace.\n',
+    );
     expect(essay.dated).toBe('2022-07-22');
     expect(rows(chronology)).toEqual(['2022-07-21']);
   });
@@ -168,30 +228,41 @@ describe('news stories, reports and notes', () => {
   });
 
   it('makes a row of each event in a list of dates', async () => {
-    const { chronology } = await build('Ratification\n\nThree states ratified the convention in 1971: Norway on 6 February, Chile on 22 October, and Japan on 7 November.\n');
+    const { chronology } = await build(
+      'Ratification\n\nThree states ratified the convention in 1971: Norway on 6 February, Chile on 22 October, and Japan on 7 November.\n',
+    );
     expect(rows(chronology)).toEqual(['1971-02-06', '1971-10-22', '1971-11-07']);
   });
 
   it('keeps different things that happened on one day apart', async () => {
-    const { chronology } = await build('Busy Monday\n\nWASHINGTON, March 3, 2021 (Agency) - The Senate passed the budget on Monday. The central bank raised interest rates on Monday. A storm closed the airport on Monday.\n');
+    const { chronology } = await build(
+      'Busy Monday\n\nWASHINGTON, March 3, 2021 (Agency) - The Senate passed the budget on Monday. The central bank raised interest rates on Monday. A storm closed the airport on Monday.\n',
+    );
     expect(rows(chronology)).toEqual(['2021-03-01', '2021-03-01', '2021-03-01']);
   });
 
   it('dates an event by what happened, not by what was expected', async () => {
-    const { chronology } = await build('Mission\n\nThe mission began in March 2004. It was expected to end on December 15, but on December 14 it was extended by six months.\n');
+    const { chronology } = await build(
+      'Mission\n\nThe mission began in March 2004. It was expected to end on December 15, but on December 14 it was extended by six months.\n',
+    );
     expect(rows(chronology)).toEqual(['2004-03', '2004-12-14']);
   });
 
   it('reads a passive "it" as what the sentence before acted on', async () => {
-    const { chronology } = await build('Speech\n\nDelivered on 18 October 2022.\n\nYesterday the cabinet approved the draft law on border management. It will be sent to parliament next month.\n');
+    const { chronology } = await build(
+      'Speech\n\nDelivered on 18 October 2022.\n\nYesterday the cabinet approved the draft law on border management. It will be sent to parliament next month.\n',
+    );
     expect(chronology.events.map((e) => e.summary)).toEqual([
-      'The cabinet approved the draft law on border management', 'The draft law on border management will be sent to parliament',
+      'The cabinet approved the draft law on border management',
+      'The draft law on border management will be sent to parliament',
     ]);
   });
 
   it('says how to anchor a relative date when the text has no date of its own', async () => {
     const { file } = await build('Talks\n\nThe ministers met on Friday.\n');
     const unplaced = file.messages.filter((m) => m.ruleId === 'unplaced-date');
-    expect(unplaced.map((m) => m.reason)).toEqual([expect.stringMatching(/Friday.*date line.*date:.*--reference-date/)]);
+    expect(unplaced.map((m) => m.reason)).toEqual([
+      expect.stringMatching(/Friday.*date line.*date:.*--reference-date/),
+    ]);
   });
 });

@@ -15,14 +15,17 @@ const seedText = await readFile(path.join(root, 'source', 'azerbaijan-nato.txt')
 /** The seed's body repeated ten times, each copy's years shifted, so the essay is ten times longer. */
 function tenTimes(): string {
   const [title, ...body] = seedText.replace(/\n\s*Brief essay was compiled[^\n]*\n?$/, '\n').split('\n');
-  const copies = Array.from({ length: 10 }, (_, i) => body.join('\n').replace(/\b(19|20)\d{2}\b/g, (y) => String(Number(y) + 15 * i)));
+  const copies = Array.from({ length: 10 }, (_, i) =>
+    body.join('\n').replace(/\b(19|20)\d{2}\b/g, (y) => String(Number(y) + 15 * i)),
+  );
   return `${title}\n${copies.join('\n')}`;
 }
 
 const essays: Record<string, string> = {
   seed: seedText,
   long: tenTimes(),
-  short: 'Two dates only\n\nThe treaty was signed in March 1992 after long talks.\n\nThe first review took place in June 1995.\n',
+  short:
+    'Two dates only\n\nThe treaty was signed in March 1992 after long talks.\n\nThe first review took place in June 1995.\n',
 };
 
 describe('the fact sheet', () => {
@@ -32,24 +35,39 @@ describe('the fact sheet', () => {
     const src = await mkdtemp(path.join(tmpdir(), 'briefing-fs-src-'));
     out = await mkdtemp(path.join(tmpdir(), 'briefing-fs-'));
     for (const [name, text] of Object.entries(essays)) await writeFile(path.join(src, `${name}.txt`), text);
-    const results = await build({ inputs: [src], outDir: out, settings: { ...defaultSettings, formats: ['factsheet', 'json'] } });
+    const results = await build({
+      inputs: [src],
+      outDir: out,
+      settings: { ...defaultSettings, formats: ['factsheet', 'json'] },
+    });
     for (const r of results) expect(r.error, r.slug).toBeNull();
-    warnings = Object.fromEntries(results.map((r) => [r.slug, (r.file?.messages ?? []).filter((m) => m.ruleId === 'factsheet-fit').map((m) => m.reason)]));
+    warnings = Object.fromEntries(
+      results.map((r) => [
+        r.slug,
+        (r.file?.messages ?? []).filter((m) => m.ruleId === 'factsheet-fit').map((m) => m.reason),
+      ]),
+    );
   });
 
-  it.each(Object.keys(essays))('is exactly one page for the %s essay, and its figures match the chronology', async (slug) => {
-    const pdf = await readPdf(path.join(out, slug, 'factsheet.pdf'));
-    expect(pdf.pages).toHaveLength(1);
-    const chronology: Chronology = JSON.parse(await readFile(path.join(out, slug, 'chronology.json'), 'utf8'));
-    const text = pdf.pages[0]!.text.replace(/\s+/g, ' ');
-    // Headline figures only for three dated events or more; each plural-correct, and no category of one.
-    if (chronology.events.length >= 3) expect(text).toContain(`${chronology.events.length} dated events`);
-    else expect(text).not.toMatch(/dated events?|years? covered/);
-    const count = (kinds: string[]) => chronology.events.filter((e) => kinds.includes(e.kind)).length;
-    if (count(['agreement', 'membership']) >= 2 && text.includes('agreements and accessions')) expect(text).toContain(`${count(['agreement', 'membership'])} agreements and accessions`);
-    expect(text).not.toMatch(/\b1 (?:years|dated events|visits|agreements|operations|decisions|statements|changes|people)\b/);
-    expect(text).toMatch(new RegExp(`Generated from ${slug === 'short' ? 2 : '\\d+'} paragraphs`));
-  });
+  it.each(Object.keys(essays))(
+    'is exactly one page for the %s essay, and its figures match the chronology',
+    async (slug) => {
+      const pdf = await readPdf(path.join(out, slug, 'factsheet.pdf'));
+      expect(pdf.pages).toHaveLength(1);
+      const chronology: Chronology = JSON.parse(await readFile(path.join(out, slug, 'chronology.json'), 'utf8'));
+      const text = pdf.pages[0]!.text.replace(/\s+/g, ' ');
+      // Headline figures only for three dated events or more; each plural-correct, and no category of one.
+      if (chronology.events.length >= 3) expect(text).toContain(`${chronology.events.length} dated events`);
+      else expect(text).not.toMatch(/dated events?|years? covered/);
+      const count = (kinds: string[]) => chronology.events.filter((e) => kinds.includes(e.kind)).length;
+      if (count(['agreement', 'membership']) >= 2 && text.includes('agreements and accessions'))
+        expect(text).toContain(`${count(['agreement', 'membership'])} agreements and accessions`);
+      expect(text).not.toMatch(
+        /\b1 (?:years|dated events|visits|agreements|operations|decisions|statements|changes|people)\b/,
+      );
+      expect(text).toMatch(new RegExp(`Generated from ${slug === 'short' ? 2 : '\\d+'} paragraphs`));
+    },
+  );
 
   it('keeps every box within its frame, measured in Chromium', async () => {
     const printer = new Printer({ allowedRoots: [out, path.join(root, 'node_modules')], maxPages: 1 });
@@ -57,7 +75,9 @@ describe('the fact sheet', () => {
       for (const slug of Object.keys(essays)) {
         const overflowing = await printer.withPage(async (page) => {
           await printer.load(page, path.join(out, slug, 'factsheet.html'));
-          return page.evaluate(`[...document.querySelectorAll('.sheet, .sheet *')].filter((e) => e.scrollHeight > e.clientHeight + 1 && getComputedStyle(e).overflow !== 'visible').map((e) => e.className || e.tagName)`);
+          return page.evaluate(
+            `[...document.querySelectorAll('.sheet, .sheet *')].filter((e) => e.scrollHeight > e.clientHeight + 1 && getComputedStyle(e).overflow !== 'visible').map((e) => e.className || e.tagName)`,
+          );
         });
         expect(overflowing, slug).toEqual([]);
       }

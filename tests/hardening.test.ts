@@ -11,7 +11,11 @@ const root = path.join(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'briefing.mjs');
 const essay = 'Talks\n\nIn May 1994 NATO met in Brussels.\n';
 
-function run(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string }> {
+function run(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, ...env } });
     let stderr = '';
@@ -22,8 +26,14 @@ function run(args: string[], cwd: string, env: Record<string, string> = {}): Pro
 
 describe('output names', () => {
   it.each([
-    ['...txt', 'essay'], ['..txt', 'essay'], ['a/../b.txt', 'b'], ['-l.txt', 'l'], ['.hidden.md', 'hidden'],
-    ['x\u0000y.txt', 'x-y'], [`${'n'.repeat(300)}.txt`, 'n'.repeat(100)], ['Azerbaijan - NATO.txt', 'Azerbaijan - NATO'],
+    ['...txt', 'essay'],
+    ['..txt', 'essay'],
+    ['a/../b.txt', 'b'],
+    ['-l.txt', 'l'],
+    ['.hidden.md', 'hidden'],
+    ['x\u0000y.txt', 'x-y'],
+    [`${'n'.repeat(300)}.txt`, 'n'.repeat(100)],
+    ['Azerbaijan - NATO.txt', 'Azerbaijan - NATO'],
   ])('%s builds into %s/', (file, slug) => {
     expect(slugOf(file)).toBe(slug);
   });
@@ -62,7 +72,10 @@ describe('user folders', () => {
     await writeFile(path.join(dir, 'secret.txt'), 'TOP SECRET');
     await symlink(path.join(dir, 'secret.txt'), path.join(dir, 'theme', 'partials', 'cover.hbs'));
     await writeFile(path.join(dir, 'e.txt'), essay);
-    const { code, stderr } = await run(['build', 'e.txt', '--out', 'out', '--formats', 'briefing', '--templates', 'theme'], dir);
+    const { code, stderr } = await run(
+      ['build', 'e.txt', '--out', 'out', '--formats', 'briefing', '--templates', 'theme'],
+      dir,
+    );
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/cover\.hbs: a link out of the template folder/);
@@ -71,7 +84,9 @@ describe('user folders', () => {
   it('refuses a templates folder that does not exist, and a logo that is no image', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'briefing-folders-'));
     await writeFile(path.join(dir, 'e.txt'), essay);
-    expect((await run(['build', 'e.txt', '--out', 'out', '--templates', 'nowhere'], dir)).stderr).toMatch(/templates: nowhere is not a folder/);
+    expect((await run(['build', 'e.txt', '--out', 'out', '--templates', 'nowhere'], dir)).stderr).toMatch(
+      /templates: nowhere is not a folder/,
+    );
     await mkdir(path.join(dir, 'logo.png'));
     await writeFile(path.join(dir, 'briefing.config.yaml'), 'logo: logo.png\n');
     expect((await run(['build', 'e.txt', '--out', 'out'], dir)).stderr).toMatch(/logo: .*logo\.png is not a file/);
@@ -81,15 +96,38 @@ describe('user folders', () => {
 describe('Chromium', () => {
   it('dies with the build, even when the build is killed with SIGKILL mid-print', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'briefing-kill-'));
-    const paragraphs = Array.from({ length: 300 }, (_, i) => `In March ${1900 + (i % 100)} the council met in Brussels and agreed plan ${i}.`);
+    const paragraphs = Array.from(
+      { length: 300 },
+      (_, i) => `In March ${1900 + (i % 100)} the council met in Brussels and agreed plan ${i}.`,
+    );
     await writeFile(path.join(dir, 'big.txt'), `Big essay\n\n${paragraphs.join('\n\n')}\n`);
     const mark = `briefing-kill-${process.pid}-${Date.now()}`;
-    const child = spawn(process.execPath, [bin, 'build', 'big.txt', '--out', 'out'], { cwd: dir, env: { ...process.env, BRIEFING_TEST_MARK: mark } });
-    const marked = () => readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
-      try { return readFileSync(`/proc/${p}/environ`, 'latin1').includes(mark) && !readFileSync(`/proc/${p}/cmdline`, 'latin1').includes('briefing.mjs'); } catch { return false; }
+    const child = spawn(process.execPath, [bin, 'build', 'big.txt', '--out', 'out'], {
+      cwd: dir,
+      env: { ...process.env, BRIEFING_TEST_MARK: mark },
     });
+    const marked = () =>
+      readdirSync('/proc')
+        .filter((p) => /^\d+$/.test(p))
+        .filter((p) => {
+          try {
+            return (
+              readFileSync(`/proc/${p}/environ`, 'latin1').includes(mark) &&
+              !readFileSync(`/proc/${p}/cmdline`, 'latin1').includes('briefing.mjs')
+            );
+          } catch {
+            return false;
+          }
+        });
     // Chromium is up and printing: its processes and its guard (started the moment the launch returns).
-    const guarded = () => marked().some((p) => { try { return readFileSync(`/proc/${p}/cmdline`, 'latin1').includes('cat >/dev/null'); } catch { return false; } });
+    const guarded = () =>
+      marked().some((p) => {
+        try {
+          return readFileSync(`/proc/${p}/cmdline`, 'latin1').includes('cat >/dev/null');
+        } catch {
+          return false;
+        }
+      });
     for (let i = 0; i < 300 && !(marked().length >= 3 && guarded()); i++) await new Promise((r) => setTimeout(r, 50));
     expect(guarded()).toBe(true);
     child.kill('SIGKILL');
@@ -101,7 +139,10 @@ describe('Chromium', () => {
 describe('big essays and stale locks', () => {
   it('refuses a paragraph of a megabyte up front, with the line and what to do', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'briefing-big-'));
-    await writeFile(path.join(dir, 'line.txt'), `Line\n\n${'the council met in Brussels in 1994 and agreed a plan '.repeat(20_000)}.\n`);
+    await writeFile(
+      path.join(dir, 'line.txt'),
+      `Line\n\n${'the council met in Brussels in 1994 and agreed a plan '.repeat(20_000)}.\n`,
+    );
     const started = performance.now();
     const { code, stderr } = await run(['build', 'line.txt', '--out', 'out', '--formats', 'json'], dir);
     expect(code).toBe(1);
@@ -145,8 +186,14 @@ describe('long titles', () => {
   it('keep a 2,000-character title whole, on a one-page fact sheet and a title slide that still fit', async () => {
     const { readPdf } = await import('./pdf.ts');
     const dir = await mkdtemp(path.join(tmpdir(), 'briefing-title-'));
-    const title = Array.from({ length: 40 }, (_, i) => `relations between many states part ${i}`).join(' ').slice(0, 2000).trim();
-    await writeFile(path.join(dir, 'long.txt'), `${title}\n\nIn May 1994 NATO met in Brussels. In June 1995 the council agreed a plan.\n\nIn 1997 Azerbaijan joined the Planning and Review Process.\n`);
+    const title = Array.from({ length: 40 }, (_, i) => `relations between many states part ${i}`)
+      .join(' ')
+      .slice(0, 2000)
+      .trim();
+    await writeFile(
+      path.join(dir, 'long.txt'),
+      `${title}\n\nIn May 1994 NATO met in Brussels. In June 1995 the council agreed a plan.\n\nIn 1997 Azerbaijan joined the Planning and Review Process.\n`,
+    );
     const { code } = await run(['build', 'long.txt', '--out', 'out', '--formats', 'factsheet,slides'], dir);
     expect(code).toBe(0);
     const sheet = await readPdf(path.join(dir, 'out', 'long', 'factsheet.pdf'));
@@ -164,13 +211,20 @@ describe('long titles', () => {
 describe('clear messages', () => {
   it('prints emoji with the fallback font, and names the characters no font can print with the package to install', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'briefing-glyphs-'));
-    await writeFile(path.join(dir, 'g.txt'), 'T\n\nIn May 1994 NATO met \u{1F600} in \uC11C\uC6B8 and Bak\u0131, Moscow (\u041C\u043E\u0441\u043A\u0432\u0430).\n');
-    const child = spawn(process.execPath, [bin, 'build', 'g.txt', '--out', 'out', '--formats', 'factsheet'], { cwd: dir });
+    await writeFile(
+      path.join(dir, 'g.txt'),
+      'T\n\nIn May 1994 NATO met \u{1F600} in \uC11C\uC6B8 and Bak\u0131, Moscow (\u041C\u043E\u0441\u043A\u0432\u0430).\n',
+    );
+    const child = spawn(process.execPath, [bin, 'build', 'g.txt', '--out', 'out', '--formats', 'factsheet'], {
+      cwd: dir,
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0);
-    expect(out).toMatch(/No font for \uC11C \(U\+C11C\), \uC6B8 \(U\+C6B8\): they print as empty boxes; add a font that has them to fonts.fallback .*npm install @fontsource\/noto-sans-kr/u);
+    expect(out).toMatch(
+      /No font for \uC11C \(U\+C11C\), \uC6B8 \(U\+C6B8\): they print as empty boxes; add a font that has them to fonts.fallback .*npm install @fontsource\/noto-sans-kr/u,
+    );
     expect(out).not.toMatch(/\u041C \(U\+|U\+1F600/);
     // The emoji's font is embedded: only the face that has it (of eleven), regular and bold.
     const html = await readFile(path.join(dir, 'out', 'g', 'factsheet.html'), 'utf8');
@@ -184,7 +238,9 @@ describe('clear messages', () => {
     await writeFile(path.join(dir, 'afile'), '');
     const asFile = await run(['build', 'e.txt', '--out', 'afile', '--formats', 'json'], dir);
     expect(asFile.code).toBe(1);
-    expect(asFile.stderr.trim()).toMatch(/^briefing: cannot create the output folder: a file of that name is in the way \(.*afile\)$/);
+    expect(asFile.stderr.trim()).toMatch(
+      /^briefing: cannot create the output folder: a file of that name is in the way \(.*afile\)$/,
+    );
     await writeFile(path.join(dir, 'y.md'), '---\ntitle: !!js/function x\n---\n\n# T\n\nIn May 1994 NATO met.\n');
     const tagged = await run(['build', 'y.md', '--out', 'out', '--formats', 'json'], dir);
     expect(tagged.stderr).not.toMatch(/YAMLWarning|\^\^\^/);

@@ -10,9 +10,17 @@ import { inShard } from '../pipeline/build.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
-const run = (args: string[], env: Record<string, string> = {}) => promisify(execFile)(process.execPath, [path.join(root, 'bin', 'briefing.mjs'), ...args], { cwd: root, env: { ...process.env, ...env } })
-  .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
-  .catch((error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }));
+const run = (args: string[], env: Record<string, string> = {}) =>
+  promisify(execFile)(process.execPath, [path.join(root, 'bin', 'briefing.mjs'), ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+  })
+    .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
+    .catch((error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }));
 
 describe('incremental builds', () => {
   it('skips what is up to date without a browser, and rebuilds only what a changed template uses', async () => {
@@ -46,7 +54,10 @@ describe('incremental builds', () => {
     const args = ['build', seed, '--out', out, '--formats', 'json,factsheet', '--templates', templates];
     expect((await run(args)).code).toBe(0);
     await mkdir(path.join(templates, 'css'));
-    await writeFile(path.join(templates, 'css', 'factsheet.css'), `${await readFile(path.join(root, 'templates', 'css', 'factsheet.css'), 'utf8')}\n/* a change */\n`);
+    await writeFile(
+      path.join(templates, 'css', 'factsheet.css'),
+      `${await readFile(path.join(root, 'templates', 'css', 'factsheet.css'), 'utf8')}\n/* a change */\n`,
+    );
     const check = await run([...args, '--check']);
     expect(check.code).toBe(1);
     expect(check.stdout.trim()).toBe('stale azerbaijan-nato: factsheet');
@@ -62,7 +73,16 @@ describe('shards', () => {
     expect(shares.flat().sort()).toEqual([...slugs].sort());
     for (const share of shares) expect(share.length).toBeGreaterThan(30);
     // The same on every run and every machine (a CI matrix depends on it): the shares are fixed by the names alone.
-    expect(shares[1]!.slice(0, 8)).toEqual(['essay-5', 'essay-11', 'essay-12', 'essay-14', 'essay-16', 'essay-17', 'essay-19', 'essay-20']);
+    expect(shares[1]!.slice(0, 8)).toEqual([
+      'essay-5',
+      'essay-11',
+      'essay-12',
+      'essay-14',
+      'essay-16',
+      'essay-17',
+      'essay-19',
+      'essay-20',
+    ]);
   });
 
   it('rejects a malformed --shard and --jobs', async () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
 import { parseEssay } from '../pipeline/parse/index.ts';
 import { readSource } from '../pipeline/parse/read-source.ts';
 import { splitSentences } from '../pipeline/parse/sentences.ts';
@@ -30,7 +30,12 @@ describe('plain-text essays', async () => {
   });
 
   it('takes a short line for a colophon only when the date is what it was compiled on', async () => {
-    const short = await parseEssay(new VFile({ path: 'n.txt', value: 'T\n\nOn 3 May 2022 the minister posted a note in Seoul.\n\nOn 5 May 2022 the talks ended.\n' }));
+    const short = await parseEssay(
+      new VFile({
+        path: 'n.txt',
+        value: 'T\n\nOn 3 May 2022 the minister posted a note in Seoul.\n\nOn 5 May 2022 the talks ended.\n',
+      }),
+    );
     expect(short.colophon).toBeNull();
     expect(short.paragraphs).toHaveLength(2);
   });
@@ -38,7 +43,9 @@ describe('plain-text essays', async () => {
   it('numbers sentences, with offsets into the source', () => {
     const p = essay.paragraphs[1]!;
     expect(p.sentences.map((s) => s.text)).toEqual([
-      'The Alliance met in March 1992 and again on May 4, 1994.', 'In 1996 it grew.', 'In February of 1997 it paused.',
+      'The Alliance met in March 1992 and again on May 4, 1994.',
+      'In 1996 it grew.',
+      'In February of 1997 it paused.',
     ]);
     for (const s of p.sentences) expect(String(file.value).slice(...s.offset)).toBe(s.text);
   });
@@ -57,7 +64,10 @@ describe('Markdown essays', async () => {
 
   it('numbers paragraphs across sections, marking quotes; a whole list is one paragraph', () => {
     expect(essay.paragraphs.map((p) => [p.n, p.kind, p.section])).toEqual([
-      [1, 'text', 0], [2, 'text', 1], [3, 'quote', 1], [4, 'list', 2],
+      [1, 'text', 0],
+      [2, 'text', 1],
+      [3, 'quote', 1],
+      [4, 'list', 2],
     ]);
     expect(essay.paragraphs[0]!.runs.find((r) => r.emphasis)?.text).toBe('March 1992');
   });
@@ -79,7 +89,9 @@ describe('sentence splitting', () => {
   it('does not end a sentence at an initial or an abbreviation', () => {
     const text = 'In June 1995, C. Mackenzie visited. Mr. Smith met Gen. Jones in the U.S. Army. Done!';
     expect(splitSentences(text).map((s) => s.text)).toEqual([
-      'In June 1995, C. Mackenzie visited.', 'Mr. Smith met Gen. Jones in the U.S. Army.', 'Done!',
+      'In June 1995, C. Mackenzie visited.',
+      'Mr. Smith met Gen. Jones in the U.S. Army.',
+      'Done!',
     ]);
   });
 });

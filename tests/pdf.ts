@@ -30,15 +30,21 @@ export interface Pdf {
 }
 
 export async function readPdf(file: string): Promise<Pdf> {
-  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), verbosity: 0, isEvalSupported: false }).promise;
+  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), verbosity: 0, isEvalSupported: false })
+    .promise;
   try {
     const pages: PdfPage[] = [];
     for (let i = 1; i <= doc.numPages; i++) {
       const page = await doc.getPage(i);
       const [, , width, height] = page.view as [number, number, number, number];
       const content = await page.getTextContent();
-      const text = content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('').replace(/\u00ad/g, '');
-      const links = (await page.getAnnotations()).filter((a) => a.subtype === 'Link').map((a) => String(a.dest ?? a.url ?? ''));
+      const text = content.items
+        .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
+        .join('')
+        .replace(/\u00ad/g, '');
+      const links = (await page.getAnnotations())
+        .filter((a) => a.subtype === 'Link')
+        .map((a) => String(a.dest ?? a.url ?? ''));
       const { fnArray } = await page.getOperatorList();
       const images = fnArray.filter((fn) => fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject).length;
       pages.push({ width, height, text, links, images });
@@ -49,10 +55,18 @@ export async function readPdf(file: string): Promise<Pdf> {
     }
     const { info } = await doc.getMetadata();
     type Node = { title: string; items: Node[] };
-    const tree = (items: Node[] | null): OutlineItem[] => (items ?? []).map((o) => ({ title: o.title, items: tree(o.items) }));
-    const outline = tree(await doc.getOutline() as Node[]);
+    const tree = (items: Node[] | null): OutlineItem[] =>
+      (items ?? []).map((o) => ({ title: o.title, items: tree(o.items) }));
+    const outline = tree((await doc.getOutline()) as Node[]);
     const lang = /\/Lang\s*\(([^)]*)\)/.exec((await readFile(file)).toString('latin1'))?.[1] ?? null;
-    return { pages, destinations, info: info as Record<string, unknown>, outline: outline.map((o) => o.title), tree: outline, lang };
+    return {
+      pages,
+      destinations,
+      info: info as Record<string, unknown>,
+      outline: outline.map((o) => o.title),
+      tree: outline,
+      lang,
+    };
   } finally {
     await doc.destroy();
   }

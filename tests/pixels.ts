@@ -6,7 +6,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** Every page of a PDF at 96 dpi (CSS pixels), on white. */
 export async function rasterise(file: string): Promise<ImageData[]> {
-  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), verbosity: 0, isEvalSupported: false }).promise;
+  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), verbosity: 0, isEvalSupported: false })
+    .promise;
   try {
     const pages: ImageData[] = [];
     for (let n = 1; n <= doc.numPages; n++) {

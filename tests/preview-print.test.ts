@@ -19,7 +19,16 @@ let dir = '';
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'briefing-preview-print-'));
   for (const file of ['features.md', 'map.png']) await copyFile(path.join(fixtures, file), path.join(dir, file));
-  const args = ['watch', path.join(dir, 'features.md'), '--out', path.join(dir, 'out'), '--port', '0', '--formats', 'briefing,factsheet'];
+  const args = [
+    'watch',
+    path.join(dir, 'features.md'),
+    '--out',
+    path.join(dir, 'out'),
+    '--port',
+    '0',
+    '--formats',
+    'briefing,factsheet',
+  ];
   child = spawn(process.execPath, [path.join(root, 'bin', 'briefing.mjs'), ...args], { cwd: dir });
   port = await new Promise<number>((resolve, reject) => {
     let out = '';
@@ -45,10 +54,15 @@ async function previewPages(file: string, options: { fallbackFont?: boolean } = 
   try {
     await page.setViewport({ width: 900, height: 1200 });
     if (options.fallbackFont) {
-      await page.evaluateOnNewDocument(() => document.addEventListener('readystatechange', () => {
-        if (document.readyState !== 'interactive') return;
-        document.head.insertAdjacentHTML('beforeend', '<style data-pagedjs-ignore>* { font-family: serif !important; }</style>');
-      }));
+      await page.evaluateOnNewDocument(() =>
+        document.addEventListener('readystatechange', () => {
+          if (document.readyState !== 'interactive') return;
+          document.head.insertAdjacentHTML(
+            'beforeend',
+            '<style data-pagedjs-ignore>* { font-family: serif !important; }</style>',
+          );
+        }),
+      );
     }
     await page.goto(`http://localhost:${port}/out/features/${file}`);
     await page.waitForFunction(() => document.documentElement.dataset.paged === 'done', { timeout: 30_000 });
@@ -64,7 +78,10 @@ const percent = (share: number) => Math.round(share * 1000) / 10;
 
 describe('the paged preview', () => {
   it('shows the briefing on the pages the PDF has, with the same fonts and layout', async () => {
-    const [preview, pdf] = await Promise.all([previewPages('briefing.html'), rasterise(path.join(dir, 'out', 'features', 'briefing.pdf'))]);
+    const [preview, pdf] = await Promise.all([
+      previewPages('briefing.html'),
+      rasterise(path.join(dir, 'out', 'features', 'briefing.pdf')),
+    ]);
     expect(preview.length).toBe(pdf.length);
     expect(preview.length).toBeGreaterThan(3);
     // Percent of 8-pixel blocks that differ, page by page: anti-aliasing aside, none should.
@@ -72,7 +89,10 @@ describe('the paged preview', () => {
   }, 60_000);
 
   it('shows the fact sheet as printed', async () => {
-    const [preview, pdf] = await Promise.all([previewPages('factsheet.html'), rasterise(path.join(dir, 'out', 'features', 'factsheet.pdf'))]);
+    const [preview, pdf] = await Promise.all([
+      previewPages('factsheet.html'),
+      rasterise(path.join(dir, 'out', 'features', 'factsheet.pdf')),
+    ]);
     expect(preview.length).toBe(1);
     // Screen lines are a fraction of a pixel shorter than printed ones: a long list ends a few pixels higher.
     expect(percent(difference(pdf[0]!, preview[0]!))).toBeLessThan(4);
@@ -89,7 +109,9 @@ describe('the paged preview', () => {
     await page.setViewport({ width: pdf[1]!.width, height: pdf[1]!.height });
     await page.goto(`http://localhost:${port}/out/features/briefing.html?view=flow`);
     await page.evaluate(() => document.fonts.ready);
-    const flow = await decode(await page.screenshot({ clip: { x: 0, y: pdf[1]!.height, width: pdf[1]!.width, height: pdf[1]!.height } }));
+    const flow = await decode(
+      await page.screenshot({ clip: { x: 0, y: pdf[1]!.height, width: pdf[1]!.width, height: pdf[1]!.height } }),
+    );
     await page.close();
     expect(percent(difference(pdf[1]!, flow))).toBeGreaterThan(5);
   }, 90_000);

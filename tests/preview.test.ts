@@ -28,10 +28,13 @@ function text(pathname: string): Promise<string> {
 
 function get(pathname: string, headers: Record<string, string> = {}, method = 'GET'): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: pathname, method, headers: { host: `localhost:${port}`, ...headers } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path: pathname, method, headers: { host: `localhost:${port}`, ...headers } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -40,7 +43,11 @@ function get(pathname: string, headers: Record<string, string> = {}, method = 'G
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'briefing-preview-'));
   await copyFile(path.join(root, 'tests', 'fixtures', 'genres', 'news-storm.txt'), path.join(dir, 'storm.txt'));
-  child = spawn(process.execPath, [bin, 'watch', path.join(dir, 'storm.txt'), '--out', path.join(dir, 'out'), '--port', '0', '--formats', 'json'], { cwd: dir });
+  child = spawn(
+    process.execPath,
+    [bin, 'watch', path.join(dir, 'storm.txt'), '--out', path.join(dir, 'out'), '--port', '0', '--formats', 'json'],
+    { cwd: dir },
+  );
   child.stdout!.on('data', (d) => (log += d));
   port = await new Promise<number>((resolve, reject) => {
     let out = '';
@@ -54,7 +61,9 @@ beforeAll(async () => {
   await symlink('/etc', path.join(dir, 'out', 'storm', 'leak'));
 }, 60_000);
 
-afterAll(() => { child?.kill('SIGINT'); });
+afterAll(() => {
+  child?.kill('SIGINT');
+});
 
 describe('the preview server', () => {
   it('serves the index and the packs to this machine', async () => {
@@ -78,7 +87,21 @@ describe('the preview server', () => {
     const busy = createServer().listen(0, '127.0.0.1');
     await new Promise((r) => busy.once('listening', r));
     const taken = (busy.address() as { port: number }).port;
-    const watcher = spawn(process.execPath, [bin, 'watch', path.join(dir, 'storm.txt'), '--out', path.join(dir, 'out2'), '--port', String(taken), '--formats', 'json'], { cwd: dir });
+    const watcher = spawn(
+      process.execPath,
+      [
+        bin,
+        'watch',
+        path.join(dir, 'storm.txt'),
+        '--out',
+        path.join(dir, 'out2'),
+        '--port',
+        String(taken),
+        '--formats',
+        'json',
+      ],
+      { cwd: dir },
+    );
     let err = '';
     watcher.stderr!.on('data', (d) => (err += d));
     const code = await new Promise((resolve) => watcher.on('exit', resolve));
@@ -108,10 +131,35 @@ describe('the preview server', () => {
   it('still serves after a storm of random and hostile requests', async () => {
     let seed = 42;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    const pieces = ['%', '%%', '%zz', '..', '/', '\\', '%2f', '%00', '~', 'out', 'storm', '\u00e9', '%c0%ae', '?', '#', ';'];
+    const pieces = [
+      '%',
+      '%%',
+      '%zz',
+      '..',
+      '/',
+      '\\',
+      '%2f',
+      '%00',
+      '~',
+      'out',
+      'storm',
+      '\u00e9',
+      '%c0%ae',
+      '?',
+      '#',
+      ';',
+    ];
     for (let i = 0; i < 200; i++) {
-      const junk = '/' + Array.from({ length: 1 + Math.floor(random() * 8) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
-      const status = await get(encodeURI(junk).replace(/%25/g, '%'), random() < 0.2 ? { host: 'x' } : {}, random() < 0.1 ? 'PUT' : 'GET').catch(() => 0);
+      const junk =
+        '/' +
+        Array.from({ length: 1 + Math.floor(random() * 8) }, () => pieces[Math.floor(random() * pieces.length)]).join(
+          '',
+        );
+      const status = await get(
+        encodeURI(junk).replace(/%25/g, '%'),
+        random() < 0.2 ? { host: 'x' } : {},
+        random() < 0.1 ? 'PUT' : 'GET',
+      ).catch(() => 0);
       expect([200, 400, 403, 404, 405]).toContain(status);
     }
     expect(await get('/')).toBe(200);

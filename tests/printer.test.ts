@@ -16,42 +16,51 @@ beforeAll(async () => {
 });
 
 const printers: Printer[] = [];
-afterAll(async () => { await Promise.all(printers.map((p) => p.close())); });
+afterAll(async () => {
+  await Promise.all(printers.map((p) => p.close()));
+});
 
 describe('the printer', () => {
-  it.each(['before the page loads', 'while the page loads', 'while it prints'])('retries on a fresh browser after a crash %s', async (moment) => {
-    const printer = new Printer({ allowedRoots: [dir] });
-    printers.push(printer);
-    const out = path.join(dir, `${moment.replace(/\s+/g, '-')}.pdf`);
-    let crashes = 0;
-    let killed = 0;
-    const crash = async () => {
-      if (crashes++ > 0) return;
-      const browser = (await printer.start()).process()!;
-      killed = browser.pid!;
-      browser.kill('SIGKILL');
-    };
-    await printer.withPage(async (page) => {
-      if (moment === 'before the page loads') await crash();
-      const loading = printer.load(page, html);
-      if (moment === 'while the page loads') await new Promise((r) => setTimeout(r, 40)).then(crash);
-      await loading;
-      const printing = printer.pdf(page, out);
-      if (moment === 'while it prints') await crash();
-      await printing;
-    });
-    expect(crashes).toBeGreaterThan(0);
-    expect(existsSync(out)).toBe(true);
-    // The browser killed was Chromium itself (not a wrapper script), and the print ran on a new one.
-    expect(() => process.kill(killed, 0)).toThrow();
-    expect((await printer.start()).process()!.pid).not.toBe(killed);
-  }, 60_000);
+  it.each(['before the page loads', 'while the page loads', 'while it prints'])(
+    'retries on a fresh browser after a crash %s',
+    async (moment) => {
+      const printer = new Printer({ allowedRoots: [dir] });
+      printers.push(printer);
+      const out = path.join(dir, `${moment.replace(/\s+/g, '-')}.pdf`);
+      let crashes = 0;
+      let killed = 0;
+      const crash = async () => {
+        if (crashes++ > 0) return;
+        const browser = (await printer.start()).process()!;
+        killed = browser.pid!;
+        browser.kill('SIGKILL');
+      };
+      await printer.withPage(async (page) => {
+        if (moment === 'before the page loads') await crash();
+        const loading = printer.load(page, html);
+        if (moment === 'while the page loads') await new Promise((r) => setTimeout(r, 40)).then(crash);
+        await loading;
+        const printing = printer.pdf(page, out);
+        if (moment === 'while it prints') await crash();
+        await printing;
+      });
+      expect(crashes).toBeGreaterThan(0);
+      expect(existsSync(out)).toBe(true);
+      // The browser killed was Chromium itself (not a wrapper script), and the print ran on a new one.
+      expect(() => process.kill(killed, 0)).toThrow();
+      expect((await printer.start()).process()!.pid).not.toBe(killed);
+    },
+    60_000,
+  );
 
   it('retries after a crash while the page is still loading a resource (the load can only end in "frame was detached")', async () => {
     // An image that never arrives (a named pipe nobody writes) holds the load open until the crash.
     execFileSync('mkfifo', [path.join(dir, 'never.png')]);
     const slow = path.join(dir, 'slow.html');
-    await writeFile(slow, '<!doctype html><html lang="en"><body><p>Text.</p><img src="never.png" alt=""></body></html>');
+    await writeFile(
+      slow,
+      '<!doctype html><html lang="en"><body><p>Text.</p><img src="never.png" alt=""></body></html>',
+    );
     const printer = new Printer({ allowedRoots: [dir] });
     printers.push(printer);
     const out = path.join(dir, 'slow.pdf');

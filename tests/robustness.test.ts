@@ -4,8 +4,8 @@ import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
 import { build } from '../pipeline/build.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
 import { readSource } from '../pipeline/parse/read-source.ts';
@@ -16,11 +16,23 @@ const root = path.join(import.meta.dirname, '..');
 const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
 const temp = (name: string) => mkdtemp(path.join(tmpdir(), `briefing-${name}-`));
 
-interface Run { code: number | null; stdout: string; stderr: string }
-function run(args: string[], env: Record<string, string> = {}, onStart?: (child: ReturnType<typeof spawn>) => void): Promise<Run> {
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+  onStart?: (child: ReturnType<typeof spawn>) => void,
+): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin', 'briefing.mjs'), ...args], { cwd: root, env: { ...process.env, ...env } });
-    let stdout = '', stderr = '';
+    const child = spawn(process.execPath, [path.join(root, 'bin', 'briefing.mjs'), ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+    });
+    let stdout = '',
+      stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
@@ -68,7 +80,9 @@ describe('bad input: one line naming the file, exit 1, the good pack kept', () =
   });
 
   it('a missing file, and a folder with no essays', async () => {
-    expect((await run(['build', 'nowhere/essay.txt'])).stderr).toMatch(/^briefing: nowhere\/essay\.txt: no such file or folder\n$/);
+    expect((await run(['build', 'nowhere/essay.txt'])).stderr).toMatch(
+      /^briefing: nowhere\/essay\.txt: no such file or folder\n$/,
+    );
     const empty = await temp('empty');
     const result = await run(['build', empty, '--out', await temp('out')]);
     expect(result.code).toBe(1);
@@ -88,7 +102,10 @@ describe('odd but readable input', () => {
   it('decodes invalid UTF-8 with replacement characters and a warning', async () => {
     const { src, out } = await goodPack();
     const essay = path.join(src, 'latin1.txt');
-    await writeFile(essay, Buffer.concat([Buffer.from('Title\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' opened in March 1992.\n')]));
+    await writeFile(
+      essay,
+      Buffer.concat([Buffer.from('Title\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' opened in March 1992.\n')]),
+    );
     const result = await run(['build', essay, '--out', out, '--formats', 'json']);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/warning +Invalid UTF-8/);
@@ -100,18 +117,28 @@ describe('odd but readable input', () => {
     const dir = await temp('enc');
     const text = 'Title \u0259\u011f\u015f\n\nFirst in March 1992.\n\nSecond in May 1994.\n';
     await writeFile(path.join(dir, 'le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
-    await writeFile(path.join(dir, 'be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+    await writeFile(
+      path.join(dir, 'be.txt'),
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]),
+    );
     await writeFile(path.join(dir, 'crlf.txt'), text.replace(/\n/g, '\r\n'));
     await writeFile(path.join(dir, 'cr.txt'), text.replace(/\n/g, '\r'));
     for (const name of ['le.txt', 'be.txt', 'crlf.txt', 'cr.txt']) {
       const essay = await parseEssay(await readSource(path.join(dir, name)));
       expect(essay.title, name).toBe('Title \u0259\u011f\u015f');
-      expect(essay.paragraphs.map((p) => p.text), name).toEqual(['First in March 1992.', 'Second in May 1994.']);
+      expect(
+        essay.paragraphs.map((p) => p.text),
+        name,
+      ).toEqual(['First in March 1992.', 'Second in May 1994.']);
     }
   });
 
   it('keeps web-page leftovers out of the title and the text', async () => {
-    const file = new VFile({ path: 'web.txt', value: 'Accessibility links\nSkip to content\n\nBreaking News\n\nXS\nSM\n\nThe real title\n\nIn March 1992 it began.\n\nShare\n' });
+    const file = new VFile({
+      path: 'web.txt',
+      value:
+        'Accessibility links\nSkip to content\n\nBreaking News\n\nXS\nSM\n\nThe real title\n\nIn March 1992 it began.\n\nShare\n',
+    });
     const essay = await parseEssay(file);
     expect(essay.title).toBe('The real title');
     expect(essay.paragraphs.map((p) => p.text)).toEqual(['In March 1992 it began.']);
@@ -120,22 +147,45 @@ describe('odd but readable input', () => {
 });
 
 describe('hostile text stays text, and printing stays offline', () => {
-  it('prints markup, template syntax and links as the characters written, loading only the pack\'s own files', async () => {
+  it("prints markup, template syntax and links as the characters written, loading only the pack's own files", async () => {
     const dir = await temp('hostile');
     const out = await temp('hostile-out');
     const essay = path.join(dir, 'hostile.md');
-    await writeFile(essay, [
-      '---', 'title: "<script>alert(1)</script> {{title}}"', '---', '',
-      'In March 1992 <script>document.title="owned"</script> and <img src=x onerror="alert(1)"> appeared.', '',
-      'The {{constructor.constructor}} and {{{raw}}} stay, as does <style>body{display:none}</style> here.', '',
-      'A [link](javascript:alert(1)) and <iframe src="http://example.com/"></iframe> and ![img](http://example.com/a.png).', '',
-    ].join('\n'));
+    await writeFile(
+      essay,
+      [
+        '---',
+        'title: "<script>alert(1)</script> {{title}}"',
+        '---',
+        '',
+        'In March 1992 <script>document.title="owned"</script> and <img src=x onerror="alert(1)"> appeared.',
+        '',
+        'The {{constructor.constructor}} and {{{raw}}} stay, as does <style>body{display:none}</style> here.',
+        '',
+        'A [link](javascript:alert(1)) and <iframe src="http://example.com/"></iframe> and ![img](http://example.com/a.png).',
+        '',
+      ].join('\n'),
+    );
     const requests: { url: string; allowed: boolean }[] = [];
-    const [result] = await build({ inputs: [essay], outDir: out, settings: { ...defaultSettings, formats: ['briefing'] }, onRequest: (url, allowed) => requests.push({ url, allowed }) });
+    const [result] = await build({
+      inputs: [essay],
+      outDir: out,
+      settings: { ...defaultSettings, formats: ['briefing'] },
+      onRequest: (url, allowed) => requests.push({ url, allowed }),
+    });
     expect(result!.error).toBeNull();
     const pdf = await readPdf(path.join(out, 'hostile', 'briefing.pdf'));
-    const text = pdf.pages.map((p) => p.text).join('').replace(/\s+/g, '');
-    for (const literal of ['<script>document.title="owned"</script>', '<imgsrc=xonerror="alert(1)">', '{{constructor.constructor}}', '{{{raw}}}', '<style>body{display:none}</style>']) {
+    const text = pdf.pages
+      .map((p) => p.text)
+      .join('')
+      .replace(/\s+/g, '');
+    for (const literal of [
+      '<script>document.title="owned"</script>',
+      '<imgsrc=xonerror="alert(1)">',
+      '{{constructor.constructor}}',
+      '{{{raw}}}',
+      '<style>body{display:none}</style>',
+    ]) {
       expect(text).toContain(literal);
     }
     expect(pdf.info.Title).toContain('<script>alert(1)</script> {{title}}');
@@ -145,16 +195,23 @@ describe('hostile text stays text, and printing stays offline', () => {
     expect(requests.length).toBeGreaterThan(0);
     for (const r of requests) {
       expect(r.allowed, r.url).toBe(true);
-      expect(r.url.startsWith(pathToFileURL(out).href) || r.url.startsWith('data:font/woff2;base64,'), r.url.slice(0, 80)).toBe(true);
+      expect(
+        r.url.startsWith(pathToFileURL(out).href) || r.url.startsWith('data:font/woff2;base64,'),
+        r.url.slice(0, 80),
+      ).toBe(true);
     }
   });
 });
 
 describe('faults', () => {
   it('says how to install Chromium when there is none', async () => {
-    const result = await run(['build', seed, '--out', await temp('out'), '--formats', 'briefing'], { BRIEFING_CHROME: '/nonexistent/chromium' });
+    const result = await run(['build', seed, '--out', await temp('out'), '--formats', 'briefing'], {
+      BRIEFING_CHROME: '/nonexistent/chromium',
+    });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/BRIEFING_CHROME=\/nonexistent\/chromium is not an executable file; install Chromium/);
+    expect(result.stderr).toMatch(
+      /BRIEFING_CHROME=\/nonexistent\/chromium is not an executable file; install Chromium/,
+    );
   });
 
   it('gives up cleanly on a Chromium that hangs, after one retry, keeping the good pack', async () => {

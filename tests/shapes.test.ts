@@ -40,17 +40,21 @@ beforeAll(async () => {
   for (const essay of Object.values(ESSAYS)) await cp(path.join(essay.from, essay.file), path.join(src, essay.file));
   const results = await build({ inputs: [src], outDir: out, settings: defaultSettings });
   for (const r of results) expect(r.error, r.slug).toBeNull();
-  for (const slug of slugs) chronologies[slug] = JSON.parse(await readFile(path.join(out, slug, 'chronology.json'), 'utf8'));
+  for (const slug of slugs)
+    chronologies[slug] = JSON.parse(await readFile(path.join(out, slug, 'chronology.json'), 'utf8'));
   printer = new Printer({ allowedRoots: [out], maxPages: 1 });
 }, 120_000);
-afterAll(async () => { await printer?.close(); });
+afterAll(async () => {
+  await printer?.close();
+});
 
 /** Evaluate `script` in the product's HTML as Chromium lays it out for print. */
-const inPage = <T>(slug: Slug, product: string, script: string): Promise<T> => printer.withPage(async (page: Page) => {
-  await page.emulateMediaType('print');
-  await printer.load(page, path.join(out, slug, `${product}.html`));
-  return (await page.evaluate(script)) as T;
-});
+const inPage = <T>(slug: Slug, product: string, script: string): Promise<T> =>
+  printer.withPage(async (page: Page) => {
+    await page.emulateMediaType('print');
+    await printer.load(page, path.join(out, slug, `${product}.html`));
+    return (await page.evaluate(script)) as T;
+  });
 
 describe('the briefing fits its essay', () => {
   it.each(slugs)('%s: a timeline, a chronology and figures only with three dated events or more', async (slug) => {
@@ -58,17 +62,22 @@ describe('the briefing fits its essay', () => {
     const briefing = await readPdf(path.join(out, slug, 'briefing.pdf'));
     expect(briefing.outline.includes('Timeline'), slug).toBe(dated);
     expect(briefing.outline.includes('Chronology'), slug).toBe(dated);
-    const sheet = (await readFile(path.join(out, slug, 'factsheet.html'), 'utf8'));
+    const sheet = await readFile(path.join(out, slug, 'factsheet.html'), 'utf8');
     expect(sheet.includes('class="timeline"'), slug).toBe(dated);
     expect(sheet.includes('class="figures"'), slug).toBe(dated);
     const deck = await readPdf(path.join(out, slug, 'slides.pdf'));
-    expect(deck.pages.some((p) => /^Timeline/m.test(p.text)), slug).toBe(dated);
+    expect(
+      deck.pages.some((p) => /^Timeline/m.test(p.text)),
+      slug,
+    ).toBe(dated);
   });
 
   it('prints a short note on two pages, and names the shape of each essay on its cover', async () => {
     for (const slug of slugs) {
       const briefing = await readPdf(path.join(out, slug, 'briefing.pdf'));
-      const label = { chronology: 'Chronology', analysis: 'Analysis', news: 'News brief', note: 'Note' }[ESSAYS[slug].shape];
+      const label = { chronology: 'Chronology', analysis: 'Analysis', news: 'News brief', note: 'Note' }[
+        ESSAYS[slug].shape
+      ];
       if (ESSAYS[slug].file.endsWith('.md') && slug === 'eu-enlargement') continue; // its front matter gives a subtitle
       expect(briefing.pages[0]!.text, slug).toContain(label);
       if (ESSAYS[slug].shape === 'note') expect(briefing.pages, slug).toHaveLength(2);
@@ -86,10 +95,16 @@ describe('the briefing fits its essay', () => {
 describe('the fact sheet fits its essay', () => {
   it.each(slugs)('%s: figures in the right number, and milestones numbered as on the timeline', async (slug) => {
     const text = (await readPdf(path.join(out, slug, 'factsheet.pdf'))).pages[0]!.text.replace(/\s+/g, ' ');
-    expect(text).not.toMatch(/\b1 (?:years|dated events|visits|agreements|operations|decisions|statements|changes|people)\b/);
+    expect(text).not.toMatch(
+      /\b1 (?:years|dated events|visits|agreements|operations|decisions|statements|changes|people)\b/,
+    );
     expect(text).not.toMatch(/\b(?:[02-9]|\d\d+) (?:year|dated event) covered\b/);
     const html = await readFile(path.join(out, slug, 'factsheet.html'), 'utf8');
-    const rows = [...html.matchAll(/data-fit="milestones"[^>]*><span class="num"[^>]*>(\d+)<\/span><span class="date">([^<]+)<\/span>/g)];
+    const rows = [
+      ...html.matchAll(
+        /data-fit="milestones"[^>]*><span class="num"[^>]*>(\d+)<\/span><span class="date">([^<]+)<\/span>/g,
+      ),
+    ];
     for (const [, number, date] of rows) {
       const event = chronologies[slug].events[Number(number) - 1]!;
       expect(date, `${slug} milestone ${number}`).toBe(formatDate(event.date));
@@ -97,28 +112,43 @@ describe('the fact sheet fits its essay', () => {
     // No event told twice: a point in brief is not repeated as a milestone.
     const brief = [...html.matchAll(/data-fit="brief"[^>]*>([^<]*)</g)].map((m) => m[1]!);
     for (const [, number] of rows) {
-      const summary = chronologies[slug].events[Number(number) - 1]!.summary.replace(/["'\u2018\u2019\u201c\u201d]/g, '');
-      expect(brief.some((b) => b.replace(/["'\u2018\u2019\u201c\u201d&#0-9;]/g, '').includes(summary.slice(0, 40))), `${slug} milestone ${number}`).toBe(false);
+      const summary = chronologies[slug].events[Number(number) - 1]!.summary.replace(
+        /["'\u2018\u2019\u201c\u201d]/g,
+        '',
+      );
+      expect(
+        brief.some((b) => b.replace(/["'\u2018\u2019\u201c\u201d&#0-9;]/g, '').includes(summary.slice(0, 40))),
+        `${slug} milestone ${number}`,
+      ).toBe(false);
     }
   });
 
   it.each(slugs)('%s: leaves no empty band taller than 15% of the page', async (slug) => {
-    const band = await inPage<number>(slug, 'factsheet', `(() => {
+    const band = await inPage<number>(
+      slug,
+      'factsheet',
+      `(() => {
       const sheet = document.querySelector('.sheet').getBoundingClientRect();
       const boxes = [...document.querySelectorAll('.sheet > header, .figures, .strip, .brief, .columns > * > *, .excerpt > *, .sheet > footer')]
         .map((e) => e.getBoundingClientRect()).filter((r) => r.height > 0).sort((a, b) => a.top - b.top);
       let bottom = sheet.top, gap = 0;
       for (const r of boxes) { gap = Math.max(gap, r.top - bottom); bottom = Math.max(bottom, r.bottom); }
       return gap / sheet.height;
-    })()`);
+    })()`,
+    );
     expect(band, slug).toBeLessThanOrEqual(0.15);
   });
 });
 
 describe('the slides fit their essay', () => {
-  it.each(slugs)('%s: type no smaller than 18 pt for content and 14 pt for labels, measured in Chromium', async (slug) => {
-    // A slide is 1920 CSS pixels printed as 20 inches: a pixel is 0.75 pt.
-    const small = await inPage<string[]>(slug, 'slides', `(() => {
+  it.each(slugs)(
+    '%s: type no smaller than 18 pt for content and 14 pt for labels, measured in Chromium',
+    async (slug) => {
+      // A slide is 1920 CSS pixels printed as 20 inches: a pixel is 0.75 pt.
+      const small = await inPage<string[]>(
+        slug,
+        'slides',
+        `(() => {
       const LABELS = '.year, .num, .when, .foot, .foot *, .marking, .date, .sub';
       const out = [];
       for (const el of document.querySelectorAll('.slide *')) {
@@ -129,12 +159,17 @@ describe('the slides fit their essay', () => {
         if (pt < min - 0.01) out.push(el.className + ' ' + pt + 'pt: ' + el.textContent.trim().slice(0, 30));
       }
       return out;
-    })()`);
-    expect(small, slug).toEqual([]);
-  });
+    })()`,
+      );
+      expect(small, slug).toEqual([]);
+    },
+  );
 
   it.each(slugs)('%s: timeline labels that do not overlap, crossed by no leader line', async (slug) => {
-    const clashes = await inPage<string[]>(slug, 'slides', `(() => {
+    const clashes = await inPage<string[]>(
+      slug,
+      'slides',
+      `(() => {
       const out = [];
       for (const slide of document.querySelectorAll('.slide.timeline')) {
         const boxes = [...slide.querySelectorAll('.labelled .label')].map((e) => e.getBoundingClientRect());
@@ -148,19 +183,35 @@ describe('the slides fit their essay', () => {
         }));
       }
       return out;
-    })()`);
+    })()`,
+    );
     expect(clashes, slug).toEqual([]);
   });
 
   it.each(slugs)('%s: an agenda that lists every part of the deck, and no slide of a single bullet', async (slug) => {
     const html = await readFile(path.join(out, slug, 'slides.html'), 'utf8');
     const slides = [...html.matchAll(/<section class="slide (\w+)"[\s\S]*?<\/section>/g)].map(([s, kind]) => ({
-      kind: kind!, title: /<h[12][^>]*>([^<]*)<\/h[12]>/.exec(s)?.[1] ?? '', bullets: (s.match(/<li>/g) ?? []).length,
+      kind: kind!,
+      title: /<h[12][^>]*>([^<]*)<\/h[12]>/.exec(s)?.[1] ?? '',
+      bullets: (s.match(/<li>/g) ?? []).length,
     }));
-    const agenda = slides.filter((s) => s.kind === 'agenda').flatMap((s) => [...html.slice(html.indexOf(`>${s.title}<`)).matchAll(/<li>([^<]*)<\/li>/g)].slice(0, s.bullets).map((m) => m[1]!));
-    const parts = [...new Set(slides.filter((s) => !['title', 'agenda', 'source'].includes(s.kind)).map((s) => s.title.replace(/ \(\d+(?:\/| of )\d+\)$/, '')))];
+    const agenda = slides
+      .filter((s) => s.kind === 'agenda')
+      .flatMap((s) =>
+        [...html.slice(html.indexOf(`>${s.title}<`)).matchAll(/<li>([^<]*)<\/li>/g)]
+          .slice(0, s.bullets)
+          .map((m) => m[1]!),
+      );
+    const parts = [
+      ...new Set(
+        slides
+          .filter((s) => !['title', 'agenda', 'source'].includes(s.kind))
+          .map((s) => s.title.replace(/ \(\d+(?:\/| of )\d+\)$/, '')),
+      ),
+    ];
     expect(agenda, slug).toEqual(parts);
-    for (const s of slides.filter((x) => x.kind === 'bullets' || x.kind === 'people')) expect(s.bullets, `${slug}: ${s.title}`).toBeGreaterThan(1);
+    for (const s of slides.filter((x) => x.kind === 'bullets' || x.kind === 'people'))
+      expect(s.bullets, `${slug}: ${s.title}`).toBeGreaterThan(1);
   });
 });
 
@@ -169,10 +220,17 @@ describe('the PowerPoint follows the configuration', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'briefing-brand-'));
     await cp(path.join(own, 'history-arctic.md'), path.join(dir, 'history-arctic.md'));
     await cp(path.join(import.meta.dirname, 'fixtures', 'markdown', 'map.png'), path.join(dir, 'logo.png'));
-    await writeFile(path.join(dir, 'briefing.config.yaml'), 'marking: OFFICIAL-SENSITIVE\nlogo: logo.png\ncolours:\n  accent: "#8a1c2b"\nfonts:\n  headings: "@fontsource/source-sans-3"\n');
+    await writeFile(
+      path.join(dir, 'briefing.config.yaml'),
+      'marking: OFFICIAL-SENSITIVE\nlogo: logo.png\ncolours:\n  accent: "#8a1c2b"\nfonts:\n  headings: "@fontsource/source-sans-3"\n',
+    );
     const { loadConfig, applyConfig } = await import('../pipeline/config.ts');
     const { config } = await loadConfig(dir);
-    const [result] = await build({ inputs: [path.join(dir, 'history-arctic.md')], outDir: path.join(dir, 'out'), settings: { ...applyConfig(defaultSettings, config), formats: ['slides'] } });
+    const [result] = await build({
+      inputs: [path.join(dir, 'history-arctic.md')],
+      outDir: path.join(dir, 'out'),
+      settings: { ...applyConfig(defaultSettings, config), formats: ['slides'] },
+    });
     expect(result!.error).toBeNull();
     const zip = await JSZip.loadAsync(await readFile(path.join(dir, 'out', 'history-arctic', 'slides.pptx')));
     const xml = (name: string) => zip.file(name)!.async('string');
@@ -186,7 +244,11 @@ describe('the PowerPoint follows the configuration', () => {
       expect(master.match(/OFFICIAL-SENSITIVE/g)?.length, slide).toBe(2);
       expect(master, slide).toMatch(/8A1C2B/);
     }
-    const titleRels = await xml('ppt/slideLayouts/_rels/' + /Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/.exec(await xml('ppt/slides/_rels/slide1.xml.rels'))![1]! + '.rels');
+    const titleRels = await xml(
+      'ppt/slideLayouts/_rels/' +
+        /Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/.exec(await xml('ppt/slides/_rels/slide1.xml.rels'))![1]! +
+        '.rels',
+    );
     expect(titleRels).toMatch(/media\/image[^"]*\.png/);
     expect(await xml('ppt/theme/theme1.xml')).toMatch(/<a:majorFont><a:latin typeface="Source Sans 3"/);
   }, 60_000);

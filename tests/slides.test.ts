@@ -66,8 +66,10 @@ describe('the slide deck', () => {
       await page.emulateMediaType('print');
       expect(await page.evaluate(CHECK)).toEqual([]);
       // The check can fail: a bullet too long for its slide is caught.
-      await page.evaluate(`document.querySelector('.slide.bullets li').textContent = 'An overlong bullet. '.repeat(80)`);
-      expect((await page.evaluate(CHECK) as string[]).some((p) => /off the slide|clipped/.test(p))).toBe(true);
+      await page.evaluate(
+        `document.querySelector('.slide.bullets li').textContent = 'An overlong bullet. '.repeat(80)`,
+      );
+      expect(((await page.evaluate(CHECK)) as string[]).some((p) => /off the slide|clipped/.test(p))).toBe(true);
     } finally {
       await browser.close();
     }
@@ -81,7 +83,13 @@ describe('the slide deck', () => {
     const all = (await Promise.all(slides.map((f) => zip.file(f)!.async('string')))).join('');
     expect(all).toContain('Heydar Aliyev signed the');
     expect(all).toContain('Agenda');
-    const notes = (await Promise.all(Object.keys(zip.files).filter((f) => /notesSlide\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')))).join('');
+    const notes = (
+      await Promise.all(
+        Object.keys(zip.files)
+          .filter((f) => /notesSlide\d+\.xml$/.test(f))
+          .map((f) => zip.file(f)!.async('string')),
+      )
+    ).join('');
     expect(notes).toContain('\u00b6 3');
     const timeline = await zip.file('ppt/slides/slide3.xml')!.async('string');
     expect(timeline).toContain('prstGeom prst="ellipse"'); // the timeline, drawn in native shapes
@@ -96,7 +104,13 @@ describe('the slide deck', () => {
       await page.goto(pathToFileURL(path.join(out, 'seed', 'slides.html')).href);
       const counter = () => page.$eval('.slide.shown .foot span:last-child', (e) => e.textContent);
       // One counter on screen: the slide's own.
-      const counters = await page.$$eval('body *', (all) => all.filter((e) => e.children.length === 0 && /^\d+ \/ \d+$/.test(e.textContent ?? '') && e.getClientRects().length > 0).length);
+      const counters = await page.$$eval(
+        'body *',
+        (all) =>
+          all.filter(
+            (e) => e.children.length === 0 && /^\d+ \/ \d+$/.test(e.textContent ?? '') && e.getClientRects().length > 0,
+          ).length,
+      );
       expect(counters).toBe(1);
       const total = (await readPdf(path.join(out, 'seed', 'slides.pdf'))).pages.length;
       expect(await counter()).toBe(`1 / ${total}`);

@@ -28,7 +28,14 @@ describe('plain dates', () => {
     ['By the late 1990s it grew.', 'the late 1990s', '199X', '1997-01-01', '1999-12-31', 'decade'],
     ['In mid-1995 it grew.', 'mid-1995', '1995', '1995-05-01', '1995-08-31', 'year'],
     ['Between 1992 and 1994 it grew.', 'Between 1992 and 1994', '1992/1994', '1992-01-01', '1994-12-31', 'year'],
-    ['Visits on July 27 - August 6, 1997.', 'July 27 - August 6, 1997', '1997-07-27/1997-08-06', '1997-07-27', '1997-08-06', 'day'],
+    [
+      'Visits on July 27 - August 6, 1997.',
+      'July 27 - August 6, 1997',
+      '1997-07-27/1997-08-06',
+      '1997-07-27',
+      '1997-08-06',
+      'day',
+    ],
     ['On 2-4 July 1997 they met.', '2-4 July 1997', '1997-07-02/1997-07-04', '1997-07-02', '1997-07-04', 'day'],
     ['Signed Oct 10, 1945 at last.', 'Oct 10, 1945', '1945-10-10', '1945-10-10', '1945-10-10', 'day'],
     ['Between 479-478 BC the Greeks won.', '479-478 BC', 'BC0479/BC0478', '-0478-01-01', '-0477-12-31', 'year'],
@@ -39,8 +46,11 @@ describe('plain dates', () => {
 
 describe('anaphora and relative dates', () => {
   it('reads "the same year" and "September of the same year" from the last date', () => {
-    expect(tag('It joined in May 1999. In September of the same year a platoon left. In same year it ended.').map((t) => t[1]))
-      .toEqual(['1999-05', '1999-09', '1999']);
+    expect(
+      tag('It joined in May 1999. In September of the same year a platoon left. In same year it ended.').map(
+        (t) => t[1],
+      ),
+    ).toEqual(['1999-05', '1999-09', '1999']);
   });
 
   it('gives a bare "July 3" the year of the text around it, not today\'s', () => {
@@ -48,56 +58,110 @@ describe('anaphora and relative dates', () => {
   });
 
   it('counts "two years later" and "the following month" from the last date', () => {
-    expect(tag('Signed in March 1992. The following month it paused. Two years later it grew.').map((t) => t[1]))
-      .toEqual(['1992-03', '1992-04', '1994']);
+    expect(
+      tag('Signed in March 1992. The following month it paused. Two years later it grew.').map((t) => t[1]),
+    ).toEqual(['1992-03', '1992-04', '1994']);
   });
 
   it('reads "On the same day" at the last day, and a bare season in the anchor\'s year', () => {
-    expect(tag('Signed on 4 May 1994. On the same day, talks began. That summer it grew.').map((t) => t[1]))
-      .toEqual(['1994-05-04', '1994-05-04', '1994-SU']);
+    expect(tag('Signed on 4 May 1994. On the same day, talks began. That summer it grew.').map((t) => t[1])).toEqual([
+      '1994-05-04',
+      '1994-05-04',
+      '1994-SU',
+    ]);
   });
 
   it('anchors "yesterday" and "on Friday" to the reference date', () => {
-    expect(tag('He said yesterday that talks on Friday failed.', '1997-07-29').map((t) => t[1])).toEqual(['1997-07-28', '1997-07-25']);
+    expect(tag('He said yesterday that talks on Friday failed.', '1997-07-29').map((t) => t[1])).toEqual([
+      '1997-07-28',
+      '1997-07-25',
+    ]);
   });
 });
 
 describe('not dates', () => {
-  it.each(['the 50th anniversary of NATO', 'Article 5 applies', 'some 1500 soldiers left', 'they March on the capital', 'see page 1994', 'under Law 1998'])('%s', (text) => {
+  it.each([
+    'the 50th anniversary of NATO',
+    'Article 5 applies',
+    'some 1500 soldiers left',
+    'they March on the capital',
+    'see page 1994',
+    'under Law 1998',
+  ])('%s', (text) => {
     expect(tag(text)).toEqual([]);
   });
 });
 
-describe('news: dates counted from the story\'s own date, in the direction of the tense', () => {
+describe("news: dates counted from the story's own date, in the direction of the tense", () => {
   // Wednesday 10 March 2021
   const news = (text: string, reference = '2021-03-10') =>
-    tagTimexes(text, { anchor: null, reference, news: true, tenseAt: tenseReader(tagWords(text)) }).map((t) => [t.text, t.value]);
+    tagTimexes(text, { anchor: null, reference, news: true, tenseAt: tenseReader(tagWords(text)) }).map((t) => [
+      t.text,
+      t.value,
+    ]);
 
   it.each([
     ['The minister will visit Ankara on Friday.', [['Friday', '2021-03-12']]],
     ['The minister visited Ankara on Friday.', [['Friday', '2021-03-05']]],
     ['The talks are scheduled to resume Monday.', [['Monday', '2021-03-15']]],
-    ['Parliament met Wednesday morning and adjourned late Tuesday night.', [['Wednesday morning', '2021-03-10'], ['Tuesday night', '2021-03-09']]],
+    [
+      'Parliament met Wednesday morning and adjourned late Tuesday night.',
+      [
+        ['Wednesday morning', '2021-03-10'],
+        ['Tuesday night', '2021-03-09'],
+      ],
+    ],
     ["Wednesday's vote was close.", [['Wednesday', '2021-03-10']]],
     ['The port reopened in December.', [['December', '2020-12']]],
     ['The port will reopen in December.', [['December', '2021-12']]],
     ['The border is to remain closed until April 4.', [['April 4', '2021-04-04']]],
-    ['Prices rose last year and are expected to fall next year.', [['last year', '2020'], ['next year', '2022']]],
-    ['Exports fell last month, officials said this week.', [['last month', '2021-02'], ['this week', '2021-W10']]],
-    ['The envoy arrived yesterday and leaves tomorrow.', [['yesterday', '2021-03-09'], ['tomorrow', '2021-03-11']]],
-    ['Voting began last May and ends early this year.', [['last May', '2020-05'], ['early this year', '2021']]],
+    [
+      'Prices rose last year and are expected to fall next year.',
+      [
+        ['last year', '2020'],
+        ['next year', '2022'],
+      ],
+    ],
+    [
+      'Exports fell last month, officials said this week.',
+      [
+        ['last month', '2021-02'],
+        ['this week', '2021-W10'],
+      ],
+    ],
+    [
+      'The envoy arrived yesterday and leaves tomorrow.',
+      [
+        ['yesterday', '2021-03-09'],
+        ['tomorrow', '2021-03-11'],
+      ],
+    ],
+    [
+      'Voting began last May and ends early this year.',
+      [
+        ['last May', '2020-05'],
+        ['early this year', '2021'],
+      ],
+    ],
     ['The ministry will publish its plan in the near future.', [['the near future', 'FUTURE_REF']]],
   ])('%s', (text, expected) => {
     expect(news(text)).toEqual(expected);
   });
 
   it('reads "next year" from the story\'s date and "that year" from the narrative', () => {
-    expect(news('The tariff rose in 2014. That year exports fell. Next year it will fall again.', '2020-06-01'))
-      .toEqual([['2014', '2014'], ['That year', '2014'], ['Next year', '2021']]);
+    expect(
+      news('The tariff rose in 2014. That year exports fell. Next year it will fall again.', '2020-06-01'),
+    ).toEqual([
+      ['2014', '2014'],
+      ['That year', '2014'],
+      ['Next year', '2021'],
+    ]);
   });
 
   it('finds the year a weekday and a day agree on', () => {
-    expect(news('The paper said in an editorial on Monday, Oct. 26, that talks failed.', '1998-10-25')).toEqual([['Monday, Oct. 26', '1998-10-26']]);
+    expect(news('The paper said in an editorial on Monday, Oct. 26, that talks failed.', '1998-10-25')).toEqual([
+      ['Monday, Oct. 26', '1998-10-26'],
+    ]);
   });
 
   it.each([

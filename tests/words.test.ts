@@ -2,8 +2,8 @@
 // pronoun, carries a dateline, or lacks a finite verb.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
 import { extractChronology } from '../pipeline/extract/index.ts';
 import { tag } from '../pipeline/extract/language.ts';
 import { verbGroups } from '../pipeline/extract/tense.ts';
@@ -25,7 +25,8 @@ const essays = [
 
 const CUT = /\u2026|\.\.\./;
 // "These conditions interact" has its noun; "These six had" and "They joined" do not. ("We" is a speaker's voice.)
-const BARE_PRONOUN = /^(?:He|She|It|They|The latter)\s|^(?:These|This|Those)(?:\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))?\s+(?:is|are|was|were|had|has|have|will|would|can|could|may|might|must|should|\p{Ll}+ed)\b/u;
+const BARE_PRONOUN =
+  /^(?:He|She|It|They|The latter)\s|^(?:These|This|Those)(?:\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))?\s+(?:is|are|was|were|had|has|have|will|would|can|could|may|might|must|should|\p{Ll}+ed)\b/u;
 const DATELINE = /^\p{Lu}{3,}[\p{L} ,]*(?:\([^)]*\))?\s*[-\u2013\u2014_]\s|\((?:AP|Reuters|AFP|Agency|Wire)\)/u;
 const DANGLING = /(?:,|\b(?:and|or|but|of|the|a|an))$/; // "voted to stay in" ends well
 
@@ -37,8 +38,14 @@ describe.each(essays)('the words of %s', (file) => {
     const deck = slidesView(essay, chronology, defaultSettings);
     const texts = [
       ...chronology.events.map((e) => ({ where: `summary of ${e.id}`, text: e.summary, clause: true })),
-      ...keyPoints(essay, chronology, 'day-month').map((p, i) => ({ where: `key point ${i + 1}`, text: p.text.replace(/^[^:]{1,40}: /, ''), clause: true })),
-      ...deck.slides.flatMap((s) => (s.bullets ?? []).map((b) => ({ where: `slide ${s.number}`, text: b.text, clause: false }))),
+      ...keyPoints(essay, chronology, 'day-month').map((p, i) => ({
+        where: `key point ${i + 1}`,
+        text: p.text.replace(/^[^:]{1,40}: /, ''),
+        clause: true,
+      })),
+      ...deck.slides.flatMap((s) =>
+        (s.bullets ?? []).map((b) => ({ where: `slide ${s.number}`, text: b.text, clause: false })),
+      ),
     ];
     expect(texts.length).toBeGreaterThan(0);
     for (const { where, text, clause } of texts) {

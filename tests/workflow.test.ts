@@ -31,17 +31,26 @@ it('runs on pushes and pull requests, cancels stale runs, and builds only after 
 it('uses a current Node LTS and actions that run on Node 24', () => {
   for (const job of Object.keys(workflow.jobs)) {
     for (const step of steps(job)) {
-      if (step.uses?.startsWith('actions/setup-node')) expect(Number(step.with?.['node-version'])).toBeGreaterThanOrEqual(24);
+      if (step.uses?.startsWith('actions/setup-node'))
+        expect(Number(step.with?.['node-version'])).toBeGreaterThanOrEqual(24);
       const [name, version] = step.uses?.split('@') ?? [];
-      const minimum: Record<string, number> = { 'actions/checkout': 5, 'actions/setup-node': 5, 'actions/cache': 5, 'actions/upload-artifact': 6 };
-      if (name && minimum[name]) expect(Number(version!.replace(/^v/, '')), step.uses).toBeGreaterThanOrEqual(minimum[name]!);
+      const minimum: Record<string, number> = {
+        'actions/checkout': 5,
+        'actions/setup-node': 5,
+        'actions/cache': 5,
+        'actions/upload-artifact': 6,
+      };
+      if (name && minimum[name])
+        expect(Number(version!.replace(/^v/, '')), step.uses).toBeGreaterThanOrEqual(minimum[name]!);
     }
   }
 });
 
 it('builds each shard with the README command, a cache keyed by the inputs, and no empty shards', () => {
   const build = steps('build');
-  expect(build.find((s) => s.run?.startsWith('make briefing'))?.run).toMatch(/--shard \$\{\{ matrix.shard \}\}\/\$\{\{ env.SHARDS \}\}/);
+  expect(build.find((s) => s.run?.startsWith('make briefing'))?.run).toMatch(
+    /--shard \$\{\{ matrix.shard \}\}\/\$\{\{ env.SHARDS \}\}/,
+  );
   expect(workflow.jobs.build.strategy.matrix.shard).toBe('${{ fromJSON(needs.plan.outputs.shards) }}');
   const cache = build.find((s) => s.uses?.startsWith('actions/cache'))!;
   expect(cache.with?.path).toBe('output');

@@ -6,8 +6,9 @@ import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { BriefingError } from '../errors.ts';
 
-export const INSTALL_HINT = 'install Chromium (Debian/Ubuntu: apt-get install chromium-headless-shell; macOS: brew install --cask chromium), '
-  + 'or set BRIEFING_CHROME to a Chrome or Chromium executable (npx @puppeteer/browsers install chrome-headless-shell@stable prints one)';
+export const INSTALL_HINT =
+  'install Chromium (Debian/Ubuntu: apt-get install chromium-headless-shell; macOS: brew install --cask chromium), ' +
+  'or set BRIEFING_CHROME to a Chrome or Chromium executable (npx @puppeteer/browsers install chrome-headless-shell@stable prints one)';
 
 const SHELL_NAMES = ['chromium-headless-shell', 'chrome-headless-shell'];
 // Debian's /usr/bin/chromium-headless-shell is a shell script that runs the binary as its child: the browser we would
@@ -18,12 +19,21 @@ const FULL_BINARIES = ['/usr/lib/chromium/chromium'];
 const fullPlaces = (env: NodeJS.ProcessEnv) => [
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  ...[env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter(Boolean)
-    .flatMap((dir) => [path.join(dir!, 'Google', 'Chrome', 'Application', 'chrome.exe'), path.join(dir!, 'Chromium', 'Application', 'chrome.exe')]),
+  ...[env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA]
+    .filter(Boolean)
+    .flatMap((dir) => [
+      path.join(dir!, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+      path.join(dir!, 'Chromium', 'Application', 'chrome.exe'),
+    ]),
 ];
 
 const isExecutable = (file: string) => {
-  try { accessSync(file, constants.X_OK); return true; } catch { return false; }
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 };
 
 export class ChromeNotFound extends BriefingError {
@@ -52,7 +62,13 @@ export function findChrome(env: NodeJS.ProcessEnv = process.env): Chrome {
   }
   const dirs = (env.PATH ?? '').split(path.delimiter).filter(Boolean);
   const onPath = (names: string[]) => dirs.flatMap((dir) => names.map((name) => path.join(dir, name)));
-  const found = [...SHELL_PLACES, ...onPath(SHELL_NAMES), ...FULL_BINARIES, ...onPath(FULL_NAMES), ...fullPlaces(env)].find(isExecutable);
+  const found = [
+    ...SHELL_PLACES,
+    ...onPath(SHELL_NAMES),
+    ...FULL_BINARIES,
+    ...onPath(FULL_NAMES),
+    ...fullPlaces(env),
+  ].find(isExecutable);
   if (found) return chrome(found);
   throw new ChromeNotFound(`no Chromium found; ${INSTALL_HINT}`);
 }

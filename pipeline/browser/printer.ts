@@ -5,14 +5,24 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page, PDFOptions } from 'puppeteer-core';
-import { findChrome } from './find-chrome.ts';
 import { BriefingError } from '../errors.ts';
+import { findChrome } from './find-chrome.ts';
 
 // Offline and quiet (no network, no updates), and lean: one renderer process hosts every page (on a 2-core machine
 // that is as fast as one each, and 100 MB or so lighter).
-const FLAGS = ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--disable-quic', '--disable-extensions', '--disable-default-apps', '--mute-audio',
-  '--font-render-hinting=none', '--renderer-process-limit=1'];
+const FLAGS = [
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--disable-extensions',
+  '--disable-default-apps',
+  '--mute-audio',
+  '--font-render-hinting=none',
+  '--renderer-process-limit=1',
+];
 
 export class BrowserError extends BriefingError {
   constructor(message: string) {
@@ -27,7 +37,10 @@ export class BrowserError extends BriefingError {
  */
 function watchdog(pid: number | undefined): void {
   if (!pid || process.platform === 'win32') return;
-  const guard = spawn('sh', ['-c', 'cat >/dev/null; kill -9 -"$0" 2>/dev/null', String(pid)], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+  const guard = spawn('sh', ['-c', 'cat >/dev/null; kill -9 -"$0" 2>/dev/null', String(pid)], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+    detached: true,
+  });
   guard.on('error', () => {});
   guard.unref();
   (guard.stdin as unknown as { unref?: () => void }).unref?.();
@@ -89,7 +102,11 @@ export class Printer {
     const { executablePath, headless } = findChrome();
     const { default: puppeteer } = await import('puppeteer-core'); // loaded only when something is printed
     try {
-      const browser = await withTimeout(puppeteer.launch({ executablePath, headless, args, timeout: this.timeoutMs }), this.timeoutMs, `Chromium (${executablePath}) did not start`);
+      const browser = await withTimeout(
+        puppeteer.launch({ executablePath, headless, args, timeout: this.timeoutMs }),
+        this.timeoutMs,
+        `Chromium (${executablePath}) did not start`,
+      );
       watchdog(browser.process()?.pid);
       return browser;
     } catch (error) {
@@ -141,7 +158,10 @@ export class Printer {
           // A browser that is gone failed whatever the error says ("Navigating frame was detached" while loading).
           const gone = (await browser.catch(() => null))?.connected === false;
           if ((!gone && !isBrowserFailure(error)) || this.closed) throw error;
-          if (attempt > 1) throw error instanceof BrowserError ? error : new BrowserError(`Chromium failed twice: ${firstLine(error)}`);
+          if (attempt > 1)
+            throw error instanceof BrowserError
+              ? error
+              : new BrowserError(`Chromium failed twice: ${firstLine(error)}`);
           // Only the first job to see this browser fail replaces it; the others retry on the replacement.
           if (this.browser === browser) await this.restart();
         }
@@ -192,8 +212,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 function isBrowserFailure(error: unknown): boolean {
   if (error instanceof BrowserError) return true;
   const { name, message } = error as Error;
-  return /Timeout|TargetClose|ProtocolError|ConnectionClosed/.test(name ?? '')
-    || /did not (?:start|finish)|Target closed|Session closed|browser has disconnected|Connection closed|crash|Protocol error|frame was detached|detached Frame|Execution context was destroyed/i.test(message ?? '');
+  return (
+    /Timeout|TargetClose|ProtocolError|ConnectionClosed/.test(name ?? '') ||
+    /did not (?:start|finish)|Target closed|Session closed|browser has disconnected|Connection closed|crash|Protocol error|frame was detached|detached Frame|Execution context was destroyed/i.test(
+      message ?? '',
+    )
+  );
 }
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;

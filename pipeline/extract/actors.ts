@@ -15,35 +15,273 @@ export interface Actors {
 }
 
 /** Words that end an organisation's name ("North Atlantic Cooperation Council", "Armed Forces"). */
-const ORGANIZATION_HEADS = new Set(['council', 'assembly', 'alliance', 'organization', 'organisation', 'union',
-  'committee', 'commission', 'ministry', 'ministries', 'forces', 'army', 'navy', 'parliament', 'government', 'party',
-  'bank', 'fund', 'agency', 'office', 'department', 'court', 'league', 'congress', 'senate', 'cabinet', 'institute',
-  'university', 'corporation', 'company', 'group', 'association', 'federation', 'front', 'movement', 'mission',
-  'headquarters', 'secretariat', 'command', 'nations', 'community', 'communities', 'board', 'service', 'services',
-  'guard', 'police', 'house', 'library', 'tribunal', 'commonwealth', 'association', 'authority', 'coastguard', 'program', 'programme',
-  'plan', 'process', 'partnership', 'treaty', 'agreement', 'pact', 'initiative']);
+const ORGANIZATION_HEADS = new Set([
+  'council',
+  'assembly',
+  'alliance',
+  'organization',
+  'organisation',
+  'union',
+  'committee',
+  'commission',
+  'ministry',
+  'ministries',
+  'forces',
+  'army',
+  'navy',
+  'parliament',
+  'government',
+  'party',
+  'bank',
+  'fund',
+  'agency',
+  'office',
+  'department',
+  'court',
+  'league',
+  'congress',
+  'senate',
+  'cabinet',
+  'institute',
+  'university',
+  'corporation',
+  'company',
+  'group',
+  'association',
+  'federation',
+  'front',
+  'movement',
+  'mission',
+  'headquarters',
+  'secretariat',
+  'command',
+  'nations',
+  'community',
+  'communities',
+  'board',
+  'service',
+  'services',
+  'guard',
+  'police',
+  'house',
+  'library',
+  'tribunal',
+  'commonwealth',
+  'association',
+  'authority',
+  'coastguard',
+  'program',
+  'programme',
+  'plan',
+  'process',
+  'partnership',
+  'treaty',
+  'agreement',
+  'pact',
+  'initiative',
+]);
 /** Organisation names that are documents or schemes rather than bodies: kept for acronyms, not as actors. */
-const SCHEMES = new Set(['program', 'programme', 'plan', 'process', 'partnership', 'treaty', 'agreement', 'pact', 'initiative']);
+const SCHEMES = new Set([
+  'program',
+  'programme',
+  'plan',
+  'process',
+  'partnership',
+  'treaty',
+  'agreement',
+  'pact',
+  'initiative',
+]);
 /** Words that end a place's name ("South Caucasus" is found by context; these by form). */
-const PLACE_HEADS = new Set(['republic', 'kingdom', 'states', 'island', 'islands', 'sea', 'ocean', 'river', 'mountains',
-  'valley', 'city', 'province', 'region', 'peninsula', 'gulf', 'bay', 'strait', 'coast', 'county', 'district',
+const PLACE_HEADS = new Set([
+  'republic',
+  'kingdom',
+  'states',
+  'island',
+  'islands',
+  'sea',
+  'ocean',
+  'river',
+  'mountains',
+  'valley',
+  'city',
+  'province',
+  'region',
+  'peninsula',
+  'gulf',
+  'bay',
+  'strait',
+  'coast',
+  'county',
+  'district',
   // Buildings and sites: a hospital or a palace is where something happened, never who did it.
-  'palace', 'airport', 'hospital', 'stadium', 'square', 'bridge', 'station', 'hotel', 'museum', 'cathedral', 'church',
-  'mosque', 'temple', 'prison', 'port', 'harbour', 'harbor', 'base', 'camp', 'park']);
+  'palace',
+  'airport',
+  'hospital',
+  'stadium',
+  'square',
+  'bridge',
+  'station',
+  'hotel',
+  'museum',
+  'cathedral',
+  'church',
+  'mosque',
+  'temple',
+  'prison',
+  'port',
+  'harbour',
+  'harbor',
+  'base',
+  'camp',
+  'park',
+]);
 /** Time zones written in capitals: never an organisation. */
-const TIME_ZONES = new Set(['GMT', 'UTC', 'EDT', 'EST', 'CDT', 'CST', 'PDT', 'PST', 'CET', 'CEST', 'BST', 'MSK', 'IST', 'JST', 'AEST', 'EET', 'EEST']);
+const TIME_ZONES = new Set([
+  'GMT',
+  'UTC',
+  'EDT',
+  'EST',
+  'CDT',
+  'CST',
+  'PDT',
+  'PST',
+  'CET',
+  'CEST',
+  'BST',
+  'MSK',
+  'IST',
+  'JST',
+  'AEST',
+  'EET',
+  'EEST',
+]);
 /** Capitalised words that start sentences or titles but never names. */
-const NOT_NAME = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'from', 'to', 'of', 'and', 'or', 'but',
-  'during', 'after', 'before', 'since', 'until', 'with', 'without', 'this', 'that', 'these', 'those', 'his', 'her',
-  'its', 'their', 'our', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'also', 'hence', 'thus', 'however',
-  'furthermore', 'moreover', 'along', 'unlike', 'telling', 'rise', 'brief', 'as', 'when', 'while', 'although',
-  'president', 'prime', 'minister', 'secretary-general', 'secretary', 'general', 'chairman', 'deputy', 'commander',
-  'commander-in-chief', 'head', 'king', 'queen', 'emperor', 'ambassador', 'envoy', 'chancellor', 'governor', 'mr',
-  'mrs', 'ms', 'madam', 'dame', 'lady', 'dr', 'sir', 'lord', 'colonel', 'admiral', 'captain', 'lieutenant', 'marshal', 'senator', 'special', 'new',
-  'former', 'first', 'second', 'vice', 'acting', 'chief', 'director', 'foreign', 'defense', 'defence', 'national',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
-  'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'spring', 'summer',
-  'autumn', 'winter', 'european', 'soviet']);
+const NOT_NAME = new Set([
+  'the',
+  'a',
+  'an',
+  'in',
+  'on',
+  'at',
+  'by',
+  'for',
+  'from',
+  'to',
+  'of',
+  'and',
+  'or',
+  'but',
+  'during',
+  'after',
+  'before',
+  'since',
+  'until',
+  'with',
+  'without',
+  'this',
+  'that',
+  'these',
+  'those',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'i',
+  'you',
+  'also',
+  'hence',
+  'thus',
+  'however',
+  'furthermore',
+  'moreover',
+  'along',
+  'unlike',
+  'telling',
+  'rise',
+  'brief',
+  'as',
+  'when',
+  'while',
+  'although',
+  'president',
+  'prime',
+  'minister',
+  'secretary-general',
+  'secretary',
+  'general',
+  'chairman',
+  'deputy',
+  'commander',
+  'commander-in-chief',
+  'head',
+  'king',
+  'queen',
+  'emperor',
+  'ambassador',
+  'envoy',
+  'chancellor',
+  'governor',
+  'mr',
+  'mrs',
+  'ms',
+  'madam',
+  'dame',
+  'lady',
+  'dr',
+  'sir',
+  'lord',
+  'colonel',
+  'admiral',
+  'captain',
+  'lieutenant',
+  'marshal',
+  'senator',
+  'special',
+  'new',
+  'former',
+  'first',
+  'second',
+  'vice',
+  'acting',
+  'chief',
+  'director',
+  'foreign',
+  'defense',
+  'defence',
+  'national',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'spring',
+  'summer',
+  'autumn',
+  'winter',
+  'european',
+  'soviet',
+]);
 /** Particles inside a person's name: "Jaap de Hoop Scheffer", "Ludwig van Beethoven". */
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el']);
 /** Short forms of countries written in capitals: places, not organisations. */
@@ -51,11 +289,19 @@ const COUNTRY_CODES = new Set(['US', 'USA', 'UK', 'USSR', 'UAE', 'DPRK', 'ROK', 
 
 const WORD = /\p{Lu}\.(?=\s)|[\p{Lu}][\p{L}\p{M}'\u2019-]*|[\p{Ll}][\p{L}\p{M}'\u2019-]*|\d[\d.,]*/gu;
 
-interface Word { text: string; start: number; end: number; possessive: boolean }
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+  possessive: boolean;
+}
 
 function tokens(text: string): Word[] {
   return [...text.matchAll(WORD)].map((m) => ({
-    text: m[0].replace(/['\u2019]s?$/, ''), start: m.index, end: m.index + m[0].length, possessive: /\p{L}['\u2019]s?$/u.test(m[0]),
+    text: m[0].replace(/['\u2019]s?$/, ''),
+    start: m.index,
+    end: m.index + m[0].length,
+    possessive: /\p{L}['\u2019]s?$/u.test(m[0]),
   }));
 }
 
@@ -76,7 +322,10 @@ function nameRuns(text: string): Run[] {
   let i = 0;
   while (i < list.length) {
     const t = list[i]!;
-    if (!isCapitalised(t.text)) { i++; continue; }
+    if (!isCapitalised(t.text)) {
+      i++;
+      continue;
+    }
     const words = [t.text];
     const starts = [t.start];
     let end = t.end;
@@ -87,14 +336,35 @@ function nameRuns(text: string): Run[] {
       const next = list[j]!;
       const gap = text.slice(end, next.start);
       if (!/^[ \u00a0]$/.test(gap) && !(gap === '' && next.text.startsWith('-'))) break;
-      if (isCapitalised(next.text)) { words.push(next.text); starts.push(next.start); end = next.end; j++; continue; }
+      if (isCapitalised(next.text)) {
+        words.push(next.text);
+        starts.push(next.start);
+        end = next.end;
+        j++;
+        continue;
+      }
       // "Partnership for Peace", "Jaap de Hoop", "Ursula von der Leyen": lower-case links count only before a capital.
       let k = j;
-      while (k < list.length && (PARTICLES.has(list[k]!.text) || ['of', 'for', 'and'].includes(list[k]!.text)) && k - j < 2) k++;
+      while (
+        k < list.length &&
+        (PARTICLES.has(list[k]!.text) || ['of', 'for', 'and'].includes(list[k]!.text)) &&
+        k - j < 2
+      )
+        k++;
       const after = list[k];
-      if (k > j && after && isCapitalised(after.text) && /^[ \u00a0]$/.test(text.slice(list[k - 1]!.end, after.start))) {
-        for (let m = j; m <= k; m++) { words.push(list[m]!.text); starts.push(list[m]!.start); }
-        end = after.end; j = k + 1; continue;
+      if (
+        k > j &&
+        after &&
+        isCapitalised(after.text) &&
+        /^[ \u00a0]$/.test(text.slice(list[k - 1]!.end, after.start))
+      ) {
+        for (let m = j; m <= k; m++) {
+          words.push(list[m]!.text);
+          starts.push(list[m]!.start);
+        }
+        end = after.end;
+        j = k + 1;
+        continue;
       }
       break;
     }
@@ -111,23 +381,33 @@ function splitAtAnd(run: Run, starts: number[], text: string): Run[] {
   if (at < 0 || ORGANIZATION_HEADS.has(last) || isKnownPlace(whole)) return [run];
   const firstEnd = starts[at - 1]! + run.words[at - 1]!.length;
   const second = { words: run.words.slice(at + 1), start: starts[at + 1]!, end: run.end };
-  return [{ words: run.words.slice(0, at), start: run.start, end: firstEnd }, ...splitAtAnd(second, starts.slice(at + 1), text)];
+  return [
+    { words: run.words.slice(0, at), start: run.start, end: firstEnd },
+    ...splitAtAnd(second, starts.slice(at + 1), text),
+  ];
 }
 
 /** Drop leading words that are titles or sentence openers: "President Heydar Aliyev" -> "Heydar Aliyev"; "Health
  * Minister Veronika Skvortsova" -> "Veronika Skvortsova" (roles.ts keeps the title as her role). */
 function trimLeading(all: string[]): string[] {
   let title = -1;
-  all.forEach((w, i) => { if (TITLES.includes(w.toLowerCase()) && all.length - i - 1 >= 2 && !all.slice(i + 1).includes('of')) title = i; });
+  all.forEach((w, i) => {
+    if (TITLES.includes(w.toLowerCase()) && all.length - i - 1 >= 2 && !all.slice(i + 1).includes('of')) title = i;
+  });
   const words = title >= 0 && !ORGANIZATION_HEADS.has(all.at(-1)!.toLowerCase()) ? all.slice(title + 1) : all;
   const ORG_ADJECTIVE = /^(?:north|south|european|national|armed|defense|defence|foreign|soviet|western|eastern)$/i;
   // "Defense Ministry of Azerbaijan": the body's word may stand before "of".
   const head = (words.includes('of') ? words[words.indexOf('of') - 1] : words.at(-1))?.toLowerCase() ?? '';
   const orgName = (k: number) => words.length - k >= 2 && ORGANIZATION_HEADS.has(head) && ORG_ADJECTIVE.test(words[k]!);
   let k = 0;
-  for (let before = -1; before !== k;) {
+  for (let before = -1; before !== k; ) {
     before = k;
-    while (k + 1 < words.length && isAcronym(words[k]!) && (NOT_NAME.has(words[k + 1]!.toLowerCase()) || words.slice(k + 1).length >= 2)) k++;
+    while (
+      k + 1 < words.length &&
+      isAcronym(words[k]!) &&
+      (NOT_NAME.has(words[k + 1]!.toLowerCase()) || words.slice(k + 1).length >= 2)
+    )
+      k++;
     while (k < words.length && NOT_NAME.has(words[k]!.toLowerCase()) && !orgName(k)) k++;
     while (k < words.length && ['of', 'for', ...PARTICLES].includes(words[k]!)) k++;
   }
@@ -142,17 +422,60 @@ export interface Found {
 }
 
 const MONTH_WORD = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
-const PLACE_CUE = /\b(?:in|to|at|from|visited|visit\s+to|near|across|into|toward|towards|against|entered|invaded|reached|capital|leave|left|leaving|hit|struck|crossed|captured|occupied|liberated|bombed|shelled|(?:mayors?|governor|port|city|town|capital|coast|island|residents|streets|outskirts|north|south|east|west|centre|center)\s+of)\s+(?:the\s+)?$/i;
+const PLACE_CUE =
+  /\b(?:in|to|at|from|visited|visit\s+to|near|across|into|toward|towards|against|entered|invaded|reached|capital|leave|left|leaving|hit|struck|crossed|captured|occupied|liberated|bombed|shelled|(?:mayors?|governor|port|city|town|capital|coast|island|residents|streets|outskirts|north|south|east|west|centre|center)\s+of)\s+(?:the\s+)?$/i;
 
-const TITLES = ['president', 'minister', 'secretary-general', 'secretary', 'chairman', 'chairwoman', 'chair',
-  'commander', 'commander-in-chief', 'envoy', 'ambassador', 'general', 'king', 'queen', 'emperor', 'prince',
-  'chancellor', 'governor', 'marshal', 'colonel', 'admiral', 'captain', 'senator', 'leader', 'head', 'mr', 'mrs', 'ms',
-  'dr', 'sir', 'lord', 'pope', 'tsar', 'czar', 'sultan', 'shah', 'premier', 'director', 'spokesman', 'spokeswoman'];
+const TITLES = [
+  'president',
+  'minister',
+  'secretary-general',
+  'secretary',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'commander',
+  'commander-in-chief',
+  'envoy',
+  'ambassador',
+  'general',
+  'king',
+  'queen',
+  'emperor',
+  'prince',
+  'chancellor',
+  'governor',
+  'marshal',
+  'colonel',
+  'admiral',
+  'captain',
+  'senator',
+  'leader',
+  'head',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'sir',
+  'lord',
+  'pope',
+  'tsar',
+  'czar',
+  'sultan',
+  'shah',
+  'premier',
+  'director',
+  'spokesman',
+  'spokeswoman',
+];
 const anyCase = (word: string) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`;
 /** Titles that announce a person: "Secretary-General Manfred Werner", "President of Azerbaijan Heydar Aliyev". */
-const TITLE_BEFORE = new RegExp(`\\b(?:${TITLES.map(anyCase).join('|')})\\.?\\s+(?:of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+(?:of\\s+)?(?:the\\s+)?\\p{Lu}[\\p{L}-]*){0,4}\\s+)?$`, 'u');
+const TITLE_BEFORE = new RegExp(
+  `\\b(?:${TITLES.map(anyCase).join('|')})\\.?\\s+(?:of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+(?:of\\s+)?(?:the\\s+)?\\p{Lu}[\\p{L}-]*){0,4}\\s+)?$`,
+  'u',
+);
 /** What follows a person's name: a comma and a role, a verb, a possessive. */
-const PERSON_AFTER = /^(?:,\s|['\u2019]s?\s|\s+(?:[\p{Ll}]+ly\s+)?(?:said|says|met|meets|visited|visits|signed|signs|stated|states|noted|notes|declared|declares|called|calls|appealed|became|becomes|was|is|had|has|headed|led|leads|took|takes|told|announced|wrote|argued|asked|urged|agreed|promised|received|arrived|left|returned|resigned|died|who|\p{Ll}+ed\b))/u;
+const PERSON_AFTER =
+  /^(?:,\s|['\u2019]s?\s|\s+(?:[\p{Ll}]+ly\s+)?(?:said|says|met|meets|visited|visits|signed|signs|stated|states|noted|notes|declared|declares|called|calls|appealed|became|becomes|was|is|had|has|headed|led|leads|took|takes|told|announced|wrote|argued|asked|urged|agreed|promised|received|arrived|left|returned|resigned|died|who|\p{Ll}+ed\b))/u;
 
 /** Every name in a text, classified by its form and by the words around it. */
 export function findNames(text: string, tagged: Token[] = []): Found[] {
@@ -168,24 +491,34 @@ export function findNames(text: string, tagged: Token[] = []): Found[] {
     const first = words[0]!;
     const before = text.slice(Math.max(0, run.start - 80), run.start) + text.slice(run.start, start);
     const after = text.slice(run.end, run.end + 40);
-    const add = (type: Found['type'], n = name, at = start) => out.push({ name: n, type, start: at, end: at + n.length });
+    const add = (type: Found['type'], n = name, at = start) =>
+      out.push({ name: n, type, start: at, end: at + n.length });
     const headBeforeOf = words.includes('of') ? words[words.indexOf('of') - 1]!.toLowerCase() : '';
     // A capitalised common noun that merely opens a sentence ("Forces that are far away").
-    const opensSentence = /(?:^|[.!?:]["\u201d]?\s+|\n\s*)$/.test(before) && isCommonWord(first) && !/\bthe\s+$/i.test(before);
+    const opensSentence =
+      /(?:^|[.!?:]["\u201d]?\s+|\n\s*)$/.test(before) && isCommonWord(first) && !/\bthe\s+$/i.test(before);
     // "Spanish wine", "Western governments": a word before a noun, not a name.
-    const adjective = words.length === 1 && (posAt.get(start)?.pos === 'ADJ' || /^\s+(?!(?:in|on|at|of|to|for|and|or|with|by|from|as|is|was|were|are)\b)\p{Ll}+/u.test(after) && /(?:ish|ese|ian|an|ic|i)$/.test(first));
+    const adjective =
+      words.length === 1 &&
+      (posAt.get(start)?.pos === 'ADJ' ||
+        (/^\s+(?!(?:in|on|at|of|to|for|and|or|with|by|from|as|is|was|were|are)\b)\p{Ll}+/u.test(after) &&
+          /(?:ish|ese|ian|an|ic|i)$/.test(first)));
     const person = personOf(words, before, after);
     if (words.length === 1 && isAcronym(first)) {
       if (TIME_ZONES.has(first)) continue;
       const asWord = first.charAt(0) + first.slice(1).toLowerCase(); // "ISTANBUL" in a dateline is Istanbul
       if (isKnownPlace(asWord)) add('place', asWord);
       else add(COUNTRY_CODES.has(first) ? 'place' : 'organization');
-    } else if (MONTH_WORD.test(name) || /^\s*\d/.test(after) && words.length === 1) {
+    } else if (MONTH_WORD.test(name) || (/^\s*\d/.test(after) && words.length === 1)) {
       continue; // "May", "Article 49"
     } else if (ORGANIZATION_HEADS.has(last) || ORGANIZATION_HEADS.has(headBeforeOf)) {
       if (words.length === 1 && opensSentence) continue;
       add(SCHEMES.has(last) || SCHEMES.has(headBeforeOf) ? 'scheme' : 'organization'); // "Treaty of Rome" is a document
-    } else if (PLACE_HEADS.has(last) || isKnownPlace(name) || (PLACE_HEADS.has(headBeforeOf) && isKnownPlace(words.slice(words.indexOf('of') + 1).join(' ')))) {
+    } else if (
+      PLACE_HEADS.has(last) ||
+      isKnownPlace(name) ||
+      (PLACE_HEADS.has(headBeforeOf) && isKnownPlace(words.slice(words.indexOf('of') + 1).join(' ')))
+    ) {
       add('place');
     } else if (person === 'person') {
       add('person');
@@ -193,8 +526,18 @@ export function findNames(text: string, tagged: Token[] = []): Found[] {
       // "Charles de Gaulle of France": the person, then the place.
       add('person', person.name);
       add('place', person.place, start + name.length - person.place.length);
-    } else if (!adjective && !opensSentence && PLACE_CUE.test(before) && words.length <= 3 && !words.some(isInitial)
-      && !(/\bthe\s+$/.test(before) && /^\s+\p{Ll}/u.test(after) && !/^\s+(?:and|or|in|on|at|to|of|for|with)\b/.test(after))) {
+    } else if (
+      !adjective &&
+      !opensSentence &&
+      PLACE_CUE.test(before) &&
+      words.length <= 3 &&
+      !words.some(isInitial) &&
+      !(
+        /\bthe\s+$/.test(before) &&
+        /^\s+\p{Ll}/u.test(after) &&
+        !/^\s+(?:and|or|in|on|at|to|of|for|with)\b/.test(after)
+      )
+    ) {
       add('place');
     } else if (!adjective && !opensSentence) {
       unsure.push({ words, start, end: run.end });
@@ -236,7 +579,12 @@ function withNeighbours(text: string, found: Found[], unsure: Run[]): Found[] {
     const name = run.words.join(' ');
     let type = typeOf.get(name);
     if (!type) {
-      const neighbour = found.find((f) => f.type === 'place' && (/^(?:,| and| or)\s+$/.test(text.slice(f.end, run.start)) || /^(?:,| and| or)\s+$/.test(text.slice(run.end, f.start))));
+      const neighbour = found.find(
+        (f) =>
+          f.type === 'place' &&
+          (/^(?:,| and| or)\s+$/.test(text.slice(f.end, run.start)) ||
+            /^(?:,| and| or)\s+$/.test(text.slice(run.end, f.start))),
+      );
       if (neighbour && run.words.length <= 2) type = 'place';
     }
     if (type) out.push({ name, type, start: run.start, end: run.end });
@@ -275,12 +623,20 @@ function settle(found: Found[]): Found[] {
   };
   const people = found.filter((f) => f.type === 'person').map((f) => strip(f).name);
   for (const raw of found) {
-    if (raw.type !== 'person') { out.push(raw); continue; }
+    if (raw.type !== 'person') {
+      out.push(raw);
+      continue;
+    }
     const f = strip(raw);
-    if (f.type !== 'person') { out.push(f); continue; }
+    if (f.type !== 'person') {
+      out.push(f);
+      continue;
+    }
     const firstTwo = f.name.split(' ').slice(0, 2).join(' ');
     if (organizations.some((o) => o.startsWith(firstTwo + ' '))) continue;
-    const shorter = people.filter((p) => p !== f.name && f.name.endsWith(' ' + p)).sort((a, b) => b.length - a.length)[0];
+    const shorter = people
+      .filter((p) => p !== f.name && f.name.endsWith(' ' + p))
+      .sort((a, b) => b.length - a.length)[0];
     if (!shorter) {
       out.push(/^\p{Lu}\p{L}+ of /u.test(f.name) ? { ...f, type: 'place' } : f);
       continue;
@@ -304,10 +660,20 @@ export function mergeAliases(found: Found[], acronyms: Record<string, string>): 
   for (const f of found) if (!firstAt.has(f.name)) firstAt.set(f.name, f.start);
   const canonical = new Map<string, string>();
   const organizations = names('organization');
-  const significant = (name: string) => name.split(' ').filter((w) => !['of', 'for', 'and', 'the', 'on', 'in'].includes(w));
+  const significant = (name: string) =>
+    name.split(' ').filter((w) => !['of', 'for', 'and', 'the', 'on', 'in'].includes(w));
   for (const short of organizations) {
     const long = organizations.filter((o) => o !== short && o.length > short.length);
-    const spelt = acronyms[short] ?? long.find((o) => isAcronym(short) && significant(o).map((w) => w[0]).join('').toUpperCase() === short);
+    const spelt =
+      acronyms[short] ??
+      long.find(
+        (o) =>
+          isAcronym(short) &&
+          significant(o)
+            .map((w) => w[0])
+            .join('')
+            .toUpperCase() === short,
+      );
     const words = short.split(' ');
     const subsequence = (o: string) => {
       const ow = o.split(' ');
@@ -316,13 +682,27 @@ export function mergeAliases(found: Found[], acronyms: Record<string, string>): 
       return i === words.length && ow[0] === words[0] && ow.at(-1) === words.at(-1);
     };
     const fuller = words.length >= 2 ? long.filter(subsequence) : [];
-    const lone = words.length === 1 && !isAcronym(short)
-      ? long.filter((o) => o.split(' ').at(-1)!.replace(/ies$/, 'y').replace(/s$/, '') === short.replace(/ies$/, 'y').replace(/s$/, '')
-        && (firstAt.get(o) ?? Infinity) < (firstAt.get(short) ?? 0))
-      : [];
+    const lone =
+      words.length === 1 && !isAcronym(short)
+        ? long.filter(
+            (o) =>
+              o.split(' ').at(-1)!.replace(/ies$/, 'y').replace(/s$/, '') ===
+                short.replace(/ies$/, 'y').replace(/s$/, '') &&
+              (firstAt.get(o) ?? Infinity) < (firstAt.get(short) ?? 0),
+          )
+        : [];
     // A name cut short where a lower-case word broke the run: "International Criminal Tribunal (for the former ...)".
     const expansion = Object.values(acronyms).find((e) => e.startsWith(`${short} `));
-    const target = acronyms[short] ?? expansion ?? (spelt && organizations.includes(spelt) ? spelt : fuller.length === 1 ? fuller[0] : lone.length === 1 ? lone[0] : undefined);
+    const target =
+      acronyms[short] ??
+      expansion ??
+      (spelt && organizations.includes(spelt)
+        ? spelt
+        : fuller.length === 1
+          ? fuller[0]
+          : lone.length === 1
+            ? lone[0]
+            : undefined);
     if (target) canonical.set(short, target);
   }
   // "Helsinki European Council" is a meeting of the European Council.
@@ -344,11 +724,15 @@ export function mergeAliases(found: Found[], acronyms: Record<string, string>): 
     const plain = placeAlias(place);
     if (plain && places.includes(plain)) canonical.set(place, plain);
     // "Republic of Azerbaijan" beside "Azerbaijan".
-    const short = /^(?:(?:Federal\s+|Islamic\s+|People's\s+|Democratic\s+)*Republic|Kingdom|State|Principality|Grand\s+Duchy)\s+of\s+(?:the\s+)?(.+)$/.exec(place)?.[1];
+    const short =
+      /^(?:(?:Federal\s+|Islamic\s+|People's\s+|Democratic\s+)*Republic|Kingdom|State|Principality|Grand\s+Duchy)\s+of\s+(?:the\s+)?(.+)$/.exec(
+        place,
+      )?.[1];
     if (short && places.includes(short)) canonical.set(place, short);
   }
   const resolve = (name: string): string => {
-    let seen = 0, n = name;
+    let seen = 0,
+      n = name;
     while (canonical.has(n) && seen++ < 5) n = canonical.get(n)!;
     return n;
   };
@@ -367,7 +751,11 @@ export function findAcronyms(text: string): Record<string, string> {
   for (const m of text.matchAll(/\(\s*(\p{Lu}[\p{Lu}&-]{1,9})\s*\)/gu)) {
     const acronym = m[1]!;
     const letters = acronym.replace(/[^\p{Lu}]/gu, '').toLowerCase();
-    const words = text.slice(Math.max(0, m.index - 200), m.index).replace(/["\u201c\u201d]/g, '').trimEnd().split(/[\s-]+/);
+    const words = text
+      .slice(Math.max(0, m.index - 200), m.index)
+      .replace(/["\u201c\u201d]/g, '')
+      .trimEnd()
+      .split(/[\s-]+/);
     // The shortest run of words before the brackets, starting with a capital, whose initials spell the acronym
     // (lower-case words such as "for" or "and" may give a letter or be skipped).
     // A trailing "Program" or "Treaty" may stand outside the letters: "Partnership for Peace Program (PFP)".

@@ -51,7 +51,12 @@ export function weekSpan(iso: string): Span {
   const monday = days - ((weekday(iso) + 6) % 7);
   const thursday = parseIsoDay(fromDayNumber(monday + 3)); // a week belongs to the year of its Thursday
   const week = Math.floor((monday + 3 - toDayNumber(isoDay(thursday.year, 1, 1))) / 7) + 1;
-  return { value: `${timexYear(thursday.year)}-W${pad(week)}`, start: fromDayNumber(monday), end: fromDayNumber(monday + 6), precision: 'week' };
+  return {
+    value: `${timexYear(thursday.year)}-W${pad(week)}`,
+    start: fromDayNumber(monday),
+    end: fromDayNumber(monday + 6),
+    precision: 'week',
+  };
 }
 
 /** Meteorological seasons of the northern hemisphere; winter runs into the next year. */

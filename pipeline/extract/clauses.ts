@@ -43,10 +43,14 @@ export function datedClauses<M extends Span>(tokens: Token[], from: number, to: 
     const next = words[i + 1];
     // ", was vetoed" continues the subject before the comma; "North Macedonia and Albania" is one phrase.
     if (t.text === ',') return next?.pos !== 'VERB' && next?.pos !== 'AUX';
-    return t.pos === 'CCONJ' && (inDate(words[i - 1]) || words[i - 1]?.text === ',' || next?.pos === 'VERB' || next?.pos === 'AUX');
+    return (
+      t.pos === 'CCONJ' &&
+      (inDate(words[i - 1]) || words[i - 1]?.text === ',' || next?.pos === 'VERB' || next?.pos === 'AUX')
+    );
   });
   const outside = (t: Token, ms: M[]) => ms.every((m) => t.end <= m.at[0] || t.start >= m.at[1]);
-  const hasContent = (a: number, b: number, ms: M[]) => words.some((t) => t.start >= a && t.end <= b && CONTENT.has(t.pos) && outside(t, ms));
+  const hasContent = (a: number, b: number, ms: M[]) =>
+    words.some((t) => t.start >= a && t.end <= b && CONTENT.has(t.pos) && outside(t, ms));
   /** ", after the revolution of 1974" qualifies the clause before it; ", and in 1997 ..." or "; in 1997 ..." does not. */
   const qualifies = (cut: Token) => {
     const opener = words.find((t) => t.start > cut.start);
@@ -60,27 +64,43 @@ export function datedClauses<M extends Span>(tokens: Token[], from: number, to: 
   };
   for (const mention of sorted) {
     const current = clauses.at(-1);
-    if (!current) { clauses.push({ from, to, mentions: [mention], contrast: false }); continue; }
+    if (!current) {
+      clauses.push({ from, to, mentions: [mention], contrast: false });
+      continue;
+    }
     const previous = current.mentions.at(-1)!;
     // The first break after the last date that leaves words of their own on both sides; "and", "but" or ";" before
     // a bare comma, which may only open an aside ("in June 1975, a year after the coup, and joined in 1981").
-    const between = cuts.filter((c) => c.start >= previous.at[1] && c.end <= mention.at[0] && !qualifies(c)
-      && hasContent(current.from, c.start, current.mentions) && hasContent(c.start, to, [mention]));
+    const between = cuts.filter(
+      (c) =>
+        c.start >= previous.at[1] &&
+        c.end <= mention.at[0] &&
+        !qualifies(c) &&
+        hasContent(current.from, c.start, current.mentions) &&
+        hasContent(c.start, to, [mention]),
+    );
     const cut = between.find((c) => c.text !== ',') ?? between[0];
-    if (cut) { current.to = cut.start; open(cut.start, mention); } else current.mentions.push(mention);
+    if (cut) {
+      current.to = cut.start;
+      open(cut.start, mention);
+    } else current.mentions.push(mention);
   }
   // A clause ends where the sentence moves on to something undated: "...; the Council decided in June 2018 ..."
   // keeps only its own part. Only breaks that open a clause of its own count (";", ":", ", and", ", but").
   for (const clause of clauses) {
-    const first = clause.mentions[0]!.at[0], last = clause.mentions.at(-1)!.at[1];
-    const strong = (t: Token, i: number) => t.text === ';' || t.text === ':'
-      || (t.text === ',' && words[i + 1]?.pos === 'CCONJ' && words[i + 2]?.pos !== 'VERB' && words[i + 2]?.pos !== 'AUX');
+    const first = clause.mentions[0]!.at[0],
+      last = clause.mentions.at(-1)!.at[1];
+    const strong = (t: Token, i: number) =>
+      t.text === ';' ||
+      t.text === ':' ||
+      (t.text === ',' && words[i + 1]?.pos === 'CCONJ' && words[i + 2]?.pos !== 'VERB' && words[i + 2]?.pos !== 'AUX');
     words.forEach((t, i) => {
       if (!strong(t, i) || t.start < clause.from || t.end > clause.to) return;
       // Only where a clause of its own begins, with its verb: "Dar es Salaam, Tanzania, and Nairobi" is one phrase.
       const verbIn = (a: number, b: number) => verbGroups(words.filter((w) => w.start >= a && w.end <= b)).length > 0;
       if (t.end <= first && hasContent(clause.from, t.start, []) && verbIn(t.end, first)) clause.from = t.end;
-      else if (t.start >= last && hasContent(last, t.start, []) && clause.to > t.start && verbIn(t.end, clause.to)) clause.to = t.start;
+      else if (t.start >= last && hasContent(last, t.start, []) && clause.to > t.start && verbIn(t.end, clause.to))
+        clause.to = t.start;
     });
   }
   return clauses;

@@ -1,12 +1,12 @@
 // Dated sentences become chronology events: one per real-world event, sorted by date.
 import type { ChronologyEvent, Essay, EventKind, Paragraph, Precision } from '../model.ts';
-import { compareDays } from './calendar.ts';
+import { toSource } from '../parse/source-map.ts';
 import type { Found } from './actors.ts';
+import { compareDays } from './calendar.ts';
 import { datedClauses } from './clauses.ts';
 import { classify } from './kind.ts';
-import { tag, type Token } from './language.ts';
+import { type Token, tag } from './language.ts';
 import type { LocatedMention } from './mentions.ts';
-import { toSource } from '../parse/source-map.ts';
 import { objectPhrase, subjectPhrase, summarise } from './summary.ts';
 import { tenseReader, verbGroups } from './tense.ts';
 import { isReference } from './timex.ts';
@@ -34,7 +34,8 @@ interface Candidate {
 }
 
 const unique = (list: string[]) => [...new Set(list)];
-const contains = (outer: LocatedMention, inner: LocatedMention) => compareDays(outer.start, inner.start) <= 0 && compareDays(inner.end, outer.end) <= 0;
+const contains = (outer: LocatedMention, inner: LocatedMention) =>
+  compareDays(outer.start, inner.start) <= 0 && compareDays(inner.end, outer.end) <= 0;
 
 /**
  * @param names every name found in each paragraph, in source offsets, keyed by paragraph number
@@ -45,9 +46,19 @@ export interface Restatement {
   first: LocatedMention;
 }
 
-export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map<number, Found[]>, roles: Map<string, string> = new Map(),
-  onRestated?: (restatement: Restatement) => void): ChronologyEvent[] {
-  const people = unique([...names.values()].flat().filter((f) => f.type === 'person').map((f) => f.name));
+export function buildEvents(
+  essay: Essay,
+  mentions: LocatedMention[],
+  names: Map<number, Found[]>,
+  roles: Map<string, string> = new Map(),
+  onRestated?: (restatement: Restatement) => void,
+): ChronologyEvent[] {
+  const people = unique(
+    [...names.values()]
+      .flat()
+      .filter((f) => f.type === 'person')
+      .map((f) => f.name),
+  );
   const bySurname = surnameIndex(people);
   const candidates: Candidate[] = [];
   const lastSeen = new Map<string, number>(); // where each person was last named, for roles that stand for them
@@ -69,8 +80,13 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
       const sentenceTo = (cursor = sentenceFrom + sentence.text.length);
       const [from, to] = sentence.offset;
       // A dateline's place is where the story was filed, not a place of its events.
-      const inSentence = found.filter((f) => f.start >= Math.max(from, toSource(paragraph.segments, paragraph.dateline ?? 0)) && f.start < to);
-      const named = unique([...inSentence.filter((f) => f.type === 'person').map((f) => f.name), ...surnames(sentence.text, bySurname)]);
+      const inSentence = found.filter(
+        (f) => f.start >= Math.max(from, toSource(paragraph.segments, paragraph.dateline ?? 0)) && f.start < to,
+      );
+      const named = unique([
+        ...inSentence.filter((f) => f.type === 'person').map((f) => f.name),
+        ...surnames(sentence.text, bySurname),
+      ]);
       const pronoun = /\b(?:he|his|him|she|her|the latter)\b/i.test(sentence.text);
       // "The President of the Republic of Azerbaijan issued a decree": the person last named with that role.
       const byRole = named.length ? null : holderOfRole(sentence.text, roles, lastSeen);
@@ -78,34 +94,83 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
       if (named.length) lastPerson = named[named.length - 1]!;
       named.forEach((person) => lastSeen.set(person, sentence.offset[0]));
       // Dates in direct speech are what someone said, not what the text tells happened.
-      const dated = (mentionsOf.get(paragraph.n) ?? []).filter((m): m is LocatedMention & { at: [number, number] } =>
-        !!m.at && m.at[0] >= Math.max(sentenceFrom, prose) && m.at[1] <= sentenceTo && !isReference(m.value)
-        && !quoted.some(([a, b]) => m.at![0] >= a && m.at![1] <= b));
-      const before = antecedent, acted = thing;
-      thing = objectPhrase(paragraph.text, tokens, Math.max(sentenceFrom, prose), sentenceTo, dated.map((m) => m.at)) ?? thing;
-      antecedent = subjectPhrase(paragraph.text, tokens, Math.max(sentenceFrom, prose), sentenceTo, dated.map((m) => m.at)) ?? antecedent;
+      const dated = (mentionsOf.get(paragraph.n) ?? []).filter(
+        (m): m is LocatedMention & { at: [number, number] } =>
+          !!m.at &&
+          m.at[0] >= Math.max(sentenceFrom, prose) &&
+          m.at[1] <= sentenceTo &&
+          !isReference(m.value) &&
+          !quoted.some(([a, b]) => m.at![0] >= a && m.at![1] <= b),
+      );
+      const before = antecedent,
+        acted = thing;
+      thing =
+        objectPhrase(
+          paragraph.text,
+          tokens,
+          Math.max(sentenceFrom, prose),
+          sentenceTo,
+          dated.map((m) => m.at),
+        ) ?? thing;
+      antecedent =
+        subjectPhrase(
+          paragraph.text,
+          tokens,
+          Math.max(sentenceFrom, prose),
+          sentenceTo,
+          dated.map((m) => m.at),
+        ) ?? antecedent;
       if (!dated.length || !TOLD.has(paragraph.kind)) continue;
       const clauses = datedClauses(tokens, sentenceFrom, sentenceTo, dated);
       // "It was to end on May 5, but on May 4 it was extended": what was expected gives way to what happened.
       // "Three states ratified it in 1971: Norway on 6 February, ...": the clause before the colon announces the rest.
-      const announces = (i: number) => paragraph.text[clauses[i]!.to] === ':'
-        && clauses.slice(i + 1).every((later) => later.mentions.every((m) => clauses[i]!.mentions.some((own) => contains(own, m))));
-      const told = clauses.filter((c, i) => !announces(i) && !describes(tokens, c) && !(clauses.length > 1 && onlyAttributes(tokens, c))
-        && !(clauses[i + 1]?.contrast && /future|prospective/.test(tenseAt(c.mentions[0]!.at[0]) ?? '')));
+      const announces = (i: number) =>
+        paragraph.text[clauses[i]!.to] === ':' &&
+        clauses
+          .slice(i + 1)
+          .every((later) => later.mentions.every((m) => clauses[i]!.mentions.some((own) => contains(own, m))));
+      const told = clauses.filter(
+        (c, i) =>
+          !announces(i) &&
+          !describes(tokens, c) &&
+          !(clauses.length > 1 && onlyAttributes(tokens, c)) &&
+          !(clauses[i + 1]?.contrast && /future|prospective/.test(tenseAt(c.mentions[0]!.at[0]) ?? '')),
+      );
       for (const clause of told) {
         // The most precise date of the clause is the event's; the first on a tie.
-        const mention = clause.mentions.reduce((best, m) => (coarseness(m.precision) < coarseness(best.precision) ? m : best));
+        const mention = clause.mentions.reduce((best, m) =>
+          coarseness(m.precision) < coarseness(best.precision) ? m : best,
+        );
         const text = paragraph.text.slice(clause.from, clause.to);
         const summary = summarise({
-          text: paragraph.text, tokens, sentence: [sentenceFrom, sentenceTo], clause: [clause.from, clause.to],
-          dates: dated.map((m) => m.at), dateline: prose, person: actorsPeople[0] ?? null, role: byRole?.role ?? null,
-          antecedent: before, thing: acted, people, listed: listBefore(essay, paragraph.n),
+          text: paragraph.text,
+          tokens,
+          sentence: [sentenceFrom, sentenceTo],
+          clause: [clause.from, clause.to],
+          dates: dated.map((m) => m.at),
+          dateline: prose,
+          person: actorsPeople[0] ?? null,
+          role: byRole?.role ?? null,
+          antecedent: before,
+          thing: acted,
+          people,
+          listed: listBefore(essay, paragraph.n),
         });
         candidates.push({
           summary,
-          mention, paragraph: paragraph.n, sentence: sentence.n, text: sentence.text, clause: text,
-          words: contentWords(tokens, clause.from, clause.to), kind: kindOf(tokens, clause.from, clause.to, sentenceFrom), role: byRole?.role ?? null,
-          ...actorsOf(clauses.length > 1 ? inClause(found, paragraph, clause) : inSentence, actorsPeople, clauses.length > 1),
+          mention,
+          paragraph: paragraph.n,
+          sentence: sentence.n,
+          text: sentence.text,
+          clause: text,
+          words: contentWords(tokens, clause.from, clause.to),
+          kind: kindOf(tokens, clause.from, clause.to, sentenceFrom),
+          role: byRole?.role ?? null,
+          ...actorsOf(
+            clauses.length > 1 ? inClause(found, paragraph, clause) : inSentence,
+            actorsPeople,
+            clauses.length > 1,
+          ),
         });
       }
     }
@@ -113,11 +178,22 @@ export function buildEvents(essay: Essay, mentions: LocatedMention[], names: Map
 
   const kept = dropTopicSentences(candidates);
   const merged = mergeRestatements(kept, onRestated);
-  merged.sort((a, b) => compareDays(a.mention.start, b.mention.start) || compareDays(b.mention.end, a.mention.end)
-    || a.paragraph - b.paragraph || a.sentence - b.sentence);
+  merged.sort(
+    (a, b) =>
+      compareDays(a.mention.start, b.mention.start) ||
+      compareDays(b.mention.end, a.mention.end) ||
+      a.paragraph - b.paragraph ||
+      a.sentence - b.sentence,
+  );
   return merged.map((c, i) => ({
     id: `e${i + 1}`,
-    date: { text: c.mention.text, value: c.mention.value, start: c.mention.start, end: c.mention.end, precision: c.mention.precision },
+    date: {
+      text: c.mention.text,
+      value: c.mention.value,
+      start: c.mention.start,
+      end: c.mention.end,
+      precision: c.mention.precision,
+    },
     text: c.text,
     summary: c.summary,
     kind: c.kind,
@@ -135,13 +211,18 @@ function describes(tokens: Token[], clause: { from: number; to: number }): boole
   const groups = verbGroups(words);
   if (groups.length !== 1) return false;
   const group = words.filter((t) => t.start >= groups[0]!.start && t.end <= groups[0]!.end);
-  return groups[0]!.tense === 'present' && group.every((t) => t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'ADV')
-    && group.some((t) => ['is', 'are'].includes(t.text.toLowerCase()));
+  return (
+    groups[0]!.tense === 'present' &&
+    group.every((t) => t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'ADV') &&
+    group.some((t) => ['is', 'are'].includes(t.text.toLowerCase()))
+  );
 }
 
 /** "..., a newspaper reported Friday": a clause that only says who said the rest tells no event of its own. */
 function onlyAttributes(tokens: Token[], clause: { from: number; to: number }): boolean {
-  const words = tokens.filter((t) => t.start >= clause.from && t.end <= clause.to && t.pos !== 'PUNCT' && t.pos !== 'CCONJ');
+  const words = tokens.filter(
+    (t) => t.start >= clause.from && t.end <= clause.to && t.pos !== 'PUNCT' && t.pos !== 'CCONJ',
+  );
   const verbs = words.filter((t) => t.pos === 'VERB');
   return verbs.length === 1 && REPORTING.has(verbs[0]!.lemma) && words.indexOf(verbs[0]!) >= words.length - 4;
 }
@@ -150,7 +231,9 @@ const REPORTING = new Set(['say', 'report', 'tell', 'announce', 'add', 'confirm'
 
 /** The stretches of a paragraph inside quotation marks ("...", \u201c...\u201d, ``...''). */
 function quotations(text: string): [number, number][] {
-  return [...text.matchAll(/["\u201c]([^"\u201c\u201d]*)["\u201d]|``([\s\S]*?)''/g)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
+  return [...text.matchAll(/["\u201c]([^"\u201c\u201d]*)["\u201d]|``([\s\S]*?)''/g)].map(
+    (m) => [m.index, m.index + m[0].length] as [number, number],
+  );
 }
 
 /** Paragraphs that tell; tables, code, figures and math are data. */
@@ -160,20 +243,39 @@ const TOLD = new Set<Paragraph['kind']>(['text', 'quote', 'list']);
 function listBefore(essay: Essay, n: number): string[] {
   const block = essay.paragraphs[n - 2]?.block;
   if (block?.type !== 'list') return [];
-  return block.items.map((item) => item.runs.map((r) => r.text).join('').trim().replace(/[.;,]$/, ''));
+  return block.items.map((item) =>
+    item.runs
+      .map((r) => r.text)
+      .join('')
+      .trim()
+      .replace(/[.;,]$/, ''),
+  );
 }
 
 /** The names of one clause of a paragraph, when a sentence tells more than one event. */
-function inClause(found: Found[], paragraph: Essay['paragraphs'][number], clause: { from: number; to: number }): Found[] {
-  const from = toSource(paragraph.segments, clause.from), to = toSource(paragraph.segments, clause.to);
+function inClause(
+  found: Found[],
+  paragraph: Essay['paragraphs'][number],
+  clause: { from: number; to: number },
+): Found[] {
+  const from = toSource(paragraph.segments, clause.from),
+    to = toSource(paragraph.segments, clause.to);
   return found.filter((f) => f.start >= from && f.start < to);
 }
 
 /** Who and what an event involves: the people, bodies and places its own words name (or the person "he" is). */
-function actorsOf(names: Found[], sentencePeople: string[], ownClause: boolean): Pick<Candidate, 'people' | 'organizations' | 'places'> {
+function actorsOf(
+  names: Found[],
+  sentencePeople: string[],
+  ownClause: boolean,
+): Pick<Candidate, 'people' | 'organizations' | 'places'> {
   const of = (type: Found['type']) => unique(names.filter((f) => f.type === type).map((f) => f.name));
   const people = of('person');
-  return { people: ownClause && people.length ? people : sentencePeople, organizations: of('organization'), places: of('place') };
+  return {
+    people: ownClause && people.length ? people : sentencePeople,
+    organizations: of('organization'),
+    places: of('place'),
+  };
 }
 
 /** The clause's kind; a clause that leaves its verb to the one before ("Chile on 22 October") takes the sentence's. */
@@ -184,10 +286,14 @@ function kindOf(tokens: Token[], from: number, to: number, sentenceFrom: number)
 
 /** "A cooperation was founded in 1994. On May 4, 1994, ... signed": a sentence that announces the next one's event. */
 function dropTopicSentences(list: Candidate[]): Candidate[] {
-  const announces = (c: Candidate, next: Candidate | undefined) => !!next && next.paragraph === c.paragraph
-    && next.sentence === c.sentence + 1 && coarseness(c.mention.precision) >= coarseness('year')
-    && (c.kind === 'other' || c.kind === 'decision') && !c.mention.value.includes('/')
-    && contains(c.mention, next.mention);
+  const announces = (c: Candidate, next: Candidate | undefined) =>
+    !!next &&
+    next.paragraph === c.paragraph &&
+    next.sentence === c.sentence + 1 &&
+    coarseness(c.mention.precision) >= coarseness('year') &&
+    (c.kind === 'other' || c.kind === 'decision') &&
+    !c.mention.value.includes('/') &&
+    contains(c.mention, next.mention);
   return list.filter((c, i) => !announces(c, list[i + 1]));
 }
 
@@ -199,9 +305,17 @@ function dropTopicSentences(list: Candidate[]): Candidate[] {
 function mergeRestatements(list: Candidate[], onRestated?: (restatement: Restatement) => void): Candidate[] {
   const out: Candidate[] = [];
   for (const c of list) {
-    const same = out.find((o) => o.mention.value === c.mention.value && o.kind === c.kind
-      && (overlap(o.words, c.words) >= 0.5 || (shares(o.people, c.people) && (shares(o.places, c.places) || shares(o.organizations, c.organizations)))));
-    if (!same) { out.push({ ...c }); continue; }
+    const same = out.find(
+      (o) =>
+        o.mention.value === c.mention.value &&
+        o.kind === c.kind &&
+        (overlap(o.words, c.words) >= 0.5 ||
+          (shares(o.people, c.people) && (shares(o.places, c.places) || shares(o.organizations, c.organizations)))),
+    );
+    if (!same) {
+      out.push({ ...c });
+      continue;
+    }
     onRestated?.({ again: c.mention, first: same.mention });
     same.people = unique([...same.people, ...c.people]);
     same.organizations = unique([...same.organizations, ...c.organizations]);
@@ -214,7 +328,8 @@ const shares = (a: string[], b: string[]) => a.some((x) => b.includes(x));
 
 /** The share of the smaller set found in the other. */
 function overlap(a: Set<string>, b: Set<string>): number {
-  const small = a.size <= b.size ? a : b, large = small === a ? b : a;
+  const small = a.size <= b.size ? a : b,
+    large = small === a ? b : a;
   if (small.size === 0) return 0;
   let common = 0;
   for (const w of small) if (large.has(w)) common++;
@@ -223,8 +338,18 @@ function overlap(a: Set<string>, b: Set<string>): number {
 
 /** Lemmas of the nouns, names and verbs in [from, to) of a paragraph, without the commonest verbs. */
 function contentWords(tokens: Token[], from: number, to: number): Set<string> {
-  return new Set(tokens.filter((t) => t.start >= from && t.end <= to && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB')
-    && !['be', 'have', 'do', 'say', 'make', 'take'].includes(t.lemma) && !/\d/.test(t.text)).map((t) => t.lemma));
+  return new Set(
+    tokens
+      .filter(
+        (t) =>
+          t.start >= from &&
+          t.end <= to &&
+          (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB') &&
+          !['be', 'have', 'do', 'say', 'make', 'take'].includes(t.lemma) &&
+          !/\d/.test(t.text),
+      )
+      .map((t) => t.lemma),
+  );
 }
 
 /** Surnames that belong to one known person only, so "Solana" can stand for "Javier Solana". */
@@ -238,11 +363,19 @@ function surnameIndex(people: string[]): Map<string, string> {
 }
 
 function surnames(sentence: string, index: Map<string, string>): string[] {
-  return [...index].filter(([surname, full]) => new RegExp(`\\b${surname}\\b`, 'u').test(sentence) && !sentence.includes(full)).map(([, full]) => full);
+  return [...index]
+    .filter(([surname, full]) => new RegExp(`\\b${surname}\\b`, 'u').test(sentence) && !sentence.includes(full))
+    .map(([, full]) => full);
 }
 
-function holderOfRole(sentence: string, roles: Map<string, string>, lastSeen: Map<string, number>): { person: string; role: string } | null {
-  const holders = [...roles].filter(([, role]) => role.includes(' ') && sentence.toLowerCase().includes(role.toLowerCase()));
+function holderOfRole(
+  sentence: string,
+  roles: Map<string, string>,
+  lastSeen: Map<string, number>,
+): { person: string; role: string } | null {
+  const holders = [...roles].filter(
+    ([, role]) => role.includes(' ') && sentence.toLowerCase().includes(role.toLowerCase()),
+  );
   if (holders.length === 0) return null;
   holders.sort(([a], [b]) => (lastSeen.get(b) ?? -1) - (lastSeen.get(a) ?? -1));
   const [person, role] = holders[0]!;

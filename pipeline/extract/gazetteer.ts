@@ -5,9 +5,31 @@
 let cache: Set<string> | null = null;
 
 /** English exonyms and former names ICU no longer uses, and the nations of the United Kingdom. */
-const OTHER_NAMES = ['Turkey', 'Czech Republic', 'Burma', 'Ivory Coast', 'Swaziland', 'Macedonia', 'East Timor',
-  'Cape Verde', 'Holland', 'Britain', 'Great Britain', 'England', 'Scotland', 'Wales', 'Northern Ireland', 'Kyiv',
-  'Zaire', 'Soviet Union', 'USSR', 'Yugoslavia', 'Czechoslovakia', 'East Germany', 'West Germany'];
+const OTHER_NAMES = [
+  'Turkey',
+  'Czech Republic',
+  'Burma',
+  'Ivory Coast',
+  'Swaziland',
+  'Macedonia',
+  'East Timor',
+  'Cape Verde',
+  'Holland',
+  'Britain',
+  'Great Britain',
+  'England',
+  'Scotland',
+  'Wales',
+  'Northern Ireland',
+  'Kyiv',
+  'Zaire',
+  'Soviet Union',
+  'USSR',
+  'Yugoslavia',
+  'Czechoslovakia',
+  'East Germany',
+  'West Germany',
+];
 
 export function knownPlaces(): Set<string> {
   if (cache) return cache;
@@ -18,7 +40,11 @@ export function knownPlaces(): Set<string> {
   cache = new Set(OTHER_NAMES);
   for (const code of codes) {
     let name: string | undefined;
-    try { name = names.of(code); } catch { continue; }
+    try {
+      name = names.of(code);
+    } catch {
+      continue;
+    }
     if (!name || name === code || /Unknown/.test(name)) continue;
     cache.add(name);
     // "Bosnia & Herzegovina" is written with "and" in prose; "Congo - Kinshasa" as "Congo".
@@ -34,10 +60,21 @@ export function knownPlaces(): Set<string> {
 
 /** Exonyms and short forms a text may use beside the country's own name ("Britain" beside "United Kingdom"). */
 const SAME_PLACE: Record<string, string> = {
-  Britain: 'United Kingdom', 'Great Britain': 'United Kingdom', Holland: 'Netherlands', Burma: 'Myanmar',
-  'Ivory Coast': 'C\u00f4te d\u2019Ivoire', Swaziland: 'Eswatini', Macedonia: 'North Macedonia', 'East Timor': 'Timor-Leste',
-  'Cape Verde': 'Cabo Verde', Turkey: 'T\u00fcrkiye', 'Czech Republic': 'Czechia', America: 'United States', USA: 'United States',
-  US: 'United States', UK: 'United Kingdom',
+  Britain: 'United Kingdom',
+  'Great Britain': 'United Kingdom',
+  Holland: 'Netherlands',
+  Burma: 'Myanmar',
+  'Ivory Coast': 'C\u00f4te d\u2019Ivoire',
+  Swaziland: 'Eswatini',
+  Macedonia: 'North Macedonia',
+  'East Timor': 'Timor-Leste',
+  'Cape Verde': 'Cabo Verde',
+  Turkey: 'T\u00fcrkiye',
+  'Czech Republic': 'Czechia',
+  America: 'United States',
+  USA: 'United States',
+  US: 'United States',
+  UK: 'United Kingdom',
 };
 
 /** The name a place also goes by in the gazetteer, if it is an exonym or a short form. */

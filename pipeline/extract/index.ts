@@ -1,15 +1,15 @@
 // The extract stage: an Essay in, its Chronology out (validated against the contract's schema).
 import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import { type Chronology, chronologySchema, type Essay, isCode } from '../model.ts';
 import { toSource } from '../parse/source-map.ts';
 import { type Found, findAcronyms, findNames, mergeAliases } from './actors.ts';
-import { forgetTags, tag } from './language.ts';
+import { compareDays } from './calendar.ts';
 import { buildEvents } from './events.ts';
+import { forgetTags, tag } from './language.ts';
+import type { LocatedMention } from './mentions.ts';
 import { findMentions, referenceDate } from './mentions.ts';
 import { findRoles } from './roles.ts';
-import { compareDays } from './calendar.ts';
-import type { LocatedMention } from './mentions.ts';
-import { location } from 'vfile-location';
 import { reportSpellings } from './spelling.ts';
 
 export interface ExtractOptions {
@@ -23,14 +23,19 @@ export function extractChronology(essay: Essay, options: ExtractOptions = {}, fi
   const reference = referenceDate(essay, options.referenceDate ?? null);
   const place = file ? location(file) : null;
   const at = (offset: [number, number]) => {
-    const start = place?.toPoint(offset[0]), end = place?.toPoint(offset[1]);
+    const start = place?.toPoint(offset[0]),
+      end = place?.toPoint(offset[1]);
     return start && end ? { start, end } : undefined;
   };
   const mentions = findMentions(essay, reference, (offset, deictic) => {
     const why = deictic
       ? 'it counts from the text\'s own date, which the text does not give: add a date line under the title ("22 July 2022"), `date:` in front matter, or --reference-date'
       : 'no year before it to read it by';
-    file?.message(`Date "${essay.source.slice(...offset)}" cannot be placed in time: ${why}`, { place: at(offset), ruleId: 'unplaced-date', source: 'briefing' });
+    file?.message(`Date "${essay.source.slice(...offset)}" cannot be placed in time: ${why}`, {
+      place: at(offset),
+      ruleId: 'unplaced-date',
+      source: 'briefing',
+    });
   });
   const acronyms: Record<string, string> = {};
   for (const paragraph of essay.paragraphs) Object.assign(acronyms, { ...findAcronyms(paragraph.text), ...acronyms });
@@ -39,7 +44,10 @@ export function extractChronology(essay: Essay, options: ExtractOptions = {}, fi
   const byType = (type: Found['type']) => [...new Set(all.filter((f) => f.type === type).map((f) => f.name))];
   const roles = findRoles(essay.paragraphs.map((p) => p.text).join('\n\n'), byType('person'));
   const events = buildEvents(essay, mentions, names, roles, ({ again, first }) => {
-    file?.info(`The event of ${again.text} (\u00b6 ${again.paragraph}) was told before (\u00b6 ${first.paragraph}): one chronology row`, { place: at(again.offset), ruleId: 'duplicate-event', source: 'briefing' });
+    file?.info(
+      `The event of ${again.text} (\u00b6 ${again.paragraph}) was told before (\u00b6 ${first.paragraph}): one chronology row`,
+      { place: at(again.offset), ruleId: 'duplicate-event', source: 'briefing' },
+    );
   });
   if (file) reportOutOfOrder(events, mentions, file, at);
   if (file && options.spelling !== false) reportSpellings(essay, file);
@@ -51,7 +59,15 @@ export function extractChronology(essay: Essay, options: ExtractOptions = {}, fi
     title: essay.title,
     compiled: essay.compiled,
     events,
-    mentions: mentions.map(({ text, value, start, end, precision, paragraph, offset }) => ({ text, value, start, end, precision, paragraph, offset })),
+    mentions: mentions.map(({ text, value, start, end, precision, paragraph, offset }) => ({
+      text,
+      value,
+      start,
+      end,
+      precision,
+      paragraph,
+      offset,
+    })),
     people: byType('person'),
     organizations: byType('organization'),
     places: byType('place'),
@@ -74,13 +90,19 @@ function namesByParagraph(essay: Essay, acronyms: Record<string, string>): Map<n
     const dateline = paragraph.dateline ?? 0;
     const place = /^\p{Lu}[\p{L}.' -]*?(?=,|\s*\()/u.exec(paragraph.text.slice(0, dateline))?.[0].trim();
     if (place) {
-      const name = place === place.toUpperCase() ? place.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase()) : place;
+      const name =
+        place === place.toUpperCase() ? place.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase()) : place;
       datelines.push({ name, type: 'place', start: joined.length, end: joined.length + place.length });
     }
-    joined += isCode(paragraph) ? ' '.repeat(paragraph.text.length) + '\n\n' : ' '.repeat(dateline) + paragraph.text.slice(dateline) + '\n\n';
+    joined += isCode(paragraph)
+      ? ' '.repeat(paragraph.text.length) + '\n\n'
+      : ' '.repeat(dateline) + paragraph.text.slice(dateline) + '\n\n';
   }
   const names = new Map<number, Found[]>(essay.paragraphs.map((p) => [p.n, []]));
-  const all = mergeAliases([...datelines, ...findNames(joined, tag(joined))].sort((a, b) => a.start - b.start), acronyms);
+  const all = mergeAliases(
+    [...datelines, ...findNames(joined, tag(joined))].sort((a, b) => a.start - b.start),
+    acronyms,
+  );
   let index = 0;
   for (const found of all) {
     while (index + 1 < starts.length && starts[index + 1]! <= found.start) index++;
@@ -92,16 +114,30 @@ function namesByParagraph(essay: Essay, acronyms: Record<string, string>): Map<n
 }
 
 /** An essay that goes back in time is fine, but a reader should know: say where the text's order leaves the dates'. */
-function reportOutOfOrder(events: Chronology['events'], mentions: LocatedMention[], file: VFile, at: (offset: [number, number]) => { start: { line: number; column: number }; end: { line: number; column: number } } | undefined) {
-  const told = [...events].sort((a, b) => a.source.paragraph - b.source.paragraph || a.source.sentence - b.source.sentence);
+function reportOutOfOrder(
+  events: Chronology['events'],
+  mentions: LocatedMention[],
+  file: VFile,
+  at: (
+    offset: [number, number],
+  ) => { start: { line: number; column: number }; end: { line: number; column: number } } | undefined,
+) {
+  const told = [...events].sort(
+    (a, b) => a.source.paragraph - b.source.paragraph || a.source.sentence - b.source.sentence,
+  );
   // Each step back in time is noted once, against the event told just before it.
   told.forEach((event, i) => {
     const previous = told[i - 1];
     if (!previous || compareDays(event.date.end, previous.date.start) >= 0) return;
     const mention = mentions.find((m) => m.paragraph === event.source.paragraph && m.value === event.date.value);
-    file.info(`Events out of order: ${event.date.text} (\u00b6 ${event.source.paragraph}) is told after ${previous.date.text} (\u00b6 ${previous.source.paragraph})`, {
-      place: mention ? at(mention.offset) : undefined, ruleId: 'out-of-order', source: 'briefing',
-    });
+    file.info(
+      `Events out of order: ${event.date.text} (\u00b6 ${event.source.paragraph}) is told after ${previous.date.text} (\u00b6 ${previous.source.paragraph})`,
+      {
+        place: mention ? at(mention.offset) : undefined,
+        ruleId: 'out-of-order',
+        source: 'briefing',
+      },
+    );
   });
 }
 
@@ -109,9 +145,17 @@ function reportOutOfOrder(events: Chronology['events'], mentions: LocatedMention
  * Characters that reorder text as it is shown (U+202A-U+202E, U+2066-U+2069): invisible, and able to make a line read
  * otherwise than it is written ("Trojan Source"). Flagged, never removed.
  */
-function reportBidiControls(source: string, file: VFile, at: (offset: [number, number]) => ReturnType<Parameters<typeof reportOutOfOrder>[3]>) {
+function reportBidiControls(
+  source: string,
+  file: VFile,
+  at: (offset: [number, number]) => ReturnType<Parameters<typeof reportOutOfOrder>[3]>,
+) {
   for (const m of source.matchAll(/[\u202a-\u202e\u2066-\u2069]/g)) {
     const code = m[0].codePointAt(0)!.toString(16).toUpperCase();
-    file.message(`Bidirectional control character U+${code}: it changes how the text around it is shown`, { place: at([m.index, m.index + 1]), ruleId: 'bidi-control', source: 'briefing' });
+    file.message(`Bidirectional control character U+${code}: it changes how the text around it is shown`, {
+      place: at([m.index, m.index + 1]),
+      ruleId: 'bidi-control',
+      source: 'briefing',
+    });
   }
 }

@@ -9,59 +9,259 @@ import { verbGroups } from './tense.ts';
 const BY_VERB: [EventKind, string[]][] = [
   ['agreement', ['sign', 'ratify', 'initial', 'countersign']],
   ['membership', ['join', 'accede', 'admit', 'apply', 'rejoin', 'expel']],
-  ['leadership', ['elect', 're-elect', 'swear', 'inaugurate', 'appoint', 'resign', 'succeed', 'nominate', 'dismiss',
-    'oust', 'depose', 'abdicate', 'crown']],
-  ['operation', ['deploy', 'invade', 'attack', 'bomb', 'shell', 'occupy', 'annex', 'besiege', 'storm', 'capture',
-    'liberate', 'fight', 'launch', 'strike', 'shoot', 'raid', 'blockade', 'mobilise', 'mobilize', 'evacuate']],
-  ['incident', ['die', 'kill', 'explode', 'collapse', 'crash', 'sink', 'injure', 'wound', 'burn', 'flood', 'erupt',
-    'hit', 'destroy', 'derail', 'run', 'assassinate', 'murder', 'strand']],
+  [
+    'leadership',
+    [
+      'elect',
+      're-elect',
+      'swear',
+      'inaugurate',
+      'appoint',
+      'resign',
+      'succeed',
+      'nominate',
+      'dismiss',
+      'oust',
+      'depose',
+      'abdicate',
+      'crown',
+    ],
+  ],
+  [
+    'operation',
+    [
+      'deploy',
+      'invade',
+      'attack',
+      'bomb',
+      'shell',
+      'occupy',
+      'annex',
+      'besiege',
+      'storm',
+      'capture',
+      'liberate',
+      'fight',
+      'launch',
+      'strike',
+      'shoot',
+      'raid',
+      'blockade',
+      'mobilise',
+      'mobilize',
+      'evacuate',
+    ],
+  ],
+  [
+    'incident',
+    [
+      'die',
+      'kill',
+      'explode',
+      'collapse',
+      'crash',
+      'sink',
+      'injure',
+      'wound',
+      'burn',
+      'flood',
+      'erupt',
+      'hit',
+      'destroy',
+      'derail',
+      'run',
+      'assassinate',
+      'murder',
+      'strand',
+    ],
+  ],
   ['visit', ['visit', 'arrive', 'fly', 'travel', 'tour', 'land']],
   ['meeting', ['meet', 'confer', 'negotiate', 'host', 'convene', 'gather', 'talk', 'discuss']],
-  ['decision', ['decide', 'adopt', 'approve', 'establish', 'found', 'create', 'decree', 'recognise', 'recognize',
-    'grant', 'extend', 'renew', 'veto', 'reject', 'impose', 'lift', 'close', 'reopen', 'vote', 'rule', 'pass', 'ban',
-    'abolish', 'agree', 'accept', 'declare', 'proclaim', 'issue', 'set', 'order', 'authorise', 'authorize', 'revise',
-    'freeze', 'block', 'open', 'award']],
-  ['statement', ['say', 'announce', 'state', 'warn', 'call', 'promise', 'pledge', 'criticise', 'criticize', 'welcome',
-    'condemn', 'urge', 'deny', 'claim', 'tell', 'report', 'write', 'argue', 'insist', 'vow', 'predict']],
+  [
+    'decision',
+    [
+      'decide',
+      'adopt',
+      'approve',
+      'establish',
+      'found',
+      'create',
+      'decree',
+      'recognise',
+      'recognize',
+      'grant',
+      'extend',
+      'renew',
+      'veto',
+      'reject',
+      'impose',
+      'lift',
+      'close',
+      'reopen',
+      'vote',
+      'rule',
+      'pass',
+      'ban',
+      'abolish',
+      'agree',
+      'accept',
+      'declare',
+      'proclaim',
+      'issue',
+      'set',
+      'order',
+      'authorise',
+      'authorize',
+      'revise',
+      'freeze',
+      'block',
+      'open',
+      'award',
+    ],
+  ],
+  [
+    'statement',
+    [
+      'say',
+      'announce',
+      'state',
+      'warn',
+      'call',
+      'promise',
+      'pledge',
+      'criticise',
+      'criticize',
+      'welcome',
+      'condemn',
+      'urge',
+      'deny',
+      'claim',
+      'tell',
+      'report',
+      'write',
+      'argue',
+      'insist',
+      'vow',
+      'predict',
+    ],
+  ],
 ];
 
 /** Nouns that name the event when the verb does not: "took part in the summit", "the treaty entered into force". */
 const BY_NOUN: [EventKind, string[]][] = [
   ['summit', ['summit']],
-  ['agreement', ['treaty', 'agreement', 'accord', 'armistice', 'ceasefire', 'cease-fire', 'memorandum', 'pact', 'protocol', 'convention']],
+  [
+    'agreement',
+    [
+      'treaty',
+      'agreement',
+      'accord',
+      'armistice',
+      'ceasefire',
+      'cease-fire',
+      'memorandum',
+      'pact',
+      'protocol',
+      'convention',
+    ],
+  ],
   ['membership', ['membership', 'accession', 'admission', 'enlargement', 'observer', 'member']],
-  ['operation', ['operation', 'peacekeeping', 'peace-keeping', 'invasion', 'offensive', 'war', 'battle', 'siege',
-    'exercise', 'training', 'trainings', 'troop', 'troops', 'deployment', 'coup', 'peacekeeper', 'platoon', 'battalion',
-    'brigade', 'mission']],
-  ['incident', ['quake', 'earthquake', 'explosion', 'blast', 'crash', 'fire', 'storm', 'flood', 'death', 'accident', 'disaster']],
+  [
+    'operation',
+    [
+      'operation',
+      'peacekeeping',
+      'peace-keeping',
+      'invasion',
+      'offensive',
+      'war',
+      'battle',
+      'siege',
+      'exercise',
+      'training',
+      'trainings',
+      'troop',
+      'troops',
+      'deployment',
+      'coup',
+      'peacekeeper',
+      'platoon',
+      'battalion',
+      'brigade',
+      'mission',
+    ],
+  ],
+  [
+    'incident',
+    ['quake', 'earthquake', 'explosion', 'blast', 'crash', 'fire', 'storm', 'flood', 'death', 'accident', 'disaster'],
+  ],
   ['leadership', ['election', 'inauguration', 'resignation', 'succession']],
-  ['meeting', ['meeting', 'talks', 'conference', 'seminar', 'session', 'consultations', 'negotiations', 'anniversary', 'ceremony']],
+  [
+    'meeting',
+    [
+      'meeting',
+      'talks',
+      'conference',
+      'seminar',
+      'session',
+      'consultations',
+      'negotiations',
+      'anniversary',
+      'ceremony',
+    ],
+  ],
   ['visit', ['visit', 'trip', 'tour']],
   ['decision', ['decree', 'decision', 'resolution', 'referendum', 'law', 'ruling', 'sanctions']],
-  ['programme', ['programme', 'program', 'plan', 'project', 'initiative', 'process', 'framework', 'strategy', 'realization']],
+  [
+    'programme',
+    ['programme', 'program', 'plan', 'project', 'initiative', 'process', 'framework', 'strategy', 'realization'],
+  ],
 ];
 
 const VERB_KIND = new Map(BY_VERB.flatMap(([kind, verbs]) => verbs.map((v) => [v, kind] as const)));
 const NOUN_KIND = new Map(BY_NOUN.flatMap(([kind, nouns]) => nouns.map((n) => [n, kind] as const)));
 const REPORTING = new Set(BY_VERB.find(([kind]) => kind === 'statement')![1]);
 /** Words that open a clause or phrase of its own: "after a storm", "when voters rejected". */
-const SUBORDINATE = new Set(['after', 'before', 'when', 'while', 'because', 'as', 'since', 'although', 'though', 'if',
-  'until', 'following', 'despite', 'whereas', 'unless', 'once']);
+const SUBORDINATE = new Set([
+  'after',
+  'before',
+  'when',
+  'while',
+  'because',
+  'as',
+  'since',
+  'although',
+  'though',
+  'if',
+  'until',
+  'following',
+  'despite',
+  'whereas',
+  'unless',
+  'once',
+]);
 
 /** The kind of the event told in [from, to) of a tagged paragraph. */
 export function classify(tokens: Token[], from: number, to: number): EventKind {
   const clause = tokens.filter((t) => t.start >= from && t.end <= to);
-  const verbs = verbGroups(clause).map((g) => clause.filter((t) => t.start >= g.start && t.end <= g.end && t.pos === 'VERB').at(-1))
+  const verbs = verbGroups(clause)
+    .map((g) => clause.filter((t) => t.start >= g.start && t.end <= g.end && t.pos === 'VERB').at(-1))
     .filter((t): t is Token => !!t);
   // The main clause's verbs before those of "when ..." or "after ..." clauses; what was said before saying it.
   const subordinate = (v: Token) => {
-    const opener = clause.slice(0, clause.indexOf(v)).reverse().find((t) => t.text === ',' || SUBORDINATE.has(t.lemma));
+    const opener = clause
+      .slice(0, clause.indexOf(v))
+      .reverse()
+      .find((t) => t.text === ',' || SUBORDINATE.has(t.lemma));
     return !!opener && opener.text !== ',';
   };
-  const ordered = [...verbs.filter((v) => !subordinate(v)), ...verbs.filter(subordinate)].filter((v) => !REPORTING.has(v.lemma));
+  const ordered = [...verbs.filter((v) => !subordinate(v)), ...verbs.filter(subordinate)].filter(
+    (v) => !REPORTING.has(v.lemma),
+  );
   for (const verb of ordered) {
     let kind = VERB_KIND.get(verb.lemma);
-    if (verb.lemma === 'apply' && /^(?:NOUN|DET|ADJ)$/.test(clause[clause.indexOf(verb) + 1]?.pos ?? '')) kind = 'decision'; // applied sanctions
+    if (verb.lemma === 'apply' && /^(?:NOUN|DET|ADJ)$/.test(clause[clause.indexOf(verb) + 1]?.pos ?? ''))
+      kind = 'decision'; // applied sanctions
     if (!kind) continue;
     // "agreed at the Hague summit", "joined peace operations": what the verb governs names the event better.
     const object = objectKind(clause, verb);

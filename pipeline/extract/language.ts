@@ -2,13 +2,30 @@
 // the text, for the parts of extraction that need grammar: the tense a date is told in, the clause an event sits in,
 // the subject and verb a summary keeps. The model loads once, on first use (about 0.2 s), and tags about 100,000
 // tokens a second, so a whole essay costs little and the cost grows with its length only.
-import winkNLP from 'wink-nlp';
+
 import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
 
 /** Universal POS tags, as the model gives them. */
 export type Pos =
-  | 'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART' | 'PRON' | 'PROPN' | 'PUNCT'
-  | 'SCONJ' | 'SYM' | 'VERB' | 'X' | 'SPACE';
+  | 'ADJ'
+  | 'ADP'
+  | 'ADV'
+  | 'AUX'
+  | 'CCONJ'
+  | 'DET'
+  | 'INTJ'
+  | 'NOUN'
+  | 'NUM'
+  | 'PART'
+  | 'PRON'
+  | 'PROPN'
+  | 'PUNCT'
+  | 'SCONJ'
+  | 'SYM'
+  | 'VERB'
+  | 'X'
+  | 'SPACE';
 
 export interface Token {
   text: string;
@@ -58,7 +75,13 @@ function tagUncached(text: string): Token[] {
       const found = text.indexOf(values[i]!, at);
       if (found >= 0) at = found;
     }
-    out.push({ text: values[i]!, lemma: (lemmas[i] ?? values[i]!).toLowerCase(), pos: tags[i]!, start: at, end: at + values[i]!.length });
+    out.push({
+      text: values[i]!,
+      lemma: (lemmas[i] ?? values[i]!).toLowerCase(),
+      pos: tags[i]!,
+      start: at,
+      end: at + values[i]!.length,
+    });
     at += values[i]!.length;
   }
   return out;

@@ -23,23 +23,42 @@ export function referenceDate(essay: Essay, fallback: string | null): string | n
 }
 
 /** @param onUnplaced told of each date expression that cannot be placed in time (a bare "May" before any year) */
-export function findMentions(essay: Essay, reference: string | null, onUnplaced?: (offset: [number, number], deictic: boolean) => void): LocatedMention[] {
+export function findMentions(
+  essay: Essay,
+  reference: string | null,
+  onUnplaced?: (offset: [number, number], deictic: boolean) => void,
+): LocatedMention[] {
   const stated = statedDates(essay);
   const deictic = essay.paragraphs.reduce((n, p) => n + countDeictic(p.text), 0);
-  const ctx: Context = { anchor: null, reference, fallback: stated[0] ?? null, news: toldFromItsDate(stated, deictic, reference) || datedLikeNews(essay) };
+  const ctx: Context = {
+    anchor: null,
+    reference,
+    fallback: stated[0] ?? null,
+    news: toldFromItsDate(stated, deictic, reference) || datedLikeNews(essay),
+  };
   const mentions: LocatedMention[] = [];
   const tag = (text: string, segments: Segment[], paragraph: Paragraph) => {
-    const unplaced = (offset: [number, number], deictic: boolean) => onUnplaced?.([toSource(segments, offset[0]), toSource(segments, offset[1])], deictic);
+    const unplaced = (offset: [number, number], deictic: boolean) =>
+      onUnplaced?.([toSource(segments, offset[0]), toSource(segments, offset[1])], deictic);
     ctx.tenseAt = tenseReader(tagWords(text));
     for (const timex of tagTimexes(text, ctx, unplaced)) {
       const start = toSource(segments, timex.offset[0]);
       const end = toSource(segments, timex.offset[1]);
       const sentence = paragraph.sentences.find((s) => s.offset[1] > start) ?? paragraph.sentences.at(-1);
       mentions.push({
-        text: essay.source.slice(start, end), value: timex.value, start: timex.start, end: timex.end, precision: timex.precision,
-        paragraph: paragraph.n, offset: [start, end], sentence: sentence?.n ?? 1, explicit: timex.explicit,
+        text: essay.source.slice(start, end),
+        value: timex.value,
+        start: timex.start,
+        end: timex.end,
+        precision: timex.precision,
+        paragraph: paragraph.n,
+        offset: [start, end],
+        sentence: sentence?.n ?? 1,
+        explicit: timex.explicit,
         ...(paragraph.sentences.length ? { at: timex.offset } : {}),
-        ...(timex.parts ? { parts: timex.parts.map(([a, b]) => [toSource(segments, a), toSource(segments, b)] as [number, number]) } : {}),
+        ...(timex.parts
+          ? { parts: timex.parts.map(([a, b]) => [toSource(segments, a), toSource(segments, b)] as [number, number]) }
+          : {}),
       });
     }
   };
@@ -57,11 +76,14 @@ export function findMentions(essay: Essay, reference: string | null, onUnplaced?
 }
 
 /** A dateline, a date line of its own or a dated title: the marks of a text told from its own date. */
-const datedLikeNews = (essay: Essay) => essay.dateSource === 'dateline' || essay.dateSource === 'date line' || essay.dateSource === 'title';
+const datedLikeNews = (essay: Essay) =>
+  essay.dateSource === 'dateline' || essay.dateSource === 'date line' || essay.dateSource === 'title';
 
 /** The dates each paragraph states outright (with their year), in reading order. */
 function statedDates(essay: Essay): Span[] {
-  return essay.paragraphs.flatMap((p) => tagTimexes(p.text, { anchor: null, reference: null }).filter((t) => t.explicit));
+  return essay.paragraphs.flatMap((p) =>
+    tagTimexes(p.text, { anchor: null, reference: null }).filter((t) => t.explicit),
+  );
 }
 
 /**

@@ -2,18 +2,65 @@
 // Secretary-General of NATO,", "NATO Secretary-General Javier Solana". Used for the who's who, and to cut roles
 // out of one-line summaries (the who's who says them once).
 
-const TITLE_WORDS = ['President', 'Vice-President', 'Prime Minister', 'Minister', 'Secretary-General', 'Secretary',
-  'Chairman', 'Chairwoman', 'Chair', 'Commander-in-Chief', 'Commander', 'Deputy', 'Envoy', 'Special Envoy',
-  'Ambassador', 'General', 'King', 'Queen', 'Emperor', 'Prince', 'Chancellor', 'Governor', 'Marshal', 'Colonel',
-  'Admiral', 'Captain', 'Senator', 'Leader', 'Head', 'Director', 'Spokesman', 'Spokeswoman', 'Premier', 'Foreign Minister',
-  'Defence Minister', 'Defense Minister', 'Representative', 'chairman', 'head', 'leader', 'envoy', 'representative',
-  'commander', 'president', 'minister', 'ambassador', 'special envoy'];
+const TITLE_WORDS = [
+  'President',
+  'Vice-President',
+  'Prime Minister',
+  'Minister',
+  'Secretary-General',
+  'Secretary',
+  'Chairman',
+  'Chairwoman',
+  'Chair',
+  'Commander-in-Chief',
+  'Commander',
+  'Deputy',
+  'Envoy',
+  'Special Envoy',
+  'Ambassador',
+  'General',
+  'King',
+  'Queen',
+  'Emperor',
+  'Prince',
+  'Chancellor',
+  'Governor',
+  'Marshal',
+  'Colonel',
+  'Admiral',
+  'Captain',
+  'Senator',
+  'Leader',
+  'Head',
+  'Director',
+  'Spokesman',
+  'Spokeswoman',
+  'Premier',
+  'Foreign Minister',
+  'Defence Minister',
+  'Defense Minister',
+  'Representative',
+  'chairman',
+  'head',
+  'leader',
+  'envoy',
+  'representative',
+  'commander',
+  'president',
+  'minister',
+  'ambassador',
+  'special envoy',
+];
 const TITLE = `(?:${[...TITLE_WORDS].sort((a, b) => b.length - a.length).join('|')})`;
 // "of the Republic of Azerbaijan", "of NATO forces in Europe", "of the verification committee of the organization"
 const OF_PHRASE = `(?:\\s+(?:of|on|to|for|in)\\s+(?:the\\s+)?[\\p{L}-]+(?:\\s+(?:and\\s+)?[\\p{L}-]+){0,3}){0,3}`;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-interface RoleMatch { role: string; start: number; end: number }
+interface RoleMatch {
+  role: string;
+  start: number;
+  end: number;
+}
 
 /** Role phrases next to `person` in `text`: before the name ("NATO Secretary-General X") or after it (", role,"). */
 function rolesAround(text: string, person: string): RoleMatch[] {
@@ -21,13 +68,24 @@ function rolesAround(text: string, person: string): RoleMatch[] {
   const found: RoleMatch[] = [];
   // "NATO Secretary-General X", "Health Minister X", "The Commission president X": a capitalised word or two may
   // say whose the title is.
-  const before = new RegExp(`(?:\\b[Tt]he\\s+)?(?:(?:new|former|then|special|current)\\s+)?(?:(?:\\p{Lu}[\\p{L}-]+(?:['\u2019]s)?)\\s+){0,2}?${TITLE}${OF_PHRASE}\\s+(?=${name}\\b)`, 'gu');
+  const before = new RegExp(
+    `(?:\\b[Tt]he\\s+)?(?:(?:new|former|then|special|current)\\s+)?(?:(?:\\p{Lu}[\\p{L}-]+(?:['\u2019]s)?)\\s+){0,2}?${TITLE}${OF_PHRASE}\\s+(?=${name}\\b)`,
+    'gu',
+  );
   for (const m of text.matchAll(before)) found.push({ role: m[0].trim(), start: m.index, end: m.index + m[0].length });
   // "the UN Secretary-General, Antonio Guterres,", "Ukraine's infrastructure minister, Oleksandr Kubrakov,"
-  const appositive = new RegExp(`(?:\\b[Tt]he\\s+)?(?:(?:\\p{Lu}[\\p{L}-]*(?:['\u2019]s)?|(?!(?:and|or|of|for|to|in|with|by|the|a|an|his|her|its|their|was|is)\\b)\\p{Ll}[\\p{L}-]*)\\s+){0,3}?${TITLE}${OF_PHRASE},\\s+(?=${name}\\b)`, 'gu');
-  for (const m of text.matchAll(appositive)) found.push({ role: m[0].replace(/,\s*$/, '').trim(), start: m.index, end: m.index + m[0].length });
-  const after = new RegExp(`(?<=\\b${name}),\\s+((?:the\\s+)?(?:(?:new|former|then)\\s+)?(?:\\p{Lu}{2,}\\s+)?${TITLE}[^,.;]{0,80}?)(?:,|(?=[.;]|\\s+(?:visited|met|said|signed|stated|noted|declared|arrived|came)\\b))`, 'gu');
-  for (const m of text.matchAll(after)) found.push({ role: m[1]!.trim(), start: m.index - 0, end: m.index + m[0].length });
+  const appositive = new RegExp(
+    `(?:\\b[Tt]he\\s+)?(?:(?:\\p{Lu}[\\p{L}-]*(?:['\u2019]s)?|(?!(?:and|or|of|for|to|in|with|by|the|a|an|his|her|its|their|was|is)\\b)\\p{Ll}[\\p{L}-]*)\\s+){0,3}?${TITLE}${OF_PHRASE},\\s+(?=${name}\\b)`,
+    'gu',
+  );
+  for (const m of text.matchAll(appositive))
+    found.push({ role: m[0].replace(/,\s*$/, '').trim(), start: m.index, end: m.index + m[0].length });
+  const after = new RegExp(
+    `(?<=\\b${name}),\\s+((?:the\\s+)?(?:(?:new|former|then)\\s+)?(?:\\p{Lu}{2,}\\s+)?${TITLE}[^,.;]{0,80}?)(?:,|(?=[.;]|\\s+(?:visited|met|said|signed|stated|noted|declared|arrived|came)\\b))`,
+    'gu',
+  );
+  for (const m of text.matchAll(after))
+    found.push({ role: m[1]!.trim(), start: m.index - 0, end: m.index + m[0].length });
   return found;
 }
 
@@ -36,14 +94,19 @@ export function findRoles(text: string, people: string[]): Map<string, string> {
   const roles = new Map<string, string>();
   for (const person of people) {
     const others = people.filter((p) => p !== person);
-    const match = rolesAround(text, person).filter((m) => !others.some((o) => m.role.includes(o))).sort((a, b) => a.start - b.start)[0];
+    const match = rolesAround(text, person)
+      .filter((m) => !others.some((o) => m.role.includes(o)))
+      .sort((a, b) => a.start - b.start)[0];
     if (match) roles.set(person, tidy(match.role));
   }
   return roles;
 }
 
 function tidy(role: string): string {
-  const text = role.replace(/^(?:the|The)\s+/, '').replace(/^(?:new|former|then)\s+/, '').replace(/\s+/g, ' ');
+  const text = role
+    .replace(/^(?:the|The)\s+/, '')
+    .replace(/^(?:new|former|then)\s+/, '')
+    .replace(/\s+/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -53,7 +116,9 @@ export function withoutRoles(sentence: string, people: string[]): string {
   for (const person of people) {
     for (const match of rolesAround(text, person).sort((a, b) => b.start - a.start)) {
       const isAfter = text.slice(match.start, match.start + 2) === ', ' || text[match.start] === ',';
-      text = isAfter ? text.slice(0, match.start) + (text[match.end - 1] === ',' ? ' ' : ' ') + text.slice(match.end).trimStart() : text.slice(0, match.start) + text.slice(match.end);
+      text = isAfter
+        ? text.slice(0, match.start) + (text[match.end - 1] === ',' ? ' ' : ' ') + text.slice(match.end).trimStart()
+        : text.slice(0, match.start) + text.slice(match.end);
     }
   }
   return text.replace(/\s{2,}/g, ' ');

@@ -27,12 +27,21 @@ export function doubtfulSpellings(essay: Essay): Doubt[] {
       const word = m[0];
       if (word.length < 3 || /^\p{Lu}+$/u.test(word)) continue; // acronyms are not words
       if (!verdicts.has(word)) {
-        verdicts.set(word, (counts.get(word) ?? 0) > 1 || known(word) ? null
-          : [...counts.keys()].find((other) => isTypo(word, other) && known(other)) ?? null);
+        verdicts.set(
+          word,
+          (counts.get(word) ?? 0) > 1 || known(word)
+            ? null
+            : ([...counts.keys()].find((other) => isTypo(word, other) && known(other)) ?? null),
+        );
       }
       const suggestion = verdicts.get(word);
       if (!suggestion) continue;
-      doubts.push({ word, suggestion, paragraph: p.n, offset: [toSource(p.segments, m.index), toSource(p.segments, m.index + word.length)] });
+      doubts.push({
+        word,
+        suggestion,
+        paragraph: p.n,
+        offset: [toSource(p.segments, m.index), toSource(p.segments, m.index + word.length)],
+      });
     }
   }
   return doubts;
@@ -42,9 +51,12 @@ export function doubtfulSpellings(essay: Essay): Doubt[] {
 export function reportSpellings(essay: Essay, file: VFile): void {
   const place = location(file);
   for (const d of doubtfulSpellings(essay)) {
-    const start = place.toPoint(d.offset[0]), end = place.toPoint(d.offset[1]);
+    const start = place.toPoint(d.offset[0]),
+      end = place.toPoint(d.offset[1]);
     file.message(`Doubtful spelling \u201c${d.word}\u201d: did you mean \u201c${d.suggestion}\u201d?`, {
-      place: start && end ? { start, end } : undefined, ruleId: 'spelling', source: 'briefing',
+      place: start && end ? { start, end } : undefined,
+      ruleId: 'spelling',
+      source: 'briefing',
     });
   }
 }

@@ -32,14 +32,71 @@ export interface SummaryInput {
   listed?: string[];
 }
 
-const DATE_PREPOSITIONS = new Set(['on', 'in', 'at', 'by', 'during', 'since', 'from', 'of', 'until', 'till', 'through', 'as', 'for']);
-const REPORTING = new Set(['say', 'tell', 'report', 'announce', 'state', 'add', 'confirm', 'claim', 'note', 'write',
-  'quote', 'insist', 'explain', 'declare']);
+const DATE_PREPOSITIONS = new Set([
+  'on',
+  'in',
+  'at',
+  'by',
+  'during',
+  'since',
+  'from',
+  'of',
+  'until',
+  'till',
+  'through',
+  'as',
+  'for',
+]);
+const REPORTING = new Set([
+  'say',
+  'tell',
+  'report',
+  'announce',
+  'state',
+  'add',
+  'confirm',
+  'claim',
+  'note',
+  'write',
+  'quote',
+  'insist',
+  'explain',
+  'declare',
+]);
 // "We" and "I" are the speaker's own voice in a speech or a report: kept as written.
-const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'these', 'this', 'those', 'the latter', 'the former', 'each', 'both']);
+const PRONOUNS = new Set([
+  'he',
+  'she',
+  'it',
+  'they',
+  'these',
+  'this',
+  'those',
+  'the latter',
+  'the former',
+  'each',
+  'both',
+]);
 const QUOTES = /^["\u201c\u201d'\u2018\u2019`]+$/;
-const CONNECTIVES = new Set(['however', 'meanwhile', 'moreover', 'furthermore', 'thus', 'hence', 'also', 'then', 'later',
-  'subsequently', 'finally', 'still', 'nevertheless', 'therefore', 'instead', 'afterwards', 'earlier']);
+const CONNECTIVES = new Set([
+  'however',
+  'meanwhile',
+  'moreover',
+  'furthermore',
+  'thus',
+  'hence',
+  'also',
+  'then',
+  'later',
+  'subsequently',
+  'finally',
+  'still',
+  'nevertheless',
+  'therefore',
+  'instead',
+  'afterwards',
+  'earlier',
+]);
 
 type Kept = Token[];
 
@@ -52,7 +109,8 @@ const firstFinite = (tokens: Kept) => {
 /** A sentence's words as a row of the chronology: a complete clause with a finite verb. */
 export function summarise(input: SummaryInput): string {
   const { tokens, sentence, clause } = input;
-  const inRange = (from: number, to: number) => tokens.filter((t) => t.start >= Math.max(from, input.dateline) && t.end <= to);
+  const inRange = (from: number, to: number) =>
+    tokens.filter((t) => t.start >= Math.max(from, input.dateline) && t.end <= to);
   let words = clean(inRange(clause[0], clause[1]), input);
   let antecedent = input.antecedent;
   // The clause leaves its subject to the one before ("... and joined in 1986"), or its verb ("Chile on 22 October");
@@ -62,7 +120,8 @@ export function summarise(input: SummaryInput): string {
     const subject = subjectOf(before);
     if (subject.some((t) => t.pos === 'PROPN' || t.pos === 'NOUN')) antecedent = render(subject, input.text);
     // "the Nicosia talks, which ended with an exchange of prisoners in 1986": the talks ended ...
-    if (words[0] && ['which', 'who'].includes(words[0].lemma)) words = [...nounPhraseBefore(inRange(sentence[0], clause[0])), ...words.slice(1)];
+    if (words[0] && ['which', 'who'].includes(words[0].lemma))
+      words = [...nounPhraseBefore(inRange(sentence[0], clause[0])), ...words.slice(1)];
     const verbAt = firstFinite(words);
     // "monitors reported": a plural noun the tagger took for a verb is a subject of its own.
     const ownSubject = words[0]?.pos === 'VERB' && /s$/.test(words[0].text) && words[1]?.pos === 'VERB';
@@ -79,15 +138,24 @@ export function summarise(input: SummaryInput): string {
   if (clause[0] === sentence[0] && firstFinite(words) <= 0 && isParticiple(words[0]) && clause[1] < sentence[1]) {
     const subject = subjectOf(clean(inRange(clause[1], sentence[1]), input));
     if (subject.length) {
-      const who = resolvePronoun(`${render(subject, input.text)} was`, [...subject, { ...words[0]!, text: 'was', pos: 'AUX', lemma: 'be' }], { ...input, antecedent });
+      const who = resolvePronoun(
+        `${render(subject, input.text)} was`,
+        [...subject, { ...words[0]!, text: 'was', pos: 'AUX', lemma: 'be' }],
+        { ...input, antecedent },
+      );
       const plural = /^(?:they|we)$/i.test(render(subject, input.text)) || subject.at(-1)!.text.endsWith('s');
       const participle = render(words, input.text);
-      return tidy(`${plural ? who.replace(/ was$/, ' were') : who} ${participle.charAt(0).toLowerCase()}${participle.slice(1)}`);
+      return tidy(
+        `${plural ? who.replace(/ was$/, ' were') : who} ${participle.charAt(0).toLowerCase()}${participle.slice(1)}`,
+      );
     }
   }
   words = dropAttribution(words);
   // "It was announced on Monday that the talks had failed": what was announced. ("It was not known if ...": as is.)
-  const expletive = words[0]?.lemma === 'it' && words[1]?.lemma === 'be' ? words.findIndex((t, i) => i > 1 && t.lemma === 'that' && t.pos === 'SCONJ') : -1;
+  const expletive =
+    words[0]?.lemma === 'it' && words[1]?.lemma === 'be'
+      ? words.findIndex((t, i) => i > 1 && t.lemma === 'that' && t.pos === 'SCONJ')
+      : -1;
   if (expletive > 0 && firstFinite(words.slice(expletive + 1)) > 0) words = words.slice(expletive + 1);
   let text = render(words, input.text);
   text = resolvePronoun(text, words, { ...input, antecedent });
@@ -121,8 +189,14 @@ function clean(tokens: Kept, input: SummaryInput): Kept {
   let out: Kept = [];
   let depth = 0;
   for (const t of tokens) {
-    if (t.text === '(' || t.text === '[') { depth++; continue; }
-    if (t.text === ')' || t.text === ']') { depth = Math.max(0, depth - 1); continue; }
+    if (t.text === '(' || t.text === '[') {
+      depth++;
+      continue;
+    }
+    if (t.text === ')' || t.text === ']') {
+      depth = Math.max(0, depth - 1);
+      continue;
+    }
     if (depth > 0 || inDate(t)) continue;
     out.push(t);
   }
@@ -130,13 +204,27 @@ function clean(tokens: Kept, input: SummaryInput): Kept {
   // was only there for its date goes whole: "The Treaty of Rome, signed on 25 March 1957, provided" -> "... provided".
   const dropped = new Set<Token>();
   for (let i = tokens.length - 1; i >= 0; i--) {
-    const t = tokens[i]!, next = tokens[i + 1];
-    if (next && !attributive.has(next) && (inDate(next) || dropped.has(next)) && (DATE_PREPOSITIONS.has(t.lemma) || ['the', 'early', 'late', 'mid'].includes(t.lemma))) dropped.add(t);
+    const t = tokens[i]!,
+      next = tokens[i + 1];
+    if (
+      next &&
+      !attributive.has(next) &&
+      (inDate(next) || dropped.has(next)) &&
+      (DATE_PREPOSITIONS.has(t.lemma) || ['the', 'early', 'late', 'mid'].includes(t.lemma))
+    )
+      dropped.add(t);
   }
   for (const t of attributive) dropped.add(t);
   tokens.forEach((t, i) => {
     const [comma, participle] = [tokens[i - 2], tokens[i - 1]];
-    if (!dropped.has(t) || dropped.has(tokens[i - 1]!) || comma?.text !== ',' || participle?.pos !== 'VERB' || !/(?:ed|en|wn|ung)$/.test(participle.text)) return;
+    if (
+      !dropped.has(t) ||
+      dropped.has(tokens[i - 1]!) ||
+      comma?.text !== ',' ||
+      participle?.pos !== 'VERB' ||
+      !/(?:ed|en|wn|ung)$/.test(participle.text)
+    )
+      return;
     let j = i;
     while (tokens[j] && (dropped.has(tokens[j]!) || inDate(tokens[j]!))) j++;
     if (tokens[j]?.text === ',') [comma, participle, tokens[j]!].forEach((w) => dropped.add(w));
@@ -147,22 +235,41 @@ function clean(tokens: Kept, input: SummaryInput): Kept {
   const comma = out.findIndex((t) => t.text === ',');
   const rest = out.slice(comma + 1);
   const opener = out[0]!;
-  const framing = opener && (opener.pos === 'ADP' || opener.pos === 'SCONJ' || ['when', 'once', 'while', 'as', 'after', 'before', 'since', 'until', 'although', 'because', 'if'].includes(opener.lemma));
+  const framing =
+    opener &&
+    (opener.pos === 'ADP' ||
+      opener.pos === 'SCONJ' ||
+      ['when', 'once', 'while', 'as', 'after', 'before', 'since', 'until', 'although', 'because', 'if'].includes(
+        opener.lemma,
+      ));
   if (comma > 0 && framing && firstFinite(rest) >= 0) {
     out = rest;
   }
   // ", where monitors reported ...": the clause without its link to the one before.
-  if (out[0] && ['where', 'when', 'while', 'whereas'].includes(out[0].lemma) && firstFinite(out.slice(1)) >= 0) out.shift();
+  if (out[0] && ['where', 'when', 'while', 'whereas'].includes(out[0].lemma) && firstFinite(out.slice(1)) >= 0)
+    out.shift();
   // A trailing aside after a comma: ", ending a blockade ...", ", which ...", ", who ...".
   for (let i = 1; i < out.length - 1; i++) {
     const next = out[i + 1]!;
-    const aside = out[i]!.text === ',' && ((next.pos === 'VERB' && /ing$/.test(next.text)) || ['which', 'who', 'whose'].includes(next.lemma));
-    if (aside && finite(out.slice(0, i))) { out = out.slice(0, i); break; }
+    const aside =
+      out[i]!.text === ',' &&
+      ((next.pos === 'VERB' && /ing$/.test(next.text)) || ['which', 'who', 'whose'].includes(next.lemma));
+    if (aside && finite(out.slice(0, i))) {
+      out = out.slice(0, i);
+      break;
+    }
   }
   const dangling = (t: Token) => (t.pos === 'PUNCT' && !QUOTES.test(t.text)) || t.pos === 'CCONJ' || t.pos === 'ADP';
   while (out.length && dangling(out.at(-1)!)) out.pop();
   // ", established" left alone once its date has gone: a participle with nothing to say.
-  if (out.length > 2 && out.at(-2)!.text === ',' && out.at(-1)!.pos === 'VERB' && /ed$/.test(out.at(-1)!.text) && finite(out.slice(0, -2))) out = out.slice(0, -2);
+  if (
+    out.length > 2 &&
+    out.at(-2)!.text === ',' &&
+    out.at(-1)!.pos === 'VERB' &&
+    /ed$/.test(out.at(-1)!.text) &&
+    finite(out.slice(0, -2))
+  )
+    out = out.slice(0, -2);
   return out;
 }
 
@@ -184,14 +291,22 @@ function dropAttribution(words: Kept): Kept {
     if (rest[0]?.lemma === 'that') rest = rest.slice(1);
     const restVerb = firstFinite(rest);
     const subject = rest.slice(0, restVerb);
-    const nominal = subject.every((t) => ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART', 'PRON'].includes(t.pos) || t.lemma === 'of');
+    const nominal = subject.every(
+      (t) => ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART', 'PRON'].includes(t.pos) || t.lemma === 'of',
+    );
     if (restVerb > 0 && nominal && !(subject.length === 1 && subject[0]!.pos === 'PRON')) return rest;
   }
   return words;
 }
 
 /** The subject of a sentence as words, for the pronouns of the next one: null when it is itself a pronoun. */
-export function subjectPhrase(text: string, tokens: Token[], from: number, to: number, dates: [number, number][]): string | null {
+export function subjectPhrase(
+  text: string,
+  tokens: Token[],
+  from: number,
+  to: number,
+  dates: [number, number][],
+): string | null {
   const sentence = tokens.filter((t) => t.start >= from && t.end <= to);
   const verbAt = firstFinite(sentence);
   // Back from the verb over the noun phrase: "On 23 June 2016 the United Kingdom voted" -> "the United Kingdom".
@@ -200,7 +315,11 @@ export function subjectPhrase(text: string, tokens: Token[], from: number, to: n
     const t = sentence[at - 1]!;
     // A list of names is one subject: "Estonia, Latvia and Lithuania restored ...".
     const listComma = t.text === ',' && sentence[at - 2]?.pos === 'PROPN' && sentence[at]?.pos === 'PROPN';
-    const nominal = ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART'].includes(t.pos) || (t.lemma === 'of' && at - 1 > 0) || t.lemma === 'and' || listComma;
+    const nominal =
+      ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART'].includes(t.pos) ||
+      (t.lemma === 'of' && at - 1 > 0) ||
+      t.lemma === 'and' ||
+      listComma;
     if (!nominal || dates.some(([a, b]) => t.start >= a && t.end <= b)) break;
     at--;
   }
@@ -214,7 +333,13 @@ export function subjectPhrase(text: string, tokens: Token[], from: number, to: n
 
 /** What a sentence's first verb acts on: "Yesterday the government approved the draft law on border management"
  * -> "the draft law on border management"; null when no noun phrase follows the verb. */
-export function objectPhrase(text: string, tokens: Token[], from: number, to: number, dates: [number, number][]): string | null {
+export function objectPhrase(
+  text: string,
+  tokens: Token[],
+  from: number,
+  to: number,
+  dates: [number, number][],
+): string | null {
   const sentence = tokens.filter((t) => t.start >= from && t.end <= to);
   const group = verbGroups(sentence)[0];
   if (!group) return null;
@@ -222,7 +347,9 @@ export function objectPhrase(text: string, tokens: Token[], from: number, to: nu
   const words: Token[] = [];
   while (at >= 0 && at < sentence.length && words.length < 8) {
     const t = sentence[at]!;
-    const nominal = ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM'].includes(t.pos) || (['of', 'on', 'for'].includes(t.lemma) && words.length > 0);
+    const nominal =
+      ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM'].includes(t.pos) ||
+      (['of', 'on', 'for'].includes(t.lemma) && words.length > 0);
     if (!nominal || dates.some(([a, b]) => t.start >= a && t.end <= b)) break;
     words.push(t);
     at++;
@@ -238,7 +365,7 @@ const isParticiple = (t: Token | undefined) => !!t && t.pos === 'VERB' && /(?:ed
 /** The noun phrase that ends a stretch of words: "... brokered the Nicosia talks" -> "the Nicosia talks". */
 function nounPhraseBefore(words: Kept): Kept {
   let at = words.length;
-  while (at > 0 && (words[at - 1]!.pos === 'PUNCT' && at === words.length)) at--;
+  while (at > 0 && words[at - 1]!.pos === 'PUNCT' && at === words.length) at--;
   const end = at;
   while (at > 0 && ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART'].includes(words[at - 1]!.pos)) at--;
   return words.slice(at, end);
@@ -264,7 +391,13 @@ function render(words: Kept, text: string): string {
   let out = '';
   words.forEach((t, i) => {
     const previous = words[i - 1];
-    if (previous) out += previous.end === t.start ? '' : previous.end <= t.start && /^\s+$/.test(text.slice(previous.end, t.start)) ? text.slice(previous.end, t.start).replace(/\s+/g, ' ') : ' ';
+    if (previous)
+      out +=
+        previous.end === t.start
+          ? ''
+          : previous.end <= t.start && /^\s+$/.test(text.slice(previous.end, t.start))
+            ? text.slice(previous.end, t.start).replace(/\s+/g, ' ')
+            : ' ';
     out += t.text;
   });
   return out;
@@ -274,26 +407,42 @@ function render(words: Kept, text: string): string {
 function resolvePronoun(text: string, words: Kept, input: SummaryInput): string {
   const verbAt = firstFinite(words);
   // "He also is charged": the adverb is no part of who.
-  const subject = words.slice(0, verbAt).filter((t) => t.pos !== 'ADV').map((t) => t.text.toLowerCase()).join(' ');
+  const subject = words
+    .slice(0, verbAt)
+    .filter((t) => t.pos !== 'ADV')
+    .map((t) => t.text.toLowerCase())
+    .join(' ');
   // "Its voters said no": whose voters, when the text has just said. ("His successor, Georges Pompidou," names him.)
   const possessive = /^(?:its|their)\s/i.exec(text);
-  if (possessive && verbAt > 1 && input.antecedent) return `${input.antecedent}\u2019s ${text.slice(possessive[0].length)}`;
+  if (possessive && verbAt > 1 && input.antecedent)
+    return `${input.antecedent}\u2019s ${text.slice(possessive[0].length)}`;
   // "These six had already pooled ...", right after a list of six: the six.
-  const counted = /^(?:these|those|the|all)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/.exec(subject);
+  const counted = /^(?:these|those|the|all)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/.exec(
+    subject,
+  );
   const listed = input.listed ?? [];
   if (counted && NUMBERS.indexOf(counted[1]!) + 2 === listed.length) {
     const prefix = render(words.slice(0, verbAt), input.text);
-    return `${listed.slice(0, -1).join(', ')} and ${listed.at(-1)}${text.slice(prefix.length)}`.replace(/^the\b/, 'The');
+    return `${listed.slice(0, -1).join(', ')} and ${listed.at(-1)}${text.slice(prefix.length)}`.replace(
+      /^the\b/,
+      'The',
+    );
   }
   if (verbAt <= 0 || !PRONOUNS.has(subject)) {
-    return input.role && input.person ? text.replace(new RegExp(`^(?:the\\s+)?${escape(input.role)}`, 'i'), input.person) : text;
+    return input.role && input.person
+      ? text.replace(new RegExp(`^(?:the\\s+)?${escape(input.role)}`, 'i'), input.person)
+      : text;
   }
   const group = verbGroups(words)[0];
   const verbs = group ? words.filter((t) => t.start >= group.start && t.end <= group.end) : [];
   const main = verbs.filter((t) => t.pos === 'VERB').at(-1);
-  const passive = verbs.some((t) => t.lemma === 'be') && !!main && main.text.toLowerCase() !== main.lemma && !/ing$/i.test(main.text);
-  const stand = /^(?:he|she|the latter|the former)$/.test(subject) ? input.person
-    : subject === 'it' && passive && input.thing ? input.thing : input.antecedent ?? input.person;
+  const passive =
+    verbs.some((t) => t.lemma === 'be') && !!main && main.text.toLowerCase() !== main.lemma && !/ing$/i.test(main.text);
+  const stand = /^(?:he|she|the latter|the former)$/.test(subject)
+    ? input.person
+    : subject === 'it' && passive && input.thing
+      ? input.thing
+      : (input.antecedent ?? input.person);
   if (!stand) return text;
   // The pronoun's own words go ("the latter"), an adverb after them stays ("he also is charged").
   let last = verbAt - 1;
@@ -305,7 +454,10 @@ function resolvePronoun(text: string, words: Kept, input: SummaryInput): string 
 
 /** "met its Secretary-General Manfred Werner" loses the role to the who's who; "its" goes with it. */
 function withoutPossessive(text: string, people: string[]): string {
-  return people.reduce((t, p) => t.replace(new RegExp(`\\b(?:its|his|her|their)\\s+(?=${escape(p)}\\b)`, 'g'), ''), text);
+  return people.reduce(
+    (t, p) => t.replace(new RegExp(`\\b(?:its|his|her|their)\\s+(?=${escape(p)}\\b)`, 'g'), ''),
+    text,
+  );
 }
 
 const NUMBERS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
@@ -314,10 +466,15 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function tidy(text: string): string {
   let out = text
-    .replace(/\s+([,.;:!?)\u201d])/g, '$1').replace(/([(\u201c])\s+/g, '$1').replace(/,{2,}/g, ',')
-    .replace(/\s{2,}/g, ' ').replace(/^[\s,;:]+|[\s,;:.]+$/g, '').trim();
+    .replace(/\s+([,.;:!?)\u201d])/g, '$1')
+    .replace(/([(\u201c])\s+/g, '$1')
+    .replace(/,{2,}/g, ',')
+    .replace(/\s{2,}/g, ' ')
+    .replace(/^[\s,;:]+|[\s,;:.]+$/g, '')
+    .trim();
   // The closing mark of a quotation whose opening the summary left out goes ("... language.''").
-  if (/(?:''|["\u201d])$/.test(out) && !/(?:``|["\u201c])/.test(out.slice(0, -1))) out = out.replace(/[.,]?(?:''|["\u201d])$/, '');
+  if (/(?:''|["\u201d])$/.test(out) && !/(?:``|["\u201c])/.test(out.slice(0, -1)))
+    out = out.replace(/[.,]?(?:''|["\u201d])$/, '');
   // A quotation opened and not closed (its end fell with a parenthesis) is closed.
   if ((out.match(/"/g) ?? []).length % 2) out += '"';
   if ((out.match(/\u201c/g) ?? []).length > (out.match(/\u201d/g) ?? []).length) out += '\u201d';
@@ -326,7 +483,15 @@ function tidy(text: string): string {
 
 /** When the clause gives no complete one: the sentence, without its dateline and the date's phrase. */
 function fallback(input: SummaryInput): string {
-  const words = clean(input.tokens.filter((t) => t.start >= Math.max(input.sentence[0], input.dateline) && t.end <= input.sentence[1]), input);
-  const text = tidy(withoutPossessive(withoutRoles(resolvePronoun(render(words, input.text), words, input), input.people), input.people));
+  const words = clean(
+    input.tokens.filter((t) => t.start >= Math.max(input.sentence[0], input.dateline) && t.end <= input.sentence[1]),
+    input,
+  );
+  const text = tidy(
+    withoutPossessive(
+      withoutRoles(resolvePronoun(render(words, input.text), words, input), input.people),
+      input.people,
+    ),
+  );
   return text || tidy(input.text.slice(Math.max(input.sentence[0], input.dateline), input.sentence[1]));
 }

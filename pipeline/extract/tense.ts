@@ -15,10 +15,40 @@ export interface VerbGroup {
 const FUTURE_AUX = new Set(['will', 'shall', "'ll", 'wo']);
 const MODALS = new Set(['would', 'could', 'may', 'might', 'can', 'should', 'must', "'d"]);
 /** "agreed to meet", "plans to sign": verbs of intention, whose infinitive has not happened yet. */
-const INTENT = new Set(['plan', 'intend', 'expect', 'hope', 'want', 'aim', 'vow', 'promise', 'threaten', 'agree', 'decide',
-  'prepare', 'schedule', 'seek', 'wish', 'pledge', 'propose', 'offer', 'arrange']);
+const INTENT = new Set([
+  'plan',
+  'intend',
+  'expect',
+  'hope',
+  'want',
+  'aim',
+  'vow',
+  'promise',
+  'threaten',
+  'agree',
+  'decide',
+  'prepare',
+  'schedule',
+  'seek',
+  'wish',
+  'pledge',
+  'propose',
+  'offer',
+  'arrange',
+]);
 /** "is expected to", "was due to", "are set to": a plan or an expectation, told forward. */
-const PLANNED = new Set(['expected', 'scheduled', 'due', 'set', 'slated', 'poised', 'planned', 'likely', 'about', 'going']);
+const PLANNED = new Set([
+  'expected',
+  'scheduled',
+  'due',
+  'set',
+  'slated',
+  'poised',
+  'planned',
+  'likely',
+  'about',
+  'going',
+]);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did']);
 const PRESENT_BE = new Set(['am', 'is', 'are', "'s", "'re", "'m"]);
 const PERFECT = new Set(['has', 'have', "'ve", 'had']);
@@ -30,10 +60,12 @@ const ing = (t: Token) => /ing$/i.test(t.text) && t.lemma !== t.text.toLowerCase
 
 /** A verb form that is not its dictionary form, an "-s" form or an "-ing" form: a past form ("met", "begun"). */
 function pastForm(t: Token): boolean {
-  const word = t.text.toLowerCase(), lemma = t.lemma;
+  const word = t.text.toLowerCase(),
+    lemma = t.lemma;
   if (PAST_AUX.has(word)) return true;
   if (PRESENT_BE.has(word) || word === lemma || ing(t)) return false;
-  const thirdPerson = word === `${lemma}s` || word === `${lemma}es` || word === `${lemma.slice(0, -1)}ies` || word === 'has';
+  const thirdPerson =
+    word === `${lemma}s` || word === `${lemma}es` || word === `${lemma.slice(0, -1)}ies` || word === 'has';
   return !thirdPerson;
 }
 
@@ -44,10 +76,16 @@ function tenseOf(group: Token[]): Tense | null {
   if (words.some((w) => MODALS.has(w))) return words.includes('have') ? 'past' : 'prospective';
   // "is to meet", "was to remain", "are expected to arrive", "is going to sign"; "agreed to meet", "plans to sign"
   const to = words.indexOf('to');
-  if (to > 0 && group.slice(0, to).some((t) => t.lemma === 'be') && (to === 1 || PLANNED.has(words[to - 1]!))) return 'future';
+  if (to > 0 && group.slice(0, to).some((t) => t.lemma === 'be') && (to === 1 || PLANNED.has(words[to - 1]!)))
+    return 'future';
   if (to > 0 && INTENT.has(group[to - 1]!.lemma)) return 'prospective';
   // "is planned for October", "are due in May": a plan, told forward.
-  if (to < 0 && group.some((t) => t.lemma === 'be') && words.some((w) => ['planned', 'scheduled', 'expected', 'due', 'slated'].includes(w))) return 'future';
+  if (
+    to < 0 &&
+    group.some((t) => t.lemma === 'be') &&
+    words.some((w) => ['planned', 'scheduled', 'expected', 'due', 'slated'].includes(w))
+  )
+    return 'future';
   const first = group.find((t) => t.pos !== 'PART' && t.pos !== 'ADV');
   if (!first) return null;
   if (PERFECT.has(first.text.toLowerCase()) && group.length > 1) return 'past';
@@ -69,7 +107,10 @@ export function verbGroups(tokens: Token[]): VerbGroup[] {
   tokens.forEach((t, i) => {
     const next = tokens[i + 1];
     // Adverbs and "not" sit inside a group ("has not yet signed"); "to" joins a group to its infinitive, or opens one.
-    const inner = !!next && isVerb(next) && ((run.length > 0 && (t.pos === 'ADV' || t.pos === 'PART')) || (t.pos === 'PART' && t.lemma === 'to'));
+    const inner =
+      !!next &&
+      isVerb(next) &&
+      ((run.length > 0 && (t.pos === 'ADV' || t.pos === 'PART')) || (t.pos === 'PART' && t.lemma === 'to'));
     if (isVerb(t) || inner) run.push(t);
     else close();
   });
@@ -86,10 +127,14 @@ export function tenseReader(tokens: Token[]): (offset: number) => Tense | null {
   const breaks = tokens.filter((t) => t.pos === 'PUNCT' && CLAUSE_BREAK.test(t.text)).map((t) => t.start);
   const stops = tokens.filter((t) => t.pos === 'PUNCT' && /^[.!?]+$/.test(t.text)).map((t) => t.start);
   const boundsOf = (offset: number, cuts: number[]) => {
-    let from = 0, to = Number.POSITIVE_INFINITY;
+    let from = 0,
+      to = Number.POSITIVE_INFINITY;
     for (const c of cuts) {
       if (c < offset) from = c;
-      else { to = c; break; }
+      else {
+        to = c;
+        break;
+      }
     }
     return [from, to] as const;
   };
@@ -104,7 +149,9 @@ export function tenseReader(tokens: Token[]): (offset: number) => Tense | null {
   return (offset) => {
     const [sentenceFrom, sentenceTo] = boundsOf(offset, stops);
     const [clauseFrom, clauseTo] = boundsOf(offset, breaks);
-    return nearest(offset, Math.max(clauseFrom, sentenceFrom), Math.min(clauseTo, sentenceTo))
-      ?? nearest(offset, sentenceFrom, sentenceTo);
+    return (
+      nearest(offset, Math.max(clauseFrom, sentenceFrom), Math.min(clauseTo, sentenceTo)) ??
+      nearest(offset, sentenceFrom, sentenceTo)
+    );
   };
 }

@@ -4,12 +4,29 @@
 // the text. Candidates that overlap are settled longest-first; neighbours joined by "-", "to" or "and" become ranges.
 // Resolution walks the mentions in reading order with an anchor (the last date the reader has seen) so that "the same
 // year", "September" or "two years later" are read as a reader would read them.
-import type { Tense } from './tense.ts';
+
 import {
-  centurySpan, compareDays, daySpan, isoDay, decadeSpan, fromDayNumber, isValidDay, monthSpan, parseIsoDay, partOf, rangeSpan,
-  seasonSpan, toDayNumber, weekday, weekSpan, yearSpan,
-  type Part, type Season, type Span,
+  centurySpan,
+  compareDays,
+  daySpan,
+  decadeSpan,
+  fromDayNumber,
+  isoDay,
+  isValidDay,
+  monthSpan,
+  type Part,
+  parseIsoDay,
+  partOf,
+  rangeSpan,
+  type Season,
+  type Span,
+  seasonSpan,
+  toDayNumber,
+  weekday,
+  weekSpan,
+  yearSpan,
 } from './calendar.ts';
+import type { Tense } from './tense.ts';
 
 export interface Context {
   /** The date the reader last saw: what "the same year" or a bare "July 3" refer to. */
@@ -52,10 +69,33 @@ interface Candidate {
 
 // ---- vocabulary -------------------------------------------------------------------------------------------------
 
-const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december'];
+const monthNames = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const monthAbbreviations: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 // "Oct." anywhere, "Oct" only before a number ("Oct 10, 1945").
 const MONTH = `(?:${monthNames.join('|')}|(?:${Object.keys(monthAbbreviations).join('|')})(?:\\.|(?=\\s\\d)))`;
@@ -70,23 +110,62 @@ const PART = `(?:(?:the\\s+)?(?:very\\s+)?(?:early|late|mid|middle)(?:-|\\s+))`;
 const EDGE = `(?:(?:the\\s+)?(?:beginning|start|end|middle|close|turn|first\\s+half|second\\s+half|latter\\s+half|latter\\s+part|early\\s+part|first\\s+part)\\s+of\\s+(?:the\\s+)?)`;
 const MOD = `(?:${PART}|${EDGE})?`;
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, several: NaN, few: NaN, some: NaN,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  several: NaN,
+  few: NaN,
+  some: NaN,
 };
 const COUNT = `(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})`;
-const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
-  'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth',
-  'nineteenth', 'twentieth', 'twenty-first'];
+const ORDINAL_WORDS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+  'twenty-first',
+];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /** Words that make a following bare month a date ("in May", "by early October"), not a verb or a modal. */
-const MONTH_CUE = /\b(?:in|on|by|until|till|since|from|of|during|before|after|through|throughout|to|and|or|between|around|about|until|late|early|mid|that|this|last|next|following|previous|same|each|every)\s+(?:the\s+)?$/i;
+const MONTH_CUE =
+  /\b(?:in|on|by|until|till|since|from|of|during|before|after|through|throughout|to|and|or|between|around|about|until|late|early|mid|that|this|last|next|following|previous|same|each|every)\s+(?:the\s+)?$/i;
 /** Words before a number that make it a count or a label, not a year. */
-const NOT_YEAR_BEFORE = /(?:\b(?:article|articles|art|page|pages|p|pp|no|nos|number|numbers|law|laws|act|resolution|decree|chapter|section|paragraph|item|vol|volume|flight|route|highway|room|code|model|type|division|regiment|brigade|corps|battalion|squadron|army|unit|platoon|company|fleet|group|point|points|hill|height|km|mile|miles|at|some|nearly|approximately|over|under|about|almost|than|exactly|total|totalling|totaling|of)\.?|[-$\u20ac\u00a3#\u2116\u00a7+=\d.,:/])\s*$/i;
+const NOT_YEAR_BEFORE =
+  /(?:\b(?:article|articles|art|page|pages|p|pp|no|nos|number|numbers|law|laws|act|resolution|decree|chapter|section|paragraph|item|vol|volume|flight|route|highway|room|code|model|type|division|regiment|brigade|corps|battalion|squadron|army|unit|platoon|company|fleet|group|point|points|hill|height|km|mile|miles|at|some|nearly|approximately|over|under|about|almost|than|exactly|total|totalling|totaling|of)\.?|[-$\u20ac\u00a3#\u2116\u00a7+=\d.,:/])\s*$/i;
 /** Temporal prepositions: after these a four-digit number is a year even before a noun ("in 1994 troops ..."). */
-const YEAR_CUE = /\b(?:in|since|until|till|by|from|during|before|after|between|through|early|late|mid|circa|c\.|year|years|spring|summer|autumn|fall|winter|to|and|of)\s+$/i;
+const YEAR_CUE =
+  /\b(?:in|since|until|till|by|from|during|before|after|between|through|early|late|mid|circa|c\.|year|years|spring|summer|autumn|fall|winter|to|and|of)\s+$/i;
 /** After a number: units and plural nouns make it a count ("1500 soldiers"), not a year. */
-const NOT_YEAR_AFTER = /^(?:\s*(?:%|percent|per\s+cent|(?:GMT|UTC|EDT|EST|CET|CEST|BST|PST|PDT|MSK|IST|JST|local\s+time|hours|hrs?)\b|[-\u2013]?(?:km|kg|mm|cm|m|kilomet|met|mile|ton|men|man|strong)\b)|[.,]\d|\s+[a-z]+s\b(?!\s+(?:of|in|at|on|and|the|a|after|before|when)\b))/;
+const NOT_YEAR_AFTER =
+  /^(?:\s*(?:%|percent|per\s+cent|(?:GMT|UTC|EDT|EST|CET|CEST|BST|PST|PDT|MSK|IST|JST|local\s+time|hours|hrs?)\b|[-\u2013]?(?:km|kg|mm|cm|m|kilomet|met|mile|ton|men|man|strong)\b)|[.,]\d|\s+[a-z]+s\b(?!\s+(?:of|in|at|on|and|the|a|after|before|when)\b))/;
 
 // ---- reading numbers ------------------------------------------------------------------------------------------------
 
@@ -157,7 +236,9 @@ function yearOfUnstated(ctx: Context, at: number, month: number, day = 0): numbe
 function yearOfWeekday(ctx: Context, at: number, month: number, day: number, target: number): number | null {
   const y = yearOfUnstated(ctx, at, month, day);
   if (y === null) return null;
-  return [y, y - 1, y + 1].find((year) => isValidDay(year, month, day) && weekday(isoDay(year, month, day)) === target) ?? y;
+  return (
+    [y, y - 1, y + 1].find((year) => isValidDay(year, month, day) && weekday(isoDay(year, month, day)) === target) ?? y
+  );
 }
 
 const referenceDay = (ctx: Context): Span | null => (ctx.reference ? daySpan(...ymd(ctx.reference)) : null);
@@ -227,7 +308,8 @@ function dayRange(yearToken: string | undefined, month1: number, day1: number, m
     const y = yearToken ? yearOf(yearToken) : yearOfUnstated(ctx, at, month2, day2);
     if (y === null) return null;
     const wraps = month1 > month2;
-    const a = dayOrNull(wraps ? y - 1 : y, month1, day1), b = dayOrNull(y, month2, day2);
+    const a = dayOrNull(wraps ? y - 1 : y, month1, day1),
+      b = dayOrNull(y, month2, day2);
     if (!a || !b || compareDays(a.start, b.start) > 0) return null;
     const span = rangeSpan(a, b);
     return yearToken ? explicit(span) : implicit(span);
@@ -249,48 +331,62 @@ const capitalised = (token: string | undefined) => !!token && /^[A-Z]/.test(toke
 const patterns: Pattern[] = [
   // July 27 - August 6, 1997; July 2 - 4, 1997; April 6-7 (year from the anchor)
   {
-    re: g(`\\b(${MONTH})\\s+(${DAY})(${DASH}|\\s+to\\s+|\\s+and\\s+)(?:(${MONTH})\\s+)?(${DAY})\\b(?:,?\\s+(?:of\\s+)?(${YEAR})\\b)?(?!\\s*[-\u2013:.,]?\\d)`),
+    re: g(
+      `\\b(${MONTH})\\s+(${DAY})(${DASH}|\\s+to\\s+|\\s+and\\s+)(?:(${MONTH})\\s+)?(${DAY})\\b(?:,?\\s+(?:of\\s+)?(${YEAR})\\b)?(?!\\s*[-\u2013:.,]?\\d)`,
+    ),
     build: (m) => {
       if (!capitalised(m[1]) || (m[4] && !capitalised(m[4])) || (m[4] && /and/.test(m[3]!))) return null;
       const at = m.indices!;
-      return withParts(dayRange(m[6], monthOf(m[1]!), dayOf(m[2]!), monthOf(m[4] ?? m[1]!), dayOf(m[5]!)),
-        [[at[1]![0], at[2]![1]], [(at[4] ?? at[5])![0], m.index + m[0].length]]);
+      return withParts(dayRange(m[6], monthOf(m[1]!), dayOf(m[2]!), monthOf(m[4] ?? m[1]!), dayOf(m[5]!)), [
+        [at[1]![0], at[2]![1]],
+        [(at[4] ?? at[5])![0], m.index + m[0].length],
+      ]);
     },
   },
   // 27 July - 6 August 1997; 2-4 July 1997; 26-30 November (year from the anchor)
   {
-    re: g(`\\b(${DAY})(?:\\s+(${MONTH}))?(${DASH}|\\s+to\\s+|\\s+and\\s+)(${DAY})\\s+(${MONTH})(?:,?\\s+(${YEAR})\\b)?`),
+    re: g(
+      `\\b(${DAY})(?:\\s+(${MONTH}))?(${DASH}|\\s+to\\s+|\\s+and\\s+)(${DAY})\\s+(${MONTH})(?:,?\\s+(${YEAR})\\b)?`,
+    ),
     build: (m) => {
       if ((m[2] && !capitalised(m[2])) || !capitalised(m[5]) || (m[2] && /and/.test(m[3]!))) return null;
       const at = m.indices!;
-      return withParts(dayRange(m[6], monthOf(m[2] ?? m[5]!), dayOf(m[1]!), monthOf(m[5]!), dayOf(m[4]!)),
-        [[at[1]![0], (at[2] ?? at[1])![1]], [at[4]![0], m.index + m[0].length]]);
+      return withParts(dayRange(m[6], monthOf(m[2] ?? m[5]!), dayOf(m[1]!), monthOf(m[5]!), dayOf(m[4]!)), [
+        [at[1]![0], (at[2] ?? at[1])![1]],
+        [at[4]![0], m.index + m[0].length],
+      ]);
     },
   },
   // 4 May 1994, the 4th of May, 1994
   {
     re: g(`\\b(?:the\\s+)?(${DAY})\\s+(?:of\\s+)?(${MONTH}),?\\s+(${YEAR})\\b`),
-    build: (m) => capitalised(m[2]) ? () => explicit(dayOrNull(yearOf(m[3]!), monthOf(m[2]!), dayOf(m[1]!))) : null,
+    build: (m) => (capitalised(m[2]) ? () => explicit(dayOrNull(yearOf(m[3]!), monthOf(m[2]!), dayOf(m[1]!))) : null),
   },
   // May 4, 1994
   {
     re: g(`\\b(${MONTH})\\s+(${DAY}),?\\s+(?:of\\s+)?(${YEAR})\\b`),
-    build: (m) => capitalised(m[1]) ? () => explicit(dayOrNull(yearOf(m[3]!), monthOf(m[1]!), dayOf(m[2]!))) : null,
+    build: (m) => (capitalised(m[1]) ? () => explicit(dayOrNull(yearOf(m[3]!), monthOf(m[1]!), dayOf(m[2]!))) : null),
   },
   // May 4 / the 4th of May (year from the anchor)
   {
     re: g(`\\b(${MONTH})\\s+(${DAY})\\b(?!\\s*[,.]?\\s*\\d|\\s*(?:${DASH})|:)`),
-    build: (m) => capitalised(m[1]) ? (ctx, at) => {
-      const y = yearOfUnstated(ctx, at, monthOf(m[1]!), dayOf(m[2]!));
-      return y === null ? null : implicit(dayOrNull(y, monthOf(m[1]!), dayOf(m[2]!)));
-    } : null,
+    build: (m) =>
+      capitalised(m[1])
+        ? (ctx, at) => {
+            const y = yearOfUnstated(ctx, at, monthOf(m[1]!), dayOf(m[2]!));
+            return y === null ? null : implicit(dayOrNull(y, monthOf(m[1]!), dayOf(m[2]!)));
+          }
+        : null,
   },
   {
     re: g(`\\b(?:the\\s+)?(${DAY})\\s+(?:of\\s+)?(${MONTH})\\b(?!,?\\s*\\d)`),
-    build: (m) => capitalised(m[2]) && (/\D/.test(m[1]!) || !/of/i.test(m[0])) ? (ctx, at) => {
-      const y = yearOfUnstated(ctx, at, monthOf(m[2]!), dayOf(m[1]!));
-      return y === null ? null : implicit(dayOrNull(y, monthOf(m[2]!), dayOf(m[1]!)));
-    } : null,
+    build: (m) =>
+      capitalised(m[2]) && (/\D/.test(m[1]!) || !/of/i.test(m[0]))
+        ? (ctx, at) => {
+            const y = yearOfUnstated(ctx, at, monthOf(m[2]!), dayOf(m[1]!));
+            return y === null ? null : implicit(dayOrNull(y, monthOf(m[2]!), dayOf(m[1]!)));
+          }
+        : null,
   },
   // March 1992, July-August 1997, May of 1997, the June of 1993, early October 1939
   {
@@ -303,18 +399,28 @@ const patterns: Pattern[] = [
         return explicit(m[3] ? rangeSpan(first, monthSpan(y, monthOf(m[3]))) : first);
       };
       const at = m.indices!;
-      return m[3] ? withParts(resolve, [[m.index, at[2]![1]], [at[3]![0], m.index + m[0].length]]) : resolve;
+      return m[3]
+        ? withParts(resolve, [
+            [m.index, at[2]![1]],
+            [at[3]![0], m.index + m[0].length],
+          ])
+        : resolve;
     },
   },
   // September of the same year, May of that year, June of the following year
   {
-    re: g(`\\b(${MOD})(${MONTH_FULL})\\s+of\\s+(?:the\\s+)?(same|that|this|following|next|previous|preceding)\\s+year\\b`),
-    build: (m) => capitalised(m[2]) ? (ctx) => {
-      const y = anchorYear(ctx);
-      if (y === null) return null;
-      const shift = /following|next/i.test(m[3]!) ? 1 : /previous|preceding/i.test(m[3]!) ? -1 : 0;
-      return implicit(withPart(monthSpan(y + shift, monthOf(m[2]!)), m[1]));
-    } : null,
+    re: g(
+      `\\b(${MOD})(${MONTH_FULL})\\s+of\\s+(?:the\\s+)?(same|that|this|following|next|previous|preceding)\\s+year\\b`,
+    ),
+    build: (m) =>
+      capitalised(m[2])
+        ? (ctx) => {
+            const y = anchorYear(ctx);
+            if (y === null) return null;
+            const shift = /following|next/i.test(m[3]!) ? 1 : /previous|preceding/i.test(m[3]!) ? -1 : 0;
+            return implicit(withPart(monthSpan(y + shift, monthOf(m[2]!)), m[1]));
+          }
+        : null,
   },
   // the spring of 1998, summer 1942, early spring 1943
   {
@@ -338,7 +444,9 @@ const patterns: Pattern[] = [
   },
   // 2002-2003, 1939-45, 479-478 BC
   {
-    re: g(`(?<![\\d.,/-])(${YEAR4}|\\d{1,4}(?=${DASH}\\d{1,4}\\s?B\\.?C))${DASH}(\\d{4}|\\d{1,3})(?:\\s?(${ERA}))?(?![\\d/-]|[.,]\\d|\\s?%)`),
+    re: g(
+      `(?<![\\d.,/-])(${YEAR4}|\\d{1,4}(?=${DASH}\\d{1,4}\\s?B\\.?C))${DASH}(\\d{4}|\\d{1,3})(?:\\s?(${ERA}))?(?![\\d/-]|[.,]\\d|\\s?%)`,
+    ),
     build: (m) => {
       const bc = !!m[3] && /B/i.test(m[3]);
       if (!bc && !/^(?:1\d{3}|20\d{2})$/.test(m[1]!)) return null;
@@ -347,7 +455,10 @@ const patterns: Pattern[] = [
       const [a, b] = bc ? [1 - first, 1 - second] : [first, second];
       if (b <= a || b - a > 100) return null;
       const at = m.indices!;
-      return withParts(() => explicit(rangeSpan(yearSpan(a), yearSpan(b))), [at[1]!, [at[2]![0], m.index + m[0].length]]);
+      return withParts(
+        () => explicit(rangeSpan(yearSpan(a), yearSpan(b))),
+        [at[1]!, [at[2]![0], m.index + m[0].length]],
+      );
     },
   },
   // early 1997, mid-1995, the end of 1943, 1994, 490 BC
@@ -381,7 +492,9 @@ const patterns: Pattern[] = [
   // in the spring, that summer, the following winter, summer offensive (year from the anchor). "Fall" only after
   // "the", where it cannot be the verb or "the fall of Paris".
   {
-    re: g(`\\b((?:the|that|this)\\s+)?((?:following|next|same|previous|preceding)\\s+)?((?:early|late|mid)[-\\s]+)?(spring|summer|autumn|winter|fall)\\b(?!\\s+of\\s)`),
+    re: g(
+      `\\b((?:the|that|this)\\s+)?((?:following|next|same|previous|preceding)\\s+)?((?:early|late|mid)[-\\s]+)?(spring|summer|autumn|winter|fall)\\b(?!\\s+of\\s)`,
+    ),
     build: (m) => {
       if (/fall/i.test(m[4]!) && !(m[1] && /the/i.test(m[1]) && /^fall$/.test(m[4]!))) return null;
       return (ctx, at) => {
@@ -396,23 +509,45 @@ const patterns: Pattern[] = [
   },
   // Christmas, New Year's Day: fixed days, in the anchor's year
   {
-    re: g(`\\b(Christmas(?:\\s+(?:Eve|Day))?|New\\s+Year[\u2019']s\\s+(?:Day|Eve)|Boxing\\s+Day|All\\s+Saints[\u2019']?\\s+Day|Bastille\\s+Day|Armistice\\s+Day)(?:\\s+(?:of\\s+)?(${YEAR4}))?\\b`),
-    build: (m) => capitalised(m[1]) ? (ctx) => {
-      const name = m[1]!.toLowerCase().replace(/\s+/g, ' ');
-      const [month, day] = /christmas eve/.test(name) ? [12, 24] : /christmas/.test(name) ? [12, 25] : /new year.s eve/.test(name) ? [12, 31]
-        : /new year/.test(name) ? [1, 1] : /boxing/.test(name) ? [12, 26] : /saints/.test(name) ? [11, 1] : /bastille/.test(name) ? [7, 14] : [11, 11];
-      const y = m[2] ? Number(m[2]) : anchorYear(ctx);
-      return y === null ? null : { ...daySpan(y, month, day), explicit: !!m[2] };
-    } : null,
+    re: g(
+      `\\b(Christmas(?:\\s+(?:Eve|Day))?|New\\s+Year[\u2019']s\\s+(?:Day|Eve)|Boxing\\s+Day|All\\s+Saints[\u2019']?\\s+Day|Bastille\\s+Day|Armistice\\s+Day)(?:\\s+(?:of\\s+)?(${YEAR4}))?\\b`,
+    ),
+    build: (m) =>
+      capitalised(m[1])
+        ? (ctx) => {
+            const name = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+            const [month, day] = /christmas eve/.test(name)
+              ? [12, 24]
+              : /christmas/.test(name)
+                ? [12, 25]
+                : /new year.s eve/.test(name)
+                  ? [12, 31]
+                  : /new year/.test(name)
+                    ? [1, 1]
+                    : /boxing/.test(name)
+                      ? [12, 26]
+                      : /saints/.test(name)
+                        ? [11, 1]
+                        : /bastille/.test(name)
+                          ? [7, 14]
+                          : [11, 11];
+            const y = m[2] ? Number(m[2]) : anchorYear(ctx);
+            return y === null ? null : { ...daySpan(y, month, day), explicit: !!m[2] };
+          }
+        : null,
   },
   // at the time, at the same time, by this time, during that period: the time the narrative is at
   {
-    re: g(`(?<=\\b(?:at|by|during|until|till|since|from|in|around|about|before|after)\\s+)(the\\s+same\\s+(?:time|period)|the\\s+time|that\\s+time|this\\s+time|that\\s+period|this\\s+period)\\b(?!\\s+(?:being|of|when|that|it|he|she|they|we)\\b)`),
+    re: g(
+      `(?<=\\b(?:at|by|during|until|till|since|from|in|around|about|before|after)\\s+)(the\\s+same\\s+(?:time|period)|the\\s+time|that\\s+time|this\\s+time|that\\s+period|this\\s+period)\\b(?!\\s+(?:being|of|when|that|it|he|she|they|we)\\b)`,
+    ),
     build: () => (ctx) => (ctx.anchor ? implicit(ctx.anchor) : null),
   },
   // the end of the year, the beginning of the month, late in the year, early in 1941
   {
-    re: g(`\\b(?:(?:the\\s+)?(beginning|start|end|middle|close|turn)\\s+of\\s+the\\s+(year|month)|(early|late|mid|middle)\\s+in\\s+(?:the\\s+(year|month)|(${YEAR4})))\\b`),
+    re: g(
+      `\\b(?:(?:the\\s+)?(beginning|start|end|middle|close|turn)\\s+of\\s+the\\s+(year|month)|(early|late|mid|middle)\\s+in\\s+(?:the\\s+(year|month)|(${YEAR4})))\\b`,
+    ),
     build: (m) => (ctx) => {
       const part = m[1] ?? m[3];
       if (m[5]) return explicit(withPart(yearSpan(Number(m[5])), part));
@@ -425,7 +560,9 @@ const patterns: Pattern[] = [
   },
   // the same year, in same year, the same day, that year, the following month, later that year: the narrative's time
   {
-    re: g(`\\b(?:(?:earlier|later)\\s+)?(?:(the|that)\\s+)?(same|following|next|previous|preceding|subsequent|that)\\s+(day|week|month|year)\\b`),
+    re: g(
+      `\\b(?:(?:earlier|later)\\s+)?(?:(the|that)\\s+)?(same|following|next|previous|preceding|subsequent|that)\\s+(day|week|month|year)\\b`,
+    ),
     build: (m, text) => {
       const which = m[2]!.toLowerCase();
       if (!m[1] && which === 'next') return null; // "next year" is counted from the document's date
@@ -446,7 +583,9 @@ const patterns: Pattern[] = [
   // last year, this month, next week, last May, this summer, early this year: the document's own date
   {
     deictic: true,
-    re: g(`(?<!\\bthe\\s)\\b(?:(early|late|mid)[-\\s]+)?(last|this|next|coming)\\s+(week(?:end)?|month|(?:fiscal\\s+)?year|${MONTH_FULL}|${SEASON})\\b`),
+    re: g(
+      `(?<!\\bthe\\s)\\b(?:(early|late|mid)[-\\s]+)?(last|this|next|coming)\\s+(week(?:end)?|month|(?:fiscal\\s+)?year|${MONTH_FULL}|${SEASON})\\b`,
+    ),
     build: (m) => {
       const unit = m[3]!;
       if (monthOf(unit) && !capitalised(unit)) return null;
@@ -476,11 +615,14 @@ const patterns: Pattern[] = [
   // day stays in the text; the value is the day, as a chronology dates by days)
   {
     deictic: true,
-    re: g(`\\b(?:(yesterday|today|tomorrow|tonight)|(this|last)(?=\\s+(?:morning|afternoon|evening|night)\\b))(?:\\s+(morning|afternoon|evening|night))?\\b`),
+    re: g(
+      `\\b(?:(yesterday|today|tomorrow|tonight)|(this|last)(?=\\s+(?:morning|afternoon|evening|night)\\b))(?:\\s+(morning|afternoon|evening|night))?\\b`,
+    ),
     build: (m) => (ctx) => {
       if (!ctx.reference) return null;
       const word = (m[1] ?? m[2]!).toLowerCase();
-      const shift = word === 'yesterday' || (word === 'last' && /night|evening/i.test(m[3]!)) ? -1 : word === 'tomorrow' ? 1 : 0;
+      const shift =
+        word === 'yesterday' || (word === 'last' && /night|evening/i.test(m[3]!)) ? -1 : word === 'tomorrow' ? 1 : 0;
       if (word === 'last' && !/night|evening/i.test(m[3]!)) return null;
       const day = daySpan(...ymd(fromDayNumber(toDayNumber(ctx.reference) + shift)));
       return implicit(day);
@@ -490,10 +632,13 @@ const patterns: Pattern[] = [
   // document's date, before it in the past tense and after it in the future
   {
     deictic: true,
-    re: g(`\\b(?:(last|next|this|coming)\\s+)?(${WEEKDAYS.map((d) => d[0]!.toUpperCase() + d.slice(1)).join('|')})(?:\\s+(morning|afternoon|evening|night))?(?:,?\\s+(${MONTH})\\s+(${DAY})(?:,?\\s+(${YEAR}))?\\b)?(?![\\w-])`),
+    re: g(
+      `\\b(?:(last|next|this|coming)\\s+)?(${WEEKDAYS.map((d) => d[0]!.toUpperCase() + d.slice(1)).join('|')})(?:\\s+(morning|afternoon|evening|night))?(?:,?\\s+(${MONTH})\\s+(${DAY})(?:,?\\s+(${YEAR}))?\\b)?(?![\\w-])`,
+    ),
     build: (m) => (ctx, at) => {
       if (m[4]) {
-        const month = monthOf(m[4]), day = dayOf(m[5]!);
+        const month = monthOf(m[4]),
+          day = dayOf(m[5]!);
         const y = m[6] ? yearOf(m[6]) : yearOfWeekday(ctx, at, month, day, WEEKDAYS.indexOf(m[2]!.toLowerCase()));
         const span = y === null ? null : dayOrNull(y, month, day);
         return span && (m[6] ? explicit(span) : implicit(span));
@@ -504,14 +649,19 @@ const patterns: Pattern[] = [
   // now, currently, the future, the past, recently: TIMEX3's references to the present, future and past. They are
   // dates a tagger reports, never an event's date.
   {
-    re: g(`\\b(?:(right\\s+now|now|currently|nowadays|these\\s+days|present-day|the\\s+present\\s+day)|((?:the\\s+)?(?:near\\s+|distant\\s+)?future)|(the\\s+past|recently))\\b(?!-)`),
+    re: g(
+      `\\b(?:(right\\s+now|now|currently|nowadays|these\\s+days|present-day|the\\s+present\\s+day)|((?:the\\s+)?(?:near\\s+|distant\\s+)?future)|(the\\s+past|recently))\\b(?!-)`,
+    ),
     build: (m) => {
       if (m[2] && /^F/.test(m[2])) return null; // "Future" as a name
       const value = m[1] ? 'PRESENT_REF' : m[2] ? 'FUTURE_REF' : 'PAST_REF';
-      return Object.assign((ctx: Context) => {
-        const today = referenceDay(ctx);
-        return today && implicit({ ...today, value });
-      }, { quiet: true });
+      return Object.assign(
+        (ctx: Context) => {
+          const today = referenceDay(ctx);
+          return today && implicit({ ...today, value });
+        },
+        { quiet: true },
+      );
     },
   },
 ];
@@ -529,7 +679,10 @@ export function recognise(text: string): Candidate[] {
   for (const { re, build, deictic } of patterns) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) { re.lastIndex++; continue; }
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
       const resolve = build(m, text);
       if (!resolve) continue;
       // Leading "the" belongs to the expression ("the spring of 1998"); leading spaces from optional groups do not.
@@ -553,16 +706,19 @@ export function recognise(text: string): Candidate[] {
 function joinRanges(text: string, list: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < list.length; i++) {
-    const a = list[i]!, b = list[i + 1];
+    const a = list[i]!,
+      b = list[i + 1];
     if (b) {
       const between = text.slice(a.end, b.start);
       const before = text.slice(Math.max(0, a.start - 10), a.start);
       const dashed = /^\s?[-\u2013\u2014]\s?$/.test(between) && !a.quiet && !b.quiet;
-      const worded = (/^\s+(?:to|until|till|through)\s+$/i.test(between) && /\bfrom\s+$/i.test(before))
-        || (/^\s+and\s+$/i.test(between) && /\bbetween\s+$/i.test(before));
-      if ((dashed || worded) && !a.quiet && !b.quiet) { // "between now and Feb. 10" is no range of dates
+      const worded =
+        (/^\s+(?:to|until|till|through)\s+$/i.test(between) && /\bfrom\s+$/i.test(before)) ||
+        (/^\s+and\s+$/i.test(between) && /\bbetween\s+$/i.test(before));
+      if ((dashed || worded) && !a.quiet && !b.quiet) {
+        // "between now and Feb. 10" is no range of dates
         out.push({
-          start: worded ? a.start - (/\b(from|between)\s+$/i.exec(before)![0].length) : a.start,
+          start: worded ? a.start - /\b(from|between)\s+$/i.exec(before)![0].length : a.start,
           end: b.end,
           parts: [...(a.parts ?? [[a.start, a.end]]), ...(b.parts ?? [[b.start, b.end]])],
           resolve: (ctx, at) => {
@@ -573,7 +729,10 @@ function joinRanges(text: string, list: Candidate[]): Candidate[] {
             if (!first || !last) return null;
             let start = first;
             if (compareDays(start.start, last.start) > 0 && !first.explicit) {
-              const shifted = a.resolve({ ...ctx, news: false, anchor: yearSpan(parseIsoDay(last.start).year - 1) }, at);
+              const shifted = a.resolve(
+                { ...ctx, news: false, anchor: yearSpan(parseIsoDay(last.start).year - 1) },
+                at,
+              );
               if (shifted) start = shifted;
             }
             if (compareDays(start.start, last.end) > 0) return null;
@@ -594,7 +753,11 @@ function joinRanges(text: string, list: Candidate[]): Candidate[] {
  * sense of "now" moves on). Expressions that cannot be placed (a bare "May" before any year) are left out.
  */
 /** @param onUnplaced told of each expression that cannot be placed, and whether it counts from the text's own date */
-export function tagTimexes(text: string, ctx: Context, onUnplaced?: (offset: [number, number], deictic: boolean) => void): Timex[] {
+export function tagTimexes(
+  text: string,
+  ctx: Context,
+  onUnplaced?: (offset: [number, number], deictic: boolean) => void,
+): Timex[] {
   const out: Timex[] = [];
   for (const c of recognise(text)) {
     const span = c.resolve(ctx, c.start);
@@ -603,9 +766,16 @@ export function tagTimexes(text: string, ctx: Context, onUnplaced?: (offset: [nu
       continue;
     }
     const { explicit: isExplicit, ...rest } = span;
-    out.push({ ...rest, text: text.slice(c.start, c.end), offset: [c.start, c.end], parts: c.parts, explicit: isExplicit });
+    out.push({
+      ...rest,
+      text: text.slice(c.start, c.end),
+      offset: [c.start, c.end],
+      parts: c.parts,
+      explicit: isExplicit,
+    });
     // "now" and "the future" say where the teller stands, not where the story is.
-    if (!isReference(rest.value)) ctx.anchor = { value: rest.value, start: rest.start, end: rest.end, precision: rest.precision };
+    if (!isReference(rest.value))
+      ctx.anchor = { value: rest.value, start: rest.start, end: rest.end, precision: rest.precision };
   }
   return out;
 }

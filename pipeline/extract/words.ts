@@ -14,7 +14,10 @@ function wordList(): Set<string> {
     const dic = readFileSync(path.join(dir, 'index.dic'), 'utf8');
     // Prefix rules ("PFX A 0 re ." makes "reply" of "ply/A"); suffixes are left to ENDINGS below.
     const prefixes = new Map<string, string>();
-    for (const [, flag, add] of readFileSync(path.join(dir, 'index.aff'), 'utf8').matchAll(/^PFX (\S) +0 +(\S+) +\.\s*$/gm)) prefixes.set(flag!, add!);
+    for (const [, flag, add] of readFileSync(path.join(dir, 'index.aff'), 'utf8').matchAll(
+      /^PFX (\S) +0 +(\S+) +\.\s*$/gm,
+    ))
+      prefixes.set(flag!, add!);
     words = new Set();
     for (const line of dic.split('\n').slice(1)) {
       const [stem, flags = ''] = line.split('/');
@@ -31,22 +34,48 @@ function wordList(): Set<string> {
 
 /** Inflections the stem list leaves to its affix rules: enough to know a word, not to generate one. */
 const ENDINGS: [RegExp, string][] = [
-  [/'s$|\u2019s$/, ''], [/ies$/, 'y'], [/ied$/, 'y'], [/es$/, ''], [/s$/, ''], [/ed$/, ''], [/ed$/, 'e'],
-  [/ing$/, ''], [/ing$/, 'e'], [/ly$/, ''], [/ily$/, 'y'], [/er$/, ''], [/est$/, ''], [/ness$/, ''], [/ment$/, ''],
-  [/ation$/, 'e'], [/ation$/, ''], [/ers$/, ''], [/ings$/, ''], [/(.)\1ed$/, '$1'], [/(.)\1ing$/, '$1'], [/(?<=e)r$/, ''], [/(?<=e)st$/, ''],
+  [/'s$|\u2019s$/, ''],
+  [/ies$/, 'y'],
+  [/ied$/, 'y'],
+  [/es$/, ''],
+  [/s$/, ''],
+  [/ed$/, ''],
+  [/ed$/, 'e'],
+  [/ing$/, ''],
+  [/ing$/, 'e'],
+  [/ly$/, ''],
+  [/ily$/, 'y'],
+  [/er$/, ''],
+  [/est$/, ''],
+  [/ness$/, ''],
+  [/ment$/, ''],
+  [/ation$/, 'e'],
+  [/ation$/, ''],
+  [/ers$/, ''],
+  [/ings$/, ''],
+  [/(.)\1ed$/, '$1'],
+  [/(.)\1ing$/, '$1'],
+  [/(?<=e)r$/, ''],
+  [/(?<=e)st$/, ''],
 ];
 
 export function isWord(word: string): boolean {
   const list = wordList();
   const known = (w: string) => list.has(w) || list.has(w.toLowerCase());
-  return known(word) || ENDINGS.some(([ending, replacement]) => ending.test(word) && known(word.replace(ending, replacement)));
+  return (
+    known(word) ||
+    ENDINGS.some(([ending, replacement]) => ending.test(word) && known(word.replace(ending, replacement)))
+  );
 }
 
 /** A word of everyday English in lower case ("cold", "white", "recovery"), not only a name ("Harold", "Ian"). */
 export function isCommonWord(word: string): boolean {
   const lower = word.toLowerCase();
   const list = wordList();
-  return list.has(lower) || ENDINGS.some(([ending, replacement]) => ending.test(lower) && list.has(lower.replace(ending, replacement)));
+  return (
+    list.has(lower) ||
+    ENDINGS.some(([ending, replacement]) => ending.test(lower) && list.has(lower.replace(ending, replacement)))
+  );
 }
 
 /** A name the word list knows with its capital ("Maria", "Harold", "Mark"): a given name, even where the same

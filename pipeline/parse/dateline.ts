@@ -5,7 +5,8 @@
 import { firstDate } from '../extract/timex.ts';
 
 /** A line that says when the text was published and nothing else. */
-const LABEL = /^(?:(?:first\s+)?(?:published|posted|updated|issued|released|dated|date|as\s+of|filed)\b[:\s]*(?:on\s+)?)?/i;
+const LABEL =
+  /^(?:(?:first\s+)?(?:published|posted|updated|issued|released|dated|date|as\s+of|filed)\b[:\s]*(?:on\s+)?)?/i;
 const WEEKDAY = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+/i;
 
 /** The ISO day of a paragraph that is only a date (with a weekday or a label), else null. */
@@ -17,7 +18,9 @@ export function dateLineOf(text: string): string | null {
   if (!date || date.precision !== 'day' || !date.explicit) return null;
   // Nothing of substance around the date: a time or a time zone at most ("22 July 2022, 10:41 GMT").
   const around = rest.slice(0, date.offset[0]) + rest.slice(date.offset[1]);
-  return /^[\s,.\u2013\u2014|-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*[A-Z]{0,4}[\s.]*)?$/i.test(around) ? date.start : null;
+  return /^[\s,.\u2013\u2014|-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*[A-Z]{0,4}[\s.]*)?$/i.test(around)
+    ? date.start
+    : null;
 }
 
 export interface Dateline {
@@ -28,7 +31,8 @@ export interface Dateline {
 }
 
 // PLACE[, Region][, date] [(Agency)] followed by a dash, an underscore or a colon: "WASHINGTON, July 29 (RFE/RL) -".
-const DATELINE = /^(\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*){0,3})((?:,\s*[\p{Lu}\d][^,()\n\u2013\u2014]{0,30}?){0,2})\s*(\([^()\n]{1,40}\))?\s*(?:--?|[\u2013\u2014_:])(?:\s+|$)/u;
+const DATELINE =
+  /^(\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*){0,3})((?:,\s*[\p{Lu}\d][^,()\n\u2013\u2014]{0,30}?){0,2})\s*(\([^()\n]{1,40}\))?\s*(?:--?|[\u2013\u2014_:])(?:\s+|$)/u;
 
 /** The dateline that opens a news story's first paragraph, or null when it has none. */
 export function datelineOf(text: string): Dateline | null {

@@ -22,7 +22,8 @@ interface Draft {
 }
 
 /** "Brief essay was compiled on May 25, 2006.": a short closing (or opening) line that dates the essay itself. */
-const COLOPHON = /\b(?:compiled|written|prepared|updated|revised|completed|finished|published|dated|current|delivered|given|filed|issued|posted)\b[^.]{0,60}\b(?:on|in|as of|at)\b/i;
+const COLOPHON =
+  /\b(?:compiled|written|prepared|updated|revised|completed|finished|published|dated|current|delivered|given|filed|issued|posted)\b[^.]{0,60}\b(?:on|in|as of|at)\b/i;
 
 /** Text made of several parts (items, rows) with a separator between them that belongs to neither. */
 class Parts {
@@ -58,13 +59,31 @@ export default function essay() {
 
     const push = (draft: Omit<Draft, 'section' | 'offset'>, position: Nodes['position']) => {
       if (!position) return;
-      drafts.push({ ...draft, offset: [position.start.offset ?? 0, position.end.offset ?? 0], section: sections.length - 1 });
+      drafts.push({
+        ...draft,
+        offset: [position.start.offset ?? 0, position.end.offset ?? 0],
+        section: sections.length - 1,
+      });
     };
     // Images in a paragraph are drawn after it, each a numbered figure captioned by its alt text.
     const addFigures = (images: Image[]) => {
       for (const image of images) {
         figures++;
-        push({ kind: 'figure', runs: [{ text: image.alt ?? '' }], segments: [], block: { type: 'figure', n: figures, alt: image.alt ?? '', src: image.url, image: image.data?.dataUrl ?? null } }, image.position);
+        push(
+          {
+            kind: 'figure',
+            runs: [{ text: image.alt ?? '' }],
+            segments: [],
+            block: {
+              type: 'figure',
+              n: figures,
+              alt: image.alt ?? '',
+              src: image.url,
+              image: image.data?.dataUrl ?? null,
+            },
+          },
+          image.position,
+        );
       }
     };
     const add = (kind: Draft['kind'], nodes: Nodes[], position = nodes[0]?.position) => {
@@ -77,23 +96,45 @@ export default function essay() {
       addFigures(images);
     };
     const list = (node: List, parts: Parts): ListBlock => ({
-      type: 'list', ordered: node.ordered ?? false, start: node.start ?? 1,
+      type: 'list',
+      ordered: node.ordered ?? false,
+      start: node.start ?? 1,
       items: node.children.map((item) => {
         const own = item.children.filter((child) => child.type !== 'list');
-        const runs = own.length ? parts.add(own.flatMap((child) => ('children' in child ? child.children as Nodes[] : [child])), '; ') : [];
-        return { runs, checked: item.checked ?? null, lists: item.children.filter((child) => child.type === 'list').map((child) => list(child, parts)) };
+        const runs = own.length
+          ? parts.add(
+              own.flatMap((child) => ('children' in child ? (child.children as Nodes[]) : [child])),
+              '; ',
+            )
+          : [];
+        return {
+          runs,
+          checked: item.checked ?? null,
+          lists: item.children.filter((child) => child.type === 'list').map((child) => list(child, parts)),
+        };
       }),
     });
 
     const visit = (node: RootContent, kind: Draft['kind']) => {
       switch (node.type) {
         case 'heading':
-          if (node.depth === 1 && drafts.length === 0 && sections.length === 1 && (!title || title === toString(node).trim())) {
+          if (
+            node.depth === 1 &&
+            drafts.length === 0 &&
+            sections.length === 1 &&
+            (!title || title === toString(node).trim())
+          ) {
             title = toString(node).trim();
           } else {
             const { runs, segments } = collectRuns(node.children, inline);
             const text = runsText(runs);
-            sections.push({ id: `s${sections.length}`, title: text.trim(), depth: node.depth, paragraphs: [], heading: { text, segments } });
+            sections.push({
+              id: `s${sections.length}`,
+              title: text.trim(),
+              depth: node.depth,
+              paragraphs: [],
+              heading: { text, segments },
+            });
           }
           return;
         case 'paragraph':
@@ -105,7 +146,8 @@ export default function essay() {
           const parts = new Parts(inline);
           const block = list(node, parts);
           const { runs, segments, images } = parts.collected;
-          if (runs.some((r) => r.text.trim())) push({ kind: 'list', runs, segments, block, parts: parts.parts }, node.position);
+          if (runs.some((r) => r.text.trim()))
+            push({ kind: 'list', runs, segments, block, parts: parts.parts }, node.position);
           return addFigures(images);
         }
         case 'table': {
@@ -118,15 +160,45 @@ export default function essay() {
             return cells;
           });
           const block: Block = { type: 'table', align: node.align ?? [], head: head ?? [], rows };
-          return push({ kind: 'table', runs: parts.collected.runs, segments: parts.collected.segments, block, parts: parts.parts }, node.position);
+          return push(
+            {
+              kind: 'table',
+              runs: parts.collected.runs,
+              segments: parts.collected.segments,
+              block,
+              parts: parts.parts,
+            },
+            node.position,
+          );
         }
         case 'code':
           // Code is shown as the characters written, never typeset or read for events.
-          return push({ kind: 'code', runs: [{ text: node.value, code: true }], segments: [], block: { type: 'code', lang: node.lang ?? null, text: node.value } }, node.position);
+          return push(
+            {
+              kind: 'code',
+              runs: [{ text: node.value, code: true }],
+              segments: [],
+              block: { type: 'code', lang: node.lang ?? null, text: node.value },
+            },
+            node.position,
+          );
         case 'math':
-          return push(node.data?.mathml
-            ? { kind: 'math', runs: [{ text: node.value, code: true }], segments: [], block: { type: 'math', mathml: node.data.mathml } }
-            : { kind: 'code', runs: [{ text: node.value, code: true }], segments: [], block: { type: 'code', lang: 'tex', text: node.value } }, node.position);
+          return push(
+            node.data?.mathml
+              ? {
+                  kind: 'math',
+                  runs: [{ text: node.value, code: true }],
+                  segments: [],
+                  block: { type: 'math', mathml: node.data.mathml },
+                }
+              : {
+                  kind: 'code',
+                  runs: [{ text: node.value, code: true }],
+                  segments: [],
+                  block: { type: 'code', lang: 'tex', text: node.value },
+                },
+            node.position,
+          );
         case 'html':
           // A comment is the writer's note to themselves; other markup is shown as the characters written.
           if (/^\s*<!--[\s\S]*?-->\s*$/.test(node.value)) return;
@@ -141,7 +213,8 @@ export default function essay() {
     for (let i = 0; i < inline.cited.length; i++) {
       const definition = inline.footnote(inline.cited[i]!)!;
       const parts = new Parts(inline);
-      for (const child of definition.children) parts.add('children' in child ? child.children as Nodes[] : [child], ' ');
+      for (const child of definition.children)
+        parts.add('children' in child ? (child.children as Nodes[]) : [child], ' ');
       notes.push({ id: inline.cited[i]!, runs: parts.collected.runs });
     }
 
@@ -190,17 +263,36 @@ export default function essay() {
 
     // Drop the untitled opening section when nothing stands before the first heading, and renumber.
     const kept = sections.filter((_, i) => i > 0 || drafts.some((d) => d.section === 0));
-    kept.forEach((s, i) => { s.id = `s${i + 1}`; });
+    kept.forEach((s, i) => {
+      s.id = `s${i + 1}`;
+    });
     const sectionIndex = (old: number) => kept.indexOf(sections[old]!);
     const paragraphs: Paragraph[] = drafts.map((draft, i) => {
       const text = runsText(draft.runs);
       const n = i + 1;
       sections[draft.section]!.paragraphs.push(n);
       const section = sectionIndex(draft.section);
-      const sentences = (draft.parts ?? [[0, text.length]]).flatMap(([from, to]) => splitSentences(text.slice(from, to), from))
-        .map((s, i) => ({ ...s, n: i + 1, offset: [toSource(draft.segments, s.offset[0]), toSource(draft.segments, s.offset[1])] as [number, number] }));
+      const sentences = (draft.parts ?? [[0, text.length]])
+        .flatMap(([from, to]) => splitSentences(text.slice(from, to), from))
+        .map((s, i) => ({
+          ...s,
+          n: i + 1,
+          offset: [toSource(draft.segments, s.offset[0]), toSource(draft.segments, s.offset[1])] as [number, number],
+        }));
       const dateline = n === 1 && datelineLength ? { dateline: datelineLength } : {};
-      return { n, id: `p${n}`, kind: draft.kind, text, runs: draft.runs, offset: draft.offset, sentences, section, segments: draft.segments, ...(draft.block ? { block: draft.block } : {}), ...dateline };
+      return {
+        n,
+        id: `p${n}`,
+        kind: draft.kind,
+        text,
+        runs: draft.runs,
+        offset: draft.offset,
+        sentences,
+        section,
+        segments: draft.segments,
+        ...(draft.block ? { block: draft.block } : {}),
+        ...dateline,
+      };
     });
 
     const result: Essay = {

@@ -10,7 +10,18 @@ import { yamlWarnings } from '../yaml-warnings.ts';
 
 const ESSAY_KEYS = ['title', 'subtitle', 'date', 'lang'] as const;
 /** Keys other tools write into front matter, known to be harmless here. */
-const FOREIGN_KEYS = ['tags', 'keywords', 'description', 'abstract', 'summary', 'categories', 'draft', 'slug', 'layout', 'id'];
+const FOREIGN_KEYS = [
+  'tags',
+  'keywords',
+  'description',
+  'abstract',
+  'summary',
+  'categories',
+  'draft',
+  'slug',
+  'layout',
+  'id',
+];
 const KNOWN = [...ESSAY_KEYS, ...matterSettingKeys];
 
 export default function frontMatter() {
@@ -28,7 +39,11 @@ export default function frontMatter() {
       // YAML's own warnings (an unknown tag) become the essay's, with their line, instead of a stack on stderr.
       const parsed: unknown = parseYaml(node.value, { schema: 'core', logLevel: 'error', prettyErrors: false }) ?? {};
       for (const warning of yamlWarnings(node.value)) {
-        file.message(`Front matter: ${warning.message}`, { place: { line: (node.position?.start.line ?? 1) + warning.line, column: warning.column }, ruleId: 'front-matter', source: 'briefing' });
+        file.message(`Front matter: ${warning.message}`, {
+          place: { line: (node.position?.start.line ?? 1) + warning.line, column: warning.column },
+          ruleId: 'front-matter',
+          source: 'briefing',
+        });
       }
       if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('front matter is not a mapping');
       matter = parsed as Record<string, unknown>;
@@ -38,13 +53,24 @@ export default function frontMatter() {
     for (const key of Object.keys(matter)) {
       if ((KNOWN as readonly string[]).includes(key) || FOREIGN_KEYS.includes(key)) continue;
       const near = didYouMean(key, KNOWN);
-      file.message(`Front matter: unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ''}; it is ignored`, { place: at(key), ruleId: 'front-matter', source: 'briefing' });
+      file.message(`Front matter: unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ''}; it is ignored`, {
+        place: at(key),
+        ruleId: 'front-matter',
+        source: 'briefing',
+      });
     }
     if (matter.date !== undefined && matter.date !== null && !validDate(matter.date)) {
-      file.fail(`Front matter: date: ${JSON.stringify(String(matter.date))} is not a date (write it as 2006-05-25)`, { place: at('date'), ruleId: 'front-matter', source: 'briefing' });
+      file.fail(`Front matter: date: ${JSON.stringify(String(matter.date))} is not a date (write it as 2006-05-25)`, {
+        place: at('date'),
+        ruleId: 'front-matter',
+        source: 'briefing',
+      });
     }
     if (matter.lang !== undefined && !validLanguage(matter.lang)) {
-      file.message(`Front matter: lang: ${JSON.stringify(String(matter.lang))} is not a language tag (such as en, fr or en-GB); English is assumed`, { place: at('lang'), ruleId: 'front-matter', source: 'briefing' });
+      file.message(
+        `Front matter: lang: ${JSON.stringify(String(matter.lang))} is not a language tag (such as en, fr or en-GB); English is assumed`,
+        { place: at('lang'), ruleId: 'front-matter', source: 'briefing' },
+      );
       delete matter.lang;
     }
     file.data.matter = matter;

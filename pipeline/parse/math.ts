@@ -27,9 +27,18 @@ export default function math() {
     for (const node of nodes) {
       let mathml: string | null = null;
       try {
-        mathml = katex.renderToString(node.value, { output: 'mathml', displayMode: node.type === 'math', throwOnError: true, trust: false, strict: 'ignore' });
+        mathml = katex.renderToString(node.value, {
+          output: 'mathml',
+          displayMode: node.type === 'math',
+          throwOnError: true,
+          trust: false,
+          strict: 'ignore',
+        });
       } catch (error) {
-        file.message(`Math not typeset (${(error as Error).message.replace(/^KaTeX parse error: /, '').split('\n')[0]}); printed as written`, { place: node.position, ruleId: 'math', source: 'briefing' });
+        file.message(
+          `Math not typeset (${(error as Error).message.replace(/^KaTeX parse error: /, '').split('\n')[0]}); printed as written`,
+          { place: node.position, ruleId: 'math', source: 'briefing' },
+        );
       }
       node.data = { ...node.data, mathml };
     }

@@ -3,8 +3,8 @@
 // section heading. Offsets into the text are kept exactly, so mentions can point back at the source.
 import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import type { Processor } from 'unified';
-import { location } from 'vfile-location';
 import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import { dateLineOf } from './dateline.ts';
 
 /** A block of consecutive non-blank lines. Lines of only whitespace (a no-break space too) separate blocks. */
@@ -44,14 +44,21 @@ function blocks(text: string, dropped: string[] = []): Block[] {
  * What a copy of a web page brings along: navigation and widget labels on lines of their own ("Accessibility links",
  * "Breaking News", "Skip to content", lone size buttons "XS" / "SM"). Such lines are dropped, never made the title.
  */
-const WEB_LEFTOVER = /^(?:XXS|XS|SM|MD|LG|XL|XXL|A[-+]|Accessibility links|Skip to (?:main )?(?:content|navigation)|Breaking News|Live|Menu|Search|Sign in|Sign up|Log in|Log out|Subscribe|Advertisement|Advert|Share|Share this|Share this article|Close|Home|More|Next|Previous|Back to top|Print|Email|Follow us|Related|Related (?:articles|topics|stories)|Read more|Most read|Cookies?(?: (?:settings|policy))?|Accept(?: all)?(?: cookies)?|Top stories|Image (?:source|caption),?.*|Copyright.*|\u00a9.*)$/i;
+const WEB_LEFTOVER =
+  /^(?:XXS|XS|SM|MD|LG|XL|XXL|A[-+]|Accessibility links|Skip to (?:main )?(?:content|navigation)|Breaking News|Live|Menu|Search|Sign in|Sign up|Log in|Log out|Subscribe|Advertisement|Advert|Share|Share this|Share this article|Close|Home|More|Next|Previous|Back to top|Print|Email|Follow us|Related|Related (?:articles|topics|stories)|Read more|Most read|Cookies?(?: (?:settings|policy))?|Accept(?: all)?(?: cookies)?|Top stories|Image (?:source|caption),?.*|Copyright.*|\u00a9.*)$/i;
 
 export const isWebLeftover = (line: string) => WEB_LEFTOVER.test(line.trim());
 
 /** Short, unpunctuated, capitalised, and on its own: "Course of the war"; a line that is only a date dates the text. */
 function looksLikeHeading(text: string, block: Block): boolean {
-  return block.lines === 1 && text.length <= 80 && /^[\p{Lu}\p{N}]/u.test(text) && !/[.!?:;,"\u201d]$/.test(text)
-    && text.split(/\s+/).length <= 12 && !dateLineOf(text);
+  return (
+    block.lines === 1 &&
+    text.length <= 80 &&
+    /^[\p{Lu}\p{N}]/u.test(text) &&
+    !/[.!?:;,"\u201d]$/.test(text) &&
+    text.split(/\s+/).length <= 12 &&
+    !dateLineOf(text)
+  );
 }
 
 /** The backtick typed for an apostrophe ("NATO`s") becomes one; the length is unchanged so offsets still hold. */
@@ -65,7 +72,13 @@ export default function plainText(this: Processor) {
     const dropped: string[] = [];
     const list = blocks(document, dropped);
     if (dropped.length && file) {
-      file.message(`Dropped ${dropped.length} line${dropped.length === 1 ? '' : 's'} of web-page leftovers: ${dropped.slice(0, 4).map((d) => `\u201c${d}\u201d`).join(', ')}${dropped.length > 4 ? ', \u2026' : ''}`, { ruleId: 'web-leftovers', source: 'briefing' });
+      file.message(
+        `Dropped ${dropped.length} line${dropped.length === 1 ? '' : 's'} of web-page leftovers: ${dropped
+          .slice(0, 4)
+          .map((d) => `\u201c${d}\u201d`)
+          .join(', ')}${dropped.length > 4 ? ', \u2026' : ''}`,
+        { ruleId: 'web-leftovers', source: 'briefing' },
+      );
     }
     list.forEach((block, index) => {
       const raw = document.slice(block.start, block.end);
@@ -74,7 +87,12 @@ export default function plainText(this: Processor) {
       const isTitle = index === 0 && block.lines === 1 && list.length > 1;
       const isHeading = !isTitle && index < list.length - 1 && looksLikeHeading(raw, block);
       if (isTitle || isHeading) {
-        children.push({ type: 'heading', depth: isTitle ? 1 : 2, children: [text], position: text.position } as Heading);
+        children.push({
+          type: 'heading',
+          depth: isTitle ? 1 : 2,
+          children: [text],
+          position: text.position,
+        } as Heading);
       } else {
         children.push({ type: 'paragraph', children: [text], position: text.position } as Paragraph);
       }

@@ -2,8 +2,8 @@
 // and refuse what is not an essay (empty, binary, too large) with a one-line reason.
 import { readFile, stat } from 'node:fs/promises';
 import { VFile } from 'vfile';
-import { slugOf } from '../slug.ts';
 import { BriefingError } from '../errors.ts';
+import { slugOf } from '../slug.ts';
 
 export const ESSAY_EXTENSIONS = ['.txt', '.md', '.markdown'];
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -21,18 +21,25 @@ export async function readSource(filePath: string, maxBytes = DEFAULT_MAX_BYTES)
   if (!info) throw new SourceError('file not found');
   if (!info.isFile()) throw new SourceError('not a file');
   if (info.size > maxBytes) {
-    throw new SourceError(`file is ${(info.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit`);
+    throw new SourceError(
+      `file is ${(info.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit`,
+    );
   }
   const bytes = await readFile(filePath);
   const text = decode(bytes);
   const long = longestParagraph(text);
   if (long.length > MAX_PARAGRAPH_CHARS) {
-    throw new SourceError(`line ${long.line}: a paragraph of ${long.length.toLocaleString('en')} characters, over the ${MAX_PARAGRAPH_CHARS.toLocaleString('en')} a paragraph may have; split it into paragraphs (blank lines between them)`);
+    throw new SourceError(
+      `line ${long.line}: a paragraph of ${long.length.toLocaleString('en')} characters, over the ${MAX_PARAGRAPH_CHARS.toLocaleString('en')} a paragraph may have; split it into paragraphs (blank lines between them)`,
+    );
   }
   const file = new VFile({ path: filePath, value: text });
   file.data.slug = slugOf(filePath);
   if (/\uFFFD/.test(String(file.value)) && !bytes.includes(Buffer.from('\uFFFD'))) {
-    file.message('Invalid UTF-8: undecodable bytes were replaced with \uFFFD', { ruleId: 'encoding', source: 'briefing' });
+    file.message('Invalid UTF-8: undecodable bytes were replaced with \uFFFD', {
+      ruleId: 'encoding',
+      source: 'briefing',
+    });
   }
   return file;
 }
@@ -48,9 +55,11 @@ function decode(bytes: Buffer): string {
 
 /** The longest run of text between blank lines, and the line it starts on. */
 function longestParagraph(text: string): { length: number; line: number } {
-  let best = { length: 0, line: 1 }, line = 1;
+  let best = { length: 0, line: 1 },
+    line = 1;
   for (const block of text.split(/(\n[ \t\u00a0]*\n)/)) {
-    if (!/^\n[ \t\u00a0]*\n$/.test(block) && block.length > best.length) best = { length: block.length, line: line + (/^\n*/.exec(block)![0].length) };
+    if (!/^\n[ \t\u00a0]*\n$/.test(block) && block.length > best.length)
+      best = { length: block.length, line: line + /^\n*/.exec(block)![0].length };
     line += block.split('\n').length - 1;
   }
   return best;

@@ -43,13 +43,24 @@ export interface Collected {
 type Marks = Omit<Run, 'text'>;
 
 /** Flatten inline content into runs, recording where each piece of text sits in the source. */
-export function collectRuns(nodes: Nodes[], inline: Inline, into: Collected = { runs: [], segments: [], images: [] }, marks: Marks = {}, cursor = { length: 0 }): Collected {
+export function collectRuns(
+  nodes: Nodes[],
+  inline: Inline,
+  into: Collected = { runs: [], segments: [], images: [] },
+  marks: Marks = {},
+  cursor = { length: 0 },
+): Collected {
   const push = (node: Nodes, literal: string, extra: Marks = {}) => {
     const text = literal.replace(/\s*[\r\n]\s*/g, (ws) => (ws.length === 1 ? ' ' : ws.replace(/[\r\n]/g, ' ')));
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start !== undefined && end !== undefined) {
-      into.segments.push({ text: cursor.length, source: start, length: text.length, exact: end - start === text.length });
+      into.segments.push({
+        text: cursor.length,
+        source: start,
+        length: text.length,
+        exact: end - start === text.length,
+      });
     }
     into.runs.push({ text, ...marks, ...extra });
     cursor.length += text.length;

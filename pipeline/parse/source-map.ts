@@ -4,10 +4,15 @@
 import type { Segment } from '../model.ts';
 
 export function toSource(segments: Segment[], index: number): number {
-  let lo = 0, hi = segments.length - 1, found = -1;
+  let lo = 0,
+    hi = segments.length - 1,
+    found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (segments[mid]!.text <= index) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    if (segments[mid]!.text <= index) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   const segment = segments[Math.max(found, 0)];
   if (!segment) return index;

@@ -14,10 +14,29 @@ type Item = 'milestones' | 'people' | 'brief' | 'quotation' | 'excerpt';
  * then the essay's own paragraphs for what room is left. Title, figures, timeline and source always stay.
  */
 export const FILL_ORDER: [Item, number][] = [
-  ['milestones', 3], ['people', 1], ['brief', 2], ['milestones', 5], ['quotation', 1], ['people', 3], ['brief', 4],
-  ['milestones', 7], ['people', 4], ['milestones', 8], ['people', 5], ['milestones', 10], ['people', 6],
-  ['excerpt', 1], ['excerpt', 2], ['milestones', 12], ['excerpt', 3], ['excerpt', 4], ['milestones', 14],
-  ['excerpt', 5], ['excerpt', 6], ['excerpt', 8], ['excerpt', 10],
+  ['milestones', 3],
+  ['people', 1],
+  ['brief', 2],
+  ['milestones', 5],
+  ['quotation', 1],
+  ['people', 3],
+  ['brief', 4],
+  ['milestones', 7],
+  ['people', 4],
+  ['milestones', 8],
+  ['people', 5],
+  ['milestones', 10],
+  ['people', 6],
+  ['excerpt', 1],
+  ['excerpt', 2],
+  ['milestones', 12],
+  ['excerpt', 3],
+  ['excerpt', 4],
+  ['milestones', 14],
+  ['excerpt', 5],
+  ['excerpt', 6],
+  ['excerpt', 8],
+  ['excerpt', 10],
 ];
 
 const OVERFLOWS = `(() => { const s = document.querySelector('.sheet'); return !s || s.scrollHeight > s.clientHeight + 1
@@ -77,7 +96,12 @@ const FILL = `(() => {
 
 /** Counts from the page's names to the view's. */
 const asLimits = (kept: Record<Item, number> & { fill?: number }): FactsheetLimits => ({
-  milestones: kept.milestones, people: kept.people, keyPoints: kept.brief, quotation: kept.quotation > 0, excerpt: kept.excerpt, fill: kept.fill ?? 1,
+  milestones: kept.milestones,
+  people: kept.people,
+  keyPoints: kept.brief,
+  quotation: kept.quotation > 0,
+  excerpt: kept.excerpt,
+  fill: kept.fill ?? 1,
 });
 
 /**
@@ -94,9 +118,13 @@ export async function makeFactsheet({ essay, chronology, settings, renderer, pri
       return !(await page.evaluate(OVERFLOWS));
     };
     await fits(mostFactsheet);
-    const available = await page.evaluate(`(() => { const n = {}; for (const el of document.querySelectorAll('[data-fit]')) n[el.dataset.fit] = (n[el.dataset.fit] ?? 0) + 1; return n; })()`) as Partial<Record<Item, number>>;
-    const kept = await page.evaluate(FILL) as (Record<Item, number> & { fill: number }) | null;
-    let limits = kept ? asLimits(kept) : { milestones: 3, people: 1, keyPoints: 0, quotation: false, excerpt: 0, fill: 1 };
+    const available = (await page.evaluate(
+      `(() => { const n = {}; for (const el of document.querySelectorAll('[data-fit]')) n[el.dataset.fit] = (n[el.dataset.fit] ?? 0) + 1; return n; })()`,
+    )) as Partial<Record<Item, number>>;
+    const kept = (await page.evaluate(FILL)) as (Record<Item, number> & { fill: number }) | null;
+    let limits = kept
+      ? asLimits(kept)
+      : { milestones: 3, people: 1, keyPoints: 0, quotation: false, excerpt: 0, fill: 1 };
     let fitted = await fits(limits);
     // The page measured with hidden items and the page rendered without them differ only slightly (a list of
     // acronyms follows the milestones shown); should the real one overflow, the last items filled go first.
@@ -104,22 +132,42 @@ export async function makeFactsheet({ essay, chronology, settings, renderer, pri
       const [item, count] = FILL_ORDER[i]!;
       const current = asKept(limits)[item];
       if (current < count || current === 0) continue;
-      const lower = Math.max(0, ...FILL_ORDER.slice(0, i).filter(([other]) => other === item).map(([, n]) => n));
+      const lower = Math.max(
+        0,
+        ...FILL_ORDER.slice(0, i)
+          .filter(([other]) => other === item)
+          .map(([, n]) => n),
+      );
       limits = asLimits({ ...asKept(limits), [item]: lower, fill: 1 });
       fitted = await fits(limits);
     }
     const short = (item: Item, full: number) => asKept(limits)[item] < Math.min(full, available[item] ?? 0);
-    if (short('milestones', fullFactsheet.milestones) || short('brief', fullFactsheet.keyPoints) || short('quotation', 1)) {
-      file.message(`Fact sheet shortened to fit one page: ${leftOut(limits, available)}`, { ruleId: 'factsheet-fit', source: 'briefing' });
+    if (
+      short('milestones', fullFactsheet.milestones) ||
+      short('brief', fullFactsheet.keyPoints) ||
+      short('quotation', 1)
+    ) {
+      file.message(`Fact sheet shortened to fit one page: ${leftOut(limits, available)}`, {
+        ruleId: 'factsheet-fit',
+        source: 'briefing',
+      });
     }
-    if (!fitted) file.message('Fact sheet still overflows its page at the shortest setting', { ruleId: 'factsheet-fit', source: 'briefing' });
+    if (!fitted)
+      file.message('Fact sheet still overflows its page at the shortest setting', {
+        ruleId: 'factsheet-fit',
+        source: 'briefing',
+      });
     await printer.pdf(page, pdf, { tagged: true });
   });
   await finish(pdf, 'Fact sheet', essay, chronology, settings);
 }
 
 const asKept = (limits: FactsheetLimits): Record<Item, number> => ({
-  milestones: limits.milestones, people: limits.people, brief: limits.keyPoints, quotation: limits.quotation ? 1 : 0, excerpt: limits.excerpt,
+  milestones: limits.milestones,
+  people: limits.people,
+  brief: limits.keyPoints,
+  quotation: limits.quotation ? 1 : 0,
+  excerpt: limits.excerpt,
 });
 
 /** What the fitting left out, for the warning. */

@@ -22,16 +22,35 @@ interface ProductSpec {
 export const PRODUCTS: Record<Product, ProductSpec> = {
   // Each product's code (and the views and PDF helpers it needs) is loaded only when it is made.
   briefing: {
-    files: ['briefing.html', 'briefing.pdf'], layout: 'briefing', preview: [['briefing.html', 'Briefing'], ['briefing.pdf', 'PDF']], paged: true,
+    files: ['briefing.html', 'briefing.pdf'],
+    layout: 'briefing',
+    preview: [
+      ['briefing.html', 'Briefing'],
+      ['briefing.pdf', 'PDF'],
+    ],
+    paged: true,
     make: async (ctx) => (await import('./briefing.ts')).makeBriefing(ctx),
   },
   // The HTML deck is shown as it is: one slide at a time, with its own keys.
   slides: {
-    files: ['slides.html', 'slides.pdf', 'slides.pptx'], layout: 'slides', preview: [['slides.html', 'Slides'], ['slides.pdf', 'PDF'], ['slides.pptx', 'PowerPoint']], paged: false,
+    files: ['slides.html', 'slides.pdf', 'slides.pptx'],
+    layout: 'slides',
+    preview: [
+      ['slides.html', 'Slides'],
+      ['slides.pdf', 'PDF'],
+      ['slides.pptx', 'PowerPoint'],
+    ],
+    paged: false,
     make: async (ctx) => (await import('./slides.ts')).makeSlides(ctx),
   },
   factsheet: {
-    files: ['factsheet.html', 'factsheet.pdf'], layout: 'factsheet', preview: [['factsheet.html', 'Fact sheet'], ['factsheet.pdf', 'PDF']], paged: true,
+    files: ['factsheet.html', 'factsheet.pdf'],
+    layout: 'factsheet',
+    preview: [
+      ['factsheet.html', 'Fact sheet'],
+      ['factsheet.pdf', 'PDF'],
+    ],
+    paged: true,
     make: async (ctx) => (await import('./factsheet.ts')).makeFactsheet(ctx),
   },
   json: {
@@ -39,6 +58,7 @@ export const PRODUCTS: Record<Product, ProductSpec> = {
     layout: null,
     preview: [['chronology.json', 'Chronology']],
     paged: false,
-    make: async ({ chronology, staging }) => writeFile(path.join(staging, 'chronology.json'), JSON.stringify(chronology, null, 2) + '\n'),
+    make: async ({ chronology, staging }) =>
+      writeFile(path.join(staging, 'chronology.json'), JSON.stringify(chronology, null, 2) + '\n'),
   },
 };

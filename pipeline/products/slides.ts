@@ -12,7 +12,9 @@ export async function makeSlides({ essay, chronology, settings, renderer, printe
   const { deck, brand, html: page } = renderer.slides(essay, chronology, settings);
   await writeFile(html, page);
   // The PowerPoint needs no browser: it is made while Chromium prints the PDF.
-  const pptx = import('../render/pptx.ts').then(({ deckToPptx }) => deckToPptx(deck, brand, buildDate(essay.compiled ?? essay.dated ?? settings.referenceDate)));
+  const pptx = import('../render/pptx.ts').then(({ deckToPptx }) =>
+    deckToPptx(deck, brand, buildDate(essay.compiled ?? essay.dated ?? settings.referenceDate)),
+  );
   pptx.catch(() => {});
   await printer.withPage(async (tab) => {
     await printer.load(tab, html);

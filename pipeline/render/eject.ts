@@ -8,7 +8,7 @@ async function defaults(dir = defaultTemplatesDir, prefix = ''): Promise<string[
   const files: string[] = [];
   for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
     const relative = path.join(prefix, entry.name);
-    if (entry.isDirectory()) files.push(...await defaults(dir, relative));
+    if (entry.isDirectory()) files.push(...(await defaults(dir, relative)));
     else files.push(relative);
   }
   return files.sort();
@@ -16,9 +16,19 @@ async function defaults(dir = defaultTemplatesDir, prefix = ''): Promise<string[
 
 /** Which default file a name means: "cover" -> partials/cover.hbs, "slides.css" -> css/slides.css, "briefing". */
 function resolve(name: string, all: string[]): string {
-  const candidates = [name, `${name}.hbs`, `partials/${name}`, `partials/${name}.hbs`, `css/${name}`, `css/${name}.css`];
+  const candidates = [
+    name,
+    `${name}.hbs`,
+    `partials/${name}`,
+    `partials/${name}.hbs`,
+    `css/${name}`,
+    `css/${name}.css`,
+  ];
   const found = candidates.find((c) => all.includes(c));
-  if (!found) throw new Error(`no default template "${name}" (there are: ${all.map((f) => f.replace(/^(partials|css)\//, '').replace(/\.hbs$/, '')).join(', ')})`);
+  if (!found)
+    throw new Error(
+      `no default template "${name}" (there are: ${all.map((f) => f.replace(/^(partials|css)\//, '').replace(/\.hbs$/, '')).join(', ')})`,
+    );
   return found;
 }
 
@@ -28,7 +38,8 @@ export async function eject(names: string[], to: string, force = false): Promise
   const chosen = names.length ? names.map((n) => resolve(n, all)) : all;
   for (const file of chosen) {
     const target = path.join(to, file);
-    if (!force && (await stat(target).catch(() => null))) throw new Error(`${target} exists; edit it, or eject again with --force to replace it`);
+    if (!force && (await stat(target).catch(() => null)))
+      throw new Error(`${target} exists; edit it, or eject again with --force to replace it`);
   }
   for (const file of chosen) {
     await mkdir(path.dirname(path.join(to, file)), { recursive: true });

@@ -27,30 +27,53 @@ export interface FontOptions {
 }
 
 /** The family name of an @fontsource package ("@fontsource/source-serif-4" -> "Source Serif 4"). */
-export const familyName = (pkg: string) => (JSON.parse(readFileSync(require.resolve(`${pkg}/metadata.json`), 'utf8')) as { family: string }).family;
+export const familyName = (pkg: string) =>
+  (JSON.parse(readFileSync(require.resolve(`${pkg}/metadata.json`), 'utf8')) as { family: string }).family;
 
 export function fontFaces(families: FontFamily[], options: FontOptions = {}): string {
-  return families.flatMap((family) => {
-    const dir = path.dirname(require.resolve(`${family.package}/metadata.json`));
-    const meta = JSON.parse(readFileSync(path.join(dir, 'metadata.json'), 'utf8')) as { weights: number[]; styles: string[] };
-    // Each weight asked for, or the nearest the family has; italics when it has them.
-    const weights = [...new Set(family.weights.map((w) => meta.weights.reduce((a, b) => (Math.abs(b - w) < Math.abs(a - w) ? b : a))))];
-    const italic = family.italic !== false && meta.styles.includes('italic');
-    const files = weights.flatMap((w) => [`${w}.css`, ...(italic ? [`${w}-italic.css`] : [])]).filter((f) => existsSync(path.join(dir, f)));
-    return files.flatMap((name) => {
-      const css = readFileSync(path.join(dir, name), 'utf8');
-      return [...css.matchAll(/\/\* ([\w[\]-]+) \*\/\s*(@font-face \{[^}]*\})/g)]
-        .filter(([, id]) => !options.subsets || options.subsets.some((subset) => new RegExp(`-${subset}-\\d+-(?:normal|italic)$`).test(id!)))
-        .filter(([, id, face]) => options.text === undefined || /-latin-\d+-(?:normal|italic)$/.test(id!) || usedIn(face!, options.text))
-        .map(([, , face]) => face!
-          .replace(/,\s*url\([^)]+\.woff\) format\('woff'\)/g, '')
-          .replace(/url\(\.\/files\/([^)]+)\)/g, (_, file: string) => {
-            const full = path.join(dir, 'files', file);
-            return options.inline ? `url(data:font/woff2;base64,${readFileSync(full).toString('base64')})` : `url(${pathToFileURL(full).href})`;
-          })
-          .replace(/font-display:\s*swap/g, 'font-display: block'));
-    });
-  }).join('\n');
+  return families
+    .flatMap((family) => {
+      const dir = path.dirname(require.resolve(`${family.package}/metadata.json`));
+      const meta = JSON.parse(readFileSync(path.join(dir, 'metadata.json'), 'utf8')) as {
+        weights: number[];
+        styles: string[];
+      };
+      // Each weight asked for, or the nearest the family has; italics when it has them.
+      const weights = [
+        ...new Set(
+          family.weights.map((w) => meta.weights.reduce((a, b) => (Math.abs(b - w) < Math.abs(a - w) ? b : a))),
+        ),
+      ];
+      const italic = family.italic !== false && meta.styles.includes('italic');
+      const files = weights
+        .flatMap((w) => [`${w}.css`, ...(italic ? [`${w}-italic.css`] : [])])
+        .filter((f) => existsSync(path.join(dir, f)));
+      return files.flatMap((name) => {
+        const css = readFileSync(path.join(dir, name), 'utf8');
+        return [...css.matchAll(/\/\* ([\w[\]-]+) \*\/\s*(@font-face \{[^}]*\})/g)]
+          .filter(
+            ([, id]) =>
+              !options.subsets ||
+              options.subsets.some((subset) => new RegExp(`-${subset}-\\d+-(?:normal|italic)$`).test(id!)),
+          )
+          .filter(
+            ([, id, face]) =>
+              options.text === undefined || /-latin-\d+-(?:normal|italic)$/.test(id!) || usedIn(face!, options.text),
+          )
+          .map(([, , face]) =>
+            face!
+              .replace(/,\s*url\([^)]+\.woff\) format\('woff'\)/g, '')
+              .replace(/url\(\.\/files\/([^)]+)\)/g, (_, file: string) => {
+                const full = path.join(dir, 'files', file);
+                return options.inline
+                  ? `url(data:font/woff2;base64,${readFileSync(full).toString('base64')})`
+                  : `url(${pathToFileURL(full).href})`;
+              })
+              .replace(/font-display:\s*swap/g, 'font-display: block'),
+          );
+      });
+    })
+    .join('\n');
 }
 
 /** Whether a @font-face's unicode-range holds a character of the text. */
@@ -64,10 +87,16 @@ function usedIn(face: string, text: string): boolean {
 }
 
 function rangesOf(list: string): [number, number][] {
-  return list.split(',').filter((part) => part.trim()).map((part) => {
-    const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
-    return [Number.parseInt(a!.replace(/\?/g, '0'), 16), Number.parseInt((b ?? a!).replace(/\?/g, 'F'), 16)] as [number, number];
-  });
+  return list
+    .split(',')
+    .filter((part) => part.trim())
+    .map((part) => {
+      const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
+      return [Number.parseInt(a!.replace(/\?/g, '0'), 16), Number.parseInt((b ?? a!).replace(/\?/g, 'F'), 16)] as [
+        number,
+        number,
+      ];
+    });
 }
 
 /** The characters a family's files cover, from the unicode-ranges of its regular weight: [first, last] code points. */
@@ -94,11 +123,16 @@ export function uncovered(text: string, packages: string[]): string[] {
 
 /** Noto families on npm for the scripts a briefing meets most, by the first character the fonts lack. */
 const NOTO: [RegExp, string][] = [
-  [/\p{Script=Hangul}/u, '@fontsource/noto-sans-kr'], [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, '@fontsource/noto-sans-jp'],
-  [/\p{Script=Han}/u, '@fontsource/noto-sans-sc'], [/\p{Script=Arabic}/u, '@fontsource/noto-sans-arabic'],
-  [/\p{Script=Hebrew}/u, '@fontsource/noto-sans-hebrew'], [/\p{Script=Devanagari}/u, '@fontsource/noto-sans-devanagari'],
-  [/\p{Script=Thai}/u, '@fontsource/noto-sans-thai'], [/\p{Script=Georgian}/u, '@fontsource/noto-sans-georgian'],
-  [/\p{Script=Armenian}/u, '@fontsource/noto-sans-armenian'], [/\p{Extended_Pictographic}/u, '@fontsource/noto-emoji'],
+  [/\p{Script=Hangul}/u, '@fontsource/noto-sans-kr'],
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, '@fontsource/noto-sans-jp'],
+  [/\p{Script=Han}/u, '@fontsource/noto-sans-sc'],
+  [/\p{Script=Arabic}/u, '@fontsource/noto-sans-arabic'],
+  [/\p{Script=Hebrew}/u, '@fontsource/noto-sans-hebrew'],
+  [/\p{Script=Devanagari}/u, '@fontsource/noto-sans-devanagari'],
+  [/\p{Script=Thai}/u, '@fontsource/noto-sans-thai'],
+  [/\p{Script=Georgian}/u, '@fontsource/noto-sans-georgian'],
+  [/\p{Script=Armenian}/u, '@fontsource/noto-sans-armenian'],
+  [/\p{Extended_Pictographic}/u, '@fontsource/noto-emoji'],
   [/[\u2190-\u2bff]/u, '@fontsource/noto-sans-symbols-2'],
 ];
 

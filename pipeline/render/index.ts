@@ -4,10 +4,10 @@ import { imageDataUrl } from '../images.ts';
 import type { Chronology, Essay } from '../model.ts';
 import type { Settings } from '../settings.ts';
 import { briefingView } from '../views/briefing.ts';
+import { type FactsheetLimits, factsheetView } from '../views/factsheet.ts';
 import { runningTitle } from '../views/format.ts';
-import { factsheetView, type FactsheetLimits } from '../views/factsheet.ts';
 import { slidesView } from '../views/slides.ts';
-import { familyName, fontFaces, type FontFamily, subsetsFor, uncovered } from './fonts.ts';
+import { type FontFamily, familyName, fontFaces, subsetsFor, uncovered } from './fonts.ts';
 import type { Templates } from './templates.ts';
 
 /** A string for a CSS `content: "..."` inside <style>: quotes, backslashes, newlines and "<" escaped. */
@@ -42,8 +42,13 @@ export class Renderer {
         ...(code ? [{ package: MONO, weights: [400], italic: false }] : []),
       ].filter((_, i) => !inline || i === 1); // the deck is set in the headings face only
       // Fallback faces only for the characters the essay has that the others lack (an emoji, a Korean name).
-      const fonts = [fontFaces(families, { inline: true, subsets }),
-        fontFaces(settings.fonts.fallback.map((pkg) => ({ package: pkg, weights: [400, 700], italic: false })), { inline: true, text: missing })].join('\n');
+      const fonts = [
+        fontFaces(families, { inline: true, subsets }),
+        fontFaces(
+          settings.fonts.fallback.map((pkg) => ({ package: pkg, weights: [400, 700], italic: false })),
+          { inline: true, text: missing },
+        ),
+      ].join('\n');
       const fallbacks = settings.fonts.fallback.map((pkg) => `'${familyName(pkg)}', `).join('');
       const variables = [
         `--serif: '${familyName(settings.fonts.body)}', ${fallbacks}Georgia, serif`,
@@ -51,16 +56,28 @@ export class Renderer {
         `--mono: '${familyName(MONO)}', 'DejaVu Sans Mono', monospace`,
         ...Object.entries(settings.colours).map(([name, value]) => `--${name}: ${value}`),
       ];
-      shared = { fonts, theme: `:root { ${variables.join('; ')}; }`, logo: settings.logo ? dataUrl(settings.logo) : null };
+      shared = {
+        fonts,
+        theme: `:root { ${variables.join('; ')}; }`,
+        logo: settings.logo ? dataUrl(settings.logo) : null,
+      };
       this.cache.set(key, shared);
     }
     return shared;
   }
 
   /** The briefing's view of the essay last asked for: printed twice (the second time with its page numbers), made once. */
-  private readonly briefingViews = new WeakMap<Essay, { chronology: Chronology; settings: Settings; view: ReturnType<typeof briefingView> }>();
+  private readonly briefingViews = new WeakMap<
+    Essay,
+    { chronology: Chronology; settings: Settings; view: ReturnType<typeof briefingView> }
+  >();
 
-  private briefingContext(essay: Essay, chronology: Chronology, settings: Settings, pages: Map<string, number> = new Map()) {
+  private briefingContext(
+    essay: Essay,
+    chronology: Chronology,
+    settings: Settings,
+    pages: Map<string, number> = new Map(),
+  ) {
     let made = this.briefingViews.get(essay);
     if (!made || made.chronology !== chronology || made.settings !== settings) {
       made = { chronology, settings, view: briefingView(essay, chronology, settings) };
@@ -88,7 +105,11 @@ export class Renderer {
     const known = new Set<string>(['css', ...this.templates.stylesheets]);
     const collect = (value: unknown): void => {
       if (Array.isArray(value)) value.forEach(collect);
-      else if (value && typeof value === 'object') for (const [key, inner] of Object.entries(value)) { known.add(key); collect(inner); }
+      else if (value && typeof value === 'object')
+        for (const [key, inner] of Object.entries(value)) {
+          known.add(key);
+          collect(inner);
+        }
     };
     collect(this.briefingContext(sample, chronology, settings));
     collect({ ...slidesView(sample, chronology, settings), ...this.shared(settings, true, sample.source) });
@@ -106,7 +127,10 @@ export class Renderer {
   }
 
   factsheet(essay: Essay, chronology: Chronology, settings: Settings, limits?: FactsheetLimits): string {
-    return this.templates.render('factsheet', { ...factsheetView(essay, chronology, settings, limits), ...this.shared(settings, false, essay.source) });
+    return this.templates.render('factsheet', {
+      ...factsheetView(essay, chronology, settings, limits),
+      ...this.shared(settings, false, essay.source),
+    });
   }
 }
 

@@ -23,10 +23,12 @@ const pdfText = (text: string) => `<FEFF${Buffer.from(text, 'utf16le').swap16().
 export function finishPdf(pdf: Buffer, info: PdfInfo): Buffer {
   const latin = pdf.toString('latin1');
   const stamp = pdfDate(info.date);
-  const dated = renumberNodeIds(latin.replace(/\/(CreationDate|ModDate) \(D:[^)]{14,30}\)/g, (match, key: string) => {
-    const value = `/${key} (${stamp})`;
-    return value.length === match.length ? value : match;
-  }));
+  const dated = renumberNodeIds(
+    latin.replace(/\/(CreationDate|ModDate) \(D:[^)]{14,30}\)/g, (match, key: string) => {
+      const value = `/${key} (${stamp})`;
+      return value.length === match.length ? value : match;
+    }),
+  );
   const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s*(\d+)\s*%%EOF\s*$/.exec(dated);
   if (!trailer) throw new Error('unexpected PDF: no trailer to update');
   const size = Number(/\/Size (\d+)/.exec(trailer[1]!)?.[1]);
@@ -42,12 +44,15 @@ export function finishPdf(pdf: Buffer, info: PdfInfo): Buffer {
     `/Producer (Chromium via briefing)`,
     `/CreationDate (${stamp})`,
     `/ModDate (${stamp})`,
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
   const base = dated.endsWith('\n') ? dated : `${dated}\n`;
   const object = `${size} 0 obj\n<<${entries}>>\nendobj\n`;
   const xrefAt = base.length + object.length;
-  const update = `${object}xref\n0 1\n0000000000 65535 f \n${size} 1\n${String(base.length).padStart(10, '0')} 00000 n \n`
-    + `trailer\n<</Size ${size + 1}\n/Root ${root}\n/Info ${size} 0 R\n/Prev ${trailer[2]}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  const update =
+    `${object}xref\n0 1\n0000000000 65535 f \n${size} 1\n${String(base.length).padStart(10, '0')} 00000 n \n` +
+    `trailer\n<</Size ${size + 1}\n/Root ${root}\n/Info ${size} 0 R\n/Prev ${trailer[2]}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
   return Buffer.concat([Buffer.from(base, 'latin1'), Buffer.from(update, 'latin1')]);
 }
 

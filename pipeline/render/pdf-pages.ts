@@ -41,20 +41,30 @@ export function readPlainDestinations(pdf: string): Map<string, number> | null {
   const pages = new Map<string, number>();
   for (const m of dests.matchAll(/\/([^\s/[\]<>()]+)\s*\[\s*(\d+) 0 R/g)) {
     const page = order.get(m[2]!);
-    if (page) pages.set(m[1]!.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), page);
+    if (page)
+      pages.set(
+        m[1]!.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+        page,
+      );
   }
   return pages;
 }
 
 async function readWithPdfjs(data: Buffer): Promise<Map<string, number>> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: new Uint8Array(data), verbosity: 0, isEvalSupported: false, useSystemFonts: false }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(data),
+    verbosity: 0,
+    isEvalSupported: false,
+    useSystemFonts: false,
+  }).promise;
   try {
     const destinations = (await doc.getDestinations()) as Record<string, unknown[]>;
     const pages = new Map<string, number>();
     for (const [name, dest] of Object.entries(destinations)) {
       const ref = dest?.[0];
-      if (ref && typeof ref === 'object') pages.set(name, (await doc.getPageIndex(ref as { num: number; gen: number })) + 1);
+      if (ref && typeof ref === 'object')
+        pages.set(name, (await doc.getPageIndex(ref as { num: number; gen: number })) + 1);
     }
     return pages;
   } finally {

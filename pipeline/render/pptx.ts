@@ -3,8 +3,8 @@
 // byte-stable: every zip entry and the document properties carry the build's date, not the clock's.
 import { createRequire } from 'node:module';
 import JSZip from 'jszip';
-import type { slidesView } from '../views/slides.ts';
 import type { SlideTimeline } from '../views/slide-timeline.ts';
+import type { slidesView } from '../views/slides.ts';
 import type { TimelineLayout } from '../views/timeline.ts';
 
 // pptxgenjs's types are not constructable under NodeNext (its issue #1536): load its CommonJS build and type the
@@ -46,9 +46,19 @@ const DEFAULTS = { accent: '1F4E79', 'accent-soft': 'E8EEF5', ink: '1B1F24', mut
 export function pptxColour(css: string | undefined, fallback: string): string {
   if (!css) return fallback;
   let m = /^#([0-9a-f]{3})$/i.exec(css);
-  if (m) return m[1]!.split('').map((c) => c + c).join('').toUpperCase();
+  if (m)
+    return m[1]!
+      .split('')
+      .map((c) => c + c)
+      .join('')
+      .toUpperCase();
   if ((m = /^#([0-9a-f]{6})(?:[0-9a-f]{2})?$/i.exec(css))) return m[1]!.toUpperCase();
-  if ((m = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(css))) return m.slice(1, 4).map((n) => Math.min(255, Number(n)).toString(16).padStart(2, '0')).join('').toUpperCase();
+  if ((m = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(css)))
+    return m
+      .slice(1, 4)
+      .map((n) => Math.min(255, Number(n)).toString(16).padStart(2, '0'))
+      .join('')
+      .toUpperCase();
   return fallback;
 }
 
@@ -59,8 +69,15 @@ const CONTENT_MASTER = 'Briefing content';
 const INCH = 13.333 / 1920;
 
 export async function deckToPptx(deck: Deck, brand: Brand, date: Date): Promise<Buffer> {
-  const colour = Object.fromEntries(Object.entries(DEFAULTS).map(([name, value]) => [name, pptxColour(brand.colours[name as keyof typeof DEFAULTS], value)])) as typeof DEFAULTS;
-  const ACCENT = colour.accent, INK = colour.ink, MUTED = colour.muted;
+  const colour = Object.fromEntries(
+    Object.entries(DEFAULTS).map(([name, value]) => [
+      name,
+      pptxColour(brand.colours[name as keyof typeof DEFAULTS], value),
+    ]),
+  ) as typeof DEFAULTS;
+  const ACCENT = colour.accent,
+    INK = colour.ink,
+    MUTED = colour.muted;
   // The headings face first; PowerPoint puts one it has in its place (the theme's fonts are the same face).
   const FONT = brand.font;
   const pptx = new Pptx();
@@ -70,107 +87,344 @@ export async function deckToPptx(deck: Deck, brand: Brand, date: Date): Promise<
   pptx.subject = `Briefing: ${deck.title}${deck.span ? `, ${deck.span}` : ''}`;
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
   // The classification marking on every slide, top and bottom, as on every page of the PDFs.
-  const marking = (light: boolean) => (deck.marking ? [
-    { text: { text: deck.marking, options: { x: 0, y: 0.12, w: 13.333, h: 0.3, align: 'center', fontFace: FONT, fontSize: 12, bold: true, color: light ? 'FFFFFF' : INK, charSpacing: 2 } } },
-    { text: { text: deck.marking, options: { x: 0, y: 7.1, w: 13.333, h: 0.3, align: 'center', fontFace: FONT, fontSize: 12, bold: true, color: light ? 'FFFFFF' : INK, charSpacing: 2 } } },
-  ] : []);
+  const marking = (light: boolean) =>
+    deck.marking
+      ? [
+          {
+            text: {
+              text: deck.marking,
+              options: {
+                x: 0,
+                y: 0.12,
+                w: 13.333,
+                h: 0.3,
+                align: 'center',
+                fontFace: FONT,
+                fontSize: 12,
+                bold: true,
+                color: light ? 'FFFFFF' : INK,
+                charSpacing: 2,
+              },
+            },
+          },
+          {
+            text: {
+              text: deck.marking,
+              options: {
+                x: 0,
+                y: 7.1,
+                w: 13.333,
+                h: 0.3,
+                align: 'center',
+                fontFace: FONT,
+                fontSize: 12,
+                bold: true,
+                color: light ? 'FFFFFF' : INK,
+                charSpacing: 2,
+              },
+            },
+          },
+        ]
+      : [];
   pptx.defineSlideMaster({
-    title: TITLE_MASTER, background: { color: ACCENT },
-    objects: [{ rect: { x: 0, y: 0, w: 0.17, h: 7.5, fill: { color: 'FFFFFF', transparency: 75 } } }, ...marking(true),
-      ...(brand.logo ? [{ image: { x: 0.9, y: 0.65, h: 0.75, w: 2.5, data: brand.logo.replace(/^data:/, ''), sizing: { type: 'contain', w: 2.5, h: 0.75 } } }] : [])],
+    title: TITLE_MASTER,
+    background: { color: ACCENT },
+    objects: [
+      { rect: { x: 0, y: 0, w: 0.17, h: 7.5, fill: { color: 'FFFFFF', transparency: 75 } } },
+      ...marking(true),
+      ...(brand.logo
+        ? [
+            {
+              image: {
+                x: 0.9,
+                y: 0.65,
+                h: 0.75,
+                w: 2.5,
+                data: brand.logo.replace(/^data:/, ''),
+                sizing: { type: 'contain', w: 2.5, h: 0.75 },
+              },
+            },
+          ]
+        : []),
+    ],
   });
   pptx.defineSlideMaster({
-    title: CONTENT_MASTER, background: { color: 'FFFFFF' },
+    title: CONTENT_MASTER,
+    background: { color: 'FFFFFF' },
     objects: [{ rect: { x: 0, y: 0, w: 0.17, h: 7.5, fill: { color: ACCENT } } }, ...marking(false)],
   });
   for (const view of deck.slides) {
     const slide = pptx.addSlide({ masterName: view.kind === 'title' ? TITLE_MASTER : CONTENT_MASTER });
     const footer = { x: 0.9, y: 6.75, w: 11.5, h: 0.35, fontFace: FONT, fontSize: 14, color: MUTED };
     if (view.kind === 'title') {
-      slide.addText(view.title, { x: 0.9, y: 2.0, w: 11.5, h: 2.2, fontFace: FONT, fontSize: 48, bold: true, color: 'FFFFFF', valign: 'bottom' });
-      slide.addText([deck.kindLine, deck.span, deck.organisation].filter(Boolean).join(' \u00b7 '), { x: 0.9, y: 4.3, w: 11.5, h: 0.8, fontFace: FONT, fontSize: 24, color: 'FFFFFF' });
+      slide.addText(view.title, {
+        x: 0.9,
+        y: 2.0,
+        w: 11.5,
+        h: 2.2,
+        fontFace: FONT,
+        fontSize: 48,
+        bold: true,
+        color: 'FFFFFF',
+        valign: 'bottom',
+      });
+      slide.addText([deck.kindLine, deck.span, deck.organisation].filter(Boolean).join(' \u00b7 '), {
+        x: 0.9,
+        y: 4.3,
+        w: 11.5,
+        h: 0.8,
+        fontFace: FONT,
+        fontSize: 24,
+        color: 'FFFFFF',
+      });
     } else {
-      slide.addText(view.title, { x: 0.9, y: 0.55, w: 11.5, h: 0.9, fontFace: FONT, fontSize: 32, bold: true, color: ACCENT, valign: 'top', fit: 'none' });
+      slide.addText(view.title, {
+        x: 0.9,
+        y: 0.55,
+        w: 11.5,
+        h: 0.9,
+        fontFace: FONT,
+        fontSize: 32,
+        bold: true,
+        color: ACCENT,
+        valign: 'top',
+        fit: 'none',
+      });
       if (view.labelled) drawLabelledTimeline(slide, view.labelled, { x: 0.97, y: 1.55 }, { INK, MUTED, FONT });
       else if (view.layout) drawTimeline(slide, view.layout, { x: 0.9, y: 1.7, w: 11.5, h: 4.9 }, { INK, MUTED, FONT });
       if (view.table) {
-        const cell = (text: string, i: number, head: boolean) => ({ text, options: { bold: head, color: head ? ACCENT : INK, align: view.table!.right[i] ? 'right' : 'left' } });
-        slide.addTable([view.table.head.map((t, i) => cell(t, i, true)), ...view.table.rows.map((row) => row.map((t, i) => cell(t, i, false)))],
-          { x: 0.9, y: 1.7, w: 11.5, fontFace: FONT, fontSize: 18, border: { type: 'solid', pt: 0.5, color: colour.rule } });
+        const cell = (text: string, i: number, head: boolean) => ({
+          text,
+          options: { bold: head, color: head ? ACCENT : INK, align: view.table!.right[i] ? 'right' : 'left' },
+        });
+        slide.addTable(
+          [
+            view.table.head.map((t, i) => cell(t, i, true)),
+            ...view.table.rows.map((row) => row.map((t, i) => cell(t, i, false))),
+          ],
+          {
+            x: 0.9,
+            y: 1.7,
+            w: 11.5,
+            fontFace: FONT,
+            fontSize: 18,
+            border: { type: 'solid', pt: 0.5, color: colour.rule },
+          },
+        );
       }
       if (view.quote) {
-        slide.addText([
-          { text: `\u201c${view.quote.text}\u201d`, options: { italic: true, fontSize: 26, color: INK, breakLine: true } },
-          ...(view.quote.speaker ? [{ text: `\u2014 ${view.quote.speaker}`, options: { bold: true, fontSize: 20, color: ACCENT } }] : []),
-        ], { x: 0.9, y: 1.6, w: 11.5, h: 4.9, fontFace: FONT, valign: 'top', paraSpaceAfter: 12 });
+        slide.addText(
+          [
+            {
+              text: `\u201c${view.quote.text}\u201d`,
+              options: { italic: true, fontSize: 26, color: INK, breakLine: true },
+            },
+            ...(view.quote.speaker
+              ? [{ text: `\u2014 ${view.quote.speaker}`, options: { bold: true, fontSize: 20, color: ACCENT } }]
+              : []),
+          ],
+          { x: 0.9, y: 1.6, w: 11.5, h: 4.9, fontFace: FONT, valign: 'top', paraSpaceAfter: 12 },
+        );
       }
       if (view.bullets.length) {
-        slide.addText(view.bullets.flatMap((b) => [
-          ...(b.date ? [{ text: b.date, options: { fontSize: 16, bold: true, color: MUTED, breakLine: true, bullet: false } }] : []),
-          { text: b.text, options: { fontSize: 20, color: INK, bullet: { indent: 18 }, breakLine: true, paraSpaceAfter: 10 } },
-        ]), { x: 0.9, y: 1.55, w: 11.5, h: 5.1, fontFace: FONT, valign: 'top', ...(view.columns ? { columns: 2 } : {}) });
+        slide.addText(
+          view.bullets.flatMap((b) => [
+            ...(b.date
+              ? [{ text: b.date, options: { fontSize: 16, bold: true, color: MUTED, breakLine: true, bullet: false } }]
+              : []),
+            {
+              text: b.text,
+              options: { fontSize: 20, color: INK, bullet: { indent: 18 }, breakLine: true, paraSpaceAfter: 10 },
+            },
+          ]),
+          { x: 0.9, y: 1.55, w: 11.5, h: 5.1, fontFace: FONT, valign: 'top', ...(view.columns ? { columns: 2 } : {}) },
+        );
       }
     }
-    slide.addText(`${deck.runningTitle}    ${view.number} / ${view.total}`, { ...footer, color: view.kind === 'title' ? 'FFFFFF' : MUTED });
+    slide.addText(`${deck.runningTitle}    ${view.number} / ${view.total}`, {
+      ...footer,
+      color: view.kind === 'title' ? 'FFFFFF' : MUTED,
+    });
     slide.addNotes(view.notes.join('\n'));
   }
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
   return stabilise(raw, date);
 }
 
-interface Ink { INK: string; MUTED: string; FONT: string }
+interface Ink {
+  INK: string;
+  MUTED: string;
+  FONT: string;
+}
 
 /**
  * The labelled timeline of a slide, from the same layout as the HTML deck: CSS pixels to inches, and type at the same
  * size relative to the slide (a pixel of the 1920-pixel slide is half a point of the 13.33-inch one).
  */
-function drawLabelledTimeline(slide: PptxSlide, t: SlideTimeline, at: { x: number; y: number }, { INK, MUTED, FONT }: Ink) {
-  const X = (v: number) => at.x + v * INCH, Y = (v: number) => at.y + v * INCH, S = (v: number) => v * INCH;
+function drawLabelledTimeline(
+  slide: PptxSlide,
+  t: SlideTimeline,
+  at: { x: number; y: number },
+  { INK, MUTED, FONT }: Ink,
+) {
+  const X = (v: number) => at.x + v * INCH,
+    Y = (v: number) => at.y + v * INCH,
+    S = (v: number) => v * INCH;
   const pt = (px: number) => px / 2;
   const line = (x1: number, y1: number, x2: number, y2: number, colour: string, width: number) =>
-    slide.addShape('line', { x: X(Math.min(x1, x2)), y: Y(Math.min(y1, y2)), w: Math.max(S(Math.abs(x2 - x1)), 0.001), h: Math.max(S(Math.abs(y2 - y1)), 0.001), line: { color: colour, width } });
+    slide.addShape('line', {
+      x: X(Math.min(x1, x2)),
+      y: Y(Math.min(y1, y2)),
+      w: Math.max(S(Math.abs(x2 - x1)), 0.001),
+      h: Math.max(S(Math.abs(y2 - y1)), 0.001),
+      line: { color: colour, width },
+    });
   line(0, t.axisY, t.width, t.axisY, INK, 2);
   for (const tick of t.ticks) {
     line(tick.x, t.axisY, tick.x, t.axisY + 12, INK, 1.5);
-    slide.addText(tick.label, { x: X(tick.x) - 0.5, y: Y(t.axisY + 14), w: 1, h: 0.3, align: 'center', fontFace: FONT, fontSize: pt(22), color: MUTED, margin: 0 });
+    slide.addText(tick.label, {
+      x: X(tick.x) - 0.5,
+      y: Y(t.axisY + 14),
+      w: 1,
+      h: 0.3,
+      align: 'center',
+      fontFace: FONT,
+      fontSize: pt(22),
+      color: MUTED,
+      margin: 0,
+    });
   }
   for (const l of t.leaders) line(l.x, l.y1, l.x, l.y2, l.colour.replace('#', ''), 2);
   for (const m of t.marks) {
-    slide.addText(String(m.number), { shape: 'ellipse', x: X(m.x - 17), y: Y(t.axisY - 17), w: S(34), h: S(34), fill: { color: m.colour.replace('#', '') }, color: 'FFFFFF', bold: true, align: 'center', valign: 'middle', fontFace: FONT, fontSize: pt(20), margin: 0 });
+    slide.addText(String(m.number), {
+      shape: 'ellipse',
+      x: X(m.x - 17),
+      y: Y(t.axisY - 17),
+      w: S(34),
+      h: S(34),
+      fill: { color: m.colour.replace('#', '') },
+      color: 'FFFFFF',
+      bold: true,
+      align: 'center',
+      valign: 'middle',
+      fontFace: FONT,
+      fontSize: pt(20),
+      margin: 0,
+    });
   }
   for (const l of t.labels) {
-    slide.addShape('rect', { x: X(l.x), y: Y(l.y), w: S(6), h: S(l.h), fill: { color: l.colour.replace('#', '') }, line: { color: l.colour.replace('#', '') } });
-    slide.addText([
-      { text: `${l.number} \u00b7 ${l.date}`, options: { fontSize: pt(22), bold: true, color: MUTED, breakLine: true } },
-      { text: l.title, options: { fontSize: pt(26), color: INK } },
-    ], { x: X(l.x + 10), y: Y(l.y), w: S(l.w - 10), h: S(l.h), fontFace: FONT, valign: l.above ? 'bottom' : 'top', margin: 2 });
+    slide.addShape('rect', {
+      x: X(l.x),
+      y: Y(l.y),
+      w: S(6),
+      h: S(l.h),
+      fill: { color: l.colour.replace('#', '') },
+      line: { color: l.colour.replace('#', '') },
+    });
+    slide.addText(
+      [
+        {
+          text: `${l.number} \u00b7 ${l.date}`,
+          options: { fontSize: pt(22), bold: true, color: MUTED, breakLine: true },
+        },
+        { text: l.title, options: { fontSize: pt(26), color: INK } },
+      ],
+      {
+        x: X(l.x + 10),
+        y: Y(l.y),
+        w: S(l.w - 10),
+        h: S(l.h),
+        fontFace: FONT,
+        valign: l.above ? 'bottom' : 'top',
+        margin: 2,
+      },
+    );
   }
 }
 
 /** The timeline as shapes (lines, circles, numbers, year labels, legend), scaled into a box on the slide. */
-function drawTimeline(slide: PptxSlide, t: TimelineLayout, box: { x: number; y: number; w: number; h: number }, { INK, MUTED, FONT }: Ink) {
+function drawTimeline(
+  slide: PptxSlide,
+  t: TimelineLayout,
+  box: { x: number; y: number; w: number; h: number },
+  { INK, MUTED, FONT }: Ink,
+) {
   const scale = Math.min(box.w / t.width, box.h / t.height);
-  const X = (v: number) => box.x + v * scale, Y = (v: number) => box.y + v * scale, S = (v: number) => v * scale;
+  const X = (v: number) => box.x + v * scale,
+    Y = (v: number) => box.y + v * scale,
+    S = (v: number) => v * scale;
   const points = (size: number) => Math.max(8, Math.round(size * scale * 72));
   const line = (x1: number, y1: number, x2: number, y2: number, colour: string, width = 1) =>
-    slide.addShape('line', { x: X(x1), y: Y(y1), w: Math.max(S(x2 - x1), 0.001), h: Math.max(S(y2 - y1), 0.001), line: { color: colour, width } });
+    slide.addShape('line', {
+      x: X(x1),
+      y: Y(y1),
+      w: Math.max(S(x2 - x1), 0.001),
+      h: Math.max(S(y2 - y1), 0.001),
+      line: { color: colour, width },
+    });
   line(t.axis.x1, t.axis.y, t.axis.x2, t.axis.y, INK, 1.5);
   for (const tick of t.ticks) {
     line(tick.x, tick.y1, tick.x, tick.y2, INK);
-    if (tick.label) slide.addText(tick.label, { x: X(tick.labelX) - 0.4, y: Y(tick.labelY) - S(t.font), w: 0.8, h: S(t.font * 1.6), align: 'center', fontFace: FONT, fontSize: points(t.font), color: MUTED });
+    if (tick.label)
+      slide.addText(tick.label, {
+        x: X(tick.labelX) - 0.4,
+        y: Y(tick.labelY) - S(t.font),
+        w: 0.8,
+        h: S(t.font * 1.6),
+        align: 'center',
+        fontFace: FONT,
+        fontSize: points(t.font),
+        color: MUTED,
+      });
   }
   for (const m of t.marks) {
     const colour = m.colour.replace('#', '');
-    if (m.bar) slide.addShape('roundRect', { x: X(m.bar.x), y: Y(m.cy - t.radius * 0.35), w: S(m.bar.width), h: S(t.radius * 0.7), fill: { color: colour, transparency: 65 }, line: { color: colour, transparency: 100 }, rectRadius: 0.5 });
+    if (m.bar)
+      slide.addShape('roundRect', {
+        x: X(m.bar.x),
+        y: Y(m.cy - t.radius * 0.35),
+        w: S(m.bar.width),
+        h: S(t.radius * 0.7),
+        fill: { color: colour, transparency: 65 },
+        line: { color: colour, transparency: 100 },
+        rectRadius: 0.5,
+      });
     line(m.cx, m.cy + t.radius, m.cx, m.stemTo, colour);
     slide.addText(m.label, {
-      shape: 'ellipse', x: X(m.cx - t.radius), y: Y(m.cy - t.radius), w: S(2 * t.radius), h: S(2 * t.radius),
-      fill: { color: colour }, color: 'FFFFFF', bold: true, align: 'center', valign: 'middle', fontFace: FONT, fontSize: points(t.font * 0.8), margin: 0,
+      shape: 'ellipse',
+      x: X(m.cx - t.radius),
+      y: Y(m.cy - t.radius),
+      w: S(2 * t.radius),
+      h: S(2 * t.radius),
+      fill: { color: colour },
+      color: 'FFFFFF',
+      bold: true,
+      align: 'center',
+      valign: 'middle',
+      fontFace: FONT,
+      fontSize: points(t.font * 0.8),
+      margin: 0,
     });
   }
   for (const l of t.legend) {
-    slide.addShape('ellipse', { x: X(l.x), y: Y(l.y - t.font * 0.85), w: S(t.radius), h: S(t.radius), fill: { color: l.colour.replace('#', '') }, line: { color: l.colour.replace('#', '') } });
-    slide.addText(l.label, { x: X(l.x + t.radius * 1.3), y: Y(l.y - t.font * 1.2), w: S(l.label.length * t.font * 0.6 + t.radius), h: S(t.font * 1.6), fontFace: FONT, fontSize: points(t.font), color: MUTED, margin: 0 });
+    slide.addShape('ellipse', {
+      x: X(l.x),
+      y: Y(l.y - t.font * 0.85),
+      w: S(t.radius),
+      h: S(t.radius),
+      fill: { color: l.colour.replace('#', '') },
+      line: { color: l.colour.replace('#', '') },
+    });
+    slide.addText(l.label, {
+      x: X(l.x + t.radius * 1.3),
+      y: Y(l.y - t.font * 1.2),
+      w: S(l.label.length * t.font * 0.6 + t.radius),
+      h: S(t.font * 1.6),
+      fontFace: FONT,
+      fontSize: points(t.font),
+      color: MUTED,
+      margin: 0,
+    });
   }
 }
 
@@ -180,7 +434,10 @@ async function stabilise(pptx: Buffer, date: Date): Promise<Buffer> {
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const core = zip.file('docProps/core.xml');
   if (core) {
-    const xml = (await core.async('string')).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${iso}$2`);
+    const xml = (await core.async('string')).replace(
+      /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
+      `$1${iso}$2`,
+    );
     zip.file('docProps/core.xml', xml);
   }
   // Zip timestamps are local time: pin the zone so every machine writes the same bytes.

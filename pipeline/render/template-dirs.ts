@@ -3,8 +3,8 @@
 // a link that leads out of it ("partials/leak.hbs -> /etc/passwd") is refused, and so is anything but a regular file.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { defaultTemplatesDir } from '../paths.ts';
 import { BriefingError } from '../errors.ts';
+import { defaultTemplatesDir } from '../paths.ts';
 
 export class TemplateError extends BriefingError {
   constructor(message: string) {
@@ -45,7 +45,8 @@ export class TemplateDirs {
 /** The file, when it really is a regular file inside its folder; an error naming it otherwise. */
 function checked(dir: string, file: string): string {
   const real = realpathSync(file);
-  if (!real.startsWith(realpathSync(dir) + path.sep)) throw new TemplateError(`${file}: a link out of the template folder ${dir}; refused`);
+  if (!real.startsWith(realpathSync(dir) + path.sep))
+    throw new TemplateError(`${file}: a link out of the template folder ${dir}; refused`);
   if (!statSync(real).isFile()) throw new TemplateError(`${file}: not a regular file`);
   return real;
 }

@@ -30,7 +30,8 @@ type Node = { type: string; loc?: { start: { line: number; column: number } }; [
 /** Problems in a template's syntax tree: fields no view has, helpers that do not exist. */
 function problemsIn(ast: Node, file: string, known: ReadonlySet<string>): string[] {
   const problems: string[] = [];
-  const at = (node: Node) => `${path.relative(process.cwd(), file) || file}:${node.loc?.start.line ?? 1}:${(node.loc?.start.column ?? 0) + 1}`;
+  const at = (node: Node) =>
+    `${path.relative(process.cwd(), file) || file}:${node.loc?.start.line ?? 1}:${(node.loc?.start.column ?? 0) + 1}`;
   const helperNames = [...BUILT_IN_HELPERS, ...Object.keys(helpers)];
   const field = (node: Node) => {
     if (node.type !== 'PathExpression' || node.data) return;
@@ -44,11 +45,18 @@ function problemsIn(ast: Node, file: string, known: ReadonlySet<string>): string
     const pathNode = node.path as Node;
     const params = (node.params as Node[] | undefined) ?? [];
     const hash = node.hash as { pairs: { value: Node }[] } | undefined;
-    const isHelper = params.length > 0 || !!hash || (pathNode.type === 'PathExpression' && helperNames.includes(pathNode.original as string) && node.type !== 'MustacheStatement');
+    const isHelper =
+      params.length > 0 ||
+      !!hash ||
+      (pathNode.type === 'PathExpression' &&
+        helperNames.includes(pathNode.original as string) &&
+        node.type !== 'MustacheStatement');
     if (isHelper && pathNode.type === 'PathExpression') {
       if (!helperNames.includes(pathNode.original as string)) {
         const near = didYouMean(pathNode.original as string, helperNames);
-        problems.push(`${at(pathNode)}: unknown helper "${pathNode.original}"${near ? ` (did you mean "${near}"?)` : ''}`);
+        problems.push(
+          `${at(pathNode)}: unknown helper "${pathNode.original}"${near ? ` (did you mean "${near}"?)` : ''}`,
+        );
       }
     } else {
       visit(pathNode);
@@ -59,12 +67,27 @@ function problemsIn(ast: Node, file: string, known: ReadonlySet<string>): string
   const visit = (node: Node | null | undefined): void => {
     if (!node) return;
     switch (node.type) {
-      case 'Program': (node.body as Node[]).forEach(visit); break;
-      case 'MustacheStatement': case 'SubExpression': call(node); break;
-      case 'BlockStatement': call(node); visit(node.program as Node); visit(node.inverse as Node); break;
-      case 'PartialStatement': case 'PartialBlockStatement': ((node.params as Node[]) ?? []).forEach(visit); break;
-      case 'PathExpression': field(node); break;
-      default: break;
+      case 'Program':
+        (node.body as Node[]).forEach(visit);
+        break;
+      case 'MustacheStatement':
+      case 'SubExpression':
+        call(node);
+        break;
+      case 'BlockStatement':
+        call(node);
+        visit(node.program as Node);
+        visit(node.inverse as Node);
+        break;
+      case 'PartialStatement':
+      case 'PartialBlockStatement':
+        ((node.params as Node[]) ?? []).forEach(visit);
+        break;
+      case 'PathExpression':
+        field(node);
+        break;
+      default:
+        break;
     }
   };
   visit(ast);
@@ -72,17 +95,31 @@ function problemsIn(ast: Node, file: string, known: ReadonlySet<string>): string
 }
 
 export const helpers: Record<string, { description: string; fn: (...args: never[]) => unknown }> = {
-  plural: { description: '{{plural count "event" "events"}}: the word for one or for many', fn: (count: number, one: string, many: string) => (count === 1 ? one : many) },
-  join: { description: '{{join list ", "}}: the items of a list with a separator', fn: (list: unknown, separator: unknown) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '') },
+  plural: {
+    description: '{{plural count "event" "events"}}: the word for one or for many',
+    fn: (count: number, one: string, many: string) => (count === 1 ? one : many),
+  },
+  join: {
+    description: '{{join list ", "}}: the items of a list with a separator',
+    fn: (list: unknown, separator: unknown) =>
+      Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',
+  },
   eq: { description: '{{#if (eq a b)}}: whether two values are equal', fn: (a: unknown, b: unknown) => a === b },
   add: { description: '{{add a b}}: the sum of two numbers', fn: (a: number, b: number) => a + b },
-  paragraphLink: { description: '{{paragraphLink 3}}: the link to paragraph 3 of the essay ("#p3")', fn: (n: number) => `#p${n}` },
+  paragraphLink: {
+    description: '{{paragraphLink 3}}: the link to paragraph 3 of the essay ("#p3")',
+    fn: (n: number) => `#p${n}`,
+  },
 };
 
 export function loadTemplates(userDir?: string | null): Templates {
   const dirs = new TemplateDirs(userDir);
   const hb = Handlebars.create();
-  const options = { strict: true, knownHelpersOnly: true, knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])) };
+  const options = {
+    strict: true,
+    knownHelpersOnly: true,
+    knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])),
+  };
   for (const [name, { fn }] of Object.entries(helpers)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
   const compile = (file: string, partial = false) => {
     try {
@@ -96,13 +133,17 @@ export function loadTemplates(userDir?: string | null): Templates {
   for (const name of dirs.list('partials', '.hbs')) {
     hb.registerPartial(name.slice(0, -4), compile(dirs.find(`partials/${name}`)!, true) as Handlebars.Template);
   }
-  const css = Object.fromEntries(dirs.list('css', '.css').map((name) => [name.slice(0, -4), readFileSync(dirs.find(`css/${name}`)!, 'utf8')]));
+  const css = Object.fromEntries(
+    dirs.list('css', '.css').map((name) => [name.slice(0, -4), readFileSync(dirs.find(`css/${name}`)!, 'utf8')]),
+  );
   const compiled = new Map<Layout, ReturnType<typeof compile>>();
   return {
     stylesheets: Object.keys(css),
     check(known) {
-      const files = [...(['briefing', 'slides', 'factsheet'] as Layout[]).map((layout) => dirs.find(`${layout}.hbs`)),
-        ...dirs.list('partials', '.hbs').map((name) => dirs.find(`partials/${name}`))].filter((f): f is string => f !== null);
+      const files = [
+        ...(['briefing', 'slides', 'factsheet'] as Layout[]).map((layout) => dirs.find(`${layout}.hbs`)),
+        ...dirs.list('partials', '.hbs').map((name) => dirs.find(`partials/${name}`)),
+      ].filter((f): f is string => f !== null);
       const problems = files.flatMap((file) => {
         try {
           return problemsIn(hb.parse(readFileSync(file, 'utf8')) as unknown as Node, file, known);
@@ -138,8 +179,15 @@ function annotate(template: HandlebarsTemplateDelegate, file: string): Handlebar
 
 /** Handlebars' token names, as a template writer knows them. */
 const TOKENS: Record<string, string> = {
-  EOF: 'the end of the file', OPEN_ENDBLOCK: '"{{/"', INVERSE: '"{{else}}"', OPEN_INVERSE_CHAIN: '"{{else if"', CLOSE: '"}}"',
-  CLOSE_UNESCAPED: '"}}}"', ID: 'a name', OPEN: '"{{"', CONTENT: 'text',
+  EOF: 'the end of the file',
+  OPEN_ENDBLOCK: '"{{/"',
+  INVERSE: '"{{else}}"',
+  OPEN_INVERSE_CHAIN: '"{{else if"',
+  CLOSE: '"}}"',
+  CLOSE_UNESCAPED: '"}}}"',
+  ID: 'a name',
+  OPEN: '"{{"',
+  CONTENT: 'text',
 };
 
 /** "templates/partials/cover.hbs:3:12: unknown field "subtitel"" from what Handlebars throws. */
@@ -153,17 +201,27 @@ function templateError(error: unknown, file: string): TemplateError {
   // A syntax error: where, what was expected, and the text it stopped at ("Parse error on line 4: ... Expecting ...").
   const parse = /^Parse error on line (\d+):\n(.*)\n(-*)\^\n(.*)$/s.exec(message);
   if (parse) {
-    const expecting = parse[4]!.replace(/^Expecting /, 'expected ').replace(/'([A-Z_]+)'/g, (_, token: string) => TOKENS[token] ?? token);
-    return new TemplateError(`${path.relative(process.cwd(), file) || file}:${parse[1]}: ${expecting}, at "${parse[2]!.trim()}"`);
+    const expecting = parse[4]!
+      .replace(/^Expecting /, 'expected ')
+      .replace(/'([A-Z_]+)'/g, (_, token: string) => TOKENS[token] ?? token);
+    return new TemplateError(
+      `${path.relative(process.cwd(), file) || file}:${parse[1]}: ${expecting}, at "${parse[2]!.trim()}"`,
+    );
   }
   const mismatch = /^(\S+) doesn't match (\S+) - (\d+):(\d+)/.exec(message);
-  if (mismatch) return new TemplateError(`${path.relative(process.cwd(), file) || file}:${mismatch[3]}:${Number(mismatch[4]) + 1}: {{/${mismatch[2]}}} closes {{#${mismatch[1]}}}`);
+  if (mismatch)
+    return new TemplateError(
+      `${path.relative(process.cwd(), file) || file}:${mismatch[3]}:${Number(mismatch[4]) + 1}: {{/${mismatch[2]}}} closes {{#${mismatch[1]}}}`,
+    );
   const field = /^"([^"]+)" not defined in/.exec(message);
   const helper = /unknown helper (\S+)|Missing helper: "([^"]+)"/.exec(message);
   const partial = /The partial (\S+) could not be found/.exec(message);
-  const what = field ? `unknown field "${field[1]}"`
-    : helper ? `unknown helper "${helper[1] ?? helper[2]}" (helpers: ${Object.keys(helpers).join(', ')})`
-    : partial ? `unknown partial "${partial[1]}"`
-    : message.split('\n')[0]!.replace(/\s*- \d+:\d+\s*$/, '');
+  const what = field
+    ? `unknown field "${field[1]}"`
+    : helper
+      ? `unknown helper "${helper[1] ?? helper[2]}" (helpers: ${Object.keys(helpers).join(', ')})`
+      : partial
+        ? `unknown partial "${partial[1]}"`
+        : message.split('\n')[0]!.replace(/\s*- \d+:\d+\s*$/, '');
   return new TemplateError(`${path.relative(process.cwd(), file) || file}${place}: ${what}`);
 }

@@ -48,7 +48,13 @@ const FOLLOWABLE = /^(?:https?:\/\/|mailto:)/i;
 
 /** Whether the words of a link already show where it goes ("example.org" for https://example.org/). */
 function showsAddress(words: string, url: string): boolean {
-  const bare = (s: string) => s.trim().toLowerCase().replace(/^(?:https?:\/\/|mailto:)/, '').replace(/^www\./, '').replace(/\/$/, '');
+  const bare = (s: string) =>
+    s
+      .trim()
+      .toLowerCase()
+      .replace(/^(?:https?:\/\/|mailto:)/, '')
+      .replace(/^www\./, '')
+      .replace(/\/$/, '');
   return bare(words) === bare(url);
 }
 
@@ -116,8 +122,13 @@ export function runViews(runs: Run[], notes: Notes | null, inNote = false): RunV
 }
 
 const listView = (list: ListBlock, each: (runs: Run[]) => RunView[]): ListView => ({
-  ordered: list.ordered, start: list.start,
-  items: list.items.map((item) => ({ runs: each(item.runs), checked: item.checked, lists: item.lists.map((l) => listView(l, each)) })),
+  ordered: list.ordered,
+  start: list.start,
+  items: list.items.map((item) => ({
+    runs: each(item.runs),
+    checked: item.checked,
+    lists: item.lists.map((l) => listView(l, each)),
+  })),
 });
 
 const NUMBER = /^[\s(]*[-+\u2212]?[\d\s.,%\u2009\u202f]*\d[\d\s.,%\u2009\u202f]*[)\s]*$/;
@@ -125,8 +136,13 @@ const NUMBER = /^[\s(]*[-+\u2212]?[\d\s.,%\u2009\u202f]*\d[\d\s.,%\u2009\u202f]*
 function tableView(table: Extract<Block, { type: 'table' }>, each: (runs: Run[]) => RunView[]): ParagraphView['table'] {
   const text = (runs: Run[]) => runs.map((r) => r.text).join('');
   // A column of numbers is right-aligned unless the writer aligned it.
-  const align = table.head.map((_, c) => table.align[c]
-    ?? (table.rows.length && table.rows.every((row) => !row[c] || NUMBER.test(text(row[c]!)) || !text(row[c]!).trim()) ? 'right' : 'left'));
+  const align = table.head.map(
+    (_, c) =>
+      table.align[c] ??
+      (table.rows.length && table.rows.every((row) => !row[c] || NUMBER.test(text(row[c]!)) || !text(row[c]!).trim())
+        ? 'right'
+        : 'left'),
+  );
   const cells = (row: Run[][]) => table.head.map((_, c) => ({ runs: each(row[c] ?? []), align: align[c]! }));
   return { head: cells(table.head), rows: table.rows.map(cells) };
 }
@@ -140,10 +156,18 @@ export interface ViewOptions {
 /** A paragraph as a template draws it. */
 export function paragraphView(p: Paragraph, options: ViewOptions): ParagraphView {
   const hyphenate = options.hyphenate;
-  const each = (runs: Run[], justified = false) => runViews(typesetRuns(runs).map((r) => (justified && hyphenate && !r.code && !r.math && !r.link ? { ...r, text: hyphenate(r.text) } : r)), options.notes);
+  const each = (runs: Run[], justified = false) =>
+    runViews(
+      typesetRuns(runs).map((r) =>
+        justified && hyphenate && !r.code && !r.math && !r.link ? { ...r, text: hyphenate(r.text) } : r,
+      ),
+      options.notes,
+    );
   const block = p.block;
   return {
-    n: p.n, id: p.id, kind: p.kind,
+    n: p.n,
+    id: p.id,
+    kind: p.kind,
     runs: block ? [] : each(p.runs, p.kind === 'text' || p.kind === 'quote'),
     list: block?.type === 'list' ? listView(block, (runs) => each(runs)) : null,
     table: block?.type === 'table' ? tableView(block, (runs) => each(runs)) : null,

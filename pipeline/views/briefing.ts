@@ -13,29 +13,47 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
   // The notable quotation stands out after the paragraph it comes from.
   // Footnotes and the addresses of links are numbered in reading order and listed after the essay.
   const notes = new Notes((index) => essay.notes[index]?.runs);
-  const sections = sectionsOf(essay, chronology, { notes, hyphenate: hyphenator(essay.lang) ?? undefined }).map((section) => ({
-    ...section,
-    paragraphs: section.paragraphs.map((p) => ({ ...p, pullQuote: quotation?.paragraph === p.n ? quotation : null })),
-  }));
+  const sections = sectionsOf(essay, chronology, { notes, hyphenate: hyphenator(essay.lang) ?? undefined }).map(
+    (section) => ({
+      ...section,
+      paragraphs: section.paragraphs.map((p) => ({ ...p, pullQuote: quotation?.paragraph === p.n ? quotation : null })),
+    }),
+  );
   // The essay's shape decides what the pack holds: a timeline and chronology only for three dated events or more, a
   // who's who only when people are named, no key points or contents for a note (its text is its own summary).
   const shape = shapeOf(essay, chronology);
   const hasEvents = shape.dated;
-  const index = (names: string[]) => names.map((name) => ({ name, role: chronology.roles[name] ?? null, paragraphs: paragraphsNaming(essay, name, chronology.people) }))
-    .filter((entry) => entry.paragraphs.length > 0);
+  const index = (names: string[]) =>
+    names
+      .map((name) => ({
+        name,
+        role: chronology.roles[name] ?? null,
+        paragraphs: paragraphsNaming(essay, name, chronology.people),
+      }))
+      .filter((entry) => entry.paragraphs.length > 0);
   const people = index(chronology.people);
   const organizations = shape.people ? index(chronology.organizations) : [];
   const places = shape.people ? index(chronology.places) : [];
-  const glossary = Object.entries(chronology.acronyms).map(([acronym, expansion]) => ({ acronym, expansion }))
+  const glossary = Object.entries(chronology.acronyms)
+    .map(([acronym, expansion]) => ({ acronym, expansion }))
     .sort((a, b) => a.acronym.localeCompare(b.acronym));
-  const contents = shape.short ? [] : [
-    { id: 'key-points', title: 'Key points', level: 1 },
-    ...sections.map((s) => ({ id: s.id, title: s.title, level: s.level })),
-    ...(notes.entries.length ? [{ id: 'notes', title: 'Notes', level: 1 }] : []),
-    ...(hasEvents ? [{ id: 'timeline', title: 'Timeline', level: 1 }, { id: 'chronology', title: 'Chronology', level: 1 }] : []),
-    ...(people.length + organizations.length + places.length ? [{ id: 'whos-who', title: 'Who\u2019s who', level: 1 }] : []),
-    ...(glossary.length ? [{ id: 'glossary', title: 'Glossary', level: 1 }] : []),
-  ];
+  const contents = shape.short
+    ? []
+    : [
+        { id: 'key-points', title: 'Key points', level: 1 },
+        ...sections.map((s) => ({ id: s.id, title: s.title, level: s.level })),
+        ...(notes.entries.length ? [{ id: 'notes', title: 'Notes', level: 1 }] : []),
+        ...(hasEvents
+          ? [
+              { id: 'timeline', title: 'Timeline', level: 1 },
+              { id: 'chronology', title: 'Chronology', level: 1 },
+            ]
+          : []),
+        ...(people.length + organizations.length + places.length
+          ? [{ id: 'whos-who', title: 'Who\u2019s who', level: 1 }]
+          : []),
+        ...(glossary.length ? [{ id: 'glossary', title: 'Glossary', level: 1 }] : []),
+      ];
   return {
     lang: essay.lang,
     title: typeset(essay.title),
@@ -43,8 +61,12 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
     subtitle: essay.subtitle ? typeset(essay.subtitle) : null,
     shape: shape.kind,
     /** What the pack is, under the title when the essay has no subtitle: "Chronology, 1992–2006", "Analysis". */
-    kindLine: shape.kind === 'news' && essay.dated ? `${shape.label}, ${formatValue(essay.dated, settings.dateStyle)}`
-      : shape.dated && spanCovered(chronology) ? `${shape.label}, ${spanCovered(chronology)}` : shape.label,
+    kindLine:
+      shape.kind === 'news' && essay.dated
+        ? `${shape.label}, ${formatValue(essay.dated, settings.dateStyle)}`
+        : shape.dated && spanCovered(chronology)
+          ? `${shape.label}, ${spanCovered(chronology)}`
+          : shape.label,
     author: essay.author ?? settings.author,
     span: spanCovered(chronology),
     date: formatValueOrNull(essay.compiled ?? essay.dated ?? settings.referenceDate, settings.dateStyle),
@@ -57,9 +79,17 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
     sections,
     notes: notes.entries,
     hasEvents,
-    timeline: timelineSvg(chronology.events, { width: 500, radius: 8, numbers: eventNumbers(chronology), legend: true }), // a narrow viewBox: larger type in print
+    timeline: timelineSvg(chronology.events, {
+      width: 500,
+      radius: 8,
+      numbers: eventNumbers(chronology),
+      legend: true,
+    }), // a narrow viewBox: larger type in print
     events: eventRows(chronology, settings.dateStyle),
-    people, organizations, places, glossary,
+    people,
+    organizations,
+    places,
+    glossary,
     /** A who's who of a few names runs on after the chronology; a long one starts its own page. */
     whosWhoPage: people.length + organizations.length + places.length >= 8,
     paragraphCount: essay.paragraphs.length,
@@ -70,8 +100,15 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
 /** Paragraph numbers whose text names `name` (or, for a person, their surname alone). */
 function paragraphsNaming(essay: Essay, name: string, people: string[]): number[] {
   const last = (person: string) => person.split(' ').at(-1)!;
-  const surname = people.includes(name) && people.filter((p) => last(p) === last(name)).length === 1 ? last(name) : null;
-  const pattern = new RegExp(`(?<![\\p{L}])(?:${[name, surname].filter(Boolean).map((s) => s!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'u');
+  const surname =
+    people.includes(name) && people.filter((p) => last(p) === last(name)).length === 1 ? last(name) : null;
+  const pattern = new RegExp(
+    `(?<![\\p{L}])(?:${[name, surname]
+      .filter(Boolean)
+      .map((s) => s!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|')})(?![\\p{L}])`,
+    'u',
+  );
   return essay.paragraphs.filter((p) => pattern.test(p.text)).map((p) => p.n);
 }
 

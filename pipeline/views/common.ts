@@ -1,7 +1,8 @@
 // What every product shows in the same way: event rows, the span covered, the essay's sections or periods.
+
+import { compareDays, toDayNumber } from '../extract/calendar.ts';
 import type { Chronology, ChronologyEvent, Essay, EventKind } from '../model.ts';
 import { type ParagraphView, paragraphView, type ViewOptions } from './blocks.ts';
-import { compareDays, toDayNumber } from '../extract/calendar.ts';
 import { type DateStyle, formatDate, typeset, yearOf, yearRange } from './format.ts';
 import { KIND_COLOURS, KIND_LABELS } from './timeline.ts';
 
@@ -56,15 +57,24 @@ export interface SectionView {
  * The essay's own sections; an essay without headings is cut into periods of a few paragraphs each, at paragraph
  * boundaries, and each period is headed by the span of years its events cover.
  */
-export function sectionsOf(essay: Essay, chronology: Chronology, options: ViewOptions = { notes: null }): SectionView[] {
+export function sectionsOf(
+  essay: Essay,
+  chronology: Chronology,
+  options: ViewOptions = { notes: null },
+): SectionView[] {
   const view = (n: number) => paragraphView(essay.paragraphs[n - 1]!, options);
   const titled = essay.sections.filter((s) => s.title !== null);
   if (titled.length > 0) {
     // Heading levels count from the essay's highest: an essay that starts at "##" has "##" as its top level.
     const top = Math.min(...titled.map((s) => s.depth));
-    return essay.sections.filter((s) => s.paragraphs.length > 0 || s.title).map((s) => ({
-      id: s.id, title: typeset(s.title ?? 'Introduction'), level: s.title === null ? 1 : Math.min(3, s.depth - top + 1), paragraphs: s.paragraphs.map(view),
-    }));
+    return essay.sections
+      .filter((s) => s.paragraphs.length > 0 || s.title)
+      .map((s) => ({
+        id: s.id,
+        title: typeset(s.title ?? 'Introduction'),
+        level: s.title === null ? 1 : Math.min(3, s.depth - top + 1),
+        paragraphs: s.paragraphs.map(view),
+      }));
   }
   // A paragraph is about the first date it tells; later dates in it look back or ahead.
   const yearOfParagraph = essay.paragraphs.map((p) => {
@@ -74,7 +84,7 @@ export function sectionsOf(essay: Essay, chronology: Chronology, options: ViewOp
   const groups = periodsOf(yearOfParagraph);
   const spans = groups.map((numbers) => {
     const years = numbers.map((n) => yearOfParagraph[n - 1]).filter((y): y is number => y !== null);
-    return years.length ? [Math.min(...years), Math.max(...years)] as const : null;
+    return years.length ? ([Math.min(...years), Math.max(...years)] as const) : null;
   });
   // Told out of order, periods would overlap ("1992-1998" before "1996-1997"): then they are only numbered.
   const overlap = spans.some((span, i) => spans.slice(i + 1).some((later) => span && later && later[0] < span[1]));
@@ -99,14 +109,22 @@ function periodsOf(years: (number | null)[]): number[][] {
     const ideal = Math.round((j * count) / periods);
     const next = Math.round(((j + 1) * count) / periods);
     const clean = (cut: number, strict: boolean) => {
-      const before = known(cuts.at(-1)!, cut), after = known(cut, next);
-      return !before.length || !after.length || (strict ? Math.max(...before) < Math.min(...after) : Math.max(...before) <= Math.min(...after));
+      const before = known(cuts.at(-1)!, cut),
+        after = known(cut, next);
+      return (
+        !before.length ||
+        !after.length ||
+        (strict ? Math.max(...before) < Math.min(...after) : Math.max(...before) <= Math.min(...after))
+      );
     };
     const candidates = [0, 1, -1, 2, -2].map((d) => ideal + d).filter((c) => c > cuts.at(-1)! + 1 && c < count);
     cuts.push(candidates.find((c) => clean(c, true)) ?? candidates.find((c) => clean(c, false)) ?? ideal);
   }
   cuts.push(count);
-  return cuts.slice(0, -1).map((from, i) => Array.from({ length: cuts[i + 1]! - from }, (_, k) => from + k + 1)).filter((g) => g.length);
+  return cuts
+    .slice(0, -1)
+    .map((from, i) => Array.from({ length: cuts[i + 1]! - from }, (_, k) => from + k + 1))
+    .filter((g) => g.length);
 }
 
 export interface KeyPoint {
@@ -118,8 +136,18 @@ export interface KeyPoint {
 
 /** What a kind of event weighs in a brief: what changed the state of affairs before who met whom. */
 const WEIGHT: Record<EventKind, number> = {
-  agreement: 5, membership: 5, operation: 5, decision: 4, leadership: 4, incident: 4, summit: 3, programme: 3,
-  meeting: 2, visit: 1, statement: 1, other: 1,
+  agreement: 5,
+  membership: 5,
+  operation: 5,
+  decision: 4,
+  leadership: 4,
+  incident: 4,
+  summit: 3,
+  programme: 3,
+  meeting: 2,
+  visit: 1,
+  statement: 1,
+  other: 1,
 };
 const MAX_POINTS = 7;
 const MILESTONE = /\b(?:first|largest|biggest|only|last|historic|landmark|unprecedented)\b/i;
@@ -137,16 +165,24 @@ export function keyPoints(essay: Essay, chronology: Chronology, style: DateStyle
   const cite = (e: ChronologyEvent) => [{ n: e.source.paragraph, href: `#p${e.source.paragraph}` }];
   // A milestone is dated to the day more often than not; the text marks it ("the first member state to do so", "the
   // largest enlargement"); a topic sentence or the first or last paragraph tells what the essay is about.
-  const score = (e: ChronologyEvent) => WEIGHT[e.kind] + prominence(e, essay) + (e.date.precision === 'day' ? 1 : 0)
-    + (MILESTONE.test(e.summary) ? 1 : 0) + (e.source.sentence === 1 ? 1 : 0)
-    + (e.source.paragraph === 1 || e.source.paragraph === essay.paragraphs.length ? 0.5 : 0);
+  const score = (e: ChronologyEvent) =>
+    WEIGHT[e.kind] +
+    prominence(e, essay) +
+    (e.date.precision === 'day' ? 1 : 0) +
+    (MILESTONE.test(e.summary) ? 1 : 0) +
+    (e.source.sentence === 1 ? 1 : 0) +
+    (e.source.paragraph === 1 || e.source.paragraph === essay.paragraphs.length ? 0.5 : 0);
   const ranked = [...events].sort((a, b) => score(b) - score(a) || compareDays(a.date.start, b.date.start));
   // One pick from each stretch of the span first, the best of the rest after.
   const count = Math.min(MAX_POINTS, Math.max(4, Math.ceil(events.length / 5)), events.length);
   const stretches = Math.max(2, count - 2);
   const first = toDayNumber(events[0]!.date.start);
   const last = Math.max(...events.map((e) => toDayNumber(e.date.start)));
-  const stretch = (e: ChronologyEvent) => Math.min(stretches - 1, Math.floor(((toDayNumber(e.date.start) - first) / Math.max(1, last - first + 1)) * stretches));
+  const stretch = (e: ChronologyEvent) =>
+    Math.min(
+      stretches - 1,
+      Math.floor(((toDayNumber(e.date.start) - first) / Math.max(1, last - first + 1)) * stretches),
+    );
   const picked = new Set<ChronologyEvent>();
   for (let i = 0; i < stretches; i++) {
     const best = ranked.find((e) => stretch(e) === i && !picked.has(e));
@@ -154,28 +190,42 @@ export function keyPoints(essay: Essay, chronology: Chronology, style: DateStyle
   }
   // Events of one kind in one year make one point ("1997: joined PARP; in May 1997, joined the EAPC").
   const companions = new Map<ChronologyEvent, ChronologyEvent[]>();
-  const sameYear = (a: ChronologyEvent, b: ChronologyEvent) => yearOf(a.date.start) === yearOf(b.date.start) && yearOf(a.date.end) === yearOf(b.date.end);
+  const sameYear = (a: ChronologyEvent, b: ChronologyEvent) =>
+    yearOf(a.date.start) === yearOf(b.date.start) && yearOf(a.date.end) === yearOf(b.date.end);
   const subject = (e: ChronologyEvent) => e.summary.split(' ')[0];
-  const related = (a: ChronologyEvent, b: ChronologyEvent) => subject(a) === subject(b)
-    || a.actors.organizations.some((o) => b.actors.organizations.includes(o));
-  const companionOf = (e: ChronologyEvent) => [...picked].find((p) => p !== e && p.kind === e.kind && WEIGHT[e.kind] >= 4 && sameYear(p, e) && related(p, e));
+  const related = (a: ChronologyEvent, b: ChronologyEvent) =>
+    subject(a) === subject(b) || a.actors.organizations.some((o) => b.actors.organizations.includes(o));
+  const companionOf = (e: ChronologyEvent) =>
+    [...picked].find((p) => p !== e && p.kind === e.kind && WEIGHT[e.kind] >= 4 && sameYear(p, e) && related(p, e));
   for (const e of ranked) {
     if (picked.size >= count && !companionOf(e)) continue;
     const host = companionOf(e);
     if (host && !picked.has(e)) companions.set(host, [...(companions.get(host) ?? []), e]);
     else picked.add(e);
   }
-  return [...picked].sort((a, b) => compareDays(a.date.start, b.date.start) || a.source.paragraph - b.source.paragraph).map((e) => {
-    const told = [e, ...(companions.get(e) ?? [])].sort((a, b) => compareDays(a.date.start, b.date.start));
-    const [head, ...rest] = told;
-    const text = [`${formatDate(head!.date, style)}: ${typeset(head!.summary)}`,
-      ...rest.map((r) => `${r.date.precision === 'day' ? 'on' : 'in'} ${formatDate(r.date, style)}, ${startOfClause(typeset(r.summary))}`)].join('; ');
-    return { text: sentence(text), paragraphs: told.flatMap(cite).filter((c, i, all) => all.findIndex((o) => o.n === c.n) === i), events: told.map((t) => t.id) };
-  });
+  return [...picked]
+    .sort((a, b) => compareDays(a.date.start, b.date.start) || a.source.paragraph - b.source.paragraph)
+    .map((e) => {
+      const told = [e, ...(companions.get(e) ?? [])].sort((a, b) => compareDays(a.date.start, b.date.start));
+      const [head, ...rest] = told;
+      const text = [
+        `${formatDate(head!.date, style)}: ${typeset(head!.summary)}`,
+        ...rest.map(
+          (r) =>
+            `${r.date.precision === 'day' ? 'on' : 'in'} ${formatDate(r.date, style)}, ${startOfClause(typeset(r.summary))}`,
+        ),
+      ].join('; ');
+      return {
+        text: sentence(text),
+        paragraphs: told.flatMap(cite).filter((c, i, all) => all.findIndex((o) => o.n === c.n) === i),
+        events: told.map((t) => t.id),
+      };
+    });
 }
 
 /** A summary continuing a sentence: "The treaty ..." -> "the treaty ..."; names keep their capitals. */
-const startOfClause = (text: string) => text.replace(/^(?:The|A|An|Its|Their|This|These|Those)\b/, (w) => w.toLowerCase());
+const startOfClause = (text: string) =>
+  text.replace(/^(?:The|A|An|Its|Their|This|These|Those)\b/, (w) => w.toLowerCase());
 
 const sentence = (text: string) => (/[.!?]["\u201d\u2019]?$/.test(text) ? text : `${text}.`);
 
@@ -186,7 +236,10 @@ const sentence = (text: string) => (/[.!?]["\u201d\u2019]?$/.test(text) ? text :
 function prominence(event: ChronologyEvent, essay: Essay): number {
   const names = [...event.actors.organizations, ...event.actors.places];
   // The footnotes are the essay's words too.
-  const texts = [...essay.paragraphs.map((p) => p.text), ...essay.notes.map((note) => note.runs.map((r) => r.text).join(''))];
+  const texts = [
+    ...essay.paragraphs.map((p) => p.text),
+    ...essay.notes.map((note) => note.runs.map((r) => r.text).join('')),
+  ];
   const naming = (name: string) => texts.filter((text) => text.includes(name)).length;
   const distinctive = names.filter((name) => naming(name) <= texts.length / 3);
   if (distinctive.length === 0) return 0;
@@ -200,13 +253,22 @@ function argumentPoints(essay: Essay): KeyPoint[] {
   // A topic sentence states. One that ends in a colon leads into a list; a short one only announces what follows
   // ("Three lessons follow.", "Credibility is harder."): the paragraph's first sentence of substance is its point.
   const states = (s: { text: string }) => !/:\s*$/.test(s.text);
-  const topic = (p: Essay['paragraphs'][number]) => p.sentences.find((s) => states(s) && s.text.split(/\s+/).length >= 10)
-    ?? p.sentences.find(states);
-  const points = leads.map((n) => essay.paragraphs[n - 1]!).filter((p) => p.kind === 'text' && topic(p))
-    .map((p) => ({ text: sentence(typeset(topic(p)!.text)), paragraphs: [{ n: p.n, href: `#p${p.n}` }], events: [] as string[] }));
+  const topic = (p: Essay['paragraphs'][number]) =>
+    p.sentences.find((s) => states(s) && s.text.split(/\s+/).length >= 10) ?? p.sentences.find(states);
+  const points = leads
+    .map((n) => essay.paragraphs[n - 1]!)
+    .filter((p) => p.kind === 'text' && topic(p))
+    .map((p) => ({
+      text: sentence(typeset(topic(p)!.text)),
+      paragraphs: [{ n: p.n, href: `#p${p.n}` }],
+      events: [] as string[],
+    }));
   if (points.length <= MAX_POINTS) return points;
   // More paragraphs than points: the first and the last, and evenly between.
-  return Array.from({ length: MAX_POINTS }, (_, i) => points[Math.round((i * (points.length - 1)) / (MAX_POINTS - 1))]!);
+  return Array.from(
+    { length: MAX_POINTS },
+    (_, i) => points[Math.round((i * (points.length - 1)) / (MAX_POINTS - 1))]!,
+  );
 }
 
 export interface Quotation {
@@ -226,10 +288,11 @@ export function notableQuotations(essay: Essay, chronology: Chronology, maxChars
   for (const p of essay.paragraphs) {
     for (const m of p.text.matchAll(QUOTED)) {
       const before = p.text.slice(0, m.index);
-      const speaker = chronology.people
-        .map((person) => ({ person, at: before.lastIndexOf(person) }))
-        .filter((s) => s.at >= 0)
-        .sort((a, b) => b.at - a.at)[0]?.person ?? null;
+      const speaker =
+        chronology.people
+          .map((person) => ({ person, at: before.lastIndexOf(person) }))
+          .filter((s) => s.at >= 0)
+          .sort((a, b) => b.at - a.at)[0]?.person ?? null;
       const text = speaker ? wholeSentences(m[1]!, maxChars) : null;
       if (text) found.push({ text: typeset(text), speaker, paragraph: p.n, length: m[1]!.length });
     }

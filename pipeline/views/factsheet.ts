@@ -9,7 +9,17 @@ import { shapeOf } from './shape.ts';
 import { timelineSvg } from './timeline.ts';
 
 /** Which events make the milestones first: the kinds that change a relationship, then the rest. */
-const MILESTONE_ORDER: EventKind[] = ['agreement', 'membership', 'summit', 'operation', 'decision', 'visit', 'programme', 'meeting', 'other'];
+const MILESTONE_ORDER: EventKind[] = [
+  'agreement',
+  'membership',
+  'summit',
+  'operation',
+  'decision',
+  'visit',
+  'programme',
+  'meeting',
+  'other',
+];
 
 /** Indexes 0..n-1 in an order whose every beginning is spread evenly: first, last, middle, then the quarters, ... */
 function spreadOrder(n: number): number[] {
@@ -47,9 +57,11 @@ function milestoneOrder(chronology: Chronology): number[] {
   const rank = (i: number) => MILESTONE_ORDER.indexOf(events[i]!.kind) >>> 0; // a kind not listed ranks last
   const ranked = events.map((_, i) => i).sort((a, b) => rank(a) - rank(b) || a - b);
   const day = (i: number) => toDayNumber(events[i]!.date.start);
-  const first = Math.min(...ranked.map(day)), last = Math.max(...ranked.map(day));
+  const first = Math.min(...ranked.map(day)),
+    last = Math.max(...ranked.map(day));
   const stretches = 5;
-  const stretch = (i: number) => Math.min(stretches - 1, Math.floor(((day(i) - first) / Math.max(1, last - first + 1)) * stretches));
+  const stretch = (i: number) =>
+    Math.min(stretches - 1, Math.floor(((day(i) - first) / Math.max(1, last - first + 1)) * stretches));
   const order: number[] = [];
   for (let s = 0; s < stretches; s++) {
     const best = ranked.find((i) => stretch(i) === s);
@@ -75,32 +87,47 @@ export const fullFactsheet: FactsheetLimits = { milestones: 10, people: 6, keyPo
 /** Everything the page could show: what the fitting (products/factsheet.ts) measures, hiding what does not fit. */
 export const mostFactsheet: FactsheetLimits = { milestones: 14, people: 6, keyPoints: 4, quotation: true, excerpt: 10 };
 
-export function factsheetView(essay: Essay, chronology: Chronology, settings: Settings, limits: FactsheetLimits = fullFactsheet) {
+export function factsheetView(
+  essay: Essay,
+  chronology: Chronology,
+  settings: Settings,
+  limits: FactsheetLimits = fullFactsheet,
+) {
   const rows = eventRows(chronology, settings.dateStyle);
   const count = (kinds: EventKind[]) => chronology.events.filter((e) => kinds.includes(e.kind)).length;
   const events = chronology.events;
-  const years = events.length ? Math.max(...events.map((e) => yearOf(e.date.end))) - yearOf(events[0]!.date.start) + 1 : 0;
+  const years = events.length
+    ? Math.max(...events.map((e) => yearOf(e.date.end))) - yearOf(events[0]!.date.start) + 1
+    : 0;
   const shape = shapeOf(essay, chronology);
   // Headline figures only for a dated essay: its span, its events, the two kinds of event it has most of (a kind
   // with one event is no figure) and the people it names; each in the singular or plural its number needs.
-  const leading = KIND_GROUPS.map((group) => ({ group, value: count(group.kinds) })).filter((k) => k.value >= 2)
-    .sort((a, b) => b.value - a.value).slice(0, 2);
-  const figures = !shape.dated ? [] : [
-    ...(years >= 2 ? [{ value: years, label: 'years covered' }] : []),
-    { value: events.length, label: plural(events.length, 'dated event', 'dated events') },
-    ...leading.map(({ group, value }) => ({ value, label: group.label })),
-    ...(chronology.people.length >= 2 ? [{ value: chronology.people.length, label: 'people named' }] : []),
-  ];
+  const leading = KIND_GROUPS.map((group) => ({ group, value: count(group.kinds) }))
+    .filter((k) => k.value >= 2)
+    .sort((a, b) => b.value - a.value)
+    .slice(0, 2);
+  const figures = !shape.dated
+    ? []
+    : [
+        ...(years >= 2 ? [{ value: years, label: 'years covered' }] : []),
+        { value: events.length, label: plural(events.length, 'dated event', 'dated events') },
+        ...leading.map(({ group, value }) => ({ value, label: group.label })),
+        ...(chronology.people.length >= 2 ? [{ value: chronology.people.length, label: 'people named' }] : []),
+      ];
   // Fewer points than the briefing has are picked across its whole span (first, last, middle, ...), told in order;
   // `keep` is a point's place in that order of picking. A note's own text is its summary: no points beside it.
   const points = shape.short ? [] : keyPoints(essay, chronology, settings.dateStyle);
-  const brief = spreadOrder(points.length).slice(0, limits.keyPoints).map((i, keep) => ({ ...points[i]!, keep, at: i }))
+  const brief = spreadOrder(points.length)
+    .slice(0, limits.keyPoints)
+    .map((i, keep) => ({ ...points[i]!, keep, at: i }))
     .sort((a, b) => a.at - b.at);
   // Milestones (for a dated essay) cover its whole span: the most telling event of each stretch of time first, then
   // the most telling of the rest, leaving out what is told in brief. `keep` is a milestone's place in that order, so
   // the page can measure a shorter list by hiding the rest; `number` is its event's number on the timeline.
   const told = new Set(brief.flatMap((b) => b.events));
-  const milestones = (shape.dated ? milestoneOrder(chronology) : []).filter((i) => !told.has(events[i]!.id)).slice(0, limits.milestones)
+  const milestones = (shape.dated ? milestoneOrder(chronology) : [])
+    .filter((i) => !told.has(events[i]!.id))
+    .slice(0, limits.milestones)
     .map((i, keep) => ({ ...rows[i]!, keep }))
     .sort((a, b) => a.number - b.number);
   const people = chronology.people
@@ -115,8 +142,14 @@ export function factsheetView(essay: Essay, chronology: Chronology, settings: Se
     }));
   const quotation = limits.quotation ? notableQuotation(essay, chronology, 220) : null;
   const briefed = new Set(brief.flatMap((b) => b.paragraphs.map((p) => p.n)));
-  const used = new Set([...milestones.map((m) => m.summary), ...milestones.map((m) => m.actors), ...brief.map((b) => b.text)].join(' ').match(/\b\p{Lu}{2,}\b/gu) ?? []);
-  const acronyms = Object.entries(chronology.acronyms).filter(([a]) => used.has(a)).map(([acronym, expansion]) => ({ acronym, expansion }));
+  const used = new Set(
+    [...milestones.map((m) => m.summary), ...milestones.map((m) => m.actors), ...brief.map((b) => b.text)]
+      .join(' ')
+      .match(/\b\p{Lu}{2,}\b/gu) ?? [],
+  );
+  const acronyms = Object.entries(chronology.acronyms)
+    .filter(([a]) => used.has(a))
+    .map(([acronym, expansion]) => ({ acronym, expansion }));
   return {
     lang: essay.lang,
     title: typeset(essay.title),
@@ -129,7 +162,14 @@ export function factsheetView(essay: Essay, chronology: Chronology, settings: Se
     roomy: events.length <= 6,
     fill: limits.fill ?? 1,
     figures,
-    timeline: !shape.dated ? null : timelineSvg(events, { width: events.length <= 6 ? 420 : 560, radius: 7, numbers: eventNumbers(chronology), legend: true }),
+    timeline: !shape.dated
+      ? null
+      : timelineSvg(events, {
+          width: events.length <= 6 ? 420 : 560,
+          radius: 7,
+          numbers: eventNumbers(chronology),
+          legend: true,
+        }),
     milestones,
     people,
     acronyms,
@@ -138,8 +178,10 @@ export function factsheetView(essay: Essay, chronology: Chronology, settings: Se
     columns: milestones.length > 0 || people.length > 0 || acronyms.length > 0 || quotation !== null,
     brief,
     // The essay's own words fill what room is left, but no paragraph whose point is already in brief.
-    excerpt: sectionsOf(essay, chronology, { notes: null, hyphenate: hyphenator(essay.lang) ?? undefined }).flatMap((s) => s.paragraphs)
-      .filter((p) => p.kind === 'text' && !briefed.has(p.n)).slice(0, limits.excerpt),
+    excerpt: sectionsOf(essay, chronology, { notes: null, hyphenate: hyphenator(essay.lang) ?? undefined })
+      .flatMap((s) => s.paragraphs)
+      .filter((p) => p.kind === 'text' && !briefed.has(p.n))
+      .slice(0, limits.excerpt),
     source: {
       title: typeset(essay.title),
       compiled: essay.compiled ? formatValue(essay.compiled, settings.dateStyle) : null,

@@ -1,8 +1,20 @@
 // How dates, ranges and text read in the products: "4 May 1994", "July–August 1997", "spring 1998", real quotes.
 import type { DateSpan } from '../model.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
-  'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const SEASONS: Record<string, string> = { SP: 'Spring', SU: 'Summer', FA: 'Autumn', WI: 'Winter' };
 const EN_DASH = '\u2013';
 
@@ -14,7 +26,8 @@ export function formatValue(value: string, style: DateStyle = 'day-month'): stri
   if (bc) return `${Number(bc[1])} BC${value.slice(bc[0].length) ? '' : ''}`;
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (m) {
-    const day = Number(m[3]), month = MONTHS[Number(m[2]) - 1];
+    const day = Number(m[3]),
+      month = MONTHS[Number(m[2]) - 1];
     return style === 'day-month' ? `${day} ${month} ${m[1]}` : `${month} ${day}, ${m[1]}`;
   }
   if ((m = /^(\d{4})-(\d{2})$/.exec(value))) return `${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
@@ -30,8 +43,10 @@ export function formatValue(value: string, style: DateStyle = 'day-month'): stri
 export function formatDate(date: Pick<DateSpan, 'value'>, style: DateStyle = 'day-month'): string {
   const [a, b] = date.value.split('/');
   if (!b) return formatValue(a!, style);
-  const left = formatValue(a!, style), right = formatValue(b, style);
-  const la = left.split(' '), ra = right.split(' ');
+  const left = formatValue(a!, style),
+    right = formatValue(b, style);
+  const la = left.split(' '),
+    ra = right.split(' ');
   if (style === 'day-month' && la.length === 3 && ra.length === 3 && la[2] === ra[2]) {
     return la[1] === ra[1] ? `${la[0]}${EN_DASH}${ra[0]} ${la[1]} ${la[2]}` : `${la[0]} ${la[1]} ${EN_DASH} ${right}`;
   }
@@ -57,7 +72,7 @@ export function yearRange(first: number, last: number): string {
 export const yearOf = (iso: string) => Number(/^-?\d+/.exec(iso)![0]);
 
 function ordinal(n: number): string {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
@@ -66,7 +81,10 @@ function ordinal(n: number): string {
  * syntax written in an essay ("<b class="x">", "{{name}}", code such as x="y") keep their characters exactly.
  */
 export function typeset(text: string, ellipsis = true): string {
-  return text.split(/(<[^<>]*>|\{\{[\s\S]*?\}\}|=\s*"[^"\n]*"|=\s*'[^'\n]*')/).map((part, i) => (i % 2 ? part : typesetProse(part, ellipsis))).join('');
+  return text
+    .split(/(<[^<>]*>|\{\{[\s\S]*?\}\}|=\s*"[^"\n]*"|=\s*'[^'\n]*')/)
+    .map((part, i) => (i % 2 ? part : typesetProse(part, ellipsis)))
+    .join('');
 }
 
 /**

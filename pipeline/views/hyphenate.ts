@@ -21,7 +21,9 @@ export function hyphenator(lang: string): ((text: string) => string) | null {
   let hyphenate: ((text: string) => string) | null = null;
   for (const name of patternsFor(lang)) {
     try {
-      const { hyphenateSync } = require(`hyphen/${name}`) as { hyphenateSync: (text: string, options?: object) => string };
+      const { hyphenateSync } = require(`hyphen/${name}`) as {
+        hyphenateSync: (text: string, options?: object) => string;
+      };
       // Words under six letters are left whole: breaking them saves little and reads badly. No break inside a
       // ligature (ff, fi, fl): Chromium sets it as one glyph and its text in the PDF loses the letters ("dierent").
       hyphenate = (text) => hyphenateSync(text, { minWordLength: 6 }).replace(/f\u00ad(?=[fijlt])/g, 'f');

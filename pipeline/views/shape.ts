@@ -21,7 +21,12 @@ export const MIN_EVENTS = 3;
 /** An essay of at most this many paragraphs is a note: its whole text is its own summary. */
 export const NOTE_PARAGRAPHS = 4;
 
-const LABELS: Record<ShapeKind, string> = { chronology: 'Chronology', analysis: 'Analysis', news: 'News brief', note: 'Note' };
+const LABELS: Record<ShapeKind, string> = {
+  chronology: 'Chronology',
+  analysis: 'Analysis',
+  news: 'News brief',
+  note: 'Note',
+};
 
 export function shapeOf(essay: Essay, chronology: Chronology): Shape {
   const events = chronology.events.length;
@@ -29,6 +34,13 @@ export function shapeOf(essay: Essay, chronology: Chronology): Shape {
   const told = essay.dateSource === 'dateline' || essay.dateSource === 'date line';
   // An essay of arguments: fewer dated events than three quarters of its paragraphs (the key points' own test).
   const argued = events < MIN_EVENTS || events < 0.75 * paragraphs;
-  const kind: ShapeKind = paragraphs <= NOTE_PARAGRAPHS && !told ? 'note' : told ? 'news' : argued ? 'analysis' : 'chronology';
-  return { kind, label: LABELS[kind], dated: events >= MIN_EVENTS, short: paragraphs <= NOTE_PARAGRAPHS, people: chronology.people.length > 0 };
+  const kind: ShapeKind =
+    paragraphs <= NOTE_PARAGRAPHS && !told ? 'note' : told ? 'news' : argued ? 'analysis' : 'chronology';
+  return {
+    kind,
+    label: LABELS[kind],
+    dated: events >= MIN_EVENTS,
+    short: paragraphs <= NOTE_PARAGRAPHS,
+    people: chronology.people.length > 0,
+  };
 }

@@ -12,7 +12,10 @@ const BULLETS_PER_SLIDE = 5;
 /** Characters of bullet text a slide holds at its type size: long summaries take a slide of fewer bullets. */
 const SLIDE_CHARS = 560;
 
-export interface Bullet { date: string; text: string }
+export interface Bullet {
+  date: string;
+  text: string;
+}
 interface Slide {
   kind: 'title' | 'agenda' | 'timeline' | 'bullets' | 'people' | 'quote' | 'summary' | 'source' | 'table';
   /** A table of the essay small enough for a slide: its header, its rows, and which columns are numbers. */
@@ -36,9 +39,12 @@ const chunk = <T>(list: T[], size: number): T[][] =>
 /** Bullets to slides: up to five a slide, fewer when their words are long, shared out evenly (no slide of one). */
 function slidesOf(bullets: Bullet[]): Bullet[][] {
   const size = (b: Bullet) => b.date.length + b.text.length;
-  const fits = (part: Bullet[]) => part.length <= BULLETS_PER_SLIDE && part.reduce((n, b) => n + size(b), 0) <= SLIDE_CHARS;
+  const fits = (part: Bullet[]) =>
+    part.length <= BULLETS_PER_SLIDE && part.reduce((n, b) => n + size(b), 0) <= SLIDE_CHARS;
   for (let slides = Math.ceil(bullets.length / BULLETS_PER_SLIDE); slides < bullets.length; slides++) {
-    const even = Array.from({ length: slides }, (_, i) => bullets.slice(Math.round((i * bullets.length) / slides), Math.round(((i + 1) * bullets.length) / slides)));
+    const even = Array.from({ length: slides }, (_, i) =>
+      bullets.slice(Math.round((i * bullets.length) / slides), Math.round(((i + 1) * bullets.length) / slides)),
+    );
     if (even.every((part) => part.length === 1 || fits(part))) return even.filter((part) => part.length > 0);
   }
   return bullets.map((b) => [b]);
@@ -54,8 +60,13 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
   const slides: Slide[] = [];
 
   const span = spanCovered(chronology);
-  slides.push({ kind: 'title', title: typeset(essay.title), notes: [`Briefing on ${typeset(essay.title)}${span ? `, ${span}` : ''}.`] });
-  const agenda = slides.push({ kind: 'agenda', title: 'Agenda', bullets: [], notes: ['What this briefing covers.'] }) - 1;
+  slides.push({
+    kind: 'title',
+    title: typeset(essay.title),
+    notes: [`Briefing on ${typeset(essay.title)}${span ? `, ${span}` : ''}.`],
+  });
+  const agenda =
+    slides.push({ kind: 'agenda', title: 'Agenda', bullets: [], notes: ['What this briefing covers.'] }) - 1;
 
   // The timeline, labelled, on as many slides as its labels need (only for three dated events or more).
   const timelines = shape.dated ? slideTimelines(chronology.events, rows) : [];
@@ -73,9 +84,17 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
   for (const section of sections) {
     if (shape.kind === 'analysis' || shape.kind === 'note') {
       // An argument's slide: the sentences of substance its paragraphs make, up to four, each whole.
-      const points = section.paragraphs.map((p) => essay.paragraphs[p.n - 1]!).filter((p) => p.kind === 'text')
-        .flatMap((p) => argumentSentences(p).map((text) => ({ p, text }))).slice(0, 4);
-      if (points.length) sectionSlides.push({ title: section.title, bullets: points.map((x) => ({ date: '', text: typeset(x.text) })), notes: points.map((x) => `\u00b6 ${x.p.n}: ${typeset(x.text)}`) });
+      const points = section.paragraphs
+        .map((p) => essay.paragraphs[p.n - 1]!)
+        .filter((p) => p.kind === 'text')
+        .flatMap((p) => argumentSentences(p).map((text) => ({ p, text })))
+        .slice(0, 4);
+      if (points.length)
+        sectionSlides.push({
+          title: section.title,
+          bullets: points.map((x) => ({ date: '', text: typeset(x.text) })),
+          notes: points.map((x) => `\u00b6 ${x.p.n}: ${typeset(x.text)}`),
+        });
     } else {
       const own = rows.filter((r) => section.paragraphs.some((p) => p.n === r.paragraph));
       if (own.length) sectionSlides.push({ title: section.title, bullets: own.map(bullet), notes: own.map(note) });
@@ -86,8 +105,13 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
     const one = sectionSlides[i]!;
     if (one.bullets.length !== 1 || sectionSlides.length === 1) continue;
     const other = sectionSlides[i + 1] ?? sectionSlides[i - 1]!;
-    const first = other === sectionSlides[i + 1] ? one : other, second = first === one ? other : one;
-    const merged = { title: joinTitles(first.title, second.title), bullets: [...first.bullets, ...second.bullets], notes: [...first.notes, ...second.notes] };
+    const first = other === sectionSlides[i + 1] ? one : other,
+      second = first === one ? other : one;
+    const merged = {
+      title: joinTitles(first.title, second.title),
+      bullets: [...first.bullets, ...second.bullets],
+      notes: [...first.notes, ...second.notes],
+    };
     sectionSlides.splice(Math.min(i, sectionSlides.indexOf(other)), 2, merged);
     i = -1;
   }
@@ -96,7 +120,12 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
     let done = 0;
     parts.forEach((part, i) => {
       const told = section.notes.slice(done, (done += part.length));
-      slides.push({ kind: 'bullets', title: `${section.title}${parts.length > 1 ? ` (${i + 1}/${parts.length})` : ''}`, bullets: part, notes: told });
+      slides.push({
+        kind: 'bullets',
+        title: `${section.title}${parts.length > 1 ? ` (${i + 1}/${parts.length})` : ''}`,
+        bullets: part,
+        notes: told,
+      });
     });
   }
 
@@ -104,22 +133,41 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
   for (const p of essay.paragraphs) {
     const block = p.block;
     if (block?.type !== 'table') continue;
-    const text = (runs: { text: string }[]) => runs.map((r) => r.text).join('').trim();
+    const text = (runs: { text: string }[]) =>
+      runs
+        .map((r) => r.text)
+        .join('')
+        .trim();
     const cells = [block.head, ...block.rows].flat().map(text);
-    if (block.rows.length > TABLE_ROWS || block.head.length > TABLE_COLUMNS || cells.some((c) => c.length > TABLE_CELL_CHARS)) continue;
+    if (
+      block.rows.length > TABLE_ROWS ||
+      block.head.length > TABLE_COLUMNS ||
+      cells.some((c) => c.length > TABLE_CELL_CHARS)
+    )
+      continue;
     const section = sections.find((s) => s.paragraphs.some((q) => q.n === p.n));
     slides.push({
-      kind: 'table', title: section ? `${section.title} (table)` : 'Table',
-      table: { head: block.head.map((c) => typeset(text(c))), rows: block.rows.map((row) => block.head.map((_, i) => typeset(text(row[i] ?? [])))),
-        right: block.head.map((_, i) => block.align[i] === 'right' || (block.align[i] == null && block.rows.every((row) => /^[\s\d.,%()+\u2212-]*$/.test(text(row[i] ?? []))))) },
+      kind: 'table',
+      title: section ? `${section.title} (table)` : 'Table',
+      table: {
+        head: block.head.map((c) => typeset(text(c))),
+        rows: block.rows.map((row) => block.head.map((_, i) => typeset(text(row[i] ?? [])))),
+        right: block.head.map(
+          (_, i) =>
+            block.align[i] === 'right' ||
+            (block.align[i] == null && block.rows.every((row) => /^[\s\d.,%()+\u2212-]*$/.test(text(row[i] ?? [])))),
+        ),
+      },
       notes: [`The table of \u00b6 ${p.n}.`],
     });
   }
 
-  const people = chronology.people.map((name) => {
-    const acts = rows.filter((r) => chronology.events[r.number - 1]!.actors.people.includes(name));
-    return { name, acts };
-  }).filter((p) => p.acts.length > 0);
+  const people = chronology.people
+    .map((name) => {
+      const acts = rows.filter((r) => chronology.events[r.number - 1]!.actors.people.includes(name));
+      return { name, acts };
+    })
+    .filter((p) => p.acts.length > 0);
   // One person is no slide of their own: what they did is on the slides before.
   if (people.length >= 2) {
     slidesOf(people.map((p) => ({ date: p.name, text: p.acts[0]!.summary }))).forEach((part, i, all) => {
@@ -139,41 +187,85 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
 
   // Each notable quotation on a slide of its own (up to three).
   for (const quotation of notableQuotations(essay, chronology, 260).slice(0, 3)) {
-    slides.push({ kind: 'quote', title: 'In their words', quote: { text: quotation.text, speaker: quotation.speaker }, notes: [`Quoted in \u00b6 ${quotation.paragraph}.`] });
+    slides.push({
+      kind: 'quote',
+      title: 'In their words',
+      quote: { text: quotation.text, speaker: quotation.speaker },
+      notes: [`Quoted in \u00b6 ${quotation.paragraph}.`],
+    });
   }
 
   const points = keyPoints(essay, chronology, settings.dateStyle);
   const summary = slidesOf(points.map((p) => ({ date: '', text: p.text })));
   summary.forEach((part, i) => {
-    slides.push({ kind: 'summary', title: `Summary${summary.length > 1 ? ` (${i + 1}/${summary.length})` : ''}`, bullets: part, notes: part.map((b) => b.text) });
+    slides.push({
+      kind: 'summary',
+      title: `Summary${summary.length > 1 ? ` (${i + 1}/${summary.length})` : ''}`,
+      bullets: part,
+      notes: part.map((b) => b.text),
+    });
   });
   slides.push({
-    kind: 'source', title: 'Source',
+    kind: 'source',
+    title: 'Source',
     bullets: [
       { date: '', text: typeset(essay.title) },
-      ...(essay.compiled ? [{ date: '', text: `Compiled ${formatValue(essay.compiled, settings.dateStyle)}` }]
-        : essay.dated ? [{ date: '', text: `Dated ${formatValue(essay.dated, settings.dateStyle)}` }] : []),
-      { date: '', text: `Generated from ${essay.paragraphs.length} paragraphs; ${chronology.events.length} dated ${chronology.events.length === 1 ? 'event' : 'events'}` },
+      ...(essay.compiled
+        ? [{ date: '', text: `Compiled ${formatValue(essay.compiled, settings.dateStyle)}` }]
+        : essay.dated
+          ? [{ date: '', text: `Dated ${formatValue(essay.dated, settings.dateStyle)}` }]
+          : []),
+      {
+        date: '',
+        text: `Generated from ${essay.paragraphs.length} paragraphs; ${chronology.events.length} dated ${chronology.events.length === 1 ? 'event' : 'events'}`,
+      },
     ],
     notes: ['Every bullet cites its paragraph in these notes.'],
   });
 
   // The agenda lists what the deck then shows, once each and all of it: in two columns, on more slides if need be.
-  const shown = [...new Set(slides.slice(agenda + 1).filter((s) => s.kind !== 'source').map((s) => s.title.replace(/ \(\d+(?:\/| of )\d+\)$/, '')))];
+  const shown = [
+    ...new Set(
+      slides
+        .slice(agenda + 1)
+        .filter((s) => s.kind !== 'source')
+        .map((s) => s.title.replace(/ \(\d+(?:\/| of )\d+\)$/, '')),
+    ),
+  ];
   const pages = chunk(shown, AGENDA_PER_SLIDE);
-  slides.splice(agenda, 1, ...pages.map((page, i) => ({
-    kind: 'agenda' as const,
-    title: pages.length > 1 ? `Agenda (${i + 1} of ${pages.length})` : 'Agenda',
-    bullets: page.map((text) => ({ date: '', text })),
-    columns: page.length > AGENDA_ONE_COLUMN,
-    notes: ['What this briefing covers.'],
-  })));
+  slides.splice(
+    agenda,
+    1,
+    ...pages.map((page, i) => ({
+      kind: 'agenda' as const,
+      title: pages.length > 1 ? `Agenda (${i + 1} of ${pages.length})` : 'Agenda',
+      bullets: page.map((text) => ({ date: '', text })),
+      columns: page.length > AGENDA_ONE_COLUMN,
+      notes: ['What this briefing covers.'],
+    })),
+  );
 
   return {
     lang: essay.lang,
-    title: typeset(essay.title), titleSize: titleSize(essay.title), runningTitle: typeset(runningTitle(essay.title)),
-    span: shape.dated ? span : null, kindLine: shape.label, marking: settings.marking, organisation: settings.organisation,
-    slides: slides.map((slide, i) => ({ bullets: [], timeline: null, layout: null, labelled: null, quote: null, table: null, columns: false, ...slide, number: i + 1, total: slides.length })),
+    title: typeset(essay.title),
+    titleSize: titleSize(essay.title),
+    runningTitle: typeset(runningTitle(essay.title)),
+    span: shape.dated ? span : null,
+    kindLine: shape.label,
+    marking: settings.marking,
+    organisation: settings.organisation,
+    slides: slides.map((slide, i) => ({
+      bullets: [],
+      timeline: null,
+      layout: null,
+      labelled: null,
+      quote: null,
+      table: null,
+      columns: false,
+      ...slide,
+      number: i + 1,
+      total: slides.length,
+    })),
   };
 }
 
@@ -189,7 +281,8 @@ const AGENDA_PER_SLIDE = 14;
 /** "1992–1996" and "1997" make "1992–1997"; other titles are listed: "Withdrawal · Turkey". */
 function joinTitles(a: string, b: string): string {
   const years = (t: string) => /^(\d{4})(?:\u2013(\d{4}))?$/.exec(t);
-  const x = years(a), y = years(b);
+  const x = years(a),
+    y = years(b);
   if (x && y) return yearRange(Number(x[1]), Number(y[2] ?? y[1]));
   return `${a} \u00b7 ${b}`;
 }
@@ -198,6 +291,8 @@ function joinTitles(a: string, b: string): string {
 function argumentSentences(p: Essay['paragraphs'][number]): string[] {
   // A sentence whose subject is a bare pronoun ("They are cheap ...") needs the one before it: not a bullet alone.
   const alone = (s: { text: string }) => !/^(?:He|She|It|They|This|These|Those|The latter|The former)\b/.test(s.text);
-  const substantial = p.sentences.filter((s) => !/:\s*$/.test(s.text) && alone(s) && s.text.split(/\s+/).length >= 8 && s.text.length <= 260);
+  const substantial = p.sentences.filter(
+    (s) => !/:\s*$/.test(s.text) && alone(s) && s.text.split(/\s+/).length >= 8 && s.text.length <= 260,
+  );
   return (substantial.length ? substantial : p.sentences.slice(0, 1)).slice(0, 3).map((s) => s.text);
 }

@@ -1,19 +1,38 @@
 // The timeline figure: events on a true time axis, numbered as in the chronology table, coloured by kind. Markers
 // that would touch are stacked, so none hides another. Pure SVG text; every string from the essay is escaped.
-import type { ChronologyEvent, EventKind } from '../model.ts';
+
 import { toDayNumber } from '../extract/calendar.ts';
+import type { ChronologyEvent, EventKind } from '../model.ts';
 import { yearOf } from './format.ts';
 
 export const KIND_COLOURS: Record<EventKind, string> = {
-  agreement: '#1f5fa8', membership: '#2f8f5b', visit: '#c2762b', meeting: '#7a5ba6', summit: '#b03a48',
-  operation: '#5a6b2f', decision: '#3a8c99', programme: '#8c6d1f', leadership: '#a3477f', incident: '#c23b22',
-  statement: '#4d6f8f', other: '#6b6b6b',
+  agreement: '#1f5fa8',
+  membership: '#2f8f5b',
+  visit: '#c2762b',
+  meeting: '#7a5ba6',
+  summit: '#b03a48',
+  operation: '#5a6b2f',
+  decision: '#3a8c99',
+  programme: '#8c6d1f',
+  leadership: '#a3477f',
+  incident: '#c23b22',
+  statement: '#4d6f8f',
+  other: '#6b6b6b',
 };
 
 export const KIND_LABELS: Record<EventKind, string> = {
-  agreement: 'Agreement', membership: 'Membership', visit: 'Visit', meeting: 'Meeting', summit: 'Summit',
-  operation: 'Operation', decision: 'Decision', programme: 'Programme', leadership: 'Leadership', incident: 'Incident',
-  statement: 'Statement', other: 'Other',
+  agreement: 'Agreement',
+  membership: 'Membership',
+  visit: 'Visit',
+  meeting: 'Meeting',
+  summit: 'Summit',
+  operation: 'Operation',
+  decision: 'Decision',
+  programme: 'Programme',
+  leadership: 'Leadership',
+  incident: 'Incident',
+  statement: 'Statement',
+  other: 'Other',
 };
 
 export interface TimelineOptions {
@@ -34,7 +53,15 @@ export interface TimelineLayout {
   font: number;
   axis: { x1: number; x2: number; y: number };
   ticks: { x: number; y1: number; y2: number; label: string | null; labelX: number; labelY: number }[];
-  marks: { cx: number; cy: number; colour: string; label: string; summary: string; stemTo: number; bar: { x: number; width: number } | null }[];
+  marks: {
+    cx: number;
+    cy: number;
+    colour: string;
+    label: string;
+    summary: string;
+    stemTo: number;
+    bar: { x: number; width: number } | null;
+  }[];
   legend: { x: number; y: number; colour: string; label: string }[];
   caption: string;
 }
@@ -76,16 +103,25 @@ export function timelineLayout(events: ChronologyEvent[], options: TimelineOptio
     const tx = x(jan1(year));
     const labelled = year <= last;
     ticks.push({
-      x: tx, y1: axisY, y2: axisY + radius * 0.6, label: labelled ? String(year) : null,
-      labelX: every === 1 ? x(`${String(year).padStart(4, '0')}-07-01`) : tx, labelY: axisY + radius * 2,
+      x: tx,
+      y1: axisY,
+      y2: axisY + radius * 0.6,
+      label: labelled ? String(year) : null,
+      labelX: every === 1 ? x(`${String(year).padStart(4, '0')}-07-01`) : tx,
+      labelY: axisY + radius * 2,
     });
   }
 
   const marks = placed.map(({ event, cx, barEnd, level }) => {
     const cy = axisY - radius * 1.2 - level * step;
     return {
-      cx, cy, colour: KIND_COLOURS[event.kind], label: String(options.numbers?.get(event.id) ?? ''), summary: event.summary,
-      stemTo: axisY, bar: barEnd - cx > 1 ? { x: cx, width: barEnd - cx } : null,
+      cx,
+      cy,
+      colour: KIND_COLOURS[event.kind],
+      label: String(options.numbers?.get(event.id) ?? ''),
+      summary: event.summary,
+      stemTo: axisY,
+      bar: barEnd - cx > 1 ? { x: cx, width: barEnd - cx } : null,
     };
   });
 
@@ -97,14 +133,29 @@ export function timelineLayout(events: ChronologyEvent[], options: TimelineOptio
     rows = 1;
     for (const kind of [...new Set(events.map((e) => e.kind))]) {
       const w = radius * 1.6 + KIND_LABELS[kind].length * font * 0.55 + radius * 1.5;
-      if (lx + w > width - pad && lx > pad) { lx = pad; rows++; }
-      legend.push({ x: lx, y: axisY + radius * 5.6 + (rows - 1) * radius * 2.4, colour: KIND_COLOURS[kind], label: KIND_LABELS[kind] });
+      if (lx + w > width - pad && lx > pad) {
+        lx = pad;
+        rows++;
+      }
+      legend.push({
+        x: lx,
+        y: axisY + radius * 5.6 + (rows - 1) * radius * 2.4,
+        colour: KIND_COLOURS[kind],
+        label: KIND_LABELS[kind],
+      });
       lx += w;
     }
   }
   const height = axisY + radius * 3.2 + (rows ? radius * 3.6 + (rows - 1) * radius * 2.4 : 0);
   return {
-    width, height, radius, font, axis: { x1: pad / 2, x2: width - pad / 2, y: axisY }, ticks, marks, legend,
+    width,
+    height,
+    radius,
+    font,
+    axis: { x1: pad / 2, x2: width - pad / 2, y: axisY },
+    ticks,
+    marks,
+    legend,
     caption: `Timeline of ${events.length} events, ${first} to ${last}`,
   };
 }
@@ -115,16 +166,34 @@ export function timelineSvg(events: ChronologyEvent[], options: TimelineOptions)
   const t = timelineLayout(events, options);
   if (!t) return '';
   const { radius: r, font } = t;
-  const ticks = t.ticks.map((tick) => `<line x1="${n(tick.x)}" y1="${n(tick.y1)}" x2="${n(tick.x)}" y2="${n(tick.y2)}" class="tick"/>`
-    + (tick.label ? `<text x="${n(tick.labelX)}" y="${n(tick.labelY)}" class="year" font-size="${n(font)}">${tick.label}</text>` : ''));
-  const marks = t.marks.map((m) => `<g class="event"><title>${escape(m.summary)}</title>`
-    + (m.bar ? `<rect x="${n(m.bar.x)}" y="${n(m.cy - r * 0.35)}" width="${n(m.bar.width)}" height="${n(r * 0.7)}" rx="${n(r * 0.35)}" fill="${m.colour}" opacity="0.35"/>` : '')
-    + `<line x1="${n(m.cx)}" y1="${n(m.cy + r)}" x2="${n(m.cx)}" y2="${n(m.stemTo)}" stroke="${m.colour}" class="stem"/>`
-    + `<circle cx="${n(m.cx)}" cy="${n(m.cy)}" r="${r}" fill="${m.colour}"/>`
-    + `<text x="${n(m.cx)}" y="${n(m.cy + font * 0.36)}" class="num" font-size="${n(font * 0.95)}">${m.label}</text></g>`);
-  const legend = t.legend.map((l) => `<circle cx="${n(l.x + r * 0.5)}" cy="${n(l.y - font * 0.35)}" r="${r * 0.5}" fill="${l.colour}"/>`
-    + `<text x="${n(l.x + r * 1.3)}" y="${n(l.y)}" class="legend" font-size="${n(font)}">${l.label}</text>`);
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 ${t.width} ${t.height.toFixed(0)}" role="img" aria-label="${t.caption}">`
-    + `<line x1="${n(t.axis.x1)}" y1="${n(t.axis.y)}" x2="${n(t.axis.x2)}" y2="${n(t.axis.y)}" class="axis"/>`
-    + ticks.join('') + marks.join('') + legend.join('') + '</svg>';
+  const ticks = t.ticks.map(
+    (tick) =>
+      `<line x1="${n(tick.x)}" y1="${n(tick.y1)}" x2="${n(tick.x)}" y2="${n(tick.y2)}" class="tick"/>` +
+      (tick.label
+        ? `<text x="${n(tick.labelX)}" y="${n(tick.labelY)}" class="year" font-size="${n(font)}">${tick.label}</text>`
+        : ''),
+  );
+  const marks = t.marks.map(
+    (m) =>
+      `<g class="event"><title>${escape(m.summary)}</title>` +
+      (m.bar
+        ? `<rect x="${n(m.bar.x)}" y="${n(m.cy - r * 0.35)}" width="${n(m.bar.width)}" height="${n(r * 0.7)}" rx="${n(r * 0.35)}" fill="${m.colour}" opacity="0.35"/>`
+        : '') +
+      `<line x1="${n(m.cx)}" y1="${n(m.cy + r)}" x2="${n(m.cx)}" y2="${n(m.stemTo)}" stroke="${m.colour}" class="stem"/>` +
+      `<circle cx="${n(m.cx)}" cy="${n(m.cy)}" r="${r}" fill="${m.colour}"/>` +
+      `<text x="${n(m.cx)}" y="${n(m.cy + font * 0.36)}" class="num" font-size="${n(font * 0.95)}">${m.label}</text></g>`,
+  );
+  const legend = t.legend.map(
+    (l) =>
+      `<circle cx="${n(l.x + r * 0.5)}" cy="${n(l.y - font * 0.35)}" r="${r * 0.5}" fill="${l.colour}"/>` +
+      `<text x="${n(l.x + r * 1.3)}" y="${n(l.y)}" class="legend" font-size="${n(font)}">${l.label}</text>`,
+  );
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 ${t.width} ${t.height.toFixed(0)}" role="img" aria-label="${t.caption}">` +
+    `<line x1="${n(t.axis.x1)}" y1="${n(t.axis.y)}" x2="${n(t.axis.x2)}" y2="${n(t.axis.y)}" class="axis"/>` +
+    ticks.join('') +
+    marks.join('') +
+    legend.join('') +
+    '</svg>'
+  );
 }

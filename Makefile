@@ -1,8 +1,9 @@
 # make briefing: set up what is missing, then build every essay in source/ into output/ (extra flags: ARGS="...").
-# make test:     the same set-up, then the tests.
-# make watch:    rebuild on every save, with a live preview at http://localhost:4173/.
+# make test:     the same set-up, then the code checks (Biome: format, lint, imports; tsc) and the tests.
+# make format:   format the code and apply Biome's safe fixes.
+# make watch:    rebuild on every save, with a live preview at http://localhost:4780/.
 # make bench:    the speed and memory figures of this machine.
-.PHONY: briefing test watch bench eval clean setup chromium typecheck
+.PHONY: briefing test watch bench eval clean setup chromium typecheck style format
 
 NPM_STAMP := node_modules/.package-lock.json
 SOURCES := $(shell find pipeline -name '*.ts') scripts/bundle.mjs
@@ -19,11 +20,18 @@ bench: setup
 eval: $(NPM_STAMP)
 	npx tsx bench/eval-timex.ts
 
-test: setup typecheck
+test: setup style typecheck
 	npx vitest run
 
 typecheck: $(NPM_STAMP)
 	npx tsc --noEmit
+
+# Formatting (120 columns), lint rules and import order, as biome.jsonc sets them; fails on any difference.
+style: $(NPM_STAMP)
+	npx biome ci .
+
+format: $(NPM_STAMP)
+	npx biome check --write .
 
 setup: $(NPM_STAMP) dist/cli.mjs chromium
 

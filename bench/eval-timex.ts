@@ -89,15 +89,15 @@ async function systemSpans(text: string, from: number, dct: string | null): Prom
   for (const m of findMentions(essay, referenceDate(essay, dct))) {
     const values = m.value.includes('/') && m.parts ? m.value.split('/') : [m.value];
     const parts = m.parts && values.length === 2 ? m.parts : [m.offset];
-    parts.forEach(([start, end], i) =>
+    parts.forEach(([start, end], i) => {
       spans.push({
         start: start - title.length,
         end: end - title.length,
         value: values[i] ?? m.value,
         type: 'DATE',
         text: text.slice(start - title.length, end - title.length),
-      }),
-    );
+      });
+    });
   }
   return spans;
 }

@@ -168,11 +168,11 @@ export async function build(
     const work = plans.some((p) => p.stale.length) ? await import('./make-essay.ts') : null;
     const renderer = work ? await work.loadRenderer(request.templatesDir, request.settings) : null;
     return await mapLimit(plans, jobs, async (p) => {
+      if (p.stale.length) request.onEvent?.({ type: 'essay', slug: p.slug, products: p.stale });
       const result =
         p.stale.length === 0
           ? { source: p.source, slug: p.slug, built: [], skipped: p.fresh, files: [], file: null, error: null }
-          : (request.onEvent?.({ type: 'essay', slug: p.slug, products: p.stale }),
-            await work!.makeEssay(
+          : await work!.makeEssay(
               p,
               outDir,
               request.settings,
@@ -180,7 +180,7 @@ export async function build(
               printer,
               request.locked ?? new Set(),
               request.onEvent,
-            ));
+            );
       await onResult(result);
       return result;
     });

@@ -240,7 +240,7 @@ function nearest(word: string, known: string[]): string | null {
 }
 
 async function parse(argv: string[]): Promise<Options | { help: string }> {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
@@ -457,7 +457,7 @@ async function fromStdin(dir: string): Promise<string> {
 }
 
 async function lint(options: Options): Promise<number> {
-  let files;
+  let files: string[];
   try {
     const staging = options.inputs.includes('-') ? await mkdtemp(path.join(tmpdir(), 'briefing-stdio-')) : null;
     files = await findEssays(
@@ -487,7 +487,7 @@ async function lint(options: Options): Promise<number> {
             `${JSON.stringify({ event: m.fatal === false ? 'warning' : 'info', file: source, line: m.line ?? null, column: m.column ?? null, rule: m.ruleId ?? null, message: m.reason })}\n`,
           );
       } else {
-        process.stderr.write(reporter([file], { color: useColour(process.stderr) }) + '\n');
+        process.stderr.write(`${reporter([file], { color: useColour(process.stderr) })}\n`);
       }
     } catch (error) {
       failed++;

@@ -119,7 +119,7 @@ export async function makeEssay(
     for (const name of names) await rename(path.join(staging, name), path.join(target, name));
     const manifest: Manifest = { products: { ...p.manifest.products } };
     for (const product of p.stale) manifest.products[product] = p.keys[product]!;
-    await writeFile(path.join(staging, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
+    await writeFile(path.join(staging, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
     await rename(path.join(staging, MANIFEST), path.join(target, MANIFEST));
     result.built = p.stale;
     result.files = names.map((name) => path.join(target, name));

@@ -3,6 +3,7 @@
 // folder, an option), and no more than 100 characters; "essay" when nothing is left.
 import path from 'node:path';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a file name must not hold
 const UNSAFE = /[\u0000-\u001f\u007f/\\:*?"<>|]/g;
 
 export function slugOf(file: string): string {

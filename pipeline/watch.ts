@@ -12,6 +12,7 @@ import { type BuildRequest, build, findEssays, fontsRoot, reason } from './build
 import type { Options } from './cli.ts';
 import { knownError } from './cli.ts';
 import { CONFIG_FILES, findConfig } from './config.ts';
+import { escapeHtml } from './core/text.ts';
 import { BriefingError } from './errors.ts';
 import { PAGED_SCRIPT, PAGED_URL, paged } from './paged-preview.ts';
 import { PRODUCTS } from './products/index.ts';
@@ -265,7 +266,6 @@ function openBrowser(url: string): void {
 }
 
 async function indexPage(state: State, outDir: string): Promise<string> {
-  const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const products = Object.values(PRODUCTS).flatMap((p) => p.preview);
   // Only what was built is linked: a product left out of --formats (or not built yet) is no dead link.
   const built = async (slug: string) =>
@@ -282,11 +282,11 @@ async function indexPage(state: State, outDir: string): Promise<string> {
     await Promise.all(
       state.slugs.map(async (slug) => {
         const links = await built(slug);
-        return `<li><b>${escape(slug)}</b> ${links.length ? links.join(' · ') : '<i>not built yet</i>'}</li>`;
+        return `<li><b>${escapeHtml(slug)}</b> ${links.length ? links.join(' · ') : '<i>not built yet</i>'}</li>`;
       }),
     )
   ).join('');
-  const errors = state.errors.length ? `<pre class="error">${escape(state.errors.join('\n'))}</pre>` : '';
+  const errors = state.errors.length ? `<pre class="error">${escapeHtml(state.errors.join('\n'))}</pre>` : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Briefing preview</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;margin:40px;color:#1b1f24}a{color:#1f4e79}li{margin:6px 0}.error{background:#8a1c2b;color:#fff;padding:12px;white-space:pre-wrap}</style>
 </head><body><h1>Briefing preview</h1><p>Build ${state.version}. Pages reload themselves after each rebuild.</p>${errors}<ul>${rows}</ul>${LIVE}</body></html>`;

@@ -37,12 +37,12 @@ function events(url: string) {
   const request = get(url, (res) =>
     res.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
-      let end;
+      let end: number;
       while ((end = buffer.indexOf('\n\n')) >= 0) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         seen.push({ event: /event: (\w+)/.exec(block)![1]!, data: JSON.parse(/data: (.*)/.exec(block)![1]!) });
-        waiting.splice(0).forEach((w) => w());
+        for (const w of waiting.splice(0)) w();
       }
     }),
   );

@@ -72,7 +72,7 @@ describe('on any text', () => {
     await fc.assert(
       fc.asyncProperty(text, fc.constantFrom('.txt', '.md'), async (body, ext) => {
         const file = new VFile({ path: `essay${ext}`, value: `Title\n\n${body}` });
-        let essay;
+        let essay: Awaited<ReturnType<typeof parseEssay>>;
         try {
           essay = await parseEssay(file);
         } catch (error) {

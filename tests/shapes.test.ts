@@ -238,7 +238,7 @@ describe('the PowerPoint follows the configuration', () => {
     expect(slides.length).toBeGreaterThan(3);
     for (const slide of slides) {
       // Each slide follows a master (layout) that carries the marking, top and bottom.
-      const rels = await xml(slide.replace('slides/', 'slides/_rels/') + '.rels');
+      const rels = await xml(`${slide.replace('slides/', 'slides/_rels/')}.rels`);
       const layout = /Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/.exec(rels)![1]!;
       const master = await xml(`ppt/slideLayouts/${layout}`);
       expect(master.match(/OFFICIAL-SENSITIVE/g)?.length, slide).toBe(2);

@@ -51,6 +51,7 @@ it('builds each shard with the README command, a cache keyed by the inputs, and 
   expect(build.find((s) => s.run?.startsWith('make briefing'))?.run).toMatch(
     /--shard \$\{\{ matrix.shard \}\}\/\$\{\{ env.SHARDS \}\}/,
   );
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
   expect(workflow.jobs.build.strategy.matrix.shard).toBe('${{ fromJSON(needs.plan.outputs.shards) }}');
   const cache = build.find((s) => s.uses?.startsWith('actions/cache'))!;
   expect(cache.with?.path).toBe('output');

@@ -486,7 +486,7 @@ export function findNames(text: string, tagged: Token[] = []): Found[] {
     const words = trimLeading(run.words);
     if (words.length === 0) continue;
     const name = words.join(' ');
-    const start = run.end - name.length >= run.start ? run.end - name.length : run.start;
+    const start = Math.max(run.end - name.length, run.start);
     const last = words[words.length - 1]!.toLowerCase();
     const first = words[0]!;
     const before = text.slice(Math.max(0, run.start - 80), run.start) + text.slice(run.start, start);
@@ -510,7 +510,6 @@ export function findNames(text: string, tagged: Token[] = []): Found[] {
       if (isKnownPlace(asWord)) add('place', asWord);
       else add(COUNTRY_CODES.has(first) ? 'place' : 'organization');
     } else if (MONTH_WORD.test(name) || (/^\s*\d/.test(after) && words.length === 1)) {
-      continue; // "May", "Article 49"
     } else if (ORGANIZATION_HEADS.has(last) || ORGANIZATION_HEADS.has(headBeforeOf)) {
       if (words.length === 1 && opensSentence) continue;
       add(SCHEMES.has(last) || SCHEMES.has(headBeforeOf) ? 'scheme' : 'organization'); // "Treaty of Rome" is a document
@@ -633,9 +632,9 @@ function settle(found: Found[]): Found[] {
       continue;
     }
     const firstTwo = f.name.split(' ').slice(0, 2).join(' ');
-    if (organizations.some((o) => o.startsWith(firstTwo + ' '))) continue;
+    if (organizations.some((o) => o.startsWith(`${firstTwo} `))) continue;
     const shorter = people
-      .filter((p) => p !== f.name && f.name.endsWith(' ' + p))
+      .filter((p) => p !== f.name && f.name.endsWith(` ${p}`))
       .sort((a, b) => b.length - a.length)[0];
     if (!shorter) {
       out.push(/^\p{Lu}\p{L}+ of /u.test(f.name) ? { ...f, type: 'place' } : f);

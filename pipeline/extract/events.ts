@@ -92,7 +92,7 @@ export function buildEvents(
       const byRole = named.length ? null : holderOfRole(sentence.text, roles, lastSeen);
       const actorsPeople = named.length ? named : byRole ? [byRole.person] : pronoun && lastPerson ? [lastPerson] : [];
       if (named.length) lastPerson = named[named.length - 1]!;
-      named.forEach((person) => lastSeen.set(person, sentence.offset[0]));
+      for (const person of named) lastSeen.set(person, sentence.offset[0]);
       // Dates in direct speech are what someone said, not what the text tells happened.
       const dated = (mentionsOf.get(paragraph.n) ?? []).filter(
         (m): m is LocatedMention & { at: [number, number] } =>

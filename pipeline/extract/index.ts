@@ -95,8 +95,8 @@ function namesByParagraph(essay: Essay, acronyms: Record<string, string>): Map<n
       datelines.push({ name, type: 'place', start: joined.length, end: joined.length + place.length });
     }
     joined += isCode(paragraph)
-      ? ' '.repeat(paragraph.text.length) + '\n\n'
-      : ' '.repeat(dateline) + paragraph.text.slice(dateline) + '\n\n';
+      ? `${' '.repeat(paragraph.text.length)}\n\n`
+      : `${' '.repeat(dateline) + paragraph.text.slice(dateline)}\n\n`;
   }
   const names = new Map<number, Found[]>(essay.paragraphs.map((p) => [p.n, []]));
   const all = mergeAliases(

@@ -1,6 +1,7 @@
 // The roles the text gives people: "the President of the Republic of Azerbaijan Heydar Aliyev", "Javier Solana,
 // Secretary-General of NATO,", "NATO Secretary-General Javier Solana". Used for the who's who, and to cut roles
 // out of one-line summaries (the who's who says them once).
+import { escapeRegExp } from '../core/text.ts';
 
 const TITLE_WORDS = [
   'President',
@@ -54,7 +55,6 @@ const TITLE_WORDS = [
 const TITLE = `(?:${[...TITLE_WORDS].sort((a, b) => b.length - a.length).join('|')})`;
 // "of the Republic of Azerbaijan", "of NATO forces in Europe", "of the verification committee of the organization"
 const OF_PHRASE = `(?:\\s+(?:of|on|to|for|in)\\s+(?:the\\s+)?[\\p{L}-]+(?:\\s+(?:and\\s+)?[\\p{L}-]+){0,3}){0,3}`;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface RoleMatch {
   role: string;
@@ -64,7 +64,7 @@ interface RoleMatch {
 
 /** Role phrases next to `person` in `text`: before the name ("NATO Secretary-General X") or after it (", role,"). */
 function rolesAround(text: string, person: string): RoleMatch[] {
-  const name = escape(person);
+  const name = escapeRegExp(person);
   const found: RoleMatch[] = [];
   // "NATO Secretary-General X", "Health Minister X", "The Commission president X": a capitalised word or two may
   // say whose the title is.

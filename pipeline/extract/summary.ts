@@ -4,6 +4,7 @@
 // subject becomes what it stands for; a clause that leaves its subject or verb to the clause before borrows them
 // ("... signed on 12 June 1985 and joined on 1 January 1986" -> "Portugal and Spain joined"). Nothing is cut to a
 // length: what does not fit a layout is the layout's to handle.
+import { escapeRegExp } from '../core/text.ts';
 import type { Token } from './language.ts';
 import { withoutRoles } from './roles.ts';
 import { verbGroups } from './tense.ts';
@@ -182,7 +183,7 @@ function clean(tokens: Kept, input: SummaryInput): Kept {
       let first = i;
       while (first > 0 && inDate(tokens[first - 1]!)) first--;
       if (tokens[first - 1]?.lemma === 'the' || tokens[first - 1]?.pos === 'DET') {
-        tokens.slice(first, next).forEach((w) => attributive.add(w));
+        for (const w of tokens.slice(first, next)) attributive.add(w);
       }
     }
   });
@@ -227,7 +228,7 @@ function clean(tokens: Kept, input: SummaryInput): Kept {
       return;
     let j = i;
     while (tokens[j] && (dropped.has(tokens[j]!) || inDate(tokens[j]!))) j++;
-    if (tokens[j]?.text === ',') [comma, participle, tokens[j]!].forEach((w) => dropped.add(w));
+    if (tokens[j]?.text === ',') for (const w of [comma, participle, tokens[j]!]) dropped.add(w);
   });
   out = out.filter((t) => !dropped.has(t));
   // Leading "and", "but", commas, connectives ("However,") and a framing phrase before the subject.
@@ -430,7 +431,7 @@ function resolvePronoun(text: string, words: Kept, input: SummaryInput): string 
   }
   if (verbAt <= 0 || !PRONOUNS.has(subject)) {
     return input.role && input.person
-      ? text.replace(new RegExp(`^(?:the\\s+)?${escape(input.role)}`, 'i'), input.person)
+      ? text.replace(new RegExp(`^(?:the\\s+)?${escapeRegExp(input.role)}`, 'i'), input.person)
       : text;
   }
   const group = verbGroups(words)[0];
@@ -455,14 +456,12 @@ function resolvePronoun(text: string, words: Kept, input: SummaryInput): string 
 /** "met its Secretary-General Manfred Werner" loses the role to the who's who; "its" goes with it. */
 function withoutPossessive(text: string, people: string[]): string {
   return people.reduce(
-    (t, p) => t.replace(new RegExp(`\\b(?:its|his|her|their)\\s+(?=${escape(p)}\\b)`, 'g'), ''),
+    (t, p) => t.replace(new RegExp(`\\b(?:its|his|her|their)\\s+(?=${escapeRegExp(p)}\\b)`, 'g'), ''),
     text,
   );
 }
 
 const NUMBERS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function tidy(text: string): string {
   let out = text

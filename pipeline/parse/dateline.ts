@@ -15,7 +15,7 @@ export function dateLineOf(text: string): string | null {
   if (line.length > 60 || /[.!?]\s+\S/.test(line)) return null;
   const rest = line.replace(LABEL, '').replace(WEEKDAY, '');
   const date = firstDate(rest);
-  if (!date || date.precision !== 'day' || !date.explicit) return null;
+  if (date?.precision !== 'day' || !date.explicit) return null;
   // Nothing of substance around the date: a time or a time zone at most ("22 July 2022, 10:41 GMT").
   const around = rest.slice(0, date.offset[0]) + rest.slice(date.offset[1]);
   return /^[\s,.\u2013\u2014|-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*[A-Z]{0,4}[\s.]*)?$/i.test(around)
@@ -50,6 +50,6 @@ export function datelineOf(text: string): Dateline | null {
 /** The day a title gives ("... (July 2 - 4, 1997)"): the last day of a range, when the text was written. */
 export function titleDateOf(title: string): string | null {
   const date = firstDate(title);
-  if (!date || !date.explicit || date.precision !== 'day') return null;
+  if (!date?.explicit || date.precision !== 'day') return null;
   return date.end;
 }

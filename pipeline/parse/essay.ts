@@ -1,7 +1,7 @@
 // The unified transformer that reads an mdast tree (from either parser) into an Essay on file.data.essay:
 // title, compile date, sections, and numbered paragraphs with their sentences and source offsets.
 import type { Image, List, Nodes, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as textOf } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { firstDate } from '../extract/timex.ts';
 import type { Block, Essay, ListBlock, Note, Paragraph, Run, Section, Segment } from '../model.ts';
@@ -122,9 +122,9 @@ export default function essay() {
             node.depth === 1 &&
             drafts.length === 0 &&
             sections.length === 1 &&
-            (!title || title === toString(node).trim())
+            (!title || title === textOf(node).trim())
           ) {
-            title = toString(node).trim();
+            title = textOf(node).trim();
           } else {
             const { runs, segments } = collectRuns(node.children, inline);
             const text = runsText(runs);
@@ -140,7 +140,8 @@ export default function essay() {
         case 'paragraph':
           return add(kind, node.children, node.position);
         case 'blockquote':
-          return node.children.forEach((child) => visit(child, 'quote'));
+          for (const child of node.children) visit(child, 'quote');
+          return;
         case 'list': {
           // A list is one paragraph: one number, its items sentences apart.
           const parts = new Parts(inline);
@@ -207,7 +208,7 @@ export default function essay() {
           return;
       }
     };
-    tree.children.forEach((node) => visit(node, 'text'));
+    for (const node of tree.children) visit(node, 'text');
     // Footnotes, in the order they are first cited (a note may cite another).
     const notes: Note[] = [];
     for (let i = 0; i < inline.cited.length; i++) {

@@ -2,7 +2,7 @@
 // time: the page runs no script, and Chromium draws MathML itself. TeX that KaTeX cannot read is a warning naming
 // its line, and is printed as written.
 import type { Root } from 'mdast';
-import type { InlineMath, Math } from 'mdast-util-math';
+import type { Math as DisplayMath, InlineMath } from 'mdast-util-math';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 
@@ -17,9 +17,9 @@ declare module 'mdast-util-math' {
 
 export default function math() {
   return async (tree: Root, file: VFile) => {
-    const nodes: (InlineMath | Math)[] = [];
+    const nodes: (InlineMath | DisplayMath)[] = [];
     visitParents(tree, (node) => {
-      if (node.type === 'math' || node.type === 'inlineMath') nodes.push(node as InlineMath | Math);
+      if (node.type === 'math' || node.type === 'inlineMath') nodes.push(node as InlineMath | DisplayMath);
     });
     if (!nodes.length) return;
     // KaTeX is loaded only for an essay that has math.

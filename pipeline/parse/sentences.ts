@@ -70,7 +70,7 @@ const ABBREVIATIONS = new Set([
 ]);
 
 // A terminator, any closing quotes or brackets, then space and what can open a sentence.
-const BOUNDARY = /[.!?\u2026]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[\p{Lu}\p{N}])/gu;
+const BOUNDARY = /[.!?\u2026]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018([]?[\p{Lu}\p{N}])/gu;
 
 /** Split `text` (which starts at `base` in the source) into sentences. */
 export function splitSentences(text: string, base = 0): Sentence[] {

@@ -59,6 +59,6 @@ export const PRODUCTS: Record<Product, ProductSpec> = {
     preview: [['chronology.json', 'Chronology']],
     paged: false,
     make: async ({ chronology, staging }) =>
-      writeFile(path.join(staging, 'chronology.json'), JSON.stringify(chronology, null, 2) + '\n'),
+      writeFile(path.join(staging, 'chronology.json'), `${JSON.stringify(chronology, null, 2)}\n`),
   },
 };

@@ -1,4 +1,5 @@
 // The briefing's view model: cover, key points, contents, the essay, timeline, chronology, who's who, glossary.
+import { escapeRegExp } from '../core/text.ts';
 import type { Chronology, Essay } from '../model.ts';
 import type { Settings } from '../settings.ts';
 import { Notes } from './blocks.ts';
@@ -105,7 +106,7 @@ function paragraphsNaming(essay: Essay, name: string, people: string[]): number[
   const pattern = new RegExp(
     `(?<![\\p{L}])(?:${[name, surname]
       .filter(Boolean)
-      .map((s) => s!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .map((s) => escapeRegExp(s!))
       .join('|')})(?![\\p{L}])`,
     'u',
   );

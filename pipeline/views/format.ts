@@ -105,9 +105,9 @@ export function typesetRuns<R extends { text: string; code?: boolean; math?: str
 
 function typesetProse(text: string, ellipsis = true): string {
   return text
-    .replace(/(^|[\s(\[{\u2014\u2013-])"/g, '$1\u201c')
+    .replace(/(^|[\s([{\u2014\u2013-])"/g, '$1\u201c')
     .replace(/"/g, '\u201d')
-    .replace(/(^|[\s(\[{])'/g, '$1\u2018')
+    .replace(/(^|[\s([{])'/g, '$1\u2018')
     .replace(/'/g, '\u2019')
     .replace(/(\d)-(\d)/g, `$1${EN_DASH}$2`)
     .replace(/ - /g, ` ${EN_DASH} `)

@@ -1,6 +1,7 @@
 // The timeline figure: events on a true time axis, numbered as in the chronology table, coloured by kind. Markers
 // that would touch are stacked, so none hides another. Pure SVG text; every string from the essay is escaped.
 
+import { escapeHtml } from '../core/text.ts';
 import { toDayNumber } from '../extract/calendar.ts';
 import type { ChronologyEvent, EventKind } from '../model.ts';
 import { yearOf } from './format.ts';
@@ -43,8 +44,6 @@ export interface TimelineOptions {
   numbers?: Map<string, number>;
   legend?: boolean;
 }
-
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export interface TimelineLayout {
   width: number;
@@ -175,7 +174,7 @@ export function timelineSvg(events: ChronologyEvent[], options: TimelineOptions)
   );
   const marks = t.marks.map(
     (m) =>
-      `<g class="event"><title>${escape(m.summary)}</title>` +
+      `<g class="event"><title>${escapeHtml(m.summary)}</title>` +
       (m.bar
         ? `<rect x="${n(m.bar.x)}" y="${n(m.cy - r * 0.35)}" width="${n(m.bar.width)}" height="${n(r * 0.7)}" rx="${n(r * 0.35)}" fill="${m.colour}" opacity="0.35"/>`
         : '') +

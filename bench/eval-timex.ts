@@ -12,7 +12,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { findMentions, referenceDate } from '../pipeline/extract/mentions.ts';
+import { toldFrom } from '../pipeline/core/essay-date.ts';
+import { findMentions } from '../pipeline/extract/mentions.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
 
 interface Span {
@@ -86,7 +87,7 @@ async function systemSpans(text: string, from: number, dct: string | null): Prom
   const source = title + ' '.repeat(from) + text.slice(from);
   const essay = await parseEssay(new VFile({ path: 'eval.txt', value: source }));
   const spans: Span[] = [];
-  for (const m of findMentions(essay, referenceDate(essay, dct))) {
+  for (const m of findMentions(essay, toldFrom(essay, dct))) {
     const values = m.value.includes('/') && m.parts ? m.value.split('/') : [m.value];
     const parts = m.parts && values.length === 2 ? m.parts : [m.offset];
     parts.forEach(([start, end], i) => {

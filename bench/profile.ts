@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { Printer } from '../pipeline/browser/printer.ts';
 import { build, fontsRoot } from '../pipeline/build.ts';
-import { defaultSettings } from '../pipeline/settings.ts';
+import { defaultSettings } from '../pipeline/core/settings.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const essay = process.argv[2] ?? path.join(root, 'source', 'azerbaijan-nato.txt');

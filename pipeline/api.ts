@@ -6,13 +6,13 @@ import { VFile } from 'vfile';
 import { build as buildPacks, type EssayResult } from './build.ts';
 import { applyConfig, loadConfig } from './config.ts';
 import type { Config } from './config-schema.ts';
-import type { Chronology } from './model.ts';
-import { defaultSettings, type Product } from './settings.ts';
+import type { Chronology } from './core/model.ts';
+import { defaultSettings, type Product } from './core/settings.ts';
 
 export type { EssayResult } from './build.ts';
 export type { Config } from './config-schema.ts';
-export type { Chronology, ChronologyEvent } from './model.ts';
-export type { Product } from './settings.ts';
+export type { Chronology, ChronologyEvent } from './core/model.ts';
+export type { Product } from './core/settings.ts';
 
 export interface BuildOptions {
   /** Essay files and folders (default: source/). */

@@ -10,13 +10,13 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { findChrome } from './browser/find-chrome.ts';
 import { Printer } from './browser/printer.ts';
-import { BriefingError } from './errors.ts';
+import { BriefingError } from './core/errors.ts';
+import type { Product, Settings } from './core/settings.ts';
+import { slugOf } from './core/slug.ts';
 import { essayInputs, Fingerprints, type Manifest, readManifest } from './fingerprint.ts';
 import { lockOutput } from './output-lock.ts';
 import { ESSAY_EXTENSIONS } from './parse/read-source.ts';
 import { PRODUCTS } from './products/index.ts';
-import type { Product, Settings } from './settings.ts';
-import { slugOf } from './slug.ts';
 
 export class InputError extends BriefingError {
   constructor(message: string) {

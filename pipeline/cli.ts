@@ -7,11 +7,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BuildRequest, build, findEssays, InputError, plan, reason } from './build.ts';
 import { applyConfig, loadConfig } from './config.ts';
-import { BriefingError, exitStatus } from './errors.ts';
+import { BriefingError, exitStatus } from './core/errors.ts';
+import { packageRoot } from './core/paths.ts';
+import { defaultSettings, type Product, products, type Settings } from './core/settings.ts';
 import { exitCleanlyOnSignals } from './interrupt.ts';
-import { packageRoot } from './paths.ts';
 import { type OutputMode, Progress, useColour } from './progress.ts';
-import { defaultSettings, type Product, products, type Settings } from './settings.ts';
 
 /** The preview's port: not 4173, which Vite's preview also takes. */
 export const DEFAULT_PORT = 4780;

@@ -6,10 +6,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { didYouMean } from './did-you-mean.ts';
-import { BriefingError } from './errors.ts';
-import { colourNames, products } from './settings.ts';
-import { yamlWarnings } from './yaml-warnings.ts';
+import { didYouMean } from './core/did-you-mean.ts';
+import { BriefingError } from './core/errors.ts';
+import { colourNames, products } from './core/settings.ts';
+import { yamlWarnings } from './core/yaml-warnings.ts';
 
 export class ConfigError extends BriefingError {
   constructor(message: string) {

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config-schema.ts';
-import type { Settings } from './settings.ts';
+import type { Settings } from './core/settings.ts';
 
 export const CONFIG_FILES = ['briefing.config.yaml', 'briefing.config.yml', 'briefing.config.json'];
 

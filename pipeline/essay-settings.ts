@@ -2,7 +2,7 @@
 // schema as the configuration file.
 import { applyConfig } from './config.ts';
 import { validateConfig } from './config-schema.ts';
-import { matterSettingKeys as matterKeys, type Settings } from './settings.ts';
+import { matterSettingKeys as matterKeys, type Settings } from './core/settings.ts';
 
 /**
  * An essay's own settings: its front matter over the build's, except where the command line has spoken (`locked`).

@@ -7,10 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packageRoot } from './paths.ts';
+import { packageRoot } from './core/paths.ts';
+import type { Product, Settings } from './core/settings.ts';
 import { PRODUCTS } from './products/index.ts';
 import { TemplateDirs } from './render/template-dirs.ts';
-import type { Product, Settings } from './settings.ts';
 
 export const MANIFEST = '.build.json';
 

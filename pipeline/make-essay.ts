@@ -5,20 +5,20 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { Printer } from './browser/printer.ts';
 import { type BuildEvent, type EssayResult, type Plan, reason } from './build.ts';
+import { defaultTemplatesDir } from './core/paths.ts';
+import type { Settings } from './core/settings.ts';
+import { defaultSettings } from './core/settings.ts';
+import { inside } from './core/slug.ts';
 import { settingsForEssay } from './essay-settings.ts';
 import { extractChronology } from './extract/index.ts';
 import { reportSpellings } from './extract/spelling.ts';
 import { MANIFEST, type Manifest } from './fingerprint.ts';
 import { parseEssay } from './parse/index.ts';
 import { readSource, SourceError } from './parse/read-source.ts';
-import { defaultTemplatesDir } from './paths.ts';
 import { PRODUCTS } from './products/index.ts';
 import { fontFor, uncovered } from './render/fonts.ts';
 import { Renderer } from './render/index.ts';
 import { loadTemplates } from './render/templates.ts';
-import type { Settings } from './settings.ts';
-import { defaultSettings } from './settings.ts';
-import { inside } from './slug.ts';
 
 /** Templates are compiled once per build, not once per essay. */
 /** The longest essay the briefing, slides and fact sheet are printed for (about 400 pages of briefing). */

@@ -3,7 +3,7 @@
 // false events, and what the writer adds is all the pack holds.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { slugOf } from './slug.ts';
+import { slugOf } from './core/slug.ts';
 
 export interface NewEssayOptions {
   /** Written into the front matter only when given: an empty author would hide the configuration's. */

@@ -3,7 +3,7 @@
 // this build is interrupted.
 import { readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BriefingError } from './errors.ts';
+import { BriefingError } from './core/errors.ts';
 import { onInterrupt } from './interrupt.ts';
 
 export class LockedError extends BriefingError {

@@ -12,8 +12,8 @@ import { type BuildRequest, build, findEssays, fontsRoot, reason } from './build
 import type { Options } from './cli.ts';
 import { knownError } from './cli.ts';
 import { CONFIG_FILES, findConfig } from './config.ts';
+import { BriefingError } from './core/errors.ts';
 import { escapeHtml } from './core/text.ts';
-import { BriefingError } from './errors.ts';
 import { PAGED_SCRIPT, PAGED_URL, paged } from './paged-preview.ts';
 import { PRODUCTS } from './products/index.ts';
 import { Progress } from './progress.ts';

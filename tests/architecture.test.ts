@@ -38,23 +38,44 @@ it('has no cycle of static imports', () => {
   expect(cycles).toEqual([]);
 });
 
-it('keeps parsing and extraction below rendering and printing', () => {
-  const lower = files.filter((f) => /[/\\](parse|extract)[/\\]/.test(f));
-  const reaches = (file: string, seen = new Set<string>()): string[] => {
-    for (const next of graph.get(file) ?? [])
-      if (!seen.has(next)) {
-        seen.add(next);
-        reaches(next, seen);
-      }
-    return [...seen];
-  };
-  for (const file of lower) {
-    const upward = reaches(file).filter((f) =>
-      /[/\\](render|browser|products|views)[/\\]|[/\\](build|cli|watch|make-essay)\.ts$/.test(f),
+/**
+ * The layers, bottom up: a module imports (statically, types included) only from its own layer or those below it.
+ * core: the model, settings, errors, text and source-map helpers, the essay's date; dates: the calendar and the
+ * date recogniser; parse: text to essay; extract: essay to chronology; views: what each template is given; render and
+ * browser: templates, fonts, PDF and PowerPoint helpers, Chromium; products: each product's making; the rest (build,
+ * CLI, preview, configuration, API) on top.
+ */
+const LAYERS = ['core', 'dates', 'parse', 'extract', 'views', 'render|browser', 'products'];
+const layerOf = (file: string) => {
+  const folder = path.relative(root, file).split(path.sep)[0]!;
+  const index = LAYERS.findIndex((names) => names.split('|').includes(folder));
+  return index >= 0 ? index : LAYERS.length;
+};
+const allImports = new Map(
+  files.map((file) => {
+    const text = readFileSync(file, 'utf8');
+    const targets = [...text.matchAll(/^(?:import|export)\s[^;]*?from\s+'(\.{1,2}\/[^']+\.ts)';/gm)].map(([, target]) =>
+      path.resolve(path.dirname(file), target!),
     );
-    expect(
-      upward.map((f) => path.relative(root, f)),
-      path.relative(root, file),
-    ).toEqual([]);
-  }
+    return [file, targets];
+  }),
+);
+
+it('imports nothing from a layer above', () => {
+  const upward = files.flatMap((file) =>
+    (allImports.get(file) ?? [])
+      .filter((target) => layerOf(target) > layerOf(file))
+      .map((target) => `${path.relative(root, file)} -> ${path.relative(root, target)}`),
+  );
+  expect(upward).toEqual([]);
+});
+
+it('knows every folder of the pipeline as a layer', () => {
+  const folders = new Set(
+    files
+      .map((f) => path.relative(root, f).split(path.sep))
+      .filter((p) => p.length > 1)
+      .map((p) => p[0]!),
+  );
+  expect([...folders].filter((f) => layerOf(path.join(root, f, 'x.ts')) === LAYERS.length)).toEqual([]);
 });

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../pipeline/build.ts';
-import type { Chronology } from '../pipeline/model.ts';
-import { defaultSettings } from '../pipeline/settings.ts';
+import type { Chronology } from '../pipeline/core/model.ts';
+import { defaultSettings } from '../pipeline/core/settings.ts';
 import { type Pdf, readPdf } from './pdf.ts';
 
 const root = path.join(import.meta.dirname, '..');

@@ -122,12 +122,12 @@ describe('the command line', () => {
 
 describe('errors', () => {
   it('are BriefingErrors with a code, and one table maps codes to exit statuses', async () => {
-    const { BriefingError, exitStatus } = await import('../pipeline/errors.ts');
+    const { BriefingError, exitStatus } = await import('../pipeline/core/errors.ts');
     const { ChromeNotFound } = await import('../pipeline/browser/find-chrome.ts');
     const { BrowserError } = await import('../pipeline/browser/printer.ts');
     const { InputError } = await import('../pipeline/build.ts');
     const { ConfigError } = await import('../pipeline/config-schema.ts');
-    const { ImageError } = await import('../pipeline/images.ts');
+    const { ImageError } = await import('../pipeline/core/images.ts');
     const { LockedError } = await import('../pipeline/output-lock.ts');
     const { SourceError } = await import('../pipeline/parse/read-source.ts');
     const { TemplateError } = await import('../pipeline/render/template-dirs.ts');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Chronology, chronologySchema } from '../pipeline/model.ts';
+import { type Chronology, chronologySchema } from '../pipeline/core/model.ts';
 import { formatDate } from '../pipeline/views/format.ts';
 import { type Pdf, readPdf } from './pdf.ts';
 

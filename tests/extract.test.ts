@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { type Chronology, chronologySchema } from '../pipeline/core/model.ts';
 import { findAcronyms } from '../pipeline/extract/actors.ts';
 import { extractChronology } from '../pipeline/extract/index.ts';
-import { type Chronology, chronologySchema } from '../pipeline/model.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
 import { readSource } from '../pipeline/parse/read-source.ts';
 

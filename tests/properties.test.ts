@@ -2,9 +2,9 @@
 import fc from 'fast-check';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { compareDays } from '../pipeline/extract/calendar.ts';
+import { compareDays } from '../pipeline/dates/calendar.ts';
+import { tagTimexes } from '../pipeline/dates/timex.ts';
 import { extractChronology } from '../pipeline/extract/index.ts';
-import { tagTimexes } from '../pipeline/extract/timex.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
 
 // Text made of the pieces that trip date rules: month names, numbers, dashes, "the same year", markup, odd spaces.

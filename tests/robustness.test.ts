@@ -7,9 +7,9 @@ import { pathToFileURL } from 'node:url';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { build } from '../pipeline/build.ts';
+import { defaultSettings } from '../pipeline/core/settings.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
 import { readSource } from '../pipeline/parse/read-source.ts';
-import { defaultSettings } from '../pipeline/settings.ts';
 import { readPdf } from './pdf.ts';
 
 const root = path.join(import.meta.dirname, '..');

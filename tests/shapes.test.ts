@@ -8,8 +8,8 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Printer } from '../pipeline/browser/printer.ts';
 import { build } from '../pipeline/build.ts';
-import type { Chronology } from '../pipeline/model.ts';
-import { defaultSettings } from '../pipeline/settings.ts';
+import type { Chronology } from '../pipeline/core/model.ts';
+import { defaultSettings } from '../pipeline/core/settings.ts';
 import { formatDate } from '../pipeline/views/format.ts';
 import { readPdf } from './pdf.ts';
 

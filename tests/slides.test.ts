@@ -9,7 +9,7 @@ import puppeteer from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findChrome } from '../pipeline/browser/find-chrome.ts';
 import { build } from '../pipeline/build.ts';
-import { defaultSettings } from '../pipeline/settings.ts';
+import { defaultSettings } from '../pipeline/core/settings.ts';
 import { readPdf } from './pdf.ts';
 
 const root = path.join(import.meta.dirname, '..');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { tagTimexes } from '../pipeline/dates/timex.ts';
 import { tag as tagWords } from '../pipeline/extract/language.ts';
 import { tenseReader } from '../pipeline/extract/tense.ts';
-import { tagTimexes } from '../pipeline/extract/timex.ts';
 
 const tag = (text: string, reference: string | null = null) =>
   tagTimexes(text, { anchor: null, reference }).map((t) => [t.text, t.value, t.start, t.end, t.precision]);

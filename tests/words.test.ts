@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../pipeline/core/settings.ts';
 import { extractChronology } from '../pipeline/extract/index.ts';
 import { tag } from '../pipeline/extract/language.ts';
 import { verbGroups } from '../pipeline/extract/tense.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
-import { defaultSettings } from '../pipeline/settings.ts';
 import { keyPoints } from '../pipeline/views/common.ts';
 import { slidesView } from '../pipeline/views/slides.ts';
 

@@ -4,7 +4,7 @@
 // launches and prints about 40% faster with half the memory, and its PDFs have the same pages, tags and outline.
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import { BriefingError } from '../errors.ts';
+import { BriefingError } from '../core/errors.ts';
 
 export const INSTALL_HINT =
   'install Chromium (Debian/Ubuntu: apt-get install chromium-headless-shell; macOS: brew install --cask chromium), ' +

@@ -5,7 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page, PDFOptions } from 'puppeteer-core';
-import { BriefingError } from '../errors.ts';
+import { BriefingError } from '../core/errors.ts';
 import { findChrome } from './find-chrome.ts';
 
 // Offline and quiet (no network, no updates), and lean: one renderer process hosts every page (on a 2-core machine

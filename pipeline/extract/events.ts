@@ -1,15 +1,15 @@
 // Dated sentences become chronology events: one per real-world event, sorted by date.
-import type { ChronologyEvent, Essay, EventKind, Paragraph, Precision } from '../model.ts';
-import { toSource } from '../parse/source-map.ts';
+import type { ChronologyEvent, Essay, EventKind, Paragraph, Precision } from '../core/model.ts';
+import { toSource } from '../core/source-map.ts';
+import { compareDays } from '../dates/calendar.ts';
+import { isReference } from '../dates/timex.ts';
 import type { Found } from './actors.ts';
-import { compareDays } from './calendar.ts';
 import { datedClauses } from './clauses.ts';
 import { classify } from './kind.ts';
 import { type Token, tag } from './language.ts';
 import type { LocatedMention } from './mentions.ts';
 import { objectPhrase, subjectPhrase, summarise } from './summary.ts';
 import { tenseReader, verbGroups } from './tense.ts';
-import { isReference } from './timex.ts';
 
 const COARSENESS: Precision[] = ['day', 'week', 'month', 'season', 'year', 'decade', 'century'];
 const coarseness = (p: Precision) => COARSENESS.indexOf(p);

@@ -1,14 +1,15 @@
 // The extract stage: an Essay in, its Chronology out (validated against the contract's schema).
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { type Chronology, chronologySchema, type Essay, isCode } from '../model.ts';
-import { toSource } from '../parse/source-map.ts';
+import { toldFrom } from '../core/essay-date.ts';
+import { type Chronology, chronologySchema, type Essay, isCode } from '../core/model.ts';
+import { toSource } from '../core/source-map.ts';
+import { compareDays } from '../dates/calendar.ts';
 import { type Found, findAcronyms, findNames, mergeAliases } from './actors.ts';
-import { compareDays } from './calendar.ts';
 import { buildEvents } from './events.ts';
 import { forgetTags, tag } from './language.ts';
 import type { LocatedMention } from './mentions.ts';
-import { findMentions, referenceDate } from './mentions.ts';
+import { findMentions } from './mentions.ts';
 import { findRoles } from './roles.ts';
 import { reportSpellings } from './spelling.ts';
 
@@ -20,7 +21,7 @@ export interface ExtractOptions {
 }
 
 export function extractChronology(essay: Essay, options: ExtractOptions = {}, file?: VFile): Chronology {
-  const reference = referenceDate(essay, options.referenceDate ?? null);
+  const reference = toldFrom(essay, options.referenceDate ?? null);
   const place = file ? location(file) : null;
   const at = (offset: [number, number]) => {
     const start = place?.toPoint(offset[0]),

@@ -2,7 +2,7 @@
 // "began"), from the nouns it governs: signed/ratified -> agreement; joined/acceded -> membership; visited ->
 // visit; met -> meeting; elected/resigned -> leadership; died/exploded -> incident; said/announced -> statement.
 // "other" when unsure: a wrong kind colours a row falsely, "other" only plainly.
-import type { EventKind } from '../model.ts';
+import type { EventKind } from '../core/model.ts';
 import type { Token } from './language.ts';
 import { verbGroups } from './tense.ts';
 

@@ -1,10 +1,10 @@
 // Every temporal expression of an essay, in reading order, dated and pointing back into the source text.
-import { type Essay, isCode, type Mention, type Paragraph, type Segment } from '../model.ts';
-import { toSource } from '../parse/source-map.ts';
-import { parseIsoDay, type Span } from './calendar.ts';
+import { type Essay, isCode, type Mention, type Paragraph, type Segment } from '../core/model.ts';
+import { toSource } from '../core/source-map.ts';
+import { parseIsoDay, type Span } from '../dates/calendar.ts';
+import { type Context, countDeictic, tagTimexes } from '../dates/timex.ts';
 import { tag as tagWords } from './language.ts';
 import { tenseReader } from './tense.ts';
-import { type Context, countDeictic, tagTimexes } from './timex.ts';
 
 export interface LocatedMention extends Mention {
   /** 1-based sentence of the paragraph the mention sits in. */
@@ -15,11 +15,6 @@ export interface LocatedMention extends Mention {
   parts?: [number, number][];
   /** Where it sits in its paragraph's plain text; absent for a date in a section heading. */
   at?: [number, number];
-}
-
-/** The date "today" means in this essay: the date it gives itself (see parse/dateline.ts), else the one given. */
-export function referenceDate(essay: Essay, fallback: string | null): string | null {
-  return essay.dated ?? fallback;
 }
 
 /** @param onUnplaced told of each date expression that cannot be placed in time (a bare "May" before any year) */

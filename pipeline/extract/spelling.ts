@@ -3,8 +3,8 @@
 // know ("Nedimoglu") are left alone, because nothing in the text resembles them.
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import type { Essay } from '../model.ts';
-import { toSource } from '../parse/source-map.ts';
+import type { Essay } from '../core/model.ts';
+import { toSource } from '../core/source-map.ts';
 import { isWord } from './words.ts';
 
 const WORD = /\p{L}[\p{L}\p{M}]*(?:[\u2019'-]\p{L}[\p{L}\p{M}]*)*/gu;

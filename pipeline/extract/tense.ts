@@ -4,7 +4,9 @@ import type { Token } from './language.ts';
 
 /** "prospective": a modal or an intention ("would meet", "could leave", "plans to sign"): forward from the time of
  * the telling in news, but in a narrative of the past it may be the past's own future ("he would later resign"). */
-export type Tense = 'past' | 'present' | 'future' | 'prospective';
+export type { Tense } from '../dates/timex.ts';
+
+import type { Tense } from '../dates/timex.ts';
 
 export interface VerbGroup {
   start: number;

@@ -3,12 +3,12 @@
 import type { Image, List, Nodes, Root, RootContent } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { firstDate } from '../extract/timex.ts';
-import type { Block, Essay, ListBlock, Note, Paragraph, Run, Section, Segment } from '../model.ts';
+import type { Block, Essay, ListBlock, Note, Paragraph, Run, Section, Segment } from '../core/model.ts';
+import { toSource } from '../core/source-map.ts';
+import { firstDate } from '../dates/timex.ts';
 import { dateLineOf, datelineOf, titleDateOf } from './dateline.ts';
 import { type Collected, collectRuns, Inline, runsText } from './runs.ts';
 import { splitSentences } from './sentences.ts';
-import { toSource } from './source-map.ts';
 
 interface Draft {
   kind: Paragraph['kind'];

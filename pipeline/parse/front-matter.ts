@@ -3,10 +3,10 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
-import { didYouMean } from '../did-you-mean.ts';
-import { firstDate } from '../extract/timex.ts';
-import { matterSettingKeys } from '../settings.ts';
-import { yamlWarnings } from '../yaml-warnings.ts';
+import { didYouMean } from '../core/did-you-mean.ts';
+import { matterSettingKeys } from '../core/settings.ts';
+import { yamlWarnings } from '../core/yaml-warnings.ts';
+import { firstDate } from '../dates/timex.ts';
 
 const ESSAY_KEYS = ['title', 'subtitle', 'date', 'lang'] as const;
 /** Keys other tools write into front matter, known to be harmless here. */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Image, Root } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { ImageError, imageDataUrl } from '../images.ts';
+import { ImageError, imageDataUrl } from '../core/images.ts';
 
 declare module 'mdast' {
   interface ImageData {

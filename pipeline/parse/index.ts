@@ -2,7 +2,7 @@
 import type { Root } from 'mdast';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
-import type { Essay } from '../model.ts';
+import type { Essay } from '../core/model.ts';
 import essay from './essay.ts';
 import frontMatter from './front-matter.ts';
 import images from './images.ts';

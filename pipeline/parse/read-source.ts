@@ -2,8 +2,8 @@
 // and refuse what is not an essay (empty, binary, too large) with a one-line reason.
 import { readFile, stat } from 'node:fs/promises';
 import { VFile } from 'vfile';
-import { BriefingError } from '../errors.ts';
-import { slugOf } from '../slug.ts';
+import { BriefingError } from '../core/errors.ts';
+import { slugOf } from '../core/slug.ts';
 
 export const ESSAY_EXTENSIONS = ['.txt', '.md', '.markdown'];
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;

@@ -1,7 +1,7 @@
 // Inline Markdown as runs: text with the marks it carries (emphasis, code, links, footnote references, math), and
 // where each piece of text sits in the source, so offsets found in a paragraph's text point back into the file.
 import type { Definition, FootnoteDefinition, Image, Nodes, Root } from 'mdast';
-import type { Run, Segment } from '../model.ts';
+import type { Run, Segment } from '../core/model.ts';
 
 /** What inline content refers to elsewhere in the essay: link definitions, footnotes, images lifted out as figures. */
 export class Inline {

@@ -1,6 +1,6 @@
 // Sentence boundaries in prose, with offsets, without a model: a full stop ends a sentence unless the word before it
 // is an initial ("C. Mackenzie") or a common abbreviation ("Mr.", "e.g.", "U.S.").
-import type { Offset, Sentence } from '../model.ts';
+import type { Offset, Sentence } from '../core/model.ts';
 
 const ABBREVIATIONS = new Set([
   'mr',

@@ -1,9 +1,9 @@
 // What a product's `make` is given: one essay, read and extracted, and the tools to render and print it.
 import type { VFile } from 'vfile';
 import type { Printer } from '../browser/printer.ts';
-import type { Chronology, Essay } from '../model.ts';
+import type { Chronology, Essay } from '../core/model.ts';
+import type { Settings } from '../core/settings.ts';
 import type { Renderer } from '../render/index.ts';
-import type { Settings } from '../settings.ts';
 
 export interface MakeContext {
   essay: Essay;

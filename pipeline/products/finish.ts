@@ -1,8 +1,10 @@
 // The last step of every PDF of the pack: its document information, dated by the essay, never by the clock.
+
 import { readFile, writeFile } from 'node:fs/promises';
-import type { Chronology, Essay } from '../model.ts';
+import { packDate } from '../core/essay-date.ts';
+import type { Chronology, Essay } from '../core/model.ts';
+import type { Settings } from '../core/settings.ts';
 import { buildDate, finishPdf, type PdfInfo } from '../render/pdf-info.ts';
-import type { Settings } from '../settings.ts';
 import { spanCovered } from '../views/common.ts';
 import { typeset } from '../views/format.ts';
 
@@ -15,7 +17,7 @@ export async function finish(pdf: string, product: string, essay: Essay, chronol
     author: essay.author ?? settings.organisation,
     subject: `${product}: ${title}${span ? `, ${span}` : ''}`,
     keywords: [...chronology.organizations.slice(0, 6), ...chronology.places.slice(0, 6)],
-    date: buildDate(essay.compiled ?? essay.dated ?? settings.referenceDate),
+    date: buildDate(packDate(essay, settings.referenceDate)),
   };
   await writeFile(pdf, finishPdf(await readFile(pdf), info));
 }

@@ -2,7 +2,7 @@
 // without loading any product's code.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Product } from '../settings.ts';
+import type { Product } from '../core/settings.ts';
 import type { MakeContext } from './context.ts';
 
 export type { MakeContext } from './context.ts';

@@ -1,6 +1,8 @@
 // The slide deck: a self-contained HTML deck, its 16:9 PDF, and a PowerPoint made beside them.
+
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { packDate } from '../core/essay-date.ts';
 import { buildDate } from '../render/pdf-info.ts';
 import type { MakeContext } from './context.ts';
 import { finish } from './finish.ts';
@@ -13,7 +15,7 @@ export async function makeSlides({ essay, chronology, settings, renderer, printe
   await writeFile(html, page);
   // The PowerPoint needs no browser: it is made while Chromium prints the PDF.
   const pptx = import('../render/pptx.ts').then(({ deckToPptx }) =>
-    deckToPptx(deck, brand, buildDate(essay.compiled ?? essay.dated ?? settings.referenceDate)),
+    deckToPptx(deck, brand, buildDate(packDate(essay, settings.referenceDate))),
   );
   pptx.catch(() => {});
   await printer.withPage(async (tab) => {

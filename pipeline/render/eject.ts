@@ -1,7 +1,7 @@
 // `briefing templates eject`: copy default templates into a folder of one's own, to edit and build with.
 import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { defaultTemplatesDir } from '../paths.ts';
+import { defaultTemplatesDir } from '../core/paths.ts';
 
 /** Every default template file, relative to the templates folder ("partials/cover.hbs", "css/base.css"). */
 async function defaults(dir = defaultTemplatesDir, prefix = ''): Promise<string[]> {

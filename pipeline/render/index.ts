@@ -1,8 +1,8 @@
 // The render stage: view models through the Handlebars templates into HTML strings. What every template gets besides
 // its view: the fonts (@font-face rules), the theme (colours and font families as CSS variables) and the logo.
-import { imageDataUrl } from '../images.ts';
-import type { Chronology, Essay } from '../model.ts';
-import type { Settings } from '../settings.ts';
+import { imageDataUrl } from '../core/images.ts';
+import type { Chronology, Essay } from '../core/model.ts';
+import type { Settings } from '../core/settings.ts';
 import { briefingView } from '../views/briefing.ts';
 import { type FactsheetLimits, factsheetView } from '../views/factsheet.ts';
 import { runningTitle } from '../views/format.ts';

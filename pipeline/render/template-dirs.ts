@@ -3,8 +3,8 @@
 // a link that leads out of it ("partials/leak.hbs -> /etc/passwd") is refused, and so is anything but a regular file.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { BriefingError } from '../errors.ts';
-import { defaultTemplatesDir } from '../paths.ts';
+import { BriefingError } from '../core/errors.ts';
+import { defaultTemplatesDir } from '../core/paths.ts';
 
 export class TemplateError extends BriefingError {
   constructor(message: string) {

@@ -1,7 +1,7 @@
 // How an essay's paragraphs read in a product: runs typeset (and hyphenated where the text is justified), lists,
 // tables, code, figures and math drawn as what they are, and the notes (the essay's footnotes, and the address of
 // each link whose words do not show it) numbered in reading order.
-import type { Block, ListBlock, Paragraph, Run } from '../model.ts';
+import type { Block, ListBlock, Paragraph, Run } from '../core/model.ts';
 import { typesetRuns } from './format.ts';
 
 export interface RunView extends Run {

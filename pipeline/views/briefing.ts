@@ -1,7 +1,8 @@
 // The briefing's view model: cover, key points, contents, the essay, timeline, chronology, who's who, glossary.
+import { packDate } from '../core/essay-date.ts';
+import type { Chronology, Essay } from '../core/model.ts';
+import type { Settings } from '../core/settings.ts';
 import { escapeRegExp } from '../core/text.ts';
-import type { Chronology, Essay } from '../model.ts';
-import type { Settings } from '../settings.ts';
 import { Notes } from './blocks.ts';
 import { eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from './common.ts';
 import { formatValue, titleSize, typeset } from './format.ts';
@@ -70,7 +71,7 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
           : shape.label,
     author: essay.author ?? settings.author,
     span: spanCovered(chronology),
-    date: formatValueOrNull(essay.compiled ?? essay.dated ?? settings.referenceDate, settings.dateStyle),
+    date: formatValueOrNull(packDate(essay, settings.referenceDate), settings.dateStyle),
     dateLabel: essay.compiled ? 'Compiled' : essay.dated ? 'Dated' : 'As of',
     organisation: settings.organisation,
     marking: settings.marking,

@@ -1,7 +1,7 @@
 // What every product shows in the same way: event rows, the span covered, the essay's sections or periods.
 
-import { compareDays, toDayNumber } from '../extract/calendar.ts';
-import type { Chronology, ChronologyEvent, Essay, EventKind } from '../model.ts';
+import type { Chronology, ChronologyEvent, Essay, EventKind } from '../core/model.ts';
+import { compareDays, toDayNumber } from '../dates/calendar.ts';
 import { type ParagraphView, paragraphView, type ViewOptions } from './blocks.ts';
 import { type DateStyle, formatDate, typeset, yearOf, yearRange } from './format.ts';
 import { KIND_COLOURS, KIND_LABELS } from './timeline.ts';

@@ -1,7 +1,8 @@
 // The fact sheet's view model: everything essential, in order of priority, so the page can drop from the end.
-import { toDayNumber } from '../extract/calendar.ts';
-import type { Chronology, Essay, EventKind } from '../model.ts';
-import type { Settings } from '../settings.ts';
+
+import type { Chronology, Essay, EventKind } from '../core/model.ts';
+import type { Settings } from '../core/settings.ts';
+import { toDayNumber } from '../dates/calendar.ts';
 import { eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from './common.ts';
 import { formatValue, titleSize, typeset, yearOf } from './format.ts';
 import { hyphenator } from './hyphenate.ts';

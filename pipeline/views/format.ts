@@ -1,5 +1,5 @@
 // How dates, ranges and text read in the products: "4 May 1994", "July–August 1997", "spring 1998", real quotes.
-import type { DateSpan } from '../model.ts';
+import type { DateSpan } from '../core/model.ts';
 
 const MONTHS = [
   'January',
@@ -18,7 +18,9 @@ const MONTHS = [
 const SEASONS: Record<string, string> = { SP: 'Spring', SU: 'Summer', FA: 'Autumn', WI: 'Winter' };
 const EN_DASH = '\u2013';
 
-export type DateStyle = 'day-month' | 'month-day';
+export type { DateStyle } from '../core/settings.ts';
+
+import type { DateStyle } from '../core/settings.ts';
 
 /** One TIMEX3 value as words: "1994-05-04" -> "4 May 1994", "199X" -> "1990s", "BC0490" -> "490 BC". */
 export function formatValue(value: string, style: DateStyle = 'day-month'): string {

@@ -1,6 +1,6 @@
 // What kind of essay a pack is made from, which decides its layout: a chronicle of dated events, an analysis (its
 // arguments matter more than its few dates), a news story (told from its dateline), or a short note.
-import type { Chronology, Essay } from '../model.ts';
+import type { Chronology, Essay } from '../core/model.ts';
 
 export type ShapeKind = 'chronology' | 'analysis' | 'news' | 'note';
 

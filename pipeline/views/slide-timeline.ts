@@ -1,8 +1,9 @@
 // The timeline as a slide shows it to a room: each event a numbered marker on a time axis with its date and a short
 // title beside it, labels above and below the axis on two levels, leader lines that never cross a label, ticks on
 // round years. Events go to as many slides as keep every label legible, and no more.
-import { toDayNumber } from '../extract/calendar.ts';
-import type { ChronologyEvent } from '../model.ts';
+
+import type { ChronologyEvent } from '../core/model.ts';
+import { toDayNumber } from '../dates/calendar.ts';
 import type { EventRow } from './common.ts';
 import { KIND_COLOURS, KIND_LABELS } from './timeline.ts';
 

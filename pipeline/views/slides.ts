@@ -1,7 +1,7 @@
 // The deck's view model. Slides are budgeted, not shrunk, and words are never cut: at most five bullets and a bounded
 // number of characters a slide; what does not fit goes to a continuation slide.
-import type { Chronology, Essay } from '../model.ts';
-import type { Settings } from '../settings.ts';
+import type { Chronology, Essay } from '../core/model.ts';
+import type { Settings } from '../core/settings.ts';
 import { type EventRow, eventRows, keyPoints, notableQuotations, sectionsOf, spanCovered } from './common.ts';
 import { formatValue, runningTitle, titleSize, typeset, yearRange } from './format.ts';
 import { shapeOf } from './shape.ts';

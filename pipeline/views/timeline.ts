@@ -1,9 +1,9 @@
 // The timeline figure: events on a true time axis, numbered as in the chronology table, coloured by kind. Markers
 // that would touch are stacked, so none hides another. Pure SVG text; every string from the essay is escaped.
 
+import type { ChronologyEvent, EventKind } from '../core/model.ts';
 import { escapeHtml } from '../core/text.ts';
-import { toDayNumber } from '../extract/calendar.ts';
-import type { ChronologyEvent, EventKind } from '../model.ts';
+import { toDayNumber } from '../dates/calendar.ts';
 import { yearOf } from './format.ts';
 
 export const KIND_COLOURS: Record<EventKind, string> = {

@@ -1,7 +1,7 @@
 // Where a character of a paragraph's plain text sits in the source file. Plain-text paragraphs map one to one;
 // Markdown paragraphs map piece by piece (escapes and entities make a piece's text shorter than its source).
 
-import type { Segment } from '../model.ts';
+import type { Segment } from './model.ts';
 
 export function toSource(segments: Segment[], index: number): number {
   let lo = 0,

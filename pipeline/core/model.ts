@@ -58,7 +58,7 @@ export interface Note {
   runs: Run[];
 }
 
-/** A piece of a paragraph's plain text and where it sits in the source (see parse/source-map.ts). */
+/** A piece of a paragraph's plain text and where it sits in the source (see source-map.ts). */
 export interface Segment {
   text: number;
   source: number;

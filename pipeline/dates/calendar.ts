@@ -1,5 +1,5 @@
 // Calendar arithmetic for TIMEX3-style values: every span is a value plus inclusive first and last days.
-import type { Precision } from '../model.ts';
+import type { Precision } from '../core/model.ts';
 
 export interface Span {
   value: string;

@@ -26,7 +26,9 @@ import {
   weekSpan,
   yearSpan,
 } from './calendar.ts';
-import type { Tense } from './tense.ts';
+
+/** The tense of a clause, as extract/tense.ts reads it: which way from the document's date a bare date lies. */
+export type Tense = 'past' | 'present' | 'future' | 'prospective';
 
 export interface Context {
   /** The date the reader last saw: what "the same year" or a bare "July 3" refer to. */

@@ -1,7 +1,9 @@
 // What a build may be told: products, paper, dates, organisation, marking, author, colours, fonts, logo, templates.
 // Defaults here; a configuration file (config.ts), each essay's front matter and the command line override them,
 // in that order.
-import type { DateStyle } from './views/format.ts';
+
+/** How dates are written: 4 May 1994 or May 4, 1994. */
+export type DateStyle = 'day-month' | 'month-day';
 
 export const products = ['briefing', 'slides', 'factsheet', 'json'] as const;
 export type Product = (typeof products)[number];

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { compareDays } from '../pipeline/dates/calendar.ts';
-import { tagTimexes } from '../pipeline/dates/timex.ts';
+import { tagTimexes } from '../pipeline/dates/timex/index.ts';
 import { extractChronology } from '../pipeline/extract/index.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
 

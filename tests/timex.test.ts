@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tagTimexes } from '../pipeline/dates/timex.ts';
+import { tagTimexes } from '../pipeline/dates/timex/index.ts';
 import { tag as tagWords } from '../pipeline/extract/language.ts';
 import { tenseReader } from '../pipeline/extract/tense.ts';
 
@@ -170,5 +170,22 @@ describe("news: dates counted from the story's own date, in the direction of the
     'Some 2053 households lost power.',
   ])('reads no year in "%s"', (text) => {
     expect(news(text).filter(([, v]) => /^\d{4}$/.test(v!))).toEqual([]);
+  });
+});
+
+describe('the pattern families', () => {
+  it('name every group they capture', async () => {
+    const families = await Promise.all(
+      ['days', 'months', 'seasons', 'years', 'holidays', 'narrative', 'deictic'].map(
+        async (name) => [name, Object.values(await import(`../pipeline/dates/timex/families/${name}.ts`))[0]] as const,
+      ),
+    );
+    for (const [name, patterns] of families) {
+      for (const { re } of patterns as { re: RegExp }[]) {
+        // An empty alternative makes the pattern match '' and report every group it has.
+        const groups = new RegExp(`${re.source}|`).exec('')!;
+        expect(groups.length - 1, `${name}: ${re.source.slice(0, 60)}`).toBe(Object.keys(groups.groups ?? {}).length);
+      }
+    }
   });
 });

@@ -2,7 +2,7 @@
 import type { ChronologyEvent, Essay, EventKind, Paragraph, Precision } from '../core/model.ts';
 import { toSource } from '../core/source-map.ts';
 import { compareDays } from '../dates/calendar.ts';
-import { isReference } from '../dates/timex.ts';
+import { isReference } from '../dates/timex/index.ts';
 import type { Found } from './actors.ts';
 import { datedClauses } from './clauses.ts';
 import { classify } from './kind.ts';

@@ -2,7 +2,7 @@
 import { type Essay, isCode, type Mention, type Paragraph, type Segment } from '../core/model.ts';
 import { toSource } from '../core/source-map.ts';
 import { parseIsoDay, type Span } from '../dates/calendar.ts';
-import { type Context, countDeictic, tagTimexes } from '../dates/timex.ts';
+import { type Context, countDeictic, tagTimexes } from '../dates/timex/index.ts';
 import { tag as tagWords } from './language.ts';
 import { tenseReader } from './tense.ts';
 

@@ -4,9 +4,9 @@ import type { Token } from './language.ts';
 
 /** "prospective": a modal or an intention ("would meet", "could leave", "plans to sign"): forward from the time of
  * the telling in news, but in a narrative of the past it may be the past's own future ("he would later resign"). */
-export type { Tense } from '../dates/timex.ts';
+export type { Tense } from '../dates/timex/index.ts';
 
-import type { Tense } from '../dates/timex.ts';
+import type { Tense } from '../dates/timex/index.ts';
 
 export interface VerbGroup {
   start: number;

@@ -2,7 +2,7 @@
 // 22 July 2022"), a news dateline opening the first paragraph ("ISTANBUL, 22 July 2022 (Agency) -", "NAIROBI,
 // Kenya (AP) _") or a date in its title ("Visit to Moscow (July 2 - 4, 1997)"). That date is what "yesterday",
 // "on Monday" and "last year" are counted from.
-import { firstDate } from '../dates/timex.ts';
+import { firstDate } from '../dates/timex/index.ts';
 
 /** A line that says when the text was published and nothing else. */
 const LABEL =

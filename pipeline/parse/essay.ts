@@ -5,7 +5,7 @@ import { toString as textOf } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import type { Block, Essay, ListBlock, Note, Paragraph, Run, Section, Segment } from '../core/model.ts';
 import { toSource } from '../core/source-map.ts';
-import { firstDate } from '../dates/timex.ts';
+import { firstDate } from '../dates/timex/index.ts';
 import { dateLineOf, datelineOf, titleDateOf } from './dateline.ts';
 import { type Collected, collectRuns, Inline, runsText } from './runs.ts';
 import { splitSentences } from './sentences.ts';

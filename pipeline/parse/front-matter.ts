@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { didYouMean } from '../core/did-you-mean.ts';
 import { matterSettingKeys } from '../core/settings.ts';
 import { yamlWarnings } from '../core/yaml-warnings.ts';
-import { firstDate } from '../dates/timex.ts';
+import { firstDate } from '../dates/timex/index.ts';
 
 const ESSAY_KEYS = ['title', 'subtitle', 'date', 'lang'] as const;
 /** Keys other tools write into front matter, known to be harmless here. */

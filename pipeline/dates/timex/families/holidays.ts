@@ -1,0 +1,35 @@
+// Fixed holidays: "Christmas", "New Year's Day", "Bastille Day", in the year given or the anchor's.
+import { daySpan } from '../../calendar.ts';
+import { anchorYear } from '../resolve.ts';
+import type { Pattern } from '../types.ts';
+import { capitalised, g, YEAR4 } from '../vocabulary.ts';
+
+/** Each holiday's name (as a pattern) and its month and day. */
+const HOLIDAYS: [RegExp, number, number][] = [
+  [/christmas eve/, 12, 24],
+  [/christmas/, 12, 25],
+  [/new year.s eve/, 12, 31],
+  [/new year/, 1, 1],
+  [/boxing/, 12, 26],
+  [/saints/, 11, 1],
+  [/bastille/, 7, 14],
+  [/armistice/, 11, 11],
+];
+
+export const holidays: Pattern[] = [
+  {
+    re: g(
+      `\\b(?<name>Christmas(?:\\s+(?:Eve|Day))?|New\\s+Year[\u2019']s\\s+(?:Day|Eve)|Boxing\\s+Day|All\\s+Saints[\u2019']?\\s+Day|Bastille\\s+Day|Armistice\\s+Day)(?:\\s+(?:of\\s+)?(?<year>${YEAR4}))?\\b`,
+    ),
+    build: (m) => {
+      const { name, year } = m.groups;
+      if (!capitalised(name)) return null;
+      return (ctx) => {
+        const words = name!.toLowerCase().replace(/\s+/g, ' ');
+        const [, month, day] = HOLIDAYS.find(([pattern]) => pattern.test(words))!;
+        const y = year ? Number(year) : anchorYear(ctx);
+        return y === null ? null : { ...daySpan(y, month, day), explicit: !!year };
+      };
+    },
+  },
+];

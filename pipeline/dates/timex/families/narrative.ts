@@ -1,0 +1,73 @@
+// Times the narrative is at: "at the time", "the end of the year", "the same year", "the following month", "two years
+// later". Each is read from the anchor, the date the reader last saw ("ago" from the document's own date).
+import { fromDayNumber, monthSpan, parseIsoDay, toDayNumber, weekSpan, yearSpan } from '../../calendar.ts';
+import { explicit, implicit, referenceDay, shiftSpan, withPart } from '../resolve.ts';
+import type { Pattern } from '../types.ts';
+import { COUNT, g, NUMBER_WORDS, YEAR4 } from '../vocabulary.ts';
+
+export const narrative: Pattern[] = [
+  // at the time, at the same time, by this time, during that period: the time the narrative is at
+  {
+    re: g(
+      `(?<=\\b(?:at|by|during|until|till|since|from|in|around|about|before|after)\\s+)(?:the\\s+same\\s+(?:time|period)|the\\s+time|that\\s+time|this\\s+time|that\\s+period|this\\s+period)\\b(?!\\s+(?:being|of|when|that|it|he|she|they|we)\\b)`,
+    ),
+    build: () => (ctx) => (ctx.anchor ? implicit(ctx.anchor) : null),
+  },
+  // the end of the year, the beginning of the month, late in the year, early in 1941
+  {
+    re: g(
+      `\\b(?:(?:the\\s+)?(?<edge>beginning|start|end|middle|close|turn)\\s+of\\s+the\\s+(?<unit>year|month)|(?<part>early|late|mid|middle)\\s+in\\s+(?:the\\s+(?<inUnit>year|month)|(?<year>${YEAR4})))\\b`,
+    ),
+    build: (m) => (ctx) => {
+      const { edge, unit: ofUnit, part: inPart, inUnit, year: stated } = m.groups;
+      const part = edge ?? inPart;
+      if (stated) return explicit(withPart(yearSpan(Number(stated)), part));
+      if (!ctx.anchor) return null;
+      const { year, month } = parseIsoDay(ctx.anchor.start);
+      const unit = ofUnit ?? inUnit;
+      if (unit === 'month' && ctx.anchor.precision !== 'day' && ctx.anchor.precision !== 'month') return null;
+      return implicit(withPart(unit === 'month' ? monthSpan(year, month) : yearSpan(year), part));
+    },
+  },
+  // the same year, in same year, the same day, that year, the following month, later that year: the narrative's time
+  {
+    re: g(
+      `\\b(?:(?:earlier|later)\\s+)?(?:(?<det>the|that)\\s+)?(?<which>same|following|next|previous|preceding|subsequent|that)\\s+(?<unit>day|week|month|year)\\b`,
+    ),
+    build: (m, text) => {
+      const which = m.groups.which!.toLowerCase();
+      if (!m.groups.det && which === 'next') return null; // "next year" is counted from the document's date
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      if (which === 'that' && /\b(?:of|from)\s+$/i.test(before)) return null;
+      return (ctx) => {
+        const unit = m.groups.unit!.toLowerCase();
+        const anchor = ctx.anchor ?? referenceDay(ctx);
+        if (!anchor) return null;
+        const shift = /following|next|subsequent/.test(which) ? 1 : /previous|preceding/.test(which) ? -1 : 0;
+        if ((unit === 'day' || unit === 'week') && anchor.precision !== 'day') return null;
+        if (unit === 'month' && anchor.precision !== 'day' && anchor.precision !== 'month') return null;
+        if (unit === 'week') return implicit(weekSpan(fromDayNumber(toDayNumber(anchor.start) + 7 * shift)));
+        return implicit(shiftSpan(anchor, unit, shift));
+      };
+    },
+  },
+  // two years later, a month earlier, three days after, five years ago
+  {
+    re: g(
+      `\\b(?<count>${COUNT})\\s+(?<unit>days?|weeks?|months?|years?|decades?)\\s+(?<direction>later|earlier|afterwards?|before|ago)\\b`,
+    ),
+    build: (m, text) => {
+      const { count: word, unit, direction } = m.groups;
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
+      if (/before|after/i.test(direction!) && /^\s+\w/.test(after)) return null; // "two years before the war": not ours
+      return (ctx) => {
+        const w = word!.toLowerCase();
+        const count = /\d/.test(w) ? Number(w) : NUMBER_WORDS[w]!;
+        const back = /earlier|before|ago/i.test(direction!);
+        const base = /ago/i.test(direction!) ? referenceDay(ctx) : ctx.anchor;
+        if (!base || Number.isNaN(count)) return null;
+        return implicit(shiftSpan(base, unit!.toLowerCase(), back ? -count : count));
+      };
+    },
+  },
+];

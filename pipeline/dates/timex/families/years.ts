@@ -1,0 +1,76 @@
+// Years and longer: "the late 1990s", "the 18th century", "2002-2003", "1939-45", "479-478 BC", "mid-1995", "490 BC".
+// A bare number is a year only where the words around it do not make it a count or a label ("1500 soldiers",
+// "Resolution 1244").
+import { centurySpan, decadeSpan, rangeSpan, yearSpan } from '../../calendar.ts';
+import { explicit, withPart, withParts } from '../resolve.ts';
+import type { Pattern } from '../types.ts';
+import {
+  DASH,
+  ERA,
+  g,
+  MOD,
+  NOT_YEAR_AFTER,
+  NOT_YEAR_BEFORE,
+  ORDINAL_WORDS,
+  YEAR,
+  YEAR_CUE,
+  YEAR4,
+  yearOf,
+} from '../vocabulary.ts';
+
+export const years: Pattern[] = [
+  // the 1990s, the late 1990s, 1930s
+  {
+    re: g(`\\b(?<part>${MOD})(?:the\\s+)?(?<decade>\\d{3}0)'?s\\b`),
+    build: (m) => () => explicit(withPart(decadeSpan(Number(m.groups.decade)), m.groups.part)),
+  },
+  // the 18th century, the eighteenth-century, the 5th century BC
+  {
+    re: g(
+      `\\b(?<part>${MOD})(?:the\\s+)?(?<ordinal>\\d{1,2}(?:st|nd|rd|th)|${ORDINAL_WORDS.join('|')})[-\\s]century(?:\\s+(?<era>${ERA}))?`,
+    ),
+    build: (m) => () => {
+      const { part, ordinal, era } = m.groups;
+      const word = ordinal!.toLowerCase();
+      const n = /\d/.test(word) ? Number.parseInt(word, 10) : ORDINAL_WORDS.indexOf(word) + 1;
+      if (era && /B/i.test(era)) return null; // BC centuries count backwards; not worth a wrong span
+      return explicit(withPart(centurySpan(n), part));
+    },
+  },
+  // 2002-2003, 1939-45, 479-478 BC
+  {
+    re: g(
+      `(?<![\\d.,/-])(?<from>${YEAR4}|\\d{1,4}(?=${DASH}\\d{1,4}\\s?B\\.?C))${DASH}(?<to>\\d{4}|\\d{1,3})(?:\\s?(?<era>${ERA}))?(?![\\d/-]|[.,]\\d|\\s?%)`,
+    ),
+    build: (m) => {
+      const { from, to, era } = m.groups;
+      const bc = !!era && /B/i.test(era);
+      if (!bc && !/^(?:1\d{3}|20\d{2})$/.test(from!)) return null;
+      const first = Number(from);
+      const second = !bc && to!.length === 2 ? Math.floor(first / 100) * 100 + Number(to) : Number(to);
+      const [a, b] = bc ? [1 - first, 1 - second] : [first, second];
+      if (b <= a || b - a > 100) return null;
+      const at = m.indices.groups;
+      return withParts(
+        () => explicit(rangeSpan(yearSpan(a), yearSpan(b))),
+        [at.from!, [at.to![0], m.index + m[0].length]],
+      );
+    },
+  },
+  // early 1997, mid-1995, the end of 1943, 1994, 490 BC
+  {
+    re: g(`(?:\\b|(?<=\\s))(?<part>${MOD})(?<year>${YEAR})(?!\\w|[\u2019'](?!s\\b))`),
+    build: (m, text) => {
+      const { part, year } = m.groups;
+      const before = text.slice(Math.max(0, m.index - 40), m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      const hasEra = /[A-Z]\.?$|^A/i.test(year!.trim()) && /[a-z]/i.test(year!);
+      if (!part && !hasEra) {
+        if (NOT_YEAR_BEFORE.test(before) && !YEAR_CUE.test(before)) return null;
+        if (NOT_YEAR_AFTER.test(after) && !YEAR_CUE.test(before)) return null;
+        if (/^\s*[-\u2013]\s*\d/.test(after) || /^[.,]\d/.test(after)) return null;
+      }
+      return () => explicit(withPart(yearSpan(yearOf(year!)), part));
+    },
+  },
+];

@@ -1,0 +1,96 @@
+// Temporal expressions: find them in a text (recognise) and give each a calendar span (resolve).
+//
+// Recognition runs the families of patterns (families/: days, months, seasons, years, holidays, the narrative's
+// times, the document's own), each a small regular expression with named groups and none with nested quantifiers, so
+// a match costs time linear in the text. Then refine.ts settles overlaps longest-first and joins neighbours ("-",
+// "to", "and") into ranges. Resolution walks the mentions in reading order with an anchor (the last date the reader
+// has seen) so that "the same year", "September" or "two years later" are read as a reader would read them.
+import { days } from './families/days.ts';
+import { deictic } from './families/deictic.ts';
+import { holidays } from './families/holidays.ts';
+import { months } from './families/months.ts';
+import { narrative } from './families/narrative.ts';
+import { seasons } from './families/seasons.ts';
+import { years } from './families/years.ts';
+import { joinRanges, settleOverlaps } from './refine.ts';
+import type { Candidate, Context, Match, Pattern, Timex } from './types.ts';
+
+export type { Context, Tense, Timex } from './types.ts';
+
+/**
+ * In the order they are tried: of two candidates with the same extent, the earlier family's wins ("this summer" is a
+ * season of the narrative before it is the document's).
+ */
+const FAMILIES: Pattern[][] = [days, months, seasons, years, holidays, narrative, deictic];
+
+/** Every temporal expression in `text`, not overlapping, in text order, not yet given a date. */
+export function recognise(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const { re, build, deictic: fromToday } of FAMILIES.flat()) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const resolve = build(m as Match, text);
+      if (!resolve) continue;
+      // Leading "the" belongs to the expression ("the spring of 1998"); leading spaces from optional groups do not.
+      const lead = m[0].length - m[0].trimStart().length;
+      const trail = m[0].length - m[0].trimEnd().length;
+      const { parts, quiet } = resolve as { parts?: [number, number][]; quiet?: boolean };
+      found.push({
+        start: m.index + lead,
+        end: m.index + m[0].length - trail,
+        resolve,
+        parts,
+        quiet,
+        deictic: fromToday,
+      });
+    }
+  }
+  return joinRanges(text, settleOverlaps(found));
+}
+
+/**
+ * Find and date every temporal expression in `text`, reading in order from `ctx` (which is updated as a reader's
+ * sense of "now" moves on). Expressions that cannot be placed (a bare "May" before any year) are left out.
+ */
+/** @param onUnplaced told of each expression that cannot be placed, and whether it counts from the text's own date */
+export function tagTimexes(
+  text: string,
+  ctx: Context,
+  onUnplaced?: (offset: [number, number], deictic: boolean) => void,
+): Timex[] {
+  const out: Timex[] = [];
+  for (const c of recognise(text)) {
+    const span = c.resolve(ctx, c.start);
+    if (!span) {
+      if (!c.quiet) onUnplaced?.([c.start, c.end], !!c.deictic);
+      continue;
+    }
+    const { explicit: isExplicit, ...rest } = span;
+    out.push({
+      ...rest,
+      text: text.slice(c.start, c.end),
+      offset: [c.start, c.end],
+      parts: c.parts,
+      explicit: isExplicit,
+    });
+    // "now" and "the future" say where the teller stands, not where the story is.
+    if (!isReference(rest.value))
+      ctx.anchor = { value: rest.value, start: rest.start, end: rest.end, precision: rest.precision };
+  }
+  return out;
+}
+
+/** How many of a text's date expressions are read from the document's own date ("yesterday", "on Friday"). */
+export const countDeictic = (text: string) => recognise(text).filter((c) => c.deictic).length;
+
+/** PRESENT_REF, PAST_REF, FUTURE_REF: the teller's now, before and after, not a date on the calendar. */
+export const isReference = (value: string) => value.endsWith('_REF');
+
+/** The first date in a short text, for colophons and front matter ("compiled on May 25, 2006"). */
+export function firstDate(text: string, reference: string | null = null): Timex | null {
+  return tagTimexes(text, { anchor: null, reference })[0] ?? null;
+}

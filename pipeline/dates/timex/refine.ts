@@ -1,0 +1,61 @@
+// After recognition: overlapping candidates settled longest-first, and neighbours joined into ranges.
+import { compareDays, parseIsoDay, rangeSpan, yearSpan } from '../calendar.ts';
+import type { Candidate } from './types.ts';
+
+/** The candidates in text order, none overlapping: of two that overlap, the one that starts first, then the longer. */
+export function settleOverlaps(found: Candidate[]): Candidate[] {
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const chosen: Candidate[] = [];
+  for (const c of found) {
+    const last = chosen[chosen.length - 1];
+    if (last && c.start < last.end) continue;
+    chosen.push(c);
+  }
+  return chosen;
+}
+
+/** "from 1996 to 1998", "between 1992 and 1994", "1992-1994": two neighbours become one range. */
+export function joinRanges(text: string, list: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!,
+      b = list[i + 1];
+    if (b) {
+      const between = text.slice(a.end, b.start);
+      const before = text.slice(Math.max(0, a.start - 10), a.start);
+      const dashed = /^\s?[-\u2013\u2014]\s?$/.test(between) && !a.quiet && !b.quiet;
+      const worded =
+        (/^\s+(?:to|until|till|through)\s+$/i.test(between) && /\bfrom\s+$/i.test(before)) ||
+        (/^\s+and\s+$/i.test(between) && /\bbetween\s+$/i.test(before));
+      if ((dashed || worded) && !a.quiet && !b.quiet) {
+        // "between now and Feb. 10" is no range of dates
+        out.push({
+          start: worded ? a.start - /\b(from|between)\s+$/i.exec(before)![0].length : a.start,
+          end: b.end,
+          parts: [...(a.parts ?? [[a.start, a.end]]), ...(b.parts ?? [[b.start, b.end]])],
+          resolve: (ctx, at) => {
+            // The end usually carries the year the start leaves out: "from March to May 1997".
+            const last = b.resolve(ctx, b.start);
+            const fromEnd = last?.explicit ? { ...ctx, anchor: last, news: false } : ctx;
+            const first = a.resolve(fromEnd, at);
+            if (!first || !last) return null;
+            let start = first;
+            if (compareDays(start.start, last.start) > 0 && !first.explicit) {
+              const shifted = a.resolve(
+                { ...ctx, news: false, anchor: yearSpan(parseIsoDay(last.start).year - 1) },
+                at,
+              );
+              if (shifted) start = shifted;
+            }
+            if (compareDays(start.start, last.end) > 0) return null;
+            return { ...rangeSpan(start, last), explicit: start.explicit && last.explicit };
+          },
+        });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}

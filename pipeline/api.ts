@@ -13,6 +13,9 @@ export type { EssayResult } from './build.ts';
 export type { Config } from './config-schema.ts';
 export type { Chronology, ChronologyEvent } from './core/model.ts';
 export type { Product } from './core/settings.ts';
+export type { MakeContext, ProductSpec } from './products/index.ts';
+/** Add a product of your own: a name, the files it writes and how it makes them (see ARCHITECTURE.md). */
+export { registerProduct } from './products/index.ts';
 
 export interface BuildOptions {
   /** Essay files and folders (default: source/). */

@@ -16,7 +16,7 @@ import { slugOf } from './core/slug.ts';
 import { essayInputs, Fingerprints, type Manifest, readManifest } from './fingerprint.ts';
 import { lockOutput } from './output-lock.ts';
 import { ESSAY_EXTENSIONS } from './parse/read-source.ts';
-import { PRODUCTS } from './products/index.ts';
+import { formatsOf, productNamed } from './products/index.ts';
 
 export class InputError extends BriefingError {
   constructor(message: string) {
@@ -123,10 +123,10 @@ export async function plan(request: BuildRequest): Promise<Plan[]> {
       const keys: Partial<Record<Product, string>> = {};
       const stale: Product[] = [],
         fresh: Product[] = [];
-      for (const product of request.settings.formats) {
+      for (const product of formatsOf(request.settings)) {
         keys[product] = inputs ? fingerprints.of(product, inputs) : '';
         const present = await Promise.all(
-          PRODUCTS[product].files.map((f) =>
+          productNamed(product).files.map((f) =>
             stat(path.join(outDir, slug, f)).then(
               () => true,
               () => false,
@@ -153,7 +153,7 @@ export async function build(
 ): Promise<EssayResult[]> {
   const outDir = path.resolve(request.outDir);
   const plans = await plan(request);
-  const needsBrowser = plans.some((p) => p.stale.some((product) => PRODUCTS[product].layout));
+  const needsBrowser = plans.some((p) => p.stale.some((product) => productNamed(product).layout));
   // No Chromium is one error for the build, said once, not once per essay (and before anything is written).
   if (needsBrowser && !request.printer) findChrome();
   await mkdir(outDir, { recursive: true });

@@ -9,8 +9,9 @@ import { type BuildRequest, build, findEssays, InputError, plan, reason } from '
 import { applyConfig, loadConfig } from './config.ts';
 import { BriefingError, exitStatus } from './core/errors.ts';
 import { packageRoot } from './core/paths.ts';
-import { defaultSettings, type Product, products, type Settings } from './core/settings.ts';
+import { defaultSettings, type Settings } from './core/settings.ts';
 import { exitCleanlyOnSignals } from './interrupt.ts';
+import { productNames } from './products/index.ts';
 import { type OutputMode, Progress, useColour } from './progress.ts';
 
 /** The preview's port: not 4173, which Vite's preview also takes. */
@@ -18,7 +19,7 @@ export const DEFAULT_PORT = 4780;
 
 const COMMON = `Options for build, lint and watch:
   --out DIR                    where packs go (default: output)
-  --formats LIST               comma-separated: ${products.join(',')} (default: all)
+  --formats LIST               comma-separated: ${productNames().join(',')} (default: all)
   --reference-date YYYY-MM-DD  what "today" means for an essay that gives no date of its own
   --paper A4|Letter            paper size of the briefing and fact sheet (default: A4)
   --templates DIR              a folder of templates that replace the defaults file by file
@@ -201,7 +202,7 @@ _briefing() {
   local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]} command=\${COMP_WORDS[1]} opts
   if [ "$COMP_CWORD" -eq 1 ]; then COMPREPLY=($(compgen -W "${commands.join(' ')} completion --version --help" -- "$cur")); return; fi
   case "$prev" in
-    --formats) COMPREPLY=($(compgen -W "${products.join(' ')}" -- "$cur")); return;;
+    --formats) COMPREPLY=($(compgen -W "${productNames().join(' ')}" -- "$cur")); return;;
     --paper) COMPREPLY=($(compgen -W "A4 Letter" -- "$cur")); return;;
     --out|--templates|--to|--config) COMPREPLY=($(compgen -d -- "$cur")); return;;
   esac
@@ -293,10 +294,12 @@ async function parse(argv: string[]): Promise<Options | { help: string }> {
       .split(',')
       .map((f) => f.trim())
       .filter(Boolean);
-    const unknown = list.filter((f) => !(products as readonly string[]).includes(f));
+    const unknown = list.filter((f) => !productNames().includes(f));
     if (unknown.length || list.length === 0)
-      throw new UsageError(`--formats: unknown format "${unknown[0] ?? ''}" (choose from ${products.join(', ')})`);
-    settings.formats = list as Product[];
+      throw new UsageError(
+        `--formats: unknown format "${unknown[0] ?? ''}" (choose from ${productNames().join(', ')})`,
+      );
+    settings.formats = list;
     locked.add('products');
   }
   const reference = values['reference-date'];

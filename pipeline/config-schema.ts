@@ -8,8 +8,9 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { didYouMean } from './core/did-you-mean.ts';
 import { BriefingError } from './core/errors.ts';
-import { colourNames, products } from './core/settings.ts';
+import { colourNames } from './core/settings.ts';
 import { yamlWarnings } from './core/yaml-warnings.ts';
+import { productNames } from './products/index.ts';
 
 export class ConfigError extends BriefingError {
   constructor(message: string) {
@@ -53,7 +54,7 @@ export const configSchema = z
     marking: z.string().min(1).max(80),
     paper: oneOf(['A4', 'Letter']),
     dates: oneOf(['day-month', 'month-day']),
-    products: z.array(z.enum(products)).min(1),
+    products: z.array(z.enum(productNames() as [string, ...string[]])).min(1),
     colours: z.object(Object.fromEntries(colourNames.map((name) => [name, colour.optional()]))).strict(),
     fonts: z
       .object({

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from './core/paths.ts';
 import type { Product, Settings } from './core/settings.ts';
-import { PRODUCTS } from './products/index.ts';
+import { productNamed } from './products/index.ts';
 import { TemplateDirs } from './render/template-dirs.ts';
 
 export const MANIFEST = '.build.json';
@@ -89,7 +89,7 @@ export class Fingerprints {
   /** The hash a product of an essay with these bytes must carry to be up to date. */
   of(product: Product, essay: Buffer): string {
     const { formats: _formats, maxBytes: _maxBytes, logo, ...reads } = this.settings;
-    const layout = PRODUCTS[product].layout;
+    const layout = productNamed(product).layout;
     this.fonts ??= fontVersions(this.settings);
     this.logo ??= logo ? sha(readFileSync(logo)) : '';
     return layout

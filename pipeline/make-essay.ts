@@ -15,7 +15,7 @@ import { reportSpellings } from './extract/spelling.ts';
 import { MANIFEST, type Manifest } from './fingerprint.ts';
 import { parseEssay } from './parse/index.ts';
 import { readSource, SourceError } from './parse/read-source.ts';
-import { PRODUCTS } from './products/index.ts';
+import { PRODUCTS, productNamed } from './products/index.ts';
 import { fontFor, uncovered } from './render/fonts.ts';
 import { Renderer } from './render/index.ts';
 import { loadTemplates } from './render/templates.ts';
@@ -35,12 +35,14 @@ export async function loadRenderer(templatesDir?: string, settings?: Settings): 
   const file = new VFile({ path: path.join(defaultTemplatesDir, 'sample.md'), value: SAMPLE_ESSAY });
   const sample = await parseEssay(file);
   const base = settings ?? defaultSettings;
-  renderer.check(sample, extractChronology(sample, { referenceDate: null, spelling: false }), {
+  const chronology = extractChronology(sample, { referenceDate: null, spelling: false });
+  const shown: Settings = {
     ...base,
     logo: null,
     marking: base.marking ?? 'MARKING',
     organisation: base.organisation ?? 'Organisation',
-  });
+  };
+  renderer.check(await Promise.all([...PRODUCTS.values()].map((p) => p.view?.(sample, chronology, shown) ?? {})));
   return renderer;
 }
 
@@ -94,7 +96,7 @@ export async function makeEssay(
     const making = Promise.all(
       p.stale.map(async (product) => {
         const started = performance.now();
-        await PRODUCTS[product].make({
+        await productNamed(product).make({
           essay,
           chronology,
           file,
@@ -115,7 +117,7 @@ export async function makeEssay(
     // fails, the products are rebuilt next time).
     const target = inside(outDir, p.slug);
     await mkdir(target, { recursive: true });
-    const names = p.stale.flatMap((product) => PRODUCTS[product].files);
+    const names = p.stale.flatMap((product) => productNamed(product).files);
     for (const name of names) await rename(path.join(staging, name), path.join(target, name));
     const manifest: Manifest = { products: { ...p.manifest.products } };
     for (const product of p.stale) manifest.products[product] = p.keys[product]!;

@@ -45,9 +45,7 @@ const LIVE = `<script>(() => {
 })();</script>`;
 
 const PAGED_FILES = new Set(
-  Object.values(PRODUCTS)
-    .filter((p) => p.paged)
-    .flatMap((p) => p.files.filter((f) => f.endsWith('.html'))),
+  [...PRODUCTS.values()].filter((p) => p.paged).flatMap((p) => p.files.filter((f) => f.endsWith('.html'))),
 );
 
 interface State {
@@ -266,7 +264,7 @@ function openBrowser(url: string): void {
 }
 
 async function indexPage(state: State, outDir: string): Promise<string> {
-  const products = Object.values(PRODUCTS).flatMap((p) => p.preview);
+  const products = [...PRODUCTS.values()].flatMap((p) => p.preview);
   // Only what was built is linked: a product left out of --formats (or not built yet) is no dead link.
   const built = async (slug: string) =>
     (

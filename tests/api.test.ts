@@ -42,3 +42,27 @@ describe('the programmatic API', () => {
     expect(types).toMatch(/export declare function extract\(/);
   });
 });
+
+describe('a product of its own', () => {
+  it('is one object and one line to register; the build makes it, keeps it up to date and lists it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-api-'));
+    await writeFile(path.join(dir, 'e.txt'), 'Title\n\nIn May 1994 NATO met in Brussels. In June 1995 it met again.\n');
+    api.registerProduct({
+      name: 'dates',
+      files: ['dates.txt'],
+      layout: null,
+      preview: [['dates.txt', 'Dates']],
+      paged: false,
+      make: async ({ chronology, staging }) =>
+        writeFile(path.join(staging, 'dates.txt'), chronology.events.map((e) => `${e.date.value}\n`).join('')),
+    });
+    const options = { cwd: dir, inputs: ['e.txt'], out: 'packs', formats: ['dates', 'json'] };
+    const [first] = await api.build(options);
+    expect(first!.error).toBeNull();
+    expect([...first!.built].sort()).toEqual(['dates', 'json']);
+    expect(await readFile(path.join(dir, 'packs', 'e', 'dates.txt'), 'utf8')).toBe('1994-05\n1995-06\n');
+    const [again] = await api.build(options);
+    expect(again!.built).toEqual([]);
+    expect([...again!.skipped].sort()).toEqual(['dates', 'json']);
+  });
+});

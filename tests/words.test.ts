@@ -9,8 +9,8 @@ import { extractChronology } from '../pipeline/extract/index.ts';
 import { tag } from '../pipeline/extract/language.ts';
 import { verbGroups } from '../pipeline/extract/tense.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
+import { slidesView } from '../pipeline/products/slides/view.ts';
 import { keyPoints } from '../pipeline/views/common.ts';
-import { slidesView } from '../pipeline/views/slides.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const essays = [

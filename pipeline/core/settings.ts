@@ -5,14 +5,15 @@
 /** How dates are written: 4 May 1994 or May 4, 1994. */
 export type DateStyle = 'day-month' | 'month-day';
 
-export const products = ['briefing', 'slides', 'factsheet', 'json'] as const;
-export type Product = (typeof products)[number];
+/** A product's name, as products/index.ts registers it: "briefing", "slides", "factsheet", "json". */
+export type Product = string;
 
 /** Colours a theme may set; each becomes a CSS variable (--accent, --ink, ...) in every product. */
 export const colourNames = ['accent', 'accent-soft', 'ink', 'muted', 'rule'] as const;
 export type ColourName = (typeof colourNames)[number];
 
 export interface Settings {
+  /** The products to make; none named: every product there is. */
   formats: Product[];
   paper: 'A4' | 'Letter';
   dateStyle: DateStyle;
@@ -31,7 +32,7 @@ export interface Settings {
 }
 
 export const defaultSettings: Settings = {
-  formats: [...products],
+  formats: [],
   paper: 'A4',
   dateStyle: 'day-month',
   organisation: null,

@@ -1,64 +1,29 @@
-// The products of a pack: the files each writes and the layout it renders, which build, fingerprint and watch read
-// without loading any product's code.
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { Product } from '../core/settings.ts';
-import type { MakeContext } from './context.ts';
+// The products of a pack, in the order they are made and listed. Build, fingerprint, preview, configuration and CLI
+// read this registry: adding a product is its folder and one line here.
+import type { Settings } from '../core/settings.ts';
+import { briefing } from './briefing/index.ts';
+import { factsheet } from './factsheet/index.ts';
+import { json } from './json/index.ts';
+import type { ProductSpec } from './product.ts';
+import { slides } from './slides/index.ts';
 
-export type { MakeContext } from './context.ts';
+export type { MakeContext, ProductSpec } from './product.ts';
 
-interface ProductSpec {
-  /** The files it writes, in the essay's output folder. */
-  files: string[];
-  /** The layout it renders (its templates are part of what decides whether it is up to date). */
-  layout: 'briefing' | 'slides' | 'factsheet' | null;
-  /** The files the preview links, with their labels there. */
-  preview: [file: string, label: string][];
-  /** Printed on paper: the preview shows its HTML as the pages it prints on. */
-  paged: boolean;
-  make(ctx: MakeContext): Promise<void>;
+export const PRODUCTS = new Map<string, ProductSpec>([briefing, slides, factsheet, json].map((p) => [p.name, p]));
+
+/** A product made by a program that uses the API (a product of its own, or one to try). */
+export function registerProduct(product: ProductSpec): void {
+  PRODUCTS.set(product.name, product);
 }
 
-export const PRODUCTS: Record<Product, ProductSpec> = {
-  // Each product's code (and the views and PDF helpers it needs) is loaded only when it is made.
-  briefing: {
-    files: ['briefing.html', 'briefing.pdf'],
-    layout: 'briefing',
-    preview: [
-      ['briefing.html', 'Briefing'],
-      ['briefing.pdf', 'PDF'],
-    ],
-    paged: true,
-    make: async (ctx) => (await import('./briefing.ts')).makeBriefing(ctx),
-  },
-  // The HTML deck is shown as it is: one slide at a time, with its own keys.
-  slides: {
-    files: ['slides.html', 'slides.pdf', 'slides.pptx'],
-    layout: 'slides',
-    preview: [
-      ['slides.html', 'Slides'],
-      ['slides.pdf', 'PDF'],
-      ['slides.pptx', 'PowerPoint'],
-    ],
-    paged: false,
-    make: async (ctx) => (await import('./slides.ts')).makeSlides(ctx),
-  },
-  factsheet: {
-    files: ['factsheet.html', 'factsheet.pdf'],
-    layout: 'factsheet',
-    preview: [
-      ['factsheet.html', 'Fact sheet'],
-      ['factsheet.pdf', 'PDF'],
-    ],
-    paged: true,
-    make: async (ctx) => (await import('./factsheet.ts')).makeFactsheet(ctx),
-  },
-  json: {
-    files: ['chronology.json'],
-    layout: null,
-    preview: [['chronology.json', 'Chronology']],
-    paged: false,
-    make: async ({ chronology, staging }) =>
-      writeFile(path.join(staging, 'chronology.json'), `${JSON.stringify(chronology, null, 2)}\n`),
-  },
-};
+export const productNames = () => [...PRODUCTS.keys()];
+
+/** The products these settings make: those named, or all of them. */
+export const formatsOf = (settings: Settings) => (settings.formats.length ? settings.formats : productNames());
+
+/** The product of this name; the names come from --formats and the configuration, both checked against the list. */
+export function productNamed(name: string): ProductSpec {
+  const product = PRODUCTS.get(name);
+  if (!product) throw new Error(`no product named ${name}`);
+  return product;
+}

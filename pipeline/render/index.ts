@@ -1,17 +1,10 @@
 // The render stage: view models through the Handlebars templates into HTML strings. What every template gets besides
 // its view: the fonts (@font-face rules), the theme (colours and font families as CSS variables) and the logo.
 import { imageDataUrl } from '../core/images.ts';
-import type { Chronology, Essay } from '../core/model.ts';
+import type { Essay } from '../core/model.ts';
 import type { Settings } from '../core/settings.ts';
-import { briefingView } from '../views/briefing.ts';
-import { type FactsheetLimits, factsheetView } from '../views/factsheet.ts';
-import { runningTitle } from '../views/format.ts';
-import { slidesView } from '../views/slides.ts';
 import { type FontFamily, familyName, fontFaces, subsetsFor, uncovered } from './fonts.ts';
 import type { Templates } from './templates.ts';
-
-/** A string for a CSS `content: "..."` inside <style>: quotes, backslashes, newlines and "<" escaped. */
-export const cssString = (text: string) => text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
 
 interface Shared {
   fonts: string;
@@ -66,43 +59,29 @@ export class Renderer {
     return shared;
   }
 
-  /** The briefing's view of the essay last asked for: printed twice (the second time with its page numbers), made once. */
-  private readonly briefingViews = new WeakMap<
-    Essay,
-    { chronology: Chronology; settings: Settings; view: ReturnType<typeof briefingView> }
-  >();
+  /**
+   * A layout's HTML: the view its product made, and the fonts, theme and logo every template gets. `inline` sets the
+   * page in the headings face only (the deck); `code` adds the monospace face.
+   */
+  render(layout: string, view: object, settings: Settings, page: Page): string {
+    return this.templates.render(layout, { ...view, ...this.shared(settings, !!page.inline, page.text, page.code) });
+  }
 
-  private briefingContext(
-    essay: Essay,
-    chronology: Chronology,
-    settings: Settings,
-    pages: Map<string, number> = new Map(),
-  ) {
-    let made = this.briefingViews.get(essay);
-    if (!made || made.chronology !== chronology || made.settings !== settings) {
-      made = { chronology, settings, view: briefingView(essay, chronology, settings) };
-      this.briefingViews.set(essay, made);
-    }
-    const view = made.view;
+  /** What a PowerPoint carries of the theme: the same logo, colours and headings face as the PDFs. */
+  brand(settings: Settings) {
     return {
-      ...view,
-      ...this.shared(settings, false, essay.source, hasCode(essay)),
-      headerTitle: cssString(runningTitle(view.title)),
-      headerMarking: cssString(view.marking ?? ''),
-      contents: view.contents.map((entry) => ({ ...entry, page: pages.get(entry.id) ?? '' })),
+      logo: settings.logo ? dataUrl(settings.logo) : null,
+      colours: settings.colours,
+      font: familyName(settings.fonts.headings),
     };
   }
 
-  briefing(essay: Essay, chronology: Chronology, settings: Settings, pages: Map<string, number> = new Map()): string {
-    return this.templates.render('briefing', this.briefingContext(essay, chronology, settings, pages));
-  }
-
   /**
-   * Check the templates, every branch of them, against every field the views can give: the views of a sample essay
-   * that has them all (render/sample-essay.ts). A misspelt field fails here, before anything is made.
+   * Check the templates, every branch of them, against every field the views can give (each product's view of a
+   * sample essay that has them all, see sample-essay.ts): a misspelt field fails here, before anything is made.
    */
-  check(sample: Essay, chronology: Chronology, settings: Settings): void {
-    const known = new Set<string>(['css', ...this.templates.stylesheets]);
+  check(views: object[]): void {
+    const known = new Set<string>(['css', 'fonts', 'theme', 'logo', ...this.templates.stylesheets]);
     const collect = (value: unknown): void => {
       if (Array.isArray(value)) value.forEach(collect);
       else if (value && typeof value === 'object')
@@ -111,32 +90,23 @@ export class Renderer {
           collect(inner);
         }
     };
-    collect(this.briefingContext(sample, chronology, settings));
-    collect({ ...slidesView(sample, chronology, settings), ...this.shared(settings, true, sample.source) });
-    collect({ ...factsheetView(sample, chronology, settings), ...this.shared(settings, false, sample.source) });
+    views.forEach(collect);
     this.templates.check(known);
   }
+}
 
-  /** The deck's HTML (self-contained: fonts and logo inlined) and the view it was made from (for the PowerPoint). */
-  slides(essay: Essay, chronology: Chronology, settings: Settings) {
-    const deck = slidesView(essay, chronology, settings);
-    const shared = this.shared(settings, true, essay.source);
-    // The PowerPoint is branded as the PDFs are: the same logo, colours and headings face.
-    const brand = { logo: shared.logo, colours: settings.colours, font: familyName(settings.fonts.headings) };
-    return { deck, brand, html: this.templates.render('slides', { ...deck, ...shared }) };
-  }
-
-  factsheet(essay: Essay, chronology: Chronology, settings: Settings, limits?: FactsheetLimits): string {
-    return this.templates.render('factsheet', {
-      ...factsheetView(essay, chronology, settings, limits),
-      ...this.shared(settings, false, essay.source),
-    });
-  }
+/** What a page is set from: its text (for the font subsets it needs), and how. */
+export interface Page {
+  text: string;
+  /** Fonts inlined for a page that stands alone, in the headings face only (the deck). */
+  inline?: boolean;
+  /** The essay has code: add the monospace face. */
+  code?: boolean;
 }
 
 const MONO = '@fontsource/source-code-pro';
 
-const hasCode = (essay: Essay) => essay.paragraphs.some((p) => p.kind === 'code' || p.runs.some((r) => r.code));
+export const hasCode = (essay: Essay) => essay.paragraphs.some((p) => p.kind === 'code' || p.runs.some((r) => r.code));
 
 /** A logo is inlined into every product, so it stays small. */
 const MAX_LOGO_BYTES = 2 * 1024 * 1024;

@@ -10,7 +10,8 @@ import { TemplateDirs, TemplateError } from './template-dirs.ts';
 
 export { TemplateError };
 
-export type Layout = 'briefing' | 'slides' | 'factsheet';
+/** A product's layout: <layout>.hbs in the template folders. */
+export type Layout = string;
 
 export interface Templates {
   render(layout: Layout, view: object): string;
@@ -141,7 +142,7 @@ export function loadTemplates(userDir?: string | null): Templates {
     stylesheets: Object.keys(css),
     check(known) {
       const files = [
-        ...(['briefing', 'slides', 'factsheet'] as Layout[]).map((layout) => dirs.find(`${layout}.hbs`)),
+        ...dirs.list('', '.hbs').map((name) => dirs.find(name)),
         ...dirs.list('partials', '.hbs').map((name) => dirs.find(`partials/${name}`)),
       ].filter((f): f is string => f !== null);
       const problems = files.flatMap((file) => {

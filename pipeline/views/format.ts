@@ -115,3 +115,6 @@ function typesetProse(text: string, ellipsis = true): string {
     .replace(/ - /g, ` ${EN_DASH} `)
     .replace(/\.\.\./g, ellipsis ? '\u2026' : '...');
 }
+
+/** A string for a CSS `content: "..."` inside <style>: quotes, backslashes, newlines and "<" escaped. */
+export const cssString = (text: string) => text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);

@@ -1,9 +1,11 @@
 // The briefing: HTML printed to a tagged PDF with an outline, its contents page numbered from the print itself.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { destinationPages } from '../render/pdf-pages.ts';
-import type { MakeContext } from './context.ts';
-import { finish } from './finish.ts';
+import { hasCode } from '../../render/index.ts';
+import { destinationPages } from '../../render/pdf-pages.ts';
+import { finish } from '../finish.ts';
+import type { MakeContext } from '../product.ts';
+import { briefingPage } from './view.ts';
 
 /**
  * Print, read where each heading landed, put those numbers in the contents, print again. The previous build's page
@@ -14,7 +16,10 @@ export async function makeBriefing({ essay, chronology, settings, renderer, prin
   const pdf = path.join(staging, 'briefing.pdf');
   const options = { outline: true, tagged: true } as const;
   const guess = await destinationPages(path.join(target, 'briefing.pdf')).catch(() => new Map<string, number>());
-  const first = renderer.briefing(essay, chronology, settings, guess);
+  const fonts = { text: essay.source, code: hasCode(essay) };
+  const render = (pages: Map<string, number>) =>
+    renderer.render('briefing', briefingPage(essay, chronology, settings, pages), settings, fonts);
+  const first = render(guess);
   await printer.withPage(async (page) => {
     await writeFile(html, first);
     await printer.load(page, html);
@@ -22,7 +27,7 @@ export async function makeBriefing({ essay, chronology, settings, renderer, prin
     const trial = guess.size === 0;
     await printer.pdf(page, pdf, trial ? {} : options);
     const pages = await destinationPages(pdf);
-    const second = renderer.briefing(essay, chronology, settings, pages);
+    const second = render(pages);
     if (second !== first || trial) {
       await writeFile(html, second);
       // When only the contents' numbers changed (the template puts them in .page[data-target]), they are set in the

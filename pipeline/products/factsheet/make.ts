@@ -1,9 +1,9 @@
 // The fact sheet: one page, filled with as much as fits in a fixed order of priority, measured in the page itself.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type FactsheetLimits, fullFactsheet, mostFactsheet } from '../views/factsheet.ts';
-import type { MakeContext } from './context.ts';
-import { finish } from './finish.ts';
+import { finish } from '../finish.ts';
+import type { MakeContext } from '../product.ts';
+import { type FactsheetLimits, factsheetView, fullFactsheet, mostFactsheet } from './view.ts';
 
 type Item = 'milestones' | 'people' | 'brief' | 'quotation' | 'excerpt';
 
@@ -113,7 +113,8 @@ export async function makeFactsheet({ essay, chronology, settings, renderer, pri
   const pdf = path.join(staging, 'factsheet.pdf');
   await printer.withPage(async (page) => {
     const fits = async (limits: FactsheetLimits) => {
-      await writeFile(html, renderer.factsheet(essay, chronology, settings, limits));
+      const view = factsheetView(essay, chronology, settings, limits);
+      await writeFile(html, renderer.render('factsheet', view, settings, { text: essay.source }));
       await printer.load(page, html);
       return !(await page.evaluate(OVERFLOWS));
     };

@@ -2,19 +2,21 @@
 
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { packDate } from '../core/essay-date.ts';
-import { buildDate } from '../render/pdf-info.ts';
-import type { MakeContext } from './context.ts';
-import { finish } from './finish.ts';
+import { packDate } from '../../core/essay-date.ts';
+import { buildDate } from '../../render/pdf-info.ts';
+import { finish } from '../finish.ts';
+import type { MakeContext } from '../product.ts';
+import { slidesView } from './view.ts';
 
 /** The 16:9 PDF, the self-contained HTML deck it is printed from, and the PowerPoint (its timeline in native shapes). */
 export async function makeSlides({ essay, chronology, settings, renderer, printer, staging }: MakeContext) {
   const html = path.join(staging, 'slides.html');
   const pdf = path.join(staging, 'slides.pdf');
-  const { deck, brand, html: page } = renderer.slides(essay, chronology, settings);
-  await writeFile(html, page);
+  const deck = slidesView(essay, chronology, settings);
+  await writeFile(html, renderer.render('slides', deck, settings, { text: essay.source, inline: true }));
+  const brand = renderer.brand(settings);
   // The PowerPoint needs no browser: it is made while Chromium prints the PDF.
-  const pptx = import('../render/pptx.ts').then(({ deckToPptx }) =>
+  const pptx = import('./pptx.ts').then(({ deckToPptx }) =>
     deckToPptx(deck, brand, buildDate(packDate(essay, settings.referenceDate))),
   );
   pptx.catch(() => {});

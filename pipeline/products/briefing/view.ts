@@ -1,14 +1,14 @@
 // The briefing's view model: cover, key points, contents, the essay, timeline, chronology, who's who, glossary.
-import { packDate } from '../core/essay-date.ts';
-import type { Chronology, Essay } from '../core/model.ts';
-import type { Settings } from '../core/settings.ts';
-import { escapeRegExp } from '../core/text.ts';
-import { Notes } from './blocks.ts';
-import { eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from './common.ts';
-import { formatValue, titleSize, typeset } from './format.ts';
-import { hyphenator } from './hyphenate.ts';
-import { shapeOf } from './shape.ts';
-import { timelineSvg } from './timeline.ts';
+import { packDate } from '../../core/essay-date.ts';
+import type { Chronology, Essay } from '../../core/model.ts';
+import type { Settings } from '../../core/settings.ts';
+import { escapeRegExp } from '../../core/text.ts';
+import { Notes } from '../../views/blocks.ts';
+import { eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from '../../views/common.ts';
+import { cssString, formatValue, runningTitle, titleSize, typeset } from '../../views/format.ts';
+import { hyphenator } from '../../views/hyphenate.ts';
+import { shapeOf } from '../../views/shape.ts';
+import { timelineSvg } from '../../views/timeline.ts';
 
 export function briefingView(essay: Essay, chronology: Chronology, settings: Settings) {
   const quotation = notableQuotation(essay, chronology);
@@ -115,3 +115,32 @@ function paragraphsNaming(essay: Essay, name: string, people: string[]): number[
 }
 
 const formatValueOrNull = (iso: string | null, style: Settings['dateStyle']) => (iso ? formatValue(iso, style) : null);
+
+/** The briefing's view, made once per essay: the briefing is printed twice (the second time with its page numbers). */
+const made = new WeakMap<Essay, { chronology: Chronology; settings: Settings; view: BriefingView }>();
+
+export type BriefingView = ReturnType<typeof briefingView>;
+
+/**
+ * What briefing.hbs is given: the view, the running heads (as CSS strings) and the contents with the pages each
+ * entry landed on in the last print (empty before the first).
+ */
+export function briefingPage(
+  essay: Essay,
+  chronology: Chronology,
+  settings: Settings,
+  pages: Map<string, number> = new Map(),
+) {
+  let entry = made.get(essay);
+  if (!entry || entry.chronology !== chronology || entry.settings !== settings) {
+    entry = { chronology, settings, view: briefingView(essay, chronology, settings) };
+    made.set(essay, entry);
+  }
+  const { view } = entry;
+  return {
+    ...view,
+    headerTitle: cssString(runningTitle(view.title)),
+    headerMarking: cssString(view.marking ?? ''),
+    contents: view.contents.map((item) => ({ ...item, page: pages.get(item.id) ?? '' })),
+  };
+}

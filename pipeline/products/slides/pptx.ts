@@ -3,9 +3,9 @@
 // byte-stable: every zip entry and the document properties carry the build's date, not the clock's.
 import { createRequire } from 'node:module';
 import JSZip from 'jszip';
-import type { SlideTimeline } from '../views/slide-timeline.ts';
-import type { slidesView } from '../views/slides.ts';
-import type { TimelineLayout } from '../views/timeline.ts';
+import type { TimelineLayout } from '../../views/timeline.ts';
+import type { SlideTimeline } from './timeline.ts';
+import type { slidesView } from './view.ts';
 
 // pptxgenjs's types are not constructable under NodeNext (its issue #1536): load its CommonJS build and type the
 // little of it used here.

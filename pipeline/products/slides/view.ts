@@ -1,12 +1,12 @@
 // The deck's view model. Slides are budgeted, not shrunk, and words are never cut: at most five bullets and a bounded
 // number of characters a slide; what does not fit goes to a continuation slide.
-import type { Chronology, Essay } from '../core/model.ts';
-import type { Settings } from '../core/settings.ts';
-import { type EventRow, eventRows, keyPoints, notableQuotations, sectionsOf, spanCovered } from './common.ts';
-import { formatValue, runningTitle, titleSize, typeset, yearRange } from './format.ts';
-import { shapeOf } from './shape.ts';
-import { type SlideTimeline, slideTimelines } from './slide-timeline.ts';
-import type { TimelineLayout } from './timeline.ts';
+import type { Chronology, Essay } from '../../core/model.ts';
+import type { Settings } from '../../core/settings.ts';
+import { type EventRow, eventRows, keyPoints, notableQuotations, sectionsOf, spanCovered } from '../../views/common.ts';
+import { formatValue, runningTitle, titleSize, typeset, yearRange } from '../../views/format.ts';
+import { shapeOf } from '../../views/shape.ts';
+import type { TimelineLayout } from '../../views/timeline.ts';
+import { type SlideTimeline, slideTimelines } from './timeline.ts';
 
 const BULLETS_PER_SLIDE = 5;
 /** Characters of bullet text a slide holds at its type size: long summaries take a slide of fewer bullets. */

@@ -1,13 +1,13 @@
 // The fact sheet's view model: everything essential, in order of priority, so the page can drop from the end.
 
-import type { Chronology, Essay, EventKind } from '../core/model.ts';
-import type { Settings } from '../core/settings.ts';
-import { toDayNumber } from '../dates/calendar.ts';
-import { eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from './common.ts';
-import { formatValue, titleSize, typeset, yearOf } from './format.ts';
-import { hyphenator } from './hyphenate.ts';
-import { shapeOf } from './shape.ts';
-import { timelineSvg } from './timeline.ts';
+import type { Chronology, Essay, EventKind } from '../../core/model.ts';
+import type { Settings } from '../../core/settings.ts';
+import { toDayNumber } from '../../dates/calendar.ts';
+import { eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from '../../views/common.ts';
+import { formatValue, titleSize, typeset, yearOf } from '../../views/format.ts';
+import { hyphenator } from '../../views/hyphenate.ts';
+import { shapeOf } from '../../views/shape.ts';
+import { timelineSvg } from '../../views/timeline.ts';
 
 /** Which events make the milestones first: the kinds that change a relationship, then the rest. */
 const MILESTONE_ORDER: EventKind[] = [

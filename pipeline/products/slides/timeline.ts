@@ -2,10 +2,10 @@
 // title beside it, labels above and below the axis on two levels, leader lines that never cross a label, ticks on
 // round years. Events go to as many slides as keep every label legible, and no more.
 
-import type { ChronologyEvent } from '../core/model.ts';
-import { toDayNumber } from '../dates/calendar.ts';
-import type { EventRow } from './common.ts';
-import { KIND_COLOURS, KIND_LABELS } from './timeline.ts';
+import type { ChronologyEvent } from '../../core/model.ts';
+import { toDayNumber } from '../../dates/calendar.ts';
+import type { EventRow } from '../../views/common.ts';
+import { KIND_COLOURS, KIND_LABELS } from '../../views/timeline.ts';
 
 /** In CSS pixels of the slide's body (the slide is 1920 x 1080). */
 export const AREA = { width: 1640, height: 736 };

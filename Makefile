@@ -28,7 +28,7 @@ typecheck: $(NPM_STAMP)
 
 # Formatting (120 columns), lint rules and import order, as biome.jsonc sets them; fails on any difference.
 style: $(NPM_STAMP)
-	npx biome ci .
+	npx biome ci --error-on-warnings .
 
 format: $(NPM_STAMP)
 	npx biome check --write .

@@ -1,7 +1,7 @@
 // The command line. `briefing build` makes the packs; `lint`, `watch`, `new` and `templates eject` help write them.
 // Exit 0 on success, 1 when an essay failed (a line on stderr says which and why), 2 on a usage or configuration error.
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -421,18 +421,23 @@ async function buildCommand(options: Options): Promise<number> {
     }
     const staging =
       toStdout || options.inputs.includes('-') ? await mkdtemp(path.join(tmpdir(), 'briefing-stdio-')) : null;
-    const inputs = await Promise.all(options.inputs.map((input) => (input === '-' ? fromStdin(staging!) : input)));
-    const request = { ...buildRequest(options), inputs, ...(toStdout ? { outDir: path.join(staging!, 'out') } : {}) };
-    if (options.check) return await check(request);
-    const progress = new Progress(toStdout ? 'quiet' : options.mode, options.verbose);
-    const results = await build({ ...request, onEvent: (e) => progress.event(e) }, (r) => progress.result(r));
-    if (toStdout) {
-      for (const r of results)
-        if (!r.error) process.stdout.write(await readFile(path.join(request.outDir, r.slug, 'chronology.json')));
-    } else {
-      progress.summary((performance.now() - started) / 1000, options.out);
+    try {
+      const inputs = await Promise.all(options.inputs.map((input) => (input === '-' ? fromStdin(staging!) : input)));
+      const request = { ...buildRequest(options), inputs, ...(toStdout ? { outDir: path.join(staging!, 'out') } : {}) };
+      if (options.check) return await check(request);
+      const progress = new Progress(toStdout ? 'quiet' : options.mode, options.verbose);
+      const results = await build({ ...request, onEvent: (e) => progress.event(e) }, (r) => progress.result(r));
+      if (toStdout) {
+        for (const r of results)
+          if (!r.error) process.stdout.write(await readFile(path.join(request.outDir, r.slug, 'chronology.json')));
+      } else {
+        progress.summary((performance.now() - started) / 1000, options.out);
+      }
+      return results.some((r) => r.error) ? 1 : 0;
+    } finally {
+      // Standard input's copy and the pack written to standard output live only as long as the command.
+      if (staging) await rm(staging, { recursive: true, force: true });
     }
-    return results.some((r) => r.error) ? 1 : 0;
   }
 }
 
@@ -447,7 +452,6 @@ async function check(request: BuildRequest): Promise<number> {
   return stale.length ? 1 : 0;
 }
 
-/** Parse and extract only, and print every warning in the reporter's format. */
 /** `-` as an essay: standard input, saved as essay.md when it reads as Markdown (front matter or a "# " heading). */
 async function fromStdin(dir: string): Promise<string> {
   const chunks: Buffer[] = [];
@@ -459,10 +463,19 @@ async function fromStdin(dir: string): Promise<string> {
   return file;
 }
 
+/** Parse and extract only, and print every warning in the reporter's format. */
 async function lint(options: Options): Promise<number> {
+  const staging = options.inputs.includes('-') ? await mkdtemp(path.join(tmpdir(), 'briefing-stdio-')) : null;
+  try {
+    return await lintFiles(options, staging);
+  } finally {
+    if (staging) await rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function lintFiles(options: Options, staging: string | null): Promise<number> {
   let files: string[];
   try {
-    const staging = options.inputs.includes('-') ? await mkdtemp(path.join(tmpdir(), 'briefing-stdio-')) : null;
     files = await findEssays(
       await Promise.all(options.inputs.map((input) => (input === '-' ? fromStdin(staging!) : input))),
     );

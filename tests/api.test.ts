@@ -1,11 +1,11 @@
 // The programmatic API, as a script imports it from the package: build, extract and lint.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { temp } from './helpers.ts';
 
 // By the package's own name, as a user's script would: the bundled dist/api.mjs, typed by dist/types/api.d.ts.
-const api = (await import('briefing-pack')) as typeof import('../pipeline/api.ts');
+const api = (await import('briefing-pack')) as unknown as typeof import('../pipeline/api.ts');
 
 describe('the programmatic API', () => {
   it('extracts the chronology of a text, with the warnings the build would give', async () => {
@@ -20,7 +20,7 @@ describe('the programmatic API', () => {
   });
 
   it('builds packs as the CLI does, with settings as the configuration file gives them', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-api-'));
+    const dir = await temp('api');
     await writeFile(path.join(dir, 'e.txt'), 'Title\n\nIn May 1994 NATO met in Brussels. In June 1995 it met again.\n');
     const [result] = await api.build({
       cwd: dir,
@@ -45,7 +45,7 @@ describe('the programmatic API', () => {
 
 describe('a product of its own', () => {
   it('is one object and one line to register; the build makes it, keeps it up to date and lists it', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-api-'));
+    const dir = await temp('api');
     await writeFile(path.join(dir, 'e.txt'), 'Title\n\nIn May 1994 NATO met in Brussels. In June 1995 it met again.\n');
     api.registerProduct({
       name: 'dates',

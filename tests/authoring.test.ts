@@ -1,24 +1,16 @@
 // The authoring loop: watch with a live preview, progress output for terminals, CI logs and machines, and a command
 // line that helps (per-command help, "did you mean", `new`).
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { cli, temp } from './helpers.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
 const bin = path.join(root, 'bin', 'briefing.mjs');
-const run = (args: string[], cwd = root) =>
-  promisify(execFile)(process.execPath, [bin, ...args], { cwd })
-    .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
-    .catch((error: { code: number; stdout: string; stderr: string }) => ({
-      code: error.code,
-      stdout: error.stdout,
-      stderr: error.stderr,
-    }));
+const run = (args: string[], cwd = root) => cli(args, { cwd });
 
 const fetchText = (url: string) =>
   new Promise<string>((resolve, reject) => {
@@ -65,7 +57,7 @@ function events(url: string) {
 
 describe('briefing watch', () => {
   it('rebuilds on a template change and reloads the preview; shows an error, then recovers', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-watch-'));
+    const dir = await temp('watch');
     const essay = path.join(dir, 'essay.txt');
     await copyFile(seed, essay);
     await mkdir(path.join(dir, 'templates', 'partials'), { recursive: true });
@@ -129,7 +121,7 @@ describe('briefing watch', () => {
 
 describe('progress and summary', () => {
   it('prints stable plain lines when the output is not a terminal', async () => {
-    const out = await mkdtemp(path.join(tmpdir(), 'briefing-plain-'));
+    const out = await temp('plain');
     const result = await run(['build', seed, '--out', out, '--formats', 'json']);
     expect(result.stdout).toMatch(
       /^built azerbaijan-nato: json\n1 of 1 essays built into .*: 1 products made, 0 up to date, 2 warnings, in \d+\.\d s\n$/,
@@ -138,7 +130,7 @@ describe('progress and summary', () => {
   });
 
   it('prints one JSON object a line with --json, warnings with their place', async () => {
-    const out = await mkdtemp(path.join(tmpdir(), 'briefing-json-'));
+    const out = await temp('json');
     const result = await run(['build', seed, '--out', out, '--formats', 'json', '--json']);
     const lines = result.stdout
       .trim()
@@ -160,7 +152,7 @@ describe('progress and summary', () => {
   });
 
   it('prints nothing but errors with --quiet', async () => {
-    const out = await mkdtemp(path.join(tmpdir(), 'briefing-quiet-'));
+    const out = await temp('quiet');
     const result = await run(['build', seed, '--out', out, '--formats', 'json', '--quiet']);
     expect(result.stdout + result.stderr).toBe('');
   });
@@ -184,7 +176,7 @@ describe('a command line that helps', () => {
   });
 
   it('starts a new essay from a skeleton, never over an existing one, and it builds', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-new-'));
+    const dir = await temp('new');
     const created = await run(['new', 'georgia-nato'], dir);
     expect(created.code).toBe(0);
     const text = await readFile(path.join(dir, 'source', 'georgia-nato.md'), 'utf8');

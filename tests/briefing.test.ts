@@ -1,12 +1,12 @@
 // The briefing read back as a PDF: rows that link to their paragraphs, a header row on every page of the table, no
 // row split across pages, and every letter of an Azerbaijani text set in the project's own fonts.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../pipeline/build.ts';
 import type { Chronology } from '../pipeline/core/model.ts';
 import { defaultSettings } from '../pipeline/core/settings.ts';
+import { temp } from './helpers.ts';
 import { type Pdf, readPdf } from './pdf.ts';
 
 const root = path.join(import.meta.dirname, '..');
@@ -15,8 +15,8 @@ const squeeze = (text: string) => text.replace(/\s+/g, '');
 describe('the briefing PDF', () => {
   let pdf: Pdf, chronology: Chronology, bytes: string, essayText: string;
   beforeAll(async () => {
-    const out = await mkdtemp(path.join(tmpdir(), 'briefing-pdf-'));
-    const src = await mkdtemp(path.join(tmpdir(), 'briefing-az-'));
+    const out = await temp('pdf');
+    const src = await temp('az');
     // The seed with Azerbaijani names in it: every letter must print in the project's fonts.
     essayText = (await readFile(path.join(root, 'source', 'azerbaijan-nato.txt'), 'utf8')).replace(
       'Heydar Aliyev signed',

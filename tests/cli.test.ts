@@ -1,28 +1,21 @@
 // The conventions users expect of a CLI: --version, options that belong to their command, NO_COLOR, JSON from lint,
 // a configuration found upward and checked whole, a JSON Schema for editors, a skeleton that builds clean, and one
 // error (not one per essay) when there is no Chromium.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { findConfig } from '../pipeline/config.ts';
 import { configJsonSchema } from '../pipeline/config-schema.ts';
 import { titleOf } from '../pipeline/new-essay.ts';
 import { useColour } from '../pipeline/progress.ts';
+import { cli, temp } from './helpers.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'briefing.mjs');
-const run = (args: string[], cwd: string, env: Record<string, string> = {}) =>
-  promisify(execFile)(process.execPath, [bin, ...args], { cwd, env: { ...process.env, ...env } })
-    .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
-    .catch((error: { code: number; stdout: string; stderr: string }) => ({
-      code: error.code,
-      stdout: error.stdout,
-      stderr: error.stderr,
-    }));
+const run = (args: string[], cwd: string, env: Record<string, string> = {}) => cli(args, { cwd, env });
 const essay = 'Title\n\nIn May 1994 NATO met in Brussels. In June 1995 it met again.\n';
 
 describe('the command line', () => {
@@ -58,7 +51,7 @@ describe('the command line', () => {
   });
 
   it('prints lint warnings as JSON lines with --json', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-lint-json-'));
+    const dir = await temp('lint-json');
     await writeFile(path.join(dir, 'e.txt'), 'Title\n\nThe Allaince met the Alliance in May 1994.\n');
     const { code, stdout } = await run(['lint', 'e.txt', '--json'], dir);
     expect(code).toBe(0);
@@ -82,11 +75,15 @@ describe('the command line', () => {
     expect(useColour(tty, { TERM: 'dumb' })).toBe(false);
   });
 
-  it('reads an essay from standard input (-) and writes its chronology to standard output (--out -)', () => {
+  it('reads an essay from standard input (-) and writes its chronology to standard output (--out -)', async () => {
     const input = 'Title\n\nIn May 1994 NATO met in Brussels. In June 1995 it met again.\n';
+    // Its own temporary folder: what the command keeps there while it runs is gone when it ends.
+    const scratch = await temp('stdio');
+    const env = { ...process.env, TMPDIR: scratch };
     const stdout = execFileSync(process.execPath, [bin, 'build', '-', '--formats', 'json', '--out', '-'], {
       input,
       cwd: tmpdir(),
+      env,
     }).toString();
     const chronology = JSON.parse(stdout) as { title: string; events: unknown[] };
     expect(chronology.title).toBe('Title');
@@ -95,8 +92,10 @@ describe('the command line', () => {
     const lint = execFileSync(process.execPath, [bin, 'lint', '-', '--json'], {
       input: '---\ntitle: T\nmarknig: x\n---\n\nIn May 1994 NATO met.\n',
       cwd: tmpdir(),
+      env,
     }).toString();
     expect(lint).toMatch(/unknown key \\"marknig\\"/);
+    expect(await readdir(scratch)).toEqual([]);
   });
 
   it('refuses --out - for anything but the chronology', async () => {
@@ -108,7 +107,7 @@ describe('the command line', () => {
   });
 
   it('says once, not once per essay, that there is no Chromium', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-nochrome-'));
+    const dir = await temp('nochrome');
     await writeFile(path.join(dir, 'a.txt'), essay);
     await writeFile(path.join(dir, 'b.txt'), essay);
     const { code, stderr } = await run(['build', 'a.txt', 'b.txt', '--out', 'out', '--formats', 'briefing'], dir, {
@@ -158,7 +157,7 @@ describe('errors', () => {
 
 describe('the configuration', () => {
   it('is found in the current folder or the nearest one above it, up to the repository root', async () => {
-    const repo = await mkdtemp(path.join(tmpdir(), 'briefing-up-'));
+    const repo = await temp('up');
     await mkdir(path.join(repo, '.git'));
     await mkdir(path.join(repo, 'docs', 'essays'), { recursive: true });
     expect(findConfig(path.join(repo, 'docs', 'essays'))).toBeNull();
@@ -169,7 +168,7 @@ describe('the configuration', () => {
   });
 
   it('reports every problem at once, reads "letter" as Letter, and allows $schema', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-conf-'));
+    const dir = await temp('conf');
     await writeFile(path.join(dir, 'e.txt'), essay);
     await writeFile(path.join(dir, 'briefing.config.yaml'), 'colors:\n  accent: red\npaper: A5\nmarking: ""\n');
     const bad = await run(['build', 'e.txt', '--formats', 'json'], dir);
@@ -202,7 +201,7 @@ describe('briefing new', () => {
   it('keeps the title as typed, leaves the author out unless given, and writes a skeleton that makes no false events', async () => {
     expect(titleOf('Georgia and NATO')).toBe('Georgia and NATO');
     expect(titleOf('georgia-nato')).toBe('Georgia nato');
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-new-'));
+    const dir = await temp('new');
     expect((await run(['new', 'Georgia and NATO'], dir)).code).toBe(0);
     const text = await readFile(path.join(dir, 'source', 'georgia-and-nato.md'), 'utf8');
     expect(text).toMatch(/^---\ntitle: "Georgia and NATO"\ndate: \d{4}-\d{2}-\d{2}\n---\n/);

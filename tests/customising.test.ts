@@ -1,27 +1,16 @@
-// Customising: a configuration file (colours, paper, logo, marking), template overrides file by file, eject, and
-// errors that point at the key or the template line.
-import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { cli, temp } from './helpers.ts';
 import { readPdf } from './pdf.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
-const run = (args: string[], cwd = root) =>
-  promisify(execFile)(process.execPath, [path.join(root, 'bin', 'briefing.mjs'), ...args], { cwd })
-    .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
-    .catch((error: { code: number; stdout: string; stderr: string }) => ({
-      code: error.code,
-      stdout: error.stdout,
-      stderr: error.stderr,
-    }));
+const run = (args: string[], cwd = root) => cli(args, { cwd });
 
 /** A copy of the theme fixture (configuration, logo, an overridden cover) to build in. */
 async function themeFolder(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'briefing-theme-'));
+  const dir = await temp('theme');
   await cp(path.join(root, 'tests', 'fixtures', 'theme'), dir, { recursive: true });
   return dir;
 }
@@ -55,7 +44,7 @@ describe('a custom theme', () => {
   });
 
   it("lets an essay's front matter set its own marking", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-matter-'));
+    const dir = await temp('matter');
     const essay = path.join(dir, 'memo.md');
     await writeFile(essay, '---\ntitle: A memo\nmarking: SECRET\n---\n\nThe treaty was signed in March 1992.\n');
     expect((await run(['build', essay, '--out', path.join(dir, 'out'), '--formats', 'factsheet'])).code).toBe(0);
@@ -84,7 +73,7 @@ describe('configuration errors name the key and the file', () => {
       /fonts\.body: an installed package/,
     ],
   ])('%s', async (_, yaml, message) => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-badconfig-'));
+    const dir = await temp('badconfig');
     await writeFile(path.join(dir, 'briefing.config.yaml'), yaml);
     const result = await run(['build', seed, '--out', 'out'], dir);
     expect(result.code).toBe(2);
@@ -95,22 +84,13 @@ describe('configuration errors name the key and the file', () => {
 
 describe('template overrides', () => {
   it("fail on an unknown field with the template's file, line and the name", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-badtpl-'));
+    const dir = await temp('badtpl');
     await mkdir(path.join(dir, 'partials'));
     await writeFile(
       path.join(dir, 'partials', 'cover.hbs'),
       '<section class="cover">\n  <h1>{{title}}</h1>\n  <p>{{subtitel}}</p>\n</section>\n',
     );
-    const result = await run([
-      'build',
-      seed,
-      '--out',
-      await mkdtemp(path.join(tmpdir(), 'o-')),
-      '--formats',
-      'briefing',
-      '--templates',
-      dir,
-    ]);
+    const result = await run(['build', seed, '--out', await temp('o'), '--formats', 'briefing', '--templates', dir]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/partials\/cover\.hbs:3:\d+: unknown field "subtitel"/);
   });
@@ -121,73 +101,37 @@ describe('template overrides', () => {
   });
 
   it('are checked in every branch before a build, with did-you-mean, and say where a block is left open', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-branches-'));
+    const dir = await temp('branches');
     await mkdir(path.join(dir, 'partials'));
     // The seed has no subtitle: this branch never runs for it, and is still checked.
     await writeFile(
       path.join(dir, 'partials', 'cover.hbs'),
       '<section class="cover">\n  <h1>{{title}}</h1>\n  {{#if subtitle}}<p>{{subtitel}}</p>{{/if}}\n</section>\n',
     );
-    const branch = await run([
-      'build',
-      seed,
-      '--out',
-      await mkdtemp(path.join(tmpdir(), 'o-')),
-      '--formats',
-      'briefing',
-      '--templates',
-      dir,
-    ]);
+    const branch = await run(['build', seed, '--out', await temp('o'), '--formats', 'briefing', '--templates', dir]);
     expect(branch.code).toBe(1);
     expect(branch.stderr).toMatch(/partials\/cover\.hbs:3:\d+: unknown field "subtitel" \(did you mean "subtitle"\?\)/);
     await writeFile(path.join(dir, 'partials', 'cover.hbs'), '<section>\n{{#if title}}\n<h1>{{title}}</h1>\n');
-    const open = await run([
-      'build',
-      seed,
-      '--out',
-      await mkdtemp(path.join(tmpdir(), 'o-')),
-      '--formats',
-      'briefing',
-      '--templates',
-      dir,
-    ]);
+    const open = await run(['build', seed, '--out', await temp('o'), '--formats', 'briefing', '--templates', dir]);
     expect(open.stderr).toMatch(
       /partials\/cover\.hbs:4: expected .*"\{\{\/", got the end of the file, at ".*<h1>\{\{title\}\}<\/h1>"/,
     );
   });
 
   it('fail on an unknown helper, and never reach outside the template folders', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-badhelper-'));
+    const dir = await temp('badhelper');
     await mkdir(path.join(dir, 'partials'));
     await writeFile(path.join(dir, 'partials', 'cover.hbs'), '<h1>{{shout title}}</h1>\n');
-    const helper = await run([
-      'build',
-      seed,
-      '--out',
-      await mkdtemp(path.join(tmpdir(), 'o-')),
-      '--formats',
-      'briefing',
-      '--templates',
-      dir,
-    ]);
+    const helper = await run(['build', seed, '--out', await temp('o'), '--formats', 'briefing', '--templates', dir]);
     expect(helper.stderr).toMatch(/partials\/cover\.hbs:1:\d+: unknown helper "shout"/);
     await writeFile(path.join(dir, 'partials', 'cover.hbs'), '{{> ../../../../etc/passwd}}\n');
-    const partial = await run([
-      'build',
-      seed,
-      '--out',
-      await mkdtemp(path.join(tmpdir(), 'o-')),
-      '--formats',
-      'briefing',
-      '--templates',
-      dir,
-    ]);
+    const partial = await run(['build', seed, '--out', await temp('o'), '--formats', 'briefing', '--templates', dir]);
     expect(partial.code).toBe(1);
     expect(partial.stderr).not.toContain('root:');
   });
 
   it('eject copies the defaults, and a build with the ejected copy gives identical PDFs', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-eject-'));
+    const dir = await temp('eject');
     const ejected = await run(['templates', 'eject', '--to', path.join(dir, 'mine')]);
     expect(ejected.code).toBe(0);
     expect((await readdir(path.join(dir, 'mine', 'partials'))).sort()).toContain('cover.hbs');

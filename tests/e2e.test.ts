@@ -1,24 +1,14 @@
-// End to end: build the seed essay with the real CLI into a temporary folder and read the products back.
-import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Chronology, chronologySchema } from '../pipeline/core/model.ts';
 import { formatDate } from '../pipeline/views/format.ts';
+import { cli, temp } from './helpers.ts';
 import { type Pdf, readPdf } from './pdf.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
-const run = (args: string[]) =>
-  promisify(execFile)(process.execPath, [path.join(root, 'bin', 'briefing.mjs'), ...args], { cwd: root })
-    .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
-    .catch((error: { code: number; stdout: string; stderr: string }) => ({
-      code: error.code,
-      stdout: error.stdout,
-      stderr: error.stderr,
-    }));
+const run = (args: string[]) => cli(args);
 
 const near = (a: number, b: number) => Math.abs(a - b) < 1;
 
@@ -29,7 +19,7 @@ describe('the seed essay, built by the CLI', () => {
   let briefing: Pdf, slides: Pdf, factsheet: Pdf;
 
   beforeAll(async () => {
-    out = await mkdtemp(path.join(tmpdir(), 'briefing-e2e-'));
+    out = await temp('e2e');
     const result = await run(['build', seed, '--out', out]);
     expect(result.code).toBe(0);
     expect(result.stderr).not.toMatch(/^briefing:/m);
@@ -109,10 +99,7 @@ describe('the seed essay, built by the CLI', () => {
 
 describe('reproducible builds', () => {
   it('gives byte-identical files for the same inputs', async () => {
-    const [a, b] = [
-      await mkdtemp(path.join(tmpdir(), 'briefing-a-')),
-      await mkdtemp(path.join(tmpdir(), 'briefing-b-')),
-    ];
+    const [a, b] = [await temp('a'), await temp('b')];
     expect((await run(['build', seed, '--out', a])).code).toBe(0);
     expect((await run(['build', seed, '--out', b])).code).toBe(0);
     for (const name of [
@@ -151,8 +138,8 @@ describe('the CLI on bad input', () => {
   });
 
   it('exits 1 naming the file when an essay cannot be built, and keeps the good pack that was there', async () => {
-    const out = await mkdtemp(path.join(tmpdir(), 'briefing-keep-'));
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-src-'));
+    const out = await temp('keep');
+    const dir = await temp('src');
     const essay = path.join(dir, 'essay.txt');
     await copyFile(seed, essay);
     expect((await run(['build', essay, '--out', out, '--formats', 'json'])).code).toBe(0);
@@ -166,12 +153,7 @@ describe('the CLI on bad input', () => {
   });
 
   it('exits 1 on a missing file', async () => {
-    const result = await run([
-      'build',
-      'no/such/essay.txt',
-      '--out',
-      await mkdtemp(path.join(tmpdir(), 'briefing-x-')),
-    ]);
+    const result = await run(['build', 'no/such/essay.txt', '--out', await temp('x')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/no such file or folder/);
   });

@@ -1,12 +1,12 @@
 // The fact sheet: exactly one page whatever the essay, figures that match the chronology, nothing overflowing.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Printer } from '../pipeline/browser/printer.ts';
 import { build } from '../pipeline/build.ts';
 import type { Chronology } from '../pipeline/core/model.ts';
 import { defaultSettings } from '../pipeline/core/settings.ts';
+import { temp } from './helpers.ts';
 import { readPdf } from './pdf.ts';
 
 const root = path.join(import.meta.dirname, '..');
@@ -32,8 +32,8 @@ describe('the fact sheet', () => {
   let out: string;
   let warnings: Record<string, string[]>;
   beforeAll(async () => {
-    const src = await mkdtemp(path.join(tmpdir(), 'briefing-fs-src-'));
-    out = await mkdtemp(path.join(tmpdir(), 'briefing-fs-'));
+    const src = await temp('fs-src');
+    out = await temp('fs');
     for (const [name, text] of Object.entries(essays)) await writeFile(path.join(src, `${name}.txt`), text);
     const results = await build({
       inputs: [src],

@@ -1,28 +1,17 @@
 // Nothing written or read outside its folders, and no Chromium outliving the build.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inside, slugOf } from '../pipeline/core/slug.ts';
+import { cli, temp } from './helpers.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'briefing.mjs');
 const essay = 'Talks\n\nIn May 1994 NATO met in Brussels.\n';
 
-function run(
-  args: string[],
-  cwd: string,
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, ...env } });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
-}
+const run = (args: string[], cwd: string, env: Record<string, string> = {}) => cli(args, { cwd, env });
 
 describe('output names', () => {
   it.each([
@@ -45,7 +34,7 @@ describe('output names', () => {
   });
 
   it('says how to give a file whose name starts with a dash, and builds it after --', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-dash-'));
+    const dir = await temp('dash');
     await writeFile(path.join(dir, '-l.txt'), essay);
     const asOption = await run(['build', '-l.txt', '--out', 'out', '--formats', 'json'], dir);
     expect(asOption.code).toBe(2);
@@ -55,7 +44,7 @@ describe('output names', () => {
   });
 
   it('builds "...txt" inside --out, never beside it', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-names-'));
+    const dir = await temp('names');
     await writeFile(path.join(dir, '...txt'), essay);
     await mkdir(path.join(dir, 'parent'));
     const { code } = await run(['build', '...txt', '--out', 'parent/out', '--formats', 'json'], dir);
@@ -67,7 +56,7 @@ describe('output names', () => {
 
 describe('user folders', () => {
   it('refuses a template that is a link out of its folder, with one line naming it', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-links-'));
+    const dir = await temp('links');
     await mkdir(path.join(dir, 'theme', 'partials'), { recursive: true });
     await writeFile(path.join(dir, 'secret.txt'), 'TOP SECRET');
     await symlink(path.join(dir, 'secret.txt'), path.join(dir, 'theme', 'partials', 'cover.hbs'));
@@ -82,7 +71,7 @@ describe('user folders', () => {
   });
 
   it('refuses a templates folder that does not exist, and a logo that is no image', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-folders-'));
+    const dir = await temp('folders');
     await writeFile(path.join(dir, 'e.txt'), essay);
     expect((await run(['build', 'e.txt', '--out', 'out', '--templates', 'nowhere'], dir)).stderr).toMatch(
       /templates: nowhere is not a folder/,
@@ -95,7 +84,7 @@ describe('user folders', () => {
 
 describe('Chromium', () => {
   it('dies with the build, even when the build is killed with SIGKILL mid-print', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-kill-'));
+    const dir = await temp('kill');
     const paragraphs = Array.from(
       { length: 300 },
       (_, i) => `In March ${1900 + (i % 100)} the council met in Brussels and agreed plan ${i}.`,
@@ -138,7 +127,7 @@ describe('Chromium', () => {
 
 describe('big essays and stale locks', () => {
   it('refuses a paragraph of a megabyte up front, with the line and what to do', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-big-'));
+    const dir = await temp('big');
     await writeFile(
       path.join(dir, 'line.txt'),
       `Line\n\n${'the council met in Brussels in 1994 and agreed a plan '.repeat(20_000)}.\n`,
@@ -151,7 +140,7 @@ describe('big essays and stale locks', () => {
   });
 
   it('refuses to print 20,000 paragraphs up front, and says how to build them', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-many-'));
+    const dir = await temp('many');
     const paragraphs = Array.from({ length: 20_000 }, (_, i) => `Paragraph ${i} says the council met.`);
     await writeFile(path.join(dir, 'many.txt'), `Many\n\n${paragraphs.join('\n\n')}\n`);
     const { code, stderr } = await run(['build', 'many.txt', '--out', 'out', '--formats', 'briefing'], dir);
@@ -160,7 +149,7 @@ describe('big essays and stale locks', () => {
   }, 60_000);
 
   it('takes over a lock whose pid now belongs to another process', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-lock-'));
+    const dir = await temp('lock');
     await writeFile(path.join(dir, 'e.txt'), essay);
     await mkdir(path.join(dir, 'out'));
     await writeFile(path.join(dir, 'out', '.briefing.lock'), '1 12345\n'); // pid 1 is alive, but started long before
@@ -170,7 +159,7 @@ describe('big essays and stale locks', () => {
 
 describe('lint', () => {
   it('flags bidirectional control characters with their place', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-bidi-'));
+    const dir = await temp('bidi');
     await writeFile(path.join(dir, 'b.txt'), 'T\n\nIn May 1994 NATO \u202emet\u202c in Brussels.\n');
     const child = spawn(process.execPath, [bin, 'lint', 'b.txt', '--strict'], { cwd: dir });
     let out = '';
@@ -185,7 +174,7 @@ describe('lint', () => {
 describe('long titles', () => {
   it('keep a 2,000-character title whole, on a one-page fact sheet and a title slide that still fit', async () => {
     const { readPdf } = await import('./pdf.ts');
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-title-'));
+    const dir = await temp('title');
     const title = Array.from({ length: 40 }, (_, i) => `relations between many states part ${i}`)
       .join(' ')
       .slice(0, 2000)
@@ -210,7 +199,7 @@ describe('long titles', () => {
 
 describe('clear messages', () => {
   it('prints emoji with the fallback font, and names the characters no font can print with the package to install', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-glyphs-'));
+    const dir = await temp('glyphs');
     await writeFile(
       path.join(dir, 'g.txt'),
       'T\n\nIn May 1994 NATO met \u{1F600} in \uC11C\uC6B8 and Bak\u0131, Moscow (\u041C\u043E\u0441\u043A\u0432\u0430).\n',
@@ -233,7 +222,7 @@ describe('clear messages', () => {
   }, 60_000);
 
   it('says so in one line when --out is a file, and when front matter has an unknown YAML tag', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-messages-'));
+    const dir = await temp('messages');
     await writeFile(path.join(dir, 'e.txt'), essay);
     await writeFile(path.join(dir, 'afile'), '');
     const asFile = await run(['build', 'e.txt', '--out', 'afile', '--formats', 'json'], dir);
@@ -249,7 +238,7 @@ describe('clear messages', () => {
 
 describe('portable HTML', () => {
   it('names no path of the build machine: fonts are inlined, only the subsets the essay needs', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-html-'));
+    const dir = await temp('html');
     await writeFile(path.join(dir, 'e.txt'), 'Talks\n\nIn May 1994 NATO met in Bak\u0131.\n');
     expect((await run(['build', 'e.txt', '--out', 'out', '--formats', 'briefing,factsheet'], dir)).code).toBe(0);
     for (const name of ['briefing.html', 'factsheet.html']) {

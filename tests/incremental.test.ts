@@ -1,30 +1,16 @@
-// Incremental, sharded and parallel builds: what did not change is skipped without a browser; --check lists
-// what is stale; a changed template rebuilds only the products that use it.
-import { execFile } from 'node:child_process';
-import { appendFile, copyFile, mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { inShard } from '../pipeline/build.ts';
+import { cli, temp } from './helpers.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
-const run = (args: string[], env: Record<string, string> = {}) =>
-  promisify(execFile)(process.execPath, [path.join(root, 'bin', 'briefing.mjs'), ...args], {
-    cwd: root,
-    env: { ...process.env, ...env },
-  })
-    .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
-    .catch((error: { code: number; stdout: string; stderr: string }) => ({
-      code: error.code,
-      stdout: error.stdout,
-      stderr: error.stderr,
-    }));
+const run = (args: string[], env: Record<string, string> = {}) => cli(args, { env });
 
 describe('incremental builds', () => {
   it('skips what is up to date without a browser, and rebuilds only what a changed template uses', async () => {
-    const out = await mkdtemp(path.join(tmpdir(), 'briefing-inc-'));
+    const out = await temp('inc');
     expect((await run(['build', seed, '--out', out])).code).toBe(0);
     const pdf = path.join(out, 'azerbaijan-nato', 'briefing.pdf');
     const before = (await stat(pdf)).mtimeMs;
@@ -49,8 +35,8 @@ describe('incremental builds', () => {
   });
 
   it('rebuilds only the products whose templates changed', async () => {
-    const out = await mkdtemp(path.join(tmpdir(), 'briefing-tpl-'));
-    const templates = await mkdtemp(path.join(tmpdir(), 'briefing-own-templates-'));
+    const out = await temp('tpl');
+    const templates = await temp('own-templates');
     const args = ['build', seed, '--out', out, '--formats', 'json,factsheet', '--templates', templates];
     expect((await run(args)).code).toBe(0);
     await mkdir(path.join(templates, 'css'));

@@ -1,7 +1,6 @@
 // Markdown essays as people write them: GFM tables, footnotes, links, images, lists, code and math, parsed (no
 // browser) and printed (the fixture's briefing read back as a PDF).
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { VFile } from 'vfile';
@@ -15,6 +14,7 @@ import { Notes, runViews } from '../pipeline/views/blocks.ts';
 import { sectionsOf } from '../pipeline/views/common.ts';
 import { typesetRuns } from '../pipeline/views/format.ts';
 import { hyphenator } from '../pipeline/views/hyphenate.ts';
+import { temp } from './helpers.ts';
 import { type OutlineItem, type Pdf, readPdf } from './pdf.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures', 'markdown');
@@ -93,7 +93,7 @@ describe('parsing Markdown', () => {
 
 describe('what a Markdown essay is made from', () => {
   it('includes the local images it embeds, so a changed image rebuilds the pack', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-img-'));
+    const dir = await temp('img');
     const essay = path.join(dir, 'e.md');
     const text = Buffer.from('![Map](map.png)\n\n![Far](https://example.org/x.png)\n\n[fig]: ./chart.png\n');
     await writeFile(path.join(dir, 'map.png'), 'one');
@@ -173,7 +173,7 @@ describe('typography', () => {
 describe('a Markdown essay printed', () => {
   let pdf: Pdf, chronology: Chronology, text: string, warnings: string[], deck: string;
   beforeAll(async () => {
-    const src = await mkdtemp(path.join(tmpdir(), 'briefing-md-'));
+    const src = await temp('md');
     await cp(fixtures, src, { recursive: true });
     const out = path.join(src, 'out');
     const [result] = await build({

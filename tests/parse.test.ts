@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEssay } from '../pipeline/parse/index.ts';
 import { readSource } from '../pipeline/parse/read-source.ts';
 import { splitSentences } from '../pipeline/parse/sentences.ts';
+import { temp } from './helpers.ts';
 
 const fixture = (name: string) => path.join(import.meta.dirname, 'fixtures', name);
 
@@ -98,9 +99,8 @@ describe('sentence splitting', () => {
 
 describe('reading files', () => {
   it('refuses empty and binary files with a reason', async () => {
-    const { mkdtemp, writeFile } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-read-'));
+    const { writeFile } = await import('node:fs/promises');
+    const dir = await temp('read');
     await writeFile(path.join(dir, 'empty.txt'), '');
     await writeFile(path.join(dir, 'binary.txt'), Buffer.from([0x41, 0, 0x42]));
     await writeFile(path.join(dir, 'bom.txt'), Buffer.from('\ufeffTitle\n\nText in 1994.\n'));

@@ -1,12 +1,12 @@
 // The preview shows the pages the PDF has: the briefing and the fact sheet as `briefing watch` serves them (laid out
 // in pages by Paged.js), screenshot page by page, against the PDF's pages rasterised at the same size.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChrome } from '../pipeline/browser/find-chrome.ts';
+import { temp } from './helpers.ts';
 import { decode, difference, rasterise } from './pixels.ts';
 
 const root = path.join(import.meta.dirname, '..');
@@ -17,7 +17,7 @@ let port = 0;
 let dir = '';
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'briefing-preview-print-'));
+  dir = await temp('preview-print');
   for (const file of ['features.md', 'map.png']) await copyFile(path.join(fixtures, file), path.join(dir, file));
   const args = [
     'watch',

@@ -1,11 +1,11 @@
 // The preview server cannot be knocked over or read from elsewhere: bad encodings, folders, paths out of the output
 // folder, other hosts and origins, other methods and random junk each get a status, and it serves on afterwards.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFile, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, symlink, writeFile } from 'node:fs/promises';
 import { createServer, request } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { temp } from './helpers.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'briefing.mjs');
@@ -41,7 +41,7 @@ function get(pathname: string, headers: Record<string, string> = {}, method = 'G
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'briefing-preview-'));
+  dir = await temp('preview');
   await copyFile(path.join(root, 'tests', 'fixtures', 'genres', 'news-storm.txt'), path.join(dir, 'storm.txt'));
   child = spawn(
     process.execPath,

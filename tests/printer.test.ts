@@ -1,16 +1,16 @@
 // A print survives one Chromium crash, wherever it happens: before the page loads, while it loads, while it prints.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Printer } from '../pipeline/browser/printer.ts';
+import { temp } from './helpers.ts';
 
 let dir = '';
 let html = '';
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'briefing-printer-'));
+  dir = await temp('printer');
   html = path.join(dir, 'page.html');
   await writeFile(html, `<!doctype html><html lang="en"><body>${'<p>Text to print.</p>'.repeat(2000)}</body></html>`);
 });

@@ -1,7 +1,4 @@
-// Bad input, hostile text and faults: a clear one-line error and a non-zero exit, and nothing good lost.
-import { spawn } from 'node:child_process';
-import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { VFile } from 'vfile';
@@ -10,35 +7,14 @@ import { build } from '../pipeline/build.ts';
 import { defaultSettings } from '../pipeline/core/settings.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
 import { readSource } from '../pipeline/parse/read-source.ts';
+import { type CliOptions, cli, temp } from './helpers.ts';
 import { readPdf } from './pdf.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
-const temp = (name: string) => mkdtemp(path.join(tmpdir(), `briefing-${name}-`));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-function run(
-  args: string[],
-  env: Record<string, string> = {},
-  onStart?: (child: ReturnType<typeof spawn>) => void,
-): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin', 'briefing.mjs'), ...args], {
-      cwd: root,
-      env: { ...process.env, ...env },
-    });
-    let stdout = '',
-      stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    onStart?.(child);
-  });
-}
+const run = (args: string[], env: Record<string, string> = {}, onStart?: CliOptions['onStart']) =>
+  cli(args, { env, onStart });
 
 /** An output folder holding a good pack (json only: fast), built from a copy of the seed named `slug`. */
 async function goodPack(slug = 'essay') {

@@ -1,7 +1,6 @@
 // Packs that fit their essay: four shapes of essay (a chronicle, an analysis, a news story, a short note), each in a
 // sample from ../shared/essays and one written for these tests, built once and checked in print and in Chromium.
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from 'puppeteer-core';
@@ -11,6 +10,7 @@ import { build } from '../pipeline/build.ts';
 import type { Chronology } from '../pipeline/core/model.ts';
 import { defaultSettings } from '../pipeline/core/settings.ts';
 import { formatDate } from '../pipeline/views/format.ts';
+import { temp } from './helpers.ts';
 import { readPdf } from './pdf.ts';
 
 const root = path.join(import.meta.dirname, '..');
@@ -35,8 +35,8 @@ let printer: Printer;
 const chronologies = {} as Record<Slug, Chronology>;
 
 beforeAll(async () => {
-  const src = await mkdtemp(path.join(tmpdir(), 'briefing-shapes-src-'));
-  out = await mkdtemp(path.join(tmpdir(), 'briefing-shapes-'));
+  const src = await temp('shapes-src');
+  out = await temp('shapes');
   for (const essay of Object.values(ESSAYS)) await cp(path.join(essay.from, essay.file), path.join(src, essay.file));
   const results = await build({ inputs: [src], outDir: out, settings: defaultSettings });
   for (const r of results) expect(r.error, r.slug).toBeNull();
@@ -217,7 +217,7 @@ describe('the slides fit their essay', () => {
 
 describe('the PowerPoint follows the configuration', () => {
   it('puts the marking on every slide, the logo on the title slide, and the colours and font of the theme', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-brand-'));
+    const dir = await temp('brand');
     await cp(path.join(own, 'history-arctic.md'), path.join(dir, 'history-arctic.md'));
     await cp(path.join(import.meta.dirname, 'fixtures', 'markdown', 'map.png'), path.join(dir, 'logo.png'));
     await writeFile(

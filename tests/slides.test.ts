@@ -1,7 +1,6 @@
 // The deck: slide order, 16:9 pages, nothing overflowing (measured in Chromium), an editable PowerPoint, and an HTML
 // deck that navigates with the keyboard.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
@@ -10,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findChrome } from '../pipeline/browser/find-chrome.ts';
 import { build } from '../pipeline/build.ts';
 import { defaultSettings } from '../pipeline/core/settings.ts';
+import { temp } from './helpers.ts';
 import { readPdf } from './pdf.ts';
 
 const root = path.join(import.meta.dirname, '..');
@@ -36,8 +36,8 @@ const CHECK = `[...document.querySelectorAll('.slide')].flatMap((slide) => {
 describe('the slide deck', () => {
   let out: string;
   beforeAll(async () => {
-    const src = await mkdtemp(path.join(tmpdir(), 'briefing-deck-src-'));
-    out = await mkdtemp(path.join(tmpdir(), 'briefing-deck-'));
+    const src = await temp('deck-src');
+    out = await temp('deck');
     await writeFile(path.join(src, 'seed.txt'), seedText);
     await writeFile(path.join(src, 'long.txt'), long);
     const results = await build({ inputs: [src], outDir: out, settings: { ...defaultSettings, formats: ['slides'] } });

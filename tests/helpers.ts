@@ -1,0 +1,48 @@
+// What the tests share: the project's paths, running the CLI as a user would, and temporary folders that are removed
+// when the test file is done.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
+
+export const root = path.join(import.meta.dirname, '..');
+export const bin = path.join(root, 'bin', 'briefing.mjs');
+export const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
+
+export interface CliResult {
+  /** The exit status; null when a signal ended it. */
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+  /** Told of the child as soon as it runs (to signal it, or write to its standard input). */
+  onStart?: (child: ChildProcess) => void;
+}
+
+/** `briefing ARGS...` in a process of its own: its exit status and what it printed. */
+export function cli(args: string[], { cwd = root, env = {}, onStart }: CliOptions = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    onStart?.(child);
+  });
+}
+
+const made: string[] = [];
+afterAll(() => Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true }))));
+
+/** A new empty folder under the system's temporary folder, removed after the test file. */
+export async function temp(name: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), `briefing-${name}-`));
+  made.push(dir);
+  return dir;
+}

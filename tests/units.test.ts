@@ -1,0 +1,146 @@
+// Units with no browser and no CLI: the configuration, the fingerprints that decide what is stale, and each
+// product's view model on real essays.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { applyConfig, findConfig } from '../pipeline/config.ts';
+import { validateConfig } from '../pipeline/config-schema.ts';
+import type { Chronology, Essay } from '../pipeline/core/model.ts';
+import { defaultSettings, type Settings } from '../pipeline/core/settings.ts';
+import { extractChronology } from '../pipeline/extract/index.ts';
+import { essayInputs, Fingerprints, templateFiles } from '../pipeline/fingerprint.ts';
+import { parseEssay } from '../pipeline/parse/index.ts';
+import { briefingPage } from '../pipeline/products/briefing/view.ts';
+import { factsheetView } from '../pipeline/products/factsheet/view.ts';
+import { slidesView } from '../pipeline/products/slides/view.ts';
+import { TemplateDirs } from '../pipeline/render/template-dirs.ts';
+import { root, seed, temp } from './helpers.ts';
+
+describe('the configuration', () => {
+  it('is found in the folder or above it, up to the repository root', async () => {
+    const repo = await temp('config');
+    await mkdir(path.join(repo, '.git'));
+    await mkdir(path.join(repo, 'essays', 'deep'), { recursive: true });
+    expect(findConfig(path.join(repo, 'essays', 'deep'))).toBeNull();
+    await writeFile(path.join(repo, 'briefing.config.yaml'), 'paper: A4\n');
+    expect(findConfig(path.join(repo, 'essays', 'deep'))).toBe(path.join(repo, 'briefing.config.yaml'));
+    await writeFile(path.join(repo, 'essays', 'briefing.config.json'), '{}');
+    expect(findConfig(path.join(repo, 'essays', 'deep'))).toBe(path.join(repo, 'essays', 'briefing.config.json'));
+  });
+
+  it('says every problem at once, each with its key, and reads enums in any case', () => {
+    expect(() => validateConfig({ paper: 'A5', colours: { acent: '#fff' }, marknig: 'x' }, 'c.yaml')).toThrow(
+      /paper[\s\S]*acent[\s\S]*accent[\s\S]*marknig[\s\S]*marking/,
+    );
+    expect(validateConfig({ paper: 'letter', dates: 'MONTH-DAY' }, 'c.yaml')).toEqual({
+      paper: 'Letter',
+      dates: 'month-day',
+    });
+  });
+
+  it('is laid over the settings: colours and fonts merged, sizes in bytes, products as formats', () => {
+    const base: Settings = { ...defaultSettings, colours: { ink: '#111111' } };
+    const settings = applyConfig(base, {
+      colours: { accent: '#1f4e79' },
+      fonts: { body: '@fontsource/source-sans-3' },
+      'max-size': 2,
+      products: ['json'],
+    });
+    expect(settings.colours).toEqual({ ink: '#111111', accent: '#1f4e79' });
+    expect(settings.fonts.headings).toBe(defaultSettings.fonts.headings);
+    expect(settings.fonts.body).toBe('@fontsource/source-sans-3');
+    expect(settings.maxBytes).toBe(2 * 1024 * 1024);
+    expect(settings.formats).toEqual(['json']);
+  });
+});
+
+describe('the fingerprints', () => {
+  const bytes = Buffer.from('Title\n\nIn May 1994 NATO met.\n');
+  const of = (settings: Settings, product: string, essay = bytes, templates?: string) =>
+    new Fingerprints(settings, templates).of(product, essay);
+
+  it('change with what a product is made from, and only with that', () => {
+    const marked = { ...defaultSettings, marking: 'RESTRICTED' };
+    expect(of(defaultSettings, 'briefing')).toBe(of(defaultSettings, 'briefing'));
+    expect(of(defaultSettings, 'briefing', Buffer.from('Other\n'))).not.toBe(of(defaultSettings, 'briefing'));
+    expect(of(marked, 'briefing')).not.toBe(of(defaultSettings, 'briefing'));
+    // The chronology reads the essay and the reference date, not the marking or the products asked for.
+    expect(of(marked, 'json')).toBe(of(defaultSettings, 'json'));
+    expect(of({ ...defaultSettings, formats: ['json'] }, 'json')).toBe(of(defaultSettings, 'json'));
+    expect(of({ ...defaultSettings, referenceDate: '2001-01-01' }, 'json')).not.toBe(of(defaultSettings, 'json'));
+  });
+
+  it('follow the templates a layout uses: a changed partial rebuilds the products that include it', async () => {
+    const dir = await temp('fp-templates');
+    await mkdir(path.join(dir, 'partials'));
+    const cover = templateFiles(new TemplateDirs(), 'briefing').find((f) => f.endsWith('partials/cover.hbs'))!;
+    expect(cover).toBeDefined();
+    expect(templateFiles(new TemplateDirs(), 'slides').some((f) => f.endsWith('partials/cover.hbs'))).toBe(false);
+    await writeFile(path.join(dir, 'partials', 'cover.hbs'), `${await readFile(cover, 'utf8')}<!-- mine -->\n`);
+    expect(of(defaultSettings, 'briefing', bytes, dir)).not.toBe(of(defaultSettings, 'briefing'));
+    expect(of(defaultSettings, 'slides', bytes, dir)).toBe(of(defaultSettings, 'slides'));
+  });
+
+  it('count the local images a Markdown essay shows, and nothing outside its folder', async () => {
+    const dir = await temp('fp-images');
+    const essay = path.join(dir, 'e.md');
+    const text = Buffer.from('# T\n\n![Map](map.png) and ![Far](../far.png)\n');
+    await writeFile(path.join(dir, 'map.png'), 'one');
+    const before = await essayInputs(essay, text);
+    await writeFile(path.join(dir, 'map.png'), 'two');
+    expect((await essayInputs(essay, text)).equals(before)).toBe(false);
+    expect((await essayInputs(path.join(dir, 'e.txt'), text)).equals(text)).toBe(true);
+  });
+});
+
+describe('the product views', () => {
+  const essays: Record<string, { essay: Essay; chronology: Chronology }> = {};
+  beforeAll(async () => {
+    const files = {
+      seed,
+      note: path.join(root, 'tests', 'fixtures', 'shapes', 'note-svalbard.txt'),
+      news: path.join(root, 'tests', 'fixtures', 'shapes', 'news-ceasefire.txt'),
+    };
+    for (const [name, file] of Object.entries(files)) {
+      const essay = await parseEssay(new VFile({ path: file, value: await readFile(file, 'utf8') }));
+      essays[name] = { essay, chronology: extractChronology(essay, { referenceDate: null, spelling: false }) };
+    }
+  });
+
+  it("briefing: contents point at the essay's sections, with the pages they were printed on", () => {
+    const { essay, chronology } = essays.seed!;
+    const page = briefingPage(essay, chronology, defaultSettings, new Map([['key-points', 2]]));
+    expect(page.contents.length).toBeGreaterThan(3);
+    expect(new Set(page.contents.map((c) => c.id)).size).toBe(page.contents.length);
+    expect(page.contents.find((c) => c.id === 'key-points')?.page).toBe(2);
+    expect(page.keyPoints.length).toBeGreaterThan(2);
+    expect(page.headerTitle).not.toMatch(/["<>]/);
+  });
+
+  it('briefing: a note has neither key points nor contents', () => {
+    const { essay, chronology } = essays.note!;
+    const page = briefingPage(essay, chronology, defaultSettings);
+    expect(page.keyPoints).toEqual([]);
+    expect(page.contents).toEqual([]);
+  });
+
+  it('fact sheet: never more than the limits it is given, milestones numbered as on the timeline', () => {
+    const { essay, chronology } = essays.seed!;
+    const limits = { milestones: 3, people: 1, keyPoints: 2, quotation: false, excerpt: 0 };
+    const view = factsheetView(essay, chronology, defaultSettings, limits);
+    expect([view.milestones.length, view.people.length, view.brief.length, view.quotation]).toEqual([3, 1, 2, null]);
+    const numbers = new Map(chronology.events.map((e, i) => [e.id, i + 1]));
+    for (const m of view.milestones) expect(m.number).toBe(numbers.get(m.id));
+  });
+
+  it('slides: a title slide, an agenda that names the parts of the deck, and a source slide', () => {
+    const deck = slidesView(essays.seed!.essay, essays.seed!.chronology, defaultSettings);
+    const kinds = deck.slides.map((s) => s.kind);
+    expect(kinds[0]).toBe('title');
+    expect(kinds.at(-1)).toBe('source');
+    const agenda = deck.slides.find((s) => s.kind === 'agenda')!.bullets.map((b) => b.text);
+    const parts = new Set(deck.slides.slice(2, -1).map((s) => s.title.replace(/ \(\d+(?: of |\/)\d+\)$/, '')));
+    expect(agenda).toEqual([...parts]);
+  });
+});

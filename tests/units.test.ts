@@ -144,3 +144,22 @@ describe('the product views', () => {
     expect(agenda).toEqual([...parts]);
   });
 });
+
+describe("each layout's data contract", () => {
+  it('is the JSON Schema made from the types, committed (npm run schema), and every field is in the README', async () => {
+    const { schemaFile, viewSchemas } = await import('../scripts/view-schemas.ts');
+    const schemas = viewSchemas();
+    expect([...schemas.keys()].sort()).toEqual(['briefing', 'factsheet', 'slides']);
+    const readme = await readFile(path.join(root, 'README.md'), 'utf8');
+    const contract = readme.slice(readme.indexOf("Each layout's data"), readme.indexOf('Helpers: '));
+    for (const [product, schema] of schemas) {
+      expect(JSON.parse(await readFile(schemaFile(product), 'utf8')), product).toEqual(schema);
+      const fields = Object.keys((schema as { properties: object }).properties);
+      expect(fields.length, product).toBeGreaterThan(8);
+      expect(
+        fields.filter((field) => !contract.includes(`\`${field}\``)),
+        product,
+      ).toEqual([]);
+    }
+  }, 60_000);
+});

@@ -144,3 +144,6 @@ export function briefingPage(
     contents: view.contents.map((item) => ({ ...item, page: pages.get(item.id) ?? '' })),
   };
 }
+
+/** What briefing.hbs is given (besides css, fonts, theme and logo): schema/views/briefing.schema.json is made from this type. */
+export type TemplateData = ReturnType<typeof briefingPage>;

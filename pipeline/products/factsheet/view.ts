@@ -190,3 +190,6 @@ export function factsheetView(
     },
   };
 }
+
+/** What factsheet.hbs is given (besides css, fonts, theme and logo): schema/views/factsheet.schema.json is made from this type. */
+export type TemplateData = ReturnType<typeof factsheetView>;

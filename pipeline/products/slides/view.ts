@@ -296,3 +296,6 @@ function argumentSentences(p: Essay['paragraphs'][number]): string[] {
   );
   return (substantial.length ? substantial : p.sentences.slice(0, 1)).slice(0, 3).map((s) => s.text);
 }
+
+/** What slides.hbs is given (besides css, fonts, theme and logo): schema/views/slides.schema.json is made from this type. */
+export type TemplateData = ReturnType<typeof slidesView>;

@@ -51,251 +51,10 @@ class Parts {
 export default function essay() {
   return (tree: Root, file: VFile) => {
     const matter = (file.data.matter ?? {}) as Record<string, unknown>;
-    const sections: Section[] = [{ id: 's0', title: null, depth: 1, paragraphs: [], heading: null }];
-    const drafts: Draft[] = [];
-    const inline = new Inline(tree);
-    let figures = 0;
-    let title = typeof matter.title === 'string' ? matter.title.trim() : '';
-
-    const push = (draft: Omit<Draft, 'section' | 'offset'>, position: Nodes['position']) => {
-      if (!position) return;
-      drafts.push({
-        ...draft,
-        offset: [position.start.offset ?? 0, position.end.offset ?? 0],
-        section: sections.length - 1,
-      });
-    };
-    // Images in a paragraph are drawn after it, each a numbered figure captioned by its alt text.
-    const addFigures = (images: Image[]) => {
-      for (const image of images) {
-        figures++;
-        push(
-          {
-            kind: 'figure',
-            runs: [{ text: image.alt ?? '' }],
-            segments: [],
-            block: {
-              type: 'figure',
-              n: figures,
-              alt: image.alt ?? '',
-              src: image.url,
-              image: image.data?.dataUrl ?? null,
-            },
-          },
-          image.position,
-        );
-      }
-    };
-    const add = (kind: Draft['kind'], nodes: Nodes[], position = nodes[0]?.position) => {
-      const { runs, segments, images } = collectRuns(nodes, inline);
-      if (runs.some((r) => r.text.trim() || r.math)) {
-        // A pipe table the parser left as text ("| Country | Joined |" over "|---|---|") is data, not prose.
-        if (/^\s*\|.*\|\s*$/m.test(runsText(runs)) && /\|\s*:?-{3,}/.test(runsText(runs))) kind = 'table';
-        push({ kind, runs, segments }, position);
-      }
-      addFigures(images);
-    };
-    const list = (node: List, parts: Parts): ListBlock => ({
-      type: 'list',
-      ordered: node.ordered ?? false,
-      start: node.start ?? 1,
-      items: node.children.map((item) => {
-        const own = item.children.filter((child) => child.type !== 'list');
-        const runs = own.length
-          ? parts.add(
-              own.flatMap((child) => ('children' in child ? (child.children as Nodes[]) : [child])),
-              '; ',
-            )
-          : [];
-        return {
-          runs,
-          checked: item.checked ?? null,
-          lists: item.children.filter((child) => child.type === 'list').map((child) => list(child, parts)),
-        };
-      }),
-    });
-
-    const visit = (node: RootContent, kind: Draft['kind']) => {
-      switch (node.type) {
-        case 'heading':
-          if (
-            node.depth === 1 &&
-            drafts.length === 0 &&
-            sections.length === 1 &&
-            (!title || title === textOf(node).trim())
-          ) {
-            title = textOf(node).trim();
-          } else {
-            const { runs, segments } = collectRuns(node.children, inline);
-            const text = runsText(runs);
-            sections.push({
-              id: `s${sections.length}`,
-              title: text.trim(),
-              depth: node.depth,
-              paragraphs: [],
-              heading: { text, segments },
-            });
-          }
-          return;
-        case 'paragraph':
-          return add(kind, node.children, node.position);
-        case 'blockquote':
-          for (const child of node.children) visit(child, 'quote');
-          return;
-        case 'list': {
-          // A list is one paragraph: one number, its items sentences apart.
-          const parts = new Parts(inline);
-          const block = list(node, parts);
-          const { runs, segments, images } = parts.collected;
-          if (runs.some((r) => r.text.trim()))
-            push({ kind: 'list', runs, segments, block, parts: parts.parts }, node.position);
-          return addFigures(images);
-        }
-        case 'table': {
-          const parts = new Parts(inline);
-          // A row is one sentence of the table's text, its cells apart by " | ".
-          const [head, ...rows] = node.children.map((row) => {
-            const first = parts.parts.length;
-            const cells = row.children.map((cell, i) => parts.add(cell.children, i ? ' | ' : '; '));
-            parts.parts.splice(first, parts.parts.length, [parts.parts[first]![0], parts.parts.at(-1)![1]]);
-            return cells;
-          });
-          const block: Block = { type: 'table', align: node.align ?? [], head: head ?? [], rows };
-          return push(
-            {
-              kind: 'table',
-              runs: parts.collected.runs,
-              segments: parts.collected.segments,
-              block,
-              parts: parts.parts,
-            },
-            node.position,
-          );
-        }
-        case 'code':
-          // Code is shown as the characters written, never typeset or read for events.
-          return push(
-            {
-              kind: 'code',
-              runs: [{ text: node.value, code: true }],
-              segments: [],
-              block: { type: 'code', lang: node.lang ?? null, text: node.value },
-            },
-            node.position,
-          );
-        case 'math':
-          return push(
-            node.data?.mathml
-              ? {
-                  kind: 'math',
-                  runs: [{ text: node.value, code: true }],
-                  segments: [],
-                  block: { type: 'math', mathml: node.data.mathml },
-                }
-              : {
-                  kind: 'code',
-                  runs: [{ text: node.value, code: true }],
-                  segments: [],
-                  block: { type: 'code', lang: 'tex', text: node.value },
-                },
-            node.position,
-          );
-        case 'html':
-          // A comment is the writer's note to themselves; other markup is shown as the characters written.
-          if (/^\s*<!--[\s\S]*?-->\s*$/.test(node.value)) return;
-          return add(kind, [{ type: 'text', value: node.value, position: node.position }], node.position);
-        default:
-          return;
-      }
-    };
-    for (const node of tree.children) visit(node, 'text');
-    // Footnotes, in the order they are first cited (a note may cite another).
-    const notes: Note[] = [];
-    for (let i = 0; i < inline.cited.length; i++) {
-      const definition = inline.footnote(inline.cited[i]!)!;
-      const parts = new Parts(inline);
-      for (const child of definition.children)
-        parts.add('children' in child ? (child.children as Nodes[]) : [child], ' ');
-      notes.push({ id: inline.cited[i]!, runs: parts.collected.runs });
-    }
-
-    // The essay's own statement of its date comes first; front matter `date:` when it makes none.
-    let compiled: string | null = null;
-    let colophon: string | null = null;
-    for (const index of [drafts.length - 1, 0]) {
-      const draft = drafts[index];
-      const text = draft ? runsText(draft.runs) : '';
-      const said = draft && text.length <= 200 ? COLOPHON.exec(text) : null;
-      if (!draft || !said) continue;
-      // The date is what was compiled "on": right after the word ("posted ... in Seoul" dates nothing).
-      const date = firstDate(text);
-      const after = said.index + said[0].length;
-      if (!date || date.offset[0] < after || date.offset[0] - after > 12) continue;
-      compiled = date.start;
-      colophon = text.trim();
-      drafts.splice(index, 1);
-      break;
-    }
-    let compiledBy: Essay['dateSource'] = compiled ? 'colophon' : null;
-    if (!compiled && (compiled = isoFromMatter(matter.date))) compiledBy = 'front matter';
-    // The story's own date, which its "yesterday" counts from, comes before the date the brief was compiled.
-    let dated: string | null = null;
-    let dateSource: Essay['dateSource'] = null;
-    // A line that is only a date, first or last ("Friday, January 4, 2019"): the text's date, not a paragraph of it.
-    for (const index of [0, drafts.length - 1]) {
-      const draft = drafts[index];
-      const day = draft && dateLineOf(runsText(draft.runs));
-      if (!draft || !day) continue;
-      [dated, dateSource] = [day, 'date line'];
-      colophon ??= runsText(draft.runs).trim();
-      drafts.splice(index, 1);
-      break;
-    }
-    // A news dateline opens the first paragraph ("ISTANBUL, 22 July 2022 (Agency) -"); alone, it is no paragraph.
-    const lead = drafts[0] && datelineOf(runsText(drafts[0].runs));
-    let datelineLength = 0;
-    if (lead) {
-      if (!dated && lead.date) [dated, dateSource] = [lead.date, 'dateline'];
-      if (runsText(drafts[0]!.runs).slice(lead.length).trim()) datelineLength = lead.length;
-      else drafts.shift();
-    }
-    if (!dated && (dated = titleDateOf(title))) dateSource = 'title';
-    if (!dated) [dated, dateSource] = [compiled, compiledBy];
-
-    // Drop the untitled opening section when nothing stands before the first heading, and renumber.
-    const kept = sections.filter((_, i) => i > 0 || drafts.some((d) => d.section === 0));
-    kept.forEach((s, i) => {
-      s.id = `s${i + 1}`;
-    });
-    const sectionIndex = (old: number) => kept.indexOf(sections[old]!);
-    const paragraphs: Paragraph[] = drafts.map((draft, i) => {
-      const text = runsText(draft.runs);
-      const n = i + 1;
-      sections[draft.section]!.paragraphs.push(n);
-      const section = sectionIndex(draft.section);
-      const sentences = (draft.parts ?? [[0, text.length]])
-        .flatMap(([from, to]) => splitSentences(text.slice(from, to), from))
-        .map((s, i) => ({
-          ...s,
-          n: i + 1,
-          offset: [toSource(draft.segments, s.offset[0]), toSource(draft.segments, s.offset[1])] as [number, number],
-        }));
-      const dateline = n === 1 && datelineLength ? { dateline: datelineLength } : {};
-      return {
-        n,
-        id: `p${n}`,
-        kind: draft.kind,
-        text,
-        runs: draft.runs,
-        offset: draft.offset,
-        sentences,
-        section,
-        segments: draft.segments,
-        ...(draft.block ? { block: draft.block } : {}),
-        ...dateline,
-      };
-    });
-
+    const { sections: headed, drafts, inline, title } = readBlocks(tree, matter);
+    const notes = readNotes(inline);
+    const { compiled, colophon, dated, dateSource, datelineLength } = readDates(drafts, title, matter);
+    const { sections, paragraphs } = numberParagraphs(headed, drafts, datelineLength);
     const result: Essay = {
       slug: String(file.data.slug ?? file.stem ?? 'essay'),
       format: file.extname === '.md' || file.extname === '.markdown' ? 'md' : 'txt',
@@ -306,7 +65,7 @@ export default function essay() {
       dated,
       dateSource,
       colophon,
-      sections: kept,
+      sections,
       paragraphs,
       notes,
       lang: typeof matter.lang === 'string' && matter.lang.trim() ? matter.lang.trim() : 'en',
@@ -315,6 +74,273 @@ export default function essay() {
     };
     file.data.essay = result;
   };
+}
+
+/** The tree's blocks in reading order, as paragraphs to be (drafts), under the sections their headings open. */
+function readBlocks(tree: Root, matter: Record<string, unknown>) {
+  const sections: Section[] = [{ id: 's0', title: null, depth: 1, paragraphs: [], heading: null }];
+  const drafts: Draft[] = [];
+  const inline = new Inline(tree);
+  let figures = 0;
+  let title = typeof matter.title === 'string' ? matter.title.trim() : '';
+
+  const push = (draft: Omit<Draft, 'section' | 'offset'>, position: Nodes['position']) => {
+    if (!position) return;
+    drafts.push({
+      ...draft,
+      offset: [position.start.offset ?? 0, position.end.offset ?? 0],
+      section: sections.length - 1,
+    });
+  };
+  // Images in a paragraph are drawn after it, each a numbered figure captioned by its alt text.
+  const addFigures = (images: Image[]) => {
+    for (const image of images) {
+      figures++;
+      push(
+        {
+          kind: 'figure',
+          runs: [{ text: image.alt ?? '' }],
+          segments: [],
+          block: {
+            type: 'figure',
+            n: figures,
+            alt: image.alt ?? '',
+            src: image.url,
+            image: image.data?.dataUrl ?? null,
+          },
+        },
+        image.position,
+      );
+    }
+  };
+  const add = (kind: Draft['kind'], nodes: Nodes[], position = nodes[0]?.position) => {
+    const { runs, segments, images } = collectRuns(nodes, inline);
+    if (runs.some((r) => r.text.trim() || r.math)) {
+      // A pipe table the parser left as text ("| Country | Joined |" over "|---|---|") is data, not prose.
+      if (/^\s*\|.*\|\s*$/m.test(runsText(runs)) && /\|\s*:?-{3,}/.test(runsText(runs))) kind = 'table';
+      push({ kind, runs, segments }, position);
+    }
+    addFigures(images);
+  };
+  const list = (node: List, parts: Parts): ListBlock => ({
+    type: 'list',
+    ordered: node.ordered ?? false,
+    start: node.start ?? 1,
+    items: node.children.map((item) => {
+      const own = item.children.filter((child) => child.type !== 'list');
+      const runs = own.length
+        ? parts.add(
+            own.flatMap((child) => ('children' in child ? (child.children as Nodes[]) : [child])),
+            '; ',
+          )
+        : [];
+      return {
+        runs,
+        checked: item.checked ?? null,
+        lists: item.children.filter((child) => child.type === 'list').map((child) => list(child, parts)),
+      };
+    }),
+  });
+
+  const visit = (node: RootContent, kind: Draft['kind']) => {
+    switch (node.type) {
+      case 'heading':
+        if (
+          node.depth === 1 &&
+          drafts.length === 0 &&
+          sections.length === 1 &&
+          (!title || title === textOf(node).trim())
+        ) {
+          title = textOf(node).trim();
+        } else {
+          const { runs, segments } = collectRuns(node.children, inline);
+          const text = runsText(runs);
+          sections.push({
+            id: `s${sections.length}`,
+            title: text.trim(),
+            depth: node.depth,
+            paragraphs: [],
+            heading: { text, segments },
+          });
+        }
+        return;
+      case 'paragraph':
+        return add(kind, node.children, node.position);
+      case 'blockquote':
+        for (const child of node.children) visit(child, 'quote');
+        return;
+      case 'list': {
+        // A list is one paragraph: one number, its items sentences apart.
+        const parts = new Parts(inline);
+        const block = list(node, parts);
+        const { runs, segments, images } = parts.collected;
+        if (runs.some((r) => r.text.trim()))
+          push({ kind: 'list', runs, segments, block, parts: parts.parts }, node.position);
+        return addFigures(images);
+      }
+      case 'table': {
+        const parts = new Parts(inline);
+        // A row is one sentence of the table's text, its cells apart by " | ".
+        const [head, ...rows] = node.children.map((row) => {
+          const first = parts.parts.length;
+          const cells = row.children.map((cell, i) => parts.add(cell.children, i ? ' | ' : '; '));
+          parts.parts.splice(first, parts.parts.length, [parts.parts[first]![0], parts.parts.at(-1)![1]]);
+          return cells;
+        });
+        const block: Block = { type: 'table', align: node.align ?? [], head: head ?? [], rows };
+        return push(
+          {
+            kind: 'table',
+            runs: parts.collected.runs,
+            segments: parts.collected.segments,
+            block,
+            parts: parts.parts,
+          },
+          node.position,
+        );
+      }
+      case 'code':
+        // Code is shown as the characters written, never typeset or read for events.
+        return push(
+          {
+            kind: 'code',
+            runs: [{ text: node.value, code: true }],
+            segments: [],
+            block: { type: 'code', lang: node.lang ?? null, text: node.value },
+          },
+          node.position,
+        );
+      case 'math':
+        return push(
+          node.data?.mathml
+            ? {
+                kind: 'math',
+                runs: [{ text: node.value, code: true }],
+                segments: [],
+                block: { type: 'math', mathml: node.data.mathml },
+              }
+            : {
+                kind: 'code',
+                runs: [{ text: node.value, code: true }],
+                segments: [],
+                block: { type: 'code', lang: 'tex', text: node.value },
+              },
+          node.position,
+        );
+      case 'html':
+        // A comment is the writer's note to themselves; other markup is shown as the characters written.
+        if (/^\s*<!--[\s\S]*?-->\s*$/.test(node.value)) return;
+        return add(kind, [{ type: 'text', value: node.value, position: node.position }], node.position);
+      default:
+        return;
+    }
+  };
+  for (const node of tree.children) visit(node, 'text');
+  return { sections, drafts, inline, title };
+}
+
+/** Footnotes, in the order they are first cited (a note may cite another). */
+function readNotes(inline: Inline): Note[] {
+  const notes: Note[] = [];
+  for (let i = 0; i < inline.cited.length; i++) {
+    const definition = inline.footnote(inline.cited[i]!)!;
+    const parts = new Parts(inline);
+    for (const child of definition.children)
+      parts.add('children' in child ? (child.children as Nodes[]) : [child], ' ');
+    notes.push({ id: inline.cited[i]!, runs: parts.collected.runs });
+  }
+
+  return notes;
+}
+
+/**
+ * The essay's own dates, and the lines that only state them (a colophon, a date line, a dateline standing alone),
+ * taken out of the drafts: the date it was compiled, and the date it is told from, which its "yesterday" counts from.
+ */
+function readDates(drafts: Draft[], title: string, matter: Record<string, unknown>) {
+  // The essay's own statement of its date comes first; front matter `date:` when it makes none.
+  let compiled: string | null = null;
+  let colophon: string | null = null;
+  for (const index of [drafts.length - 1, 0]) {
+    const draft = drafts[index];
+    const text = draft ? runsText(draft.runs) : '';
+    const said = draft && text.length <= 200 ? COLOPHON.exec(text) : null;
+    if (!draft || !said) continue;
+    // The date is what was compiled "on": right after the word ("posted ... in Seoul" dates nothing).
+    const date = firstDate(text);
+    const after = said.index + said[0].length;
+    if (!date || date.offset[0] < after || date.offset[0] - after > 12) continue;
+    compiled = date.start;
+    colophon = text.trim();
+    drafts.splice(index, 1);
+    break;
+  }
+  let compiledBy: Essay['dateSource'] = compiled ? 'colophon' : null;
+  if (!compiled && (compiled = isoFromMatter(matter.date))) compiledBy = 'front matter';
+  // The story's own date, which its "yesterday" counts from, comes before the date the brief was compiled.
+  let dated: string | null = null;
+  let dateSource: Essay['dateSource'] = null;
+  // A line that is only a date, first or last ("Friday, January 4, 2019"): the text's date, not a paragraph of it.
+  for (const index of [0, drafts.length - 1]) {
+    const draft = drafts[index];
+    const day = draft && dateLineOf(runsText(draft.runs));
+    if (!draft || !day) continue;
+    [dated, dateSource] = [day, 'date line'];
+    colophon ??= runsText(draft.runs).trim();
+    drafts.splice(index, 1);
+    break;
+  }
+  // A news dateline opens the first paragraph ("ISTANBUL, 22 July 2022 (Agency) -"); alone, it is no paragraph.
+  const lead = drafts[0] && datelineOf(runsText(drafts[0].runs));
+  let datelineLength = 0;
+  if (lead) {
+    if (!dated && lead.date) [dated, dateSource] = [lead.date, 'dateline'];
+    if (runsText(drafts[0]!.runs).slice(lead.length).trim()) datelineLength = lead.length;
+    else drafts.shift();
+  }
+  if (!dated && (dated = titleDateOf(title))) dateSource = 'title';
+  if (!dated) [dated, dateSource] = [compiled, compiledBy];
+
+  return { compiled, colophon, dated, dateSource, datelineLength };
+}
+
+/** Sections without the empty untitled opening one, renumbered; paragraphs numbered, with their sentences. */
+function numberParagraphs(sections: Section[], drafts: Draft[], datelineLength: number) {
+  // Drop the untitled opening section when nothing stands before the first heading, and renumber.
+  const kept = sections.filter((_, i) => i > 0 || drafts.some((d) => d.section === 0));
+  kept.forEach((s, i) => {
+    s.id = `s${i + 1}`;
+  });
+  const sectionIndex = (old: number) => kept.indexOf(sections[old]!);
+  const paragraphs: Paragraph[] = drafts.map((draft, i) => {
+    const text = runsText(draft.runs);
+    const n = i + 1;
+    sections[draft.section]!.paragraphs.push(n);
+    const section = sectionIndex(draft.section);
+    const sentences = (draft.parts ?? [[0, text.length]])
+      .flatMap(([from, to]) => splitSentences(text.slice(from, to), from))
+      .map((s, i) => ({
+        ...s,
+        n: i + 1,
+        offset: [toSource(draft.segments, s.offset[0]), toSource(draft.segments, s.offset[1])] as [number, number],
+      }));
+    const dateline = n === 1 && datelineLength ? { dateline: datelineLength } : {};
+    return {
+      n,
+      id: `p${n}`,
+      kind: draft.kind,
+      text,
+      runs: draft.runs,
+      offset: draft.offset,
+      sentences,
+      section,
+      segments: draft.segments,
+      ...(draft.block ? { block: draft.block } : {}),
+      ...dateline,
+    };
+  });
+
+  return { sections: kept, paragraphs };
 }
 
 function isoFromMatter(value: unknown): string | null {

@@ -36,7 +36,9 @@ await build({
   sourcemap: 'linked',
   sourcesContent: false,
   // Bundled CommonJS modules call require(): give the ESM chunks one.
-  banner: { js: "import { createRequire as __briefingRequire } from 'node:module'; const require = __briefingRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __briefingRequire } from 'node:module'; const require = __briefingRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 

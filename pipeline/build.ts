@@ -161,12 +161,16 @@ export async function build(
   const jobs = Math.max(1, request.jobs ?? Math.min(4, availableParallelism()));
   const printer =
     request.printer ?? new Printer({ allowedRoots: [outDir, fontsRoot], onRequest: request.onRequest, maxPages: jobs });
-  if (needsBrowser) printer.start().catch(() => {}); // Chromium starts while the first essays parse
+  // Chromium starts while the first essays parse; with templates of the user's own, after they pass their check (a
+  // mistyped field is said at once, with no browser started for nothing).
+  const startBrowser = () => (needsBrowser ? printer.start().catch(() => {}) : undefined);
+  if (!request.templatesDir) startBrowser();
   request.onEvent?.({ type: 'plan', essays: plans.length, stale: plans.filter((p) => p.stale.length).length });
   try {
     // Parsing, extraction and rendering are loaded only when there is something to make: a no-change build stays fast.
     const work = plans.some((p) => p.stale.length) ? await import('./make-essay.ts') : null;
     const renderer = work ? await work.loadRenderer(request.templatesDir, request.settings) : null;
+    startBrowser();
     return await mapLimit(plans, jobs, async (p) => {
       if (p.stale.length) request.onEvent?.({ type: 'essay', slug: p.slug, products: p.stale });
       const result =

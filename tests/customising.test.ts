@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,9 +91,19 @@ describe('template overrides', () => {
       path.join(dir, 'partials', 'cover.hbs'),
       '<section class="cover">\n  <h1>{{title}}</h1>\n  <p>{{subtitel}}</p>\n</section>\n',
     );
-    const result = await run(['build', seed, '--out', await temp('o'), '--formats', 'briefing', '--templates', dir]);
+    // A Chromium that only notes it was started: a template that fails its check starts none.
+    const { findChrome } = await import('../pipeline/browser/find-chrome.ts');
+    const chrome = path.join(dir, 'chrome.sh');
+    const started = path.join(dir, 'started');
+    await writeFile(chrome, `#!/bin/sh\ntouch '${started}'\nexec '${findChrome().executablePath}' "$@"\n`, {
+      mode: 0o755,
+    });
+    const result = await cli(['build', seed, '--out', await temp('o'), '--formats', 'briefing', '--templates', dir], {
+      env: { BRIEFING_CHROME: chrome },
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/partials\/cover\.hbs:3:\d+: unknown field "subtitel"/);
+    expect(existsSync(started)).toBe(false);
   });
 
   it("the default templates pass the same check a user's get", async () => {

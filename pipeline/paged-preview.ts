@@ -2,8 +2,8 @@
 // the HTML out by the same print stylesheet (page size, margins, running heads, page counters, breaks) Chromium
 // prints it with. Where Paged.js lays out differently from Chromium's print, the script below makes it do as Chromium
 // does: text measured without screen hinting (line breaks as printed), top margins dropped after a break the text
-// flowed into, and widows and orphans kept (Paged.js moves whole paragraphs when the stylesheet asks for them, so
-// they are set to 1 for its layout and applied here instead).
+// flowed into, widows and orphans kept (Paged.js moves whole paragraphs when the stylesheet asks for them, so they
+// are set to 1 for its layout and applied here instead), and a table that runs over pages repeats its header.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -20,7 +20,7 @@ const FORCED = ['page', 'always', 'left', 'right'];
 const UNFORCED = `:first-child:not(${FORCED.map((v) => `[data-break-before=${v}], [data-previous-break-after=${v}]`).join(', ')})`;
 const FIRST = `.pagedjs_page:not(.pagedjs_first_page) .pagedjs_page_content > div > ${UNFORCED}`;
 
-/** Read by Paged.js's layout (it ignores stylesheets marked data-pagedjs-ignore, which apply as they are). */
+/** Applied as written: Paged.js rewrites the page's stylesheets for its layout, but leaves those marked data-pagedjs-ignore. */
 const STYLE = `<style data-pagedjs-ignore>
 @media screen {
   html, body { background: #5f6670; }

@@ -20,7 +20,7 @@ const FORCED = ['page', 'always', 'left', 'right'];
 const UNFORCED = `:first-child:not(${FORCED.map((v) => `[data-break-before=${v}], [data-previous-break-after=${v}]`).join(', ')})`;
 const FIRST = `.pagedjs_page:not(.pagedjs_first_page) .pagedjs_page_content > div > ${UNFORCED}`;
 
-/** Applied as written: Paged.js rewrites the page's stylesheets for its layout, but leaves those marked data-pagedjs-ignore. */
+/** Applied as written: Paged.js rewrites a page's stylesheets for its layout, but not those marked data-pagedjs-ignore. */
 const STYLE = `<style data-pagedjs-ignore>
 @media screen {
   html, body { background: #5f6670; }

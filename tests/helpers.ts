@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Browser } from 'puppeteer-core';
 import { afterAll } from 'vitest';
 
 export const root = path.join(import.meta.dirname, '..');
@@ -36,6 +37,23 @@ export function cli(args: string[], { cwd = root, env = {}, onStart }: CliOption
     onStart?.(child);
   });
 }
+
+let browser: Promise<Browser> | null = null;
+
+/** One Chromium for the whole test file (launched when first asked for, closed after the file). */
+export function warmBrowser(): Promise<Browser> {
+  browser ??= Promise.all([import('puppeteer-core'), import('../pipeline/browser/find-chrome.ts')]).then(
+    ([{ default: puppeteer }, { findChrome }]) =>
+      puppeteer.launch({ ...findChrome(), args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] }),
+  );
+  return browser;
+}
+
+afterAll(async () => {
+  const open = browser;
+  browser = null;
+  await (await open)?.close();
+});
 
 const made: string[] = [];
 afterAll(() => Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true }))));

@@ -3,10 +3,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChrome } from '../pipeline/browser/find-chrome.ts';
-import { temp } from './helpers.ts';
+import { temp, warmBrowser } from './helpers.ts';
 import { decode, difference, rasterise } from './pixels.ts';
 
 const root = path.join(import.meta.dirname, '..');
@@ -39,12 +38,11 @@ beforeAll(async () => {
     });
     child.once('exit', () => reject(new Error(`watch exited: ${out}`)));
   });
-  browser = await puppeteer.launch({ ...findChrome(), args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+  browser = await warmBrowser();
 }, 90_000);
 
 afterAll(async () => {
   child?.kill('SIGINT');
-  await browser?.close();
   await rm(dir, { recursive: true, force: true });
 });
 

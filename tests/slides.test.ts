@@ -4,12 +4,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
-import puppeteer from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findChrome } from '../pipeline/browser/find-chrome.ts';
 import { build } from '../pipeline/build.ts';
 import { defaultSettings } from '../pipeline/core/settings.ts';
-import { temp } from './helpers.ts';
+import { temp, warmBrowser } from './helpers.ts';
 import { readPdf } from './pdf.ts';
 
 const root = path.join(import.meta.dirname, '..');
@@ -57,9 +55,8 @@ describe('the slide deck', () => {
   });
 
   it.each(['seed', 'long'])('lets nothing overflow on the %s essay', async (slug) => {
-    const browser = await puppeteer.launch({ ...findChrome(), args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+    const page = await (await warmBrowser()).newPage();
     try {
-      const page = await browser.newPage();
       await page.setViewport({ width: 1920, height: 1080 });
       await page.setJavaScriptEnabled(false); // the print layout: every slide, one after another
       await page.goto(pathToFileURL(path.join(out, slug, 'slides.html')).href);
@@ -71,7 +68,7 @@ describe('the slide deck', () => {
       );
       expect(((await page.evaluate(CHECK)) as string[]).some((p) => /off the slide|clipped/.test(p))).toBe(true);
     } finally {
-      await browser.close();
+      await page.close();
     }
   });
 
@@ -97,9 +94,8 @@ describe('the slide deck', () => {
   });
 
   it('navigates the HTML deck with the keyboard, with one counter, and shows the notes clear of the help bar', async () => {
-    const browser = await puppeteer.launch({ ...findChrome(), args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+    const page = await (await warmBrowser()).newPage();
     try {
-      const page = await browser.newPage();
       await page.setViewport({ width: 1280, height: 720 });
       await page.goto(pathToFileURL(path.join(out, 'seed', 'slides.html')).href);
       const counter = () => page.$eval('.slide.shown .foot span:last-child', (e) => e.textContent);
@@ -130,7 +126,7 @@ describe('the slide deck', () => {
       // Offline: every font is inside the file.
       expect(await readFile(path.join(out, 'seed', 'slides.html'), 'utf8')).not.toMatch(/url\((?!data:)/);
     } finally {
-      await browser.close();
+      await page.close();
     }
   });
 });

@@ -27,7 +27,7 @@ describe('incremental builds', () => {
     expect(forced.stdout).toMatch(/built azerbaijan-nato: json/);
 
     // The essay changed: everything is stale, and --check says so with exit 1.
-    const essay = path.join(out, '..', `${path.basename(out)}-essay.txt`);
+    const essay = path.join(await temp('inc-essay'), 'essay.txt');
     await copyFile(seed, essay);
     await appendFile(essay, '\nIn June 2007 a new plan began.\n');
     const check = await run(['build', essay, '--out', out, '--check']);

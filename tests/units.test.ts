@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyConfig, findConfig } from '../pipeline/config.ts';
+import { applyConfig } from '../pipeline/config.ts';
 import { validateConfig } from '../pipeline/config-schema.ts';
 import type { Chronology, Essay } from '../pipeline/core/model.ts';
 import { defaultSettings, type Settings } from '../pipeline/core/settings.ts';
@@ -18,17 +18,6 @@ import { TemplateDirs } from '../pipeline/render/template-dirs.ts';
 import { root, seed, temp } from './helpers.ts';
 
 describe('the configuration', () => {
-  it('is found in the folder or above it, up to the repository root', async () => {
-    const repo = await temp('config');
-    await mkdir(path.join(repo, '.git'));
-    await mkdir(path.join(repo, 'essays', 'deep'), { recursive: true });
-    expect(findConfig(path.join(repo, 'essays', 'deep'))).toBeNull();
-    await writeFile(path.join(repo, 'briefing.config.yaml'), 'paper: A4\n');
-    expect(findConfig(path.join(repo, 'essays', 'deep'))).toBe(path.join(repo, 'briefing.config.yaml'));
-    await writeFile(path.join(repo, 'essays', 'briefing.config.json'), '{}');
-    expect(findConfig(path.join(repo, 'essays', 'deep'))).toBe(path.join(repo, 'essays', 'briefing.config.json'));
-  });
-
   it('says every problem at once, each with its key, and reads enums in any case', () => {
     expect(() => validateConfig({ paper: 'A5', colours: { acent: '#fff' }, marknig: 'x' }, 'c.yaml')).toThrow(
       /paper[\s\S]*acent[\s\S]*accent[\s\S]*marknig[\s\S]*marking/,

@@ -101,12 +101,17 @@ export class Printer {
     if (process.getuid?.() === 0) args.push('--no-sandbox'); // Chromium refuses to run as root with its sandbox
     const { executablePath, headless } = findChrome();
     const { default: puppeteer } = await import('puppeteer-core'); // loaded only when something is printed
+    // A launch that times out is killed at once: left to itself, the hung process held the build open for seconds.
+    const abort = new AbortController();
     try {
       const browser = await withTimeout(
-        puppeteer.launch({ executablePath, headless, args, timeout: this.timeoutMs }),
+        puppeteer.launch({ executablePath, headless, args, timeout: this.timeoutMs, signal: abort.signal }),
         this.timeoutMs,
         `Chromium (${executablePath}) did not start`,
-      );
+      ).catch((error) => {
+        abort.abort();
+        throw error;
+      });
       watchdog(browser.process()?.pid);
       return browser;
     } catch (error) {

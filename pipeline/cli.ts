@@ -240,7 +240,11 @@ function nearest(word: string, known: string[]): string | null {
   return best.d <= Math.max(1, Math.ceil(word.length / 3)) ? best.name : null;
 }
 
-async function parse(argv: string[]): Promise<Options | { help: string }> {
+/**
+ * The command line as options: settings from the defaults, then the configuration file found from `cwd`, then the
+ * flags. Throws a UsageError (exit 2) on anything it cannot read.
+ */
+export async function parse(argv: string[], cwd = process.cwd()): Promise<Options | { help: string }> {
   let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
@@ -286,7 +290,7 @@ async function parse(argv: string[]): Promise<Options | { help: string }> {
     );
 
   // Settings: defaults, then the configuration file, then (per essay, in the build) front matter, then these flags.
-  const { file: configFile, config } = await loadConfig(process.cwd(), values.config);
+  const { file: configFile, config } = await loadConfig(cwd, values.config);
   const settings: Settings = applyConfig({ ...defaultSettings }, config);
   const locked = new Set<string>();
   if (values.formats !== undefined) {

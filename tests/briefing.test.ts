@@ -3,10 +3,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../pipeline/build.ts';
 import type { Chronology } from '../pipeline/core/model.ts';
 import { defaultSettings } from '../pipeline/core/settings.ts';
-import { temp } from './helpers.ts';
+import { pack, temp } from './helpers.ts';
 import { type Pdf, readPdf } from './pdf.ts';
 
 const root = path.join(import.meta.dirname, '..');
@@ -23,7 +22,7 @@ describe('the briefing PDF', () => {
       'Heydər Əliyev (Şuşa, Gəncə, Göyçay, Ağdaş, İsmayıllı, Çöl, Üçüncü) signed',
     );
     await writeFile(path.join(src, 'seed.txt'), essayText);
-    const [result] = await build({
+    const [result] = await pack({
       inputs: [path.join(src, 'seed.txt')],
       outDir: out,
       settings: { ...defaultSettings, formats: ['briefing', 'json'] },

@@ -2,7 +2,12 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, temp } from './helpers.ts';
+import { parse } from '../pipeline/cli.ts';
+import { applyConfig, loadConfig } from '../pipeline/config.ts';
+import { BriefingError } from '../pipeline/core/errors.ts';
+import { defaultSettings, type Product } from '../pipeline/core/settings.ts';
+import { loadRenderer } from '../pipeline/make-essay.ts';
+import { cli, pack, temp } from './helpers.ts';
 import { readPdf } from './pdf.ts';
 
 const root = path.join(import.meta.dirname, '..');
@@ -16,42 +21,58 @@ async function themeFolder(): Promise<string> {
   return dir;
 }
 
+/** Build the seed in-process in `dir`, with the configuration found there, as `briefing build` would. */
+async function buildIn(dir: string, formats: Product[], essay = seed) {
+  const { config } = await loadConfig(dir);
+  const templates = config.templates && path.resolve(dir, config.templates);
+  const [result] = await pack({
+    inputs: [essay],
+    outDir: path.join(dir, 'out'),
+    settings: { ...applyConfig(defaultSettings, config), formats },
+    templatesDir: templates,
+  });
+  expect(result!.error).toBeNull();
+  return path.join(dir, 'out', result!.slug);
+}
+
 describe('a custom theme', () => {
   it('shows its paper, colours, logo, marking and cover', async () => {
-    const dir = await themeFolder();
-    const result = await run(['build', seed, '--out', 'out', '--formats', 'briefing,factsheet'], dir);
-    expect(result.code, result.stderr).toBe(0);
-    const briefing = await readPdf(path.join(dir, 'out', 'azerbaijan-nato', 'briefing.pdf'));
+    const made = await buildIn(await themeFolder(), ['briefing', 'factsheet']);
+    const briefing = await readPdf(path.join(made, 'briefing.pdf'));
     for (const page of briefing.pages) expect([Math.round(page.width), Math.round(page.height)]).toEqual([612, 792]); // Letter
     const squeezed = (text: string) => text.replace(/\s+/g, ''); // letter-spaced labels come out as "O F F I C I A L"
     expect(squeezed(briefing.pages[0]!.text)).toMatch(/Customcover/i);
     for (const page of briefing.pages) expect(squeezed(page.text)).toContain('OFFICIAL');
     expect(briefing.info.Author).toBe('Ministry of Examples');
     expect(briefing.pages.map((p) => p.text).join(' ')).toContain('May 4, 1994'); // dates: month-day
-    const bytes = await readFile(path.join(dir, 'out', 'azerbaijan-nato', 'briefing.pdf'), 'latin1');
+    const bytes = await readFile(path.join(made, 'briefing.pdf'), 'latin1');
     expect(bytes).toMatch(/\/Subtype \/Image/); // the logo
-    const html = await readFile(path.join(dir, 'out', 'azerbaijan-nato', 'briefing.html'), 'utf8');
+    const html = await readFile(path.join(made, 'briefing.html'), 'utf8');
     expect(html).toContain('--accent: #8a1c2b');
-    const factsheet = await readPdf(path.join(dir, 'out', 'azerbaijan-nato', 'factsheet.pdf'));
+    const factsheet = await readPdf(path.join(made, 'factsheet.pdf'));
     expect(Math.round(factsheet.pages[0]!.width)).toBe(612);
     expect(factsheet.pages).toHaveLength(1);
   });
 
-  it('lets the command line win over the configuration', async () => {
+  it('lets the command line win over the configuration, and keeps the rest of it', async () => {
     const dir = await themeFolder();
-    expect((await run(['build', seed, '--out', 'out', '--formats', 'factsheet', '--paper', 'A4'], dir)).code).toBe(0);
-    const factsheet = await readPdf(path.join(dir, 'out', 'azerbaijan-nato', 'factsheet.pdf'));
-    expect(Math.round(factsheet.pages[0]!.width)).toBe(595);
+    const options = await parse(['build', seed, '--paper', 'A4', '--formats', 'factsheet'], dir);
+    expect(options).toMatchObject({
+      settings: { paper: 'A4', formats: ['factsheet'], organisation: 'Ministry of Examples', marking: 'OFFICIAL' },
+      templates: path.join(dir, 'templates'),
+    });
+    expect('locked' in options && [...options.locked].sort()).toEqual(['paper', 'products']);
+    expect((await parse(['build', seed], dir)) as { settings: { paper: string } }).toMatchObject({
+      settings: { paper: 'Letter' },
+    });
   });
 
   it("lets an essay's front matter set its own marking", async () => {
     const dir = await temp('matter');
     const essay = path.join(dir, 'memo.md');
     await writeFile(essay, '---\ntitle: A memo\nmarking: SECRET\n---\n\nThe treaty was signed in March 1992.\n');
-    expect((await run(['build', essay, '--out', path.join(dir, 'out'), '--formats', 'factsheet'])).code).toBe(0);
-    expect(
-      (await readPdf(path.join(dir, 'out', 'memo', 'factsheet.pdf'))).pages[0]!.text.replace(/\s+/g, ''),
-    ).toContain('SECRET');
+    const made = await buildIn(dir, ['factsheet'], essay);
+    expect((await readPdf(path.join(made, 'factsheet.pdf'))).pages[0]!.text.replace(/\s+/g, '')).toContain('SECRET');
   });
 });
 
@@ -107,9 +128,18 @@ describe('template overrides', () => {
   });
 
   it("the default templates pass the same check a user's get", async () => {
-    const { loadRenderer } = await import('../pipeline/make-essay.ts');
     await expect(loadRenderer(path.join(import.meta.dirname, '..', 'templates'))).resolves.toBeDefined();
   });
+
+  /** The message the template check gives for the templates in `dir` (the CLI prints it as it is). */
+  const checkFails = async (dir: string) => {
+    const error = await loadRenderer(dir).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error).toBeInstanceOf(BriefingError);
+    return error!.message;
+  };
 
   it('are checked in every branch before a build, with did-you-mean, and say where a block is left open', async () => {
     const dir = await temp('branches');
@@ -119,12 +149,11 @@ describe('template overrides', () => {
       path.join(dir, 'partials', 'cover.hbs'),
       '<section class="cover">\n  <h1>{{title}}</h1>\n  {{#if subtitle}}<p>{{subtitel}}</p>{{/if}}\n</section>\n',
     );
-    const branch = await run(['build', seed, '--out', await temp('o'), '--formats', 'briefing', '--templates', dir]);
-    expect(branch.code).toBe(1);
-    expect(branch.stderr).toMatch(/partials\/cover\.hbs:3:\d+: unknown field "subtitel" \(did you mean "subtitle"\?\)/);
+    expect(await checkFails(dir)).toMatch(
+      /partials\/cover\.hbs:3:\d+: unknown field "subtitel" \(did you mean "subtitle"\?\)/,
+    );
     await writeFile(path.join(dir, 'partials', 'cover.hbs'), '<section>\n{{#if title}}\n<h1>{{title}}</h1>\n');
-    const open = await run(['build', seed, '--out', await temp('o'), '--formats', 'briefing', '--templates', dir]);
-    expect(open.stderr).toMatch(
+    expect(await checkFails(dir)).toMatch(
       /partials\/cover\.hbs:4: expected .*"\{\{\/", got the end of the file, at ".*<h1>\{\{title\}\}<\/h1>"/,
     );
   });
@@ -133,12 +162,12 @@ describe('template overrides', () => {
     const dir = await temp('badhelper');
     await mkdir(path.join(dir, 'partials'));
     await writeFile(path.join(dir, 'partials', 'cover.hbs'), '<h1>{{shout title}}</h1>\n');
-    const helper = await run(['build', seed, '--out', await temp('o'), '--formats', 'briefing', '--templates', dir]);
-    expect(helper.stderr).toMatch(/partials\/cover\.hbs:1:\d+: unknown helper "shout"/);
+    expect(await checkFails(dir)).toMatch(/partials\/cover\.hbs:1:\d+: unknown helper "shout"/);
     await writeFile(path.join(dir, 'partials', 'cover.hbs'), '{{> ../../../../etc/passwd}}\n');
-    const partial = await run(['build', seed, '--out', await temp('o'), '--formats', 'briefing', '--templates', dir]);
-    expect(partial.code).toBe(1);
-    expect(partial.stderr).not.toContain('root:');
+    const settings = { ...defaultSettings, formats: ['briefing'] as Product[] };
+    const [result] = await pack({ inputs: [seed], outDir: await temp('o'), settings, templatesDir: dir });
+    expect(result!.error).toMatch(/partial/i);
+    expect(result!.error).not.toContain('root:');
   });
 
   it('eject copies the defaults, and a build with the ejected copy gives identical PDFs', async () => {
@@ -150,13 +179,12 @@ describe('template overrides', () => {
     expect(one.stdout).toContain(path.join('only-cover', 'partials', 'cover.hbs'));
     expect((await run(['templates', 'eject', 'cover', '--to', path.join(dir, 'only-cover')])).stderr).toMatch(/exists/);
 
+    const settings = { ...defaultSettings, formats: ['briefing', 'factsheet'] as Product[] };
     const a = path.join(dir, 'a'),
       b = path.join(dir, 'b');
-    expect((await run(['build', seed, '--out', a, '--formats', 'briefing,factsheet'])).code).toBe(0);
-    expect(
-      (await run(['build', seed, '--out', b, '--formats', 'briefing,factsheet', '--templates', path.join(dir, 'mine')]))
-        .code,
-    ).toBe(0);
+    expect((await pack({ inputs: [seed], outDir: a, settings }))[0]!.error).toBeNull();
+    const mine = path.join(dir, 'mine');
+    expect((await pack({ inputs: [seed], outDir: b, settings, templatesDir: mine }))[0]!.error).toBeNull();
     for (const name of ['briefing.pdf', 'factsheet.pdf']) {
       const [x, y] = await Promise.all([
         readFile(path.join(a, 'azerbaijan-nato', name)),

@@ -2,11 +2,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Printer } from '../pipeline/browser/printer.ts';
-import { build } from '../pipeline/build.ts';
 import type { Chronology } from '../pipeline/core/model.ts';
 import { defaultSettings } from '../pipeline/core/settings.ts';
-import { temp } from './helpers.ts';
+import { pack, temp, warmPrinter } from './helpers.ts';
 import { readPdf } from './pdf.ts';
 
 const root = path.join(import.meta.dirname, '..');
@@ -35,7 +33,7 @@ describe('the fact sheet', () => {
     const src = await temp('fs-src');
     out = await temp('fs');
     for (const [name, text] of Object.entries(essays)) await writeFile(path.join(src, `${name}.txt`), text);
-    const results = await build({
+    const results = await pack({
       inputs: [src],
       outDir: out,
       settings: { ...defaultSettings, formats: ['factsheet', 'json'] },
@@ -70,19 +68,15 @@ describe('the fact sheet', () => {
   );
 
   it('keeps every box within its frame, measured in Chromium', async () => {
-    const printer = new Printer({ allowedRoots: [out, path.join(root, 'node_modules')], maxPages: 1 });
-    try {
-      for (const slug of Object.keys(essays)) {
-        const overflowing = await printer.withPage(async (page) => {
-          await printer.load(page, path.join(out, slug, 'factsheet.html'));
-          return page.evaluate(
-            `[...document.querySelectorAll('.sheet, .sheet *')].filter((e) => e.scrollHeight > e.clientHeight + 1 && getComputedStyle(e).overflow !== 'visible').map((e) => e.className || e.tagName)`,
-          );
-        });
-        expect(overflowing, slug).toEqual([]);
-      }
-    } finally {
-      await printer.close();
+    const printer = await warmPrinter();
+    for (const slug of Object.keys(essays)) {
+      const overflowing = await printer.withPage(async (page) => {
+        await printer.load(page, path.join(out, slug, 'factsheet.html'));
+        return page.evaluate(
+          `[...document.querySelectorAll('.sheet, .sheet *')].filter((e) => e.scrollHeight > e.clientHeight + 1 && getComputedStyle(e).overflow !== 'visible').map((e) => e.className || e.tagName)`,
+        );
+      });
+      expect(overflowing, slug).toEqual([]);
     }
   });
 

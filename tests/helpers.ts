@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll } from 'vitest';
+import type { Printer } from '../pipeline/browser/printer.ts';
+import type { BuildRequest } from '../pipeline/build.ts';
 
 export const root = path.join(import.meta.dirname, '..');
 export const bin = path.join(root, 'bin', 'briefing.mjs');
@@ -38,20 +40,32 @@ export function cli(args: string[], { cwd = root, env = {}, onStart }: CliOption
   });
 }
 
-let browser: Promise<Browser> | null = null;
+let printer: Promise<Printer> | null = null;
 
-/** One Chromium for the whole test file (launched when first asked for, closed after the file). */
-export function warmBrowser(): Promise<Browser> {
-  browser ??= Promise.all([import('puppeteer-core'), import('../pipeline/browser/find-chrome.ts')]).then(
-    ([{ default: puppeteer }, { findChrome }]) =>
-      puppeteer.launch({ ...findChrome(), args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] }),
+/**
+ * One Chromium for the whole test file (launched when first used, closed after the file), as a Printer: the builds of
+ * the file print with it, so each costs no launch of its own. It may read any temporary folder. Loaded on demand:
+ * files that only run the CLI do not import the pipeline.
+ */
+export function warmPrinter(): Promise<Printer> {
+  printer ??= Promise.all([import('../pipeline/browser/printer.ts'), import('../pipeline/build.ts')]).then(
+    ([{ Printer }, { fontsRoot }]) => new Printer({ allowedRoots: [path.resolve(tmpdir()), fontsRoot], maxPages: 2 }),
   );
-  return browser;
+  return printer;
+}
+
+/** The file's warm Chromium itself, for tests that drive a page. */
+export const warmBrowser = async (): Promise<Browser> => (await warmPrinter()).start();
+
+/** Build in this process as `briefing build` does, printing with the file's warm Chromium. */
+export async function pack(request: Omit<BuildRequest, 'printer'>) {
+  const { build } = await import('../pipeline/build.ts');
+  return build({ ...request, printer: await warmPrinter() });
 }
 
 afterAll(async () => {
-  const open = browser;
-  browser = null;
+  const open = printer;
+  printer = null;
   await (await open)?.close();
 });
 

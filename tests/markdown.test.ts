@@ -5,7 +5,6 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../pipeline/build.ts';
 import type { Chronology, Run } from '../pipeline/core/model.ts';
 import { defaultSettings } from '../pipeline/core/settings.ts';
 import { essayInputs } from '../pipeline/fingerprint.ts';
@@ -14,7 +13,7 @@ import { Notes, runViews } from '../pipeline/views/blocks.ts';
 import { sectionsOf } from '../pipeline/views/common.ts';
 import { typesetRuns } from '../pipeline/views/format.ts';
 import { hyphenator } from '../pipeline/views/hyphenate.ts';
-import { temp } from './helpers.ts';
+import { pack, temp } from './helpers.ts';
 import { type OutlineItem, type Pdf, readPdf } from './pdf.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures', 'markdown');
@@ -176,7 +175,7 @@ describe('a Markdown essay printed', () => {
     const src = await temp('md');
     await cp(fixtures, src, { recursive: true });
     const out = path.join(src, 'out');
-    const [result] = await build({
+    const [result] = await pack({
       inputs: [path.join(src, 'features.md')],
       outDir: out,
       settings: { ...defaultSettings, formats: ['briefing', 'slides', 'json'] },

@@ -4,13 +4,11 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Printer } from '../pipeline/browser/printer.ts';
-import { build } from '../pipeline/build.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Chronology } from '../pipeline/core/model.ts';
 import { defaultSettings } from '../pipeline/core/settings.ts';
 import { formatDate } from '../pipeline/views/format.ts';
-import { temp } from './helpers.ts';
+import { pack, temp, warmPrinter } from './helpers.ts';
 import { readPdf } from './pdf.ts';
 
 const root = path.join(import.meta.dirname, '..');
@@ -31,30 +29,31 @@ type Slug = keyof typeof ESSAYS;
 const slugs = Object.keys(ESSAYS) as Slug[];
 
 let out = '';
-let printer: Printer;
 const chronologies = {} as Record<Slug, Chronology>;
 
 beforeAll(async () => {
   const src = await temp('shapes-src');
   out = await temp('shapes');
   for (const essay of Object.values(ESSAYS)) await cp(path.join(essay.from, essay.file), path.join(src, essay.file));
-  const results = await build({ inputs: [src], outDir: out, settings: defaultSettings });
+  const results = await pack({ inputs: [src], outDir: out, settings: defaultSettings });
   for (const r of results) expect(r.error, r.slug).toBeNull();
   for (const slug of slugs)
     chronologies[slug] = JSON.parse(await readFile(path.join(out, slug, 'chronology.json'), 'utf8'));
-  printer = new Printer({ allowedRoots: [out], maxPages: 1 });
 }, 120_000);
-afterAll(async () => {
-  await printer?.close();
-});
 
 /** Evaluate `script` in the product's HTML as Chromium lays it out for print. */
-const inPage = <T>(slug: Slug, product: string, script: string): Promise<T> =>
-  printer.withPage(async (page: Page) => {
+const inPage = async <T>(slug: Slug, product: string, script: string): Promise<T> => {
+  const printer = await warmPrinter();
+  return printer.withPage(async (page: Page) => {
     await page.emulateMediaType('print');
-    await printer.load(page, path.join(out, slug, `${product}.html`));
-    return (await page.evaluate(script)) as T;
+    try {
+      await printer.load(page, path.join(out, slug, `${product}.html`));
+      return (await page.evaluate(script)) as T;
+    } finally {
+      await page.emulateMediaType(); // the page goes back to the pool the builds print with
+    }
   });
+};
 
 describe('the briefing fits its essay', () => {
   it.each(slugs)('%s: a timeline, a chronology and figures only with three dated events or more', async (slug) => {
@@ -226,7 +225,7 @@ describe('the PowerPoint follows the configuration', () => {
     );
     const { loadConfig, applyConfig } = await import('../pipeline/config.ts');
     const { config } = await loadConfig(dir);
-    const [result] = await build({
+    const [result] = await pack({
       inputs: [path.join(dir, 'history-arctic.md')],
       outDir: path.join(dir, 'out'),
       settings: { ...applyConfig(defaultSettings, config), formats: ['slides'] },

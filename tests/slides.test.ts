@@ -5,9 +5,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../pipeline/build.ts';
 import { defaultSettings } from '../pipeline/core/settings.ts';
-import { temp, warmBrowser } from './helpers.ts';
+import { pack, temp, warmBrowser } from './helpers.ts';
 import { readPdf } from './pdf.ts';
 
 const root = path.join(import.meta.dirname, '..');
@@ -38,7 +37,7 @@ describe('the slide deck', () => {
     out = await temp('deck');
     await writeFile(path.join(src, 'seed.txt'), seedText);
     await writeFile(path.join(src, 'long.txt'), long);
-    const results = await build({ inputs: [src], outDir: out, settings: { ...defaultSettings, formats: ['slides'] } });
+    const results = await pack({ inputs: [src], outDir: out, settings: { ...defaultSettings, formats: ['slides'] } });
     for (const r of results) expect(r.error, r.slug).toBeNull();
   });
 

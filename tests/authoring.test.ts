@@ -59,7 +59,11 @@ describe('briefing watch', () => {
   it('rebuilds on a template change and reloads the preview; shows an error, then recovers', async () => {
     const dir = await temp('watch');
     const essay = path.join(dir, 'essay.txt');
-    await copyFile(seed, essay);
+    // A short essay: the loop is what is tested, and each of its three builds prints the whole briefing.
+    await writeFile(
+      essay,
+      'Talks in Brussels\n\nIn May 1994 the minister signed the framework document in Brussels.\n\nIn June 1995 the council agreed a plan.\n',
+    );
     await mkdir(path.join(dir, 'templates', 'partials'), { recursive: true });
     const cover = path.join(dir, 'templates', 'partials', 'cover.hbs');
     await copyFile(path.join(root, 'templates', 'partials', 'cover.hbs'), cover);

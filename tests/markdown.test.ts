@@ -183,7 +183,7 @@ describe('a Markdown essay printed', () => {
     expect(result!.error).toBeNull();
     warnings = result!.file!.messages.map((m) => m.reason);
     deck = path.join(out, 'features');
-    pdf = await readPdf(path.join(out, 'features', 'briefing.pdf'));
+    pdf = await readPdf(path.join(out, 'features', 'briefing.pdf'), { images: true });
     chronology = JSON.parse(await readFile(path.join(out, 'features', 'chronology.json'), 'utf8'));
     text = pdf.pages
       .map((p) => p.text)

@@ -8,8 +8,8 @@ export interface PdfPage {
   /** The page's text; soft hyphens (invisible unless a line breaks there) are left out. */
   text: string;
   links: string[];
-  /** Images drawn on the page. */
-  images: number;
+  /** Images drawn on the page (read only when asked for: it parses every drawing operation, half of reading). */
+  images?: number;
 }
 
 export interface OutlineItem {
@@ -29,7 +29,7 @@ export interface Pdf {
   lang: string | null;
 }
 
-export async function readPdf(file: string): Promise<Pdf> {
+export async function readPdf(file: string, { images: countImages = false } = {}): Promise<Pdf> {
   const doc = await getDocument({ data: new Uint8Array(await readFile(file)), verbosity: 0, isEvalSupported: false })
     .promise;
   try {
@@ -45,8 +45,11 @@ export async function readPdf(file: string): Promise<Pdf> {
       const links = (await page.getAnnotations())
         .filter((a) => a.subtype === 'Link')
         .map((a) => String(a.dest ?? a.url ?? ''));
-      const { fnArray } = await page.getOperatorList();
-      const images = fnArray.filter((fn) => fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject).length;
+      const images = countImages
+        ? (await page.getOperatorList()).fnArray.filter(
+            (fn) => fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject,
+          ).length
+        : undefined;
       pages.push({ width, height, text, links, images });
     }
     const destinations = new Map<string, number>();

@@ -12,7 +12,7 @@ let html = '';
 beforeAll(async () => {
   dir = await temp('printer');
   html = path.join(dir, 'page.html');
-  await writeFile(html, `<!doctype html><html lang="en"><body>${'<p>Text to print.</p>'.repeat(2000)}</body></html>`);
+  await writeFile(html, `<!doctype html><html lang="en"><body>${'<p>Text to print.</p>'.repeat(600)}</body></html>`);
 });
 
 const printers: Printer[] = [];

@@ -1,11 +1,10 @@
-// What the tests share: the project's paths, running the CLI as a user would, and temporary folders that are removed
-// when the test file is done.
+// What the tests share: the project's paths, running the CLI as a user would, building in-process with a warm
+// Chromium, and temporary folders that are removed when the test file is done.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { afterAll } from 'vitest';
 import type { Printer } from '../pipeline/browser/printer.ts';
 import type { BuildRequest } from '../pipeline/build.ts';
 
@@ -63,14 +62,15 @@ export async function pack(request: Omit<BuildRequest, 'printer'>) {
   return build({ ...request, printer: await warmPrinter() });
 }
 
-afterAll(async () => {
+/** Close the file's Chromium and remove its temporary folders (tests/file.setup.ts calls it after every file). */
+export async function cleanUp(): Promise<void> {
   const open = printer;
   printer = null;
   await (await open)?.close();
-});
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
 
 const made: string[] = [];
-afterAll(() => Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true }))));
 
 /** A new empty folder under the system's temporary folder, removed after the test file. */
 export async function temp(name: string): Promise<string> {

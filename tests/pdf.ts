@@ -1,5 +1,7 @@
 // Reading PDFs back in tests: pages, page sizes, text per page, named destinations and links.
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfPage {
@@ -29,7 +31,21 @@ export interface Pdf {
   lang: string | null;
 }
 
-export async function readPdf(file: string, { images: countImages = false } = {}): Promise<Pdf> {
+const read = new Map<string, Promise<Pdf>>();
+
+/** A PDF read back (once per file, size and time: several tests of a file read the same PDF). */
+export function readPdf(file: string, { images = false } = {}): Promise<Pdf> {
+  const { size, mtimeMs } = statSync(file);
+  const key = JSON.stringify([path.resolve(file), size, mtimeMs, images]);
+  let pdf = read.get(key);
+  if (!pdf) {
+    pdf = parse(file, images);
+    read.set(key, pdf);
+  }
+  return pdf;
+}
+
+async function parse(file: string, countImages: boolean): Promise<Pdf> {
   const doc = await getDocument({ data: new Uint8Array(await readFile(file)), verbosity: 0, isEvalSupported: false })
     .promise;
   try {

@@ -178,14 +178,4 @@ describe('a command line that helps', () => {
     expect(option.stderr).toBe('briefing: unknown option --ot (did you mean --out?); see briefing --help\n');
     expect((await run(['biuld'])).stderr).toMatch(/unknown command "biuld" \(did you mean "build"\?\)/);
   });
-
-  it('starts a new essay from a skeleton, never over an existing one, and it builds', async () => {
-    const dir = await temp('new');
-    const created = await run(['new', 'georgia-nato'], dir);
-    expect(created.code).toBe(0);
-    const text = await readFile(path.join(dir, 'source', 'georgia-nato.md'), 'utf8');
-    expect(text).toMatch(/^---\ntitle: "Georgia nato"\ndate: \d{4}-\d{2}-\d{2}\n---/);
-    expect((await run(['new', 'georgia-nato'], dir)).stderr).toMatch(/exists/);
-    expect((await run(['build', '--formats', 'json', '--quiet'], dir)).code).toBe(0);
-  });
 });

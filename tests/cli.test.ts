@@ -206,6 +206,7 @@ describe('briefing new', () => {
     const text = await readFile(path.join(dir, 'source', 'georgia-and-nato.md'), 'utf8');
     expect(text).toMatch(/^---\ntitle: "Georgia and NATO"\ndate: \d{4}-\d{2}-\d{2}\n---\n/);
     expect(text).not.toMatch(/author/);
+    expect((await run(['new', 'Georgia and NATO'], dir)).stderr).toMatch(/exists/); // never over an existing one
     expect((await run(['new', 'Other', '--author', 'Policy Unit'], dir)).code).toBe(0);
     expect(await readFile(path.join(dir, 'source', 'other.md'), 'utf8')).toMatch(/\nauthor: "Policy Unit"\n/);
     expect((await run(['build', 'source/georgia-and-nato.md', '--formats', 'json', '--out', 'out'], dir)).code).toBe(0);

@@ -1,43 +1,53 @@
-import { appendFile, copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inShard } from '../pipeline/build.ts';
 import { cli, temp } from './helpers.ts';
 
 const root = path.join(import.meta.dirname, '..');
-const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
 const run = (args: string[], env: Record<string, string> = {}) => cli(args, { env });
+
+/** A short essay in a folder of its own: what is tested is what gets rebuilt, and the seed prints slower. */
+async function shortEssay(): Promise<string> {
+  const essay = path.join(await temp('inc-essay'), 'talks.txt');
+  await writeFile(
+    essay,
+    'Talks in Brussels\n\nIn May 1994 the minister signed the framework document in Brussels.\n\nIn June 1995 the council agreed a plan.\n\nIn 1997 the country joined the Planning and Review Process.\n',
+  );
+  return essay;
+}
 
 describe('incremental builds', () => {
   it('skips what is up to date without a browser, and rebuilds only what a changed template uses', async () => {
     const out = await temp('inc');
+    const seed = await shortEssay();
     // One printed product is enough to show the browser is not started (the others cost the suite seconds).
     const formats = ['--formats', 'json,factsheet'];
     expect((await run(['build', seed, '--out', out, ...formats])).code).toBe(0);
-    const pdf = path.join(out, 'azerbaijan-nato', 'factsheet.pdf');
+    const pdf = path.join(out, 'talks', 'factsheet.pdf');
     const before = (await stat(pdf)).mtimeMs;
 
     // Nothing changed: nothing is made, and no browser is started (a Chromium that cannot start proves it).
     const again = await run(['build', seed, '--out', out, ...formats], { BRIEFING_CHROME: '/nonexistent/chromium' });
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/up to date azerbaijan-nato/);
+    expect(again.stdout).toMatch(/up to date talks/);
     expect((await stat(pdf)).mtimeMs).toBe(before);
     expect((await run(['build', seed, '--out', out, ...formats, '--check'])).code).toBe(0);
 
     // --force rebuilds all.
     const forced = await run(['build', seed, '--out', out, '--force', '--formats', 'json']);
-    expect(forced.stdout).toMatch(/built azerbaijan-nato: json/);
+    expect(forced.stdout).toMatch(/built talks: json/);
 
     // The essay changed: everything is stale, and --check says so with exit 1.
-    const essay = path.join(await temp('inc-essay'), 'essay.txt');
-    await copyFile(seed, essay);
-    await appendFile(essay, '\nIn June 2007 a new plan began.\n');
-    const check = await run(['build', essay, '--out', out, ...formats, '--check']);
+    await appendFile(seed, '\nIn June 2007 a new plan began.\n');
+    const check = await run(['build', seed, '--out', out, ...formats, '--check']);
+    expect(check.stdout.trim()).toBe('stale talks: json, factsheet');
     expect(check.code).toBe(1);
   });
 
   it('rebuilds only the products whose templates changed', async () => {
     const out = await temp('tpl');
+    const seed = await shortEssay();
     const templates = await temp('own-templates');
     const args = ['build', seed, '--out', out, '--formats', 'json,factsheet', '--templates', templates];
     expect((await run(args)).code).toBe(0);
@@ -48,8 +58,8 @@ describe('incremental builds', () => {
     );
     const check = await run([...args, '--check']);
     expect(check.code).toBe(1);
-    expect(check.stdout.trim()).toBe('stale azerbaijan-nato: factsheet');
-    expect((await run(args)).stdout).toMatch(/built azerbaijan-nato: factsheet \(up to date: json\)/);
+    expect(check.stdout.trim()).toBe('stale talks: factsheet');
+    expect((await run(args)).stdout).toMatch(/built talks: factsheet \(up to date: json\)/);
     expect((await run([...args, '--check'])).code).toBe(0);
   });
 });

@@ -11,6 +11,7 @@ import type { VFile } from 'vfile';
 import { findChrome } from './browser/find-chrome.ts';
 import { Printer } from './browser/printer.ts';
 import { BriefingError } from './core/errors.ts';
+import { trimHeap } from './core/heap.ts';
 import type { Product, Settings } from './core/settings.ts';
 import { slugOf } from './core/slug.ts';
 import { essayInputs, Fingerprints, type Manifest, readManifest } from './fingerprint.ts';
@@ -186,6 +187,7 @@ export async function build(
               request.onEvent,
             );
       await onResult(result);
+      if (p.stale.length && plans.length > 1) trimHeap();
       return result;
     });
   } finally {

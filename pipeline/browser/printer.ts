@@ -22,6 +22,12 @@ const FLAGS = [
   '--mute-audio',
   '--font-render-hinting=none',
   '--renderer-process-limit=1',
+  // Smaller caches in the renderer: over a batch it levels off at ~120 MB instead of ~220 MB; the PDFs are
+  // byte-identical and no slower (measured on the seed and the sample essays).
+  '--enable-low-end-device-mode',
+  // The GPU and network services as threads of the browser process, not processes of their own: 18 MB less.
+  '--in-process-gpu',
+  '--enable-features=NetworkServiceInProcess2',
 ];
 
 export class BrowserError extends BriefingError {
@@ -98,7 +104,8 @@ export class Printer {
 
   private async launch(): Promise<Browser> {
     const args = [...FLAGS, ...(process.env.BRIEFING_CHROME_ARGS ?? '').split(' ').filter(Boolean)];
-    if (process.getuid?.() === 0) args.push('--no-sandbox'); // Chromium refuses to run as root with its sandbox
+    // Chromium refuses to run as root with its sandbox; without one, it needs no zygote either (a process, ~26 MB).
+    if (process.getuid?.() === 0) args.push('--no-sandbox', '--no-zygote');
     const { executablePath, headless } = findChrome();
     const { default: puppeteer } = await import('puppeteer-core'); // loaded only when something is printed
     // A launch that times out is killed at once: left to itself, the hung process held the build open for seconds.

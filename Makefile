@@ -40,7 +40,9 @@ $(NPM_STAMP): package-lock.json package.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-dist/cli.mjs: $(SOURCES) $(NPM_STAMP)
+# npm ci bundles too (the package's prepare script): the stamp is an order-only prerequisite, so a fresh install does
+# not bundle a second time; a changed lock file or source does.
+dist/cli.mjs: $(SOURCES) package-lock.json | $(NPM_STAMP)
 	node scripts/bundle.mjs
 
 chromium:

@@ -208,8 +208,28 @@ export class Printer {
     this.browser = null;
     this.idle = [];
     const browser = await old?.catch(() => null);
-    await browser?.close().catch(() => browser.process()?.kill('SIGKILL'));
+    if (browser) await stop(browser);
   }
+}
+
+/**
+ * End a browser whose work is done. Its profile is a temporary folder thrown away with it, so nothing needs a graceful
+ * shutdown (~100 ms on every build): its process group is killed, and Puppeteer still removes the profile.
+ */
+async function stop(browser: Browser): Promise<void> {
+  const child = browser.process();
+  if (!child?.pid || process.platform === 'win32' || child.exitCode !== null || child.signalCode !== null) {
+    await browser.close().catch(() => child?.kill('SIGKILL'));
+    return;
+  }
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    process.kill(-child.pid, 'SIGKILL'); // Puppeteer starts it as the leader of a process group of its own
+  } catch {
+    child.kill('SIGKILL');
+  }
+  await exited;
+  await browser.disconnect().catch(() => {});
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

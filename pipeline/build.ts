@@ -40,6 +40,8 @@ export interface BuildRequest {
   onRequest?: (url: string, allowed: boolean) => void;
   /** Settings the command line fixed: an essay's front matter does not change them. */
   locked?: ReadonlySet<string>;
+  /** Collect Node's garbage between the essays of a batch (core/heap.ts): for a process of the build's own. */
+  trimHeap?: boolean;
   /** A browser kept by the caller across builds (watch mode); otherwise the build starts and closes its own. */
   printer?: Printer;
   /** Progress: each essay as it starts, each product as it is made. */
@@ -187,7 +189,7 @@ export async function build(
               request.onEvent,
             );
       await onResult(result);
-      if (p.stale.length && plans.length > 1) trimHeap();
+      if (request.trimHeap && p.stale.length && plans.length > 1) trimHeap();
       return result;
     });
   } finally {

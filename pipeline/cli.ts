@@ -412,6 +412,7 @@ export function buildRequest(options: Options): BuildRequest {
     shard: options.shard,
     templatesDir: options.templates,
     locked: options.locked,
+    trimHeap: true, // the command owns its process; a program using the API keeps its own collector's schedule
   };
 }
 

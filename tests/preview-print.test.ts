@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { ImageData } from '@napi-rs/canvas';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { temp, warmBrowser } from './helpers.ts';
@@ -46,8 +47,19 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** The same pictures are asked for by several tests: each is made once (a Paged.js layout or a rasterised PDF costs
+ * seconds). */
+const made = new Map<string, Promise<ImageData[]>>();
+const once = (key: string, make: () => Promise<ImageData[]>) => {
+  if (!made.has(key)) made.set(key, make());
+  return made.get(key)!;
+};
+const previewPages = (file: string, options: { fallbackFont?: boolean } = {}) =>
+  once(`preview ${file} ${JSON.stringify(options)}`, () => screenshotPages(file, options));
+const printed = (file: string) => once(`pdf ${file}`, () => rasterise(path.join(dir, 'out', 'features', file)));
+
 /** Each page of the preview as the reader's browser draws it (one CSS pixel per pixel). */
-async function previewPages(file: string, options: { fallbackFont?: boolean } = {}) {
+async function screenshotPages(file: string, options: { fallbackFont?: boolean } = {}) {
   const page = await browser.newPage();
   try {
     await page.setViewport({ width: 900, height: 1200 });
@@ -76,10 +88,7 @@ const percent = (share: number) => Math.round(share * 1000) / 10;
 
 describe('the paged preview', () => {
   it('shows the briefing on the pages the PDF has, with the same fonts and layout', async () => {
-    const [preview, pdf] = await Promise.all([
-      previewPages('briefing.html'),
-      rasterise(path.join(dir, 'out', 'features', 'briefing.pdf')),
-    ]);
+    const [preview, pdf] = await Promise.all([previewPages('briefing.html'), printed('briefing.pdf')]);
     expect(preview.length).toBe(pdf.length);
     expect(preview.length).toBeGreaterThan(3);
     // Percent of 8-pixel blocks that differ, page by page: anti-aliasing aside, none should.
@@ -87,17 +96,14 @@ describe('the paged preview', () => {
   }, 60_000);
 
   it('shows the fact sheet as printed', async () => {
-    const [preview, pdf] = await Promise.all([
-      previewPages('factsheet.html'),
-      rasterise(path.join(dir, 'out', 'features', 'factsheet.pdf')),
-    ]);
+    const [preview, pdf] = await Promise.all([previewPages('factsheet.html'), printed('factsheet.pdf')]);
     expect(preview.length).toBe(1);
     // Screen lines are a fraction of a pixel shorter than printed ones: a long list ends a few pixels higher.
     expect(percent(difference(pdf[0]!, preview[0]!))).toBeLessThan(4);
   }, 60_000);
 
   it('would see another font, another page or a page laid out without pages', async () => {
-    const pdf = await rasterise(path.join(dir, 'out', 'features', 'briefing.pdf'));
+    const pdf = await printed('briefing.pdf');
     // Another serif moves every line of a page of text.
     const fallback = await previewPages('briefing.html', { fallbackFont: true });
     expect(Math.max(...pdf.map((page, i) => percent(difference(page, fallback[i]!))))).toBeGreaterThan(5);

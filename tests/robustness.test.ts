@@ -227,9 +227,11 @@ describe('faults', () => {
   it('leaves only complete files when interrupted with Ctrl-C', async () => {
     const { out, essay, unchanged } = await goodPack();
     await mkdir(path.join(out, 'essay'), { recursive: true });
-    const result = await run(['build', essay, '--out', out, '--formats', 'json,briefing'], {}, (child) => {
-      child.stdout!.once('data', () => {});
-      setTimeout(() => child.kill('SIGINT'), 700);
+    // Ctrl-C once the build has begun (its first --json event), not at a fixed time: on a busy machine a fixed 700 ms
+    // could come before the command had even loaded, and killed it as any Node program.
+    const args = ['build', essay, '--out', out, '--formats', 'json,briefing', '--json'];
+    const result = await run(args, {}, (child) => {
+      child.stdout!.once('data', () => setTimeout(() => child.kill('SIGINT'), 300));
     });
     expect([130, 0], result.stderr).toContain(result.code); // 0 only if the build beat the signal
     await unchanged();

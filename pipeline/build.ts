@@ -73,6 +73,7 @@ export async function findEssays(inputs: string[]): Promise<string[]> {
     if (info.isDirectory()) {
       const names = (await readdir(input))
         .filter((n) => ESSAY_EXTENSIONS.includes(path.extname(n).toLowerCase()) && !n.startsWith('.'))
+        .filter((n) => !/^readme\./i.test(n)) // a folder's README says what the folder is: named, it builds
         .sort();
       if (names.length === 0) throw new InputError(`${input}: no essays (.txt, .md) in this folder`);
       found.push(...names.map((n) => path.join(input, n)));

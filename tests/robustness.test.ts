@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { build } from '../pipeline/build.ts';
+import { build, findEssays } from '../pipeline/build.ts';
 import { defaultSettings } from '../pipeline/core/settings.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
 import { readSource } from '../pipeline/parse/read-source.ts';
@@ -63,6 +63,13 @@ describe('bad input: one line naming the file, exit 1, the good pack kept', () =
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/essay\.txt: file is 0\.0 MB, over the 0 MB limit|over the .* limit/);
     await unchanged();
+  });
+
+  it("a folder's README is no essay, unless it is named", async () => {
+    const dir = await temp('readme');
+    for (const name of ['README.md', 'Readme.txt', 'talks.md']) await writeFile(path.join(dir, name), SHORT);
+    expect((await findEssays([dir])).map((f) => path.basename(f))).toEqual(['talks.md']);
+    expect((await findEssays([path.join(dir, 'README.md')])).map((f) => path.basename(f))).toEqual(['README.md']);
   });
 
   it('a missing file, and a folder with no essays', async () => {

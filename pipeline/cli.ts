@@ -8,9 +8,9 @@ import { parseArgs } from 'node:util';
 import { type BuildRequest, build, findEssays, InputError, plan, reason } from './build.ts';
 import { applyConfig, loadConfig } from './config.ts';
 import { BriefingError, exitStatus } from './core/errors.ts';
+import { exitCleanlyOnSignals } from './core/interrupt.ts';
 import { packageRoot } from './core/paths.ts';
 import { defaultSettings, type Settings } from './core/settings.ts';
-import { exitCleanlyOnSignals } from './interrupt.ts';
 import { productNames } from './products/index.ts';
 import { type OutputMode, Progress, useColour } from './progress.ts';
 

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BriefingError } from './core/errors.ts';
-import { onInterrupt } from './interrupt.ts';
+import { onInterrupt } from './core/interrupt.ts';
 
 export class LockedError extends BriefingError {
   constructor(message: string) {

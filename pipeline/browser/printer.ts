@@ -2,10 +2,13 @@
 // page runs no JavaScript and may load only file:// URLs inside the folders it is given (the pack's own and the
 // fonts'). A print that hangs or a browser that dies gets one retry on a fresh browser, then a clean failure.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page, PDFOptions } from 'puppeteer-core';
 import { BriefingError } from '../core/errors.ts';
+import { onInterrupt } from '../core/interrupt.ts';
 import { findChrome } from './find-chrome.ts';
 
 // Offline and quiet (no network, no updates), and lean: one renderer process hosts every page (on a 2-core machine
@@ -120,6 +123,13 @@ export class Printer {
         throw error;
       });
       watchdog(browser.process()?.pid);
+      // Ctrl-C ends the CLI at once (core/interrupt.ts): the browser and its profile folder go with it.
+      const profile = profileOf(browser);
+      const forget = onInterrupt(() => {
+        killGroup(browser);
+        if (profile) rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+      });
+      browser.once('disconnected', forget);
       return browser;
     } catch (error) {
       this.browser = null;
@@ -198,8 +208,7 @@ export class Printer {
     this.browser = null;
     this.idle = [];
     const browser = await old?.catch(() => null);
-    browser?.process()?.kill('SIGKILL');
-    await browser?.close().catch(() => {});
+    if (browser) await stop(browser);
   }
 
   async close(): Promise<void> {
@@ -213,24 +222,42 @@ export class Printer {
 }
 
 /**
- * End a browser whose work is done. Its profile is a temporary folder thrown away with it, so nothing needs a graceful
- * shutdown (~100 ms on every build): its process group is killed, and Puppeteer still removes the profile.
+ * End a browser whose work is done, or that failed. Its profile is a temporary folder thrown away with it, so nothing
+ * needs a graceful shutdown (~100 ms on every build): its process group is killed, and the profile removed.
  */
 async function stop(browser: Browser): Promise<void> {
   const child = browser.process();
-  if (!child?.pid || process.platform === 'win32' || child.exitCode !== null || child.signalCode !== null) {
+  if (!child?.pid || process.platform === 'win32') {
     await browser.close().catch(() => child?.kill('SIGKILL'));
     return;
   }
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  try {
-    process.kill(-child.pid, 'SIGKILL'); // Puppeteer starts it as the leader of a process group of its own
-  } catch {
-    child.kill('SIGKILL');
-  }
+  const exited =
+    child.exitCode === null && child.signalCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null;
+  killGroup(browser); // also a crashed browser's renderer, which outlives it for a moment
   await exited;
   await browser.disconnect().catch(() => {});
+  // Puppeteer removes the profile when the browser exits, but not while a dying renderer still writes to it.
+  const profile = profileOf(browser);
+  if (profile) await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
 }
+
+/** Kill the browser's whole process group: Puppeteer starts it as the leader of a group of its own. */
+function killGroup(browser: Browser): void {
+  const pid = browser.process()?.pid;
+  if (!pid || process.platform === 'win32') return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // the group is gone already
+  }
+}
+
+/** The browser's temporary profile folder (Puppeteer's --user-data-dir). */
+const profileOf = (browser: Browser) =>
+  browser
+    .process()
+    ?.spawnargs.find((arg) => arg.startsWith('--user-data-dir='))
+    ?.slice('--user-data-dir='.length);
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;

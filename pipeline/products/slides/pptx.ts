@@ -89,42 +89,23 @@ export async function deckToPptx(deck: Deck, brand: Brand, date: Date): Promise<
   // The classification marking on every slide, top and bottom, as on every page of the PDFs.
   const marking = (light: boolean) =>
     deck.marking
-      ? [
-          {
-            text: {
-              text: deck.marking,
-              options: {
-                x: 0,
-                y: 0.12,
-                w: 13.333,
-                h: 0.3,
-                align: 'center',
-                fontFace: FONT,
-                fontSize: 12,
-                bold: true,
-                color: light ? 'FFFFFF' : INK,
-                charSpacing: 2,
-              },
+      ? [0.12, 7.1].map((y) => ({
+          text: {
+            text: deck.marking,
+            options: {
+              x: 0,
+              y,
+              w: 13.333,
+              h: 0.3,
+              align: 'center',
+              fontFace: FONT,
+              fontSize: 12,
+              bold: true,
+              color: light ? 'FFFFFF' : INK,
+              charSpacing: 2,
             },
           },
-          {
-            text: {
-              text: deck.marking,
-              options: {
-                x: 0,
-                y: 7.1,
-                w: 13.333,
-                h: 0.3,
-                align: 'center',
-                fontFace: FONT,
-                fontSize: 12,
-                bold: true,
-                color: light ? 'FFFFFF' : INK,
-                charSpacing: 2,
-              },
-            },
-          },
-        ]
+        }))
       : [];
   pptx.defineSlideMaster({
     title: TITLE_MASTER,

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { type BuildRequest, build, findEssays, InputError, plan, reason } from './build.ts';
 import { applyConfig, loadConfig } from './config.ts';
 import { BriefingError, exitStatus } from './core/errors.ts';
-import { exitCleanlyOnSignals } from './core/interrupt.ts';
+import { whileCleaningUpOnSignals } from './core/interrupt.ts';
 import { packageRoot } from './core/paths.ts';
 import { defaultSettings, type Settings } from './core/settings.ts';
 import { productNames } from './products/index.ts';
@@ -384,17 +384,17 @@ export async function main(argv: string[]): Promise<number> {
       case 'new':
         return await newEssay(options);
       case 'watch': {
-        exitCleanlyOnSignals();
         const { watch } = await import('./watch.ts');
         // The configuration is read again before every rebuild: a saved marking shows in the next preview.
-        return await watch(options, buildRequest(options), async () => {
-          const again = await parse(argv);
-          return 'help' in again ? buildRequest(options) : buildRequest(again);
-        });
+        return await whileCleaningUpOnSignals(() =>
+          watch(options, buildRequest(options), async () => {
+            const again = await parse(argv);
+            return 'help' in again ? buildRequest(options) : buildRequest(again);
+          }),
+        );
       }
       default:
-        exitCleanlyOnSignals();
-        return await buildCommand(options);
+        return await whileCleaningUpOnSignals(() => buildCommand(options));
     }
   } catch (error) {
     process.stderr.write(`briefing: ${knownError(error) ? (error as Error).message : reason(error)}\n`);

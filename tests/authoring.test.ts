@@ -5,12 +5,12 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, temp } from './helpers.ts';
+import { command, temp } from './helpers.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
 const bin = path.join(root, 'bin', 'briefing.mjs');
-const run = (args: string[], cwd = root) => cli(args, { cwd });
+const run = (args: string[], cwd = root) => command(args, { cwd });
 
 const fetchText = (url: string) =>
   new Promise<string>((resolve, reject) => {

@@ -11,11 +11,11 @@ import { findConfig } from '../pipeline/config.ts';
 import { configJsonSchema } from '../pipeline/config-schema.ts';
 import { titleOf } from '../pipeline/new-essay.ts';
 import { useColour } from '../pipeline/progress.ts';
-import { cli, temp } from './helpers.ts';
+import { command, temp } from './helpers.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'briefing.mjs');
-const run = (args: string[], cwd: string, env: Record<string, string> = {}) => cli(args, { cwd, env });
+const run = (args: string[], cwd: string, env: Record<string, string> = {}) => command(args, { cwd, env });
 const essay = 'Title\n\nIn May 1994 NATO met in Brussels. In June 1995 it met again.\n';
 
 describe('the command line', () => {

@@ -7,12 +7,12 @@ import { applyConfig, loadConfig } from '../pipeline/config.ts';
 import { BriefingError } from '../pipeline/core/errors.ts';
 import { defaultSettings, type Product } from '../pipeline/core/settings.ts';
 import { loadRenderer } from '../pipeline/make-essay.ts';
-import { cli, pack, temp } from './helpers.ts';
+import { command, pack, temp } from './helpers.ts';
 import { readPdf } from './pdf.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
-const run = (args: string[], cwd = root) => cli(args, { cwd });
+const run = (args: string[], cwd = root) => command(args, { cwd });
 
 /** A copy of the theme fixture (configuration, logo, an overridden cover) to build in. */
 async function themeFolder(): Promise<string> {
@@ -119,9 +119,12 @@ describe('template overrides', () => {
     await writeFile(chrome, `#!/bin/sh\ntouch '${started}'\nexec '${findChrome().executablePath}' "$@"\n`, {
       mode: 0o755,
     });
-    const result = await cli(['build', seed, '--out', await temp('o'), '--formats', 'briefing', '--templates', dir], {
-      env: { BRIEFING_CHROME: chrome },
-    });
+    const result = await command(
+      ['build', seed, '--out', await temp('o'), '--formats', 'briefing', '--templates', dir],
+      {
+        env: { BRIEFING_CHROME: chrome },
+      },
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/partials\/cover\.hbs:3:\d+: unknown field "subtitel"/);
     expect(existsSync(started)).toBe(false);

@@ -4,12 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Chronology, chronologySchema } from '../pipeline/core/model.ts';
 import { defaultSettings } from '../pipeline/core/settings.ts';
 import { formatDate } from '../pipeline/views/format.ts';
-import { pack as buildInProcess, cli, temp } from './helpers.ts';
+import { pack as buildInProcess, cli, command, temp } from './helpers.ts';
 import { type Pdf, readPdf } from './pdf.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
-const run = (args: string[]) => cli(args);
 
 const near = (a: number, b: number) => Math.abs(a - b) < 1;
 
@@ -21,7 +20,7 @@ describe('the seed essay, built by the CLI', () => {
 
   beforeAll(async () => {
     out = await temp('e2e');
-    const result = await run(['build', seed, '--out', out]);
+    const result = await cli(['build', seed, '--out', out]);
     expect(result.code).toBe(0);
     expect(result.stderr).not.toMatch(/^briefing:/m);
     expect(result.stderr).toMatch(/43:144-43:152 +warning +Doubtful spelling .Allaince.: did you mean .Alliance.\?/);
@@ -121,16 +120,16 @@ describe('the seed essay, built by the CLI', () => {
 
 describe('briefing lint', () => {
   it('prints the doubtful spellings with line and column, and exits 1 with --strict', async () => {
-    const result = await run(['lint', seed, '--strict']);
+    const result = await command(['lint', seed, '--strict']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/29:198-29:202 +warning +Doubtful spelling .iand.: did you mean .and.\?/);
-    expect((await run(['lint', seed])).code).toBe(0);
+    expect((await command(['lint', seed])).code).toBe(0);
   });
 });
 
 describe('the CLI on bad input', () => {
   it('exits 2 with one line on a usage error', async () => {
-    const result = await run(['build', '--formats', 'pdf']);
+    const result = await command(['build', '--formats', 'pdf']);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/--formats: unknown format "pdf"/);

@@ -39,6 +39,52 @@ export function cli(args: string[], { cwd = root, env = {}, onStart }: CliOption
   });
 }
 
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * `briefing ARGS...` run by this process as bin/briefing.mjs runs it: main() with the working folder and the
+ * environment set for the call, standard output and error captured and no terminal. The same code as cli() without a
+ * Node start, a module load and the language model per run (~0.7 CPU-s each); cli() is for what only a process of its
+ * own shows: signals, standard input, another process's lock, the bin script. Calls run one at a time.
+ */
+export function command(
+  args: string[],
+  { cwd = root, env = {} }: Omit<CliOptions, 'onStart'> = {},
+): Promise<CliResult> {
+  const run = queue.then(async () => {
+    const { main } = await import('../pipeline/cli.ts');
+    const saved = { cwd: process.cwd(), env: { ...process.env } };
+    const streams = [process.stdout, process.stderr] as const;
+    const writes = streams.map((s) => ({ write: s.write, isTTY: s.isTTY }));
+    const captured = ['', ''];
+    streams.forEach((stream, i) => {
+      stream.isTTY = false;
+      stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+        captured[i] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+        const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+        done?.();
+        return true;
+      }) as typeof stream.write;
+    });
+    try {
+      process.chdir(cwd);
+      Object.assign(process.env, env);
+      const code = await main(args);
+      return { code, stdout: captured[0]!, stderr: captured[1]! };
+    } finally {
+      streams.forEach((stream, i) => {
+        stream.write = writes[i]!.write;
+        stream.isTTY = writes[i]!.isTTY;
+      });
+      process.chdir(saved.cwd);
+      for (const key of Object.keys(process.env)) if (!(key in saved.env)) delete process.env[key];
+      Object.assign(process.env, saved.env);
+    }
+  });
+  queue = run.catch(() => {});
+  return run;
+}
+
 let printer: Promise<Printer> | null = null;
 
 /**

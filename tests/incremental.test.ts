@@ -2,10 +2,10 @@ import { appendFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inShard } from '../pipeline/build.ts';
-import { cli, temp } from './helpers.ts';
+import { command, temp } from './helpers.ts';
 
 const root = path.join(import.meta.dirname, '..');
-const run = (args: string[], env: Record<string, string> = {}) => cli(args, { env });
+const run = (args: string[], env: Record<string, string> = {}) => command(args, { env });
 
 /** A short essay in a folder of its own: what is tested is what gets rebuilt, and the seed prints slower. */
 async function shortEssay(): Promise<string> {

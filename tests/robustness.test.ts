@@ -7,14 +7,13 @@ import { build, findEssays } from '../pipeline/build.ts';
 import { defaultSettings } from '../pipeline/core/settings.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
 import { readSource } from '../pipeline/parse/read-source.ts';
-import { type CliOptions, cli, temp } from './helpers.ts';
+import { cli, command, temp } from './helpers.ts';
 import { readPdf } from './pdf.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
 
-const run = (args: string[], env: Record<string, string> = {}, onStart?: CliOptions['onStart']) =>
-  cli(args, { env, onStart });
+const run = (args: string[], env: Record<string, string> = {}) => command(args, { env });
 
 /** A short essay of a little over a kilobyte: what these tests build is beside the point, and the seed costs more. */
 const SHORT = `Talks in Brussels\n\n${Array.from(
@@ -223,7 +222,8 @@ describe('faults', () => {
   it('refuses a second build on the same output folder while one runs', async () => {
     const { out, essay, unchanged } = await goodPack();
     await writeFile(path.join(out, '.briefing.lock'), `${process.pid}\n`); // a live process holds it
-    const result = await run(['build', essay, '--out', out, '--formats', 'json']);
+    // In a process of its own: this one's pid holds the lock.
+    const result = await cli(['build', essay, '--out', out, '--formats', 'json']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/is being built by another process \(pid \d+\)/);
     await writeFile(path.join(out, '.briefing.lock'), '999999\n'); // a dead one: stale, taken over
@@ -237,8 +237,8 @@ describe('faults', () => {
     // Ctrl-C once the build has begun (its first --json event), not at a fixed time: on a busy machine a fixed 700 ms
     // could come before the command had even loaded, and killed it as any Node program.
     const args = ['build', essay, '--out', out, '--formats', 'json,briefing', '--json'];
-    const result = await run(args, {}, (child) => {
-      child.stdout!.once('data', () => setTimeout(() => child.kill('SIGINT'), 300));
+    const result = await cli(args, {
+      onStart: (child) => child.stdout!.once('data', () => setTimeout(() => child.kill('SIGINT'), 300)),
     });
     expect([130, 0], result.stderr).toContain(result.code); // 0 only if the build beat the signal
     await unchanged();

@@ -1,9 +1,9 @@
 // One Chromium for a whole build: pages are opened once and reused for every print. Offline by construction: the
 // page runs no JavaScript and may load only file:// URLs inside the folders it is given (the pack's own and the
 // fonts'). A print that hangs or a browser that dies gets one retry on a fresh browser, then a clean failure.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page, PDFOptions } from 'puppeteer-core';
@@ -38,25 +38,6 @@ export class BrowserError extends BriefingError {
     super('browser', message);
   }
 }
-
-/**
- * Chromium lives no longer than we do. Puppeteer starts it in a process group of its own, which a SIGKILL of ours
- * would leave running (eight processes, a gigabyte). A tiny shell holds the read end of a pipe from us: when we die,
- * however we die, the pipe closes and the shell kills the whole group. It costs one `sh` and no polling.
- */
-function watchdog(pid: number | undefined): void {
-  if (!pid || process.platform === 'win32') return;
-  const guard = spawn('sh', ['-c', 'cat >/dev/null; kill -9 -"$0" 2>/dev/null', String(pid)], {
-    stdio: ['pipe', 'ignore', 'ignore'],
-    detached: true,
-  });
-  guard.on('error', () => {});
-  guard.unref();
-  (guard.stdin as unknown as { unref?: () => void }).unref?.();
-  guards.push(guard); // held for our whole life: a collected pipe would close and set the guard off
-}
-
-const guards: ChildProcess[] = [];
 
 export interface PrinterOptions {
   /** Folders the page may read from; every other request is refused. */
@@ -111,28 +92,33 @@ export class Printer {
     if (process.getuid?.() === 0) args.push('--no-sandbox', '--no-zygote');
     const { executablePath, headless } = findChrome();
     const { default: puppeteer } = await import('puppeteer-core'); // loaded only when something is printed
+    // The profile is a folder of ours, made before the launch: Ctrl-C at any moment, mid-launch too, removes it.
+    const profile = await mkdtemp(path.join(tmpdir(), 'briefing-chromium-'));
+    args.push(`--user-data-dir=${profile}`);
+    let browser: Browser | undefined;
+    const forget = onInterrupt(() => {
+      if (browser) killGroup(browser);
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    });
     // A launch that times out is killed at once: left to itself, the hung process held the build open for seconds.
     const abort = new AbortController();
     try {
-      const browser = await withTimeout(
-        puppeteer.launch({ executablePath, headless, args, timeout: this.timeoutMs, signal: abort.signal }),
+      browser = await withTimeout(
+        // Over a pipe, not a WebSocket: Chromium lives no longer than we do. When we die, however we die (SIGKILL
+        // too), the pipe closes and Chromium exits; it would otherwise run on in a process group of its own.
+        puppeteer.launch({ executablePath, headless, args, pipe: true, timeout: this.timeoutMs, signal: abort.signal }),
         this.timeoutMs,
         `Chromium (${executablePath}) did not start`,
       ).catch((error) => {
         abort.abort();
         throw error;
       });
-      watchdog(browser.process()?.pid);
-      // Ctrl-C ends the CLI at once (core/interrupt.ts): the browser and its profile folder go with it.
-      const profile = profileOf(browser);
-      const forget = onInterrupt(() => {
-        killGroup(browser);
-        if (profile) rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
-      });
       browser.once('disconnected', forget);
       return browser;
     } catch (error) {
       this.browser = null;
+      forget();
+      await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
       throw new BrowserError(firstLine(error));
     }
   }
@@ -236,7 +222,6 @@ async function stop(browser: Browser): Promise<void> {
   killGroup(browser); // also a crashed browser's renderer, which outlives it for a moment
   await exited;
   await browser.disconnect().catch(() => {});
-  // Puppeteer removes the profile when the browser exits, but not while a dying renderer still writes to it.
   const profile = profileOf(browser);
   if (profile) await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
 }
@@ -252,7 +237,7 @@ function killGroup(browser: Browser): void {
   }
 }
 
-/** The browser's temporary profile folder (Puppeteer's --user-data-dir). */
+/** The browser's profile folder (its --user-data-dir), removed when it stops. */
 const profileOf = (browser: Browser) =>
   browser
     .process()

@@ -2,6 +2,7 @@
 // product's view model on real essays.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyConfig } from '../pipeline/config.ts';
@@ -14,6 +15,7 @@ import { parseEssay } from '../pipeline/parse/index.ts';
 import { briefingPage } from '../pipeline/products/briefing/view.ts';
 import { factsheetView } from '../pipeline/products/factsheet/view.ts';
 import { slidesView } from '../pipeline/products/slides/view.ts';
+import { zipOf } from '../pipeline/products/slides/zip.ts';
 import { TemplateDirs } from '../pipeline/render/template-dirs.ts';
 import { root, seed, temp } from './helpers.ts';
 
@@ -151,4 +153,26 @@ describe("each layout's data contract", () => {
       ).toEqual([]);
     }
   }, 60_000);
+});
+
+describe("the PowerPoint's zip", () => {
+  it('holds every part as given, deflated or stored, each with the one date, and the same bytes twice', async () => {
+    const date = new Date('2006-05-25T13:45:10Z');
+    const entries = [
+      { name: 'ppt/', data: Buffer.alloc(0) },
+      { name: 'ppt/slides/slide1.xml', data: Buffer.from('<p:sld>'.repeat(500)) },
+      { name: 'docProps/tiny.xml', data: Buffer.from('<a/>') },
+      { name: 'ppt/media/café.bin', data: Buffer.from(Array.from({ length: 256 }, (_, i) => (i * 97) % 256)) },
+    ];
+    const bytes = zipOf(entries, date);
+    expect(zipOf(entries, date).equals(bytes)).toBe(true);
+    const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    expect(Object.keys(zip.files)).toEqual(entries.map((e) => e.name));
+    for (const { name, data } of entries) {
+      const file = zip.file(name) ?? zip.files[name]!;
+      expect((await file.async('nodebuffer')).equals(data), name).toBe(true);
+      expect(file.date.getTime() - file.date.getTimezoneOffset() * 60_000, name).toBe(date.getTime());
+    }
+    expect(bytes.length).toBeLessThan(3500 / 2); // the repeated slide is deflated
+  });
 });

@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import type { TimelineLayout } from '../../views/timeline.ts';
 import type { SlideTimeline } from './timeline.ts';
 import type { slidesView } from './view.ts';
+import { zipOf } from './zip.ts';
 
 // pptxgenjs's types are not constructable under NodeNext (its issue #1536): load its CommonJS build and type the
 // little of it used here.
@@ -409,20 +410,19 @@ function drawTimeline(
   }
 }
 
-/** Same inputs, same bytes: fixed dates on every zip entry and in docProps/core.xml. */
+/** Same inputs, same bytes: the build's date on every zip entry and in docProps/core.xml. */
 async function stabilise(pptx: Buffer, date: Date): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(pptx);
+  const zip = await JSZip.loadAsync(pptx); // pptxgenjs stores its parts uncompressed: reading them back is cheap
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const core = zip.file('docProps/core.xml');
-  if (core) {
-    const xml = (await core.async('string')).replace(
-      /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
-      `$1${iso}$2`,
-    );
-    zip.file('docProps/core.xml', xml);
-  }
-  // Zip timestamps are local time: pin the zone so every machine writes the same bytes.
-  const stamp = new Date(date.getTime() + date.getTimezoneOffset() * 60_000);
-  for (const file of Object.values(zip.files)) file.date = stamp;
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const entries = await Promise.all(
+    Object.values(zip.files).map(async (file) => {
+      const data = await file.async('nodebuffer');
+      if (file.name !== 'docProps/core.xml') return { name: file.name, data };
+      const xml = data
+        .toString('utf8')
+        .replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${iso}$2`);
+      return { name: file.name, data: Buffer.from(xml, 'utf8') };
+    }),
+  );
+  return zipOf(entries, date);
 }

@@ -1,7 +1,9 @@
 // Units with no browser and no CLI: the configuration, the fingerprints that decide what is stale, and each
 // product's view model on real essays.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import JSZip from 'jszip';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +12,7 @@ import { validateConfig } from '../pipeline/config-schema.ts';
 import type { Chronology, Essay } from '../pipeline/core/model.ts';
 import { defaultSettings, type Settings } from '../pipeline/core/settings.ts';
 import { extractChronology } from '../pipeline/extract/index.ts';
+import { loadCoreModel } from '../pipeline/extract/language-model.ts';
 import { essayInputs, Fingerprints, templateFiles } from '../pipeline/fingerprint.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
 import { briefingPage } from '../pipeline/products/briefing/view.ts';
@@ -174,5 +177,12 @@ describe("the PowerPoint's zip", () => {
       expect(file.date.getTime() - file.date.getTimezoneOffset() * 60_000, name).toBe(date.getTime());
     }
     expect(bytes.length).toBeLessThan(3500 / 2); // the repeated slide is deflated
+  });
+});
+
+describe("the tagger's model", () => {
+  it("loads, by the faster way, into the very object the package's own loader makes", () => {
+    const packageLoader = createRequire(import.meta.url)('wink-eng-lite-web-model/dist/load-core-model.js');
+    expect(isDeepStrictEqual(loadCoreModel(), packageLoader())).toBe(true);
   });
 });

@@ -3,8 +3,8 @@
 // the subject and verb a summary keeps. The model loads once, on first use (about 0.2 s), and tags about 100,000
 // tokens a second, so a whole essay costs little and the cost grows with its length only.
 
-import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
+import { englishModel } from './language-model.ts';
 
 /** Universal POS tags, as the model gives them. */
 export type Pos =
@@ -58,7 +58,7 @@ export function tag(text: string): Token[] {
 }
 
 function tagUncached(text: string): Token[] {
-  tagger ??= winkNLP(model, ['pos']);
+  tagger ??= winkNLP(englishModel, ['pos']);
   const its = tagger.its;
   const tokens = tagger.readDoc(text).tokens();
   const values = tokens.out(its.value) as string[];

@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Printer } from '../pipeline/browser/printer.ts';
@@ -15,17 +16,14 @@ beforeAll(async () => {
   await writeFile(html, `<!doctype html><html lang="en"><body>${'<p>Text to print.</p>'.repeat(600)}</body></html>`);
 });
 
-const printers: Printer[] = [];
-afterAll(async () => {
-  await Promise.all(printers.map((p) => p.close()));
-});
+// One printer for the file: each test crashes the browser it is on, and the retry leaves a fresh one for the next.
+const printer = new Printer({ allowedRoots: [tmpdir()] });
+afterAll(() => printer.close());
 
 describe('the printer', () => {
   it.each(['before the page loads', 'while the page loads', 'while it prints'])(
     'retries on a fresh browser after a crash %s',
     async (moment) => {
-      const printer = new Printer({ allowedRoots: [dir] });
-      printers.push(printer);
       const out = path.join(dir, `${moment.replace(/\s+/g, '-')}.pdf`);
       let crashes = 0;
       let killed = 0;
@@ -61,8 +59,6 @@ describe('the printer', () => {
       slow,
       '<!doctype html><html lang="en"><body><p>Text.</p><img src="never.png" alt=""></body></html>',
     );
-    const printer = new Printer({ allowedRoots: [dir] });
-    printers.push(printer);
     const out = path.join(dir, 'slow.pdf');
     let attempts = 0;
     await printer.withPage(async (page) => {

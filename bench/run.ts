@@ -21,13 +21,14 @@ const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
 const cli = path.join(root, 'bin', 'briefing.mjs');
 
 /**
- * Run a command; report its wall time and the peak memory of it and all its descendants, sampled from /proc as PSS
- * (proportional set size: pages shared between Chromium's processes are counted once, not once per process).
+ * Run a command; report its wall time and, when asked, the peak memory of it and all its descendants, sampled from
+ * /proc every 25 ms as PSS (proportional set size: pages shared between Chromium's processes are counted once, not once
+ * per process). Sampling costs CPU the command would otherwise have: timed runs go unsampled.
  */
 function measure(
   command: string,
   args: string[],
-  env: Record<string, string> = {},
+  { env = {}, memory = false }: { env?: Record<string, string>; memory?: boolean } = {},
 ): Promise<{ seconds: number; peakMB: number; code: number | null; stdout: string }> {
   return new Promise((resolve) => {
     const started = performance.now();
@@ -36,7 +37,7 @@ function measure(
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', () => {});
     let peak = 0;
-    const sample = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 25);
+    const sample = memory ? setInterval(() => (peak = Math.max(peak, treePss(child.pid!))), 25) : undefined;
     child.on('close', (code) => {
       clearInterval(sample);
       resolve({ seconds: (performance.now() - started) / 1000, peakMB: peak / 1024, code, stdout });
@@ -44,17 +45,15 @@ function measure(
   });
 }
 
-function treeRss(pid: number): number {
+/** PSS in kB of a process and its descendants (smaps_rollup is read for those only: it walks a process's pages). */
+function treePss(pid: number): number {
   const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
   for (const entry of safeReaddir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-      const rollup = readFileSync(`/proc/${entry}/smaps_rollup`, 'utf8');
-      rss.set(Number(entry), Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0));
     } catch {
       /* gone */
     }
@@ -63,7 +62,11 @@ function treeRss(pid: number): number {
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop()!;
-    total += rss.get(p) ?? 0;
+    try {
+      total += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      /* gone */
+    }
     stack.push(...(children.get(p) ?? []));
   }
   return total;
@@ -100,11 +103,13 @@ say(
 
 // 1. Cold pack against the floor, in alternate runs: a busy moment of the machine slows both sides, not one.
 const out1 = await mkdtemp(path.join(tmpdir(), 'bench-pack-'));
-const coldPack = () => measure(process.execPath, [cli, 'build', seed, '--out', out1, '--force']);
+const coldPack = (memory = false) =>
+  measure(process.execPath, [cli, 'build', seed, '--out', out1, '--force'], { memory });
 await coldPack(); // the floor prints the pack's own HTML
 const htmls = ['briefing', 'slides', 'factsheet'].map((n) => path.join(out1, 'azerbaijan-nato', `${n}.html`));
 const floorDir = await mkdtemp(path.join(tmpdir(), 'bench-floor-'));
-const bareFloor = () => measure(process.execPath, [path.join(root, 'bench', 'floor.mjs'), floorDir, ...htmls]);
+const bareFloor = (memory = false) =>
+  measure(process.execPath, [path.join(root, 'bench', 'floor.mjs'), floorDir, ...htmls], { memory });
 const packs: Awaited<ReturnType<typeof measure>>[] = [];
 const floors: Awaited<ReturnType<typeof measure>>[] = [];
 for (let round = 0; round < 5; round++) {
@@ -113,13 +118,15 @@ for (let round = 0; round < 5; round++) {
 }
 const pack = fastest(packs);
 const floor = fastest(floors);
+// Their memory, in one more run of each, sampled.
+const [packMemory, floorMemory] = [(await coldPack(true)).peakMB, (await bareFloor(true)).peakMB];
 say(
   `1. seed pack, cold process:      ${fmt(pack.seconds)}   floor (bare launch, print 3 pages, close): ${fmt(floor.seconds)}   ratio ${(pack.seconds / floor.seconds).toFixed(2)} (goal <= 1.4)`,
 );
 
 // 2. No change.
 const noChange = await best(3, () =>
-  measure(process.execPath, [cli, 'build', seed, '--out', out1], { BRIEFING_CHROME: '/nonexistent' }),
+  measure(process.execPath, [cli, 'build', seed, '--out', out1], { env: { BRIEFING_CHROME: '/nonexistent' } }),
 );
 say(
   `2. no-change rebuild:            ${fmt(noChange.seconds)}   (goal < 0.3 s; run with no usable Chromium, exit ${noChange.code}: no browser started)`,
@@ -136,13 +143,18 @@ for (let i = 0; i < 100; i++) {
   await writeFile(path.join(corpus, `essay-${String(i).padStart(3, '0')}.txt`), shifted);
 }
 const out3 = await mkdtemp(path.join(tmpdir(), 'bench-100-'));
-const hundred = await measure(process.execPath, [cli, 'build', corpus, '--out', out3, '--jobs', '2']);
+// Timed unsampled, then built again from scratch, sampled for its peak memory.
+const hundredArgs = (out: string) => [cli, 'build', corpus, '--out', out, '--jobs', '2'];
+const hundred = await measure(process.execPath, hundredArgs(out3));
+const hundredMemory = await measure(process.execPath, hundredArgs(await mkdtemp(path.join(tmpdir(), 'bench-100-'))), {
+  memory: true,
+});
 const built = (await readdir(out3)).filter((n) => !n.startsWith('.')).length;
 say(
   `3. 100 essays, --jobs 2:         ${fmt(hundred.seconds)} total, ${fmt(hundred.seconds / 100)} per essay (${built} packs)   per-essay floor ${fmt(floor.seconds)}: ${(hundred.seconds / 100 / floor.seconds).toFixed(2)}x (goal <= 0.6x)`,
 );
 say(
-  `4. peak memory (PSS), process tree:    ${hundred.peakMB.toFixed(0)} MB during the 100-essay build (goal < 500 MB); ${pack.peakMB.toFixed(0)} MB for the seed; the floor's bare Chromium alone: ${floor.peakMB.toFixed(0)} MB`,
+  `4. peak memory (PSS), process tree:    ${hundredMemory.peakMB.toFixed(0)} MB during the 100-essay build (goal < 500 MB); ${packMemory.toFixed(0)} MB for the seed; the floor's bare Chromium alone: ${floorMemory.toFixed(0)} MB`,
 );
 
 // 5. Extraction scaling.

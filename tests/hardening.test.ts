@@ -118,16 +118,36 @@ describe('Chromium', () => {
             return false;
           }
         });
-    // Chromium is up and printing: a renderer is among its processes.
+    // Chromium is up and printing: a renderer is among the build's descendants (read from /proc's lists of children:
+    // cheap enough to look every 20 ms, so a busy machine's short print is not missed).
+    const descendants = (pid: number): number[] => {
+      let tasks: string[] = [];
+      try {
+        tasks = readdirSync(`/proc/${pid}/task`);
+      } catch {
+        return [];
+      }
+      const children = tasks.flatMap((task) => {
+        try {
+          return readFileSync(`/proc/${pid}/task/${task}/children`, 'latin1').split(' ').filter(Boolean).map(Number);
+        } catch {
+          return [];
+        }
+      });
+      return children.flatMap((c) => [c, ...descendants(c)]);
+    };
     const printing = () =>
-      marked().some((p) => {
+      descendants(child.pid!).some((p) => {
         try {
           return readFileSync(`/proc/${p}/cmdline`, 'latin1').includes('--type=renderer');
         } catch {
           return false;
         }
       });
-    for (let i = 0; i < 300 && !printing(); i++) await new Promise((r) => setTimeout(r, 50));
+    let exited = false;
+    child.on('exit', () => (exited = true));
+    for (let i = 0; i < 1500 && !exited && !printing(); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(exited, 'the build ended before it printed').toBe(false);
     expect(printing()).toBe(true);
     child.kill('SIGKILL');
     for (let i = 0; i < 60 && marked().length > 0; i++) await new Promise((r) => setTimeout(r, 50));

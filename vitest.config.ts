@@ -9,6 +9,9 @@ export default defineConfig({
     // The files of a worker share one module cache: the pipeline, pdf.js, Puppeteer and the language model load once
     // per worker, not once per file (107 s against 123 s here). State a file leaves is cleaned by tests/file.setup.ts.
     isolate: false,
+    // Processes, not threads: command() (tests/helpers.ts) runs the CLI in the worker, in the folder it is given, and
+    // a worker thread may not change its folder.
+    pool: 'forks',
     // Most of an end-to-end test is spent waiting on the CLI and Chromium, in other processes: one file more than
     // there are cores keeps them busy (on 2 cores: 220 s with one file at a time, 171 s with three).
     maxWorkers: availableParallelism() + 1,

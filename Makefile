@@ -6,6 +6,8 @@
 .PHONY: briefing test watch bench eval clean setup chromium typecheck style format
 
 NPM_STAMP := node_modules/.package-lock.json
+# The project's own tools, run directly: npx would cost half a second of npm's start-up each.
+BIN := node_modules/.bin
 SOURCES := $(shell find pipeline -name '*.ts') scripts/bundle.mjs
 
 briefing: setup
@@ -15,23 +17,23 @@ watch: setup
 	node bin/briefing.mjs watch $(ARGS)
 
 bench: setup
-	npx tsx bench/run.ts
+	$(BIN)/tsx bench/run.ts
 
 eval: $(NPM_STAMP)
-	npx tsx bench/eval-timex.ts
+	$(BIN)/tsx bench/eval-timex.ts
 
 test: setup style typecheck
-	npx vitest run
+	$(BIN)/vitest run
 
 typecheck: $(NPM_STAMP)
-	npx tsc --noEmit
+	$(BIN)/tsc --noEmit
 
 # Formatting (120 columns), lint rules and import order, as biome.jsonc sets them; fails on any difference.
 style: $(NPM_STAMP)
-	npx biome ci --error-on-warnings .
+	$(BIN)/biome ci --error-on-warnings .
 
 format: $(NPM_STAMP)
-	npx biome check --write .
+	$(BIN)/biome check --write .
 
 setup: $(NPM_STAMP) dist/cli.mjs chromium
 

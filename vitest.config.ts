@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/bundle.setup.ts'],
+    globalSetup: ['tests/bundle.setup.ts', 'tests/temp-root.setup.ts'],
     setupFiles: ['tests/file.setup.ts'],
     // The files of a worker share one module cache: the pipeline, pdf.js, Puppeteer and the language model load once
     // per worker, not once per file (107 s against 123 s here). State a file leaves is cleaned by tests/file.setup.ts.

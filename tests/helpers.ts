@@ -88,9 +88,10 @@ export function command(
 let printer: Promise<Printer> | null = null;
 
 /**
- * One Chromium for the whole test file (launched when first used, closed after the file), as a Printer: the builds of
- * the file print with it, so each costs no launch of its own. It may read any temporary folder. Loaded on demand:
- * files that only run the CLI do not import the pipeline.
+ * One Chromium for the test worker (launched when first used), as a Printer: the builds of every file the worker runs
+ * print with it, so each costs no launch of its own. It may read any temporary folder. It is not closed between files:
+ * it ends with the worker (its pipe closes), and its profile goes with the run's temporary folder
+ * (tests/temp-root.setup.ts). Loaded on demand: files that only run the CLI do not import the pipeline.
  */
 export function warmPrinter(): Promise<Printer> {
   printer ??= Promise.all([import('../pipeline/browser/printer.ts'), import('../pipeline/build.ts')]).then(
@@ -99,20 +100,17 @@ export function warmPrinter(): Promise<Printer> {
   return printer;
 }
 
-/** The file's warm Chromium itself, for tests that drive a page. */
+/** The worker's warm Chromium itself, for tests that drive a page (and close the pages they open). */
 export const warmBrowser = async (): Promise<Browser> => (await warmPrinter()).start();
 
-/** Build in this process as `briefing build` does, printing with the file's warm Chromium. */
+/** Build in this process as `briefing build` does, printing with the worker's warm Chromium. */
 export async function pack(request: Omit<BuildRequest, 'printer'>) {
   const { build } = await import('../pipeline/build.ts');
   return build({ ...request, printer: await warmPrinter() });
 }
 
-/** Close the file's Chromium and remove its temporary folders (tests/file.setup.ts calls it after every file). */
+/** Remove the file's temporary folders (tests/file.setup.ts calls it after every file). */
 export async function cleanUp(): Promise<void> {
-  const open = printer;
-  printer = null;
-  await (await open)?.close();
   await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 }
 

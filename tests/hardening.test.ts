@@ -191,13 +191,9 @@ describe('lint', () => {
   it('flags bidirectional control characters with their place', async () => {
     const dir = await temp('bidi');
     await writeFile(path.join(dir, 'b.txt'), 'T\n\nIn May 1994 NATO \u202emet\u202c in Brussels.\n');
-    const child = spawn(process.execPath, [bin, 'lint', 'b.txt', '--strict'], { cwd: dir });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    const code = await new Promise((resolve) => child.on('close', resolve));
+    const { code, stdout, stderr } = await run(['lint', 'b.txt', '--strict'], dir);
     expect(code).toBe(1);
-    expect(out).toMatch(/3:18-3:19 +warning +Bidirectional control character U\+202E/);
+    expect(stdout + stderr).toMatch(/3:18-3:19 +warning +Bidirectional control character U\+202E/);
   });
 });
 

@@ -5,7 +5,7 @@ import { copyFile, symlink, writeFile } from 'node:fs/promises';
 import { createServer, request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { temp } from './helpers.ts';
+import { command, temp } from './helpers.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'briefing.mjs');
@@ -87,10 +87,8 @@ describe('the preview server', () => {
     const busy = createServer().listen(0, '127.0.0.1');
     await new Promise((r) => busy.once('listening', r));
     const taken = (busy.address() as { port: number }).port;
-    const watcher = spawn(
-      process.execPath,
+    const { code, stderr } = await command(
       [
-        bin,
         'watch',
         path.join(dir, 'storm.txt'),
         '--out',
@@ -102,12 +100,9 @@ describe('the preview server', () => {
       ],
       { cwd: dir },
     );
-    let err = '';
-    watcher.stderr!.on('data', (d) => (err += d));
-    const code = await new Promise((resolve) => watcher.on('exit', resolve));
     busy.close();
     expect(code).toBe(2);
-    expect(err.trim()).toBe(`briefing: port ${taken} is in use: choose another with --port (0 picks a free one)`);
+    expect(stderr.trim()).toBe(`briefing: port ${taken} is in use: choose another with --port (0 picks a free one)`);
   });
 
   it.each([

@@ -1,8 +1,6 @@
 // The roles the text gives people: "the President of the Republic of Azerbaijan Heydar Aliyev", "Javier Solana,
 // Secretary-General of NATO,", "NATO Secretary-General Javier Solana". Used for the who's who, and to cut roles
 // out of one-line summaries (the who's who says them once).
-import { escapeRegExp } from '../core/text.ts';
-
 const TITLE_WORDS = [
   'President',
   'Vice-President',
@@ -62,51 +60,61 @@ interface RoleMatch {
   end: number;
 }
 
-// The three role patterns around one name, compiled once: each is a large Unicode pattern, and compiling them for
-// every sentence of every summary cost a tenth of the seed's extraction.
-interface RolePatterns {
-  before: RegExp;
-  appositive: RegExp;
-  after: RegExp;
-}
-const compiled = new Map<string, RolePatterns>();
+// The role patterns, one for every name: those in front of a name are matched against the text just before a mention
+// (they end with it), the one after a name from just after a mention. Patterns that held the name had to be compiled
+// for each name, and tried at every position of the text: on a long history that was half of all extraction time.
 
-function patternsFor(person: string): RolePatterns {
-  let patterns = compiled.get(person);
-  if (patterns) return patterns;
-  const name = escapeRegExp(person);
-  patterns = {
-    // "NATO Secretary-General X", "Health Minister X", "The Commission president X": a capitalised word or two may
-    // say whose the title is.
-    before: new RegExp(
-      `(?:\\b[Tt]he\\s+)?(?:(?:new|former|then|special|current)\\s+)?(?:(?:\\p{Lu}[\\p{L}-]+(?:['\u2019]s)?)\\s+){0,2}?${TITLE}${OF_PHRASE}\\s+(?=${name}\\b)`,
-      'gu',
-    ),
-    // "the UN Secretary-General, Antonio Guterres,", "Ukraine's infrastructure minister, Oleksandr Kubrakov,"
-    appositive: new RegExp(
-      `(?:\\b[Tt]he\\s+)?(?:(?:\\p{Lu}[\\p{L}-]*(?:['\u2019]s)?|(?!(?:and|or|of|for|to|in|with|by|the|a|an|his|her|its|their|was|is)\\b)\\p{Ll}[\\p{L}-]*)\\s+){0,3}?${TITLE}${OF_PHRASE},\\s+(?=${name}\\b)`,
-      'gu',
-    ),
-    after: new RegExp(
-      `(?<=\\b${name}),\\s+((?:the\\s+)?(?:(?:new|former|then)\\s+)?(?:\\p{Lu}{2,}\\s+)?${TITLE}[^,.;]{0,80}?)(?:,|(?=[.;]|\\s+(?:visited|met|said|signed|stated|noted|declared|arrived|came)\\b))`,
-      'gu',
-    ),
-  };
-  if (compiled.size >= 1000) compiled.clear(); // a long batch meets many names: keep the cache small
-  compiled.set(person, patterns);
-  return patterns;
-}
+// "NATO Secretary-General X", "Health Minister X", "The Commission president X": a capitalised word or two may say
+// whose the title is.
+const BEFORE = new RegExp(
+  `(?:\\b[Tt]he\\s+)?(?:(?:new|former|then|special|current)\\s+)?(?:(?:\\p{Lu}[\\p{L}-]+(?:['\u2019]s)?)\\s+){0,2}?${TITLE}${OF_PHRASE}\\s+$`,
+  'u',
+);
+// "the UN Secretary-General, Antonio Guterres,", "Ukraine's infrastructure minister, Oleksandr Kubrakov,"
+const APPOSITIVE = new RegExp(
+  `(?:\\b[Tt]he\\s+)?(?:(?:\\p{Lu}[\\p{L}-]*(?:['\u2019]s)?|(?!(?:and|or|of|for|to|in|with|by|the|a|an|his|her|its|their|was|is)\\b)\\p{Ll}[\\p{L}-]*)\\s+){0,3}?${TITLE}${OF_PHRASE},\\s+$`,
+  'u',
+);
+// "Javier Solana, Secretary-General of NATO," and "X, the new minister, said"
+const AFTER = new RegExp(
+  `,\\s+((?:the\\s+)?(?:(?:new|former|then)\\s+)?(?:\\p{Lu}{2,}\\s+)?${TITLE}[^,.;]{0,80}?)(?:,|(?=[.;]|\\s+(?:visited|met|said|signed|stated|noted|declared|arrived|came)\\b))`,
+  'uy',
+);
+
+/** How far before a name a role phrase may begin, in characters: a title and a few words of "of ..." need far less. */
+const REACH = 300;
+
+const isWordChar = (c: string | undefined) => c !== undefined && /\w/.test(c);
+/** Whether a regular expression's \b holds at `at` (its \w is ASCII, as in a 'u' pattern without 'i'). */
+const boundary = (text: string, at: number) => isWordChar(text[at - 1]) !== isWordChar(text[at]);
 
 /** Role phrases next to `person` in `text`: before the name ("NATO Secretary-General X") or after it (", role,"). */
 function rolesAround(text: string, person: string): RoleMatch[] {
   const found: RoleMatch[] = [];
-  if (!text.includes(person)) return found; // every pattern needs the name: most sentences do not hold it
-  const { before, appositive, after } = patternsFor(person);
-  for (const m of text.matchAll(before)) found.push({ role: m[0].trim(), start: m.index, end: m.index + m[0].length });
-  for (const m of text.matchAll(appositive))
-    found.push({ role: m[0].replace(/,\s*$/, '').trim(), start: m.index, end: m.index + m[0].length });
-  for (const m of text.matchAll(after))
-    found.push({ role: m[1]!.trim(), start: m.index - 0, end: m.index + m[0].length });
+  // Each pattern as one scan of the text would find it: a phrase ends where the next may begin, none overlaps another.
+  const resume = { before: 0, appositive: 0, after: 0 };
+  for (let at = text.indexOf(person); at >= 0; at = text.indexOf(person, at + 1)) {
+    const end = at + person.length;
+    if (boundary(text, end)) {
+      for (const [pattern, key] of [
+        [BEFORE, 'before'],
+        [APPOSITIVE, 'appositive'],
+      ] as const) {
+        const from = Math.max(resume[key], at - REACH);
+        const m = pattern.exec(text.slice(from, at));
+        if (!m) continue;
+        found.push({ role: m[0].replace(/,\s*$/, '').trim(), start: from + m.index, end: at });
+        resume[key] = at;
+      }
+    }
+    if (boundary(text, at) && end >= resume.after) {
+      AFTER.lastIndex = end;
+      const m = AFTER.exec(text);
+      if (!m) continue;
+      found.push({ role: m[1]!.trim(), start: end, end: end + m[0].length });
+      resume.after = end + m[0].length;
+    }
+  }
   return found;
 }
 

@@ -8,6 +8,9 @@
 NPM_STAMP := node_modules/.package-lock.json
 # The project's own tools, run directly: npx would cost half a second of npm's start-up each.
 BIN := node_modules/.bin
+# Types are checked by TypeScript 7, the native compiler (1.7 s here against 6.3 s for TypeScript 6, which stays for its
+# JavaScript API: scripts/view-schemas.ts).
+TSC := node_modules/typescript-7/bin/tsc
 SOURCES := $(shell find pipeline -name '*.ts') scripts/bundle.mjs
 
 briefing: setup
@@ -26,7 +29,7 @@ test: setup style typecheck
 	$(BIN)/vitest run
 
 typecheck: $(NPM_STAMP)
-	$(BIN)/tsc --noEmit
+	$(TSC) --noEmit
 
 # Formatting (120 columns), lint rules and import order, as biome.jsonc sets them; fails on any difference.
 style: $(NPM_STAMP)

@@ -64,11 +64,9 @@ describe('the briefing fits its essay', () => {
     const sheet = await readFile(path.join(out, slug, 'factsheet.html'), 'utf8');
     expect(sheet.includes('class="timeline"'), slug).toBe(dated);
     expect(sheet.includes('class="figures"'), slug).toBe(dated);
-    const deck = await readPdf(path.join(out, slug, 'slides.pdf'));
-    expect(
-      deck.pages.some((p) => /^Timeline/m.test(p.text)),
-      slug,
-    ).toBe(dated);
+    // The deck's HTML, which its PDF is printed from (reading 8 decks back from PDF cost 2 CPU-s).
+    const deck = await readFile(path.join(out, slug, 'slides.html'), 'utf8');
+    expect(deck.includes('<section class="slide timeline"'), slug).toBe(dated);
   });
 
   it('prints a short note on two pages, and names the shape of each essay on its cover', async () => {

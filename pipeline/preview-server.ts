@@ -1,7 +1,6 @@
 // The preview server of `briefing watch`: the index of the packs, their files (HTML with live reload, and the paged
 // view of what prints on paper), and the server-sent events that tell open pages to reload. Only this machine's
 // pages may read it; no request can stop it.
-import { spawn } from 'node:child_process';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -66,12 +65,16 @@ export class PreviewServer {
     });
   }
 
-  /** Listen (the port asked for, or the next free one: see listen) and say where. */
+  /** Listen (the port asked for, or the next free one: see listen); the port it listens on. */
   async start(): Promise<number> {
     this.port = await listen(this.server, this.options);
-    process.stdout.write(`Preview: http://localhost:${this.port}/  (watching; Ctrl-C stops)\n`);
-    if (this.options.open) openBrowser(`http://localhost:${this.port}/`);
     return this.port;
+  }
+
+  /** Stop serving: open pages' event streams end, and the port is free again. */
+  close(): Promise<void> {
+    for (const client of this.clients) client.end();
+    return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
   /** A build finished: open pages reload, or show its errors over the last good pages. */
@@ -180,23 +183,6 @@ async function listen(server: Server, options: Options): Promise<number> {
         );
       }
     }
-  }
-}
-
-/** The system's own way to open a page (never fatal: the address is printed anyway). */
-function openBrowser(url: string): void {
-  const [command, ...args] =
-    process.platform === 'darwin'
-      ? ['open', url]
-      : process.platform === 'win32'
-        ? ['cmd', '/c', 'start', '', url]
-        : ['xdg-open', url];
-  try {
-    spawn(command!, args, { stdio: 'ignore', detached: true })
-      .on('error', () => {})
-      .unref();
-  } catch {
-    // no opener here
   }
 }
 

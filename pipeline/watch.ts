@@ -1,6 +1,7 @@
 // `briefing watch`: build, then rebuild what changed on every save (essays, templates, stylesheets, configuration),
 // with one browser kept warm, and serve a live preview (preview-server.ts) that reloads itself after each rebuild.
 // A failed rebuild shows its error in the preview and the terminal; the next good save recovers.
+import { spawn } from 'node:child_process';
 import { existsSync, type FSWatcher, watch as watchPath } from 'node:fs';
 import path from 'node:path';
 import { Printer } from './browser/printer.ts';
@@ -41,7 +42,9 @@ export async function watch(
     preview.built(errors);
   });
 
-  await preview.start();
+  const port = await preview.start();
+  process.stdout.write(`Preview: http://localhost:${port}/  (watching; Ctrl-C stops)\n`);
+  if (options.open) openBrowser(`http://localhost:${port}/`);
   await rebuild();
   watchInputs(request, () => void rebuild());
   await new Promise(() => {}); // until Ctrl-C (the signal handler exits)
@@ -108,4 +111,21 @@ function watchInputs(request: BuildRequest, changed: () => void): FSWatcher[] {
     );
   }
   return watchers;
+}
+
+/** The system's own way to open a page (never fatal: the address is printed anyway). */
+function openBrowser(url: string): void {
+  const [command, ...args] =
+    process.platform === 'darwin'
+      ? ['open', url]
+      : process.platform === 'win32'
+        ? ['cmd', '/c', 'start', '', url]
+        : ['xdg-open', url];
+  try {
+    spawn(command!, args, { stdio: 'ignore', detached: true })
+      .on('error', () => {})
+      .unref();
+  } catch {
+    // no opener here
+  }
 }

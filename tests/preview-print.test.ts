@@ -1,17 +1,19 @@
-// The preview shows the pages the PDF has: the briefing and the fact sheet as `briefing watch` serves them (laid out
-// in pages by Paged.js), screenshot page by page, against the PDF's pages rasterised at the same size.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFile, rm } from 'node:fs/promises';
+// The preview shows the pages the PDF has: the briefing and the fact sheet as the preview of `briefing watch` serves
+// them (laid out in pages by Paged.js), screenshot page by page, against the PDF's pages rasterised at the same size.
+// The pack is built in this process and served by the preview's own server (authoring.test.ts runs the command).
+import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageData } from '@napi-rs/canvas';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { temp, warmBrowser } from './helpers.ts';
+import { type Options, parse } from '../pipeline/cli.ts';
+import { PreviewServer } from '../pipeline/preview-server.ts';
+import { pack, temp, warmBrowser } from './helpers.ts';
 import { decode, difference, rasterise } from './pixels.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const fixtures = path.join(root, 'tests', 'fixtures', 'markdown');
-let child: ChildProcess;
+let server: PreviewServer;
 let browser: Browser;
 let port = 0;
 let dir = '';
@@ -19,33 +21,21 @@ let dir = '';
 beforeAll(async () => {
   dir = await temp('preview-print');
   for (const file of ['features.md', 'map.png']) await copyFile(path.join(fixtures, file), path.join(dir, file));
-  const args = [
-    'watch',
-    path.join(dir, 'features.md'),
-    '--out',
-    path.join(dir, 'out'),
-    '--port',
-    '0',
-    '--formats',
-    'briefing,factsheet',
-  ];
-  child = spawn(process.execPath, [path.join(root, 'bin', 'briefing.mjs'), ...args], { cwd: dir });
-  port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const found = /Preview: http:\/\/localhost:(\d+)\//.exec(out)?.[1];
-      if (found && /essays? built/.test(out)) resolve(Number(found));
-    });
-    child.once('exit', () => reject(new Error(`watch exited: ${out}`)));
+  const args = ['watch', 'features.md', '--out', 'out', '--port', '0', '--formats', 'briefing,factsheet'];
+  const options = (await parse(args, dir)) as Options;
+  const [result] = await pack({
+    inputs: [path.join(dir, 'features.md')],
+    outDir: path.join(dir, 'out'),
+    settings: options.settings,
   });
+  expect(result!.error).toBeNull();
+  server = new PreviewServer(path.join(dir, 'out'), options);
+  server.state.slugs = ['features'];
+  port = await server.start();
   browser = await warmBrowser();
 }, 90_000);
 
-afterAll(async () => {
-  child?.kill('SIGINT');
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => server?.close());
 
 /** The same pictures are asked for by several tests: each is made once (a Paged.js layout or a rasterised PDF costs
  * seconds). */

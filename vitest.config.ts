@@ -12,9 +12,10 @@ export default defineConfig({
     // Processes, not threads: command() (tests/helpers.ts) runs the CLI in the worker, in the folder it is given, and
     // a worker thread may not change its folder.
     pool: 'forks',
-    // Most of an end-to-end test is spent waiting on the CLI and Chromium, in other processes: one file more than
-    // there are cores keeps them busy (on 2 cores: 220 s with one file at a time, 171 s with three).
-    maxWorkers: availableParallelism() + 1,
+    // One worker per core. With a worker's Chromium kept warm and most commands run in-process, the tests wait on
+    // other processes far less than they did, and a third worker's module loading and Chromium no longer paid for
+    // themselves: on 2 cores, 52.7 s against 56.7 s (means of four alternating pairs).
+    maxWorkers: availableParallelism(),
     // End-to-end tests start Chromium; give them room on a 2-core CI machine.
     testTimeout: 120_000,
     hookTimeout: 180_000,

@@ -1,7 +1,7 @@
 // Where a cold pack's time goes (npm run profile): the seed built once in this process with a printer that records
 // when Chromium starts and each page load and print begins and ends, as a timeline from the start of the build.
 // Products print side by side on one browser, so the timeline (not a sum) shows what the build waits for.
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -54,11 +54,13 @@ await build({
 });
 const total = performance.now() - t0;
 await printer.close();
+await rm(out, { recursive: true, force: true });
 
 console.log(
-  `Cold pack of ${path.basename(essay)} in one process (modules already loaded): ${(total / 1000).toFixed(2)} s`,
+  `Cold pack of ${path.basename(essay)} in one process (the build module loaded, the rest on demand): ${(total / 1000).toFixed(2)} s`,
 );
-console.log(`  plan (hashes, manifests) until the essay starts: ${parsed.toFixed(0)} ms`);
+// Before the essay starts: the plan (hashes, manifests), then loading the parser, extractor, products and templates.
+console.log(`  plan and loading the pipeline, until the essay starts: ${parsed.toFixed(0)} ms`);
 for (const row of rows.sort((a, b) => a.start - b.start)) {
   console.log(
     `  ${row.what.padEnd(24)} ${row.start.toFixed(0).padStart(6)} -> ${row.end.toFixed(0).padStart(6)} ms  (${(row.end - row.start).toFixed(0)} ms)`,

@@ -2,7 +2,7 @@
 // ignores a pixel's worth of anti-aliasing but sees a line that broke elsewhere, a block that moved or another font.
 import { readFile } from 'node:fs/promises';
 import { createCanvas, type ImageData, loadImage } from '@napi-rs/canvas';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument } from './pdfjs.ts';
 
 /** Every page of a PDF at 96 dpi (CSS pixels), on white. */
 export async function rasterise(file: string): Promise<ImageData[]> {

@@ -1,5 +1,8 @@
 import { isKnownPlace, knownPlaces, placeAlias } from './gazetteer.ts';
 import type { Token } from './language.ts';
+import { recogniseNames } from './names/index.ts';
+import { isFormOfAddress, isTitleWord } from './names/lexicon.ts';
+import type { Perceptron } from './names/perceptron.ts';
 import { isCommonWord, isListedName } from './words.ts';
 
 // Who and what an essay names: people, organisations, places, and the acronyms it defines. Runs of capitalised
@@ -477,14 +480,85 @@ const TITLE_BEFORE = new RegExp(
 const PERSON_AFTER =
   /^(?:,\s|['\u2019]s?\s|\s+(?:[\p{Ll}]+ly\s+)?(?:said|says|met|meets|visited|visits|signed|signs|stated|states|noted|notes|declared|declares|called|calls|appealed|became|becomes|was|is|had|has|headed|led|leads|took|takes|told|announced|wrote|argued|asked|urged|agreed|promised|received|arrived|left|returned|resigned|died|who|\p{Ll}+ed\b))/u;
 
-/** Every name in a text, classified by its form and by the words around it. */
-export function findNames(text: string, tagged: Token[] = []): Found[] {
+/**
+ * Every name in a text. The rules below settle the names their cues make sure of (a title before a person, a body's
+ * last word, the gazetteer) and refuse the runs that are no names (a demonym before its noun, a common word opening a
+ * sentence, a month); the recogniser learned from GUM types the runs the rules leave open. `null` for rules alone.
+ */
+export function findNames(text: string, tagged: Token[] = [], recogniser?: Perceptron | null): Found[] {
+  const refused: [number, number][] = [];
+  const ruled = ruleNames(text, tagged, refused);
+  if (tagged.length === 0 || recogniser === null) return ruled;
+  // Characters the rules have decided on, one way or the other.
+  const decided = new Uint8Array(text.length + 1);
+  for (const [start, end] of [...refused, ...ruled.map((r): [number, number] => [r.start, r.end])])
+    decided.fill(1, start, end);
+  const learned = modelNames(text, tagged, recogniser).filter((f) => !decided.subarray(f.start, f.end).includes(1));
+  return withEveryMention(
+    text,
+    [...ruled, ...learned].sort((a, b) => a.start - b.start),
+  );
+}
+
+/** The names the learned recogniser finds, typed as the who's who files them: a treaty or a programme is a scheme. */
+function modelNames(text: string, tagged: Token[], recogniser?: Perceptron): Found[] {
+  const at = new Map(tagged.map((t, i) => [t.start, i]));
+  const out: Found[] = [];
+  for (const { confidence: _, ...n } of recogniseNames(text, tagged, recogniser)) {
+    const i = at.get(n.start) ?? 0;
+    const previous = tagged[i - 1];
+    const opens =
+      !previous || /^[.!?:"\u201c]$/.test(previous.text) || text.slice(previous.end, n.start).includes('\n');
+    // One word that is everyday English opening a sentence ("Applied to join ..."), or a word before its noun
+    // ("European"), is no name.
+    const common = isCommonWord(n.name) && !isListedName(n.name) && !isKnownPlace(n.name);
+    if (!n.name.includes(' ') && ((common && (opens || n.type !== 'person')) || tagged[i]?.pos === 'ADJ')) continue;
+    // "Armenia-Azerbaijan", "Azerbaijani-NATO": two names joined to qualify a noun ("conflict", "contacts").
+    const parts = n.name.split('-');
+    if (
+      parts.length > 1 &&
+      !isKnownPlace(n.name) &&
+      parts.every((p) => /^\p{Lu}/u.test(p)) &&
+      parts.some((p) => isKnownPlace(p) || isAcronym(p))
+    )
+      continue;
+    const type = typeByForm(n.name, n.type);
+    if (type) out.push({ ...n, type });
+  }
+  return out;
+}
+
+/**
+ * What a name's own words say of its type, over the model's guess: a body's last word makes an organisation ("Suffolk
+ * University"), a place's last word a place ("Creek Turnpike"), a treaty's a scheme; a person's name has a word that
+ * is not everyday English or a given name ("Good", "Mail" are no one) and more than initials ("M. D.").
+ */
+function typeByForm(name: string, guess: Found['type']): Found['type'] | null {
+  const words = name.split(' ');
+  const last = words.at(-1)!.toLowerCase();
+  const headBeforeOf = words.includes('of') ? words[words.indexOf('of') - 1]!.toLowerCase() : '';
+  if (TIME_ZONES.has(name) || MONTH_WORD.test(name) || isFormOfAddress(name)) return null;
+  if (SCHEMES.has(last) || SCHEMES.has(headBeforeOf)) return guess === 'organization' ? 'scheme' : guess;
+  if (ORGANIZATION_HEADS.has(last) || ORGANIZATION_HEADS.has(headBeforeOf)) return 'organization';
+  if (PLACE_HEADS.has(last) || isKnownPlace(name)) return 'place';
+  if (guess === 'person') {
+    const named = words.filter((w) => /\p{L}{2}/u.test(w) && !isTitleWord(w));
+    if (!named.some((w) => !isCommonWord(w) || isListedName(w))) return null;
+  }
+  return guess;
+}
+
+/** @param refused told of each run the rules find is no name */
+function ruleNames(text: string, tagged: Token[], refused: [number, number][] = []): Found[] {
   const posAt = new Map(tagged.map((t) => [t.start, t]));
   const out: Found[] = [];
   const unsure: Run[] = [];
   for (const run of nameRuns(text)) {
     const words = trimLeading(run.words);
-    if (words.length === 0) continue;
+    if (words.length === 0) {
+      refused.push([run.start, run.end]);
+      continue;
+    }
     const name = words.join(' ');
     const start = Math.max(run.end - name.length, run.start);
     const last = words[words.length - 1]!.toLowerCase();
@@ -505,13 +579,20 @@ export function findNames(text: string, tagged: Token[] = []): Found[] {
           /(?:ish|ese|ian|an|ic|i)$/.test(first)));
     const person = personOf(words, before, after);
     if (words.length === 1 && isAcronym(first)) {
-      if (TIME_ZONES.has(first)) continue;
+      if (TIME_ZONES.has(first)) {
+        refused.push([run.start, run.end]);
+        continue;
+      }
       const asWord = first.charAt(0) + first.slice(1).toLowerCase(); // "ISTANBUL" in a dateline is Istanbul
       if (isKnownPlace(asWord)) add('place', asWord);
       else add(COUNTRY_CODES.has(first) ? 'place' : 'organization');
     } else if (MONTH_WORD.test(name) || (/^\s*\d/.test(after) && words.length === 1)) {
+      refused.push([run.start, run.end]);
     } else if (ORGANIZATION_HEADS.has(last) || ORGANIZATION_HEADS.has(headBeforeOf)) {
-      if (words.length === 1 && opensSentence) continue;
+      if (words.length === 1 && opensSentence) {
+        refused.push([run.start, run.end]);
+        continue;
+      }
       add(SCHEMES.has(last) || SCHEMES.has(headBeforeOf) ? 'scheme' : 'organization'); // "Treaty of Rome" is a document
     } else if (
       PLACE_HEADS.has(last) ||
@@ -540,6 +621,8 @@ export function findNames(text: string, tagged: Token[] = []): Found[] {
       add('place');
     } else if (!adjective && !opensSentence) {
       unsure.push({ words, start, end: run.end });
+    } else {
+      refused.push([run.start, run.end]);
     }
   }
   return withEveryMention(text, withNeighbours(text, settle(out), unsure));

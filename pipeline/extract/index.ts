@@ -10,6 +10,7 @@ import { buildEvents } from './events.ts';
 import { forgetTags, tag } from './language.ts';
 import type { LocatedMention } from './mentions.ts';
 import { findMentions } from './mentions.ts';
+import type { Perceptron } from './names/perceptron.ts';
 import { findRoles } from './roles.ts';
 import { reportSpellings } from './spelling.ts';
 
@@ -18,6 +19,8 @@ export interface ExtractOptions {
   referenceDate?: string | null;
   /** Check spellings here (default). A build turns this off and checks them while Chromium prints. */
   spelling?: boolean;
+  /** The name recogniser to use instead of the shipped one (cross-validation fits its own). */
+  names?: Perceptron | null;
 }
 
 export function extractChronology(essay: Essay, options: ExtractOptions = {}, file?: VFile): Chronology {
@@ -40,7 +43,7 @@ export function extractChronology(essay: Essay, options: ExtractOptions = {}, fi
   });
   const acronyms: Record<string, string> = {};
   for (const paragraph of essay.paragraphs) Object.assign(acronyms, { ...findAcronyms(paragraph.text), ...acronyms });
-  const names = namesByParagraph(essay, acronyms);
+  const names = namesByParagraph(essay, acronyms, options.names);
   const all = [...names.values()].flat();
   const byType = (type: Found['type']) => [...new Set(all.filter((f) => f.type === type).map((f) => f.name))];
   const roles = findRoles(essay.paragraphs.map((p) => p.text).join('\n\n'), byType('person'));
@@ -81,7 +84,11 @@ export function extractChronology(essay: Essay, options: ExtractOptions = {}, fi
 
 /** Names are found over the whole essay at once, so what one paragraph settles ("Heydar Aliyev" is a person) helps
  * read another; each is then filed under its paragraph, in source offsets. */
-function namesByParagraph(essay: Essay, acronyms: Record<string, string>): Map<number, Found[]> {
+function namesByParagraph(
+  essay: Essay,
+  acronyms: Record<string, string>,
+  recogniser?: Perceptron | null,
+): Map<number, Found[]> {
   const starts: number[] = [];
   let joined = '';
   const datelines: Found[] = [];
@@ -101,7 +108,7 @@ function namesByParagraph(essay: Essay, acronyms: Record<string, string>): Map<n
   }
   const names = new Map<number, Found[]>(essay.paragraphs.map((p) => [p.n, []]));
   const all = mergeAliases(
-    [...datelines, ...findNames(joined, tag(joined))].sort((a, b) => a.start - b.start),
+    [...datelines, ...findNames(joined, tag(joined), recogniser)].sort((a, b) => a.start - b.start),
     acronyms,
   );
   let index = 0;

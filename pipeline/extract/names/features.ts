@@ -1,0 +1,143 @@
+// What the name recogniser sees of each token: its form (shape, affixes, case), the tagger's part of speech, its
+// neighbours, the run of capitalised words it sits in, whether the text also writes it in lower case, and what the
+// word lists know of it. The same function serves training (scripts/train-names.ts) and the build, so the two agree.
+import { isKnownPlace } from '../gazetteer.ts';
+import type { Token } from '../language.ts';
+import { isCommonWord, isListedName } from '../words.ts';
+import { isTitleWord } from './lexicon.ts';
+
+export type NameType = 'person' | 'organization' | 'place';
+
+/** What the text as a whole says of its words, computed once per text. */
+export interface TextContext {
+  /** Words the text also writes in lower case: "Forces that ..." opens a sentence, "Forces" of "Armed Forces" not. */
+  lower: Set<string>;
+  /** Token indices that open a sentence or a line. */
+  opens: Set<number>;
+}
+
+export function textContext(text: string, tokens: Token[]): TextContext {
+  const lower = new Set<string>();
+  const opens = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (/^\p{Ll}/u.test(t.text)) lower.add(t.text);
+    const previous = tokens[i - 1];
+    if (
+      !previous ||
+      /^[.!?:;"\u201c\u201d\u2014-]$/.test(previous.text) ||
+      text.slice(previous.end, t.start).includes('\n')
+    )
+      opens.add(i);
+  });
+  return { lower, opens };
+}
+
+const isCapital = (word: string) => /^\p{Lu}/u.test(word);
+
+/** "Xxxx", "XX", "X.", "dd", "Xx-Xx": the word's shape, with runs of one kind of letter shortened. */
+function shape(word: string): string {
+  return word
+    .replace(/\p{Lu}/gu, 'X')
+    .replace(/\p{Ll}/gu, 'x')
+    .replace(/\d/g, 'd')
+    .replace(/([xXd])\1{2,}/g, '$1$1');
+}
+
+/** Words that join the capitalised words of one name: "Bank of England", "Jaap de Hoop Scheffer". */
+const LINKS = new Set([
+  'of',
+  'for',
+  'and',
+  'de',
+  'van',
+  'von',
+  'der',
+  'den',
+  'da',
+  'di',
+  'du',
+  'la',
+  'le',
+  'al',
+  'bin',
+  '&',
+]);
+
+/** The run of capitalised words (and the links between them) around each token, as [first, last] indices. */
+export function capitalRuns(tokens: Token[]): Map<number, [number, number]> {
+  const runs = new Map<number, [number, number]>();
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapital(tokens[i]!.text)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const next = tokens[j + 1]!;
+      if (next.start - tokens[j]!.end > 1) break;
+      if (isCapital(next.text) || /^[.'\u2019-]$/.test(next.text)) j++;
+      else if (LINKS.has(next.text) && tokens[j + 2] && isCapital(tokens[j + 2]!.text)) j += 2;
+      else break;
+    }
+    for (let k = i; k <= j; k++) runs.set(k, [i, j]);
+    i = j + 1;
+  }
+  return runs;
+}
+
+export function tokenFeatures(tokens: Token[], i: number, context: TextContext, runs: Map<number, [number, number]>) {
+  const t = tokens[i]!;
+  const word = t.text;
+  const lower = word.toLowerCase();
+  const at = (k: number) => tokens[i + k];
+  const w = (k: number) => at(k)?.text.toLowerCase() ?? (k < 0 ? '<s>' : '</s>');
+  const p = (k: number) => at(k)?.pos ?? (k < 0 ? '<s>' : '</s>');
+  const capital = isCapital(word);
+  const features = [
+    'bias',
+    `w=${lower}`,
+    `shape=${shape(word)}`,
+    `pos=${t.pos}`,
+    `pre3=${lower.slice(0, 3)}`,
+    `suf3=${lower.slice(-3)}`,
+    `suf2=${lower.slice(-2)}`,
+    `w-1=${w(-1)}`,
+    `w+1=${w(1)}`,
+    `w-2=${w(-2)}`,
+    `w+2=${w(2)}`,
+    `pos-1=${p(-1)}`,
+    `pos+1=${p(1)}`,
+    `pos-1,0=${p(-1)},${t.pos}`,
+    `pos0,+1=${t.pos},${p(1)}`,
+    `shape-1=${at(-1) ? shape(at(-1)!.text) : '<s>'}`,
+    `shape+1=${at(1) ? shape(at(1)!.text) : '</s>'}`,
+  ];
+  if (context.opens.has(i)) features.push('opens', `opens,shape=${shape(word)}`);
+  if (capital) {
+    if (context.lower.has(lower)) features.push('also-lower');
+    if (isCommonWord(word)) features.push('common-word');
+    if (isListedName(word)) features.push('given-name');
+    if (isKnownPlace(word)) features.push('known-place');
+    if (isTitleWord(word)) features.push('title');
+    if (context.opens.has(i) && isCommonWord(word)) features.push('opens,common');
+  }
+  if (at(-1) && isTitleWord(at(-1)!.text) && isCapital(at(-1)!.text)) features.push('after-title');
+  const run = runs.get(i);
+  if (run) {
+    const [first, last] = run;
+    const runWords = tokens.slice(first, last + 1).map((x) => x.text);
+    const whole = runWords.join(' ');
+    features.push(
+      `run-last=${tokens[last]!.text.toLowerCase()}`,
+      `run-first=${tokens[first]!.text.toLowerCase()}`,
+      `run-len=${Math.min(last - first + 1, 4)}`,
+      `run-place=${i - first},${last - i}`.replace(/\d{2,}/g, '9'),
+      `run-before=${tokens[first - 1]?.text.toLowerCase() ?? '<s>'}`,
+      `run-after=${tokens[last + 1]?.text.toLowerCase() ?? '</s>'}`,
+    );
+    if (isKnownPlace(whole)) features.push('run-known-place');
+    if (runWords.includes('of')) features.push('run-of');
+  }
+  return features;
+}

@@ -290,7 +290,7 @@ const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', '
 /** Short forms of countries written in capitals: places, not organisations. */
 const COUNTRY_CODES = new Set(['US', 'USA', 'UK', 'USSR', 'UAE', 'DPRK', 'ROK', 'PRC', 'GDR', 'FRG', 'DRC']);
 
-const WORD = /\p{Lu}\.(?=\s)|[\p{Lu}][\p{L}\p{M}'\u2019-]*|[\p{Ll}][\p{L}\p{M}'\u2019-]*|\d[\d.,]*/gu;
+const WORD = /(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s)|[\p{Lu}][\p{L}\p{M}'\u2019-]*|[\p{Ll}][\p{L}\p{M}'\u2019-]*|\d[\d.,]*/gu;
 
 interface Word {
   text: string;
@@ -311,7 +311,8 @@ function tokens(text: string): Word[] {
 type Run = { words: string[]; start: number; end: number };
 
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
-const isAcronym = (word: string) => /^\p{Lu}{2,}s?$/u.test(word);
+/** "NATO", "NGOs", and the dotted "U.S." */
+const isAcronym = (word: string) => /^\p{Lu}{2,}s?$|^(?:\p{Lu}\.){2,}$/u.test(word);
 const isInitial = (word: string) => /^\p{Lu}\.$/u.test(word);
 
 /**
@@ -395,7 +396,7 @@ function splitAtAnd(run: Run, starts: number[], text: string): Run[] {
 function trimLeading(all: string[]): string[] {
   let title = -1;
   all.forEach((w, i) => {
-    if (TITLES.includes(w.toLowerCase()) && all.length - i - 1 >= 2 && !all.slice(i + 1).includes('of')) title = i;
+    if ((TITLES.includes(w.toLowerCase()) || isTitleWord(w)) && all.length - i - 1 >= 2 && !all.slice(i + 1).includes('of')) title = i;
   });
   const words = title >= 0 && !ORGANIZATION_HEADS.has(all.at(-1)!.toLowerCase()) ? all.slice(title + 1) : all;
   const ORG_ADJECTIVE = /^(?:north|south|european|national|armed|defense|defence|foreign|soviet|western|eastern)$/i;
@@ -619,7 +620,8 @@ function ruleNames(text: string, tagged: Token[], refused: [number, number][] = 
       )
     ) {
       add('place');
-    } else if (!adjective && !opensSentence) {
+    } else if (!adjective && (!opensSentence || words.length > 1)) {
+      // "Bill Gates and ..." opens a sentence with a common word, yet is a name: left to the recogniser.
       unsure.push({ words, start, end: run.end });
     } else {
       refused.push([run.start, run.end]);

@@ -396,7 +396,12 @@ function splitAtAnd(run: Run, starts: number[], text: string): Run[] {
 function trimLeading(all: string[]): string[] {
   let title = -1;
   all.forEach((w, i) => {
-    if ((TITLES.includes(w.toLowerCase()) || isTitleWord(w)) && all.length - i - 1 >= 2 && !all.slice(i + 1).includes('of')) title = i;
+    if (
+      (TITLES.includes(w.toLowerCase()) || isTitleWord(w)) &&
+      all.length - i - 1 >= 2 &&
+      !all.slice(i + 1).includes('of')
+    )
+      title = i;
   });
   const words = title >= 0 && !ORGANIZATION_HEADS.has(all.at(-1)!.toLowerCase()) ? all.slice(title + 1) : all;
   const ORG_ADJECTIVE = /^(?:north|south|european|national|armed|defense|defence|foreign|soviet|western|eastern)$/i;

@@ -1,6 +1,7 @@
 // What every product shows in the same way: event rows, the span covered, the essay's sections or periods.
 
 import type { Chronology, ChronologyEvent, Essay, EventKind } from '../core/model.ts';
+import { escapeRegExp } from '../core/text.ts';
 import { compareDays, toDayNumber } from '../dates/calendar.ts';
 import { type ParagraphView, paragraphView, type ViewOptions } from './blocks.ts';
 import { type DateStyle, formatDate, typeset, yearOf, yearRange } from './format.ts';
@@ -279,20 +280,57 @@ export interface Quotation {
 
 const QUOTED = /["\u201c]([^"\u201c\u201d]{100,2000})["\u201d]/g;
 
+/** Verbs that report speech or writing: "said", "told", "according to" is read apart. */
+const REPORTING =
+  'said|says|say|told|tells|added|adds|stated|states|declared|declares|wrote|writes|noted|notes|explained|explains|announced|announces|warned|warns|argued|argues|insisted|insists|replied|replies|remarked|recalled|recalls|asked|asks|urged|urges|continued|concluded|commented|comments|observed|observes|acknowledged|admitted|testified|tweeted|posted';
+
+/**
+ * Who says a quotation, by the reporting clause around it: "Apple said in a statement: “...”", "According to the
+ * minister, “...”", "“...,” said NASA Administrator Charles Bolden", "“...,” Bolden said". A person or an organisation
+ * can speak; a pronoun ("he said") or a clause with no reporting verb gives no one, and no name is printed.
+ */
+export function speakerOf(before: string, after: string, names: string[]): string | null {
+  const alternatives = [...names]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
+  if (!alternatives) return null;
+  const name = `(${alternatives})(?![\\p{L}])`;
+  // After the quotation: "..." said [role] X / "..." X said / "...", according to X.
+  const following = after.slice(0, 160);
+  const afterPatterns = [
+    new RegExp(`^[\\s,.!?\u2019']*(?:${REPORTING})\\s+(?:[^.!?"\u201c]{0,60}?\\s)?${name}`, 'u'),
+    new RegExp(`^[\\s,.!?\u2019']*${name}[^.!?"\u201c]{0,40}?\\b(?:${REPORTING})\\b`, 'u'),
+    new RegExp(`^[\\s,.!?\u2019']*according\\s+to\\s+(?:[^.!?"\u201c]{0,40}?\\s)?${name}`, 'u'),
+  ];
+  for (const pattern of afterPatterns) {
+    const m = pattern.exec(following);
+    if (m) return m[1]!;
+  }
+  // Before it, in the same sentence: X [...] said[ that|:|,] "..." / According to X, "..."
+  const clause = before.slice(Math.max(0, before.search(/[^.!?]*$/))).slice(-200);
+  const beforePatterns = [
+    new RegExp(`${name}[^.!?"\u201d]{0,80}?\\b(?:${REPORTING})\\b[^.!?"\u201d]{0,80}$`, 'u'),
+    new RegExp(`according\\s+to\\s+(?:[^.!?"\u201d]{0,40}?\\s)?${name}[^.!?"\u201d]{0,20}$`, 'iu'),
+  ];
+  for (const pattern of beforePatterns) {
+    const m = pattern.exec(clause);
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
 /**
  * The essay's notable quotations, longest first: passages in quotation marks long enough to be speech (not a title)
- * whose speaker the paragraph names before them. Shortened to whole sentences for display, never cut mid-way.
+ * whose speaker the reporting clause names (see speakerOf). Shortened to whole sentences for display, never cut
+ * mid-way.
  */
 export function notableQuotations(essay: Essay, chronology: Chronology, maxChars = 320): Quotation[] {
   const found: (Quotation & { length: number })[] = [];
+  const speakers = [...chronology.people, ...chronology.organizations];
   for (const p of essay.paragraphs) {
     for (const m of p.text.matchAll(QUOTED)) {
-      const before = p.text.slice(0, m.index);
-      const speaker =
-        chronology.people
-          .map((person) => ({ person, at: before.lastIndexOf(person) }))
-          .filter((s) => s.at >= 0)
-          .sort((a, b) => b.at - a.at)[0]?.person ?? null;
+      const speaker = speakerOf(p.text.slice(0, m.index), p.text.slice(m.index + m[0].length), speakers);
       const text = speaker ? wholeSentences(m[1]!, maxChars) : null;
       if (text) found.push({ text: typeset(text), speaker, paragraph: p.n, length: m[1]!.length });
     }

@@ -204,8 +204,8 @@ function nameSpan(rows: Row[], first: number, last: number, m: OpenMention): Nam
   if (rows[a]!.end <= rows[a]!.start) return null;
   // "the President": a title alone names no one.
   if (type === 'person' && rows.slice(a, b + 1).every((r) => isTitleWord(r.form))) return null;
-  // A lone plural proper noun naming people is a group ("Americans", "the Bernoullis"), not a person.
-  if (type === 'person' && a === b && rows[a]!.xpos === 'NNPS') return null;
+  // A plural proper noun naming people is a group ("Americans", "Turkish Cypriots", "the Bernoullis"), not a person.
+  if (type === 'person' && rows[b]!.xpos === 'NNPS') return null;
   return { start: rows[a]!.start, end: rows[b]!.end, type, entity: m.entity };
 }
 

@@ -1,5 +1,6 @@
 import { isKnownPlace, knownPlaces, placeAlias } from './gazetteer.ts';
 import type { Token } from './language.ts';
+import { isCity } from './names/features.ts';
 import { recogniseNames } from './names/index.ts';
 import { isFormOfAddress, isTitleWord } from './names/lexicon.ts';
 import type { Perceptron } from './names/perceptron.ts';
@@ -499,7 +500,9 @@ export function findNames(text: string, tagged: Token[] = [], recogniser?: Perce
   const decided = new Uint8Array(text.length + 1);
   for (const [start, end] of [...refused, ...ruled.map((r): [number, number] => [r.start, r.end])])
     decided.fill(1, start, end);
-  const learned = modelNames(text, tagged, recogniser).filter((f) => !decided.subarray(f.start, f.end).includes(1));
+  const learned = modelNames(text, tagged, ruled, recogniser).filter(
+    (f) => !decided.subarray(f.start, f.end).includes(1),
+  );
   return withEveryMention(
     text,
     [...ruled, ...learned].sort((a, b) => a.start - b.start),
@@ -507,18 +510,35 @@ export function findNames(text: string, tagged: Token[] = [], recogniser?: Perce
 }
 
 /** The names the learned recogniser finds, typed as the who's who files them: a treaty or a programme is a scheme. */
-function modelNames(text: string, tagged: Token[], recogniser?: Perceptron): Found[] {
-  const at = new Map(tagged.map((t, i) => [t.start, i]));
+function modelNames(text: string, tagged: Token[], ruled: Found[], recogniser?: Perceptron): Found[] {
+  const starting = new Map(tagged.map((t, i) => [t.start, i]));
+  const ending = new Map(tagged.map((t, i) => [t.end, i]));
+  // "North Atlantic Allaince" after "North Atlantic Cooperation Council": a body's name begun, then misspelt.
+  const bodies = new Set(
+    ruled.filter((f) => f.type === 'organization' && /\s\S+\s/.test(f.name)).map((f) => firstWords(f.name)),
+  );
   const out: Found[] = [];
   for (const { confidence: _, ...n } of recogniseNames(text, tagged, recogniser)) {
-    const i = at.get(n.start) ?? 0;
+    const i = starting.get(n.start) ?? 0;
     const previous = tagged[i - 1];
+    const next = tagged[(ending.get(n.end) ?? i) + 1];
     const opens =
       !previous || /^[.!?:"\u201c]$/.test(previous.text) || text.slice(previous.end, n.start).includes('\n');
-    // One word that is everyday English opening a sentence ("Applied to join ..."), or a word before its noun
-    // ("European"), is no name.
+    const single = !n.name.includes(' ');
+    // One word that is everyday English opening a sentence ("Applied to join ..."), or that qualifies the noun after
+    // it ("European", "the Azerbaijani mission"), is no name.
     const common = isCommonWord(n.name) && !isListedName(n.name) && !isKnownPlace(n.name);
-    if (!n.name.includes(' ') && ((common && (opens || n.type !== 'person')) || tagged[i]?.pos === 'ADJ')) continue;
+    if (single && ((common && (opens || n.type !== 'person')) || tagged[i]?.pos === 'ADJ')) continue;
+    if (
+      single &&
+      DEMONYM.test(n.name) &&
+      (next?.pos === 'NOUN' || next?.pos === 'ADJ' || /^[-\u2013]$/.test(next?.text ?? ''))
+    )
+      continue;
+    // "Turkish Cypriots", "Native Americans": a people, not a person.
+    if (n.type === 'person' && /s$/.test(n.name) && (tagged[i]?.pos === 'ADJ' || DEMONYM.test(n.name.split(' ')[0]!)))
+      continue;
+    if (!single && bodies.has(firstWords(n.name)) && !ruled.some((r) => r.name === n.name)) continue;
     // "Armenia-Azerbaijan", "Azerbaijani-NATO": two names joined to qualify a noun ("conflict", "contacts").
     const parts = n.name.split('-');
     if (
@@ -534,6 +554,10 @@ function modelNames(text: string, tagged: Token[], recogniser?: Perceptron): Fou
   return out;
 }
 
+/** Endings of the adjectives of peoples and places: "Azerbaijani", "Turkish", "Chinese", "Canadian". */
+const DEMONYM = /(?:i|ish|ese|ian|an|ic)$/;
+const firstWords = (name: string) => name.split(' ').slice(0, 2).join(' ');
+
 /**
  * What a name's own words say of its type, over the model's guess: a body's last word makes an organisation ("Suffolk
  * University"), a place's last word a place ("Creek Turnpike"), a treaty's a scheme; a person's name has a word that
@@ -547,6 +571,8 @@ function typeByForm(name: string, guess: Found['type']): Found['type'] | null {
   if (SCHEMES.has(last) || SCHEMES.has(headBeforeOf)) return guess === 'organization' ? 'scheme' : guess;
   if (ORGANIZATION_HEADS.has(last) || ORGANIZATION_HEADS.has(headBeforeOf)) return 'organization';
   if (PLACE_HEADS.has(last) || isKnownPlace(name)) return 'place';
+  // "the Hague summit": a city the model took for a body.
+  if (guess === 'organization' && (isCity(name) || isCity(`The ${name}`))) return 'place';
   if (guess === 'person') {
     const named = words.filter((w) => /\p{L}{2}/u.test(w) && !isTitleWord(w));
     if (!named.some((w) => !isCommonWord(w) || isListedName(w))) return null;
@@ -799,11 +825,20 @@ export function mergeAliases(found: Found[], acronyms: Record<string, string>): 
     const rest = name.split(' ').slice(1).join(' ');
     if (rest.includes(' ') && organizations.includes(rest)) canonical.set(name, rest);
   }
-  // "De Gaulle" is Charles de Gaulle when the text names him in full.
+  // "De Gaulle" is Charles de Gaulle when the text names him in full; "Jenna", Jenna Marbles; "Antonín Dvořák",
+  // Antonín Leopold Dvořák. A part shared by two full names ("Bernoulli": Daniel and Johann) is left alone.
   const people = names('person');
   for (const person of people) {
-    const full = people.filter((p) => p !== person && p.toLowerCase().endsWith(` ${person.toLowerCase()}`));
-    if (full.length === 1) canonical.set(person, full[0]!);
+    const words = person.toLowerCase().split(' ');
+    const fuller = (p: string) => {
+      const other = p.toLowerCase().split(' ');
+      if (p === person || other.length <= words.length) return false;
+      if (other.slice(-words.length).join(' ') === words.join(' ')) return true;
+      return other[0] === words[0] && (words.length === 1 || other.at(-1) === words.at(-1));
+    };
+    const full = people.filter(fuller);
+    const longest = full.filter((f) => !full.some((g) => g !== f && g.includes(f)));
+    if (longest.length === 1) canonical.set(person, longest[0]!);
   }
   const places = names('place');
   for (const place of places) {

@@ -4,7 +4,12 @@
 import { isKnownPlace } from '../gazetteer.ts';
 import type { Token } from '../language.ts';
 import { isCommonWord, isListedName } from '../words.ts';
+import cityNames from './cities.json' with { type: 'json' };
 import { isTitleWord } from './lexicon.ts';
+
+let cities: Set<string> | null = null;
+/** A town or city of 15,000 people or more (GeoNames, scripts/names-gazetteer.ts). */
+export const isCity = (name: string) => (cities ??= new Set(cityNames)).has(name);
 
 export type NameType = 'person' | 'organization' | 'place';
 
@@ -14,13 +19,40 @@ export interface TextContext {
   lower: Set<string>;
   /** Token indices that open a sentence or a line. */
   opens: Set<number>;
+  /** For each capitalised word, the cues the whole text gives it: "Bolden" after a title in one sentence is a
+   * person in the next. */
+  cues: Map<string, Set<string>>;
 }
+
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'across', 'through', 'outside']);
+const SAYING = new Set(['say', 'tell', 'add', 'state', 'write', 'note', 'explain', 'announce', 'argue', 'ask']);
 
 export function textContext(text: string, tokens: Token[]): TextContext {
   const lower = new Set<string>();
   const opens = new Set<number>();
+  const cues = new Map<string, Set<string>>();
+  const cue = (word: string, what: string) => {
+    const set = cues.get(word) ?? new Set<string>();
+    set.add(what);
+    cues.set(word, set);
+  };
   tokens.forEach((t, i) => {
     if (/^\p{Ll}/u.test(t.text)) lower.add(t.text);
+    if (isCapital(t.text)) {
+      const before = tokens[i - 1];
+      const after = tokens[i + 1];
+      if (before && isCapital(before.text) && isTitleWord(before.text)) cue(t.text, 'after-title');
+      if (before && PLACE_PREPOSITIONS.has(before.text)) cue(t.text, `after-${before.text}`);
+      if (before?.text === 'the') cue(t.text, 'after-the');
+      if (before && isCapital(before.text) && isListedName(before.text)) cue(t.text, 'after-given-name');
+      if (after && SAYING.has(after.lemma)) cue(t.text, 'before-saying');
+      if (after && /^['\u2019]s?$/.test(after.text)) cue(t.text, 'possessive');
+      if (after?.text === ',' && tokens[i + 2]?.text === 'who') cue(t.text, 'before-who');
+      if (after && isCapital(after.text)) cue(t.text, 'before-capital');
+      if (!before || !isCapital(before.text)) {
+        if (!after || !isCapital(after.text)) cue(t.text, 'alone');
+      }
+    }
     const previous = tokens[i - 1];
     if (
       !previous ||
@@ -29,7 +61,7 @@ export function textContext(text: string, tokens: Token[]): TextContext {
     )
       opens.add(i);
   });
-  return { lower, opens };
+  return { lower, opens, cues };
 }
 
 const isCapital = (word: string) => /^\p{Lu}/u.test(word);
@@ -112,6 +144,10 @@ export function tokenFeatures(tokens: Token[], i: number, context: TextContext, 
     `pos0,+1=${t.pos},${p(1)}`,
     `shape-1=${at(-1) ? shape(at(-1)!.text) : '<s>'}`,
     `shape+1=${at(1) ? shape(at(1)!.text) : '</s>'}`,
+    `w-1,w=${w(-1)},${lower}`,
+    `w,w+1=${lower},${w(1)}`,
+    `lemma+1=${at(1)?.lemma ?? '</s>'}`,
+    `lemma-1=${at(-1)?.lemma ?? '<s>'}`,
   ];
   if (context.opens.has(i)) features.push('opens', `opens,shape=${shape(word)}`);
   if (capital) {
@@ -119,8 +155,10 @@ export function tokenFeatures(tokens: Token[], i: number, context: TextContext, 
     if (isCommonWord(word)) features.push('common-word');
     if (isListedName(word)) features.push('given-name');
     if (isKnownPlace(word)) features.push('known-place');
+    if (isCity(word)) features.push('city');
     if (isTitleWord(word)) features.push('title');
     if (context.opens.has(i) && isCommonWord(word)) features.push('opens,common');
+    for (const what of context.cues.get(word) ?? []) features.push(`text:${what}`);
   }
   if (at(-1) && isTitleWord(at(-1)!.text) && isCapital(at(-1)!.text)) features.push('after-title');
   const run = runs.get(i);
@@ -137,6 +175,7 @@ export function tokenFeatures(tokens: Token[], i: number, context: TextContext, 
       `run-after=${tokens[last + 1]?.text.toLowerCase() ?? '</s>'}`,
     );
     if (isKnownPlace(whole)) features.push('run-known-place');
+    if (last > first && isCity(whole)) features.push('run-city');
     if (runWords.includes('of')) features.push('run-of');
   }
   return features;

@@ -12,9 +12,10 @@ import { extractChronology } from '../pipeline/extract/index.ts';
 import { NAME_LABELS, recogniseNames } from '../pipeline/extract/names/index.ts';
 import { Perceptron } from '../pipeline/extract/names/perceptron.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
+import { keyPeople } from '../pipeline/views/common.ts';
 import { type GumDocument, gumDir, hasGum, readGum } from '../scripts/gum.ts';
 import { train, trainingText } from '../scripts/train-names.ts';
-import { type GoldList, scoreList, type TypeScore } from './names-score.ts';
+import { type GoldList, matches, scoreList, type TypeScore } from './names-score.ts';
 
 const argument = (name: string, fallback: number) => {
   const at = process.argv.indexOf(name);
@@ -36,6 +37,8 @@ const TYPES = ['person', 'organization', 'place'] as const;
 const spanTotals = Object.fromEntries(TYPES.map((t) => [t, { found: 0, right: 0, gold: 0 }]));
 const listTotals: Record<string, TypeScore> = {};
 const byGenre = new Map<string, Record<string, TypeScore>>();
+/** Key people: of the documents with salient people (k of them), those whose first min(3, k) are all salient. */
+const key = { documents: 0, allSalient: 0, names: 0, salient: 0, misses: [] as string[] };
 
 const add = (into: Record<string, TypeScore>, type: string, s: TypeScore) => {
   const t = (into[type] ??= { found: 0, right: 0, gold: 0, recalled: 0, errors: [] });
@@ -88,7 +91,12 @@ if (!spansOnly) {
       `${genre.padEnd(14)}  ${cell('person').padEnd(11)}  ${cell('organization').padEnd(18)}  ${cell('place')}`,
     );
   }
+  console.log(
+    `\nkey people: the first min(3, k) are the k salient people (GUM rank 3 or more) in ${key.allSalient} of ` +
+      `${key.documents} documents (${pct(key.allSalient, key.documents)}); ${key.salient} of ${key.names} names (${pct(key.salient, key.names)})`,
+  );
   if (showErrors) for (const t of TYPES) for (const e of listTotals[t]!.errors) console.log(e);
+  if (showErrors) for (const e of key.misses) console.log(e);
 }
 
 function scoreSpans(doc: GumDocument, fitted: Perceptron) {
@@ -120,6 +128,7 @@ async function scoreWhosWho(doc: GumDocument, fitted: Perceptron) {
   byGenre.set(doc.genre, genre);
   const lists = { person: c.people, organization: c.organizations, place: c.places };
   const goldKey = { person: 'people', organization: 'organizations', place: 'places' } as const;
+  scoreKeyPeople(doc, keyPeople(essay, c));
   for (const t of TYPES) {
     // An academic paper's people are the authors it cites: not scored (the corpus README).
     if (t === 'person' && doc.genre === 'academic') continue;
@@ -127,4 +136,34 @@ async function scoreWhosWho(doc: GumDocument, fitted: Perceptron) {
     add(listTotals, t, s);
     add(genre, t, s);
   }
+}
+
+function scoreKeyPeople(doc: GumDocument, top: string[]) {
+  if (doc.genre === 'academic') return;
+  const names = new Map<number, Set<string>>();
+  for (const p of doc.paragraphs)
+    for (const s of p.names) {
+      if (s.type !== 'person') continue;
+      const set = names.get(s.entity) ?? new Set<string>();
+      set.add(p.text.slice(s.start, s.end));
+      names.set(s.entity, set);
+    }
+  // GUM ranks an entity by how many of its five summaries name it: rank 3 or more is what the text is about. Only
+  // the people the text names count ("the girls" or "I" cannot be listed).
+  const salient = new Set([...doc.salient].filter(([e, rank]) => rank >= 3 && names.has(e)).map(([e]) => e));
+  if (salient.size === 0) return;
+  const entityOf = (name: string) =>
+    [...names].find(([, set]) => set.has(name))?.[0] ??
+    [...names].find(([, set]) => [...set].some((v) => matches(name, v)))?.[0];
+  const wanted = top.slice(0, Math.min(3, salient.size));
+  key.documents++;
+  let right = 0;
+  for (const name of wanted) {
+    key.names++;
+    const entity = entityOf(name);
+    if (entity !== undefined && salient.has(entity)) right++;
+    else key.misses.push(`${doc.name} key people: "${name}" is not one of its ${salient.size} salient people`);
+  }
+  key.salient += right;
+  if (right === wanted.length && wanted.length === Math.min(3, salient.size)) key.allSalient++;
 }

@@ -7,6 +7,7 @@ import { extractChronology } from '../pipeline/extract/index.ts';
 import { NAME_LABELS, namesModel } from '../pipeline/extract/names/index.ts';
 import { isFormOfAddress, isTitleWord } from '../pipeline/extract/names/lexicon.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
+import { keyPeople } from '../pipeline/views/common.ts';
 import { hasGum, readGum } from '../scripts/gum.ts';
 import { train, trainingText } from '../scripts/train-names.ts';
 
@@ -66,6 +67,22 @@ describe("who's who on other genres", () => {
       'Obituary\n\nOn 5 October 2011 Steve Jobs died. Bill Gates and Steve Ballmer praised him.\n',
     );
     expect(c.people).toEqual(expect.arrayContaining(['Steve Jobs', 'Bill Gates', 'Steve Ballmer']));
+  });
+});
+
+describe('key people', () => {
+  it('puts first the people the text is about, by how often and how prominently it names them', async () => {
+    const value = [
+      'Jobs and the Company',
+      '',
+      'In 1976 Steve Wozniak met Steve Jobs in a garage. Jobs founded the firm with him.',
+      '',
+      'In 1985 John Sculley forced Jobs out. Jobs returned in 1997, and Jobs led the firm until 2011.',
+    ].join('\n');
+    const essay = await parseEssay(new VFile({ path: 'bio.txt', value }));
+    const ranked = keyPeople(essay, extractChronology(essay, { spelling: false }));
+    expect(ranked[0]).toBe('Steve Jobs');
+    expect(ranked).toEqual(expect.arrayContaining(['Steve Wozniak', 'John Sculley']));
   });
 });
 

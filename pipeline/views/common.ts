@@ -350,3 +350,32 @@ function wholeSentences(quote: string, max: number): string | null {
   const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('! '), cut.lastIndexOf('? '));
   return end > 0 ? cut.slice(0, end + 1) : null;
 }
+
+/**
+ * The people a text is about, most salient first: how often it names them (in full, or by a surname no one else
+ * shares), and how prominently (in the title, in the first paragraph, as the one who acts in an event). Ties go to
+ * the one named first.
+ */
+export function keyPeople(essay: Essay, chronology: Chronology): string[] {
+  const people = chronology.people;
+  const surname = (name: string) => name.split(' ').at(-1)!;
+  const shared = new Map<string, number>();
+  for (const p of people) shared.set(surname(p), (shared.get(surname(p)) ?? 0) + 1);
+  const forms = (name: string) =>
+    new RegExp(
+      `(?<![\\p{L}])(?:${[name, ...(name.includes(' ') && shared.get(surname(name)) === 1 ? [surname(name)] : [])]
+        .map(escapeRegExp)
+        .join('|')})(?![\\p{L}])`,
+      'gu',
+    );
+  const lead = essay.paragraphs.find((p) => p.kind === 'text')?.n;
+  const scored = people.map((name, order) => {
+    const pattern = forms(name);
+    let score = 0;
+    for (const p of essay.paragraphs) score += (p.text.match(pattern)?.length ?? 0) * (p.n === lead ? 2 : 1);
+    if (new RegExp(pattern.source, 'u').test(essay.title)) score += 5;
+    score += chronology.events.filter((e) => e.actors.people.includes(name)).length;
+    return { name, score, order };
+  });
+  return scored.sort((a, b) => b.score - a.score || a.order - b.order).map((s) => s.name);
+}

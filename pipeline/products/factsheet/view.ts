@@ -3,7 +3,15 @@
 import type { Chronology, Essay, EventKind } from '../../core/model.ts';
 import type { Settings } from '../../core/settings.ts';
 import { toDayNumber } from '../../dates/calendar.ts';
-import { eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from '../../views/common.ts';
+import {
+  eventNumbers,
+  eventRows,
+  keyPeople,
+  keyPoints,
+  notableQuotation,
+  sectionsOf,
+  spanCovered,
+} from '../../views/common.ts';
 import { formatValue, titleSize, typeset, yearOf } from '../../views/format.ts';
 import { hyphenator } from '../../views/hyphenate.ts';
 import { shapeOf } from '../../views/shape.ts';
@@ -131,10 +139,10 @@ export function factsheetView(
     .slice(0, limits.milestones)
     .map((i, keep) => ({ ...rows[i]!, keep }))
     .sort((a, b) => a.number - b.number);
-  const people = chronology.people
+  // The people the text is about, most salient first (keyPeople), among those who act in its events.
+  const people = keyPeople(essay, chronology)
     .map((name) => ({ name, events: rows.filter((r) => events[r.number - 1]!.actors.people.includes(name)) }))
     .filter((p) => p.events.length > 0)
-    .sort((a, b) => b.events.length - a.events.length)
     .slice(0, limits.people)
     .map((p) => ({
       name: p.name,

@@ -2,7 +2,15 @@
 // number of characters a slide; what does not fit goes to a continuation slide.
 import type { Chronology, Essay } from '../../core/model.ts';
 import type { Settings } from '../../core/settings.ts';
-import { type EventRow, eventRows, keyPoints, notableQuotations, sectionsOf, spanCovered } from '../../views/common.ts';
+import {
+  type EventRow,
+  eventRows,
+  keyPeople,
+  keyPoints,
+  notableQuotations,
+  sectionsOf,
+  spanCovered,
+} from '../../views/common.ts';
 import { formatValue, runningTitle, titleSize, typeset, yearRange } from '../../views/format.ts';
 import { shapeOf } from '../../views/shape.ts';
 import type { TimelineLayout } from '../../views/timeline.ts';
@@ -162,7 +170,7 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
     });
   }
 
-  const people = chronology.people
+  const people = keyPeople(essay, chronology)
     .map((name) => {
       const acts = rows.filter((r) => chronology.events[r.number - 1]!.actors.people.includes(name));
       return { name, acts };

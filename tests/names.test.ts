@@ -70,6 +70,17 @@ describe("who's who on other genres", () => {
   });
 });
 
+describe('actors', () => {
+  it('takes the subject for "he", not the last name before it', async () => {
+    const c = await chronologyOf(
+      'Handover\n\nOn 28 June 2004 Paul Bremer stated that sovereignty had passed to the government of Ayad Allawi, and he left Iraq later that day.\n',
+    );
+    const left = c.events.find((e) => /left Iraq/.test(e.summary));
+    expect(left?.summary).toMatch(/^Paul Bremer left Iraq/);
+    expect(left?.actors.people[0]).toBe('Paul Bremer');
+  });
+});
+
 describe('key people', () => {
   it('puts first the people the text is about, by how often and how prominently it names them', async () => {
     const value = [

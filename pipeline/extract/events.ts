@@ -83,10 +83,15 @@ export function buildEvents(
       const inSentence = found.filter(
         (f) => f.start >= Math.max(from, toSource(paragraph.segments, paragraph.dateline ?? 0)) && f.start < to,
       );
-      const named = unique([
-        ...inSentence.filter((f) => f.type === 'person').map((f) => f.name),
-        ...surnames(sentence.text, bySurname),
-      ]);
+      // The sentence's subject first: in "Bremer stated that Allawi ... and he left", "he" is Bremer.
+      const subject = subjectPhrase(paragraph.text, tokens, Math.max(sentenceFrom, prose), sentenceTo, []) ?? '';
+      const named = subjectFirst(
+        unique([
+          ...inSentence.filter((f) => f.type === 'person').map((f) => f.name),
+          ...surnames(sentence.text, bySurname),
+        ]),
+        subject,
+      );
       const pronoun = /\b(?:he|his|him|she|her|the latter)\b/i.test(sentence.text);
       // "The President of the Republic of Azerbaijan issued a decree": the person last named with that role.
       const byRole = named.length ? null : holderOfRole(sentence.text, roles, lastSeen);
@@ -170,6 +175,13 @@ export function buildEvents(
             clauses.length > 1 ? inClause(found, paragraph, clause) : inSentence,
             actorsPeople,
             clauses.length > 1,
+            subjectPhrase(
+              paragraph.text,
+              tokens,
+              clause.from,
+              clause.to,
+              dated.map((m) => m.at),
+            ) ?? subject,
           ),
         });
       }
@@ -268,14 +280,22 @@ function actorsOf(
   names: Found[],
   sentencePeople: string[],
   ownClause: boolean,
+  subject: string,
 ): Pick<Candidate, 'people' | 'organizations' | 'places'> {
-  const of = (type: Found['type']) => unique(names.filter((f) => f.type === type).map((f) => f.name));
+  const of = (type: Found['type']) =>
+    subjectFirst(unique(names.filter((f) => f.type === type).map((f) => f.name)), subject);
   const people = of('person');
   return {
     people: ownClause && people.length ? people : sentencePeople,
     organizations: of('organization'),
     places: of('place'),
   };
+}
+
+/** The names the clause's subject holds come first: the one who acts, then the others it names. */
+function subjectFirst(names: string[], subject: string): string[] {
+  const inSubject = (name: string) => subject.includes(name) || subject.includes(name.split(' ').at(-1)!);
+  return [...names.filter(inSubject), ...names.filter((n) => !inSubject(n))];
 }
 
 /** The clause's kind; a clause that leaves its verb to the one before ("Chile on 22 October") takes the sentence's. */

@@ -69,7 +69,7 @@ if (process.argv[1] === import.meta.filename) {
   const size = JSON.stringify(model).length;
   console.log(
     `train: ${texts.length} documents, ${texts.reduce((n, t) => n + t.tokens.length, 0)} tokens, ` +
-      `${Object.keys(model.weights).length} features, ${(size / 1e6).toFixed(2)} MB, ` +
+      `${model.features.split('\n').length} features, ${(size / 1e6).toFixed(2)} MB, ` +
       `${((performance.now() - started) / 1000).toFixed(1)} s -> ${path.relative(process.cwd(), out)}`,
   );
 }

@@ -56,7 +56,7 @@ export function textContext(text: string, tokens: Token[]): TextContext {
     const previous = tokens[i - 1];
     if (
       !previous ||
-      /^[.!?:;"\u201c\u201d\u2014-]$/.test(previous.text) ||
+      /^[.!?:;"\u201c\u201d\u2014-]$|^\s+$/.test(previous.text) ||
       text.slice(previous.end, t.start).includes('\n')
     )
       opens.add(i);
@@ -68,6 +68,7 @@ const isCapital = (word: string) => /^\p{Lu}/u.test(word);
 
 /** "Xxxx", "XX", "X.", "dd", "Xx-Xx": the word's shape, with runs of one kind of letter shortened. */
 function shape(word: string): string {
+  if (/^\s+$/.test(word)) return '<br>';
   return word
     .replace(/\p{Lu}/gu, 'X')
     .replace(/\p{Ll}/gu, 'x')
@@ -118,12 +119,33 @@ export function capitalRuns(tokens: Token[]): Map<number, [number, number]> {
   return runs;
 }
 
+const listed = new Map<string, string[]>();
+
+/** What the word lists know of a capitalised word, once per word: the same names come back all through a text. */
+function whatListsSay(word: string): string[] {
+  let known = listed.get(word);
+  if (!known) {
+    known = [];
+    if (isCommonWord(word)) known.push('common-word');
+    if (isListedName(word)) known.push('given-name');
+    if (isKnownPlace(word)) known.push('known-place');
+    if (isCity(word)) known.push('city');
+    if (isTitleWord(word)) known.push('title');
+    if (listed.size > 50_000) listed.clear();
+    listed.set(word, known);
+  }
+  return known;
+}
+
+/** A token as a feature's value: lower case, and a line break as one mark (the model file keeps a feature a line). */
+const lowered = (t: Token) => (/^\s+$/.test(t.text) ? '<br>' : t.text.toLowerCase());
+
 export function tokenFeatures(tokens: Token[], i: number, context: TextContext, runs: Map<number, [number, number]>) {
   const t = tokens[i]!;
   const word = t.text;
   const lower = word.toLowerCase();
   const at = (k: number) => tokens[i + k];
-  const w = (k: number) => at(k)?.text.toLowerCase() ?? (k < 0 ? '<s>' : '</s>');
+  const w = (k: number) => (at(k) ? lowered(at(k)!) : k < 0 ? '<s>' : '</s>');
   const p = (k: number) => at(k)?.pos ?? (k < 0 ? '<s>' : '</s>');
   const capital = isCapital(word);
   const features = [
@@ -151,13 +173,10 @@ export function tokenFeatures(tokens: Token[], i: number, context: TextContext, 
   ];
   if (context.opens.has(i)) features.push('opens', `opens,shape=${shape(word)}`);
   if (capital) {
+    const known = whatListsSay(word);
+    features.push(...known);
     if (context.lower.has(lower)) features.push('also-lower');
-    if (isCommonWord(word)) features.push('common-word');
-    if (isListedName(word)) features.push('given-name');
-    if (isKnownPlace(word)) features.push('known-place');
-    if (isCity(word)) features.push('city');
-    if (isTitleWord(word)) features.push('title');
-    if (context.opens.has(i) && isCommonWord(word)) features.push('opens,common');
+    if (context.opens.has(i) && known.includes('common-word')) features.push('opens,common');
     for (const what of context.cues.get(word) ?? []) features.push(`text:${what}`);
   }
   if (at(-1) && isTitleWord(at(-1)!.text) && isCapital(at(-1)!.text)) features.push('after-title');
@@ -171,8 +190,8 @@ export function tokenFeatures(tokens: Token[], i: number, context: TextContext, 
       `run-first=${tokens[first]!.text.toLowerCase()}`,
       `run-len=${Math.min(last - first + 1, 4)}`,
       `run-place=${i - first},${last - i}`.replace(/\d{2,}/g, '9'),
-      `run-before=${tokens[first - 1]?.text.toLowerCase() ?? '<s>'}`,
-      `run-after=${tokens[last + 1]?.text.toLowerCase() ?? '</s>'}`,
+      `run-before=${tokens[first - 1] ? lowered(tokens[first - 1]!) : '<s>'}`,
+      `run-after=${tokens[last + 1] ? lowered(tokens[last + 1]!) : '</s>'}`,
     );
     if (isKnownPlace(whole)) features.push('run-known-place');
     if (last > first && isCity(whole)) features.push('run-city');

@@ -3,8 +3,11 @@
 
 export interface PerceptronModel {
   labels: string[];
-  /** Feature -> one weight per label, as integers (scaled): compact in JSON, exact to reload. */
-  weights: Record<string, number[]>;
+  /** The features, one per line, in the order of the weights' rows. */
+  features: string;
+  /** One row per feature and one column per label of integer weights (scaled), as an Int32Array in base64: read in a
+   * few milliseconds, where an object of 40,000 arrays takes 80. */
+  weights: string;
 }
 
 /** Features of the tags already given: what came just before shapes what comes next ("I-" only after "B-"). */
@@ -21,16 +24,29 @@ export class Perceptron {
   private stamps = new Map<string, Float64Array>();
   private instances = 0;
 
+  /** A trained model's rows (feature -> row) and weights, read-only. */
+  private rows: Map<string, number> | null = null;
+  private table: Int32Array = new Int32Array(0);
+
   constructor(labels: string[], model?: PerceptronModel) {
     this.labels = labels;
-    if (model) for (const [f, w] of Object.entries(model.weights)) this.weights.set(f, Float64Array.from(w));
+    if (!model) return;
+    this.rows = new Map(model.features.split('\n').map((f, i) => [f, i]));
+    const bytes = Buffer.from(model.weights, 'base64');
+    this.table = new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
   }
 
   scores(features: string[]): Float64Array {
-    const scores = new Float64Array(this.labels.length);
+    const n = this.labels.length;
+    const scores = new Float64Array(n);
     for (const f of features) {
+      if (this.rows) {
+        const row = this.rows.get(f);
+        if (row !== undefined) for (let k = 0; k < n; k++) scores[k]! += this.table[row * n + k]!;
+        continue;
+      }
       const w = this.weights.get(f);
-      if (w) for (let k = 0; k < scores.length; k++) scores[k]! += w[k]!;
+      if (w) for (let k = 0; k < n; k++) scores[k]! += w[k]!;
     }
     return scores;
   }
@@ -77,14 +93,20 @@ export class Perceptron {
 
   /** The averaged weights, scaled to integers; weights too small to change a decision are left out. */
   toModel(scale = 1000, floor = 0.002): PerceptronModel {
-    const weights: Record<string, number[]> = {};
+    const features: string[] = [];
+    const rows: number[] = [];
     for (const [f, w] of this.weights) {
       const totals = this.totals.get(f)!;
       const stamps = this.stamps.get(f)!;
       const average = [...w].map((x, k) => (totals[k]! + (this.instances - stamps[k]!) * x) / this.instances);
-      if (average.every((x) => Math.abs(x) < floor)) continue;
-      weights[f] = average.map((x) => Math.round(x * scale));
+      if (average.every((x) => Math.abs(x) < floor) || f.includes('\n')) continue;
+      features.push(f);
+      rows.push(...average.map((x) => Math.round(x * scale)));
     }
-    return { labels: this.labels, weights };
+    return {
+      labels: this.labels,
+      features: features.join('\n'),
+      weights: Buffer.from(Int32Array.from(rows).buffer).toString('base64'),
+    };
   }
 }

@@ -62,6 +62,20 @@ describe("who's who on other genres", () => {
     expect(c.places).toEqual(expect.arrayContaining(['Kabul', 'Houston']));
   });
 
+  it('takes a body named by its first word for that body, and a part of a longer name for no one', async () => {
+    const c = await chronologyOf(
+      [
+        'Appointment',
+        '',
+        'On 12 March 2024 NASA named Makenzie Lystrup director of the Goddard Space Flight Center. Goddard employs about 10,000 people. In December 1994 voters rejected the European Economic Area.',
+      ].join('\n'),
+    );
+    expect(c.organizations).toContain('Goddard Space Flight Center');
+    expect(c.people).not.toContain('Goddard');
+    expect(c.places).not.toContain('Goddard');
+    expect(c.people).not.toContain('European');
+  });
+
   it('finds a name that opens a sentence with a common word', async () => {
     const c = await chronologyOf(
       'Obituary\n\nOn 5 October 2011 Steve Jobs died. Bill Gates and Steve Ballmer praised him.\n',

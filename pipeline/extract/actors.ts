@@ -83,6 +83,22 @@ const ORGANIZATION_HEADS = new Set([
   'agreement',
   'pact',
   'initiative',
+  'center',
+  'centre',
+  'college',
+  'school',
+  'academy',
+  'society',
+  'foundation',
+  'institution',
+  'laboratory',
+  'observatory',
+  'bureau',
+  'administration',
+  'corps',
+  'trust',
+  'network',
+  'club',
 ]);
 /** Organisation names that are documents or schemes rather than bodies: kept for acronyms, not as actors. */
 const SCHEMES = new Set([
@@ -396,13 +412,11 @@ function splitAtAnd(run: Run, starts: number[], text: string): Run[] {
  * Minister Veronika Skvortsova" -> "Veronika Skvortsova" (roles.ts keeps the title as her role). */
 function trimLeading(all: string[]): string[] {
   let title = -1;
+  const isTitle = (w: string) => TITLES.includes(w.toLowerCase()) || isTitleWord(w);
   all.forEach((w, i) => {
-    if (
-      (TITLES.includes(w.toLowerCase()) || isTitleWord(w)) &&
-      all.length - i - 1 >= 2 &&
-      !all.slice(i + 1).includes('of')
-    )
-      title = i;
+    if (isTitle(w) && all.length - i - 1 >= 2 && !all.slice(i + 1).includes('of')) title = i;
+    // "Secretary of State George Marshall": a title of one word after "of", then a name of two.
+    if (isTitle(w) && all[i + 1] === 'of' && all.length - i - 3 >= 2 && !all.slice(i + 2).includes('of')) title = i + 2;
   });
   const words = title >= 0 && !ORGANIZATION_HEADS.has(all.at(-1)!.toLowerCase()) ? all.slice(title + 1) : all;
   const ORG_ADJECTIVE = /^(?:north|south|european|national|armed|defense|defence|foreign|soviet|western|eastern)$/i;
@@ -539,6 +553,13 @@ function modelNames(text: string, tagged: Token[], ruled: Found[], recogniser?: 
     if (n.type === 'person' && /s$/.test(n.name) && (tagged[i]?.pos === 'ADJ' || DEMONYM.test(n.name.split(' ')[0]!)))
       continue;
     if (!single && bodies.has(firstWords(n.name)) && !ruled.some((r) => r.name === n.name)) continue;
+    // A part of a longer run of capitalised words ("European" of "European Economic Area") is no name of its own;
+    // a title before a name is no part of it ("NASA Administrator Charles Bolden").
+    const after = tagged[(ending.get(n.end) ?? i) + 1];
+    const before = tagged[i - 1];
+    const joins = (t: Token | undefined, gap: string) =>
+      !!t && t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text) && /^ $/.test(gap) && !isTitleWord(t.text);
+    if (joins(after, text.slice(n.end, after?.start)) || joins(before, text.slice(before?.end, n.start))) continue;
     // "Armenia-Azerbaijan", "Azerbaijani-NATO": two names joined to qualify a noun ("conflict", "contacts").
     const parts = n.name.split('-');
     if (
@@ -711,10 +732,16 @@ function withNeighbours(text: string, found: Found[], unsure: Run[]): Found[] {
 function withEveryMention(text: string, found: Found[]): Found[] {
   const people = [...new Set(found.filter((f) => f.type === 'person').map((f) => f.name))];
   const extra: Found[] = [];
-  const known = new Set(found.filter((f) => f.type === 'person').map((f) => f.start));
+  // Characters some name already covers: "European" is no mention of its own inside "European Union".
+  const covered = new Uint8Array(text.length + 1);
+  for (const f of found) covered.fill(1, f.start, f.end);
+  const wordAround = (at: number, end: number) =>
+    /[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '');
   for (const name of people) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-      if (!known.has(at)) extra.push({ name, type: 'person', start: at, end: at + name.length });
+      const end = at + name.length;
+      if (!covered.subarray(at, end).includes(1) && !wordAround(at, end))
+        extra.push({ name, type: 'person', start: at, end });
     }
   }
   return [...found, ...extra].sort((a, b) => a.start - b.start);
@@ -840,6 +867,18 @@ export function mergeAliases(found: Found[], acronyms: Record<string, string>): 
     const longest = full.filter((f) => !full.some((g) => g !== f && g.includes(f)));
     if (longest.length === 1) canonical.set(person, longest[0]!);
   }
+  // "Goddard" after "Goddard Space Flight Center", "Chrysler" after "Chrysler Group": a body's first word alone, when
+  // the text names one body so and no one with a given name.
+  const retyped = new Map<string, Found['type']>();
+  for (const name of [...people, ...names('place')]) {
+    if (name.includes(' ') || isKnownPlace(name) || isCity(name)) continue; // "the Copenhagen European Council"
+    const bodies = organizations.filter((o) => o.startsWith(`${name} `) && !o.includes(' of '));
+    const person = people.some((p) => p !== name && p.endsWith(` ${name}`));
+    if (bodies.length === 1 && !person) {
+      canonical.set(name, bodies[0]!);
+      retyped.set(name, 'organization');
+    }
+  }
   const places = names('place');
   for (const place of places) {
     // "Southern Caucasus" beside "South Caucasus"; "Britain" beside "United Kingdom".
@@ -865,7 +904,8 @@ export function mergeAliases(found: Found[], acronyms: Record<string, string>): 
   const isScheme = (name: string) => schemes.some((s) => s === name || s.startsWith(`${name} `));
   return found.map((f) => {
     const name = canonical.has(f.name) ? resolve(f.name) : f.name;
-    return { ...f, name, type: f.type === 'organization' && isScheme(name) ? 'scheme' : f.type };
+    const type = retyped.get(f.name) ?? f.type;
+    return { ...f, name, type: type === 'organization' && isScheme(name) ? 'scheme' : type };
   });
 }
 

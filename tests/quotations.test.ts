@@ -1,5 +1,7 @@
 // Quotations go to the one the reporting clause names, a person or an organisation, and to no one else: never to the
 // last name that happens to stand before them.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { extractChronology } from '../pipeline/extract/index.ts';
@@ -38,6 +40,26 @@ describe('notableQuotations', () => {
     );
     expect(q.map((x) => x.speaker)).toEqual(['Apple']);
   });
+  it("gives the seed's quotation to the one its reporting clause names", async () => {
+    const seed = path.join(import.meta.dirname, '..', 'source', 'azerbaijan-nato.txt');
+    const essay = await parseEssay(new VFile({ path: seed, value: readFileSync(seed, 'utf8') }));
+    const q = notableQuotations(essay, extractChronology(essay, { spelling: false }));
+    expect(q.map((x) => x.speaker)).toEqual(['Heydar Aliyev']);
+  });
+
+  it('gives a quotation told after its speaker to that speaker, and reported speech to no one', async () => {
+    const q = await quotationsOf(
+      [
+        'Launch',
+        '',
+        `The rover landed on 6 August 2012. "${LONG} who built it," said NASA Administrator Charles Bolden.`,
+        '',
+        'On 7 August 2012 Bolden said that the landing was a triumph and that the team had earned a rest.',
+      ].join('\n'),
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Charles Bolden']);
+  });
+
   it('prints no quotation whose speaker the text does not name', async () => {
     const q = await quotationsOf(
       `Talks\n\nJohn Kerry arrived in Geneva on 4 May 2014. An official said: "${LONG} who worked on the talks for months."\n`,

@@ -2,7 +2,7 @@ import { isKnownPlace, knownPlaces, placeAlias } from './gazetteer.ts';
 import type { Token } from './language.ts';
 import { isCity } from './names/features.ts';
 import { recogniseNames } from './names/index.ts';
-import { isFormOfAddress, isTitleWord } from './names/lexicon.ts';
+import { isFormOfAddress, isTitleWord, TITLE_WORDS } from './names/lexicon.ts';
 import type { Perceptron } from './names/perceptron.ts';
 import { isCommonWord, isListedName } from './words.ts';
 
@@ -494,7 +494,7 @@ const TITLES = [
 const anyCase = (word: string) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`;
 /** Titles that announce a person: "Secretary-General Manfred Werner", "President of Azerbaijan Heydar Aliyev". */
 const TITLE_BEFORE = new RegExp(
-  `\\b(?:${TITLES.map(anyCase).join('|')})\\.?\\s+(?:of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+(?:of\\s+)?(?:the\\s+)?\\p{Lu}[\\p{L}-]*){0,4}\\s+)?$`,
+  `\\b(?:${[...new Set([...TITLES, ...TITLE_WORDS])].map(anyCase).join('|')})\\.?\\s+(?:of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+(?:of\\s+)?(?:the\\s+)?\\p{Lu}[\\p{L}-]*){0,4}\\s+)?$`,
   'u',
 );
 /** What follows a person's name: a comma and a role, a verb, a possessive. */
@@ -569,6 +569,16 @@ function modelNames(text: string, tagged: Token[], ruled: Found[], recogniser?: 
       parts.some((p) => isKnownPlace(p) || isAcronym(p))
     )
       continue;
+    // "NASA Administrator Charles Bolden": the person after the title, whatever the whole was taken for.
+    const words = n.name.split(' ');
+    let title = words.length - 2;
+    while (title >= 0 && !(isTitleWord(words[title]!) && /^\p{Lu}/u.test(words[title]!))) title--;
+    const rest = words.slice(title + 1);
+    if (title >= 0 && !rest.includes('of') && rest.some((w) => isListedName(w) || !isCommonWord(w))) {
+      const name = rest.join(' ');
+      out.push({ name, type: 'person', start: n.end - name.length, end: n.end });
+      continue;
+    }
     const type = typeByForm(n.name, n.type);
     if (type) out.push({ ...n, type });
   }

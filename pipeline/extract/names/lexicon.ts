@@ -102,21 +102,30 @@ const TITLES = new Set([
   'coach',
   'ceo',
   'chairperson',
+  'attorney',
+  'solicitor',
+]);
+/** Words that qualify a title ("Foreign Minister", "former President"): part of a role, never of a name. */
+const QUALIFIERS = new Set([
   'foreign',
   'defense',
   'defence',
   'interior',
   'finance',
-  'attorney',
-  'solicitor',
   'first',
   'former',
   'late',
   'acting',
 ]);
 
+/** The titles alone, for patterns that look for one before a name. */
+export const TITLE_WORDS: readonly string[] = [...TITLES];
+
 /** A word that titles a person and is never part of a name ("President", "Dr."). */
-export const isTitleWord = (word: string) => TITLES.has(word.toLowerCase().replace(/\.$/, ''));
+export const isTitleWord = (word: string) => {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  return TITLES.has(w) || QUALIFIERS.has(w);
+};
 
 /** Ways of addressing someone that name no one: "Madam Speaker", "Mr. President", "Your Honor", "Sir". */
 const ADDRESS =

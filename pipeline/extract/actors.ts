@@ -602,6 +602,8 @@ function typeByForm(name: string, guess: Found['type']): Found['type'] | null {
   if (SCHEMES.has(last) || SCHEMES.has(headBeforeOf)) return guess === 'organization' ? 'scheme' : guess;
   if (ORGANIZATION_HEADS.has(last) || ORGANIZATION_HEADS.has(headBeforeOf)) return 'organization';
   if (PLACE_HEADS.has(last) || isKnownPlace(name)) return 'place';
+  // An acronym is a body ("NATO"), or a country the rules already know ("US", "UAE"); never a person.
+  if (isAcronym(name)) return COUNTRY_CODES.has(name) ? 'place' : guess === 'person' ? null : 'organization';
   // "the Hague summit": a city the model took for a body.
   if (guess === 'organization' && (isCity(name) || isCity(`The ${name}`))) return 'place';
   if (guess === 'person') {
@@ -613,6 +615,8 @@ function typeByForm(name: string, guess: Found['type']): Found['type'] | null {
 
 /** @param refused told of each run the rules find is no name */
 function ruleNames(text: string, tagged: Token[], refused: [number, number][] = []): Found[] {
+  const spelt = findAcronyms(text);
+  const acronymHead = (acronym: string) => (spelt[acronym] ?? '').split(' ').at(-1)!.toLowerCase();
   const posAt = new Map(tagged.map((t) => [t.start, t]));
   const out: Found[] = [];
   const unsure: Run[] = [];
@@ -648,7 +652,10 @@ function ruleNames(text: string, tagged: Token[], refused: [number, number][] = 
       }
       const asWord = first.charAt(0) + first.slice(1).toLowerCase(); // "ISTANBUL" in a dateline is Istanbul
       if (isKnownPlace(asWord)) add('place', asWord);
-      else add(COUNTRY_CODES.has(first) ? 'place' : 'organization');
+      else if (COUNTRY_CODES.has(first)) add('place');
+      // An acronym the text spells out as a body is one; any other ("LED", "DNA", "NASA") is left to the recogniser.
+      else if (ORGANIZATION_HEADS.has(acronymHead(first))) add('organization');
+      else unsure.push({ words, start, end: run.end });
     } else if (MONTH_WORD.test(name) || (/^\s*\d/.test(after) && words.length === 1)) {
       refused.push([run.start, run.end]);
     } else if (ORGANIZATION_HEADS.has(last) || ORGANIZATION_HEADS.has(headBeforeOf)) {
@@ -674,6 +681,9 @@ function ruleNames(text: string, tagged: Token[], refused: [number, number][] = 
       !opensSentence &&
       PLACE_CUE.test(before) &&
       words.length <= 3 &&
+      // "in Philosophy", "from Julian Jarrold": an everyday word or a given name and a surname are left to the recogniser.
+      !(words.length === 1 && isCommonWord(first)) &&
+      !(words.length >= 2 && isListedName(first) && !isCommonWord(first)) &&
       !words.some(isInitial) &&
       !(
         /\bthe\s+$/.test(before) &&
@@ -731,7 +741,7 @@ function withNeighbours(text: string, found: Found[], unsure: Run[]): Found[] {
           (/^(?:,| and| or)\s+$/.test(text.slice(f.end, run.start)) ||
             /^(?:,| and| or)\s+$/.test(text.slice(run.end, f.start))),
       );
-      if (neighbour && run.words.length <= 2) type = 'place';
+      if (neighbour && run.words.length <= 2 && !run.words.every(isAcronym)) type = 'place';
     }
     if (type) out.push({ name, type, start: run.start, end: run.end });
   }

@@ -264,7 +264,6 @@ const NOT_NAME = new Set([
   'marshal',
   'senator',
   'special',
-  'new',
   'former',
   'first',
   'second',
@@ -443,6 +442,8 @@ export interface Found {
   type: 'person' | 'organization' | 'place' | 'scheme';
   start: number;
   end: number;
+  /** Typed by its form alone ("X Y was ..."): the recogniser's type for the same words wins. */
+  weak?: boolean;
 }
 
 const MONTH_WORD = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
@@ -508,15 +509,19 @@ const PERSON_AFTER =
  */
 export function findNames(text: string, tagged: Token[] = [], recogniser?: Perceptron | null): Found[] {
   const refused: [number, number][] = [];
-  const ruled = ruleNames(text, tagged, refused);
-  if (tagged.length === 0 || recogniser === null) return ruled;
+  const all = ruleNames(text, tagged, refused);
+  if (tagged.length === 0 || recogniser === null) return all.map(({ weak: _, ...f }) => f);
+  const model = modelNames(text, tagged, all, recogniser);
+  const learnedAt = new Map(model.map((f) => [`${f.start}:${f.end}`, f]));
+  const ruled = all.map(({ weak, ...f }) => {
+    const learned = weak ? learnedAt.get(`${f.start}:${f.end}`) : undefined;
+    return learned && learned.type !== f.type ? { ...f, type: learned.type } : f;
+  });
   // Characters the rules have decided on, one way or the other.
   const decided = new Uint8Array(text.length + 1);
   for (const [start, end] of [...refused, ...ruled.map((r): [number, number] => [r.start, r.end])])
     decided.fill(1, start, end);
-  const learned = modelNames(text, tagged, ruled, recogniser).filter(
-    (f) => !decided.subarray(f.start, f.end).includes(1),
-  );
+  const learned = model.filter((f) => !decided.subarray(f.start, f.end).includes(1));
   return withEveryMention(
     text,
     [...ruled, ...learned].sort((a, b) => a.start - b.start),
@@ -632,8 +637,8 @@ function ruleNames(text: string, tagged: Token[], refused: [number, number][] = 
     const first = words[0]!;
     const before = text.slice(Math.max(0, run.start - 80), run.start) + text.slice(run.start, start);
     const after = text.slice(run.end, run.end + 40);
-    const add = (type: Found['type'], n = name, at = start) =>
-      out.push({ name: n, type, start: at, end: at + n.length });
+    const add = (type: Found['type'], n = name, at = start, weak = false) =>
+      out.push({ name: n, type, start: at, end: at + n.length, ...(weak ? { weak } : {}) });
     const headBeforeOf = words.includes('of') ? words[words.indexOf('of') - 1]!.toLowerCase() : '';
     // A capitalised common noun that merely opens a sentence ("Forces that are far away").
     const opensSentence =
@@ -671,7 +676,8 @@ function ruleNames(text: string, tagged: Token[], refused: [number, number][] = 
     ) {
       add('place');
     } else if (person === 'person') {
-      add('person');
+      // Without a title before it, "X Y was ..." is a person only by its form: the recogniser may type it otherwise.
+      add('person', name, start, !TITLE_BEFORE.test(before));
     } else if (person && typeof person === 'object') {
       // "Charles de Gaulle of France": the person, then the place.
       add('person', person.name);

@@ -689,6 +689,8 @@ function ruleNames(text: string, tagged: Token[], refused: [number, number][] = 
       words.length <= 3 &&
       // "in Philosophy", "from Julian Jarrold": an everyday word or a given name and a surname are left to the recogniser.
       !(words.length === 1 && isCommonWord(first)) &&
+      // "in English", "in German": a language, not a place ("the Aegean", "the Baltic" are seas).
+      !(words.length === 1 && DEMONYM.test(first) && !isCity(first) && !/\bthe\s+$/i.test(before)) &&
       !(words.length >= 2 && isListedName(first) && !isCommonWord(first)) &&
       !words.some(isInitial) &&
       !(

@@ -158,7 +158,9 @@ const PLACE_HEADS = new Set([
   // Streets, roads and land: what a guide or a report locates things by.
   'street',
   'avenue',
+  'ave',
   'road',
+  'rd',
   'boulevard',
   'blvd',
   'lane',

@@ -174,9 +174,12 @@ function scoreKeyPeople(doc: GumDocument, top: string[]) {
   // the people the text names count ("the girls" or "I" cannot be listed).
   const salient = new Set([...doc.salient].filter(([e, rank]) => rank >= 3 && names.has(e)).map(([e]) => e));
   if (salient.size === 0) return;
+  // GUM may split one person into two chains ("Joe Biden" in one, "Biden" in another): a salient one that the name
+  // matches is the one meant.
+  const named = (name: string, set: Set<string>) => set.has(name) || [...set].some((v) => matches(name, v));
   const entityOf = (name: string) =>
-    [...names].find(([, set]) => set.has(name))?.[0] ??
-    [...names].find(([, set]) => [...set].some((v) => matches(name, v)))?.[0];
+    [...names].find(([e, set]) => salient.has(e) && named(name, set))?.[0] ??
+    [...names].find(([, set]) => named(name, set))?.[0];
   const wanted = top.slice(0, Math.min(3, salient.size));
   key.documents++;
   let right = 0;

@@ -643,6 +643,8 @@ function typeByForm(name: string, guess: Found['type']): Found['type'] | null {
   // "the Hague summit": a city the model took for a body.
   if (guess === 'organization' && (isCity(name) || isCity(`The ${name}`))) return 'place';
   if (guess === 'person') {
+    // "the first Latino Senator", "the Afghan Ambassador": a role, no name.
+    if (isTitleWord(words.at(-1)!)) return null;
     const named = words.filter((w) => /\p{L}{2}/u.test(w) && !isTitleWord(w));
     if (!named.some((w) => !isCommonWord(w) || isListedName(w))) return null;
   }

@@ -927,6 +927,9 @@ export function mergeAliases(found: Found[], acronyms: Record<string, string>): 
     const full = people.filter(fuller);
     const longest = full.filter((f) => !full.some((g) => g !== f && g.includes(f)));
     if (longest.length === 1) canonical.set(person, longest[0]!);
+    // "Patrick Gordon of Auchleuchries" is Patrick Gordon, named with his seat.
+    const seat = / of \p{Lu}/u.exec(person);
+    if (seat && people.includes(person.slice(0, seat.index))) canonical.set(person, person.slice(0, seat.index));
   }
   // "Goddard" after "Goddard Space Flight Center", "Chrysler" after "Chrysler Group": a body's first word alone, when
   // the text names one body so and no one with a given name.

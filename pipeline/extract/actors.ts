@@ -782,7 +782,9 @@ function withNeighbours(text: string, found: Found[], unsure: Run[]): Found[] {
           (/^(?:,| and| or)\s+$/.test(text.slice(f.end, run.start)) ||
             /^(?:,| and| or)\s+$/.test(text.slice(run.end, f.start))),
       );
-      if (neighbour && run.words.length <= 2 && !run.words.every(isAcronym)) type = 'place';
+      // Not a given name and a surname ("Sonia Davis, Jessica Lau and ..." lists people) nor an acronym.
+      const person = run.words.length === 2 && isListedName(run.words[0]!) && !isCommonWord(run.words[0]!);
+      if (neighbour && run.words.length <= 2 && !run.words.every(isAcronym) && !person) type = 'place';
     }
     if (type) out.push({ name, type, start: run.start, end: run.end });
   }

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { NameType } from '../pipeline/extract/names/features.ts';
-import { isTitleWord } from '../pipeline/extract/names/lexicon.ts';
+import { isTitleWord, NAME_LINKS } from '../pipeline/extract/names/lexicon.ts';
 
 export const gumDir = path.join(import.meta.dirname, '..', '..', 'shared', 'eval', 'gum');
 export const hasGum = () => existsSync(path.join(gumDir, 'conllu'));
@@ -145,26 +145,8 @@ export function parseConllu(name: string, source: string): GumDocument {
 }
 
 const isProper = (row: Row) => row.xpos === 'NNP' || row.xpos === 'NNPS';
-/** Lower-case words inside a name: "University of Paris", "Jaap de Hoop Scheffer", "Bank for International ...". */
-const LINKS = new Set([
-  'of',
-  'for',
-  'the',
-  'de',
-  'van',
-  'von',
-  'der',
-  'den',
-  'da',
-  'di',
-  'du',
-  'la',
-  'le',
-  'al',
-  'bin',
-  '&',
-  'and',
-]);
+/** Lower-case words inside a name, and "the" inside one ("Daughters of the American Revolution"). */
+const LINKS = new Set([...NAME_LINKS, 'the']);
 
 /**
  * The name inside a mention: the run of proper nouns around its first head (GUM's "minspan": "the Royal Society" ->

@@ -5,7 +5,7 @@ import { isKnownPlace } from '../gazetteer.ts';
 import type { Token } from '../language.ts';
 import { isCommonWord, isListedName } from '../words.ts';
 import cityNames from './cities.json' with { type: 'json' };
-import { isTitleWord } from './lexicon.ts';
+import { isTitleWord, NAME_LINKS } from './lexicon.ts';
 
 let cities: Set<string> | null = null;
 /** A town or city of 15,000 people or more (GeoNames, scripts/names-gazetteer.ts). */
@@ -76,26 +76,6 @@ function shape(word: string): string {
     .replace(/([xXd])\1{2,}/g, '$1$1');
 }
 
-/** Words that join the capitalised words of one name: "Bank of England", "Jaap de Hoop Scheffer". */
-const LINKS = new Set([
-  'of',
-  'for',
-  'and',
-  'de',
-  'van',
-  'von',
-  'der',
-  'den',
-  'da',
-  'di',
-  'du',
-  'la',
-  'le',
-  'al',
-  'bin',
-  '&',
-]);
-
 /** The run of capitalised words (and the links between them) around each token, as [first, last] indices. */
 export function capitalRuns(tokens: Token[]): Map<number, [number, number]> {
   const runs = new Map<number, [number, number]>();
@@ -110,7 +90,7 @@ export function capitalRuns(tokens: Token[]): Map<number, [number, number]> {
       const next = tokens[j + 1]!;
       if (next.start - tokens[j]!.end > 1) break;
       if (isCapital(next.text) || /^[.'\u2019-]$/.test(next.text)) j++;
-      else if (LINKS.has(next.text) && tokens[j + 2] && isCapital(tokens[j + 2]!.text)) j += 2;
+      else if (NAME_LINKS.has(next.text) && tokens[j + 2] && isCapital(tokens[j + 2]!.text)) j += 2;
       else break;
     }
     for (let k = i; k <= j; k++) runs.set(k, [i, j]);

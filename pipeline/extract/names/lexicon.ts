@@ -132,3 +132,8 @@ const ADDRESS =
   /^(?:(?:Madam|Madame|Mister|Mr\.?|Mrs\.?|Ms\.?)\s+(?:Speaker|President|Chairman|Chairwoman|Chair|Vice\s+President|Secretary|Ambassador|Mayor|Chief\s+Justice|Prime\s+Minister)|Your\s+(?:Honou?r|Excellency|Majesty|Highness|Grace|Holiness)|Ladies|Gentlemen|Sir|Madam)$/;
 
 export const isFormOfAddress = (name: string) => ADDRESS.test(name.replace(/\s+/g, ' ').trim());
+
+/** Lower-case words inside a name: "Bank of England", "Jaap de Hoop Scheffer", "Marks & Spencer". */
+export const NAME_LINKS: ReadonlySet<string> = new Set(
+  'of for and & de van von der den da di du la le al bin'.split(' '),
+);

@@ -623,6 +623,8 @@ function modelNames(text: string, tagged: Token[], ruled: Found[], recogniser?: 
 
 /** Endings of the adjectives of peoples and places: "Azerbaijani", "Turkish", "Chinese", "Canadian". */
 const DEMONYM = /(?:i|ish|ese|ian|an|ic)$/;
+/** The capitalised word after a name, or "". */
+const nextWord = (after: string) => /^\s+(\p{Lu}[\p{L}-]*)/u.exec(after)?.[1] ?? '';
 const firstWords = (name: string) => name.split(' ').slice(0, 2).join(' ');
 
 /**
@@ -666,6 +668,15 @@ function ruleNames(text: string, tagged: Token[], refused: [number, number][] = 
     }
     const name = words.join(' ');
     const start = Math.max(run.end - name.length, run.start);
+    // "NASA Administrator Bill Nelson", "UN Secretary-General Antonio Guterres": the body before the title is named too.
+    const body = run.words[0]!;
+    if (words.length < run.words.length && isAcronym(body) && isTitleWord(run.words[1] ?? '') && !TIME_ZONES.has(body))
+      out.push({
+        name: body,
+        type: COUNTRY_CODES.has(body) ? 'place' : 'organization',
+        start: run.start,
+        end: run.start + body.length,
+      });
     const last = words[words.length - 1]!.toLowerCase();
     const first = words[0]!;
     const before = text.slice(Math.max(0, run.start - 80), run.start) + text.slice(run.start, start);
@@ -691,8 +702,14 @@ function ruleNames(text: string, tagged: Token[], refused: [number, number][] = 
       const asWord = first.charAt(0) + first.slice(1).toLowerCase(); // "ISTANBUL" in a dateline is Istanbul
       if (isKnownPlace(asWord)) add('place', asWord);
       else if (COUNTRY_CODES.has(first)) add('place');
-      // An acronym the text spells out as a body is one; any other ("LED", "DNA", "NASA") is left to the recogniser.
-      else if (ORGANIZATION_HEADS.has(acronymHead(first))) add('organization');
+      // An acronym is a body when the text spells it out as one, or gives it an office ("NASA Administrator Bill
+      // Nelson") or a possession ("NATO's"); any other ("LED", "DNA") is left to the recogniser.
+      else if (
+        ORGANIZATION_HEADS.has(acronymHead(first)) ||
+        /^['\u2019]s?\s/.test(after) ||
+        isTitleWord(nextWord(after))
+      )
+        add('organization');
       else unsure.push({ words, start, end: run.end });
     } else if (MONTH_WORD.test(name) || (/^\s*\d/.test(after) && words.length === 1)) {
       refused.push([run.start, run.end]);

@@ -31,13 +31,28 @@ const OTHER_NAMES = [
   'West Germany',
 ];
 
+/** The states and provinces of the English-speaking federations, which ICU does not list: "Greenbelt, Maryland".
+ * Those that are also people's names (Washington, Victoria) are left to the context. */
+const DIVISIONS = [
+  ...['Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida'],
+  ...['Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland'],
+  ...['Massachusetts', 'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada'],
+  ...['Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania', 'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia'],
+  ...['Wisconsin', 'Wyoming'],
+  ...['New Hampshire', 'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Rhode Island'],
+  ...['South Carolina', 'South Dakota', 'West Virginia', 'District of Columbia'],
+  ...['Alberta', 'British Columbia', 'Manitoba', 'New Brunswick', 'Newfoundland', 'Nova Scotia', 'Ontario'],
+  ...['Prince Edward Island', 'Quebec', 'Saskatchewan', 'Yukon', 'Nunavut', 'Northwest Territories'],
+  ...['New South Wales', 'Queensland', 'South Australia', 'Tasmania', 'Western Australia'],
+];
+
 export function knownPlaces(): Set<string> {
   if (cache) return cache;
   const names = new Intl.DisplayNames(['en'], { type: 'region' });
   const codes: string[] = [];
   for (let a = 65; a < 91; a++) for (let b = 65; b < 91; b++) codes.push(String.fromCharCode(a, b));
   for (let n = 1; n < 1000; n++) codes.push(String(n).padStart(3, '0'));
-  cache = new Set(OTHER_NAMES);
+  cache = new Set([...OTHER_NAMES, ...DIVISIONS]);
   for (const code of codes) {
     let name: string | undefined;
     try {

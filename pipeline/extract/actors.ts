@@ -99,6 +99,9 @@ const ORGANIZATION_HEADS = new Set([
   'trust',
   'network',
   'club',
+  'embassy',
+  'consulate',
+  'legation',
 ]);
 /** Organisation names that are documents or schemes rather than bodies: kept for acronyms, not as actors. */
 const SCHEMES = new Set([

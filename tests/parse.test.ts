@@ -52,6 +52,20 @@ describe('plain-text essays', async () => {
   });
 });
 
+describe('a press release', () => {
+  it('ends at "###" or "-30-": the mark and what follows are no paragraphs, and the reader is told', async () => {
+    for (const mark of ['###', '-30-']) {
+      const file = new VFile({
+        path: 'release.txt',
+        value: `Appointment\n\nOn 12 March 2024 NASA named a new director.\n\n${mark}\n\nMedia contact: Jane Roe, 202-555-0100.\n`,
+      });
+      const essay = await parseEssay(file);
+      expect(essay.paragraphs.map((p) => p.text)).toEqual(['On 12 March 2024 NASA named a new director.']);
+      expect(file.messages.map((m) => m.ruleId)).toContain('end-mark');
+    }
+  });
+});
+
 describe('Markdown essays', async () => {
   const file = await readSource(fixture('sections.md'));
   const essay = await parseEssay(file);

@@ -49,6 +49,9 @@ const WEB_LEFTOVER =
 
 export const isWebLeftover = (line: string) => WEB_LEFTOVER.test(line.trim());
 
+/** The marks that end a press release or a wire story: "###", "# # #", "-30-". */
+const END_MARK = /^(?:#{3}|# # #|[-\u2013\u2014] ?30 ?[-\u2013\u2014])$/;
+
 /** Short, unpunctuated, capitalised, and on its own: "Course of the war"; a line that is only a date dates the text. */
 function looksLikeHeading(text: string, block: Block): boolean {
   return (
@@ -70,7 +73,20 @@ export default function plainText(this: Processor) {
     const position = (start: number, end: number) => ({ start: place.toPoint(start)!, end: place.toPoint(end)! });
     const children: RootContent[] = [];
     const dropped: string[] = [];
-    const list = blocks(document, dropped);
+    const all = blocks(document, dropped);
+    // "###" or "-30-" on a line of its own ends a press release: what follows (contacts, "About us") is not the story.
+    const end = all.findIndex((b, i) => i > 0 && END_MARK.test(document.slice(b.start, b.end)));
+    const list = end > 0 ? all.slice(0, end) : all;
+    if (end > 0 && end < all.length - 1 && file) {
+      file.info(
+        `The text ends at \u201c${document.slice(all[end]!.start, all[end]!.end)}\u201d: the lines after it are not read`,
+        {
+          place: position(all[end]!.start, all[end]!.end),
+          ruleId: 'end-mark',
+          source: 'briefing',
+        },
+      );
+    }
     if (dropped.length && file) {
       file.message(
         `Dropped ${dropped.length} line${dropped.length === 1 ? '' : 's'} of web-page leftovers: ${dropped

@@ -2,7 +2,7 @@ import { isKnownPlace, knownPlaces, placeAlias } from './gazetteer.ts';
 import type { Token } from './language.ts';
 import { isCity } from './names/features.ts';
 import { recogniseNames } from './names/index.ts';
-import { isFormOfAddress, isTitleWord, TITLE_WORDS } from './names/lexicon.ts';
+import { isFormOfAddress, isTitleWord, PARTICLES, TITLE_WORDS } from './names/lexicon.ts';
 import type { Perceptron } from './names/perceptron.ts';
 import { isCommonWord, isListedName } from './words.ts';
 
@@ -335,8 +335,6 @@ const NOT_NAME = new Set([
   'european',
   'soviet',
 ]);
-/** Particles inside a person's name: "Jaap de Hoop Scheffer", "Ludwig van Beethoven". */
-const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el']);
 /** Short forms of countries written in capitals: places, not organisations. */
 const COUNTRY_CODES = new Set(['US', 'USA', 'UK', 'USSR', 'UAE', 'DPRK', 'ROK', 'PRC', 'GDR', 'FRG', 'DRC']);
 
@@ -541,9 +539,14 @@ const PERSON_AFTER =
  * last word, the gazetteer) and refuse the runs that are no names (a demonym before its noun, a common word opening a
  * sentence, a month); the recogniser learned from GUM types the runs the rules leave open. `null` for rules alone.
  */
-export function findNames(text: string, tagged: Token[] = [], recogniser?: Perceptron | null): Found[] {
+export function findNames(
+  text: string,
+  tagged: Token[] = [],
+  recogniser?: Perceptron | null,
+  acronyms: Record<string, string> = findAcronyms(text),
+): Found[] {
   const refused: [number, number][] = [];
-  const all = ruleNames(text, tagged, refused);
+  const all = ruleNames(text, tagged, acronyms, refused);
   if (tagged.length === 0 || recogniser === null) return all.map(({ weak: _, ...f }) => f);
   const model = modelNames(text, tagged, all, recogniser);
   const learnedAt = new Map(model.map((f) => [`${f.start}:${f.end}`, f]));
@@ -594,11 +597,9 @@ function modelNames(text: string, tagged: Token[], ruled: Found[], recogniser?: 
     if (!single && bodies.has(firstWords(n.name)) && !ruled.some((r) => r.name === n.name)) continue;
     // A part of a longer run of capitalised words ("European" of "European Economic Area") is no name of its own;
     // a title before a name is no part of it ("NASA Administrator Charles Bolden").
-    const after = tagged[(ending.get(n.end) ?? i) + 1];
-    const before = tagged[i - 1];
     const joins = (t: Token | undefined, gap: string) =>
       !!t && t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text) && /^ $/.test(gap) && !isTitleWord(t.text);
-    if (joins(after, text.slice(n.end, after?.start)) || joins(before, text.slice(before?.end, n.start))) continue;
+    if (joins(next, text.slice(n.end, next?.start)) || joins(previous, text.slice(previous?.end, n.start))) continue;
     // "Armenia-Azerbaijan", "Azerbaijani-NATO": two names joined to qualify a noun ("conflict", "contacts").
     const parts = n.name.split('-');
     if (
@@ -656,10 +657,17 @@ function typeByForm(name: string, guess: Found['type']): Found['type'] | null {
   return guess;
 }
 
-/** @param refused told of each run the rules find is no name */
-function ruleNames(text: string, tagged: Token[], refused: [number, number][] = []): Found[] {
-  const spelt = findAcronyms(text);
-  const acronymHead = (acronym: string) => (spelt[acronym] ?? '').split(' ').at(-1)!.toLowerCase();
+/**
+ * @param acronyms what the text's acronyms stand for ("PFP": "Partnership for Peace")
+ * @param refused told of each run the rules find is no name
+ */
+function ruleNames(
+  text: string,
+  tagged: Token[],
+  acronyms: Record<string, string>,
+  refused: [number, number][] = [],
+): Found[] {
+  const acronymHead = (acronym: string) => (acronyms[acronym] ?? '').split(' ').at(-1)!.toLowerCase();
   const posAt = new Map(tagged.map((t) => [t.start, t]));
   const out: Found[] = [];
   const unsure: Run[] = [];

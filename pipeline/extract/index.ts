@@ -108,7 +108,7 @@ function namesByParagraph(
   }
   const names = new Map<number, Found[]>(essay.paragraphs.map((p) => [p.n, []]));
   const all = mergeAliases(
-    [...datelines, ...findNames(joined, tag(joined), recogniser)].sort((a, b) => a.start - b.start),
+    [...datelines, ...findNames(joined, tag(joined), recogniser, acronyms)].sort((a, b) => a.start - b.start),
     acronyms,
   );
   let index = 0;

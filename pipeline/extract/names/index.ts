@@ -4,7 +4,7 @@
 // one name against another.
 import type { Token } from '../language.ts';
 import { capitalRuns, type NameType, textContext, tokenFeatures } from './features.ts';
-import { isFormOfAddress, isTitleWord } from './lexicon.ts';
+import { isFormOfAddress, isTitleWord, PARTICLES } from './lexicon.ts';
 import model from './model.json' with { type: 'json' };
 import { historyFeatures, Perceptron, type PerceptronModel } from './perceptron.ts';
 
@@ -16,8 +16,6 @@ export interface RecognisedName {
   /** How sure the model is, summed over the name's mentions: the first token's score for its type above "O". */
   confidence: number;
 }
-
-const PARTICLES = new Set(['de', 'van', 'von', 'al', 'bin', 'ibn', 'da', 'di', 'du', 'la', 'le', 'el']);
 
 export const NAME_LABELS = ['O', ...['person', 'organization', 'place'].flatMap((t) => [`B-${t}`, `I-${t}`])];
 

@@ -133,7 +133,8 @@ const ADDRESS =
 
 export const isFormOfAddress = (name: string) => ADDRESS.test(name.replace(/\s+/g, ' ').trim());
 
+/** Particles inside a person's name: "Jaap de Hoop Scheffer", "Ludwig van Beethoven", "Osama bin Laden". */
+export const PARTICLES: ReadonlySet<string> = new Set('de van von der den da di du la le bin ibn al el'.split(' '));
+
 /** Lower-case words inside a name: "Bank of England", "Jaap de Hoop Scheffer", "Marks & Spencer". */
-export const NAME_LINKS: ReadonlySet<string> = new Set(
-  'of for and & de van von der den da di du la le al bin'.split(' '),
-);
+export const NAME_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'and', '&', ...PARTICLES]);

@@ -76,6 +76,14 @@ describe("who's who on other genres", () => {
     expect(c.people).not.toContain('European');
   });
 
+  it('takes a people for no person', async () => {
+    const c = await chronologyOf(
+      'Cyprus\n\nThe Greek application was filed in 1975. On 24 April 2004 the plan was accepted by Turkish Cypriots and rejected by Greek Cypriots, said Kofi Annan.\n',
+    );
+    expect(c.people.filter((p) => /Cypriots/.test(p))).toEqual([]);
+    expect(c.people).toContain('Kofi Annan');
+  });
+
   it('finds a name that opens a sentence with a common word', async () => {
     const c = await chronologyOf(
       'Obituary\n\nOn 5 October 2011 Steve Jobs died. Bill Gates and Steve Ballmer praised him.\n',

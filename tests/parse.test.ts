@@ -52,6 +52,19 @@ describe('plain-text essays', async () => {
   });
 });
 
+describe('a closing paragraph', () => {
+  it('is a colophon only when it is one sentence: a paragraph that goes on is the essay', async () => {
+    const essay = await parseEssay(
+      new VFile({
+        path: 'cyprus.txt',
+        value: 'Cyprus\n\nThe Greek application was filed in 1975. The plan was rejected on 24 April 2004.\n',
+      }),
+    );
+    expect(essay.paragraphs).toHaveLength(1);
+    expect(essay.compiled).toBeNull();
+  });
+});
+
 describe('a press release', () => {
   it('ends at "###" or "-30-": the mark and what follows are no paragraphs, and the reader is told', async () => {
     for (const mark of ['###', '-30-']) {

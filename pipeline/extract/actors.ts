@@ -548,12 +548,15 @@ export function findNames(
   const refused: [number, number][] = [];
   const all = ruleNames(text, tagged, acronyms, refused);
   if (tagged.length === 0 || recogniser === null) return all.map(({ weak: _, ...f }) => f);
-  const model = modelNames(text, tagged, all, recogniser);
+  const aPeople = peoples(tagged);
+  const model = modelNames(text, tagged, all, aPeople, recogniser);
   const learnedAt = new Map(model.map((f) => [`${f.start}:${f.end}`, f]));
-  const ruled = all.map(({ weak, ...f }) => {
-    const learned = weak ? learnedAt.get(`${f.start}:${f.end}`) : undefined;
-    return learned && learned.type !== f.type ? { ...f, type: learned.type } : f;
-  });
+  const ruled = all
+    .filter((f) => !(f.weak && f.type === 'person' && aPeople(f.name)))
+    .map(({ weak, ...f }) => {
+      const learned = weak ? learnedAt.get(`${f.start}:${f.end}`) : undefined;
+      return learned && learned.type !== f.type ? { ...f, type: learned.type } : f;
+    });
   // Characters the rules have decided on, one way or the other.
   const decided = new Uint8Array(text.length + 1);
   for (const [start, end] of [...refused, ...ruled.map((r): [number, number] => [r.start, r.end])])
@@ -566,7 +569,13 @@ export function findNames(
 }
 
 /** The names the learned recogniser finds, typed as the who's who files them: a treaty or a programme is a scheme. */
-function modelNames(text: string, tagged: Token[], ruled: Found[], recogniser?: Perceptron): Found[] {
+function modelNames(
+  text: string,
+  tagged: Token[],
+  ruled: Found[],
+  aPeople: (name: string) => boolean,
+  recogniser?: Perceptron,
+): Found[] {
   const starting = new Map(tagged.map((t, i) => [t.start, i]));
   const ending = new Map(tagged.map((t, i) => [t.end, i]));
   // "North Atlantic Allaince" after "North Atlantic Cooperation Council": a body's name begun, then misspelt.
@@ -591,9 +600,7 @@ function modelNames(text: string, tagged: Token[], ruled: Found[], recogniser?: 
       (next?.pos === 'NOUN' || next?.pos === 'ADJ' || /^[-\u2013]$/.test(next?.text ?? ''))
     )
       continue;
-    // "Turkish Cypriots", "Native Americans": a people, not a person.
-    if (n.type === 'person' && /s$/.test(n.name) && (tagged[i]?.pos === 'ADJ' || DEMONYM.test(n.name.split(' ')[0]!)))
-      continue;
+    if (n.type === 'person' && aPeople(n.name)) continue;
     if (!single && bodies.has(firstWords(n.name)) && !ruled.some((r) => r.name === n.name)) continue;
     // A part of a longer run of capitalised words ("European" of "European Economic Area") is no name of its own;
     // a title before a name is no part of it ("NASA Administrator Charles Bolden").
@@ -623,6 +630,24 @@ function modelNames(text: string, tagged: Token[], ruled: Found[], recogniser?: 
     if (type) out.push({ ...n, type });
   }
   return out;
+}
+
+/**
+ * Whether a name is a people, not a person: "Turkish Cypriots", "Greek Cypriots", "Native Americans", a plural whose
+ * first word is a demonym or qualifies nouns elsewhere in the text ("the Greek application").
+ */
+function peoples(tagged: Token[]): (name: string) => boolean {
+  const qualifiers = new Set(
+    tagged
+      .filter(
+        (t, k) => /^\p{Lu}/u.test(t.text) && tagged[k + 1]?.pos === 'NOUN' && /^\p{Ll}/u.test(tagged[k + 1]!.text),
+      )
+      .map((t) => t.text),
+  );
+  return (name) => {
+    const words = name.split(' ');
+    return words.length > 1 && /s$/.test(name) && (DEMONYM.test(words[0]!) || qualifiers.has(words[0]!));
+  };
 }
 
 /** Endings of the adjectives of peoples and places: "Azerbaijani", "Turkish", "Chinese", "Canadian". */

@@ -264,7 +264,8 @@ function readDates(drafts: Draft[], title: string, matter: Record<string, unknow
   for (const index of [drafts.length - 1, 0]) {
     const draft = drafts[index];
     const text = draft ? runsText(draft.runs) : '';
-    const said = draft && text.length <= 200 ? COLOPHON.exec(text) : null;
+    // A colophon is one sentence: a paragraph that goes on ("... was filed in 1975. In 2004 ...") is the essay's.
+    const said = draft && text.length <= 200 && splitSentences(text).length === 1 ? COLOPHON.exec(text) : null;
     if (!draft || !said) continue;
     // The date is what was compiled "on": right after the word ("posted ... in Seoul" dates nothing).
     const date = firstDate(text);

@@ -103,6 +103,23 @@ describe('actors', () => {
   });
 });
 
+describe('pronouns', () => {
+  it('read "he" as the person the text is about, not a name later in the sentence', async () => {
+    const c = await chronologyOf(
+      [
+        'Dag Hammarskjöld',
+        '',
+        'Dag Hammarskjöld was a Swedish diplomat. He was born on 29 July 1905 in Jönköping, the son of Hjalmar Hammarskjöld.',
+        '',
+        'On 7 April 1953 the General Assembly elected Hammarskjöld, after Trygve Lie of Norway. In 1956 he organised the United Nations Emergency Force.',
+      ].join('\n'),
+    );
+    const summaries = c.events.map((e) => e.summary);
+    expect(summaries).toContainEqual(expect.stringMatching(/^Dag Hammarskjöld was born/));
+    expect(summaries).toContainEqual(expect.stringMatching(/^Dag Hammarskjöld organised/));
+  });
+});
+
 describe('key people', () => {
   it('puts first the people the text is about, by how often and how prominently it names them', async () => {
     const value = [

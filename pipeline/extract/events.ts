@@ -65,6 +65,7 @@ export function buildEvents(
   let antecedent: string | null = null; // what "it" or "they" stands for: the last sentence's subject
   let thing: string | null = null; // what the last sentence's verb acted on, for a passive "it"
   let lastPerson: string | null = null; // who "he" or "she" is: the last person named, in this paragraph or before
+  let lastSubject: string | null = null; // ... or better, the last person a sentence was about (its subject)
 
   const mentionsOf = new Map<number, LocatedMention[]>();
   for (const m of mentions) mentionsOf.set(m.paragraph, [...(mentionsOf.get(m.paragraph) ?? []), m]);
@@ -95,8 +96,22 @@ export function buildEvents(
       const pronoun = /\b(?:he|his|him|she|her|the latter)\b/i.test(sentence.text);
       // "The President of the Republic of Azerbaijan issued a decree": the person last named with that role.
       const byRole = named.length ? null : holderOfRole(sentence.text, roles, lastSeen);
-      const actorsPeople = named.length ? named : byRole ? [byRole.person] : pronoun && lastPerson ? [lastPerson] : [];
+      // "In 1936 he became ...": a pronoun subject is the person the text was about, not a name later in the sentence
+      // ("He was born ..., the son of Hjalmar Hammarskjöld" is not about Hjalmar).
+      const referent = lastSubject ?? lastPerson;
+      const actorsPeople =
+        referent && pronounSubject(tokens, Math.max(sentenceFrom, prose), sentenceTo)
+          ? [referent, ...named.filter((n) => n !== referent)]
+          : named.length
+            ? named
+            : byRole
+              ? [byRole.person]
+              : pronoun && lastPerson
+                ? [lastPerson]
+                : [];
       if (named.length) lastPerson = named[named.length - 1]!;
+      const about = named.find((n) => inSubject(subject, n));
+      if (about) lastSubject = about;
       for (const person of named) lastSeen.set(person, sentence.offset[0]);
       // Dates in direct speech are what someone said, not what the text tells happened.
       const dated = (mentionsOf.get(paragraph.n) ?? []).filter(
@@ -294,8 +309,20 @@ function actorsOf(
 
 /** The names the clause's subject holds come first: the one who acts, then the others it names. */
 function subjectFirst(names: string[], subject: string): string[] {
-  const inSubject = (name: string) => subject.includes(name) || subject.includes(name.split(' ').at(-1)!);
-  return [...names.filter(inSubject), ...names.filter((n) => !inSubject(n))];
+  return [...names.filter((n) => inSubject(subject, n)), ...names.filter((n) => !inSubject(subject, n))];
+}
+
+const inSubject = (subject: string, name: string) =>
+  subject.includes(name) || subject.includes(name.split(' ').at(-1)!);
+
+/** Whether the sentence's subject is "he" or "she": the pronoun stands before its first verb ("In 1936 he became"). */
+function pronounSubject(tokens: Token[], from: number, to: number): boolean {
+  for (const t of tokens) {
+    if (t.start < from) continue;
+    if (t.end > to || t.pos === 'VERB' || t.pos === 'AUX') return false;
+    if (t.pos === 'PRON' && (t.lemma === 'he' || t.lemma === 'she')) return true;
+  }
+  return false;
 }
 
 /** The clause's kind; a clause that leaves its verb to the one before ("Chile on 22 October") takes the sentence's. */

@@ -117,6 +117,8 @@ describe('pronouns', () => {
     const summaries = c.events.map((e) => e.summary);
     expect(summaries).toContainEqual(expect.stringMatching(/^Dag Hammarskjöld was born/));
     expect(summaries).toContainEqual(expect.stringMatching(/^Dag Hammarskjöld organised/));
+    // The surname both share is the one the title names.
+    expect(c.people).toEqual(['Dag Hammarskjöld', 'Hjalmar Hammarskjöld', 'Trygve Lie']);
   });
 });
 

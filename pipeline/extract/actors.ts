@@ -912,7 +912,7 @@ function settle(found: Found[]): Found[] {
  * it ("Helsinki European Council"), the body's last word alone once its full name was given ("the Union"), and a
  * country's formal name ("Republic of Azerbaijan") beside its short one.
  */
-export function mergeAliases(found: Found[], acronyms: Record<string, string>): Found[] {
+export function mergeAliases(found: Found[], acronyms: Record<string, string>, title = ''): Found[] {
   const names = (type: Found['type']) => [...new Set(found.filter((f) => f.type === type).map((f) => f.name))];
   const firstAt = new Map<string, number>();
   for (const f of found) if (!firstAt.has(f.name)) firstAt.set(f.name, f.start);
@@ -981,7 +981,10 @@ export function mergeAliases(found: Found[], acronyms: Record<string, string>): 
     };
     const full = people.filter(fuller);
     const longest = full.filter((f) => !full.some((g) => g !== f && g.includes(f)));
+    // Shared by two ("Hammarskjöld": Dag and his father Hjalmar), the part is the one the title names, if one.
+    const titled = longest.filter((f) => title.includes(f));
     if (longest.length === 1) canonical.set(person, longest[0]!);
+    else if (titled.length === 1) canonical.set(person, titled[0]!);
     // "Patrick Gordon of Auchleuchries" is Patrick Gordon, named with his seat.
     const seat = / of \p{Lu}/u.exec(person);
     if (seat && people.includes(person.slice(0, seat.index))) canonical.set(person, person.slice(0, seat.index));

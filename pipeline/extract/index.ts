@@ -110,6 +110,7 @@ function namesByParagraph(
   const all = mergeAliases(
     [...datelines, ...findNames(joined, tag(joined), recogniser, acronyms)].sort((a, b) => a.start - b.start),
     acronyms,
+    essay.title,
   );
   let index = 0;
   for (const found of all) {

@@ -1,7 +1,7 @@
 // Who's who scored against hand annotations (tests/fixtures/whoswho/*.json): each name the pack lists counts once
 // for the person, organisation or place it stands for, of the right type; a second name for the same one (an alias
 // left unmerged) counts against precision. Names an annotator could go either way on are marked optional.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { extractChronology } from '../pipeline/extract/index.ts';
@@ -30,6 +30,7 @@ const TYPES = ['people', 'organizations', 'places'] as const;
 export const goldDir = path.join(import.meta.dirname, '..', 'tests', 'fixtures', 'whoswho');
 export const projectRoot = path.join(import.meta.dirname, '..');
 
+/** The annotations whose essay is on this machine (those of ../shared/essays are absent from a fork's checkout). */
 export function readGold(): { slug: string; gold: Gold }[] {
   return readdirSync(goldDir)
     .filter((f) => f.endsWith('.json'))
@@ -37,7 +38,8 @@ export function readGold(): { slug: string; gold: Gold }[] {
     .map((f) => ({
       slug: f.replace(/\.json$/, ''),
       gold: JSON.parse(readFileSync(path.join(goldDir, f), 'utf8')) as Gold,
-    }));
+    }))
+    .filter(({ gold }) => existsSync(path.join(projectRoot, gold.essay)));
 }
 
 export async function scoreEssay(slug: string, gold: Gold): Promise<Score> {

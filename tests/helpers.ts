@@ -1,6 +1,7 @@
 // What the tests share: the project's paths, running the CLI as a user would, building in-process with a warm
 // Chromium, and temporary folders that are removed when the test file is done.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,10 @@ import type { BuildRequest } from '../pipeline/build.ts';
 export const root = path.join(import.meta.dirname, '..');
 export const bin = path.join(root, 'bin', 'briefing.mjs');
 export const seed = path.join(root, 'source', 'azerbaijan-nato.txt');
+/** The team's samples beside the clone: a fork's checkout has none, and the tests that read them skip, saying so. */
+export const sharedEssays = path.join(root, '..', 'shared', 'essays');
+export const hasSharedEssays = existsSync(sharedEssays);
+export const NO_SHARED = 'skipped: ../shared/essays is not beside this checkout';
 
 export interface CliResult {
   /** The exit status; null when a signal ended it. */

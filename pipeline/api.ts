@@ -5,7 +5,8 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { build as buildPacks, type EssayResult } from './build.ts';
 import { applyConfig, loadConfig } from './config.ts';
-import type { Config } from './config-schema.ts';
+import { type Config, validateConfig } from './config-schema.ts';
+import { readsAsMarkdown } from './core/essay-format.ts';
 import type { Chronology } from './core/model.ts';
 import { defaultSettings, type Product } from './core/settings.ts';
 
@@ -38,20 +39,23 @@ export interface BuildOptions {
 export async function build(options: BuildOptions = {}): Promise<EssayResult[]> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const { config: fromFile } = await loadConfig(cwd, options.configFile && path.resolve(cwd, options.configFile));
-  let settings = applyConfig(applyConfig({ ...defaultSettings }, fromFile), options.config ?? {});
+  // The settings given here are checked as a configuration file's are, with the same words for the same mistake.
+  const given = options.config ? validateConfig(options.config, 'build() config') : {};
+  for (const key of ['logo', 'templates'] as const) if (given[key]) given[key] = path.resolve(cwd, given[key]);
+  let settings = applyConfig(applyConfig({ ...defaultSettings }, fromFile), given);
   if (options.formats) settings = { ...settings, formats: options.formats };
   return buildPacks({
     inputs: (options.inputs ?? ['source']).map((input) => path.resolve(cwd, input)),
     outDir: path.resolve(cwd, options.out ?? 'output'),
     settings,
-    templatesDir: options.config?.templates ?? fromFile.templates,
+    templatesDir: given.templates ?? fromFile.templates,
     force: options.force,
     jobs: options.jobs,
   });
 }
 
 export interface TextOptions {
-  /** How the text is written (default: plain text). */
+  /** How the text is written (default: from `name`'s extension, else Markdown when it reads as Markdown). */
   format?: 'txt' | 'md';
   /** What "today" is for a text that gives no date of its own (YYYY-MM-DD). */
   referenceDate?: string;
@@ -72,7 +76,12 @@ async function read(text: string, options: TextOptions) {
     import('./parse/index.ts'),
     import('./extract/index.ts'),
   ]);
-  const file = new VFile({ path: options.name ?? `essay.${options.format ?? 'txt'}`, value: text });
+  const format =
+    options.format ??
+    (options.name && /\.(?:md|markdown|txt)$/i.test(options.name) ? null : readsAsMarkdown(text) ? 'md' : 'txt');
+  // The parser goes by the file's extension: a name without the right one gets it added.
+  const name = options.name ?? 'essay';
+  const file = new VFile({ path: format && !name.endsWith(`.${format}`) ? `${name}.${format}` : name, value: text });
   const chronology = extractChronology(await parseEssay(file), { referenceDate: options.referenceDate ?? null }, file);
   const messages: Message[] = file.messages.map((m) => ({
     line: m.line ?? null,

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { type BuildRequest, build, findEssays, InputError, plan, reason } from './build.ts';
 import { applyConfig, loadConfig } from './config.ts';
 import { BriefingError, exitStatus } from './core/errors.ts';
+import { readsAsMarkdown } from './core/essay-format.ts';
 import { whileCleaningUpOnSignals } from './core/interrupt.ts';
 import { packageRoot } from './core/paths.ts';
 import { defaultSettings, type Settings } from './core/settings.ts';
@@ -306,23 +307,18 @@ export async function parse(argv: string[], cwd = process.cwd()): Promise<Option
     settings.formats = list;
     locked.add('products');
   }
-  const reference = values['reference-date'];
-  if (reference !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(reference) || Number.isNaN(Date.parse(reference)))
-      throw new UsageError(`--reference-date: "${reference}" is not a date like 2006-05-25`);
-    settings.referenceDate = reference;
-  }
-  if (values.paper !== undefined) {
-    const paper =
-      values.paper.toLowerCase() === 'letter' ? 'Letter' : values.paper.toUpperCase() === 'A4' ? 'A4' : null;
-    if (!paper) throw new UsageError(`--paper: "${values.paper}" is not A4 or Letter`);
-    settings.paper = paper;
-    locked.add('paper');
-  }
-  if (values['max-size'] !== undefined) {
-    const mb = Number(values['max-size']);
-    if (!(mb > 0)) throw new UsageError(`--max-size: "${values['max-size']}" is not a size in MB`);
-    settings.maxBytes = Math.round(mb * 1024 * 1024);
+  // The flags that are settings are checked by the configuration's schema: one value, the same words at every door.
+  const flagged = Object.fromEntries(
+    (['paper', 'reference-date', 'max-size'] as const)
+      .filter((k) => values[k] !== undefined)
+      .map((k) => [k, values[k]]),
+  );
+  if (Object.keys(flagged).length) {
+    const { settingProblems, configSchema } = await import('./config-schema.ts');
+    const [problem] = settingProblems(flagged);
+    if (problem) throw new UsageError(`--${problem.text}`);
+    Object.assign(settings, applyConfig(settings, configSchema.parse(flagged)));
+    if (flagged.paper !== undefined) locked.add('paper');
   }
   let jobs: number | undefined;
   if (values.jobs !== undefined) {
@@ -462,7 +458,7 @@ async function fromStdin(dir: string): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks);
-  const markdown = /^(?:---\r?\n|#{1,6} )/m.test(text.subarray(0, 4096).toString('utf8'));
+  const markdown = readsAsMarkdown(text.subarray(0, 4096).toString('utf8'));
   const file = path.join(dir, markdown ? 'essay.md' : 'essay.txt');
   await writeFile(file, text);
   return file;
@@ -488,18 +484,24 @@ async function lintFiles(options: Options, staging: string | null): Promise<numb
     process.stderr.write(`briefing: ${(error as Error).message}\n`);
     return 1;
   }
-  const [{ extractChronology }, { parseEssay }, { readSource }, { reporter }] = await Promise.all([
-    import('./extract/index.ts'),
-    import('./parse/index.ts'),
-    import('./parse/read-source.ts'),
-    import('vfile-reporter'),
-  ]);
+  const [{ extractChronology }, { parseEssay }, { readSource }, { reporter }, { settingsForEssay }] = await Promise.all(
+    [
+      import('./extract/index.ts'),
+      import('./parse/index.ts'),
+      import('./parse/read-source.ts'),
+      import('vfile-reporter'),
+      import('./essay-settings.ts'),
+    ],
+  );
   let failed = 0,
     warnings = 0;
   for (const source of files) {
     try {
       const file = await readSource(source, options.settings.maxBytes);
-      extractChronology(await parseEssay(file), { referenceDate: options.settings.referenceDate }, file);
+      const essay = await parseEssay(file);
+      // Front matter that the build would refuse is an error here too, in the same words.
+      settingsForEssay(options.settings, essay.matter, options.locked);
+      extractChronology(essay, { referenceDate: options.settings.referenceDate }, file);
       warnings += file.messages.length;
       // --json: one object a line on stdout, as `build --json` prints its warnings.
       if (options.mode === 'json') {

@@ -19,10 +19,17 @@ export class ConfigError extends BriefingError {
 }
 
 const require = createRequire(import.meta.url);
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2006-05-25');
+// A day of the calendar: 2024-02-30 is refused, not read as 1 March.
+const isoDay = z
+  .string({ error: 'a date like 2006-05-25' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2006-05-25')
+  .refine((day) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+  }, 'a day of the calendar');
 // A colour a stylesheet can take and nothing else (no "; }" to escape into other rules).
 const colour = z
-  .string()
+  .string({ error: 'a CSS colour such as #1f4e79' })
   .regex(/^(?:#[0-9a-fA-F]{3,8}|(?:rgb|rgba|hsl|hsla)\([\d\s.,%]+\)|[a-zA-Z]{3,20})$/, 'a CSS colour such as #1f4e79');
 const fontPackage = z
   .string()
@@ -36,12 +43,14 @@ const fontPackage = z
     }
   }, 'an installed package (npm install it first)');
 
+const someText = z.string({ error: 'some text' }).min(1, 'some text');
+
 /** A word of a fixed vocabulary, in any case ("letter" is Letter, as on the command line). */
 const oneOf = <T extends string>(words: readonly [T, ...T[]]) =>
   z.preprocess(
     (value) =>
       typeof value === 'string' ? (words.find((w) => w.toLowerCase() === value.toLowerCase()) ?? value) : value,
-    z.enum(words),
+    z.enum(words, { error: words.join(' or ') }),
   );
 
 /** Everything a configuration file may say. */
@@ -49,9 +58,9 @@ export const configSchema = z
   .object({
     /** The JSON Schema an editor checks the file against (schema/briefing.config.schema.json); read by editors only. */
     $schema: z.string(),
-    organisation: z.string().min(1),
-    author: z.string().min(1),
-    marking: z.string().min(1).max(80),
+    organisation: someText,
+    author: someText,
+    marking: someText.max(80, 'a marking of 80 characters or fewer'),
     paper: oneOf(['A4', 'Letter']),
     dates: oneOf(['day-month', 'month-day']),
     products: z.array(z.enum(productNames() as [string, ...string[]])).min(1),
@@ -63,10 +72,11 @@ export const configSchema = z
         fallback: z.array(fontPackage).optional(),
       })
       .strict(),
-    logo: z.string().min(1),
-    templates: z.string().min(1),
+    logo: someText,
+    templates: someText,
     'reference-date': isoDay,
-    'max-size': z.number().positive(),
+    // A number, or a string that holds one (as the command line gives it).
+    'max-size': z.coerce.number({ error: 'a size in MB' }).positive({ error: 'a size in MB' }),
   })
   .partial()
   .strict();
@@ -112,14 +122,37 @@ export function readConfigFile(file: string): Config {
   return config;
 }
 
-/** The file's settings, or one error that lists every problem in it, each with its key. */
-export function validateConfig(data: unknown, file: string): Config {
+/** One thing wrong in some settings: its key, and what is wrong ("paper: \"A5\" is not A4 or Letter"). */
+export interface SettingProblem {
+  key: string;
+  text: string;
+}
+
+/**
+ * What is wrong in some settings, whichever door they came through (configuration file, front matter, command line,
+ * API): the same value gets the same words everywhere.
+ */
+export function settingProblems(data: unknown): SettingProblem[] {
   const result = configSchema.safeParse(data);
-  if (result.success) return result.data;
-  const problems = result.error.issues.flatMap((issue) => {
+  if (result.success) return [];
+  const seen = new Set<string>();
+  // One problem a key: "May 4" is not a date, and saying also that it is no day of the calendar adds nothing.
+  const issues = result.error.issues.filter((issue) => {
     const key = issue.path.join('.');
-    if (issue.code !== 'unrecognized_keys')
-      return [`${key || 'the file'}: ${issue.message.replace(/^Invalid input: /, '')}`];
+    return issue.code === 'unrecognized_keys' || (!seen.has(key) && seen.add(key));
+  });
+  return issues.flatMap((issue) => {
+    const key = issue.path.join('.');
+    if (issue.code !== 'unrecognized_keys') {
+      const value = issue.path.reduce<unknown>((at, step) => (at as Record<PropertyKey, unknown>)?.[step], data);
+      const shown = typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
+      const wanted = issue.message.replace(/^Invalid input: /, '');
+      // Zod's own words ("Too small: ...") stand alone; this schema's say what the value should be.
+      const own = value !== undefined && !/^(?:Invalid|Too|Expected|Unrecognized)\b/.test(wanted);
+      const said =
+        value === '' ? 'is empty (write it, or leave the key out)' : own ? `${shown} is not ${wanted}` : wanted;
+      return [{ key, text: `${key || 'the settings'}: ${said}` }];
+    }
     const known =
       key === 'colours'
         ? colourNames
@@ -128,8 +161,18 @@ export function validateConfig(data: unknown, file: string): Config {
           : Object.keys(configSchema.shape);
     return issue.keys.map((unknown) => {
       const near = didYouMean(unknown, known);
-      return `unknown key "${key ? `${key}.` : ''}${unknown}"${near ? ` (did you mean "${key ? `${key}.` : ''}${near}"?)` : ''}`;
+      const name = `${key ? `${key}.` : ''}${unknown}`;
+      return {
+        key: name,
+        text: `unknown key "${name}"${near ? ` (did you mean "${key ? `${key}.` : ''}${near}"?)` : ''}`,
+      };
     });
   });
-  throw new ConfigError(`${file}: ${problems.join('; ')}`);
+}
+
+/** The settings, or one error that names where they came from and lists every problem in them, each with its key. */
+export function validateConfig(data: unknown, where: string): Config {
+  const problems = settingProblems(data);
+  if (problems.length) throw new ConfigError(`${where}: ${problems.map((p) => p.text).join('; ')}`);
+  return configSchema.parse(data);
 }

@@ -176,8 +176,8 @@ describe('the configuration', () => {
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     for (const problem of [
       /unknown key "colors" \(did you mean "colours"\?\)/,
-      /paper: Invalid option: expected one of "A4"\|"Letter"/,
-      /marking: Too small/,
+      /paper: "A5" is not A4 or Letter/,
+      /marking: is empty \(write it, or leave the key out\)/,
     ])
       expect(bad.stderr).toMatch(problem);
     await writeFile(

@@ -85,16 +85,16 @@ describe('configuration errors name the key and the file', () => {
       'paper: Letter\ncolors:\n  accent: red\n',
       /briefing\.config\.yaml: unknown key "colors" \(did you mean "colours"\?\)/,
     ],
-    ['a wrong value', 'paper: A5\n', /briefing\.config\.yaml: paper: .*"A4".*"Letter"/],
+    ['a wrong value', 'paper: A5\n', /briefing\.config\.yaml: paper: "A5" is not A4 or Letter/],
     [
       'a colour that is not one',
       'colours:\n  accent: "red; } body { display: none"\n',
-      /briefing\.config\.yaml: colours\.accent: a CSS colour/,
+      /briefing\.config\.yaml: colours\.accent: ".*" is not a CSS colour/,
     ],
     [
       'a font that is not installed',
       'fonts:\n  body: "@fontsource/no-such-font"\n',
-      /fonts\.body: an installed package/,
+      /fonts\.body: ".*" is not an installed package/,
     ],
   ])('%s', async (_, yaml, message) => {
     const dir = await temp('badconfig');

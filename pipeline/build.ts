@@ -95,10 +95,15 @@ export async function findEssays(inputs: string[]): Promise<string[]> {
   );
 }
 
-/** A stable share: an essay's shard depends on its name only, so adding essays never moves the others. */
-export function inShard(slug: string, shard: { index: number; count: number }): boolean {
-  const n = createHash('sha256').update(slug).digest().readUInt32BE(0);
-  return n % shard.count === shard.index - 1;
+/**
+ * An essay's share of the work: the slugs in the order of their hashes, dealt out in turn. Every shard gets an essay
+ * when there are as many essays as shards (a CI matrix of four with four essays builds four), the deal depends on the
+ * names alone (the same on every machine), and a new essay moves only the essays dealt after it.
+ */
+export function shareOf<T>(items: T[], slug: (item: T) => string, shard: { index: number; count: number }): T[] {
+  const hash = (item: T) => createHash('sha256').update(slug(item)).digest('hex');
+  const ranked = items.map((item) => ({ item, key: hash(item) })).sort((a, b) => (a.key < b.key ? -1 : 1));
+  return ranked.filter((_, rank) => rank % shard.count === shard.index - 1).map(({ item }) => item);
 }
 
 export interface Plan {
@@ -115,7 +120,7 @@ export interface Plan {
 /** Which products of which essays are out of date. Reads the essays and manifests; writes nothing. */
 export async function plan(request: BuildRequest): Promise<Plan[]> {
   let essays = await findEssays(request.inputs);
-  if (request.shard) essays = essays.filter((e) => inShard(slugOf(e), request.shard!));
+  if (request.shard) essays = shareOf(essays, slugOf, request.shard);
   const fingerprints = new Fingerprints(request.settings, request.templatesDir);
   const outDir = path.resolve(request.outDir);
   return Promise.all(

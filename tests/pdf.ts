@@ -2,6 +2,7 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { getDocument, OPS } from './pdfjs.ts';
 
 export interface PdfPage {
@@ -89,4 +90,29 @@ async function parse(file: string, countImages: boolean): Promise<Pdf> {
   } finally {
     await doc.destroy();
   }
+}
+
+/**
+ * Where the PDF's soft hyphens are, read from its page content as a search or a copy reads it (pdf.js's text leaves
+ * them out): Chromium writes each as a marked span with ActualText U+00AD; one inside a word is followed on its line
+ * by the word's next letter, one at a line end by the end of the line's text (ET).
+ */
+export async function softHyphens(file: string): Promise<{ insideWords: number; atLineEnds: number }> {
+  const pdf = await readFile(file);
+  const raw = pdf.toString('latin1');
+  const found = { insideWords: 0, atLineEnds: 0 };
+  for (const m of raw.matchAll(/stream\r?\n/g)) {
+    const start = m.index + m[0].length;
+    let content: string;
+    try {
+      content = inflateSync(pdf.subarray(start, raw.indexOf('endstream', start))).toString('latin1');
+    } catch {
+      continue; // not a compressed stream (an image, a font)
+    }
+    for (const h of content.matchAll(/\/ActualText\s*<FEFF00AD>\s*>>\s*BDC[^\n]*\n[^\n]*\nEMC\s+(\S+)/g)) {
+      if (h[1] === 'ET') found.atLineEnds++;
+      else found.insideWords++;
+    }
+  }
+  return found;
 }

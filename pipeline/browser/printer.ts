@@ -10,6 +10,7 @@ import type { Browser, Page, PDFOptions } from 'puppeteer-core';
 import { BriefingError } from '../core/errors.ts';
 import { onInterrupt } from '../core/interrupt.ts';
 import { findChrome } from './find-chrome.ts';
+import { dropUnusedSoftHyphens, pageAreaWidth, pageScript } from './soft-hyphens.ts';
 
 // Offline and quiet (no network, no updates), and lean: one renderer process hosts every page (on a 2-core machine
 // that is as fast as one each, and 100 MB or so lighter).
@@ -185,7 +186,11 @@ export class Printer {
     await page.evaluate('document.fonts.ready.then(() => true)');
   }
 
+  /** Print the loaded page; only the soft hyphens that end a line are left in its text (browser/soft-hyphens.ts). */
   async pdf(page: Page, out: string, options: PDFOptions = {}): Promise<void> {
+    await page.emulateMediaType('print');
+    const width = (await page.evaluate(pageScript(pageAreaWidth))) as string | null;
+    if (width) await page.evaluate(pageScript(dropUnusedSoftHyphens, width));
     await page.pdf({ path: out, printBackground: true, preferCSSPageSize: true, timeout: this.timeoutMs, ...options });
   }
 

@@ -116,3 +116,77 @@ export async function softHyphens(file: string): Promise<{ insideWords: number; 
   }
   return found;
 }
+
+/** A structure element as an assistive tool meets it: its role, alternative text, the text it holds, its children. */
+export interface StructNode {
+  role: string;
+  alt: string | null;
+  text: string;
+  children: StructNode[];
+}
+
+export interface Structure {
+  /** The structure tree of each page, in reading order. */
+  pages: StructNode[];
+  /** Text drawn as artifacts (running headers, page numbers), per page. */
+  artifacts: string[][];
+  /** Text drawn outside both: what a screen reader would read without knowing what it is. */
+  untagged: string[];
+}
+
+/** The PDF's structure tree with its text, as pdf.js gives it to a screen reader, and what lies outside it. */
+export async function readStructure(file: string): Promise<Structure> {
+  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), verbosity: 0, isEvalSupported: false })
+    .promise;
+  try {
+    const result: Structure = { pages: [], artifacts: [], untagged: [] };
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent({ includeMarkedContent: true });
+      const byId = new Map<string, string>();
+      const artifacts: string[] = [];
+      const open: { tag: string; id: string | null }[] = [];
+      for (const item of content.items as {
+        type?: string;
+        tag?: string;
+        id?: string;
+        str?: string;
+      }[]) {
+        if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') {
+          open.push({ tag: item.tag ?? '', id: item.id ?? null });
+        } else if (item.type === 'endMarkedContent') {
+          open.pop();
+        } else if (item.str !== undefined) {
+          const text = item.str.replace(/\u00ad/g, '');
+          if (!text.trim()) continue;
+          const tagged = [...open].reverse().find((m) => m.id);
+          if (open.some((m) => m.tag === 'Artifact')) artifacts.push(text);
+          else if (tagged) byId.set(tagged.id!, (byId.get(tagged.id!) ?? '') + text);
+          else result.untagged.push(text);
+        }
+      }
+      type Raw = { role?: string; alt?: string; type?: string; id?: string; children?: Raw[] };
+      const build = (node: Raw): StructNode => {
+        const children = (node.children ?? []).filter((c) => c.role).map(build);
+        const own = (node.children ?? [])
+          .filter((c) => c.type === 'content' && c.id)
+          .map((c) => byId.get(c.id!) ?? '')
+          .join('');
+        return {
+          role: node.role ?? '',
+          alt: node.alt ?? null,
+          text: own + children.map((c) => c.text).join(' '),
+          children,
+        };
+      };
+      result.pages.push(build(((await page.getStructTree()) ?? { role: 'Root' }) as Raw));
+      result.artifacts.push(artifacts);
+    }
+    return result;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** Every element of a tree, depth first (reading order). */
+export const structNodes = (node: StructNode): StructNode[] => [node, ...node.children.flatMap(structNodes)];

@@ -1,7 +1,9 @@
 // Finish a PDF that Chromium printed: fixed creation and modification dates (so two builds of the same inputs are
-// byte-identical), and a document information dictionary with title, author, subject and keywords. The dates are
-// replaced in place with strings of the same length and the new dictionary is appended as an incremental update,
-// so the outline, links and structure tags Chromium wrote stay exactly as they were.
+// byte-identical); a document information dictionary and the same in XMP metadata, with the PDF/UA identifier; and
+// the accessibility fixes of pdf-tags.ts. The dates are replaced in place with strings of the same length and
+// everything else is appended as one incremental update, so the outline, links and structure tags Chromium wrote
+// stay as they were.
+import { accessibilityFixes, PdfObjects } from './pdf-tags.ts';
 
 export interface PdfInfo {
   title: string;
@@ -48,12 +50,100 @@ export function finishPdf(pdf: Buffer, info: PdfInfo): Buffer {
     .filter(Boolean)
     .join('\n');
   const base = dated.endsWith('\n') ? dated : `${dated}\n`;
-  const object = `${size} 0 obj\n<<${entries}>>\nendobj\n`;
-  const xrefAt = base.length + object.length;
-  const update =
-    `${object}xref\n0 1\n0000000000 65535 f \n${size} 1\n${String(base.length).padStart(10, '0')} 00000 n \n` +
-    `trailer\n<</Size ${size + 1}\n/Root ${root}\n/Info ${size} 0 R\n/Prev ${trailer[2]}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
-  return Buffer.concat([Buffer.from(base, 'latin1'), Buffer.from(update, 'latin1')]);
+  const objects = new PdfObjects(Buffer.from(base, 'latin1'));
+  const updates = accessibilityFixes(objects);
+  updates.set(size, Buffer.from(`<<${entries}>>`, 'latin1'));
+  // The catalog points to the XMP metadata (a new object after the information dictionary).
+  const catalogNum = Number(root.split(' ')[0]);
+  const catalog = objects.body(catalogNum);
+  const lang = /\/Lang\s*\(([^)]*)\)/.exec(catalog ?? '')?.[1] ?? null;
+  if (catalog && !/\/Metadata\b/.test(catalog)) {
+    const dict = catalog.slice(catalog.indexOf('<<'), catalog.lastIndexOf('>>'));
+    updates.set(catalogNum, Buffer.from(`${dict}\n/Metadata ${size + 1} 0 R>>`, 'latin1'));
+    updates.set(size + 1, xmpObject(info, lang));
+  }
+  return appendUpdate(Buffer.from(base, 'latin1'), updates, {
+    size: Math.max(size + 1, ...updates.keys()) + 1,
+    root,
+    info: `${size} 0 R`,
+    prev: trailer[2]!,
+  });
+}
+
+/** An incremental update: the objects (new versions or new ones), their cross-reference table, a new trailer. */
+function appendUpdate(
+  base: Buffer,
+  objects: Map<number, Buffer>,
+  trailer: { size: number; root: string; info: string; prev: string },
+): Buffer {
+  const parts: Buffer[] = [base];
+  let offset = base.length;
+  const offsets = new Map<number, number>();
+  for (const num of [...objects.keys()].sort((a, b) => a - b)) {
+    const object = Buffer.concat([
+      Buffer.from(`${num} 0 obj\n`, 'latin1'),
+      objects.get(num)!,
+      Buffer.from('\nendobj\n', 'latin1'),
+    ]);
+    offsets.set(num, offset);
+    parts.push(object);
+    offset += object.length;
+  }
+  // Subsections of consecutive numbers, each entry 20 bytes.
+  let xref = 'xref\n0 1\n0000000000 65535 f \n';
+  const nums = [...offsets.keys()].sort((a, b) => a - b);
+  for (let i = 0; i < nums.length; ) {
+    let j = i;
+    while (j + 1 < nums.length && nums[j + 1] === nums[j]! + 1) j++;
+    xref += `${nums[i]} ${j - i + 1}\n`;
+    for (let k = i; k <= j; k++) xref += `${String(offsets.get(nums[k]!)).padStart(10, '0')} 00000 n \n`;
+    i = j + 1;
+  }
+  xref +=
+    `trailer\n<</Size ${trailer.size}\n/Root ${trailer.root}\n/Info ${trailer.info}\n/Prev ${trailer.prev}>>\n` +
+    `startxref\n${offset}\n%%EOF\n`;
+  parts.push(Buffer.from(xref, 'latin1'));
+  return Buffer.concat(parts);
+}
+
+const xml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** XMP metadata: the information dictionary again, the language, and the PDF/UA-1 identifier. */
+function xmpObject(info: PdfInfo, lang: string | null): Buffer {
+  const when = info.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const alt = (text: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${xml(text)}</rdf:li></rdf:Alt>`;
+  const packet = [
+    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/"',
+    ' xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">',
+    '<dc:format>application/pdf</dc:format>',
+    `<dc:title>${alt(info.title)}</dc:title>`,
+    info.author ? `<dc:creator><rdf:Seq><rdf:li>${xml(info.author)}</rdf:li></rdf:Seq></dc:creator>` : '',
+    info.subject ? `<dc:description>${alt(info.subject)}</dc:description>` : '',
+    lang ? `<dc:language><rdf:Bag><rdf:li>${xml(lang)}</rdf:li></rdf:Bag></dc:language>` : '',
+    info.keywords.length ? `<pdf:Keywords>${xml(info.keywords.join(', '))}</pdf:Keywords>` : '',
+    '<pdf:Producer>Chromium via briefing</pdf:Producer>',
+    '<xmp:CreatorTool>briefing</xmp:CreatorTool>',
+    `<xmp:CreateDate>${when}</xmp:CreateDate>`,
+    `<xmp:ModifyDate>${when}</xmp:ModifyDate>`,
+    `<xmp:MetadataDate>${when}</xmp:MetadataDate>`,
+    '<pdfuaid:part>1</pdfuaid:part>',
+    '</rdf:Description>',
+    '</rdf:RDF>',
+    '</x:xmpmeta>',
+    '<?xpacket end="w"?>',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const data = Buffer.from(packet, 'utf8');
+  return Buffer.concat([
+    Buffer.from(`<</Type /Metadata\n/Subtype /XML\n/Length ${data.length}>> stream\n`, 'latin1'),
+    data,
+    Buffer.from('\nendstream', 'latin1'),
+  ]);
 }
 
 /**

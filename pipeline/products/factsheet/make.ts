@@ -158,7 +158,7 @@ export async function makeFactsheet({ essay, chronology, settings, renderer, pri
         ruleId: 'factsheet-fit',
         source: 'briefing',
       });
-    await printer.pdf(page, pdf, { tagged: true });
+    await printer.pdf(page, pdf, { tagged: true, outline: true });
   });
   await finish(pdf, 'Fact sheet', essay, chronology, settings);
 }

@@ -22,7 +22,7 @@ export async function makeSlides({ essay, chronology, settings, renderer, printe
   pptx.catch(() => {});
   await printer.withPage(async (tab) => {
     await printer.load(tab, html);
-    await printer.pdf(tab, pdf, { tagged: true });
+    await printer.pdf(tab, pdf, { tagged: true, outline: true });
   });
   await finish(pdf, 'Slides', essay, chronology, settings);
   await writeFile(path.join(staging, 'slides.pptx'), await pptx);

@@ -7,26 +7,36 @@ import { deflateSync, inflateSync } from 'node:zlib';
 /** A PDF read as Latin-1 text (one character per byte), with its objects found by number. */
 export class PdfObjects {
   readonly text: string;
+  /** Where each object's latest version starts ("N 0 obj"), found in one pass. */
+  private readonly starts = new Map<number, number>();
+  private readonly streams = new Map<number, string | null>();
   constructor(readonly bytes: Buffer) {
     this.text = bytes.toString('latin1');
+    for (const m of this.text.matchAll(/(?:^|\n)(\d+) 0 obj\b/g))
+      this.starts.set(Number(m[1]), m.index + (m[0][0] === '\n' ? 1 : 0));
   }
 
   /** The latest version of object `num`: its text from "N 0 obj" to "endobj", or null. */
   body(num: number): string | null {
-    const start = this.text.lastIndexOf(`\n${num} 0 obj`);
-    if (start < 0) return null;
+    const start = this.starts.get(num);
+    if (start === undefined) return null;
     const end = this.text.indexOf('endobj', start);
-    return end < 0 ? null : this.text.slice(start + 1, end);
+    return end < 0 ? null : this.text.slice(start, end);
   }
 
   /** The decoded data of stream object `num` (Flate or none), or null when it is another kind of stream. */
   stream(num: number): string | null {
-    const body = this.body(num);
-    if (!body) return null;
-    const head = body.slice(0, body.indexOf('stream'));
+    if (!this.streams.has(num)) this.streams.set(num, this.decode(num));
+    return this.streams.get(num)!;
+  }
+
+  private decode(num: number): string | null {
+    const start = this.starts.get(num);
+    if (start === undefined) return null;
+    const at = this.text.indexOf('stream', start);
+    const head = this.text.slice(start, at);
     if (/\/Filter\s*(?!\/FlateDecode\b)\//.test(head) || /\/DecodeParms/.test(head)) return null;
-    const start = this.text.lastIndexOf(`\n${num} 0 obj`) + 1 + body.indexOf('stream') + 'stream'.length;
-    const from = this.text[start] === '\r' ? start + 2 : start + 1;
+    const from = at + 'stream'.length + (this.text[at + 6] === '\r' ? 2 : 1);
     const length = /\/Length (\d+)(?!\s+\d+\s+R)/.exec(head)?.[1];
     const to = length ? from + Number(length) : this.text.indexOf('endstream', from);
     const raw = this.bytes.subarray(from, to);
@@ -37,15 +47,15 @@ export class PdfObjects {
     }
   }
 
-  /** The numbers of every object whose dictionary matches. */
-  find(pattern: RegExp): number[] {
-    const found = new Set<number>();
-    for (const m of this.text.matchAll(/\n(\d+) 0 obj\s*<</g)) {
-      const num = Number(m[1]);
-      const body = this.body(num);
-      if (body && pattern.test(body.slice(0, 2000))) found.add(num);
+  /** The numbers of every object whose dictionary holds `marker` and matches `pattern`. */
+  find(marker: string, pattern: RegExp = /(?:)/): number[] {
+    const found: number[] = [];
+    for (const num of this.starts.keys()) {
+      const start = this.starts.get(num)!;
+      const head = this.text.slice(start, Math.min(this.text.indexOf('endobj', start), start + 2000));
+      if (head.includes(marker) && pattern.test(head)) found.push(num);
     }
-    return [...found];
+    return found;
   }
 }
 
@@ -65,61 +75,40 @@ interface Op {
   source: string;
 }
 
-/** A content stream as operators with their operands and source text (strings, arrays and dictionaries whole). */
+// One token of a content stream: space, a comment, a name, a dictionary bracket, a hex string, an array bracket, a
+// number, an operator, or the start of a literal string (read on by hand: it may nest and escape parentheses).
+const TOKEN = /\s+|%[^\n]*|\/[^\s/<>[\]()%{}]*|<<|>>|<[0-9A-Fa-f\s]*>|\[|\]|[-+.\d]+|([A-Za-z'"*]+)|\(/y;
+
+/** A content stream as operators with their operands and source text; null when it is not one this reader knows. */
 export function operators(content: string): Op[] | null {
   const ops: Op[] = [];
   let operands: string[] = [];
-  let opStart = 0;
-  let i = 0;
-  const n = content.length;
-  const skipString = (at: number) => {
-    let depth = 0;
-    for (let j = at; j < n; j++) {
-      const c = content[j];
-      if (c === '\\') j++;
-      else if (c === '(') depth++;
-      else if (c === ')' && --depth === 0) return j + 1;
-    }
-    return n;
-  };
-  const skipNested = (at: number, open: string, close: string) => {
-    let depth = 0;
-    for (let j = at; j < n; j++) {
-      if (content[j] === '(') j = skipString(j) - 1;
-      else if (content.startsWith(open, j)) {
-        depth++;
-        j += open.length - 1;
-      } else if (content.startsWith(close, j) && --depth === 0) return j + close.length;
-    }
-    return n;
-  };
-  while (i < n) {
-    const c = content[i]!;
-    if (/\s/.test(c)) {
-      i++;
-      continue;
-    }
-    if (operands.length === 0) opStart = i;
-    let end: number;
-    if (c === '%') end = content.indexOf('\n', i) < 0 ? n : content.indexOf('\n', i);
-    else if (c === '(') end = skipString(i);
-    else if (content.startsWith('<<', i)) end = skipNested(i, '<<', '>>');
-    else if (c === '<') end = content.indexOf('>', i) + 1 || n;
-    else if (c === '[') end = skipNested(i, '[', ']');
-    else if (c === '/') end = i + 1 + (/^[^\s/<>[\]()%{}]*/.exec(content.slice(i + 1, i + 128))?.[0].length ?? 0);
-    else if (/[-+.\d]/.test(c)) end = i + (/^[-+.\d]+/.exec(content.slice(i, i + 32))?.[0].length ?? 1);
-    else {
-      const word = /^[A-Za-z'"*]+/.exec(content.slice(i, i + 8))?.[0];
-      if (!word) return null; // not a content stream this reader understands: leave it as it is
-      if (word === 'BI') return null; // inline images hold binary data
-      end = i + word.length;
-      ops.push({ name: word, operands, source: content.slice(opStart, end) });
+  let opStart = -1;
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < content.length) {
+    const at = TOKEN.lastIndex;
+    const m = TOKEN.exec(content);
+    if (!m) return null;
+    const token = m[0];
+    if (token[0] === '%' || /^\s/.test(token)) continue;
+    if (opStart < 0) opStart = at;
+    if (token === '(') {
+      let depth = 1;
+      let j = TOKEN.lastIndex;
+      for (; j < content.length && depth > 0; j++) {
+        const c = content[j];
+        if (c === '\\') j++;
+        else if (c === '(') depth++;
+        else if (c === ')') depth--;
+      }
+      TOKEN.lastIndex = j;
+      operands.push(content.slice(at, j));
+    } else if (m[1] !== undefined) {
+      if (token === 'BI') return null; // inline images hold binary data
+      ops.push({ name: token, operands, source: content.slice(opStart, TOKEN.lastIndex) });
       operands = [];
-      i = end;
-      continue;
-    }
-    if (c !== '%') operands.push(content.slice(i, end));
-    i = end;
+      opStart = -1;
+    } else operands.push(token);
   }
   return ops;
 }
@@ -180,7 +169,7 @@ const PDF17_ROLES: Record<string, string> = {
  */
 export function accessibilityFixes(pdf: PdfObjects): Map<number, Buffer> {
   const fixed = new Map<number, Buffer>();
-  for (const page of pdf.find(/\/Type\s*\/Page\b(?!s)/)) {
+  for (const page of pdf.find('/Page', /\/Type\s*\/Page\b(?!s)/)) {
     const body = pdf.body(page)!;
     const contents = /\/Contents\s+(\d+) 0 R/.exec(body)?.[1];
     if (!contents) continue; // an array of streams: Chromium writes one
@@ -193,7 +182,7 @@ export function accessibilityFixes(pdf: PdfObjects): Map<number, Buffer> {
     const marked = content === null ? null : markArtifacts(content, tagged);
     if (marked !== null) fixed.set(Number(contents), streamObject(marked));
   }
-  for (const figure of pdf.find(/\/Type\s*\/StructElem[\s\S]*\/S\s*\/Figure\b/)) {
+  for (const figure of pdf.find('/Figure', /\/Type\s*\/StructElem\b/)) {
     const body = pdf.body(figure)!;
     if (/\/Alt\s*[(<]|\/ActualText/.test(body)) continue;
     const kids = [...(/\/K\s*(\[[^\]]*\]|\d+ 0 R)/.exec(body)?.[1] ?? '').matchAll(/(\d+) 0 R/g)].map((m) =>
@@ -208,7 +197,7 @@ export function accessibilityFixes(pdf: PdfObjects): Map<number, Buffer> {
       fixed.set(figure, Buffer.from(dict, 'latin1'));
     }
   }
-  const root = pdf.find(/\/Type\s*\/StructTreeRoot\b/)[0];
+  const root = pdf.find('/StructTreeRoot', /\/Type\s*\/StructTreeRoot\b/)[0];
   const used = new Set([...pdf.text.matchAll(/\/Type\s*\/StructElem\s*\/S\s*\/(\w+)/g)].map((m) => m[1]!));
   const map = [...used].filter((role) => PDF17_ROLES[role]).map((role) => `/${role} /${PDF17_ROLES[role]}`);
   const rootBody = root === undefined ? null : pdf.body(root);

@@ -3,7 +3,7 @@
 // browser. Each essay's new files are made in a staging folder and moved into output/<slug>/ only when all are good,
 // so a failed build never leaves a half-written file where a good one was.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { BriefingError } from './core/errors.ts';
 import { trimHeap } from './core/heap.ts';
 import type { Product, Settings } from './core/settings.ts';
 import { slugOf } from './core/slug.ts';
+import { readUserFile } from './core/user-files.ts';
 import { essayInputs, Fingerprints, type Manifest, readManifest } from './fingerprint.ts';
 import { lockOutput } from './output-lock.ts';
 import { ESSAY_EXTENSIONS } from './parse/read-source.ts';
@@ -126,7 +127,11 @@ export async function plan(request: BuildRequest): Promise<Plan[]> {
   return Promise.all(
     essays.map(async (source) => {
       const slug = slugOf(source);
-      const bytes = await readFile(source).catch(() => null);
+      // Read as the build reads it (a regular file, capped): a FIFO or /dev/zero named as an essay hangs nothing.
+      let bytes: Buffer | null = null;
+      try {
+        bytes = readUserFile(source, { maxBytes: request.settings.maxBytes });
+      } catch {}
       const inputs = bytes && (await essayInputs(source, bytes));
       const manifest = await readManifest(path.join(outDir, slug));
       const keys: Partial<Record<Product, string>> = {};

@@ -423,7 +423,9 @@ async function buildCommand(options: Options): Promise<number> {
     const staging =
       toStdout || options.inputs.includes('-') ? await mkdtemp(path.join(tmpdir(), 'briefing-stdio-')) : null;
     try {
-      const inputs = await Promise.all(options.inputs.map((input) => (input === '-' ? fromStdin(staging!) : input)));
+      const inputs = await Promise.all(
+        options.inputs.map((input) => (input === '-' ? fromStdin(staging!, options.settings.maxBytes) : input)),
+      );
       const request = { ...buildRequest(options), inputs, ...(toStdout ? { outDir: path.join(staging!, 'out') } : {}) };
       if (options.check) return await check(request);
       const progress = new Progress(toStdout ? 'quiet' : options.mode, options.verbose);
@@ -454,9 +456,16 @@ async function check(request: BuildRequest): Promise<number> {
 }
 
 /** `-` as an essay: standard input, saved as essay.md when it reads as Markdown (front matter or a "# " heading). */
-async function fromStdin(dir: string): Promise<string> {
+async function fromStdin(dir: string, maxBytes: number): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    // Refused as soon as it is too long: never held whole, never written whole.
+    if (size > maxBytes)
+      throw new InputError(`standard input is over the ${Math.round(maxBytes / 1048576)} MB limit (--max-size)`);
+    chunks.push(chunk as Buffer);
+  }
   const text = Buffer.concat(chunks);
   const markdown = readsAsMarkdown(text.subarray(0, 4096).toString('utf8'));
   const file = path.join(dir, markdown ? 'essay.md' : 'essay.txt');
@@ -478,7 +487,9 @@ async function lintFiles(options: Options, staging: string | null): Promise<numb
   let files: string[];
   try {
     files = await findEssays(
-      await Promise.all(options.inputs.map((input) => (input === '-' ? fromStdin(staging!) : input))),
+      await Promise.all(
+        options.inputs.map((input) => (input === '-' ? fromStdin(staging!, options.settings.maxBytes) : input)),
+      ),
     );
   } catch (error) {
     process.stderr.write(`briefing: ${(error as Error).message}\n`);

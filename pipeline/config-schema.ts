@@ -1,7 +1,7 @@
 // The configuration file's schema and reading: the file parsed, validated (unknown keys and wrong types are errors
 // that name the key and the file) and its paths resolved; an essay's front-matter settings checked by the same
 // schema. Loaded only when there is a file to read or an essay to make: zod and yaml cost a tenth of a second.
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { didYouMean } from './core/did-you-mean.ts';
 import { BriefingError } from './core/errors.ts';
 import { colourNames } from './core/settings.ts';
+import { readUserFile, UserFileError } from './core/user-files.ts';
 import { yamlWarnings } from './core/yaml-warnings.ts';
 import { productNames } from './products/index.ts';
 
@@ -98,9 +99,15 @@ export function configJsonSchema(): object {
 /** A configuration file, read and validated, its paths made absolute. */
 export function readConfigFile(file: string): Config {
   if (!existsSync(file)) throw new ConfigError(`${file}: no such configuration file`);
+  let text: string;
+  try {
+    text = readUserFile(file, { maxBytes: 1024 * 1024 }).toString('utf8');
+  } catch (error) {
+    if (error instanceof UserFileError) throw new ConfigError(`${file} ${error.message}`);
+    throw error;
+  }
   let data: unknown;
   try {
-    const text = readFileSync(file, 'utf8');
     data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { schema: 'core', logLevel: 'error' });
     if (!file.endsWith('.json')) {
       for (const w of yamlWarnings(text))

@@ -7,10 +7,12 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isImageName, MAX_IMAGE_BYTES, MAX_LOGO_BYTES } from './core/images.ts';
 import { packageRoot } from './core/paths.ts';
 import type { Product, Settings } from './core/settings.ts';
+import { readUserFile } from './core/user-files.ts';
 import { productNamed } from './products/index.ts';
-import { TemplateDirs } from './render/template-dirs.ts';
+import { readTemplate, TemplateDirs } from './render/template-dirs.ts';
 
 export const MANIFEST = '.build.json';
 
@@ -49,7 +51,7 @@ export function templateFiles(dirs: TemplateDirs, layout: string): string[] {
   const visit = (file: string | null) => {
     if (!file || files.has(file)) return;
     files.add(file);
-    const text = readFileSync(file, 'utf8');
+    const text = readTemplate(file);
     for (const [, name] of text.matchAll(/\{\{>\s*([\w-]+)/g)) visit(dirs.find(`partials/${name}.hbs`));
     for (const [, name] of text.matchAll(/\bcss\.([\w-]+)/g)) {
       const css = dirs.find(`css/${name}.css`);
@@ -80,7 +82,7 @@ export class Fingerprints {
       // Paths count relative to their folder, so a checkout elsewhere (another CI runner) hashes the same.
       const relative = (f: string) =>
         this.dirs.dirs.map((d) => path.relative(d, f)).find((r) => !r.startsWith('..')) ?? f;
-      hash = sha(...templateFiles(this.dirs, layout).flatMap((f) => [relative(f), readFileSync(f)]));
+      hash = sha(...templateFiles(this.dirs, layout).flatMap((f) => [relative(f), readTemplate(f)]));
       this.templateHashes.set(layout, hash);
     }
     return hash;
@@ -91,7 +93,7 @@ export class Fingerprints {
     const { formats: _formats, maxBytes: _maxBytes, logo, ...reads } = this.settings;
     const layout = productNamed(product).layout;
     this.fonts ??= fontVersions(this.settings);
-    this.logo ??= logo ? sha(readFileSync(logo)) : '';
+    this.logo ??= logo ? sha(readUserFile(logo, { maxBytes: MAX_LOGO_BYTES })) : '';
     return layout
       ? sha(
           toolVersion(),
@@ -121,22 +123,25 @@ export async function essayInputs(source: string, bytes: Buffer): Promise<Buffer
     ].map((m) => m[1]!),
   );
   const folder = path.dirname(path.resolve(source));
-  const images = await Promise.all(
-    [...addresses]
-      .filter((a) => !/^[a-z][a-z\d+.-]*:/i.test(a))
-      .sort()
-      .map(async (address) => {
-        let file: string;
-        try {
-          file = path.resolve(folder, decodeURI(address.split(/[?#]/)[0]!));
-        } catch {
-          return null;
-        }
-        if (path.relative(folder, file).startsWith('..')) return null;
-        const content = await readFile(file).catch(() => null);
-        return content ? sha(address, content) : null;
-      }),
-  );
+  // Only images are printed, so only images are read: a link's target of another kind (or a device, a FIFO, a file
+  // outside the essay's folder) is not opened at all.
+  const images = [...addresses]
+    .filter((a) => !/^[a-z][a-z\d+.-]*:/i.test(a))
+    .sort()
+    .map((address) => {
+      let file: string;
+      try {
+        file = path.resolve(folder, decodeURI(address.split(/[?#]/)[0]!));
+      } catch {
+        return null;
+      }
+      if (!isImageName(file) || path.relative(folder, file).startsWith('..')) return null;
+      try {
+        return sha(address, readUserFile(file, { maxBytes: MAX_IMAGE_BYTES, root: folder }));
+      } catch {
+        return null;
+      }
+    });
   const found = images.filter((i): i is string => i !== null);
   return found.length ? Buffer.concat([bytes, Buffer.from(`\0${found.join(',')}`)]) : bytes;
 }

@@ -1,10 +1,10 @@
 // Making one essay's stale products: read, parse, extract, render, print into a staging folder, then move the files
 // into output/<slug>/ and record what they were made from. Loaded only when a build has something to make.
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { Printer } from './browser/printer.ts';
-import { type BuildEvent, type EssayResult, type Plan, reason } from './build.ts';
+import { type BuildEvent, type EssayResult, InputError, type Plan, reason } from './build.ts';
 import { defaultTemplatesDir } from './core/paths.ts';
 import type { Settings } from './core/settings.ts';
 import { defaultSettings } from './core/settings.ts';
@@ -116,6 +116,12 @@ export async function makeEssay(
     // Move the new files into place, then record what they were made from (the manifest last: if anything before it
     // fails, the products are rebuilt next time).
     const target = inside(outDir, p.slug);
+    // A pack's folder that is a link (or a file) is never written through: the products would land where it points.
+    const existing = await lstat(target).catch(() => null);
+    if (existing && !existing.isDirectory())
+      throw new InputError(
+        `${target} is ${existing.isSymbolicLink() ? 'a link' : 'not a folder'}: the pack is not written through it; remove it`,
+      );
     await mkdir(target, { recursive: true });
     const names = p.stale.flatMap((product) => productNamed(product).files);
     for (const name of names) await rename(path.join(staging, name), path.join(target, name));

@@ -1,8 +1,12 @@
 // Image files the pack inlines (the configured logo, an essay's figures): small, regular image files, never links or
 // folders, whose bytes are what their names say.
-import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BriefingError } from './errors.ts';
+import { readUserFile, UserFileError } from './user-files.ts';
+
+/** The largest image an essay may show, and the largest logo. */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 
 const IMAGE_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -12,6 +16,9 @@ const IMAGE_TYPES: Record<string, string> = {
   '.gif': 'image/gif',
   '.webp': 'image/webp',
 };
+
+/** True for a file name of an image type the pack inlines. */
+export const isImageName = (file: string) => path.extname(file).toLowerCase() in IMAGE_TYPES;
 
 /** The first bytes each image type starts with. */
 const MAGIC: Record<string, (b: Buffer) => boolean> = {
@@ -29,19 +36,20 @@ export class ImageError extends BriefingError {
   }
 }
 
-/** The file as a data: URL, or an ImageError that says what is wrong with it (prefixed by `what`: "logo: x.png"). */
-export function imageDataUrl(file: string, what: string, maxBytes: number): string {
+/**
+ * The file as a data: URL, or an ImageError that says what is wrong with it (prefixed by `what`: "logo: x.png").
+ * With `root`, the file must be in that folder once its links are followed.
+ */
+export function imageDataUrl(file: string, what: string, maxBytes: number, root?: string): string {
   const type = IMAGE_TYPES[path.extname(file).toLowerCase()];
   if (!type) throw new ImageError(`${what} is not a PNG, JPEG, SVG, GIF or WebP image`);
-  const stats = lstatSync(file, { throwIfNoEntry: false });
-  if (!stats) throw new ImageError(`${what} does not exist`);
-  if (stats.isSymbolicLink()) throw new ImageError(`${what} is a link; give the image file itself`);
-  if (!stats.isFile()) throw new ImageError(`${what} is not a file`);
-  if (stats.size > maxBytes)
-    throw new ImageError(
-      `${what} is ${(stats.size / 1048576).toFixed(1)} MB; it must be under ${maxBytes / 1048576} MB`,
-    );
-  const bytes = readFileSync(file);
+  let bytes: Buffer;
+  try {
+    bytes = readUserFile(file, { maxBytes, root });
+  } catch (error) {
+    if (!(error instanceof UserFileError)) throw error;
+    throw new ImageError(`${what} ${error.message}`);
+  }
   if (!MAGIC[type]?.(bytes))
     throw new ImageError(
       `${what} is not a ${type.replace('image/', '').toUpperCase()} image (its bytes say otherwise)`,

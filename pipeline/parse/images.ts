@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Image, Root } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { ImageError, imageDataUrl } from '../core/images.ts';
+import { ImageError, imageDataUrl, MAX_IMAGE_BYTES } from '../core/images.ts';
 
 declare module 'mdast' {
   interface ImageData {
@@ -16,7 +16,6 @@ declare module 'mdast' {
 }
 
 /** An essay's figure is printed on a page; more than this is a photograph to be resized first. */
-const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 export default function images() {
   return (tree: Root, file: VFile) => {
@@ -49,7 +48,7 @@ function dataUrlOf(node: Image, file: VFile): string | null {
   if (path.isAbsolute(relative) || path.relative(folder, target).startsWith('..'))
     return warn('an image must be in the essay\u2019s folder or below it');
   try {
-    return imageDataUrl(target, 'the file', MAX_IMAGE_BYTES);
+    return imageDataUrl(target, 'the file', MAX_IMAGE_BYTES, folder);
   } catch (error) {
     if (error instanceof ImageError) return warn(error.message);
     throw error;

@@ -1,9 +1,9 @@
 // Read an essay file into a vfile: decode it (UTF-8, or UTF-16 with a byte-order mark), drop the byte-order mark,
 // and refuse what is not an essay (empty, binary, too large) with a one-line reason.
-import { readFile, stat } from 'node:fs/promises';
 import { VFile } from 'vfile';
 import { BriefingError } from '../core/errors.ts';
 import { slugOf } from '../core/slug.ts';
+import { readUserFile, UserFileError } from '../core/user-files.ts';
 
 export const ESSAY_EXTENSIONS = ['.txt', '.md', '.markdown'];
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -17,15 +17,12 @@ export class SourceError extends BriefingError {
 }
 
 export async function readSource(filePath: string, maxBytes = DEFAULT_MAX_BYTES): Promise<VFile> {
-  const info = await stat(filePath).catch(() => null);
-  if (!info) throw new SourceError('file not found');
-  if (!info.isFile()) throw new SourceError('not a file');
-  if (info.size > maxBytes) {
-    throw new SourceError(
-      `file is ${(info.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit`,
-    );
+  let bytes: Buffer;
+  try {
+    bytes = readUserFile(filePath, { maxBytes });
+  } catch (error) {
+    throw error instanceof UserFileError ? new SourceError(`file ${error.message}`) : error;
   }
-  const bytes = await readFile(filePath);
   const text = decode(bytes);
   const long = longestParagraph(text);
   if (long.length > MAX_PARAGRAPH_CHARS) {

@@ -1,6 +1,6 @@
 // The render stage: view models through the Handlebars templates into HTML strings. What every template gets besides
 // its view: the fonts (@font-face rules), the theme (colours and font families as CSS variables) and the logo.
-import { imageDataUrl } from '../core/images.ts';
+import { imageDataUrl, MAX_LOGO_BYTES } from '../core/images.ts';
 import type { Essay } from '../core/model.ts';
 import type { Settings } from '../core/settings.ts';
 import { type FontFamily, familyName, fontFaces, subsetsFor, uncovered } from './fonts.ts';
@@ -109,6 +109,5 @@ const MONO = '@fontsource/source-code-pro';
 export const hasCode = (essay: Essay) => essay.paragraphs.some((p) => p.kind === 'code' || p.runs.some((r) => r.code));
 
 /** A logo is inlined into every product, so it stays small. */
-const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 
 const dataUrl = (file: string) => imageDataUrl(file, `logo: ${file}`, MAX_LOGO_BYTES);

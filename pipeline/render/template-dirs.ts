@@ -5,6 +5,7 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BriefingError } from '../core/errors.ts';
 import { defaultTemplatesDir } from '../core/paths.ts';
+import { readUserFile, UserFileError } from '../core/user-files.ts';
 
 export class TemplateError extends BriefingError {
   constructor(message: string) {
@@ -49,4 +50,17 @@ function checked(dir: string, file: string): string {
     throw new TemplateError(`${file}: a link out of the template folder ${dir}; refused`);
   if (!statSync(real).isFile()) throw new TemplateError(`${file}: not a regular file`);
   return real;
+}
+
+/** The largest template or stylesheet read: far beyond any real one, short of a file that is no template. */
+const MAX_TEMPLATE_BYTES = 1024 * 1024;
+
+/** A template file's text, read as every file a user gives is read (a regular file, capped). */
+export function readTemplate(file: string): string {
+  try {
+    return readUserFile(file, { maxBytes: MAX_TEMPLATE_BYTES }).toString('utf8');
+  } catch (error) {
+    if (error instanceof UserFileError) throw new UserFileError(`${file} ${error.message}`);
+    throw error;
+  }
 }

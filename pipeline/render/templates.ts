@@ -2,11 +2,10 @@
 // (css/*.css). A user's folder overrides the defaults file by file. Templates are compiled once per build, in strict
 // mode and with known helpers only, so a misspelt field or helper fails the build with its file, line and name.
 // Templates are data, not code: helpers only format, read no files, and partials come only from the template folders.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { didYouMean } from '../core/did-you-mean.ts';
-import { TemplateDirs, TemplateError } from './template-dirs.ts';
+import { readTemplate, TemplateDirs, TemplateError } from './template-dirs.ts';
 
 export { TemplateError };
 
@@ -125,7 +124,7 @@ export function loadTemplates(userDir?: string | null): Templates {
   const compile = (file: string, partial = false) => {
     try {
       // A partial's last line break is the file's end, not text: "{{> run}}," must not print "word ,".
-      const text = readFileSync(file, 'utf8');
+      const text = readTemplate(file);
       return annotate(hb.compile(partial ? text.replace(/\r?\n$/, '') : text, options), file);
     } catch (error) {
       throw templateError(error, file);
@@ -135,7 +134,7 @@ export function loadTemplates(userDir?: string | null): Templates {
     hb.registerPartial(name.slice(0, -4), compile(dirs.find(`partials/${name}`)!, true) as Handlebars.Template);
   }
   const css = Object.fromEntries(
-    dirs.list('css', '.css').map((name) => [name.slice(0, -4), readFileSync(dirs.find(`css/${name}`)!, 'utf8')]),
+    dirs.list('css', '.css').map((name) => [name.slice(0, -4), readTemplate(dirs.find(`css/${name}`)!)]),
   );
   const compiled = new Map<Layout, ReturnType<typeof compile>>();
   return {
@@ -147,7 +146,7 @@ export function loadTemplates(userDir?: string | null): Templates {
       ].filter((f): f is string => f !== null);
       const problems = files.flatMap((file) => {
         try {
-          return problemsIn(hb.parse(readFileSync(file, 'utf8')) as unknown as Node, file, known);
+          return problemsIn(hb.parse(readTemplate(file)) as unknown as Node, file, known);
         } catch (error) {
           return [templateError(error, file).message];
         }

@@ -117,4 +117,10 @@ function typesetProse(text: string, ellipsis = true): string {
 }
 
 /** A string for a CSS `content: "..."` inside <style>: quotes, backslashes, newlines and "<" escaped. */
-export const cssString = (text: string) => text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
+export const cssString = (text: string) =>
+  // Every control character (a form feed ends a CSS string as a line break does), the quote, the backslash, and
+  // what would close the <style> element: each as a hexadecimal escape.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this escapes
+  text.replace(/[\u0000-\u001f\u007f\\"'<>]/g, (c) =>
+    c === '\u0000' ? '\\fffd ' : `\\${c.charCodeAt(0).toString(16)} `,
+  );

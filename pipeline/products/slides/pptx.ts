@@ -69,7 +69,29 @@ const CONTENT_MASTER = 'Briefing content';
 /** 1920 CSS pixels of the HTML slide are the 13.33 inches of a wide PowerPoint slide. */
 const INCH = 13.333 / 1920;
 
-export async function deckToPptx(deck: Deck, brand: Brand, date: Date): Promise<Buffer> {
+// What XML 1.0 cannot hold: C0 controls other than tab and line breaks, U+FFFE and U+FFFF, lone surrogates.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML forbids
+const XML_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text as XML can hold it: the characters XML forbids taken out. */
+export const xmlSafe = (text: string) => text.replace(XML_CONTROLS, '').replace(LONE_SURROGATES, '');
+
+/** Every string of a value, made XML-safe (the deck's view, before any of it reaches the PowerPoint's XML). */
+const xmlSafeDeep = <T>(value: T): T =>
+  (typeof value === 'string'
+    ? xmlSafe(value)
+    : Array.isArray(value)
+      ? value.map(xmlSafeDeep)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafeDeep(v)]))
+        : value) as T;
+
+const xmlEscape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+
+export async function deckToPptx(unsafeDeck: Deck, brand: Brand, date: Date): Promise<Buffer> {
+  const deck = xmlSafeDeep(unsafeDeck);
   const colour = Object.fromEntries(
     Object.entries(DEFAULTS).map(([name, value]) => [
       name,
@@ -84,7 +106,8 @@ export async function deckToPptx(deck: Deck, brand: Brand, date: Date): Promise<
   const pptx = new Pptx();
   pptx.layout = 'LAYOUT_WIDE'; // 13.33 x 7.5 in: 16:9
   pptx.title = deck.title;
-  pptx.company = deck.organisation ?? '';
+  // pptxgenjs writes the company into docProps/app.xml as it is given (the other fields it escapes itself).
+  pptx.company = xmlEscape(deck.organisation ?? '');
   pptx.subject = `Briefing: ${deck.title}${deck.span ? `, ${deck.span}` : ''}`;
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
   // The classification marking on every slide, top and bottom, as on every page of the PDFs.

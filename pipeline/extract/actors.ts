@@ -829,12 +829,10 @@ function withNeighbours(text: string, found: Found[], unsure: Run[]): Found[] {
     const name = run.words.join(' ');
     let type = typeOf.get(name);
     if (!type) {
-      const neighbour = found.find(
-        (f) =>
-          f.type === 'place' &&
-          (/^(?:,| and| or)\s+$/.test(text.slice(f.end, run.start)) ||
-            /^(?:,| and| or)\s+$/.test(text.slice(run.end, f.start))),
-      );
+      // Only a few characters apart (", " or " and "): the gap is measured before it is read.
+      const joined = (from: number, to: number) =>
+        to > from && to - from <= 8 && /^(?:,| and| or)\s+$/.test(text.slice(from, to));
+      const neighbour = found.find((f) => f.type === 'place' && (joined(f.end, run.start) || joined(run.end, f.start)));
       // Not a given name and a surname ("Sonia Davis, Jessica Lau and ..." lists people) nor an acronym.
       const person = run.words.length === 2 && isListedName(run.words[0]!) && !isCommonWord(run.words[0]!);
       if (neighbour && run.words.length <= 2 && !run.words.every(isAcronym) && !person) type = 'place';

@@ -351,16 +351,25 @@ function dropTopicSentences(list: Candidate[]): Candidate[] {
  */
 function mergeRestatements(list: Candidate[], onRestated?: (restatement: Restatement) => void): Candidate[] {
   const out: Candidate[] = [];
+  // Only events of one date and kind can restate each other: each is looked for among those alone.
+  const byDate = new Map<string, Candidate[]>();
   for (const c of list) {
-    const same = out.find(
-      (o) =>
-        o.mention.value === c.mention.value &&
-        o.kind === c.kind &&
-        (overlap(o.words, c.words) >= 0.5 ||
-          (shares(o.people, c.people) && (shares(o.places, c.places) || shares(o.organizations, c.organizations)))),
-    );
+    const key = `${c.mention.value}\u0000${c.kind}`;
+    const same = byDate
+      .get(key)
+      ?.find(
+        (o) =>
+          o.mention.value === c.mention.value &&
+          o.kind === c.kind &&
+          (overlap(o.words, c.words) >= 0.5 ||
+            (shares(o.people, c.people) && (shares(o.places, c.places) || shares(o.organizations, c.organizations)))),
+      );
     if (!same) {
-      out.push({ ...c });
+      const copy = { ...c };
+      out.push(copy);
+      const bucket = byDate.get(key);
+      if (bucket) bucket.push(copy);
+      else byDate.set(key, [copy]);
       continue;
     }
     onRestated?.({ again: c.mention, first: same.mention });

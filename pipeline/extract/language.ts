@@ -57,10 +57,15 @@ export function tag(text: string): Token[] {
   return tokens;
 }
 
+const LONG_RUN = /\S{64,}/g;
+
 function tagUncached(text: string): Token[] {
   tagger ??= winkNLP(englishModel, ['pos']);
   const its = tagger.its;
-  const tokens = tagger.readDoc(text).tokens();
+  // The tokenizer's e-mail and URL patterns backtrack over a long run without spaces (base64, "a_a_a_..."): its time
+  // grows with the square of the run. Such a run is no word; cut into pieces (a space in place of every 49th
+  // character, so every offset stays), it is read in linear time.
+  const tokens = tagger.readDoc(text.replace(LONG_RUN, (run) => run.replace(/(.{48})./g, '$1 '))).tokens();
   const values = tokens.out(its.value) as string[];
   const spaces = tokens.out(its.precedingSpaces) as string[];
   const tags = tokens.out(its.pos) as Pos[];

@@ -101,6 +101,9 @@ const CONNECTIVES = new Set([
 
 type Kept = Token[];
 
+/** The most of a sentence before a clause that is read to give the clause its subject or verb. */
+const MAX_CONTEXT = 2000;
+
 const finite = (tokens: Kept) => verbGroups(tokens).length > 0;
 const firstFinite = (tokens: Kept) => {
   const group = verbGroups(tokens)[0];
@@ -110,13 +113,27 @@ const firstFinite = (tokens: Kept) => {
 /** A sentence's words as a row of the chronology: a complete clause with a finite verb. */
 export function summarise(input: SummaryInput): string {
   const { tokens, sentence, clause } = input;
-  const inRange = (from: number, to: number) =>
-    tokens.filter((t) => t.start >= Math.max(from, input.dateline) && t.end <= to);
+  /** The tokens wholly inside [from, to) (after the dateline): found by halving, as the tokens are in text order. */
+  const inRange = (from: number, to: number) => {
+    const start = Math.max(from, input.dateline);
+    let lo = 0,
+      hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]!.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Token[] = [];
+    for (let i = lo; i < tokens.length && tokens[i]!.start < to; i++) if (tokens[i]!.end <= to) out.push(tokens[i]!);
+    return out;
+  };
   let words = clean(inRange(clause[0], clause[1]), input);
   let antecedent = input.antecedent;
   // The clause leaves its subject to the one before ("... and joined in 1986"), or its verb ("Chile on 22 October");
   // its pronouns stand for that clause's subject ("Norway negotiated a treaty, but its voters said no").
-  if (clause[0] > sentence[0]) {
+  // A "sentence" of thousands of characters is a list or a table run together: its clauses stand alone (reading the
+  // whole of it before each clause would make the work grow with the square of its length).
+  if (clause[0] > sentence[0] && clause[0] - sentence[0] <= MAX_CONTEXT) {
     const before = clean(inRange(sentence[0], clause[0]), input);
     const subject = subjectOf(before);
     if (subject.some((t) => t.pos === 'PROPN' || t.pos === 'NOUN')) antecedent = render(subject, input.text);
@@ -168,11 +185,22 @@ export function summarise(input: SummaryInput): string {
 /** The clause without its date, dateline, parentheticals, leading connectives and framing phrase, or trailing aside. */
 function clean(tokens: Kept, input: SummaryInput): Kept {
   // A date that is a possessive ("last year's blasts") is the noun phrase's own word: it stays.
-  const kept = input.dates.filter(([, b]) => {
-    const after = tokens.find((t) => t.start >= b);
-    return !(after && after.start === b && /^['\u2019]s?$/.test(after.text));
-  });
-  const inDate = (t: Token) => kept.some(([a, b]) => t.start >= a && t.end <= b);
+  const startsAt = new Map(tokens.map((t) => [t.start, t]));
+  const kept = input.dates
+    .filter(([, b]) => !/^['\u2019]s?$/.test(startsAt.get(b)?.text ?? ''))
+    .sort((x, y) => x[0] - y[0]);
+  /** Whether the token lies in a date: the last date that starts at or before it, found by halving. */
+  const inDate = (t: Token) => {
+    let lo = 0,
+      hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid]![0] <= t.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const date = kept[lo - 1];
+    return !!date && t.end <= date[1];
+  };
   // A date before a noun says which one ("the Aug. 7 bombing", "the Dec. 21, 1988, bombing"): only the date goes.
   const attributive = new Set<Token>();
   tokens.forEach((t, i) => {

@@ -291,6 +291,8 @@ export async function parse(argv: string[], cwd = process.cwd()): Promise<Option
     );
 
   // Settings: defaults, then the configuration file, then (per essay, in the build) front matter, then these flags.
+  if (values.out !== undefined && values.out.trim() === '')
+    throw new UsageError('--out: an empty folder name (give a folder, or - with --formats json)');
   const { file: configFile, config } = await loadConfig(cwd, values.config);
   const settings: Settings = applyConfig({ ...defaultSettings }, config);
   const locked = new Set<string>();
@@ -304,7 +306,7 @@ export async function parse(argv: string[], cwd = process.cwd()): Promise<Option
       throw new UsageError(
         `--formats: unknown format "${unknown[0] ?? ''}" (choose from ${productNames().join(', ')})`,
       );
-    settings.formats = list;
+    settings.formats = [...new Set(list)]; // "json,json" is json
     locked.add('products');
   }
   // The flags that are settings are checked by the configuration's schema: one value, the same words at every door.

@@ -12,13 +12,27 @@ export interface LoadedConfig {
   config: Config;
 }
 
-/** The configuration file for `dir`: in it, or in the nearest folder above it, up to the repository's root. */
+/**
+ * The configuration file for `dir`: in it, or in the nearest folder above it up to the repository's root (the first
+ * folder with .git). Outside a repository only `dir` itself counts: a file in some parent folder (up to /) that the
+ * user never meant for these essays does not apply silently.
+ */
 export function findConfig(dir: string): string | null {
+  const folders: string[] = [];
+  let repository = false;
   for (let at = dir; ; at = path.dirname(at)) {
+    folders.push(at);
+    if (existsSync(path.join(at, '.git'))) {
+      repository = true;
+      break;
+    }
+    if (path.dirname(at) === at) break;
+  }
+  for (const at of repository ? folders : [dir]) {
     const found = CONFIG_FILES.map((name) => path.join(at, name)).find((f) => existsSync(f));
     if (found) return found;
-    if (existsSync(path.join(at, '.git')) || path.dirname(at) === at) return null;
   }
+  return null;
 }
 
 /**

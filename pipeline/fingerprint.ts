@@ -149,7 +149,9 @@ export async function essayInputs(source: string, bytes: Buffer): Promise<Buffer
 export async function readManifest(dir: string): Promise<Manifest> {
   try {
     const manifest = JSON.parse(await readFile(path.join(dir, MANIFEST), 'utf8')) as Manifest;
-    return manifest && typeof manifest.products === 'object' ? manifest : { products: {} };
+    // Anything else than an object of hashes (null, a list) is a manifest to ignore: the essay is rebuilt.
+    const products = manifest?.products;
+    return products && typeof products === 'object' && !Array.isArray(products) ? manifest : { products: {} };
   } catch {
     return { products: {} };
   }

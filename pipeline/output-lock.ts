@@ -36,13 +36,22 @@ function startTime(pid: number): string | null {
 
 export function lockOutput(outDir: string): () => void {
   const file = path.join(outDir, LOCK);
+  // Two builds of one process (two build() calls of the API) exclude each other as two processes do.
+  if (held.has(file))
+    throw new LockedError(`${outDir} is being built by another build of this process; wait for it to finish`);
   for (let attempt = 0; ; attempt++) {
     try {
       writeFileSync(file, `${process.pid} ${startTime(process.pid) ?? ''}\n`, { flag: 'wx' });
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
-      const [pidText, started] = readFileSync(file, 'utf8').trim().split(/\s+/);
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 2) throw error;
+      let holder: string;
+      try {
+        holder = readFileSync(file, 'utf8');
+      } catch {
+        continue; // released between the two calls: try again
+      }
+      const [pidText, started] = holder.trim().split(/\s+/);
       const pid = Number(pidText);
       const same = !started || !startTime(pid) || startTime(pid) === started; // the pid is still the builder's
       if (pid && pid !== process.pid && alive(pid) && same) {
@@ -50,7 +59,11 @@ export function lockOutput(outDir: string): () => void {
           `${outDir} is being built by another process (pid ${pid}); wait for it to finish, or delete ${file} if it is gone`,
         );
       }
-      unlinkSync(file); // stale: its builder is gone
+      try {
+        unlinkSync(file); // stale: its builder is gone
+      } catch {
+        /* another build took it over first: the next attempt sees its lock */
+      }
     }
   }
   held.add(file);

@@ -88,7 +88,7 @@ export class Progress {
 
   summary(seconds: number, outDir: string): void {
     const text =
-      `${this.total - this.failed} of ${this.total} essays built into ${outDir}/: ${this.made} products made, ${this.skipped} up to date` +
+      `${this.total - this.failed} of ${this.total} essays built into ${outDir.endsWith('/') ? outDir : `${outDir}/`}: ${this.made} products made, ${this.skipped} up to date` +
       `${this.warnings ? `, ${this.warnings} warning${this.warnings === 1 ? '' : 's'}` : ''}, in ${seconds.toFixed(1)} s`;
     this.emit({
       event: 'summary',

@@ -165,6 +165,12 @@ describe('the configuration', () => {
     expect(findConfig(path.join(repo, 'docs', 'essays'))).toBe(path.join(repo, 'briefing.config.yaml'));
     await writeFile(path.join(repo, 'docs', 'briefing.config.yaml'), 'marking: OFFICIAL\n');
     expect(findConfig(path.join(repo, 'docs', 'essays'))).toBe(path.join(repo, 'docs', 'briefing.config.yaml'));
+    // Outside a repository, only the folder itself: a file in some parent folder does not apply silently.
+    const loose = await temp('loose');
+    await mkdir(path.join(loose, 'essays'));
+    await writeFile(path.join(loose, 'briefing.config.yaml'), 'marking: SECRET\n');
+    expect(findConfig(path.join(loose, 'essays'))).toBeNull();
+    expect(findConfig(loose)).toBe(path.join(loose, 'briefing.config.yaml'));
   });
 
   it('reports every problem at once, reads "letter" as Letter, and allows $schema', async () => {

@@ -106,7 +106,7 @@ describe('files an essay names', () => {
 
 describe('escaping', () => {
   it('escapes every control character, quotes and "<" in a CSS string', () => {
-    const all = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('') + '\u007f"\'\\<>}';
+    const all = `${Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('')}\u007f"'\\<>}`;
     const escaped = cssString(all);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: checking that none is left
     expect(escaped).not.toMatch(/[\u0000-\u001f\u007f"'<>]/);
@@ -134,4 +134,92 @@ describe('escaping', () => {
       /<Company>Business &amp; Trade &lt;Ltd&gt;<\/Company>/,
     );
   }, 60_000);
+});
+
+describe('what a page may load', () => {
+  it("reads its own folder and the shared roots, never another pack's folder or a file of the output folder", async () => {
+    const { Printer } = await import('../pipeline/browser/printer.ts');
+    const dir = await temp('page-reads');
+    const fonts = await temp('page-fonts');
+    await mkdir(path.join(dir, 'pack'));
+    await mkdir(path.join(dir, 'other'));
+    const png = Buffer.from('89504e470d0a1a0a', 'hex');
+    for (const file of ['pack/own.png', 'other/theirs.png', 'secret.png']) await writeFile(path.join(dir, file), png);
+    await writeFile(path.join(fonts, 'font.png'), png);
+    const html = path.join(dir, 'pack', 'page.html');
+    await writeFile(
+      html,
+      `<img src="own.png"><img src="../other/theirs.png"><img src="../secret.png"><iframe src="../secret.png"></iframe><img src="${new URL(`file://${path.join(fonts, 'font.png')}`).href}">`,
+    );
+    const seen = new Map<string, boolean>();
+    const printer = new Printer({
+      allowedRoots: [dir, fonts],
+      onRequest: (url, allowed) => seen.set(path.basename(new URL(url).pathname), allowed),
+    });
+    try {
+      await printer.withPage((page) => printer.load(page, html));
+    } finally {
+      await printer.close();
+    }
+    expect(Object.fromEntries(seen)).toEqual({
+      'page.html': true,
+      'own.png': true,
+      'theirs.png': false,
+      'secret.png': false,
+      'font.png': true,
+    });
+  }, 30_000);
+});
+
+describe('two builds in one process', () => {
+  it('exclude each other on one output folder: one is refused, the other finishes whole', async () => {
+    const { defaultSettings } = await import('../pipeline/core/settings.ts');
+    const { pack } = await import('./helpers.ts');
+    const dir = await temp('two-builds');
+    await writeFile(path.join(dir, 'e.txt'), essay);
+    const request = {
+      inputs: [path.join(dir, 'e.txt')],
+      outDir: path.join(dir, 'out'),
+      settings: { ...defaultSettings, formats: ['json' as const] },
+    };
+    // Whichever takes the lock first builds; the other is refused with its reason.
+    const settled = await Promise.allSettled([pack(request), pack(request)]);
+    expect(settled.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = settled.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(String(refused.reason)).toMatch(/another build of this process/);
+    expect(existsSync(path.join(dir, 'out', 'e', 'chronology.json'))).toBe(true);
+  }, 30_000);
+});
+
+describe('smaller things, each with its one line', () => {
+  it('reads json,json as json, an empty --out as a mistake, and a manifest of nonsense as none', async () => {
+    const dir = await temp('small');
+    await writeFile(path.join(dir, 'e.txt'), essay);
+    const twice = await cli(['build', 'e.txt', '--formats', 'json,json', '--out', 'out'], { cwd: dir });
+    expect(twice.code, twice.stderr).toBe(0);
+    expect(await cli(['build', 'e.txt', '--out', ''], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--out: an empty folder name/),
+    });
+    await writeFile(path.join(dir, 'out', 'e', '.build.json'), '{"products": null}');
+    const again = await cli(['build', 'e.txt', '--formats', 'json', '--out', 'out'], { cwd: dir });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/built e: json/);
+  }, 30_000);
+
+  it('ignores a SOURCE_DATE_EPOCH no PDF can carry, and ejects no template through a link', async () => {
+    const { buildDate } = await import('../pipeline/render/pdf-info.ts');
+    expect(buildDate('2006-05-25', { SOURCE_DATE_EPOCH: '99999999999999999' }).toISOString()).toBe(
+      '2006-05-25T00:00:00.000Z',
+    );
+    expect(buildDate(null, { SOURCE_DATE_EPOCH: '0' }).toISOString()).toBe('1970-01-01T00:00:00.000Z');
+    const dir = await temp('eject');
+    await mkdir(path.join(dir, 'mine'));
+    await writeFile(path.join(dir, 'victim.hbs'), 'keep me');
+    await symlink(path.join(dir, 'victim.hbs'), path.join(dir, 'mine', 'briefing.hbs'));
+    const result = await cli(['templates', 'eject', 'briefing.hbs', '--to', 'mine', '--force'], { cwd: dir });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/briefing\.hbs is a link/);
+    expect(await readFile(path.join(dir, 'victim.hbs'), 'utf8')).toBe('keep me');
+  }, 30_000);
 });

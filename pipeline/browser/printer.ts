@@ -57,6 +57,8 @@ export class Printer {
   private browser: Promise<Browser> | null = null;
   private closed = false;
   private idle: Page[] = [];
+  /** The folder of the document each page has loaded: the only part of its root the page may read. */
+  private readonly folders = new WeakMap<Page, string>();
   private free: number;
   private readonly waiting: (() => void)[] = [];
   private readonly timeoutMs: number;
@@ -135,7 +137,9 @@ export class Printer {
     await page.setRequestInterception(true);
     page.on('request', (request) => {
       const url = request.url();
-      const allowed = url.startsWith('data:') || (url.startsWith('file:') && this.allowed(fileURLToPath(url)));
+      const allowed =
+        url.startsWith('data:') ||
+        (url.startsWith('file:') && this.allowed(fileURLToPath(url), this.folders.get(page)));
       this.options.onRequest?.(url, allowed);
       if (allowed) void request.continue();
       else void request.abort('blockedbyclient');
@@ -143,9 +147,16 @@ export class Printer {
     return page;
   }
 
-  private allowed(file: string): boolean {
+  /**
+   * A page reads inside the allowed roots only, and of the root that holds the document it has loaded, only the
+   * document's own folder: a pack's template cannot load another pack, or a file left in the output folder.
+   */
+  private allowed(file: string, folder: string | undefined): boolean {
+    const within = (dir: string, f: string) => f === dir || f.startsWith(dir + path.sep);
     const resolved = path.resolve(file);
-    return this.options.allowedRoots.some((root) => resolved === root || resolved.startsWith(root + path.sep));
+    return this.options.allowedRoots.some(
+      (root) => within(root, resolved) && (!folder || !within(root, folder) || within(folder, resolved)),
+    );
   }
 
   /**
@@ -182,6 +193,7 @@ export class Printer {
 
   /** Load an HTML file and wait until its fonts are ready to print. */
   async load(page: Page, html: string): Promise<void> {
+    this.folders.set(page, path.dirname(path.resolve(html)));
     await page.goto(pathToFileURL(path.resolve(html)).href, { waitUntil: 'load' });
     await page.evaluate('document.fonts.ready.then(() => true)');
   }

@@ -1,5 +1,5 @@
 // `briefing templates eject`: copy default templates into a folder of one's own, to edit and build with.
-import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultTemplatesDir } from '../core/paths.ts';
 
@@ -38,11 +38,14 @@ export async function eject(names: string[], to: string, force = false): Promise
   const chosen = names.length ? names.map((n) => resolve(n, all)) : all;
   for (const file of chosen) {
     const target = path.join(to, file);
-    if (!force && (await stat(target).catch(() => null)))
-      throw new Error(`${target} exists; edit it, or eject again with --force to replace it`);
+    const existing = await lstat(target).catch(() => null);
+    // --force replaces a file, never what a link points to.
+    if (existing?.isSymbolicLink()) throw new Error(`${target} is a link; remove it, then eject again`);
+    if (!force && existing) throw new Error(`${target} exists; edit it, or eject again with --force to replace it`);
   }
   for (const file of chosen) {
     await mkdir(path.dirname(path.join(to, file)), { recursive: true });
+    await rm(path.join(to, file), { force: true }); // a new file: --force never writes into an old one's inode
     await copyFile(path.join(defaultTemplatesDir, file), path.join(to, file));
   }
   return chosen.map((file) => path.join(to, file));

@@ -167,7 +167,8 @@ function renumberNodeIds(pdf: string): string {
 /** SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else the essay's own date, else 1 January 2000. */
 export function buildDate(essayDate: string | null, env: NodeJS.ProcessEnv = process.env): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  // A date a PDF can carry (years 1970 to 9999); anything else is ignored, as an unset variable is.
+  if (epoch && /^\d+$/.test(epoch) && Number(epoch) < 253402300800) return new Date(Number(epoch) * 1000);
   if (essayDate && /^\d{4}-\d{2}-\d{2}$/.test(essayDate)) return new Date(`${essayDate}T00:00:00Z`);
   return new Date('2000-01-01T00:00:00Z');
 }

@@ -223,3 +223,19 @@ describe('smaller things, each with its one line', () => {
     expect(await readFile(path.join(dir, 'victim.hbs'), 'utf8')).toBe('keep me');
   }, 30_000);
 });
+
+describe('templates', () => {
+  it('stop a loop that would run for minutes, with one line saying why', async () => {
+    const { loadTemplates } = await import('../pipeline/render/templates.ts');
+    const dir = await temp('loops');
+    await writeFile(
+      path.join(dir, 'briefing.hbs'),
+      '{{#each events}}{{#each @root.events}}{{#each @root.events}}{{#each @root.events}}{{#each @root.events}}x{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}',
+    );
+    const templates = loadTemplates(dir);
+    const events = Array.from({ length: 40 }, (_, i) => ({ n: i }));
+    expect(() => templates.render('briefing', { events })).toThrow(/loops ran past 1,000,000 blocks/);
+    // A page of ordinary size renders.
+    expect(templates.render('briefing', { events: events.slice(0, 3) })).toBe('x'.repeat(3 ** 5));
+  });
+});

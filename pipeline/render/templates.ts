@@ -112,6 +112,9 @@ export const helpers: Record<string, { description: string; fn: (...args: never[
   },
 };
 
+/** The most blocks the loops of one page may render: 5,000 paragraphs with every part of each, many times over. */
+const MAX_BLOCKS = 1_000_000;
+
 export function loadTemplates(userDir?: string | null): Templates {
   const dirs = new TemplateDirs(userDir);
   const hb = Handlebars.create();
@@ -121,6 +124,21 @@ export function loadTemplates(userDir?: string | null): Templates {
     knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])),
   };
   for (const [name, { fn }] of Object.entries(helpers)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+  // Loops with a bound: {{#each}} nested five deep over the events would run for minutes in code that Ctrl-C cannot
+  // stop. Every block a loop renders counts against the render's budget, far beyond any real pack.
+  let budget = 0;
+  const each = hb.helpers.each as Handlebars.HelperDelegate;
+  hb.registerHelper('each', function (this: unknown, context: unknown, options: Handlebars.HelperOptions) {
+    const fn = options.fn;
+    const counted = Object.assign((...args: Parameters<typeof fn>) => {
+      if (--budget < 0)
+        throw new TemplateError(
+          `the templates' loops ran past ${MAX_BLOCKS.toLocaleString('en')} blocks in one page ({{#each}} nested over long lists?)`,
+        );
+      return fn(...args);
+    }, fn);
+    return each.call(this, context, { ...options, fn: counted });
+  });
   const compile = (file: string, partial = false) => {
     try {
       // A partial's last line break is the file's end, not text: "{{> run}}," must not print "word ,".
@@ -161,6 +179,7 @@ export function loadTemplates(userDir?: string | null): Templates {
         template = compile(file);
         compiled.set(layout, template);
       }
+      budget = MAX_BLOCKS;
       return template({ ...view, css }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     },
   };

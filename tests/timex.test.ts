@@ -189,3 +189,38 @@ describe('the pattern families', () => {
     }
   });
 });
+
+describe('quarters (families/quarters.ts)', () => {
+  // Told from a story of 25 October 1989, in the past tense unless a tense reader says otherwise.
+  it.each([
+    ['Profit fell in the third quarter of 1988.', 'the third quarter of 1988', '1988-Q3'],
+    ['Sales in Q2 2004 rose.', 'Q2 2004', '2004-Q2'],
+    ['It posted a third-quarter loss.', 'third-quarter', '1989-Q3'],
+    ['Net income in the third quarter rose.', 'the third quarter', '1989-Q3'],
+    ['It expects a loss in the fourth quarter.', 'the fourth quarter', '1989-Q4'],
+    ['Revenue in the quarter rose 5%.', 'the quarter', '1989-Q3'],
+    ['Earnings for the latest quarter fell.', 'the latest quarter', '1989-Q3'],
+    ["It matched this year's third quarter.", "this year's third quarter", '1989-Q3'],
+    ['It beat the 1988 second quarter.', 'the 1988 second quarter', '1988-Q2'],
+  ])('%s', (sentence, text, value) => {
+    expect(tag(sentence, '1989-10-25')).toEqual([expect.arrayContaining([text, value])]);
+  });
+
+  it('reads "a year earlier" after a quarter as that quarter a year back', () => {
+    const found = tag('Profit rose in the third quarter, up from $5 million a year earlier.', '1989-10-25');
+    expect(found.map((f) => [f[0], f[1]])).toEqual([
+      ['the third quarter', '1989-Q3'],
+      ['a year earlier', '1988-Q3'],
+    ]);
+  });
+
+  it.each([
+    'A quarter of the vote went to him.',
+    'They toured the Latin Quarter.',
+    'The team lost the quarter-final.',
+    'He lived in the quarter of the city by the river.',
+    'It took a quarter of an hour.',
+  ])('finds no quarter in "%s"', (sentence) => {
+    expect(tag(sentence, '1989-10-25')).toEqual([]);
+  });
+});

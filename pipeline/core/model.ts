@@ -126,7 +126,7 @@ export interface Essay {
   source: string;
 }
 
-export const precisions = ['day', 'week', 'month', 'season', 'year', 'decade', 'century'] as const;
+export const precisions = ['day', 'week', 'month', 'quarter', 'season', 'year', 'decade', 'century'] as const;
 export type Precision = (typeof precisions)[number];
 
 export const eventKinds = [

@@ -71,6 +71,17 @@ export function seasonSpan(year: number, season: Season): Span {
   };
 }
 
+/** A quarter of a (fiscal or calendar) year, read as the calendar's: Q3 is July to September. */
+export function quarterSpan(year: number, quarter: number): Span {
+  const first = 3 * (quarter - 1) + 1;
+  return {
+    value: `${timexYear(year)}-Q${quarter}`,
+    start: isoDay(year, first, 1),
+    end: isoDay(year, first + 2, daysInMonth(year, first + 2)),
+    precision: 'quarter',
+  };
+}
+
 /** The 1990s: value "199X" (the year's last digit unknown). */
 export function decadeSpan(firstYear: number): Span {
   return {

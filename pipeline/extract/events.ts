@@ -11,7 +11,7 @@ import type { LocatedMention } from './mentions.ts';
 import { objectPhrase, subjectPhrase, summarise } from './summary.ts';
 import { tenseReader, verbGroups } from './tense.ts';
 
-const COARSENESS: Precision[] = ['day', 'week', 'month', 'season', 'year', 'decade', 'century'];
+const COARSENESS: Precision[] = ['day', 'week', 'month', 'quarter', 'season', 'year', 'decade', 'century'];
 const coarseness = (p: Precision) => COARSENESS.indexOf(p);
 
 interface Candidate {

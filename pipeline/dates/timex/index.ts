@@ -10,6 +10,7 @@ import { deictic } from './families/deictic.ts';
 import { holidays } from './families/holidays.ts';
 import { months } from './families/months.ts';
 import { narrative } from './families/narrative.ts';
+import { quarters } from './families/quarters.ts';
 import { seasons } from './families/seasons.ts';
 import { years } from './families/years.ts';
 import { joinRanges, settleOverlaps } from './refine.ts';
@@ -21,7 +22,7 @@ export type { Context, Tense, Timex } from './types.ts';
  * In the order they are tried: of two candidates with the same extent, the earlier family's wins ("this summer" is a
  * season of the narrative before it is the document's).
  */
-const FAMILIES: Pattern[][] = [days, months, seasons, years, holidays, narrative, deictic];
+const FAMILIES: Pattern[][] = [days, months, quarters, seasons, years, holidays, narrative, deictic];
 
 /** Every temporal expression in `text`, not overlapping, in text order, not yet given a date. */
 export function recognise(text: string): Candidate[] {

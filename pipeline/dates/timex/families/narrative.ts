@@ -1,6 +1,6 @@
 // Times the narrative is at: "at the time", "the end of the year", "the same year", "the following month", "two years
 // later". Each is read from the anchor, the date the reader last saw ("ago" from the document's own date).
-import { fromDayNumber, monthSpan, parseIsoDay, toDayNumber, weekSpan, yearSpan } from '../../calendar.ts';
+import { fromDayNumber, monthSpan, parseIsoDay, quarterSpan, toDayNumber, weekSpan, yearSpan } from '../../calendar.ts';
 import { explicit, implicit, referenceDay, shiftSpan, withPart } from '../resolve.ts';
 import type { Pattern } from '../types.ts';
 import { COUNT, g, NUMBER_WORDS, YEAR4 } from '../vocabulary.ts';
@@ -64,6 +64,11 @@ export const narrative: Pattern[] = [
         const w = word!.toLowerCase();
         const count = /\d/.test(w) ? Number(w) : NUMBER_WORDS[w]!;
         const back = /earlier|before|ago/i.test(direction!);
+        // "Profit rose from a year earlier" after "the third quarter": the same quarter, a year back.
+        if (ctx.anchor?.precision === 'quarter' && /^years?$/i.test(unit!) && !Number.isNaN(count)) {
+          const { year, month } = parseIsoDay(ctx.anchor.start);
+          return implicit(quarterSpan(year + (back ? -count : count), Math.floor((month - 1) / 3) + 1));
+        }
         const base = /ago/i.test(direction!) ? referenceDay(ctx) : ctx.anchor;
         if (!base || Number.isNaN(count)) return null;
         return implicit(shiftSpan(base, unit!.toLowerCase(), back ? -count : count));

@@ -97,3 +97,17 @@ describe('key points', () => {
     for (const p of points) expect(p.text).not.toMatch(/^\d/);
   });
 });
+
+describe('summaries that keep their meaning', () => {
+  it('keep the negation of their clause, a leading "Nor" too', async () => {
+    const text =
+      'State of the Union\n\nWashington, 20 January 2004\n\nNor will I shrink from my share of responsibility in 2004. We did not sign the treaty in 1998. In 1999 the council never met.\n';
+    const essay = await parseEssay(new VFile({ path: 'e.txt', value: text }));
+    const summaries = extractChronology(essay, { spelling: false }).events.map((e) => e.summary);
+    expect(summaries).toEqual([
+      'We did not sign the treaty',
+      'The council never met',
+      'Nor will I shrink from my share of responsibility',
+    ]);
+  });
+});

@@ -101,6 +101,10 @@ const CONNECTIVES = new Set([
 
 type Kept = Token[];
 
+const NEGATING_CONJUNCTIONS = new Set(['nor', 'neither']);
+/** Words that turn a clause into its opposite: a summary that drops one of its clause's says something else. */
+const NEGATIONS = new Set(['not', "n't", 'no', 'never', 'nor', 'neither', 'none', 'nobody', 'nothing', 'without']);
+
 /** The most of a sentence before a clause that is read to give the clause its subject or verb. */
 const MAX_CONTEXT = 2000;
 
@@ -179,6 +183,17 @@ export function summarise(input: SummaryInput): string {
   text = resolvePronoun(text, words, { ...input, antecedent });
   text = tidy(withoutPossessive(withoutRoles(text, input.people), input.people));
   if (!finite(words) || !text) return fallback(input);
+  // Faithful or not at all: a negation of the clause's own words that the summary lost sends it to the whole sentence.
+  const negations = clean(inRange(clause[0], clause[1]), input).filter(
+    (t) => NEGATIONS.has(t.lemma.toLowerCase()) || NEGATIONS.has(t.text.toLowerCase()),
+  );
+  const said = text.toLowerCase();
+  if (
+    negations.some(
+      (t) => !new RegExp(`(?:^|[^a-z'])${t.text.toLowerCase().replace(/'/g, "['\u2019]")}(?:$|[^a-z])`).test(said),
+    )
+  )
+    return fallback(input);
   return text;
 }
 
@@ -260,7 +275,13 @@ function clean(tokens: Kept, input: SummaryInput): Kept {
   });
   out = out.filter((t) => !dropped.has(t));
   // Leading "and", "but", commas, connectives ("However,") and a framing phrase before the subject.
-  while (out[0] && (out[0].pos === 'CCONJ' || out[0].pos === 'PUNCT' || CONNECTIVES.has(out[0].lemma))) out.shift();
+  // ("Nor" and "neither" stay: "Nor will I shrink from my share" without its "Nor" says the opposite.)
+  while (
+    out[0] &&
+    !NEGATING_CONJUNCTIONS.has(out[0].lemma) &&
+    (out[0].pos === 'CCONJ' || out[0].pos === 'PUNCT' || CONNECTIVES.has(out[0].lemma))
+  )
+    out.shift();
   const comma = out.findIndex((t) => t.text === ',');
   const rest = out.slice(comma + 1);
   const opener = out[0]!;

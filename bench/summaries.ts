@@ -52,10 +52,14 @@ for (const t of texts) {
           !e.summary.toLowerCase().match(new RegExp(`(?:^|\\W)${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\W|$)`)),
       );
     const problems: string[] = [];
-    if (lost(NEGATION).length) problems.push(`negation ${lost(NEGATION)}`), counts.negation++;
+    const note = (kind: keyof typeof counts, what: string) => {
+      problems.push(what);
+      counts[kind]++;
+    };
+    if (lost(NEGATION).length) note('negation', `negation ${lost(NEGATION)}`);
     const numbers = lost(NUMBER).filter((n) => !/^(?:1[0-9]{3}|20[0-9]{2})$/.test(n) && !dateText.includes(n));
-    if (numbers.length) problems.push(`number ${numbers}`), counts.number++;
-    if (PRONOUN.test(e.summary)) problems.push('pronoun'), counts.pronoun++;
+    if (numbers.length) note('number', `number ${numbers}`);
+    if (PRONOUN.test(e.summary)) note('pronoun', 'pronoun');
     if (problems.length) listed.push(`${t.name} ${e.id} [${problems.join('; ')}]\n  ${e.text}\n  -> ${e.summary}`);
   }
 }

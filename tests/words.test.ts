@@ -111,3 +111,15 @@ describe('summaries that keep their meaning', () => {
     ]);
   });
 });
+
+describe('roles left out of a summary', () => {
+  it('go whole, with the words that qualify them ("Former prime minister", "U.N. Secretary-General")', async () => {
+    const { withoutRoles } = await import('../pipeline/extract/roles.ts');
+    expect(withoutRoles('Former prime minister Paul Keating welcomed the result', ['Paul Keating'])).toBe(
+      'Paul Keating welcomed the result',
+    );
+    expect(withoutRoles('the accord signed by U.N. Secretary-General Kofi Annan', ['Kofi Annan'])).toBe(
+      'the accord signed by Kofi Annan',
+    );
+  });
+});

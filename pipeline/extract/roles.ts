@@ -51,6 +51,8 @@ const TITLE_WORDS = [
   'special envoy',
 ];
 const TITLE = `(?:${[...TITLE_WORDS].sort((a, b) => b.length - a.length).join('|')})`;
+// Words that qualify a title, in either case: "Former prime minister", "the U.N. Deputy Secretary-General".
+const QUALIFIER = '(?:[Nn]ew|[Ff]ormer|[Tt]hen|[Ss]pecial|[Cc]urrent|[Aa]cting|[Dd]eputy|[Pp]rime|[Vv]ice|[Cc]hief)';
 // "of the Republic of Azerbaijan", "of NATO forces in Europe", "of the verification committee of the organization"
 const OF_PHRASE = `(?:\\s+(?:of|on|to|for|in)\\s+(?:the\\s+)?[\\p{L}-]+(?:\\s+(?:and\\s+)?[\\p{L}-]+){0,3}){0,3}`;
 
@@ -67,7 +69,7 @@ interface RoleMatch {
 // "NATO Secretary-General X", "Health Minister X", "The Commission president X": a capitalised word or two may say
 // whose the title is.
 const BEFORE = new RegExp(
-  `(?:\\b[Tt]he\\s+)?(?:(?:new|former|then|special|current)\\s+)?(?:(?:\\p{Lu}[\\p{L}-]+(?:['\u2019]s)?)\\s+){0,2}?${TITLE}${OF_PHRASE}\\s+$`,
+  `(?:\\b[Tt]he\\s+)?(?:${QUALIFIER}\\s+)*(?:(?:\\p{Lu}[\\p{L}.-]*(?:['\u2019]s)?)\\s+){0,2}?(?:${QUALIFIER}\\s+)*${TITLE}${OF_PHRASE}\\s+$`,
   'u',
 );
 // "the UN Secretary-General, Antonio Guterres,", "Ukraine's infrastructure minister, Oleksandr Kubrakov,"

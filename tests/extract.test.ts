@@ -266,3 +266,15 @@ describe('news stories, reports and notes', () => {
     ]);
   });
 });
+
+describe('what is no event', () => {
+  it('a yardstick ("compared to", "than in", "the strongest since"), a generic today, a date that is the subject', async () => {
+    const { VFile } = await import('vfile');
+    const { parseEssay } = await import('../pipeline/parse/index.ts');
+    const { extractChronology } = await import('../pipeline/extract/index.ts');
+    const text =
+      "Sales\n\nDETROIT, 2 April 2009 (Wire) - Chrysler's sales dropped 23% compared to March of 2008. The quarter was the strongest since 2001. Exports were higher than in 2005. Today's Drug Enforcement Agency was founded in 1973. The company opened a plant in May 2006.\n";
+    const c = extractChronology(await parseEssay(new VFile({ path: 'e.txt', value: text })), { spelling: false });
+    expect(c.events.map((e) => e.date.value)).toEqual(['1973', '2006-05']);
+  });
+});

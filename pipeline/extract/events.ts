@@ -120,7 +120,8 @@ export function buildEvents(
           m.at[0] >= Math.max(sentenceFrom, prose) &&
           m.at[1] <= sentenceTo &&
           !isReference(m.value) &&
-          !quoted.some(([a, b]) => m.at![0] >= a && m.at![1] <= b),
+          !quoted.some(([a, b]) => m.at![0] >= a && m.at![1] <= b) &&
+          !notAHappening(paragraph.text, m.at),
       );
       const before = antecedent,
         acted = thing;
@@ -277,6 +278,24 @@ function listBefore(essay: Essay, n: number): string[] {
       .trim()
       .replace(/[.;,]$/, ''),
   );
+}
+
+// A date that is a yardstick, not a time something happened: "sales dropped 23% compared to March of 2008", "higher
+// than in 2005", "the strongest quarter since 2001", "the lowest level in a decade"; and the present of a common noun
+// ("today's Drug Enforcement Administration"), which is no day at all.
+const YARDSTICK =
+  /(?:\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\bthan(?:\s+(?:in|on|at|during))?|\b(?:\w+est|most|least|first|only)\b(?:\s+[\w-]+){0,3}\s+since|\bsince\s+at\s+least)\s+(?:(?:the\s+)?(?:same\s+)?(?:period|time|month|quarter|year)\s+(?:of|in)\s+)?$/i;
+
+/**
+ * A date that serves as a yardstick or a generic "today", not the time of a happening; or a date that is itself what
+ * its sentence is about ("The quarter was the strongest since 2001", "2007 was the year of the iPhone"): a state.
+ */
+function notAHappening(text: string, [start, end]: [number, number]): boolean {
+  if (YARDSTICK.test(text.slice(Math.max(0, start - 60), start))) return true;
+  const opens = /(?:^|[.!?]\s+|\n)(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 6), start)) || start === 0;
+  if (opens && /^\s+(?:was|is|were|are|will\s+be|has\s+been|had\s+been|would\s+be)\b/i.test(text.slice(end, end + 16)))
+    return true;
+  return /^(?:today|tonight|now)$/i.test(text.slice(start, end)) && /^['\u2019]s\b/.test(text.slice(end, end + 3));
 }
 
 /** The names of one clause of a paragraph, when a sentence tells more than one event. */

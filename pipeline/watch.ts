@@ -9,6 +9,7 @@ import { type BuildRequest, build, findEssays, fontsRoot, reason } from './build
 import type { Options } from './cli.ts';
 import { knownError } from './cli.ts';
 import { CONFIG_FILES, findConfig } from './config.ts';
+import { slugOf } from './core/slug.ts';
 import { PreviewServer } from './preview-server.ts';
 import { Progress } from './progress.ts';
 import { TemplateDirs } from './render/template-dirs.ts';
@@ -29,7 +30,8 @@ export async function watch(
     const errors: string[] = [];
     try {
       request = await reload();
-      preview.state.slugs = (await findEssays(request.inputs)).map((f) => path.basename(f, path.extname(f)));
+      // The folders the build writes: the same slugs ("-draft.md" builds into draft/).
+      preview.state.slugs = (await findEssays(request.inputs)).map(slugOf);
       const results = await build({ ...request, printer, onEvent: (e) => progress.event(e) }, (r) =>
         progress.result(r),
       );

@@ -42,10 +42,11 @@ function get(pathname: string, headers: Record<string, string> = {}, method = 'G
 
 beforeAll(async () => {
   dir = await temp('preview');
-  await copyFile(path.join(root, 'tests', 'fixtures', 'genres', 'news-storm.txt'), path.join(dir, 'storm.txt'));
+  // A name the build makes safe ("-storm.txt" builds into storm/): the index must link what the build wrote.
+  await copyFile(path.join(root, 'tests', 'fixtures', 'genres', 'news-storm.txt'), path.join(dir, '-storm.txt'));
   child = spawn(
     process.execPath,
-    [bin, 'watch', path.join(dir, 'storm.txt'), '--out', path.join(dir, 'out'), '--port', '0', '--formats', 'json'],
+    [bin, 'watch', path.join(dir, '-storm.txt'), '--out', path.join(dir, 'out'), '--port', '0', '--formats', 'json'],
     { cwd: dir },
   );
   child.stdout!.on('data', (d) => (log += d));
@@ -90,7 +91,7 @@ describe('the preview server', () => {
     const { code, stderr } = await command(
       [
         'watch',
-        path.join(dir, 'storm.txt'),
+        path.join(dir, '-storm.txt'),
         '--out',
         path.join(dir, 'out2'),
         '--port',

@@ -239,3 +239,14 @@ describe('templates', () => {
     expect(templates.render('briefing', { events: events.slice(0, 3) })).toBe('x'.repeat(3 ** 5));
   });
 });
+
+describe('a list nested a thousand levels deep', () => {
+  it('is refused when the file is read, with its line, instead of parsing for minutes', async () => {
+    const dir = await temp('nested');
+    const list = Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n');
+    await writeFile(path.join(dir, 'deep.md'), `# Deep\n\nIn 1994 it met.\n\n${list}\n`);
+    const result = await cli(['build', 'deep.md', '--formats', 'json', '--out', 'out'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/line 70: a list item indented 130 columns, past the 128 a list may nest to/);
+  }, 30_000);
+});

@@ -24,6 +24,15 @@ export async function readSource(filePath: string, maxBytes = DEFAULT_MAX_BYTES)
     throw error instanceof UserFileError ? new SourceError(`file ${error.message}`) : error;
   }
   const text = decode(bytes);
+  // The Markdown parser's lists take time that grows faster than their depth (1,000 levels: minutes); no essay nests
+  // a list past a few levels.
+  if (/\.(?:md|markdown)$/i.test(filePath)) {
+    const deep = deepestListItem(text);
+    if (deep.depth > MAX_LIST_INDENT)
+      throw new SourceError(
+        `line ${deep.line}: a list item indented ${deep.depth} columns, past the ${MAX_LIST_INDENT} a list may nest to; flatten the list`,
+      );
+  }
   const long = longestParagraph(text);
   if (long.length > MAX_PARAGRAPH_CHARS) {
     throw new SourceError(
@@ -48,6 +57,21 @@ function decode(bytes: Buffer): string {
   const text = new TextDecoder('utf-8').decode(bytes); // drops a UTF-8 byte-order mark, replaces bad bytes
   if (text.trim() === '') throw new SourceError(bytes.length === 0 ? 'empty file' : 'file holds only whitespace');
   return text;
+}
+
+/** Columns of indentation a list item may have: 64 levels of two spaces. */
+const MAX_LIST_INDENT = 128;
+
+/** The most indented list item of a Markdown text (tabs count four columns), and its line. */
+function deepestListItem(text: string): { depth: number; line: number } {
+  let best = { depth: 0, line: 0 };
+  text.split('\n').forEach((line, i) => {
+    const m = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.exec(line);
+    if (!m) return;
+    const depth = m[1]!.replace(/\t/g, '    ').length;
+    if (depth > best.depth) best = { depth, line: i + 1 };
+  });
+  return best;
 }
 
 /** The longest run of text between blank lines, and the line it starts on. */

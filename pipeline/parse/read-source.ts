@@ -27,8 +27,8 @@ export async function readSource(filePath: string, maxBytes = DEFAULT_MAX_BYTES)
   // The Markdown parser's lists take time that grows faster than their depth (1,000 levels: minutes); no essay nests
   // a list past a few levels.
   if (/\.(?:md|markdown)$/i.test(filePath)) {
-    const deep = deepestListItem(text);
-    if (deep.depth > MAX_LIST_INDENT)
+    const deep = listItemTooDeep(text);
+    if (deep)
       throw new SourceError(
         `line ${deep.line}: a list item indented ${deep.depth} columns, past the ${MAX_LIST_INDENT} a list may nest to; flatten the list`,
       );
@@ -62,16 +62,15 @@ function decode(bytes: Buffer): string {
 /** Columns of indentation a list item may have: 64 levels of two spaces. */
 const MAX_LIST_INDENT = 128;
 
-/** The most indented list item of a Markdown text (tabs count four columns), and its line. */
-function deepestListItem(text: string): { depth: number; line: number } {
-  let best = { depth: 0, line: 0 };
-  text.split('\n').forEach((line, i) => {
-    const m = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.exec(line);
-    if (!m) return;
-    const depth = m[1]!.replace(/\t/g, '    ').length;
-    if (depth > best.depth) best = { depth, line: i + 1 };
-  });
-  return best;
+/** The first list item of a Markdown text indented past the limit (tabs count four columns), and its line. */
+function listItemTooDeep(text: string): { depth: number; line: number } | null {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.exec(lines[i]!);
+    const depth = m ? m[1]!.replace(/\t/g, '    ').length : 0;
+    if (depth > MAX_LIST_INDENT) return { depth, line: i + 1 };
+  }
+  return null;
 }
 
 /** The longest run of text between blank lines, and the line it starts on. */

@@ -11,6 +11,7 @@ import { defaultSettings } from './core/settings.ts';
 import { inside } from './core/slug.ts';
 import { settingsForEssay } from './essay-settings.ts';
 import { extractChronology } from './extract/index.ts';
+import { isEnglish } from './extract/mentions.ts';
 import { reportSpellings } from './extract/spelling.ts';
 import { MANIFEST, type Manifest } from './fingerprint.ts';
 import { parseEssay } from './parse/index.ts';
@@ -111,7 +112,7 @@ export async function makeEssay(
     );
     making.catch(() => {});
     await new Promise((resolve) => setImmediate(resolve));
-    reportSpellings(essay, file);
+    if (isEnglish(essay.lang)) reportSpellings(essay, file); // the dictionary is English
     await making;
     // Move the new files into place, then record what they were made from (the manifest last: if anything before it
     // fails, the products are rebuilt next time).

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Chronology, chronologySchema } from '../pipeline/core/model.ts';
@@ -277,4 +278,35 @@ describe('what is no event', () => {
     const c = extractChronology(await parseEssay(new VFile({ path: 'e.txt', value: text })), { spelling: false });
     expect(c.events.map((e) => e.date.value)).toEqual(['1973', '2006-05']);
   });
+});
+
+describe('essays in French, German and Spanish', () => {
+  const dir = path.join(import.meta.dirname, 'fixtures', 'languages');
+  const chronologyOf = async (file: string) => {
+    const { VFile } = await import('vfile');
+    const { parseEssay } = await import('../pipeline/parse/index.ts');
+    const { extractChronology } = await import('../pipeline/extract/index.ts');
+    const essay = await parseEssay(new VFile({ path: file, value: readFileSync(path.join(dir, file), 'utf8') }));
+    return { essay, chronology: extractChronology(essay, { spelling: false }) };
+  };
+
+  it.each(['fr', 'de', 'es'])(
+    '%s: the same events on the same dates as the English history and news story',
+    async (lang) => {
+      for (const [kind, ext] of [
+        ['history', 'md'],
+        ['news', 'txt'],
+      ]) {
+        const english = await chronologyOf(`${kind}-en.${ext}`);
+        const other = await chronologyOf(`${kind}-${lang}.${ext}`);
+        expect(other.essay.lang, `${kind}: the language is told from the words`).toBe(lang);
+        expect(other.essay.dated).toBe(english.essay.dated);
+        expect(other.chronology.events.map((e) => e.date.value)).toEqual(
+          english.chronology.events.map((e) => e.date.value),
+        );
+        // A row is its whole sentence: the summaries' grammar is English.
+        for (const e of other.chronology.events) expect(e.text).toContain(e.summary);
+      }
+    },
+  );
 });

@@ -7,7 +7,7 @@ import type { Found } from './actors.ts';
 import { datedClauses } from './clauses.ts';
 import { classify } from './kind.ts';
 import { type Token, tag } from './language.ts';
-import type { LocatedMention } from './mentions.ts';
+import { isEnglish, type LocatedMention } from './mentions.ts';
 import { objectPhrase, subjectPhrase, summarise } from './summary.ts';
 import { tenseReader, verbGroups } from './tense.ts';
 
@@ -60,6 +60,7 @@ export function buildEvents(
       .map((f) => f.name),
   );
   const bySurname = surnameIndex(people);
+  const english = isEnglish(essay.lang);
   const candidates: Candidate[] = [];
   const lastSeen = new Map<string, number>(); // where each person was last named, for roles that stand for them
   let antecedent: string | null = null; // what "it" or "they" stands for: the last sentence's subject
@@ -152,10 +153,11 @@ export function buildEvents(
           .every((later) => later.mentions.every((m) => clauses[i]!.mentions.some((own) => contains(own, m))));
       const told = clauses.filter(
         (c, i) =>
-          !announces(i) &&
-          !describes(tokens, c) &&
-          !(clauses.length > 1 && onlyAttributes(tokens, c)) &&
-          !(clauses[i + 1]?.contrast && /future|prospective/.test(tenseAt(c.mentions[0]!.at[0]) ?? '')),
+          !english ||
+          (!announces(i) &&
+            !describes(tokens, c) &&
+            !(clauses.length > 1 && onlyAttributes(tokens, c)) &&
+            !(clauses[i + 1]?.contrast && /future|prospective/.test(tenseAt(c.mentions[0]!.at[0]) ?? ''))),
       );
       for (const clause of told) {
         // The most precise date of the clause is the event's; the first on a tie.
@@ -163,20 +165,23 @@ export function buildEvents(
           coarseness(m.precision) < coarseness(best.precision) ? m : best,
         );
         const text = paragraph.text.slice(clause.from, clause.to);
-        const summary = summarise({
-          text: paragraph.text,
-          tokens,
-          sentence: [sentenceFrom, sentenceTo],
-          clause: [clause.from, clause.to],
-          dates: dated.map((m) => m.at),
-          dateline: prose,
-          person: actorsPeople[0] ?? null,
-          role: byRole?.role ?? null,
-          antecedent: before,
-          thing: acted,
-          people,
-          listed: listBefore(essay, paragraph.n),
-        });
+        // The summaries' grammar is English: another language's row is its whole sentence, which says what it says.
+        const summary = !english
+          ? wholeSentence(paragraph.text, Math.max(sentenceFrom, prose), sentenceTo)
+          : summarise({
+              text: paragraph.text,
+              tokens,
+              sentence: [sentenceFrom, sentenceTo],
+              clause: [clause.from, clause.to],
+              dates: dated.map((m) => m.at),
+              dateline: prose,
+              person: actorsPeople[0] ?? null,
+              role: byRole?.role ?? null,
+              antecedent: before,
+              thing: acted,
+              people,
+              listed: listBefore(essay, paragraph.n),
+            });
         candidates.push({
           summary,
           mention,
@@ -296,6 +301,16 @@ function notAHappening(text: string, [start, end]: [number, number]): boolean {
   if (opens && /^\s+(?:was|is|were|are|will\s+be|has\s+been|had\s+been|would\s+be)\b/i.test(text.slice(end, end + 16)))
     return true;
   return /^(?:today|tonight|now)$/i.test(text.slice(start, end)) && /^['\u2019]s\b/.test(text.slice(end, end + 3));
+}
+
+/** A sentence as a row of the chronology, whole: from after the dateline, without its final full stop. */
+function wholeSentence(text: string, from: number, to: number): string {
+  const sentence = text
+    .slice(from, to)
+    .trim()
+    .replace(/^[\s,;:\u2013\u2014-]+/, '')
+    .replace(/[.\s]+$/, '');
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
 /** The names of one clause of a paragraph, when a sentence tells more than one event. */

@@ -5,11 +5,12 @@ import { toldFrom } from '../core/essay-date.ts';
 import { type Chronology, chronologySchema, type Essay, isCode } from '../core/model.ts';
 import { toSource } from '../core/source-map.ts';
 import { compareDays } from '../dates/calendar.ts';
+import { DATE_LANGUAGES } from '../dates/timex/index.ts';
 import { type Found, findAcronyms, findNames, mergeAliases } from './actors.ts';
 import { buildEvents } from './events.ts';
 import { forgetTags, tag } from './language.ts';
 import type { LocatedMention } from './mentions.ts';
-import { findMentions } from './mentions.ts';
+import { findMentions, isEnglish } from './mentions.ts';
 import type { Perceptron } from './names/perceptron.ts';
 import { findRoles } from './roles.ts';
 import { reportSpellings } from './spelling.ts';
@@ -54,7 +55,14 @@ export function extractChronology(essay: Essay, options: ExtractOptions = {}, fi
     );
   });
   if (file) reportOutOfOrder(events, mentions, file, at);
-  if (file && options.spelling !== false) reportSpellings(essay, file);
+  // The spelling dictionary is English: another language is not checked rather than checked wrongly.
+  if (file && options.spelling !== false && isEnglish(essay.lang)) reportSpellings(essay, file);
+  const primary = essay.lang.toLowerCase().split('-')[0]!;
+  if (file && !DATE_LANGUAGES.includes(primary))
+    file.message(
+      `Dates are read in English, French, German and Spanish; this essay is in "${essay.lang}": its dates are read as English ones`,
+      { ruleId: 'language', source: 'briefing' },
+    );
   if (file) reportBidiControls(essay.source, file, at);
   if (events.length === 0 && file) {
     file.message('No dated events found: the products will say so', { ruleId: 'no-dates', source: 'briefing' });

@@ -24,9 +24,11 @@ export function findMentions(
   onUnplaced?: (offset: [number, number], deictic: boolean) => void,
 ): LocatedMention[] {
   const stated = statedDates(essay);
-  const deictic = essay.paragraphs.reduce((n, p) => n + countDeictic(p.text), 0);
+  const deictic = essay.paragraphs.reduce((n, p) => n + countDeictic(p.text, essay.lang), 0);
+  const english = isEnglish(essay.lang);
   const ctx: Context = {
     anchor: null,
+    lang: essay.lang,
     reference,
     fallback: stated[0] ?? null,
     news: toldFromItsDate(stated, deictic, reference) || datedLikeNews(essay),
@@ -35,7 +37,8 @@ export function findMentions(
   const tag = (text: string, segments: Segment[], paragraph: Paragraph) => {
     const unplaced = (offset: [number, number], deictic: boolean) =>
       onUnplaced?.([toSource(segments, offset[0]), toSource(segments, offset[1])], deictic);
-    ctx.tenseAt = tenseReader(tagWords(text));
+    // Tense is read from English parts of speech; in another language a bare date lies back from the text's date.
+    ctx.tenseAt = english ? tenseReader(tagWords(text)) : undefined;
     for (const timex of tagTimexes(text, ctx, unplaced)) {
       const start = toSource(segments, timex.offset[0]);
       const end = toSource(segments, timex.offset[1]);
@@ -70,6 +73,9 @@ export function findMentions(
   return mentions;
 }
 
+/** English, or a variety of it ("en-GB"): the language the word tools (parts of speech, tense, summaries) read. */
+export const isEnglish = (lang: string | undefined) => !lang || /^en(?:-|$)/i.test(lang);
+
 /** A dateline, a date line of its own or a dated title: the marks of a text told from its own date. */
 const datedLikeNews = (essay: Essay) =>
   essay.dateSource === 'dateline' || essay.dateSource === 'date line' || essay.dateSource === 'title';
@@ -77,7 +83,7 @@ const datedLikeNews = (essay: Essay) =>
 /** The dates each paragraph states outright (with their year), in reading order. */
 function statedDates(essay: Essay): Span[] {
   return essay.paragraphs.flatMap((p) =>
-    tagTimexes(p.text, { anchor: null, reference: null }).filter((t) => t.explicit),
+    tagTimexes(p.text, { anchor: null, reference: null, lang: essay.lang }).filter((t) => t.explicit),
   );
 }
 

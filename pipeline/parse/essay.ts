@@ -7,6 +7,7 @@ import type { Block, Essay, ListBlock, Note, Paragraph, Run, Section, Segment } 
 import { toSource } from '../core/source-map.ts';
 import { firstDate } from '../dates/timex/index.ts';
 import { dateLineOf, datelineOf, titleDateOf } from './dateline.ts';
+import { detectLanguage } from './language.ts';
 import { type Collected, collectRuns, Inline, runsText } from './runs.ts';
 import { splitSentences } from './sentences.ts';
 
@@ -68,7 +69,8 @@ export default function essay() {
       sections,
       paragraphs,
       notes,
-      lang: typeof matter.lang === 'string' && matter.lang.trim() ? matter.lang.trim() : 'en',
+      lang:
+        typeof matter.lang === 'string' && matter.lang.trim() ? matter.lang.trim() : detectLanguage(String(file.value)),
       matter,
       source: String(file.value),
     };

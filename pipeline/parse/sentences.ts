@@ -88,6 +88,7 @@ export function splitSentences(text: string, base = 0): Sentence[] {
   for (const m of text.matchAll(BOUNDARY)) {
     const end = m.index + m[0].length;
     if (m[0].startsWith('.') && !endsSentence(text.slice(start, m.index))) continue;
+    if (m[0] === '.' && ordinalBeforeDate(text.slice(start, m.index), text.slice(end))) continue;
     push(end);
     start = end;
   }
@@ -99,4 +100,12 @@ function endsSentence(before: string): boolean {
   const word = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
   if (/^\p{Lu}$/u.test(word)) return false; // an initial: "C. Mackenzie"
   return !ABBREVIATIONS.has(word.toLowerCase());
+}
+
+// German writes a day or a century as an ordinal with a full stop: "am 4. Mai 1994", "im 19. Jahrhundert".
+const DATE_WORD =
+  /^\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jahrhunderts?|Jh\.)\b/u;
+
+function ordinalBeforeDate(before: string, after: string): boolean {
+  return /(?:^|[^\p{L}\p{N}])\d{1,2}$/u.test(before) && DATE_WORD.test(after);
 }

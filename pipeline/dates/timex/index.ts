@@ -13,6 +13,9 @@ import { narrative } from './families/narrative.ts';
 import { quarters } from './families/quarters.ts';
 import { seasons } from './families/seasons.ts';
 import { years } from './families/years.ts';
+import { german } from './languages/de.ts';
+import { spanish } from './languages/es.ts';
+import { french } from './languages/fr.ts';
 import { joinRanges, settleOverlaps } from './refine.ts';
 import type { Candidate, Context, Match, Pattern, Timex } from './types.ts';
 
@@ -22,12 +25,25 @@ export type { Context, Tense, Timex } from './types.ts';
  * In the order they are tried: of two candidates with the same extent, the earlier family's wins ("this summer" is a
  * season of the narrative before it is the document's).
  */
-const FAMILIES: Pattern[][] = [days, months, quarters, seasons, years, holidays, narrative, deictic];
+const ENGLISH: Pattern[][] = [days, months, quarters, seasons, years, holidays, narrative, deictic];
+// Other languages: their own families first, then the years and year ranges written the same way in all of them.
+const FAMILIES: Record<string, Pattern[][]> = {
+  en: ENGLISH,
+  fr: [french, years],
+  de: [german, years],
+  es: [spanish, years],
+};
+
+/** The languages whose dates are read (the primary subtag of `lang`). */
+export const DATE_LANGUAGES = Object.keys(FAMILIES);
+
+/** The families for a language tag ("fr-CA" reads as French); English for any other. */
+const familiesFor = (lang: string | undefined) => FAMILIES[(lang ?? 'en').toLowerCase().split('-')[0]!] ?? ENGLISH;
 
 /** Every temporal expression in `text`, not overlapping, in text order, not yet given a date. */
-export function recognise(text: string): Candidate[] {
+export function recognise(text: string, lang?: string): Candidate[] {
   const found: Candidate[] = [];
-  for (const { re, build, deictic: fromToday } of FAMILIES.flat()) {
+  for (const { re, build, deictic: fromToday } of familiesFor(lang).flat()) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
@@ -64,7 +80,7 @@ export function tagTimexes(
   onUnplaced?: (offset: [number, number], deictic: boolean) => void,
 ): Timex[] {
   const out: Timex[] = [];
-  for (const c of recognise(text)) {
+  for (const c of recognise(text, ctx.lang)) {
     const span = c.resolve(ctx, c.start);
     if (!span) {
       if (!c.quiet) onUnplaced?.([c.start, c.end], !!c.deictic);
@@ -86,12 +102,18 @@ export function tagTimexes(
 }
 
 /** How many of a text's date expressions are read from the document's own date ("yesterday", "on Friday"). */
-export const countDeictic = (text: string) => recognise(text).filter((c) => c.deictic).length;
+export const countDeictic = (text: string, lang?: string) => recognise(text, lang).filter((c) => c.deictic).length;
 
 /** PRESENT_REF, PAST_REF, FUTURE_REF: the teller's now, before and after, not a date on the calendar. */
 export const isReference = (value: string) => value.endsWith('_REF');
 
 /** The first date in a short text, for colophons and front matter ("compiled on May 25, 2006"). */
 export function firstDate(text: string, reference: string | null = null): Timex | null {
-  return tagTimexes(text, { anchor: null, reference })[0] ?? null;
+  // In English first, then in each language whose dates are read: a dateline "PARIS, 5 mars 2024 (AFP)" or a compile
+  // line is read before the essay's language is known.
+  // The one that starts first, the longest on a tie: "5 mars 2024" is a day, not the year English finds in it.
+  const found = DATE_LANGUAGES.map((lang) => tagTimexes(text, { anchor: null, reference, lang })[0]).filter(
+    (t): t is Timex => !!t,
+  );
+  return found.sort((a, b) => a.offset[0] - b.offset[0] || b.offset[1] - a.offset[1])[0] ?? null;
 }

@@ -16,6 +16,8 @@ export interface Context {
    * year is then the nearest one to that date in the direction the tense gives, not the narrative's last year.
    */
   news?: boolean;
+  /** The essay's language (BCP 47): whose words dates are read in. English when not given. */
+  lang?: string;
   /** The tense of the clause at an offset of the text being tagged (see tense.ts); past when not given. */
   tenseAt?: (offset: number) => Tense | null;
 }

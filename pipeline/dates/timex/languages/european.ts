@@ -1,0 +1,193 @@
+// Dates in French, German and Spanish: one set of families, made from each language's words (languages/fr.ts, de.ts,
+// es.ts), resolved with the same anchors and calendar as the English ones. The forms are HeidelTime's for these
+// languages, learned from its rules and written here in our shape: "le 4 mai 1994", "am 4. Mai 1994", "el 4 de mayo
+// de 1994", "mai 1994", "19.11.2001", "du 2 au 4 juillet", "les années 1990", "im 19. Jahrhundert", "hier", "la
+// semaine prochaine", "am Dienstag", "el año pasado".
+import {
+  centurySpan,
+  daySpan,
+  decadeSpan,
+  fromDayNumber,
+  monthSpan,
+  rangeSpan,
+  type Season,
+  seasonSpan,
+  toDayNumber,
+  yearSpan,
+} from '../../calendar.ts';
+import { dayOrNull, deicticSpan, explicit, implicit, nearWeekday, withParts, yearOfUnstated, ymd } from '../resolve.ts';
+import type { Pattern } from '../types.ts';
+import { YEAR4 } from '../vocabulary.ts';
+
+/** A language's words for dates, as regular-expression fragments and tables (lower case). */
+export interface DateWords {
+  /** Month names and abbreviations, each with its number. */
+  months: Record<string, number>;
+  seasons: Record<string, Season>;
+  /** Sunday first, as Date#getDay counts. */
+  weekdays: string[];
+  /** A day of the month as written before its month: "1er", "4", "4." */
+  day: string;
+  /** Between the day and the month ("4 mai", "4. Mai", "4 de mayo"), and between the month and the year. */
+  dayToMonth: string;
+  monthToYear: string;
+  /** Before a season with its year: "au printemps 1998", "im Frühjahr 1998", "en la primavera de 1998". */
+  seasonToYear: string;
+  /** A decade: group `decade` holds its first year ("les années 1990", "den 1990er Jahren"). */
+  decade: string;
+  /** A century: group `century` holds its number, in digits or Roman ("XIXe siècle", "19. Jahrhundert"). */
+  century: string;
+  /** A range of days in one month: groups d1, d2 around the language's words ("du 2 au 4", "vom 2. bis 4."). */
+  dayRange: string;
+  /** A range of years: groups y1, y2 ("de 1996 à 1998", "zwischen 1992 und 1994"). */
+  yearRange: string;
+  /** Yesterday, today, tomorrow: each word and its shift in days. */
+  days: Record<string, number>;
+  /** "l'an dernier", "im vergangenen Jahr", "el año pasado": groups `unit` and `which` in either order. */
+  relative: string[];
+  /** Unit words to English units (year, month, week) and direction words to last/next/this. */
+  units: Record<string, 'year' | 'month' | 'week'>;
+  directions: Record<string, 'last' | 'next' | 'this'>;
+  /** A weekday with its optional direction: groups `weekday` and `which`. */
+  weekday: string;
+}
+
+const g = (source: string) => new RegExp(source, 'gidu');
+const alternatives = (words: Iterable<string>) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.]/g, '\\.'))
+    .join('|');
+
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+/** A century's number, from digits or Roman numerals. */
+function centuryNumber(text: string): number {
+  if (/^\d+$/.test(text)) return Number(text);
+  let total = 0;
+  const digits = text.toLowerCase().split('');
+  digits.forEach((c, i) => {
+    const value = ROMAN[c] ?? 0;
+    total += value < (ROMAN[digits[i + 1] ?? ''] ?? 0) ? -value : value;
+  });
+  return total;
+}
+
+/** The families of patterns of one language. */
+export function europeanFamilies(w: DateWords): Pattern[] {
+  const MONTH = `(?<month>${alternatives(Object.keys(w.months))})`;
+  const YEAR = `(?<year>${YEAR4})`;
+  const month = (word: string) => w.months[word.toLowerCase().replace(/\.$/, '')] ?? w.months[word.toLowerCase()]!;
+  const day = (word: string) => Number(word.replace(/\D/g, ''));
+  const END = '(?![\\p{L}\\d])';
+  return [
+    // 4 mai 1994, 4. Mai 1994, 4 de mayo de 1994, 1er mai 1994 (and without the year: the anchor's, or the nearest)
+    {
+      re: g(`(?<![\\p{L}\\d])(?<day>${w.day})${w.dayToMonth}${MONTH}(?:${w.monthToYear}${YEAR})?${END}`),
+      build: (m) => {
+        const { day: d, month: name, year } = m.groups;
+        const mo = month(name!);
+        const n = day(d!);
+        if (!mo || n < 1 || n > 31) return null;
+        return (ctx, at) => {
+          const y = year ? Number(year) : yearOfUnstated(ctx, at, mo, n);
+          const span = y === null ? null : dayOrNull(y, mo, n);
+          return year ? explicit(span) : implicit(span);
+        };
+      },
+    },
+    // du 2 au 4 juillet 1997, vom 2. bis 4. Juli 1997, del 2 al 4 de julio de 1997
+    {
+      re: g(`${w.dayRange}${w.dayToMonth}${MONTH}(?:${w.monthToYear}${YEAR})?${END}`),
+      build: (m) => {
+        const { d1, d2, month: name, year } = m.groups;
+        const mo = month(name!);
+        const [a, b] = [day(d1!), day(d2!)];
+        if (!mo || a >= b || b > 31) return null;
+        const at = m.indices.groups;
+        return withParts(
+          (ctx, offset) => {
+            const y = year ? Number(year) : yearOfUnstated(ctx, offset, mo, a);
+            const [first, last] = y === null ? [null, null] : [dayOrNull(y, mo, a), dayOrNull(y, mo, b)];
+            const span = first && last ? rangeSpan(first, last) : null;
+            return year ? explicit(span) : implicit(span);
+          },
+          [at.d1!, [at.d2![0], m.index + m[0].length]],
+        );
+      },
+    },
+    // mai 1994, Mai 1994, mayo de 1994
+    {
+      re: g(`(?<![\\p{L}\\d.])${MONTH}${w.monthToYear}${YEAR}${END}`),
+      build: (m) => {
+        const mo = month(m.groups.month!);
+        return mo ? () => explicit(monthSpan(Number(m.groups.year), mo)) : null;
+      },
+    },
+    // 19.11.2001, 19/11/2001 (day first, as these languages write it)
+    {
+      re: g(`(?<![\\d./])(?<day>[0-3]?\\d)[./](?<month>[01]?\\d)[./]${YEAR}(?![\\d./]\\d)`),
+      build: (m) => () => explicit(dayOrNull(Number(m.groups.year), Number(m.groups.month), Number(m.groups.day))),
+    },
+    // au printemps 1998, im Frühjahr 1998, en la primavera de 1998
+    {
+      re: g(`(?<![\\p{L}])(?<season>${alternatives(Object.keys(w.seasons))})${w.seasonToYear}${YEAR}${END}`),
+      build: (m) => () => explicit(seasonSpan(Number(m.groups.year), w.seasons[m.groups.season!.toLowerCase()]!)),
+    },
+    // les années 1990, in den 1990er Jahren, la década de 1990
+    {
+      re: g(w.decade),
+      build: (m) => () => explicit(decadeSpan(Number(m.groups.decade))),
+    },
+    // au XIXe siècle, im 19. Jahrhundert, en el siglo XIX
+    {
+      re: g(w.century),
+      build: (m) => {
+        const n = centuryNumber(m.groups.century!);
+        return n >= 1 && n <= 21 ? () => explicit(centurySpan(n)) : null;
+      },
+    },
+    // de 1996 à 1998, zwischen 1992 und 1994, entre 1992 y 1994
+    {
+      re: g(w.yearRange),
+      build: (m) => {
+        const [a, b] = [Number(m.groups.y1), Number(m.groups.y2)];
+        if (b <= a || b - a > 100) return null;
+        const at = m.indices.groups;
+        return withParts(() => explicit(rangeSpan(yearSpan(a), yearSpan(b))), [at.y1!, at.y2!]);
+      },
+    },
+    // hier, aujourd'hui, demain; gestern, heute, morgen; ayer, hoy, mañana
+    {
+      deictic: true,
+      re: g(`(?<![\\p{L}'])(?<word>${alternatives(Object.keys(w.days))})${END}`),
+      build: (m) => {
+        const shift = w.days[m.groups.word!.toLowerCase()]!;
+        return (ctx) =>
+          ctx.reference ? implicit(daySpan(...ymd(fromDayNumber(toDayNumber(ctx.reference) + shift)))) : null;
+      },
+    },
+    // l'an dernier, la semaine prochaine, im vergangenen Jahr, nächste Woche, el año pasado, este mes
+    ...w.relative.map(
+      (source): Pattern => ({
+        deictic: true,
+        re: g(source),
+        build: (m) => {
+          const unit = w.units[m.groups.unit!.toLowerCase()];
+          const which = w.directions[m.groups.which!.toLowerCase()];
+          return unit && which ? (ctx) => implicit(deicticSpan(ctx, which, unit)) : null;
+        },
+      }),
+    ),
+    // mardi, le mardi suivant, am Dienstag, letzten Montag, el martes, el lunes pasado
+    {
+      deictic: true,
+      re: g(w.weekday),
+      build: (m) => {
+        const target = w.weekdays.indexOf(m.groups.weekday!.toLowerCase());
+        if (target < 0) return null;
+        const which = m.groups.which ? w.directions[m.groups.which.toLowerCase()] : undefined;
+        return (ctx, at) => implicit(nearWeekday(ctx, at, target, which));
+      },
+    },
+  ];
+}

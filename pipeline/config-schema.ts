@@ -12,6 +12,7 @@ import { colourNames } from './core/settings.ts';
 import { readUserFile, UserFileError } from './core/user-files.ts';
 import { yamlWarnings } from './core/yaml-warnings.ts';
 import { productNames } from './products/index.ts';
+import { en } from './views/labels.ts';
 
 export class ConfigError extends BriefingError {
   constructor(message: string) {
@@ -78,6 +79,10 @@ export const configSchema = z
     'reference-date': isoDay,
     // A number, or a string that holds one (as the command line gives it).
     'max-size': z.coerce.number({ error: 'a size in MB' }).positive({ error: 'a size in MB' }),
+    lang: z
+      .string({ error: 'a language tag such as fr or en-GB' })
+      .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, 'a language tag such as fr or en-GB'),
+    labels: z.object(Object.fromEntries(Object.keys(en).map((key) => [key, someText.optional()]))).strict(),
   })
   .partial()
   .strict();
@@ -161,11 +166,13 @@ export function settingProblems(data: unknown): SettingProblem[] {
       return [{ key, text: `${key || 'the settings'}: ${said}` }];
     }
     const known =
-      key === 'colours'
-        ? colourNames
-        : key === 'fonts'
-          ? ['body', 'headings', 'fallback']
-          : Object.keys(configSchema.shape);
+      key === 'labels'
+        ? Object.keys(en)
+        : key === 'colours'
+          ? colourNames
+          : key === 'fonts'
+            ? ['body', 'headings', 'fallback']
+            : Object.keys(configSchema.shape);
     return issue.keys.map((unknown) => {
       const near = didYouMean(unknown, known);
       const name = `${key ? `${key}.` : ''}${unknown}`;

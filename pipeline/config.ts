@@ -61,5 +61,9 @@ export function applyConfig(settings: Settings, config: Config): Settings {
     ...(config.logo !== undefined && { logo: config.logo }),
     ...(config['reference-date'] !== undefined && { referenceDate: config['reference-date'] }),
     ...(config['max-size'] !== undefined && { maxBytes: Math.round(config['max-size'] * 1024 * 1024) }),
+    ...(config.lang !== undefined && { lang: config.lang }),
+    ...(config.labels !== undefined && {
+      labels: { ...settings.labels, ...(config.labels as Record<string, string>) },
+    }),
   };
 }

@@ -77,6 +77,8 @@ export async function makeEssay(
       );
     }
     const settings = settingsForEssay(buildSettings, essay.matter, locked);
+    // The configuration's language over the one told from the words; the essay's own `lang:` over both.
+    if (settings.lang && typeof essay.matter.lang !== 'string') essay.lang = settings.lang;
     const boxes = uncovered(essay.source, [settings.fonts.body, settings.fonts.headings, ...settings.fonts.fallback]);
     if (boxes.length && p.stale.some((product) => product !== 'json')) {
       const named = boxes

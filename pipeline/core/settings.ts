@@ -29,6 +29,10 @@ export interface Settings {
   referenceDate: string | null;
   /** Essays larger than this are refused rather than worked on for an hour. */
   maxBytes: number;
+  /** The essays' language when their front matter does not say (else it is told from their words). */
+  lang: string | null;
+  /** Fixed words of the products in the office's own wording, over the language's (views/labels.ts keys). */
+  labels: Record<string, string>;
 }
 
 export const defaultSettings: Settings = {
@@ -47,6 +51,8 @@ export const defaultSettings: Settings = {
   logo: null,
   referenceDate: null,
   maxBytes: 10 * 1024 * 1024,
+  lang: null,
+  labels: {},
 };
 
 /** What an essay's front matter may set for its own pack; its other keys describe the essay itself. */

@@ -5,7 +5,8 @@ import { escapeRegExp } from '../core/text.ts';
 import { compareDays, toDayNumber } from '../dates/calendar.ts';
 import { type ParagraphView, paragraphView, type ViewOptions } from './blocks.ts';
 import { type DateStyle, formatDate, typeset, yearOf, yearRange } from './format.ts';
-import { KIND_COLOURS, KIND_LABELS } from './timeline.ts';
+import { fill, labelsFor } from './labels.ts';
+import { KIND_COLOURS } from './timeline.ts';
 
 export interface EventRow {
   number: number;
@@ -21,14 +22,15 @@ export interface EventRow {
   text: string;
 }
 
-export function eventRows(chronology: Chronology, style: DateStyle): EventRow[] {
+export function eventRows(chronology: Chronology, style: DateStyle, lang = 'en'): EventRow[] {
+  const labels = labelsFor(lang);
   return chronology.events.map((event, i) => ({
     number: i + 1,
     id: event.id,
-    date: formatDate(event.date, style),
+    date: formatDate(event.date, style, lang),
     summary: typeset(event.summary),
     kind: event.kind,
-    kindLabel: KIND_LABELS[event.kind],
+    kindLabel: labels[event.kind],
     colour: KIND_COLOURS[event.kind],
     actors: [...event.actors.people, ...event.actors.organizations, ...event.actors.places].join(', '),
     paragraph: event.source.paragraph,
@@ -72,7 +74,7 @@ export function sectionsOf(
       .filter((s) => s.paragraphs.length > 0 || s.title)
       .map((s) => ({
         id: s.id,
-        title: typeset(s.title ?? 'Introduction'),
+        title: typeset(s.title ?? labelsFor(essay.lang).introduction),
         level: s.title === null ? 1 : Math.min(3, s.depth - top + 1),
         paragraphs: s.paragraphs.map(view),
       }));
@@ -91,7 +93,8 @@ export function sectionsOf(
   const overlap = spans.some((span, i) => spans.slice(i + 1).some((later) => span && later && later[0] < span[1]));
   return groups.map((numbers, i) => ({
     id: `s${i + 1}`,
-    title: !overlap && spans[i] ? yearRange(spans[i]![0], spans[i]![1]) : `Part ${i + 1}`,
+    title:
+      !overlap && spans[i] ? yearRange(spans[i]![0], spans[i]![1]) : fill(labelsFor(essay.lang).part, { n: i + 1 }),
     level: 1,
     paragraphs: numbers.map(view),
   }));
@@ -209,11 +212,14 @@ export function keyPoints(essay: Essay, chronology: Chronology, style: DateStyle
     .map((e) => {
       const told = [e, ...(companions.get(e) ?? [])].sort((a, b) => compareDays(a.date.start, b.date.start));
       const [head, ...rest] = told;
+      // Companions join with English's "on"/"in"; in another language each keeps its own date before it.
+      const english = /^en(?:-|$)/i.test(essay.lang);
       const text = [
-        `${formatDate(head!.date, style)}: ${typeset(head!.summary)}`,
-        ...rest.map(
-          (r) =>
-            `${r.date.precision === 'day' ? 'on' : 'in'} ${formatDate(r.date, style)}, ${startOfClause(typeset(r.summary))}`,
+        `${formatDate(head!.date, style, essay.lang)}: ${typeset(head!.summary)}`,
+        ...rest.map((r) =>
+          english
+            ? `${r.date.precision === 'day' ? 'on' : 'in'} ${formatDate(r.date, style)}, ${startOfClause(typeset(r.summary))}`
+            : `${formatDate(r.date, style, essay.lang)}: ${typeset(r.summary)}`,
         ),
       ].join('; ');
       return {

@@ -1,5 +1,6 @@
 // How dates, ranges and text read in the products: "4 May 1994", "July–August 1997", "spring 1998", real quotes.
 import type { DateSpan } from '../core/model.ts';
+import { labelsFor } from './labels.ts';
 
 const MONTHS = [
   'January',
@@ -23,7 +24,9 @@ export type { DateStyle } from '../core/settings.ts';
 import type { DateStyle } from '../core/settings.ts';
 
 /** One TIMEX3 value as words: "1994-05-04" -> "4 May 1994", "199X" -> "1990s", "BC0490" -> "490 BC". */
-export function formatValue(value: string, style: DateStyle = 'day-month'): string {
+export function formatValue(value: string, style: DateStyle = 'day-month', lang = 'en'): string {
+  const language = lang.toLowerCase().split('-')[0]!;
+  if (language !== 'en') return formatIn(value, language) ?? formatValue(value, style);
   const bc = /^BC(\d+)/.exec(value);
   if (bc) return `${Number(bc[1])} BC${value.slice(bc[0].length) ? '' : ''}`;
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -42,12 +45,59 @@ export function formatValue(value: string, style: DateStyle = 'day-month'): stri
   return value;
 }
 
+const SEASON_KEYS = { SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' } as const;
+const ROMAN: [number, string][] = [
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
+const roman = (n: number) =>
+  ROMAN.reduce((out, [v, s]) => {
+    let r = out;
+    while (n >= v) {
+      r += s;
+      n -= v;
+    }
+    return r;
+  }, '');
+
+/** A value in French, German or Spanish: days and months as the language writes them (Intl), the rest by rule. */
+function formatIn(value: string, language: string): string | null {
+  const utc = (y: string, m: string, d = '01') => new Date(`${y}-${m}-${d}T00:00:00Z`);
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m)
+    return new Intl.DateTimeFormat(language, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(utc(m[1]!, m[2]!, m[3]));
+  if ((m = /^(\d{4})-(\d{2})$/.exec(value)))
+    return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      utc(m[1]!, m[2]!),
+    );
+  const labels = labelsFor(language);
+  if ((m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value)))
+    return `${labels[SEASON_KEYS[m[2] as keyof typeof SEASON_KEYS]]} ${m[1]}`;
+  if ((m = /^(\d{3})X?$/.exec(value))) {
+    const decade = `${m[1]}0`;
+    return { fr: `années ${decade}`, de: `${decade}er Jahre`, es: `años ${decade}` }[language] ?? null;
+  }
+  if ((m = /^(\d{2})$/.exec(value))) {
+    const n = Number(m[1]) + 1;
+    return { fr: `${roman(n)}e siècle`, de: `${n}. Jahrhundert`, es: `siglo ${roman(n)}` }[language] ?? null;
+  }
+  return null;
+}
+
 /** A span as a chronology shows it; ranges share what they can: "2–4 July 1997", "July–August 1997", "2002–2003". */
-export function formatDate(date: Pick<DateSpan, 'value'>, style: DateStyle = 'day-month'): string {
+export function formatDate(date: Pick<DateSpan, 'value'>, style: DateStyle = 'day-month', lang = 'en'): string {
   const [a, b] = date.value.split('/');
-  if (!b) return formatValue(a!, style);
-  const left = formatValue(a!, style),
-    right = formatValue(b, style);
+  if (!b) return formatValue(a!, style, lang);
+  const left = formatValue(a!, style, lang),
+    right = formatValue(b, style, lang);
   const la = left.split(' '),
     ra = right.split(' ');
   if (style === 'day-month' && la.length === 3 && ra.length === 3 && la[2] === ra[2]) {

@@ -1,6 +1,7 @@
 // What kind of essay a pack is made from, which decides its layout: a chronicle of dated events, an analysis (its
 // arguments matter more than its few dates), a news story (told from its dateline), or a short note.
 import type { Chronology, Essay } from '../core/model.ts';
+import { type Labels, labelsFor } from './labels.ts';
 
 export type ShapeKind = 'chronology' | 'analysis' | 'news' | 'note';
 
@@ -21,12 +22,12 @@ export const MIN_EVENTS = 3;
 /** An essay of at most this many paragraphs is a note: its whole text is its own summary. */
 export const NOTE_PARAGRAPHS = 4;
 
-const LABELS: Record<ShapeKind, string> = {
-  chronology: 'Chronology',
-  analysis: 'Analysis',
-  news: 'News brief',
-  note: 'Note',
-};
+const LABELS = {
+  chronology: 'shapeChronology',
+  analysis: 'shapeAnalysis',
+  news: 'shapeNews',
+  note: 'shapeNote',
+} as const satisfies Record<ShapeKind, keyof Labels>;
 
 export function shapeOf(essay: Essay, chronology: Chronology): Shape {
   const events = chronology.events.length;
@@ -38,7 +39,7 @@ export function shapeOf(essay: Essay, chronology: Chronology): Shape {
     paragraphs <= NOTE_PARAGRAPHS && !told ? 'note' : told ? 'news' : argued ? 'analysis' : 'chronology';
   return {
     kind,
-    label: LABELS[kind],
+    label: labelsFor(essay.lang)[LABELS[kind]],
     dated: events >= MIN_EVENTS,
     short: paragraphs <= NOTE_PARAGRAPHS,
     people: chronology.people.length > 0,

@@ -5,6 +5,7 @@ import type { ChronologyEvent, EventKind } from '../core/model.ts';
 import { escapeHtml } from '../core/text.ts';
 import { toDayNumber } from '../dates/calendar.ts';
 import { yearOf } from './format.ts';
+import { fill, labelsFor } from './labels.ts';
 
 export const KIND_COLOURS: Record<EventKind, string> = {
   agreement: '#1f5fa8',
@@ -21,21 +22,6 @@ export const KIND_COLOURS: Record<EventKind, string> = {
   other: '#6b6b6b',
 };
 
-export const KIND_LABELS: Record<EventKind, string> = {
-  agreement: 'Agreement',
-  membership: 'Membership',
-  visit: 'Visit',
-  meeting: 'Meeting',
-  summit: 'Summit',
-  operation: 'Operation',
-  decision: 'Decision',
-  programme: 'Programme',
-  leadership: 'Leadership',
-  incident: 'Incident',
-  statement: 'Statement',
-  other: 'Other',
-};
-
 export interface TimelineOptions {
   width: number;
   /** Marker radius; the font follows it. */
@@ -43,6 +29,8 @@ export interface TimelineOptions {
   /** Numbers shown in the markers, by event id (the chronology table's numbering). */
   numbers?: Map<string, number>;
   legend?: boolean;
+  /** The essay's language: the legend's kinds and the caption in it. */
+  lang?: string;
 }
 
 export interface TimelineLayout {
@@ -70,6 +58,7 @@ export interface TimelineLayout {
  * deck and as native shapes in the PowerPoint.
  */
 export function timelineLayout(events: ChronologyEvent[], options: TimelineOptions): TimelineLayout | null {
+  const labels = labelsFor(options.lang);
   if (events.length === 0) return null;
   const { width, radius } = options;
   const pad = radius * 2;
@@ -131,7 +120,7 @@ export function timelineLayout(events: ChronologyEvent[], options: TimelineOptio
     let lx = pad;
     rows = 1;
     for (const kind of [...new Set(events.map((e) => e.kind))]) {
-      const w = radius * 1.6 + KIND_LABELS[kind].length * font * 0.55 + radius * 1.5;
+      const w = radius * 1.6 + labels[kind].length * font * 0.55 + radius * 1.5;
       if (lx + w > width - pad && lx > pad) {
         lx = pad;
         rows++;
@@ -140,7 +129,7 @@ export function timelineLayout(events: ChronologyEvent[], options: TimelineOptio
         x: lx,
         y: axisY + radius * 5.6 + (rows - 1) * radius * 2.4,
         colour: KIND_COLOURS[kind],
-        label: KIND_LABELS[kind],
+        label: labels[kind],
       });
       lx += w;
     }
@@ -155,7 +144,7 @@ export function timelineLayout(events: ChronologyEvent[], options: TimelineOptio
     ticks,
     marks,
     legend,
-    caption: `Timeline of ${events.length} events, ${first} to ${last}`,
+    caption: fill(labels.timelineAlt, { count: events.length, first, last }),
   };
 }
 

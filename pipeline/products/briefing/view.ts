@@ -7,6 +7,7 @@ import { Notes } from '../../views/blocks.ts';
 import { eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from '../../views/common.ts';
 import { cssString, formatValue, runningTitle, titleSize, typeset } from '../../views/format.ts';
 import { hyphenator } from '../../views/hyphenate.ts';
+import { fill, labelsFor } from '../../views/labels.ts';
 import { shapeOf } from '../../views/shape.ts';
 import { timelineSvg } from '../../views/timeline.ts';
 
@@ -25,6 +26,7 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
   // who's who only when people are named, no key points or contents for a note (its text is its own summary).
   const shape = shapeOf(essay, chronology);
   const hasEvents = shape.dated;
+  const labels = labelsFor(essay.lang, settings.labels);
   const index = (names: string[]) =>
     names
       .map((name) => ({
@@ -42,22 +44,33 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
   const contents = shape.short
     ? []
     : [
-        { id: 'key-points', title: 'Key points', level: 1 },
+        { id: 'key-points', title: labels.keyPoints, level: 1 },
         ...sections.map((s) => ({ id: s.id, title: s.title, level: s.level })),
-        ...(notes.entries.length ? [{ id: 'notes', title: 'Notes', level: 1 }] : []),
+        ...(notes.entries.length ? [{ id: 'notes', title: labels.notes, level: 1 }] : []),
         ...(hasEvents
           ? [
-              { id: 'timeline', title: 'Timeline', level: 1 },
-              { id: 'chronology', title: 'Chronology', level: 1 },
+              { id: 'timeline', title: labels.timeline, level: 1 },
+              { id: 'chronology', title: labels.chronology, level: 1 },
             ]
           : []),
         ...(people.length + organizations.length + places.length
-          ? [{ id: 'whos-who', title: 'Who\u2019s who', level: 1 }]
+          ? [{ id: 'whos-who', title: labels.whosWho, level: 1 }]
           : []),
-        ...(glossary.length ? [{ id: 'glossary', title: 'Glossary', level: 1 }] : []),
+        ...(glossary.length ? [{ id: 'glossary', title: labels.glossary, level: 1 }] : []),
       ];
   return {
     lang: essay.lang,
+    /** Every fixed word of the briefing, in the essay's language (views/labels.ts; configuration `labels:`). */
+    labels,
+    /** The page footer's words, as CSS strings. */
+    pageLabel: { page: cssString(labels.page), of: cssString(labels.of) },
+    paragraphsAndEvents: fill(
+      chronology.events.length === 1 ? labels.paragraphsAndOneEvent : labels.paragraphsAndEvents,
+      {
+        paragraphs: essay.paragraphs.length,
+        events: chronology.events.length,
+      },
+    ),
     title: typeset(essay.title),
     titleSize: titleSize(essay.title),
     subtitle: essay.subtitle ? typeset(essay.subtitle) : null,
@@ -65,14 +78,14 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
     /** What the pack is, under the title when the essay has no subtitle: "Chronology, 1992–2006", "Analysis". */
     kindLine:
       shape.kind === 'news' && essay.dated
-        ? `${shape.label}, ${formatValue(essay.dated, settings.dateStyle)}`
+        ? `${shape.label}, ${formatValue(essay.dated, settings.dateStyle, essay.lang)}`
         : shape.dated && spanCovered(chronology)
           ? `${shape.label}, ${spanCovered(chronology)}`
           : shape.label,
     author: essay.author ?? settings.author,
     span: spanCovered(chronology),
-    date: formatValueOrNull(packDate(essay, settings.referenceDate), settings.dateStyle),
-    dateLabel: essay.compiled ? 'Compiled' : essay.dated ? 'Dated' : 'As of',
+    date: formatValueOrNull(packDate(essay, settings.referenceDate), settings.dateStyle, essay.lang),
+    dateLabel: essay.compiled ? labels.compiled : essay.dated ? labels.dated : labels.asOf,
     organisation: settings.organisation,
     marking: settings.marking,
     paper: settings.paper,
@@ -86,8 +99,9 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
       radius: 8,
       numbers: eventNumbers(chronology),
       legend: true,
+      lang: essay.lang,
     }), // a narrow viewBox: larger type in print
-    events: eventRows(chronology, settings.dateStyle),
+    events: eventRows(chronology, settings.dateStyle, essay.lang),
     people,
     organizations,
     places,
@@ -114,7 +128,8 @@ function paragraphsNaming(essay: Essay, name: string, people: string[]): number[
   return essay.paragraphs.filter((p) => pattern.test(p.text)).map((p) => p.n);
 }
 
-const formatValueOrNull = (iso: string | null, style: Settings['dateStyle']) => (iso ? formatValue(iso, style) : null);
+const formatValueOrNull = (iso: string | null, style: Settings['dateStyle'], lang: string) =>
+  iso ? formatValue(iso, style, lang) : null;
 
 /** The briefing's view, made once per essay: the briefing is printed twice (the second time with its page numbers). */
 const made = new WeakMap<Essay, { chronology: Chronology; settings: Settings; view: BriefingView }>();

@@ -14,6 +14,7 @@ import {
 } from '../../views/common.ts';
 import { formatValue, titleSize, typeset, yearOf } from '../../views/format.ts';
 import { hyphenator } from '../../views/hyphenate.ts';
+import { fill, type Labels, labelsFor } from '../../views/labels.ts';
 import { shapeOf } from '../../views/shape.ts';
 import { timelineSvg } from '../../views/timeline.ts';
 
@@ -45,12 +46,12 @@ function spreadOrder(n: number): number[] {
 }
 
 /** The kinds of event a headline figure counts together, and what it calls them. */
-const KIND_GROUPS: { kinds: EventKind[]; label: string }[] = [
-  { kinds: ['visit', 'summit', 'meeting'], label: 'visits and meetings' },
-  { kinds: ['agreement', 'membership'], label: 'agreements and accessions' },
-  { kinds: ['operation', 'incident'], label: 'operations and incidents' },
-  { kinds: ['decision', 'programme'], label: 'decisions and programmes' },
-  { kinds: ['leadership'], label: 'changes of leadership' },
+const KIND_GROUPS: { kinds: EventKind[]; label: keyof Labels }[] = [
+  { kinds: ['visit', 'summit', 'meeting'], label: 'visitsAndMeetings' },
+  { kinds: ['agreement', 'membership'], label: 'agreementsAndAccessions' },
+  { kinds: ['operation', 'incident'], label: 'operationsAndIncidents' },
+  { kinds: ['decision', 'programme'], label: 'decisionsAndProgrammes' },
+  { kinds: ['leadership'], label: 'changesOfLeadership' },
   { kinds: ['statement'], label: 'statements' },
 ];
 
@@ -102,13 +103,14 @@ export function factsheetView(
   settings: Settings,
   limits: FactsheetLimits = fullFactsheet,
 ) {
-  const rows = eventRows(chronology, settings.dateStyle);
+  const rows = eventRows(chronology, settings.dateStyle, essay.lang);
   const count = (kinds: EventKind[]) => chronology.events.filter((e) => kinds.includes(e.kind)).length;
   const events = chronology.events;
   const years = events.length
     ? Math.max(...events.map((e) => yearOf(e.date.end))) - yearOf(events[0]!.date.start) + 1
     : 0;
   const shape = shapeOf(essay, chronology);
+  const labels = labelsFor(essay.lang, settings.labels);
   // Headline figures only for a dated essay: its span, its events, the two kinds of event it has most of (a kind
   // with one event is no figure) and the people it names; each in the singular or plural its number needs.
   const leading = KIND_GROUPS.map((group) => ({ group, value: count(group.kinds) }))
@@ -118,10 +120,10 @@ export function factsheetView(
   const figures = !shape.dated
     ? []
     : [
-        ...(years >= 2 ? [{ value: years, label: 'years covered' }] : []),
-        { value: events.length, label: plural(events.length, 'dated event', 'dated events') },
-        ...leading.map(({ group, value }) => ({ value, label: group.label })),
-        ...(chronology.people.length >= 2 ? [{ value: chronology.people.length, label: 'people named' }] : []),
+        ...(years >= 2 ? [{ value: years, label: labels.yearsCovered }] : []),
+        { value: events.length, label: plural(events.length, labels.datedEvent, labels.datedEvents) },
+        ...leading.map(({ group, value }) => ({ value, label: labels[group.label] })),
+        ...(chronology.people.length >= 2 ? [{ value: chronology.people.length, label: labels.peopleNamed }] : []),
       ];
   // Fewer points than the briefing has are picked across its whole span (first, last, middle, ...), told in order;
   // `keep` is a point's place in that order of picking. A note's own text is its summary: no points beside it.
@@ -147,7 +149,10 @@ export function factsheetView(
     .map((p) => ({
       name: p.name,
       role: chronology.roles?.[p.name] ?? null,
-      note: `${p.events.length} event${p.events.length === 1 ? '' : 's'}, from ${p.events[0]!.date}`,
+      note: fill(p.events.length === 1 ? labels.eventFrom : labels.eventsFrom, {
+        count: p.events.length,
+        date: p.events[0]!.date,
+      }),
     }));
   const quotation = limits.quotation ? notableQuotation(essay, chronology, 220) : null;
   const briefed = new Set(brief.flatMap((b) => b.paragraphs.map((p) => p.n)));
@@ -161,6 +166,8 @@ export function factsheetView(
     .map(([acronym, expansion]) => ({ acronym, expansion }));
   return {
     lang: essay.lang,
+    /** Every fixed word of the fact sheet, in the essay's language (views/labels.ts; configuration `labels:`). */
+    labels,
     title: typeset(essay.title),
     titleSize: titleSize(essay.title),
     span: shape.dated ? spanCovered(chronology) : null,
@@ -178,6 +185,7 @@ export function factsheetView(
           radius: 7,
           numbers: eventNumbers(chronology),
           legend: true,
+          lang: essay.lang,
         }),
     milestones,
     people,
@@ -193,7 +201,8 @@ export function factsheetView(
       .slice(0, limits.excerpt),
     source: {
       title: typeset(essay.title),
-      compiled: essay.compiled ? formatValue(essay.compiled, settings.dateStyle) : null,
+      compiled: essay.compiled ? formatValue(essay.compiled, settings.dateStyle, essay.lang) : null,
+      generatedFrom: fill(labels.generatedFrom, { paragraphs: essay.paragraphs.length }),
       paragraphs: essay.paragraphs.length,
     },
   };

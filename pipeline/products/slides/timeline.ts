@@ -5,7 +5,7 @@
 import type { ChronologyEvent } from '../../core/model.ts';
 import { toDayNumber } from '../../dates/calendar.ts';
 import type { EventRow } from '../../views/common.ts';
-import { KIND_COLOURS, KIND_LABELS } from '../../views/timeline.ts';
+import { KIND_COLOURS } from '../../views/timeline.ts';
 
 /** In CSS pixels of the slide's body (the slide is 1920 x 1080). */
 export const AREA = { width: 1640, height: 736 };
@@ -44,7 +44,7 @@ export interface SlideTimeline {
 /** A title short enough for a label, in whole words: the summary when it is short, else what kind of event and who. */
 export function shortTitle(row: EventRow, event: ChronologyEvent): string {
   if (row.summary.length <= TITLE_CHARS) return row.summary;
-  const kind = KIND_LABELS[event.kind];
+  const kind = row.kindLabel;
   const who = [...event.actors.people, ...event.actors.organizations, ...event.actors.places].find(
     (name) => kind.length + 2 + name.length <= TITLE_CHARS,
   );

@@ -2,6 +2,7 @@
 // number of characters a slide; what does not fit goes to a continuation slide.
 import type { Chronology, Essay } from '../../core/model.ts';
 import type { Settings } from '../../core/settings.ts';
+import { escapeRegExp } from '../../core/text.ts';
 import {
   type EventRow,
   eventRows,
@@ -12,6 +13,7 @@ import {
   spanCovered,
 } from '../../views/common.ts';
 import { formatValue, runningTitle, titleSize, typeset, yearRange } from '../../views/format.ts';
+import { fill, labelsFor } from '../../views/labels.ts';
 import { shapeOf } from '../../views/shape.ts';
 import type { TimelineLayout } from '../../views/timeline.ts';
 import { type SlideTimeline, slideTimelines } from './timeline.ts';
@@ -62,8 +64,10 @@ const bullet = (row: EventRow): Bullet => ({ date: row.date, text: row.summary }
 const note = (row: EventRow) => `${row.date}: ${row.text} (\u00b6 ${row.paragraph})`;
 
 export function slidesView(essay: Essay, chronology: Chronology, settings: Settings) {
-  const rows = eventRows(chronology, settings.dateStyle);
+  const rows = eventRows(chronology, settings.dateStyle, essay.lang);
   const shape = shapeOf(essay, chronology);
+  const labels = labelsFor(essay.lang, settings.labels);
+  const english = /^en(?:-|$)/i.test(essay.lang);
   const sections = sectionsOf(essay, chronology);
   const slides: Slide[] = [];
 
@@ -71,17 +75,16 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
   slides.push({
     kind: 'title',
     title: typeset(essay.title),
-    notes: [`Briefing on ${typeset(essay.title)}${span ? `, ${span}` : ''}.`],
+    notes: [`${english ? 'Briefing on' : `${labels.briefing}:`} ${typeset(essay.title)}${span ? `, ${span}` : ''}.`],
   });
-  const agenda =
-    slides.push({ kind: 'agenda', title: 'Agenda', bullets: [], notes: ['What this briefing covers.'] }) - 1;
+  const agenda = slides.push({ kind: 'agenda', title: labels.agenda, bullets: [], notes: [labels.agenda] }) - 1;
 
   // The timeline, labelled, on as many slides as its labels need (only for three dated events or more).
   const timelines = shape.dated ? slideTimelines(chronology.events, rows) : [];
   timelines.forEach(({ layout, rows: told }, i, all) => {
     slides.push({
       kind: 'timeline',
-      title: all.length > 1 ? `Timeline (${i + 1} of ${all.length})` : 'Timeline',
+      title: all.length > 1 ? `${labels.timeline} (${i + 1} ${labels.of} ${all.length})` : labels.timeline,
       labelled: layout,
       notes: [...told].sort((a, b) => a.number - b.number).map((r) => `${r.number}. ${note(r)}`),
     });
@@ -156,7 +159,7 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
     const section = sections.find((s) => s.paragraphs.some((q) => q.n === p.n));
     slides.push({
       kind: 'table',
-      title: section ? `${section.title} (table)` : 'Table',
+      title: section ? `${section.title} (${labels.table.toLowerCase()})` : labels.table,
       table: {
         head: block.head.map((c) => typeset(text(c))),
         rows: block.rows.map((row) => block.head.map((_, i) => typeset(text(row[i] ?? [])))),
@@ -166,7 +169,7 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
             (block.align[i] == null && block.rows.every((row) => /^[\s\d.,%()+\u2212-]*$/.test(text(row[i] ?? [])))),
         ),
       },
-      notes: [`The table of \u00b6 ${p.n}.`],
+      notes: [`${labels.table}, \u00b6 ${p.n}.`],
     });
   }
 
@@ -182,10 +185,11 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
       const those = people.filter((p) => part.some((b) => b.date === p.name));
       slides.push({
         kind: 'people',
-        title: `Key people${all.length > 1 ? ` (${i + 1}/${all.length})` : ''}`,
+        title: `${labels.keyPeople}${all.length > 1 ? ` (${i + 1}/${all.length})` : ''}`,
         bullets: those.map((p) => {
           const role = chronology.roles?.[p.name];
-          const did = `${p.acts[0]!.date}: ${p.acts[0]!.summary}${p.acts.length > 1 ? ` (and ${p.acts.length - 1} more)` : ''}`;
+          const more = english ? `and ${p.acts.length - 1} more` : `+${p.acts.length - 1}`;
+          const did = `${p.acts[0]!.date}: ${p.acts[0]!.summary}${p.acts.length > 1 ? ` (${more})` : ''}`;
           return { date: role ? `${p.name} \u2014 ${role}` : p.name, text: did };
         }),
         notes: those.flatMap((p) => p.acts.map(note)),
@@ -197,9 +201,9 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
   for (const quotation of notableQuotations(essay, chronology, 260).slice(0, 3)) {
     slides.push({
       kind: 'quote',
-      title: 'In their words',
+      title: labels.inTheirWords,
       quote: { text: quotation.text, speaker: quotation.speaker },
-      notes: [`Quoted in \u00b6 ${quotation.paragraph}.`],
+      notes: [`\u00b6 ${quotation.paragraph}.`],
     });
   }
 
@@ -208,27 +212,33 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
   summary.forEach((part, i) => {
     slides.push({
       kind: 'summary',
-      title: `Summary${summary.length > 1 ? ` (${i + 1}/${summary.length})` : ''}`,
+      title: `${labels.summary}${summary.length > 1 ? ` (${i + 1}/${summary.length})` : ''}`,
       bullets: part,
       notes: part.map((b) => b.text),
     });
   });
   slides.push({
     kind: 'source',
-    title: 'Source',
+    title: labels.source,
     bullets: [
       { date: '', text: typeset(essay.title) },
       ...(essay.compiled
-        ? [{ date: '', text: `Compiled ${formatValue(essay.compiled, settings.dateStyle)}` }]
+        ? [{ date: '', text: `${labels.compiled} ${formatValue(essay.compiled, settings.dateStyle, essay.lang)}` }]
         : essay.dated
-          ? [{ date: '', text: `Dated ${formatValue(essay.dated, settings.dateStyle)}` }]
+          ? [{ date: '', text: `${labels.dated} ${formatValue(essay.dated, settings.dateStyle, essay.lang)}` }]
           : []),
       {
         date: '',
-        text: `Generated from ${essay.paragraphs.length} paragraphs; ${chronology.events.length} dated ${chronology.events.length === 1 ? 'event' : 'events'}`,
+        text:
+          chronology.events.length === 1 && english
+            ? `Generated from ${essay.paragraphs.length} paragraphs; 1 dated event`
+            : fill(labels.generatedFromEvents, {
+                paragraphs: essay.paragraphs.length,
+                events: chronology.events.length,
+              }),
       },
     ],
-    notes: ['Every bullet cites its paragraph in these notes.'],
+    notes: [english ? 'Every bullet cites its paragraph in these notes.' : '\u00b6'],
   });
 
   // The agenda lists what the deck then shows, once each and all of it: in two columns, on more slides if need be.
@@ -237,7 +247,7 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
       slides
         .slice(agenda + 1)
         .filter((s) => s.kind !== 'source')
-        .map((s) => s.title.replace(/ \(\d+(?:\/| of )\d+\)$/, '')),
+        .map((s) => s.title.replace(new RegExp(` \\(\\d+(?:\\/| ${escapeRegExp(labels.of)} )\\d+\\)$`), '')),
     ),
   ];
   const pages = chunk(shown, AGENDA_PER_SLIDE);
@@ -246,15 +256,17 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
     1,
     ...pages.map((page, i) => ({
       kind: 'agenda' as const,
-      title: pages.length > 1 ? `Agenda (${i + 1} of ${pages.length})` : 'Agenda',
+      title: pages.length > 1 ? `${labels.agenda} (${i + 1} ${labels.of} ${pages.length})` : labels.agenda,
       bullets: page.map((text) => ({ date: '', text })),
       columns: page.length > AGENDA_ONE_COLUMN,
-      notes: ['What this briefing covers.'],
+      notes: [english ? 'What this briefing covers.' : labels.agenda],
     })),
   );
 
   return {
     lang: essay.lang,
+    /** Every fixed word of the deck, in the essay's language (views/labels.ts; configuration `labels:`). */
+    labels,
     title: typeset(essay.title),
     titleSize: titleSize(essay.title),
     runningTitle: typeset(runningTitle(essay.title)),

@@ -1,0 +1,44 @@
+// Packs of essays in French, German and Spanish speak their language: no fixed English word in any product, dates
+// written as the language writes them ("4 mai 1994", "4. Mai 1994", "4 de mayo de 1994").
+import { copyFile, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../pipeline/core/settings.ts';
+import { en, labelsFor } from '../pipeline/views/labels.ts';
+import { pack, temp } from './helpers.ts';
+import { readPdf } from './pdf.ts';
+
+const fixtures = path.join(import.meta.dirname, 'fixtures', 'languages');
+const LANGS = { fr: '4 mai 1994', de: '4. Mai 1994', es: '4 de mayo de 1994' } as const;
+let out = '';
+
+beforeAll(async () => {
+  const src = await temp('languages-src');
+  out = await temp('languages');
+  for (const lang of Object.keys(LANGS))
+    await copyFile(path.join(fixtures, `history-${lang}.md`), path.join(src, `history-${lang}.md`));
+  const results = await pack({ inputs: [src], outDir: out, settings: defaultSettings });
+  for (const r of results) expect(r.error, r.slug).toBeNull();
+}, 120_000);
+
+describe.each(Object.entries(LANGS))('a pack in %s', (lang, day) => {
+  it('prints no fixed English word, and its dates as the language writes them', async () => {
+    const own = labelsFor(lang);
+    // The English labels that differ from the language's own (a word both share, like "Notes", proves nothing).
+    const english = Object.entries(en)
+      .filter(([key, value]) => own[key as keyof typeof en] !== value && !/[{]/.test(value) && value.length > 3)
+      .map(([, value]) => value);
+    const texts: string[] = [];
+    for (const product of ['briefing', 'slides', 'factsheet'])
+      texts.push(
+        (await readPdf(path.join(out, `history-${lang}`, `${product}.pdf`))).pages.map((p) => p.text).join('\n'),
+      );
+    const printed = texts.join('\n').replace(/\s+/g, ' ');
+    for (const word of english)
+      expect(printed, `"${word}" in the ${lang} pack`).not.toMatch(new RegExp(`\\b${word}\\b`));
+    expect(printed).toContain(day);
+    expect(printed).toContain(own.chronology);
+    const html = await readFile(path.join(out, `history-${lang}`, 'briefing.html'), 'utf8');
+    expect(html).toMatch(new RegExp(`<html lang="${lang}"`));
+  });
+});

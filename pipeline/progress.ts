@@ -23,6 +23,7 @@ export class Progress {
   private skipped = 0;
   private failed = 0;
   private warnings = 0;
+  private notes = 0;
   private live = false;
 
   constructor(
@@ -62,13 +63,17 @@ export class Progress {
           rule: m.ruleId ?? null,
           message: m.reason,
         });
-    } else if (messages.length && this.mode !== 'quiet') {
-      // The reporter is loaded only when there is something to report: a no-change build never needs it.
-      const { reporter } = await import('vfile-reporter');
-      this.clear();
-      this.err.write(
-        `${reporter([result.file!], { quiet: true, color: useColour(this.err as NodeJS.WriteStream) })}\n`,
-      );
+    } else if (this.mode !== 'quiet') {
+      // Notes ("events out of order", "told before") are for --verbose; by default they are only counted.
+      const shown = this.verbose ? messages : messages.filter((m) => m.fatal === false);
+      this.notes += messages.length - shown.length;
+      if (shown.length) {
+        // The reporter is loaded only when there is something to report: a no-change build never needs it.
+        const [{ reporter }, { VFile }] = await Promise.all([import('vfile-reporter'), import('vfile')]);
+        const file = Object.assign(new VFile({ path: result.file!.path }), { messages: shown });
+        this.clear();
+        this.err.write(`${reporter([file], { quiet: true, color: useColour(this.err as NodeJS.WriteStream) })}\n`);
+      }
     }
     if (result.error) {
       this.failed++;
@@ -89,7 +94,8 @@ export class Progress {
   summary(seconds: number, outDir: string): void {
     const text =
       `${this.total - this.failed} of ${this.total} essays built into ${outDir.endsWith('/') ? outDir : `${outDir}/`}: ${this.made} products made, ${this.skipped} up to date` +
-      `${this.warnings ? `, ${this.warnings} warning${this.warnings === 1 ? '' : 's'}` : ''}, in ${seconds.toFixed(1)} s`;
+      `${this.warnings ? `, ${this.warnings} warning${this.warnings === 1 ? '' : 's'}` : ''}` +
+      `${this.notes ? `, ${this.notes} note${this.notes === 1 ? '' : 's'} (--verbose)` : ''}, in ${seconds.toFixed(1)} s`;
     this.emit({
       event: 'summary',
       essays: this.total,

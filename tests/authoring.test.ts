@@ -128,9 +128,14 @@ describe('progress and summary', () => {
     const out = await temp('plain');
     const result = await run(['build', seed, '--out', out, '--formats', 'json']);
     expect(result.stdout).toMatch(
-      /^built azerbaijan-nato: json\n1 of 1 essays built into .*: 1 products made, 0 up to date, 2 warnings, in \d+\.\d s\n$/,
+      /^built azerbaijan-nato: json\n1 of 1 essays built into .*: 1 products made, 0 up to date, 2 warnings, 3 notes \(--verbose\), in \d+\.\d s\n$/,
     );
     expect(result.stderr).toMatch(/29:198-29:202 +warning/);
+    // Notes ("events out of order") only with --verbose: by default they are counted in the summary line.
+    expect(result.stderr).not.toMatch(/\binfo\b/);
+    expect((await run(['build', seed, '--out', out, '--formats', 'json', '--force', '--verbose'])).stderr).toMatch(
+      /info +Events out of order/,
+    );
   });
 
   it('prints one JSON object a line with --json, warnings with their place', async () => {

@@ -42,3 +42,37 @@ describe.each(Object.entries(LANGS))('a pack in %s', (lang, day) => {
     expect(html).toMatch(new RegExp(`<html lang="${lang}"`));
   });
 });
+
+describe('an essay in Arabic', () => {
+  it('prints right to left: the paragraph starts at the right margin, its number on the right', async () => {
+    const { getDocument } = await import('./pdfjs.ts');
+    const dir = await temp('arabic');
+    await copyFile(path.join(fixtures, 'note-ar.md'), path.join(dir, 'note-ar.md'));
+    const [result] = await pack({
+      inputs: [path.join(dir, 'note-ar.md')],
+      outDir: path.join(dir, 'out'),
+      settings: { ...defaultSettings, formats: ['briefing'] },
+    });
+    expect(result!.error).toBeNull();
+    expect(await readFile(path.join(dir, 'out', 'note-ar', 'briefing.html'), 'utf8')).toMatch(
+      /<html lang="ar" dir="rtl"/,
+    );
+    const doc = await getDocument({
+      data: new Uint8Array(await readFile(path.join(dir, 'out', 'note-ar', 'briefing.pdf'))),
+      verbosity: 0,
+      isEvalSupported: false,
+    }).promise;
+    const page = await doc.getPage(2);
+    const width = (page.view as number[])[2]!;
+    const items = (await page.getTextContent()).items as { str: string; transform: number[]; width: number }[];
+    const arabic = items.filter(
+      (i) => /\p{Script=Arabic}/u.test(i.str) && i.transform[5]! < 800 && i.transform[5]! > 100,
+    );
+    const number = items.find((i) => i.str.trim() === '1');
+    expect(arabic.length).toBeGreaterThan(0);
+    // Right-aligned lines: the text reaches the right margin, and the paragraph number stands to its right.
+    expect(Math.max(...arabic.map((i) => i.transform[4]! + i.width))).toBeGreaterThan(0.8 * width);
+    expect(number!.transform[4]!).toBeGreaterThan(Math.max(...arabic.map((i) => i.transform[4]!)));
+    await doc.destroy();
+  }, 60_000);
+});

@@ -341,3 +341,7 @@ export function labelsFor(lang: string | undefined, overrides: Partial<Labels> =
 /** A label with its slots filled: fill("Part {n}", { n: 2 }) is "Part 2". */
 export const fill = (label: string, values: Record<string, string | number>) =>
   label.replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));
+
+/** The direction a language is written in: right to left for Arabic, Hebrew, Persian, Urdu and their kin. */
+export const directionOf = (lang: string | undefined): 'ltr' | 'rtl' =>
+  /^(?:ar|he|iw|fa|ur|yi|ps|dv|ckb|sd|ug)(?:-|$)/i.test(lang ?? '') ? 'rtl' : 'ltr';

@@ -7,7 +7,7 @@ import { Notes } from '../../views/blocks.ts';
 import { eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from '../../views/common.ts';
 import { cssString, formatValue, runningTitle, titleSize, typeset } from '../../views/format.ts';
 import { hyphenator } from '../../views/hyphenate.ts';
-import { fill, labelsFor } from '../../views/labels.ts';
+import { directionOf, fill, labelsFor } from '../../views/labels.ts';
 import { shapeOf } from '../../views/shape.ts';
 import { timelineSvg } from '../../views/timeline.ts';
 
@@ -60,6 +60,8 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
       ];
   return {
     lang: essay.lang,
+    /** "rtl" for a language written right to left (Arabic, Hebrew, ...): the page mirrors. */
+    dir: directionOf(essay.lang),
     /** Every fixed word of the briefing, in the essay's language (views/labels.ts; configuration `labels:`). */
     labels,
     /** The page footer's words, as CSS strings. */

@@ -14,7 +14,7 @@ import {
 } from '../../views/common.ts';
 import { formatValue, titleSize, typeset, yearOf } from '../../views/format.ts';
 import { hyphenator } from '../../views/hyphenate.ts';
-import { fill, type Labels, labelsFor } from '../../views/labels.ts';
+import { directionOf, fill, type Labels, labelsFor } from '../../views/labels.ts';
 import { shapeOf } from '../../views/shape.ts';
 import { timelineSvg } from '../../views/timeline.ts';
 
@@ -166,6 +166,8 @@ export function factsheetView(
     .map(([acronym, expansion]) => ({ acronym, expansion }));
   return {
     lang: essay.lang,
+    /** "rtl" for a language written right to left (Arabic, Hebrew, ...): the page mirrors. */
+    dir: directionOf(essay.lang),
     /** Every fixed word of the fact sheet, in the essay's language (views/labels.ts; configuration `labels:`). */
     labels,
     title: typeset(essay.title),

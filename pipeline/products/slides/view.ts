@@ -13,7 +13,7 @@ import {
   spanCovered,
 } from '../../views/common.ts';
 import { formatValue, runningTitle, titleSize, typeset, yearRange } from '../../views/format.ts';
-import { fill, labelsFor } from '../../views/labels.ts';
+import { directionOf, fill, labelsFor } from '../../views/labels.ts';
 import { shapeOf } from '../../views/shape.ts';
 import type { TimelineLayout } from '../../views/timeline.ts';
 import { type SlideTimeline, slideTimelines } from './timeline.ts';
@@ -265,6 +265,8 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
 
   return {
     lang: essay.lang,
+    /** "rtl" for a language written right to left (Arabic, Hebrew, ...): the page mirrors. */
+    dir: directionOf(essay.lang),
     /** Every fixed word of the deck, in the essay's language (views/labels.ts; configuration `labels:`). */
     labels,
     title: typeset(essay.title),

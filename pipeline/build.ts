@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { findChrome } from './browser/find-chrome.ts';
 import { Printer } from './browser/printer.ts';
-import { BriefingError } from './core/errors.ts';
+import { InputError } from './core/errors.ts';
 import { trimHeap } from './core/heap.ts';
 import type { Product, Settings } from './core/settings.ts';
 import { slugOf } from './core/slug.ts';
@@ -20,11 +20,8 @@ import { lockOutput } from './output-lock.ts';
 import { ESSAY_EXTENSIONS } from './parse/read-source.ts';
 import { formatsOf, productNamed } from './products/index.ts';
 
-export class InputError extends BriefingError {
-  constructor(message: string) {
-    super('input', message);
-  }
-}
+// Where a make-essay, CLI or API caller expects them (they live with the other errors in core/errors.ts).
+export { InputError, reason } from './core/errors.ts';
 
 export interface BuildRequest {
   inputs: string[];
@@ -221,28 +218,4 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
-}
-
-/** One line, no stack: what went wrong, as a user can act on it. */
-export function reason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const { code, path: where } = error as NodeJS.ErrnoException;
-  const at = where ? ` (${where})` : '';
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return `cannot write there: permission denied${at}`;
-    case 'EROFS':
-      return `cannot write there: the file system is read-only${at}`;
-    case 'ENOSPC':
-      return `the disk is full${at}`;
-    case 'EDQUOT':
-      return `the disk quota is exceeded${at}`;
-    case 'ENOTDIR':
-      return `cannot create the output folder: part of the path is a file${at}`;
-    case 'EEXIST':
-      return `cannot create the output folder: a file of that name is in the way${at}`;
-    default:
-      return message.split('\n')[0]!.trim();
-  }
 }

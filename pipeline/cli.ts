@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BuildRequest, build, findEssays, InputError, plan, reason } from './build.ts';
 import { applyConfig, loadConfig } from './config.ts';
-import { BriefingError, exitStatus } from './core/errors.ts';
+import { BriefingError, exitStatus, knownError } from './core/errors.ts';
 import { readsAsMarkdown } from './core/essay-format.ts';
 import { whileCleaningUpOnSignals } from './core/interrupt.ts';
 import { packageRoot } from './core/paths.ts';
@@ -446,8 +446,7 @@ async function buildCommand(options: Options): Promise<number> {
   }
 }
 
-/** An error the tool expected (its message is for the user); anything else is a bug, shown with its place. */
-export const knownError = (error: unknown) => error instanceof BriefingError;
+export { knownError } from './core/errors.ts';
 
 /** --check: list what is out of date and exit 1 if anything is; build nothing. */
 async function check(request: BuildRequest): Promise<number> {

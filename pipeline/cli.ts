@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BuildRequest, build, findEssays, InputError, plan, reason } from './build.ts';
 import { applyConfig, loadConfig } from './config.ts';
+import { didYouMean } from './core/did-you-mean.ts';
 import { BriefingError, exitStatus, knownError } from './core/errors.ts';
 import { readsAsMarkdown } from './core/essay-format.ts';
 import { whileCleaningUpOnSignals } from './core/interrupt.ts';
@@ -222,25 +223,6 @@ function version(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** The nearest known word to a mistyped one, for "did you mean --out?". */
-function nearest(word: string, known: string[]): string | null {
-  const distance = (a: string, b: string) => {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      let previous = row[0]!;
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const current = row[j]!;
-        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-        previous = current;
-      }
-    }
-    return row[b.length]!;
-  };
-  const best = known.map((name) => ({ name, d: distance(word, name) })).sort((a, b) => a.d - b.d)[0]!;
-  return best.d <= Math.max(1, Math.ceil(word.length / 3)) ? best.name : null;
-}
-
 /**
  * The command line as options: settings from the defaults, then the configuration file found from `cwd`, then the
  * flags. Throws a UsageError (exit 2) on anything it cannot read.
@@ -258,7 +240,7 @@ export async function parse(argv: string[], cwd = process.cwd()): Promise<Option
         `${file} is read as an option; give it as ./${file}, or after -- (briefing build -- ${file})`,
       );
     if (unknown) {
-      const guess = nearest(unknown, Object.keys(OPTIONS));
+      const guess = didYouMean(unknown, Object.keys(OPTIONS));
       throw new UsageError(
         `unknown option --${unknown}${guess ? ` (did you mean --${guess}?)` : ''}; see briefing --help`,
       );
@@ -275,7 +257,7 @@ export async function parse(argv: string[], cwd = process.cwd()): Promise<Option
     return { help: completionScript(names[0] ?? 'bash') };
   }
   if (!['build', 'lint', 'templates', 'new', 'watch'].includes(command)) {
-    const guess = nearest(command, ['build', 'lint', 'watch', 'new', 'templates', 'completion']);
+    const guess = didYouMean(command, ['build', 'lint', 'watch', 'new', 'templates', 'completion']);
     throw new UsageError(
       `unknown command "${command}"${guess ? ` (did you mean "${guess}"?)` : ''}; see briefing --help`,
     );

@@ -186,3 +186,14 @@ describe("the tagger's model", () => {
     expect(isDeepStrictEqual(loadCoreModel(), packageLoader())).toBe(true);
   });
 });
+
+describe('colours for the PowerPoint', () => {
+  it('reads every colour CSS names: navy, hsl(), rgb(), #rgb; what is none keeps the default', async () => {
+    const { pptxColour } = await import('../pipeline/products/slides/pptx.ts');
+    expect(
+      ['navy', 'hsl(210, 50%, 40%)', 'rgb(10, 20, 30)', '#abc', '#8a1c2bcc', 'nonsense'].map((c) =>
+        pptxColour(c, 'DEFAULT'),
+      ),
+    ).toEqual(['000080', '336699', '0A141E', 'AABBCC', '8A1C2B', 'DEFAULT']);
+  });
+});

@@ -1,7 +1,10 @@
 // The deck as an editable PowerPoint file (pptxgenjs): titles, bullets, quotations and speaker notes are real text,
 // and the timeline is drawn with native shapes from the same layout the SVG is drawn from. The file is made
 // byte-stable: every zip entry and the document properties carry the build's date, not the clock's.
+
 import { createRequire } from 'node:module';
+import { colord, extend, type Plugin } from 'colord';
+import namesModule from 'colord/plugins/names';
 import JSZip from 'jszip';
 import type { TimelineLayout } from '../../views/timeline.ts';
 import type { SlideTimeline } from './timeline.ts';
@@ -28,6 +31,9 @@ interface PptxDeck {
   addSlide(options?: { masterName: string }): PptxSlide;
   write(options: { outputType: 'nodebuffer' }): Promise<unknown>;
 }
+// The plugin is CommonJS: its default export arrives wrapped or not, by loader.
+const names = ((namesModule as unknown as { default?: Plugin }).default ?? namesModule) as unknown as Plugin;
+extend([names]);
 const require = createRequire(import.meta.url);
 const Pptx = require('pptxgenjs') as new () => PptxDeck;
 
@@ -43,24 +49,14 @@ export interface Brand {
 /** The stylesheet's own colours (templates/css/base.css), for those the configuration leaves alone. */
 const DEFAULTS = { accent: '1F4E79', 'accent-soft': 'E8EEF5', ink: '1B1F24', muted: '5B636D', rule: 'C9CED4' };
 
-/** A CSS colour as PowerPoint's six hex digits: #rgb, #rrggbb(aa) and rgb()/rgba() are read; anything else keeps the default. */
+/**
+ * A CSS colour as PowerPoint's six hex digits: any colour CSS names (#rgb, #rrggbb, rgb(), hsl(), "navy"), read by
+ * colord; one it cannot read keeps the default (the configuration's schema has refused what is no colour at all).
+ */
 export function pptxColour(css: string | undefined, fallback: string): string {
   if (!css) return fallback;
-  let m = /^#([0-9a-f]{3})$/i.exec(css);
-  if (m)
-    return m[1]!
-      .split('')
-      .map((c) => c + c)
-      .join('')
-      .toUpperCase();
-  if ((m = /^#([0-9a-f]{6})(?:[0-9a-f]{2})?$/i.exec(css))) return m[1]!.toUpperCase();
-  if ((m = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(css)))
-    return m
-      .slice(1, 4)
-      .map((n) => Math.min(255, Number(n)).toString(16).padStart(2, '0'))
-      .join('')
-      .toUpperCase();
-  return fallback;
+  const colour = colord(css.trim());
+  return colour.isValid() ? colour.alpha(1).toHex().slice(1, 7).toUpperCase() : fallback;
 }
 
 /** Slide masters (a user restyles the deck by editing them): the title slide, and every other slide. */

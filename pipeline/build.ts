@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { findChrome } from './browser/find-chrome.ts';
 import { Printer } from './browser/printer.ts';
-import { InputError } from './core/errors.ts';
+import { type ErrorCode, InputError } from './core/errors.ts';
 import { trimHeap } from './core/heap.ts';
 import type { Product, Settings } from './core/settings.ts';
 import { slugOf } from './core/slug.ts';
@@ -60,6 +60,8 @@ export interface EssayResult {
   files: string[];
   file: VFile | null;
   error: string | null;
+  /** What kind of failure `error` is, to branch on: a BriefingError's code ("source", "image", ...), "bug" otherwise. */
+  errorCode: ErrorCode | 'bug' | null;
 }
 
 /** Essay files named by the inputs: files as given, folders by their .txt/.md files, in name order. */
@@ -186,7 +188,16 @@ export async function build(
       if (p.stale.length) request.onEvent?.({ type: 'essay', slug: p.slug, products: p.stale });
       const result =
         p.stale.length === 0
-          ? { source: p.source, slug: p.slug, built: [], skipped: p.fresh, files: [], file: null, error: null }
+          ? {
+              source: p.source,
+              slug: p.slug,
+              built: [],
+              skipped: p.fresh,
+              files: [],
+              file: null,
+              error: null,
+              errorCode: null,
+            }
           : await work!.makeEssay(
               p,
               outDir,

@@ -378,6 +378,8 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (error) {
     process.stderr.write(`briefing: ${knownError(error) ? (error as Error).message : reason(error)}\n`);
+    // A bug's stack, for a report: BRIEFING_DEBUG=1.
+    if (process.env.BRIEFING_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     return exitStatus(error);
   }
 }

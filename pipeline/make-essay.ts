@@ -5,7 +5,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { Printer } from './browser/printer.ts';
 import type { BuildEvent, EssayResult, Plan } from './build.ts';
-import { InputError, reason } from './core/errors.ts';
+import { BriefingError, InputError, reason } from './core/errors.ts';
 import { defaultTemplatesDir } from './core/paths.ts';
 import type { Settings } from './core/settings.ts';
 import { defaultSettings } from './core/settings.ts';
@@ -65,6 +65,7 @@ export async function makeEssay(
     files: [],
     file: null,
     error: null,
+    errorCode: null,
   };
   let staging: string | null = null;
   try {
@@ -137,6 +138,8 @@ export async function makeEssay(
     result.files = names.map((name) => path.join(target, name));
   } catch (error) {
     result.error = reason(error);
+    result.errorCode = error instanceof BriefingError ? error.code : 'bug';
+    if (process.env.BRIEFING_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   } finally {
     if (staging) await rm(staging, { recursive: true, force: true }).catch(() => {});
   }

@@ -29,7 +29,11 @@ describe('the programmatic API', () => {
       formats: ['json'],
       config: { 'reference-date': '2001-01-01' },
     });
-    expect(result).toMatchObject({ slug: 'e', built: ['json'], error: null });
+    expect(result).toMatchObject({ slug: 'e', built: ['json'], error: null, errorCode: null });
+    // A failure has a code to branch on, as well as its words.
+    await writeFile(path.join(dir, 'empty.txt'), '');
+    const [failed] = await api.build({ cwd: dir, inputs: ['empty.txt'], out: 'packs', formats: ['json'] });
+    expect(failed).toMatchObject({ error: 'empty file', errorCode: 'source' });
     const chronology = JSON.parse(await readFile(path.join(dir, 'packs', 'e', 'chronology.json'), 'utf8'));
     expect(chronology.events).toHaveLength(2);
   });

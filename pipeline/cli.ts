@@ -21,7 +21,7 @@ export const DEFAULT_PORT = 4780;
 
 const COMMON = `Options for build, lint and watch:
   --out DIR                    where packs go (default: output)
-  --formats LIST               comma-separated: ${productNames().join(',')} (default: all)
+  --formats LIST               comma-separated: ${productNames().join(',')} (default: all but docx)
   --reference-date YYYY-MM-DD  what "today" means for an essay that gives no date of its own
   --paper A4|Letter            paper size of the briefing and fact sheet (default: A4)
   --templates DIR              a folder of templates that replace the defaults file by file

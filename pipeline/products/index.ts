@@ -2,6 +2,7 @@
 // read this registry: adding a product is its folder and one line here.
 import type { Settings } from '../core/settings.ts';
 import { briefing } from './briefing/index.ts';
+import { docx } from './docx/index.ts';
 import { factsheet } from './factsheet/index.ts';
 import { json } from './json/index.ts';
 import type { ProductSpec } from './product.ts';
@@ -9,7 +10,7 @@ import { slides } from './slides/index.ts';
 
 export type { MakeContext, ProductSpec } from './product.ts';
 
-export const PRODUCTS = new Map<string, ProductSpec>([briefing, slides, factsheet, json].map((p) => [p.name, p]));
+export const PRODUCTS = new Map<string, ProductSpec>([briefing, slides, factsheet, json, docx].map((p) => [p.name, p]));
 
 /** A product made by a program that uses the API (a product of its own, or one to try). */
 export function registerProduct(product: ProductSpec): void {
@@ -18,8 +19,9 @@ export function registerProduct(product: ProductSpec): void {
 
 export const productNames = () => [...PRODUCTS.keys()];
 
-/** The products these settings make: those named, or all of them. */
-export const formatsOf = (settings: Settings) => (settings.formats.length ? settings.formats : productNames());
+/** The products these settings make: those named, or all of them but the optional ones (Word). */
+export const formatsOf = (settings: Settings) =>
+  settings.formats.length ? settings.formats : productNames().filter((name) => !PRODUCTS.get(name)!.optional);
 
 /** The product of this name; the names come from --formats and the configuration, both checked against the list. */
 export function productNamed(name: string): ProductSpec {

@@ -18,6 +18,8 @@ export interface ProductSpec {
   preview: [file: string, label: string][];
   /** Printed on paper: the preview shows its HTML as the pages it prints on. */
   paged: boolean;
+  /** Made only when named (--formats, `products:`), not among "every product". */
+  optional?: boolean;
   /** What its layout is given for an essay: used to check a user's templates against every field there is. */
   view?(essay: Essay, chronology: Chronology, settings: Settings): Promise<object>;
   make(ctx: MakeContext): Promise<void>;

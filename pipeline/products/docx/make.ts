@@ -1,0 +1,364 @@
+// The briefing as a Word document (the `docx` package): Word's own styles (Title, Heading 1-3, Normal, List, Quote,
+// Caption, a table style) so that a house template restyles it; a contents field Word fills in; the chronology, who's
+// who and glossary as tables whose header row repeats on every page; the essay's notes as Word footnotes; the
+// timeline as a picture with its alternative text; the marking in the header and the footer; the essay's language.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  AlignmentType,
+  Document,
+  ExternalHyperlink,
+  Footer,
+  FootnoteReferenceRun,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  type ParagraphChild,
+  Table,
+  TableCell,
+  TableOfContents,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { packDate } from '../../core/essay-date.ts';
+import { Notes, type ParagraphView, type RunView } from '../../views/blocks.ts';
+import { eventRows, keyPoints, sectionsOf } from '../../views/common.ts';
+import { formatValue } from '../../views/format.ts';
+import { fill, labelsFor } from '../../views/labels.ts';
+import { shapeOf } from '../../views/shape.ts';
+import { timelineSvg } from '../../views/timeline.ts';
+import { briefingPage } from '../briefing/view.ts';
+import type { MakeContext } from '../product.ts';
+
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
+
+/** Runs of the essay as Word runs: bold, italic, struck, code, links, and references to footnotes. */
+function wordRuns(runs: RunView[]): ParagraphChild[] {
+  return runs.flatMap((run): ParagraphChild[] => {
+    const text = new TextRun({
+      text: run.text.replace(/\u00ad/g, ''),
+      bold: !!run.strong,
+      italics: !!run.emphasis,
+      strike: !!run.strike,
+      ...(run.code ? { font: 'Consolas' } : {}),
+      ...(run.href ? { style: 'Hyperlink' } : {}),
+    });
+    const out: ParagraphChild[] = [run.href ? new ExternalHyperlink({ link: run.href, children: [text] }) : text];
+    if (run.ref) out.push(new FootnoteReferenceRun(run.ref.n));
+    return out;
+  });
+}
+
+/** A paragraph of the essay, numbered as in the briefing (its number in the margin's place, small and grey). */
+function wordParagraphs(
+  p: ParagraphView,
+  image: (dataUrl: string, alt: string) => ImageRun | null,
+): (Paragraph | Table)[] {
+  const number = new TextRun({ text: `${p.n}\u2003`, size: 14, color: '5B636D' });
+  if (p.list) {
+    const items: Paragraph[] = [];
+    const walk = (list: NonNullable<ParagraphView['list']>, level: number) => {
+      for (const item of list.items) {
+        items.push(
+          new Paragraph({
+            children: wordRuns(item.runs),
+            numbering: { reference: list.ordered ? 'numbers' : 'bullets', level: Math.min(level, 2) },
+          }),
+        );
+        for (const inner of item.lists) walk(inner, level + 1);
+      }
+    };
+    walk(p.list, 0);
+    return items;
+  }
+  if (p.table) {
+    const cell = (c: { runs: RunView[]; align: string }, head: boolean) =>
+      new TableCell({
+        children: [
+          new Paragraph({
+            children: head ? wordRuns(c.runs.map((r) => ({ ...r, strong: true }))) : wordRuns(c.runs),
+            alignment:
+              c.align === 'right'
+                ? AlignmentType.RIGHT
+                : c.align === 'center'
+                  ? AlignmentType.CENTER
+                  : AlignmentType.LEFT,
+          }),
+        ],
+      });
+    return [
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: [
+          new TableRow({ tableHeader: true, children: p.table.head.map((c) => cell(c, true)) }),
+          ...p.table.rows.map((row) => new TableRow({ children: row.map((c) => cell(c, false)) })),
+        ],
+      }),
+    ];
+  }
+  if (p.code)
+    return [new Paragraph({ style: 'Code', children: [new TextRun({ text: p.code.text, font: 'Consolas' })] })];
+  if (p.figure) {
+    const picture = p.figure.image ? image(p.figure.image, p.figure.alt) : null;
+    return [
+      ...(picture ? [new Paragraph({ children: [picture] })] : []),
+      new Paragraph({
+        style: 'Caption',
+        children: [new TextRun(`Figure ${p.figure.n}. `), ...wordRuns(p.figure.caption)],
+      }),
+    ];
+  }
+  return [
+    new Paragraph({
+      ...(p.kind === 'quote' ? { style: 'Quote' } : {}),
+      children: [number, ...wordRuns(p.runs)],
+    }),
+  ];
+}
+
+/** A data: URL's bytes and type, for the pictures Word takes (PNG, JPEG, GIF; an SVG is left out). */
+function picture(dataUrl: string, alt: string, width = 600): ImageRun | null {
+  const m = /^data:image\/(png|jpeg|gif);base64,(.*)$/.exec(dataUrl);
+  if (!m) return null;
+  const data = Buffer.from(m[2]!, 'base64');
+  const size = imageSize(data, m[1]!);
+  const scale = size ? Math.min(1, width / size.width) : 1;
+  return new ImageRun({
+    type: m[1] === 'jpeg' ? 'jpg' : (m[1] as 'png' | 'gif'),
+    data,
+    transformation: size ? { width: size.width * scale, height: size.height * scale } : { width, height: width * 0.6 },
+    altText: { title: alt, description: alt, name: alt },
+  });
+}
+
+/** Pixel size of a PNG, JPEG or GIF from its header. */
+function imageSize(data: Buffer, type: string): { width: number; height: number } | null {
+  if (type === 'png' && data.length > 24) return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+  if (type === 'gif' && data.length > 10) return { width: data.readUInt16LE(6), height: data.readUInt16LE(8) };
+  if (type === 'jpeg') {
+    for (let i = 2; i + 9 < data.length; ) {
+      if (data[i] !== 0xff) return null;
+      const marker = data[i + 1]!;
+      if (marker >= 0xc0 && marker <= 0xc3)
+        return { height: data.readUInt16BE(i + 5), width: data.readUInt16BE(i + 7) };
+      i += 2 + data.readUInt16BE(i + 2);
+    }
+  }
+  return null;
+}
+
+/** A table with a header row repeated on every page. */
+function wordTable(head: string[], rows: string[][]): Table {
+  const cell = (text: string, bold = false) =>
+    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
+      ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c) => cell(c)) })),
+    ],
+  });
+}
+
+export async function makeDocx({ essay, chronology, settings, renderer, printer, staging }: MakeContext) {
+  const labels = labelsFor(essay.lang, settings.labels);
+  const shape = shapeOf(essay, chronology);
+  const notes = new Notes((index) => essay.notes[index]?.runs);
+  // The essay's words without soft hyphens: Word hyphenates by itself.
+  const sections = sectionsOf(essay, chronology, { notes });
+  const rows = eventRows(chronology, settings.dateStyle, essay.lang);
+  const points = shape.short ? [] : keyPoints(essay, chronology, settings.dateStyle);
+  const date = packDate(essay, settings.referenceDate);
+
+  // The timeline as the briefing draws it, photographed by Chromium at twice its size.
+  let timeline: ImageRun | null = null;
+  if (shape.dated) {
+    const html = path.join(staging, 'docx-timeline.html');
+    const svg = timelineSvg(chronology.events, { width: 500, radius: 8, legend: true, lang: essay.lang });
+    const page = briefingPage(essay, chronology, settings);
+    await writeFile(html, renderer.render('briefing', page, settings, { text: essay.source }));
+    const png = await printer.withPage(async (tab) => {
+      await tab.setViewport({ width: 900, height: 1200, deviceScaleFactor: 2 });
+      await printer.load(tab, html);
+      const element = await tab.$('#timeline svg.timeline');
+      return element ? Buffer.from(await element.screenshot({ type: 'png' })) : null;
+    });
+    const alt = /aria-label="([^"]*)"/.exec(svg)?.[1] ?? labels.timeline;
+    if (png) timeline = picture(`data:image/png;base64,${png.toString('base64')}`, alt, 620);
+  }
+
+  const heading = (text: string, level = 0) => new Paragraph({ text, heading: HEADINGS[level] });
+  const body: (Paragraph | Table | TableOfContents)[] = [
+    new Paragraph({ text: essay.title, heading: HeadingLevel.TITLE }),
+    ...(essay.subtitle ? [new Paragraph({ text: essay.subtitle, style: 'Subtitle' })] : []),
+    ...(date
+      ? [
+          new Paragraph({
+            text: `${essay.compiled ? labels.compiled : labels.dated} ${formatValue(date, settings.dateStyle, essay.lang)}`,
+          }),
+        ]
+      : []),
+    ...((essay.author ?? settings.author)
+      ? [new Paragraph({ text: `${labels.author}: ${essay.author ?? settings.author}` })]
+      : []),
+    ...(shape.short ? [] : [new TableOfContents(labels.contents, { hyperlink: true, headingStyleRange: '1-3' })]),
+    ...(points.length
+      ? [
+          heading(labels.keyPoints),
+          ...points.map(
+            (point) =>
+              new Paragraph({
+                numbering: { reference: 'bullets', level: 0 },
+                children: [
+                  new TextRun(point.text),
+                  new TextRun({ text: ` \u00b6 ${point.paragraphs.map((c) => c.n).join(', ')}`, color: '5B636D' }),
+                ],
+              }),
+          ),
+        ]
+      : []),
+  ];
+  for (const section of sections) {
+    body.push(heading(section.title, section.level - 1));
+    for (const p of section.paragraphs) body.push(...wordParagraphs(p, (url, alt) => picture(url, alt)));
+  }
+  if (shape.dated) {
+    body.push(heading(labels.timeline));
+    if (timeline) body.push(new Paragraph({ children: [timeline] }));
+    body.push(new Paragraph({ style: 'Caption', text: labels.timelineCaption }));
+    body.push(heading(labels.chronology));
+    body.push(
+      wordTable(
+        ['#', labels.date, labels.event, labels.actors, labels.source],
+        rows.map((r) => [String(r.number), r.date, r.summary, r.actors, `\u00b6 ${r.paragraph}`]),
+      ),
+    );
+  }
+  const index = [
+    [labels.people, chronology.people],
+    [labels.organisations, chronology.organizations],
+    [labels.places, chronology.places],
+  ] as const;
+  if (index.some(([, names]) => names.length)) {
+    body.push(heading(labels.whosWho));
+    for (const [title, names] of index) {
+      if (!names.length) continue;
+      body.push(heading(title, 1));
+      body.push(
+        wordTable(
+          [title, ''],
+          names.map((name) => [name, chronology.roles[name] ?? '']),
+        ),
+      );
+    }
+  }
+  const glossary = Object.entries(chronology.acronyms).sort(([a], [b]) => a.localeCompare(b));
+  if (glossary.length) {
+    body.push(heading(labels.glossary));
+    body.push(wordTable([labels.acronyms, ''], glossary));
+  }
+
+  const marking = settings.marking
+    ? [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [new TextRun({ text: settings.marking, bold: true })],
+        }),
+      ]
+    : [];
+  const document = new Document({
+    title: essay.title,
+    creator: essay.author ?? settings.organisation ?? 'briefing',
+    description: fill(labels.paragraphsAndEvents, {
+      paragraphs: essay.paragraphs.length,
+      events: chronology.events.length,
+    }),
+    features: { updateFields: true },
+    styles: {
+      default: { document: { run: { language: { value: essay.lang } } } },
+      paragraphStyles: [
+        {
+          id: 'Quote',
+          name: 'Quote',
+          basedOn: 'Normal',
+          quickFormat: true,
+          run: { italics: true },
+          paragraph: { indent: { left: 720 } },
+        },
+        { id: 'Caption', name: 'Caption', basedOn: 'Normal', quickFormat: true, run: { size: 18, color: '5B636D' } },
+        { id: 'Code', name: 'Code', basedOn: 'Normal', run: { font: 'Consolas', size: 18 } },
+      ],
+    },
+    numbering: {
+      config: [
+        {
+          reference: 'bullets',
+          levels: [0, 1, 2].map((level) => ({
+            level,
+            format: LevelFormat.BULLET,
+            text: '\u2022',
+            alignment: AlignmentType.LEFT,
+            style: { paragraph: { indent: { left: 360 * (level + 1), hanging: 260 } } },
+          })),
+        },
+        {
+          reference: 'numbers',
+          levels: [0, 1, 2].map((level) => ({
+            level,
+            format: LevelFormat.DECIMAL,
+            text: `%${level + 1}.`,
+            alignment: AlignmentType.LEFT,
+            style: { paragraph: { indent: { left: 360 * (level + 1), hanging: 260 } } },
+          })),
+        },
+      ],
+    },
+    footnotes: Object.fromEntries(
+      notes.entries.map((note) => [
+        note.n,
+        {
+          children: [
+            new Paragraph({
+              children: note.runs
+                ? wordRuns(note.runs)
+                : [
+                    new ExternalHyperlink({
+                      link: note.url!,
+                      children: [new TextRun({ text: note.url!, style: 'Hyperlink' })],
+                    }),
+                  ],
+            }),
+          ],
+        },
+      ]),
+    ),
+    sections: [
+      {
+        headers: { default: new Header({ children: marking }) },
+        footers: {
+          default: new Footer({
+            children: [
+              ...marking,
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [
+                  new TextRun({
+                    children: [`${labels.page} `, PageNumber.CURRENT, ` ${labels.of} `, PageNumber.TOTAL_PAGES],
+                    size: 16,
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: body,
+      },
+    ],
+  });
+  await writeFile(path.join(staging, 'briefing.docx'), await Packer.toBuffer(document));
+}

@@ -1,0 +1,86 @@
+// The briefing as a Word document: Word's own styles, a contents field, tables whose header row repeats, footnotes,
+// the timeline with its alternative text, the marking in header and footer, the essay's language; made only when
+// asked for.
+import { copyFile, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../pipeline/core/settings.ts';
+import { pack, seed, temp } from './helpers.ts';
+
+const features = path.join(import.meta.dirname, 'fixtures', 'markdown');
+let out = '';
+const parts = async (slug: string) => {
+  const zip = await JSZip.loadAsync(await readFile(path.join(out, slug, 'briefing.docx')));
+  const part = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
+  return { zip, part };
+};
+
+beforeAll(async () => {
+  const src = await temp('docx-src');
+  out = await temp('docx');
+  await copyFile(seed, path.join(src, 'azerbaijan-nato.txt'));
+  await copyFile(path.join(features, 'features.md'), path.join(src, 'features.md'));
+  await copyFile(path.join(features, 'map.png'), path.join(src, 'map.png'));
+  const settings = { ...defaultSettings, formats: ['docx'], marking: 'OFFICIAL' };
+  const results = await pack({ inputs: [src], outDir: out, settings });
+  for (const r of results) expect(r.error, r.slug).toBeNull();
+}, 120_000);
+
+describe('the Word briefing', () => {
+  it("uses Word's own styles and a contents field, with the essay's language", async () => {
+    const { part } = await parts('azerbaijan-nato');
+    const document = await part('word/document.xml');
+    for (const style of ['Title', 'Heading1', 'Heading2', 'Caption', 'ListParagraph'])
+      expect(document, style).toContain(`w:pStyle w:val="${style}"`);
+    expect(document).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;1-3&quot;/);
+    expect(await part('word/settings.xml')).toMatch(/<w:updateFields(?: w:val="(?:true|1)")?\/>/);
+    expect(await part('word/styles.xml')).toMatch(/<w:lang w:val="en"/);
+    // Whole words: Word hyphenates by itself.
+    expect(document).not.toContain('\u00ad');
+    expect(document).toContain('Azerbaijan');
+  });
+
+  it('sets the chronology as a table whose header row repeats, and the timeline as a picture with its alternative text', async () => {
+    const { zip, part } = await parts('azerbaijan-nato');
+    const document = await part('word/document.xml');
+    expect(document).toMatch(/<w:tblHeader\/>|<w:tblHeader w:val="(?:true|1)"\/>/);
+    expect(document).toContain('Partnership for Peace');
+    expect(document).toMatch(/<wp:docPr [^>]*descr="Timeline of 26 events, 1992 to 2006"/);
+    expect(Object.keys(zip.files).some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true);
+  });
+
+  it('carries the marking in the header and the footer, and the footer numbers the pages', async () => {
+    const { zip, part } = await parts('azerbaijan-nato');
+    const headers = Object.keys(zip.files).filter((f) => /^word\/header\d+\.xml$/.test(f));
+    const footers = Object.keys(zip.files).filter((f) => /^word\/footer\d+\.xml$/.test(f));
+    expect((await Promise.all(headers.map(part))).join('')).toContain('OFFICIAL');
+    const footer = (await Promise.all(footers.map(part))).join('');
+    expect(footer).toContain('OFFICIAL');
+    expect(footer).toMatch(/NUMPAGES/);
+  });
+
+  it("turns the essay's footnotes into Word footnotes, and its lists, quotations and tables into Word's", async () => {
+    const { part } = await parts('features');
+    const footnotes = await part('word/footnotes.xml');
+    expect(footnotes.match(/<w:footnote w:id="[1-9]\d*">/g)?.length).toBeGreaterThanOrEqual(2);
+    const document = await part('word/document.xml');
+    expect(document).toMatch(/<w:footnoteReference w:id="1"\/>/);
+    expect(document).toContain('w:pStyle w:val="Quote"');
+    expect(document).toContain('<w:numPr>');
+    expect(await part('word/styles.xml')).toMatch(/<w:lang w:val="en-GB"/);
+    // Every part is well-formed enough for Word: no bare ampersand.
+    expect(document).not.toMatch(/&(?!(?:amp|lt|gt|quot|apos|#\d+);)/);
+  });
+
+  it('is made only when asked for', async () => {
+    const dir = await temp('docx-default');
+    const [result] = await pack({
+      inputs: [seed],
+      outDir: dir,
+      settings: { ...defaultSettings, formats: [] },
+    });
+    expect(result!.built).not.toContain('docx');
+    expect(await readdir(path.join(dir, 'azerbaijan-nato'))).not.toContain('briefing.docx');
+  }, 60_000);
+});

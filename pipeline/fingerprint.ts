@@ -66,6 +66,7 @@ export class Fingerprints {
   private readonly templateHashes = new Map<string, string>();
   private fonts: string | null = null;
   private logo: string | null = null;
+  private reference: string | null = null;
 
   private readonly dirs: TemplateDirs;
 
@@ -94,6 +95,8 @@ export class Fingerprints {
     const layout = productNamed(product).layout;
     this.fonts ??= fontVersions(this.settings);
     this.logo ??= logo ? sha(readUserFile(logo, { maxBytes: MAX_LOGO_BYTES })) : '';
+    // The Word briefing takes a reference document's styles: a saved change to it makes the document again.
+    this.reference ??= reads.referenceDocx ? referenceHash(reads.referenceDocx) : '';
     return layout
       ? sha(
           toolVersion(),
@@ -103,6 +106,7 @@ export class Fingerprints {
           this.templatesOf(layout),
           this.fonts,
           this.logo,
+          product === 'docx' ? this.reference : '',
           process.env.SOURCE_DATE_EPOCH ?? '',
         )
       : sha(toolVersion(), product, essay, JSON.stringify({ referenceDate: reads.referenceDate }));
@@ -154,5 +158,14 @@ export async function readManifest(dir: string): Promise<Manifest> {
     return products && typeof products === 'object' && !Array.isArray(products) ? manifest : { products: {} };
   } catch {
     return { products: {} };
+  }
+}
+
+/** A reference document's bytes, hashed; '' when it cannot be read (the Word briefing then says why). */
+function referenceHash(file: string): string {
+  try {
+    return sha(readUserFile(file, { maxBytes: 20 * 1024 * 1024 }));
+  } catch {
+    return '';
   }
 }

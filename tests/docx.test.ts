@@ -84,3 +84,32 @@ describe('the Word briefing', () => {
     expect(await readdir(path.join(dir, 'azerbaijan-nato'))).not.toContain('briefing.docx');
   }, 60_000);
 });
+
+describe("the office's own Word styles", () => {
+  it('come from the reference document the configuration names, and a changed reference makes the document again', async () => {
+    const { Document, Packer, Paragraph } = await import('docx');
+    const { writeFile } = await import('node:fs/promises');
+    const dir = await temp('docx-reference');
+    const house = (colour: string) =>
+      Packer.toBuffer(
+        new Document({
+          styles: { paragraphStyles: [{ id: 'Heading1', name: 'Heading 1', run: { color: colour, font: 'Georgia' } }] },
+          sections: [{ children: [new Paragraph('House style')] }],
+        }),
+      );
+    await writeFile(path.join(dir, 'house.docx'), await house('8A1C2B'));
+    await copyFile(seed, path.join(dir, 'e.txt'));
+    await writeFile(path.join(dir, 'briefing.config.yaml'), 'reference-docx: house.docx\nproducts: [docx]\n');
+    const { command } = await import('./helpers.ts');
+    expect((await command(['build', 'e.txt', '--out', 'out'], { cwd: dir })).code).toBe(0);
+    const styles = async () =>
+      (await JSZip.loadAsync(await readFile(path.join(dir, 'out', 'e', 'briefing.docx'))))
+        .file('word/styles.xml')!
+        .async('string');
+    expect(await styles()).toMatch(/8A1C2B/);
+    await writeFile(path.join(dir, 'house.docx'), await house('1F4E79'));
+    const again = await command(['build', 'e.txt', '--out', 'out'], { cwd: dir });
+    expect(again.stdout).toMatch(/built e: docx/);
+    expect(await styles()).toMatch(/1F4E79/);
+  }, 60_000);
+});

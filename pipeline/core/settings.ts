@@ -33,6 +33,8 @@ export interface Settings {
   lang: string | null;
   /** Fixed words of the products in the office's own wording, over the language's (views/labels.ts keys). */
   labels: Record<string, string>;
+  /** A Word document whose styles the Word briefing takes (Title, Heading 1-3, Normal, Quote, Caption, ...). */
+  referenceDocx: string | null;
 }
 
 export const defaultSettings: Settings = {
@@ -53,6 +55,7 @@ export const defaultSettings: Settings = {
   maxBytes: 10 * 1024 * 1024,
   lang: null,
   labels: {},
+  referenceDocx: null,
 };
 
 /** What an essay's front matter may set for its own pack; its other keys describe the essay itself. */

@@ -26,6 +26,7 @@ import {
   WidthType,
 } from 'docx';
 import { packDate } from '../../core/essay-date.ts';
+import { readUserFile, UserFileError } from '../../core/user-files.ts';
 import { Notes, type ParagraphView, type RunView } from '../../views/blocks.ts';
 import { eventRows, keyPoints, sectionsOf } from '../../views/common.ts';
 import { formatValue } from '../../views/format.ts';
@@ -152,6 +153,22 @@ function imageSize(data: Buffer, type: string): { width: number; height: number 
   return null;
 }
 
+/** The styles part of a Word document or template (word/styles.xml), read as every file a user names is read. */
+async function stylesOf(file: string): Promise<string> {
+  const { default: JSZip } = await import('jszip');
+  let zip: Awaited<ReturnType<typeof JSZip.loadAsync>>;
+  try {
+    zip = await JSZip.loadAsync(readUserFile(file, { maxBytes: 20 * 1024 * 1024 }));
+  } catch (error) {
+    throw new UserFileError(
+      `reference-docx: ${file} ${error instanceof UserFileError ? error.message : 'is not a Word document'}`,
+    );
+  }
+  const styles = await zip.file('word/styles.xml')?.async('string');
+  if (!styles) throw new UserFileError(`reference-docx: ${file} is not a Word document (it has no word/styles.xml)`);
+  return styles;
+}
+
 /** A table with a header row repeated on every page. */
 function wordTable(head: string[], rows: string[][]): Table {
   const cell = (text: string, bold = false) =>
@@ -271,7 +288,10 @@ export async function makeDocx({ essay, chronology, settings, renderer, printer,
         }),
       ]
     : [];
+  // The office's own styles, when the configuration names a reference document: its styles.xml, as Word keeps it.
+  const externalStyles = settings.referenceDocx ? await stylesOf(settings.referenceDocx) : undefined;
   const document = new Document({
+    ...(externalStyles ? { externalStyles } : {}),
     title: essay.title,
     creator: essay.author ?? settings.organisation ?? 'briefing',
     description: fill(labels.paragraphsAndEvents, {

@@ -90,6 +90,13 @@ describe('the slide deck', () => {
     const timeline = await zip.file('ppt/slides/slide3.xml')!.async('string');
     expect(timeline).toContain('prstGeom prst="ellipse"'); // the timeline, drawn in native shapes
     expect(timeline).toContain('<a:t>1992</a:t>');
+    // Every slide's title is its master's title placeholder (restyled with the master, seen by PowerPoint's outline
+    // and accessibility checker), shrunk to fit when it runs long; bullets sit in the body placeholder.
+    for (const name of slides) {
+      const xml = await zip.file(name)!.async('string');
+      expect(xml, name).toMatch(/<p:ph\s+idx="\d+"\s+type="title"[\s\S]*?<a:normAutofit\/>[\s\S]*?<a:t>[^<]+<\/a:t>/);
+    }
+    expect(await zip.file('ppt/slides/slide2.xml')!.async('string')).toMatch(/type="body"/);
   });
 
   it('navigates the HTML deck with the keyboard, with one counter, and shows the notes clear of the help bar', async () => {

@@ -127,12 +127,36 @@ export async function deckToPptx(unsafeDeck: Deck, brand: Brand, date: Date): Pr
           },
         }))
       : [];
+  // Titles and bodies are the masters' placeholders: restyling a master reaches every slide, PowerPoint's outline and
+  // its accessibility checker see each slide's title, and a title that runs long shrinks to fit (normAutofit).
+  const placeholder = (name: string, type: string, options: object) => ({
+    placeholder: { options: { name, type, fontFace: FONT, ...options }, text: '' },
+  });
   pptx.defineSlideMaster({
     title: TITLE_MASTER,
     background: { color: ACCENT },
     objects: [
       { rect: { x: 0, y: 0, w: 0.17, h: 7.5, fill: { color: 'FFFFFF', transparency: 75 } } },
       ...marking(true),
+      placeholder('title', 'title', {
+        x: 0.9,
+        y: 2.0,
+        w: 11.5,
+        h: 2.2,
+        fontSize: 48,
+        bold: true,
+        color: 'FFFFFF',
+        valign: 'bottom',
+      }),
+      placeholder('subtitle', 'body', {
+        x: 0.9,
+        y: 4.3,
+        w: 11.5,
+        h: 0.8,
+        fontSize: 24,
+        color: 'FFFFFF',
+        valign: 'top',
+      }),
       ...(brand.logo
         ? [
             {
@@ -152,45 +176,32 @@ export async function deckToPptx(unsafeDeck: Deck, brand: Brand, date: Date): Pr
   pptx.defineSlideMaster({
     title: CONTENT_MASTER,
     background: { color: 'FFFFFF' },
-    objects: [{ rect: { x: 0, y: 0, w: 0.17, h: 7.5, fill: { color: ACCENT } } }, ...marking(false)],
+    objects: [
+      { rect: { x: 0, y: 0, w: 0.17, h: 7.5, fill: { color: ACCENT } } },
+      ...marking(false),
+      placeholder('title', 'title', {
+        x: 0.9,
+        y: 0.55,
+        w: 11.5,
+        h: 0.9,
+        fontSize: 32,
+        bold: true,
+        color: ACCENT,
+        valign: 'top',
+      }),
+      placeholder('body', 'body', { x: 0.9, y: 1.55, w: 11.5, h: 5.1, fontSize: 20, color: INK, valign: 'top' }),
+    ],
   });
   for (const view of deck.slides) {
     const slide = pptx.addSlide({ masterName: view.kind === 'title' ? TITLE_MASTER : CONTENT_MASTER });
     const footer = { x: 0.9, y: 6.75, w: 11.5, h: 0.35, fontFace: FONT, fontSize: 14, color: MUTED };
     if (view.kind === 'title') {
-      slide.addText(view.title, {
-        x: 0.9,
-        y: 2.0,
-        w: 11.5,
-        h: 2.2,
-        fontFace: FONT,
-        fontSize: 48,
-        bold: true,
-        color: 'FFFFFF',
-        valign: 'bottom',
-      });
+      slide.addText(view.title, { placeholder: 'title', fit: 'shrink' });
       slide.addText([deck.kindLine, deck.span, deck.organisation].filter(Boolean).join(' \u00b7 '), {
-        x: 0.9,
-        y: 4.3,
-        w: 11.5,
-        h: 0.8,
-        fontFace: FONT,
-        fontSize: 24,
-        color: 'FFFFFF',
+        placeholder: 'subtitle',
       });
     } else {
-      slide.addText(view.title, {
-        x: 0.9,
-        y: 0.55,
-        w: 11.5,
-        h: 0.9,
-        fontFace: FONT,
-        fontSize: 32,
-        bold: true,
-        color: ACCENT,
-        valign: 'top',
-        fit: 'none',
-      });
+      slide.addText(view.title, { placeholder: 'title', fit: 'shrink' });
       if (view.labelled) drawLabelledTimeline(slide, view.labelled, { x: 0.97, y: 1.55 }, { INK, MUTED, FONT });
       else if (view.layout) drawTimeline(slide, view.layout, { x: 0.9, y: 1.7, w: 11.5, h: 4.9 }, { INK, MUTED, FONT });
       if (view.table) {
@@ -238,7 +249,7 @@ export async function deckToPptx(unsafeDeck: Deck, brand: Brand, date: Date): Pr
               options: { fontSize: 20, color: INK, bullet: { indent: 18 }, breakLine: true, paraSpaceAfter: 10 },
             },
           ]),
-          { x: 0.9, y: 1.55, w: 11.5, h: 5.1, fontFace: FONT, valign: 'top', ...(view.columns ? { columns: 2 } : {}) },
+          { placeholder: 'body', fit: 'shrink', ...(view.columns ? { columns: 2 } : {}) },
         );
       }
     }

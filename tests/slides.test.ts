@@ -97,6 +97,9 @@ describe('the slide deck', () => {
       expect(xml, name).toMatch(/<p:ph\s+idx="\d+"\s+type="title"[\s\S]*?<a:normAutofit\/>[\s\S]*?<a:t>[^<]+<\/a:t>/);
     }
     expect(await zip.file('ppt/slides/slide2.xml')!.async('string')).toMatch(/type="body"/);
+    // The package declares only the parts it has (pptxgenjs declared a slide master per slide).
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    for (const [, part] of types.matchAll(/PartName="\/([^"]+)"/g)) expect(zip.file(part!), part).not.toBeNull();
   });
 
   it('navigates the HTML deck with the keyboard, with one counter, and shows the notes clear of the help bar', async () => {

@@ -59,7 +59,7 @@ export function pptxColour(css: string | undefined, fallback: string): string {
   return colour.isValid() ? colour.alpha(1).toHex().slice(1, 7).toUpperCase() : fallback;
 }
 
-/** Slide masters (a user restyles the deck by editing them): the title slide, and every other slide. */
+/** Slide layouts of the deck's master (a user restyles the deck by editing them): the title slide, and the others. */
 const TITLE_MASTER = 'Briefing title';
 const CONTENT_MASTER = 'Briefing content';
 /** 1920 CSS pixels of the HTML slide are the 13.33 inches of a wide PowerPoint slide. */
@@ -447,6 +447,15 @@ async function stabilise(pptx: Buffer, date: Date): Promise<Buffer> {
   const entries = await Promise.all(
     Object.values(zip.files).map(async (file) => {
       const data = await file.async('nodebuffer');
+      // pptxgenjs declares a slide master for every slide; only the parts that exist are declared.
+      if (file.name === '[Content_Types].xml') {
+        const xml = data
+          .toString('utf8')
+          .replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (override, part: string) =>
+            zip.file(part) ? override : '',
+          );
+        return { name: file.name, data: Buffer.from(xml, 'utf8') };
+      }
       if (file.name !== 'docProps/core.xml') return { name: file.name, data };
       const xml = data
         .toString('utf8')

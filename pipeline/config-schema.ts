@@ -76,8 +76,8 @@ export const configSchema = z
       .strict(),
     logo: someText,
     templates: someText,
-    /** A Word document (.docx or .dotx) whose styles the Word briefing takes. */
-    'reference-docx': someText,
+    /** The Word briefing: `reference`, a Word document (.docx or .dotx) whose styles it takes. */
+    docx: z.object({ reference: someText }).partial().strict(),
     'reference-date': isoDay,
     // A number, or a string that holds one (as the command line gives it).
     'max-size': z.coerce.number({ error: 'a size in MB' }).positive({ error: 'a size in MB' }),
@@ -130,7 +130,7 @@ export function readConfigFile(file: string): Config {
   const base = path.dirname(path.resolve(file));
   if (config.logo) config.logo = path.resolve(base, config.logo);
   if (config.templates) config.templates = path.resolve(base, config.templates);
-  if (config['reference-docx']) config['reference-docx'] = path.resolve(base, config['reference-docx']);
+  if (config.docx?.reference) config.docx.reference = path.resolve(base, config.docx.reference);
   if (config.logo && !existsSync(config.logo)) throw new ConfigError(`${file}: logo: ${config.logo} does not exist`);
   if (config.logo && !lstatSync(config.logo).isFile())
     throw new ConfigError(`${file}: logo: ${config.logo} is not a file (a folder or a link)`);
@@ -169,13 +169,15 @@ export function settingProblems(data: unknown): SettingProblem[] {
       return [{ key, text: `${key || 'the settings'}: ${said}` }];
     }
     const known =
-      key === 'labels'
-        ? Object.keys(en)
-        : key === 'colours'
-          ? colourNames
-          : key === 'fonts'
-            ? ['body', 'headings', 'fallback']
-            : Object.keys(configSchema.shape);
+      key === 'docx'
+        ? ['reference']
+        : key === 'labels'
+          ? Object.keys(en)
+          : key === 'colours'
+            ? colourNames
+            : key === 'fonts'
+              ? ['body', 'headings', 'fallback']
+              : Object.keys(configSchema.shape);
     return issue.keys.map((unknown) => {
       const near = didYouMean(unknown, known);
       const name = `${key ? `${key}.` : ''}${unknown}`;

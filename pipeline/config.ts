@@ -62,7 +62,7 @@ export function applyConfig(settings: Settings, config: Config): Settings {
     ...(config['reference-date'] !== undefined && { referenceDate: config['reference-date'] }),
     ...(config['max-size'] !== undefined && { maxBytes: Math.round(config['max-size'] * 1024 * 1024) }),
     ...(config.lang !== undefined && { lang: config.lang }),
-    ...(config['reference-docx'] !== undefined && { referenceDocx: config['reference-docx'] }),
+    ...(config.docx?.reference !== undefined && { referenceDocx: config.docx.reference }),
     ...(config.labels !== undefined && {
       labels: { ...settings.labels, ...(config.labels as Record<string, string>) },
     }),

@@ -99,7 +99,7 @@ describe("the office's own Word styles", () => {
       );
     await writeFile(path.join(dir, 'house.docx'), await house('8A1C2B'));
     await copyFile(seed, path.join(dir, 'e.txt'));
-    await writeFile(path.join(dir, 'briefing.config.yaml'), 'reference-docx: house.docx\nproducts: [docx]\n');
+    await writeFile(path.join(dir, 'briefing.config.yaml'), 'docx:\n  reference: house.docx\nproducts: [docx]\n');
     const { command } = await import('./helpers.ts');
     expect((await command(['build', 'e.txt', '--out', 'out'], { cwd: dir })).code).toBe(0);
     const styles = async () =>

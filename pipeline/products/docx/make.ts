@@ -161,11 +161,11 @@ async function stylesOf(file: string): Promise<string> {
     zip = await JSZip.loadAsync(readUserFile(file, { maxBytes: 20 * 1024 * 1024 }));
   } catch (error) {
     throw new UserFileError(
-      `reference-docx: ${file} ${error instanceof UserFileError ? error.message : 'is not a Word document'}`,
+      `docx.reference: ${file} ${error instanceof UserFileError ? error.message : 'is not a Word document'}`,
     );
   }
   const styles = await zip.file('word/styles.xml')?.async('string');
-  if (!styles) throw new UserFileError(`reference-docx: ${file} is not a Word document (it has no word/styles.xml)`);
+  if (!styles) throw new UserFileError(`docx.reference: ${file} is not a Word document (it has no word/styles.xml)`);
   return styles;
 }
 

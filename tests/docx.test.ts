@@ -1,6 +1,7 @@
 // The briefing as a Word document: Word's own styles, a contents field, tables whose header row repeats, footnotes,
 // the timeline with its alternative text, the marking in header and footer, the essay's language; made only when
 // asked for.
+import { existsSync } from 'node:fs';
 import { copyFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -112,4 +113,50 @@ describe("the office's own Word styles", () => {
     expect(again.stdout).toMatch(/built e: docx/);
     expect(await styles()).toMatch(/1F4E79/);
   }, 60_000);
+});
+
+const soffice = [
+  '/usr/bin/soffice',
+  '/usr/local/bin/soffice',
+  '/Applications/LibreOffice.app/Contents/MacOS/soffice',
+].find((f) => existsSync(f));
+
+describe('the Word briefing, opened by LibreOffice', () => {
+  it.skipIf(!soffice)(
+    'reads as the PDF does: its headings in order (skipped where LibreOffice is not installed)',
+    async () => {
+      const { execFile } = await import('node:child_process');
+      const { promisify } = await import('node:util');
+      const dir = await temp('docx-soffice');
+      await promisify(execFile)(
+        soffice!,
+        ['--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(out, 'azerbaijan-nato', 'briefing.docx')],
+        {
+          timeout: 120_000,
+          env: { ...process.env, HOME: dir },
+        },
+      );
+      const { readPdf } = await import('./pdf.ts');
+      const text = (await readPdf(path.join(dir, 'briefing.pdf'))).pages.map((p) => p.text).join('\n');
+      const order = [
+        'Key points',
+        '1992\u20131996',
+        '1997',
+        '1998\u20132001',
+        '2002\u20132006',
+        'Timeline',
+        'Chronology',
+        'Who\u2019s who',
+      ];
+      // Each heading as a line of its own (the contents field lists them first, with its dots).
+      const lines = text.split('\n').map((l) => l.trim());
+      // After the contents: each heading found as a line of its own, after the one before it.
+      let at = lines.lastIndexOf('Key points') - 1;
+      for (const heading of order) {
+        at = lines.indexOf(heading, at + 1);
+        expect(at, heading).toBeGreaterThan(-1);
+      }
+    },
+    150_000,
+  );
 });

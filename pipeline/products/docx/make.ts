@@ -169,12 +169,16 @@ async function stylesOf(file: string): Promise<string> {
   return styles;
 }
 
-/** A table with a header row repeated on every page. */
-function wordTable(head: string[], rows: string[][]): Table {
+/** Twentieths of a point across the text of an A4 page with Word's default margins (16.5 cm). */
+const TEXT_WIDTH = 9355;
+
+/** A table with a header row repeated on every page, its columns in the shares given (percent). */
+function wordTable(head: string[], rows: string[][], shares?: number[]): Table {
   const cell = (text: string, bold = false) =>
     new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    ...(shares ? { columnWidths: shares.map((share) => Math.round((TEXT_WIDTH * share) / 100)) } : {}),
     rows: [
       new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
       ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c) => cell(c)) })),
@@ -253,6 +257,7 @@ export async function makeDocx({ essay, chronology, settings, renderer, printer,
       wordTable(
         ['#', labels.date, labels.event, labels.actors, labels.source],
         rows.map((r) => [String(r.number), r.date, r.summary, r.actors, `\u00b6 ${r.paragraph}`]),
+        [5, 15, 44, 25, 11],
       ),
     );
   }
@@ -277,7 +282,7 @@ export async function makeDocx({ essay, chronology, settings, renderer, printer,
   const glossary = Object.entries(chronology.acronyms).sort(([a], [b]) => a.localeCompare(b));
   if (glossary.length) {
     body.push(heading(labels.glossary));
-    body.push(wordTable([labels.acronyms, ''], glossary));
+    body.push(wordTable([labels.acronyms, ''], glossary, [20, 80]));
   }
 
   const marking = settings.marking

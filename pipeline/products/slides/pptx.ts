@@ -130,7 +130,7 @@ export async function deckToPptx(unsafeDeck: Deck, brand: Brand, date: Date): Pr
   // Titles and bodies are the masters' placeholders: restyling a master reaches every slide, PowerPoint's outline and
   // its accessibility checker see each slide's title, and a title that runs long shrinks to fit (normAutofit).
   const placeholder = (name: string, type: string, options: object) => ({
-    placeholder: { options: { name, type, fontFace: FONT, ...options }, text: '' },
+    placeholder: { options: { name, type, fontFace: FONT, align: 'left', ...options }, text: '' },
   });
   pptx.defineSlideMaster({
     title: TITLE_MASTER,

@@ -12,6 +12,7 @@ import { findChrome } from './browser/find-chrome.ts';
 import { Printer } from './browser/printer.ts';
 import { type ErrorCode, InputError } from './core/errors.ts';
 import { trimHeap } from './core/heap.ts';
+import { outputName } from './core/output-names.ts';
 import type { Product, Settings } from './core/settings.ts';
 import { slugOf } from './core/slug.ts';
 import { readUserFile } from './core/user-files.ts';
@@ -140,7 +141,7 @@ export async function plan(request: BuildRequest): Promise<Plan[]> {
         keys[product] = inputs ? fingerprints.of(product, inputs) : '';
         const present = await Promise.all(
           productNamed(product).files.map((f) =>
-            stat(path.join(outDir, slug, f)).then(
+            stat(path.join(outDir, slug, outputName(f, slug, request.settings.outputName))).then(
               () => true,
               () => false,
             ),

@@ -11,6 +11,7 @@ import { didYouMean } from './core/did-you-mean.ts';
 import { BriefingError, exitStatus, knownError } from './core/errors.ts';
 import { readsAsMarkdown } from './core/essay-format.ts';
 import { whileCleaningUpOnSignals } from './core/interrupt.ts';
+import { outputName } from './core/output-names.ts';
 import { packageRoot } from './core/paths.ts';
 import { defaultSettings, type Settings } from './core/settings.ts';
 import { productNames } from './products/index.ts';
@@ -418,7 +419,10 @@ async function buildCommand(options: Options): Promise<number> {
       const results = await build({ ...request, onEvent: (e) => progress.event(e) }, (r) => progress.result(r));
       if (toStdout) {
         for (const r of results)
-          if (!r.error) process.stdout.write(await readFile(path.join(request.outDir, r.slug, 'chronology.json')));
+          if (!r.error) {
+            const json = outputName('chronology.json', r.slug, request.settings.outputName);
+            process.stdout.write(await readFile(path.join(request.outDir, r.slug, json)));
+          }
       } else {
         progress.summary((performance.now() - started) / 1000, options.out);
       }

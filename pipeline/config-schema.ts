@@ -78,6 +78,18 @@ export const configSchema = z
     templates: someText,
     /** The Word briefing: `reference`, a Word document (.docx or .dotx) whose styles it takes. */
     docx: z.object({ reference: someText }).partial().strict(),
+    /** The pack's files: `name`, a pattern of {slug} and {product} ("{slug}-{product}"). */
+    outputs: z
+      .object({
+        name: z
+          .string({ error: 'a pattern such as "{slug}-{product}"' })
+          .regex(
+            /^(?=.*\{product\})[\w{}.-]+$/,
+            'a pattern of letters, digits, - and _ with {product} (and {slug}), such as "{slug}-{product}"',
+          ),
+      })
+      .partial()
+      .strict(),
     'reference-date': isoDay,
     // A number, or a string that holds one (as the command line gives it).
     'max-size': z.coerce.number({ error: 'a size in MB' }).positive({ error: 'a size in MB' }),
@@ -171,13 +183,15 @@ export function settingProblems(data: unknown): SettingProblem[] {
     const known =
       key === 'docx'
         ? ['reference']
-        : key === 'labels'
-          ? Object.keys(en)
-          : key === 'colours'
-            ? colourNames
-            : key === 'fonts'
-              ? ['body', 'headings', 'fallback']
-              : Object.keys(configSchema.shape);
+        : key === 'outputs'
+          ? ['name']
+          : key === 'labels'
+            ? Object.keys(en)
+            : key === 'colours'
+              ? colourNames
+              : key === 'fonts'
+                ? ['body', 'headings', 'fallback']
+                : Object.keys(configSchema.shape);
     return issue.keys.map((unknown) => {
       const near = didYouMean(unknown, known);
       const name = `${key ? `${key}.` : ''}${unknown}`;

@@ -6,6 +6,7 @@ import { VFile } from 'vfile';
 import type { Printer } from './browser/printer.ts';
 import type { BuildEvent, EssayResult, Plan } from './build.ts';
 import { BriefingError, InputError, reason } from './core/errors.ts';
+import { outputName } from './core/output-names.ts';
 import { defaultTemplatesDir } from './core/paths.ts';
 import type { Settings } from './core/settings.ts';
 import { defaultSettings } from './core/settings.ts';
@@ -129,13 +130,14 @@ export async function makeEssay(
       );
     await mkdir(target, { recursive: true });
     const names = p.stale.flatMap((product) => productNamed(product).files);
-    for (const name of names) await rename(path.join(staging, name), path.join(target, name));
+    const named = (name: string) => outputName(name, p.slug, settings.outputName);
+    for (const name of names) await rename(path.join(staging, name), path.join(target, named(name)));
     const manifest: Manifest = { products: { ...p.manifest.products } };
     for (const product of p.stale) manifest.products[product] = p.keys[product]!;
     await writeFile(path.join(staging, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
     await rename(path.join(staging, MANIFEST), path.join(target, MANIFEST));
     result.built = p.stale;
-    result.files = names.map((name) => path.join(target, name));
+    result.files = names.map((name) => path.join(target, named(name)));
   } catch (error) {
     result.error = reason(error);
     result.errorCode = error instanceof BriefingError ? error.code : 'bug';

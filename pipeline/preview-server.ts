@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from 'node:path';
 import type { Options } from './cli.ts';
 import { BriefingError } from './core/errors.ts';
+import { outputName } from './core/output-names.ts';
 import { escapeHtml } from './core/text.ts';
 import { PAGED_SCRIPT, PAGED_URL, paged } from './paged-preview.ts';
 import { PRODUCTS } from './products/index.ts';
@@ -35,15 +36,21 @@ const LIVE = `<script>(() => {
   });
 })();</script>`;
 
-const PAGED_FILES = new Set(
-  [...PRODUCTS.values()].filter((p) => p.paged).flatMap((p) => p.files.filter((f) => f.endsWith('.html'))),
-);
+const PAGED_FILES = [...PRODUCTS.values()]
+  .filter((p) => p.paged)
+  .flatMap((p) => p.files.filter((f) => f.endsWith('.html')));
+
+/** Whether a file of an essay's pack is the HTML of a product printed on paper, under the pack's naming pattern. */
+const isPaged = (file: string, pattern: string | null) =>
+  PAGED_FILES.some((own) => outputName(own, path.basename(path.dirname(file)), pattern) === path.basename(file));
 
 /** What the index and a newly opened page are told: the build's number, its errors, the essays there are. */
 export interface State {
   version: number;
   errors: string[];
   slugs: string[];
+  /** The configuration's pattern for the pack's file names (outputs.name), if any. */
+  outputName?: string | null;
 }
 
 export class PreviewServer {
@@ -142,7 +149,7 @@ export class PreviewServer {
     if (type.startsWith('text/html')) {
       body = body.toString('utf8').replace(/<\/body>/i, () => `${LIVE}</body>`);
       // ?view=flow shows the page as a browser lays it out, without pages (to inspect it as it is).
-      if (PAGED_FILES.has(path.basename(real)) && url.searchParams.get('view') !== 'flow') body = paged(body);
+      if (isPaged(real, state.outputName ?? null) && url.searchParams.get('view') !== 'flow') body = paged(body);
     }
     res
       .writeHead(200, { 'content-type': type, 'cache-control': 'no-store' })
@@ -192,11 +199,12 @@ async function indexPage(state: State, outDir: string): Promise<string> {
   const built = async (slug: string) =>
     (
       await Promise.all(
-        products.map(async ([file, label]) =>
-          (await stat(path.join(outDir, slug, file!)).catch(() => null))?.isFile()
-            ? `<a href="/out/${encodeURIComponent(slug)}/${file}">${label}</a>`
-            : null,
-        ),
+        products.map(async ([own, label]) => {
+          const file = outputName(own!, slug, state.outputName ?? null);
+          return (await stat(path.join(outDir, slug, file)).catch(() => null))?.isFile()
+            ? `<a href="/out/${encodeURIComponent(slug)}/${encodeURIComponent(file)}">${label}</a>`
+            : null;
+        }),
       )
     ).filter(Boolean);
   const rows = (

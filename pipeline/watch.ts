@@ -32,6 +32,7 @@ export async function watch(
       request = await reload();
       // The folders the build writes: the same slugs ("-draft.md" builds into draft/).
       preview.state.slugs = (await findEssays(request.inputs)).map(slugOf);
+      preview.state.outputName = request.settings.outputName;
       const results = await build({ ...request, printer, onEvent: (e) => progress.event(e) }, (r) =>
         progress.result(r),
       );

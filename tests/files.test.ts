@@ -250,3 +250,26 @@ describe('a list nested a thousand levels deep', () => {
     expect(result.stderr).toMatch(/line 70: a list item indented 130 columns, past the 128 a list may nest to/);
   }, 30_000);
 });
+
+describe("the pack's file names", () => {
+  it('follow outputs.name, so packs sent together do not collide, and a rebuild knows them', async () => {
+    const dir = await temp('names-pattern');
+    await writeFile(path.join(dir, 'talks.txt'), essay);
+    await writeFile(path.join(dir, 'briefing.config.yaml'), 'outputs:\n  name: "{slug}-{product}"\n');
+    const first = await cli(['build', 'talks.txt', '--formats', 'json,factsheet', '--out', 'out'], { cwd: dir });
+    expect(first.code, first.stderr).toBe(0);
+    expect(
+      readdirSync(path.join(dir, 'out', 'talks'))
+        .filter((f) => !f.startsWith('.'))
+        .sort(),
+    ).toEqual(['talks-chronology.json', 'talks-factsheet.html', 'talks-factsheet.pdf']);
+    const again = await cli(['build', 'talks.txt', '--formats', 'json,factsheet', '--out', 'out'], { cwd: dir });
+    expect(again.stdout).toMatch(/up to date talks/);
+    const piped = await cli(['build', 'talks.txt', '--formats', 'json', '--out', '-'], { cwd: dir });
+    expect(JSON.parse(piped.stdout).events).toHaveLength(2);
+    await writeFile(path.join(dir, 'briefing.config.yaml'), 'outputs:\n  name: "{slug}"\n');
+    expect((await cli(['build', 'talks.txt', '--out', 'out'], { cwd: dir })).stderr).toMatch(
+      /outputs\.name: "\{slug\}" is not a pattern/,
+    );
+  }, 60_000);
+});

@@ -35,6 +35,8 @@ export interface Settings {
   labels: Record<string, string>;
   /** A Word document whose styles the Word briefing takes (Title, Heading 1-3, Normal, Quote, Caption, ...). */
   referenceDocx: string | null;
+  /** The pack's file names: a pattern of {slug} and {product} ("{slug}-{product}"), or the products' own names. */
+  outputName: string | null;
 }
 
 export const defaultSettings: Settings = {
@@ -56,6 +58,7 @@ export const defaultSettings: Settings = {
   lang: null,
   labels: {},
   referenceDocx: null,
+  outputName: null,
 };
 
 /** What an essay's front matter may set for its own pack; its other keys describe the essay itself. */

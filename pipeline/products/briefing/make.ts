@@ -1,6 +1,7 @@
 // The briefing: HTML printed to a tagged PDF with an outline, its contents page numbered from the print itself.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { outputName } from '../../core/output-names.ts';
 import { hasCode } from '../../render/index.ts';
 import { destinationPages } from '../../render/pdf-pages.ts';
 import { finish } from '../finish.ts';
@@ -15,7 +16,8 @@ export async function makeBriefing({ essay, chronology, settings, renderer, prin
   const html = path.join(staging, 'briefing.html');
   const pdf = path.join(staging, 'briefing.pdf');
   const options = { outline: true, tagged: true } as const;
-  const guess = await destinationPages(path.join(target, 'briefing.pdf')).catch(() => new Map<string, number>());
+  const previous = path.join(target, outputName('briefing.pdf', path.basename(target), settings.outputName));
+  const guess = await destinationPages(previous).catch(() => new Map<string, number>());
   const fonts = { text: essay.source, code: hasCode(essay) };
   const render = (pages: Map<string, number>) =>
     renderer.render('briefing', briefingPage(essay, chronology, settings, pages), settings, fonts);

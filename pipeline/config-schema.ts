@@ -4,6 +4,8 @@
 import { existsSync, lstatSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { colord, extend, type Plugin } from 'colord';
+import namesModule from 'colord/plugins/names';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { didYouMean } from './core/did-you-mean.ts';
@@ -21,6 +23,8 @@ export class ConfigError extends BriefingError {
 }
 
 const require = createRequire(import.meta.url);
+// The plugin is CommonJS: its default export arrives wrapped or not, by loader.
+extend([((namesModule as unknown as { default?: Plugin }).default ?? namesModule) as unknown as Plugin]);
 // A day of the calendar: 2024-02-30 is refused, not read as 1 March.
 const isoDay = z
   .string({ error: 'a date like 2006-05-25' })
@@ -30,9 +34,11 @@ const isoDay = z
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
   }, 'a day of the calendar');
 // A colour a stylesheet can take and nothing else (no "; }" to escape into other rules).
+// Read by colord, as the PowerPoint and the Word document read it: "navy", "hsl(210 50% 40%)", "#abc"; "#12345" is none.
 const colour = z
   .string({ error: 'a CSS colour such as #1f4e79' })
-  .regex(/^(?:#[0-9a-fA-F]{3,8}|(?:rgb|rgba|hsl|hsla)\([\d\s.,%]+\)|[a-zA-Z]{3,20})$/, 'a CSS colour such as #1f4e79');
+  .regex(/^(?:#[0-9a-fA-F]{3,8}|(?:rgb|rgba|hsl|hsla)\([\d\s.,%/]+\)|[a-zA-Z]{3,20})$/, 'a CSS colour such as #1f4e79')
+  .refine((value) => colord(value).isValid(), 'a CSS colour such as #1f4e79');
 const fontPackage = z
   .string()
   .regex(/^@fontsource\/[a-z0-9-]+$/, 'an @fontsource package such as @fontsource/inter')

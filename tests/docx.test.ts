@@ -160,3 +160,22 @@ describe('the Word briefing, opened by LibreOffice', () => {
     150_000,
   );
 });
+
+describe('colours in the Word briefing', () => {
+  it('take any CSS colour the configuration accepts: navy heads the sections', async () => {
+    const dir = await temp('docx-navy');
+    await copyFile(seed, path.join(dir, 'e.txt'));
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(path.join(dir, 'briefing.config.yaml'), 'colours:\n  accent: navy\nproducts: [docx]\n');
+    const { command } = await import('./helpers.ts');
+    expect((await command(['build', 'e.txt', '--out', 'out'], { cwd: dir })).code).toBe(0);
+    const styles = await (await JSZip.loadAsync(await readFile(path.join(dir, 'out', 'e', 'briefing.docx'))))
+      .file('word/styles.xml')!
+      .async('string');
+    expect(styles).toMatch(/w:styleId="Heading1"[\s\S]*?<w:color w:val="000080"\/>/);
+    await writeFile(path.join(dir, 'briefing.config.yaml'), 'colours:\n  accent: "#12345"\n');
+    expect((await command(['build', 'e.txt', '--out', 'out'], { cwd: dir })).stderr).toMatch(
+      /colours\.accent: "#12345" is not a CSS colour/,
+    );
+  }, 60_000);
+});

@@ -189,7 +189,7 @@ describe("the tagger's model", () => {
 
 describe('colours for the PowerPoint', () => {
   it('reads every colour CSS names: navy, hsl(), rgb(), #rgb; what is none keeps the default', async () => {
-    const { pptxColour } = await import('../pipeline/products/slides/pptx.ts');
+    const { pptxColour } = await import('../pipeline/render/colours.ts');
     expect(
       ['navy', 'hsl(210, 50%, 40%)', 'rgb(10, 20, 30)', '#abc', '#8a1c2bcc', 'nonsense'].map((c) =>
         pptxColour(c, 'DEFAULT'),

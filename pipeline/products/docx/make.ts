@@ -27,6 +27,7 @@ import {
 } from 'docx';
 import { packDate } from '../../core/essay-date.ts';
 import { readUserFile, UserFileError } from '../../core/user-files.ts';
+import { DEFAULTS, pptxColour } from '../../render/colours.ts';
 import { Notes, type ParagraphView, type RunView } from '../../views/blocks.ts';
 import { eventRows, keyPoints, sectionsOf } from '../../views/common.ts';
 import { formatValue } from '../../views/format.ts';
@@ -188,6 +189,7 @@ function wordTable(head: string[], rows: string[][], shares?: number[]): Table {
 
 export async function makeDocx({ essay, chronology, settings, renderer, printer, staging }: MakeContext) {
   const labels = labelsFor(essay.lang, settings.labels);
+  const accent = pptxColour(settings.colours.accent, DEFAULTS.accent);
   const shape = shapeOf(essay, chronology);
   const notes = new Notes((index) => essay.notes[index]?.runs);
   // The essay's words without soft hyphens: Word hyphenates by itself.
@@ -307,6 +309,16 @@ export async function makeDocx({ essay, chronology, settings, renderer, printer,
     styles: {
       default: { document: { run: { language: { value: essay.lang } } } },
       paragraphStyles: [
+        // The headings in the theme's accent colour, as in the PDFs (a reference document's own come instead).
+        ...(externalStyles ? [] : [1, 2, 3]).map((level) => ({
+          id: `Heading${level}`,
+          name: `Heading ${level}`,
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { color: accent, bold: true, size: [32, 26, 22][level - 1] },
+          paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
+        })),
         {
           id: 'Quote',
           name: 'Quote',

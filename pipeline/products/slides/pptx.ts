@@ -3,9 +3,8 @@
 // byte-stable: every zip entry and the document properties carry the build's date, not the clock's.
 
 import { createRequire } from 'node:module';
-import { colord, extend, type Plugin } from 'colord';
-import namesModule from 'colord/plugins/names';
 import JSZip from 'jszip';
+import { DEFAULTS, pptxColour } from '../../render/colours.ts';
 import type { TimelineLayout } from '../../views/timeline.ts';
 import type { SlideTimeline } from './timeline.ts';
 import type { slidesView } from './view.ts';
@@ -31,9 +30,6 @@ interface PptxDeck {
   addSlide(options?: { masterName: string }): PptxSlide;
   write(options: { outputType: 'nodebuffer' }): Promise<unknown>;
 }
-// The plugin is CommonJS: its default export arrives wrapped or not, by loader.
-const names = ((namesModule as unknown as { default?: Plugin }).default ?? namesModule) as unknown as Plugin;
-extend([names]);
 const require = createRequire(import.meta.url);
 const Pptx = require('pptxgenjs') as new () => PptxDeck;
 
@@ -44,19 +40,6 @@ export interface Brand {
   logo: string | null;
   colours: Partial<Record<'accent' | 'accent-soft' | 'ink' | 'muted' | 'rule', string>>;
   font: string;
-}
-
-/** The stylesheet's own colours (templates/css/base.css), for those the configuration leaves alone. */
-const DEFAULTS = { accent: '1F4E79', 'accent-soft': 'E8EEF5', ink: '1B1F24', muted: '5B636D', rule: 'C9CED4' };
-
-/**
- * A CSS colour as PowerPoint's six hex digits: any colour CSS names (#rgb, #rrggbb, rgb(), hsl(), "navy"), read by
- * colord; one it cannot read keeps the default (the configuration's schema has refused what is no colour at all).
- */
-export function pptxColour(css: string | undefined, fallback: string): string {
-  if (!css) return fallback;
-  const colour = colord(css.trim());
-  return colour.isValid() ? colour.alpha(1).toHex().slice(1, 7).toUpperCase() : fallback;
 }
 
 /** Slide layouts of the deck's master (a user restyles the deck by editing them): the title slide, and the others. */

@@ -16,6 +16,7 @@ import { outputName } from './core/output-names.ts';
 import type { Product, Settings } from './core/settings.ts';
 import { slugOf } from './core/slug.ts';
 import { readUserFile } from './core/user-files.ts';
+import { nothingMade } from './essay-result.ts';
 import { essayInputs, Fingerprints, type Manifest, readManifest } from './fingerprint.ts';
 import { lockOutput } from './output-lock.ts';
 import { ESSAY_EXTENSIONS } from './parse/read-source.ts';
@@ -189,16 +190,7 @@ export async function build(
       if (p.stale.length) request.onEvent?.({ type: 'essay', slug: p.slug, products: p.stale });
       const result =
         p.stale.length === 0
-          ? {
-              source: p.source,
-              slug: p.slug,
-              built: [],
-              skipped: p.fresh,
-              files: [],
-              file: null,
-              error: null,
-              errorCode: null,
-            }
+          ? nothingMade(p)
           : await work!.makeEssay(
               p,
               outDir,

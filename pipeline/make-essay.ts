@@ -11,6 +11,7 @@ import { defaultTemplatesDir } from './core/paths.ts';
 import type { Settings } from './core/settings.ts';
 import { defaultSettings } from './core/settings.ts';
 import { inside } from './core/slug.ts';
+import { nothingMade } from './essay-result.ts';
 import { settingsForEssay } from './essay-settings.ts';
 import { extractChronology } from './extract/index.ts';
 import { isEnglish } from './extract/mentions.ts';
@@ -58,16 +59,7 @@ export async function makeEssay(
   locked: ReadonlySet<string>,
   onEvent?: (event: BuildEvent) => void,
 ): Promise<EssayResult> {
-  const result: EssayResult = {
-    source: p.source,
-    slug: p.slug,
-    built: [],
-    skipped: p.fresh,
-    files: [],
-    file: null,
-    error: null,
-    errorCode: null,
-  };
+  const result = nothingMade(p);
   let staging: string | null = null;
   try {
     const file = await readSource(p.source, buildSettings.maxBytes);

@@ -1,6 +1,6 @@
 // The clauses of a sentence that carry its dates: "Tonga ratified on October 22, and Fiji on November 7" tells two
 // events; "In 1994, after the collapse of 1991, the treaty was signed" tells one (its first date stands alone).
-import type { Token } from './language.ts';
+import { firstTokenAt, type Token } from './language.ts';
 import { verbGroups } from './tense.ts';
 
 export interface Span {
@@ -31,16 +31,7 @@ export function datedClauses<M extends Span>(tokens: Token[], from: number, to: 
   const words = tokens.filter((t) => t.start >= from && t.end <= to);
   const sorted = [...dated].sort((a, b) => a.at[0] - b.at[0]);
   /** The first word that starts at or after `at`. */
-  const firstAt = (at: number) => {
-    let lo = 0,
-      hi = words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (words[mid]!.start < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstAt = (at: number) => firstTokenAt(words, at);
   // Which date each word lies in (-1: none), by one sweep over both.
   const dateOf = new Int32Array(words.length).fill(-1);
   for (let i = 0, m = 0; i < words.length; i++) {

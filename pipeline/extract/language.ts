@@ -91,3 +91,15 @@ function tagUncached(text: string): Token[] {
   }
   return out;
 }
+
+/** The index of the first token that starts at or after `at` (tokens in text order): found by halving. */
+export function firstTokenAt(tokens: readonly Token[], at: number): number {
+  let lo = 0,
+    hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -5,7 +5,7 @@
 // ("... signed on 12 June 1985 and joined on 1 January 1986" -> "Portugal and Spain joined"). Nothing is cut to a
 // length: what does not fit a layout is the layout's to handle.
 import { escapeRegExp } from '../core/text.ts';
-import type { Token } from './language.ts';
+import { firstTokenAt, type Token } from './language.ts';
 import { withoutRoles } from './roles.ts';
 import { verbGroups } from './tense.ts';
 
@@ -119,16 +119,9 @@ export function summarise(input: SummaryInput): string {
   const { tokens, sentence, clause } = input;
   /** The tokens wholly inside [from, to) (after the dateline): found by halving, as the tokens are in text order. */
   const inRange = (from: number, to: number) => {
-    const start = Math.max(from, input.dateline);
-    let lo = 0,
-      hi = tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid]!.start < start) lo = mid + 1;
-      else hi = mid;
-    }
     const out: Token[] = [];
-    for (let i = lo; i < tokens.length && tokens[i]!.start < to; i++) if (tokens[i]!.end <= to) out.push(tokens[i]!);
+    for (let i = firstTokenAt(tokens, Math.max(from, input.dateline)); i < tokens.length && tokens[i]!.start < to; i++)
+      if (tokens[i]!.end <= to) out.push(tokens[i]!);
     return out;
   };
   let words = clean(inRange(clause[0], clause[1]), input);

@@ -1,6 +1,7 @@
 // Making one essay's stale products: read, parse, extract, render, print into a staging folder, then move the files
 // into output/<slug>/ and record what they were made from. Loaded only when a build has something to make.
-import { lstat, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { Printer } from './browser/printer.ts';
@@ -87,7 +88,9 @@ export async function makeEssay(
       );
     }
     const chronology = extractChronology(essay, { referenceDate: settings.referenceDate, spelling: false }, file);
-    const folder = await mkdtemp(inside(outDir, `.${p.slug}.partial-`));
+    // Made synchronously: an asynchronous mkdtemp may create the folder on another thread just after Ctrl-C's sweep
+    // has read the output folder, and leave it behind.
+    const folder = mkdtempSync(inside(outDir, `.${p.slug}.partial-`));
     staging = folder;
     // The products print side by side, each on its own page of the one browser; the spelling check (a quarter of a
     // second of dictionary work) runs here while Chromium renders.

@@ -136,3 +136,35 @@ describe('reading files', () => {
     expect(String((await readSource(path.join(dir, 'bom.txt'))).value).startsWith('Title')).toBe(true);
   });
 });
+
+describe("the text's kind, told by its form", () => {
+  const genre = async (value: string, file = 'e.txt') => (await parseEssay(new VFile({ path: file, value }))).genre;
+
+  it.each([
+    ['speech', 'Address to the Nation\n\nMy fellow citizens, tonight I speak to you. In 1994 we joined.\n'],
+    ['speech', 'At the summit\n\nThank you, Mr. President. In 1994 we joined the partnership.\n'],
+    [
+      'press release',
+      'Envoy named\n\nFOR IMMEDIATE RELEASE\n\nThe Ministry appointed an envoy on 1 June 2024.\n\n###\n',
+    ],
+    [
+      'biography',
+      'Dag Hammarskjöld\n\nDag Hammarskjöld (born 29 July 1905) was a Swedish diplomat. He became Secretary-General in 1953.\n',
+    ],
+    [
+      'interview',
+      'Talking to the envoy\n\nQ: When did talks start?\n\nA: In 1994, in Brussels.\n\nQ: And then?\n\nA: We joined in 1997.\n',
+    ],
+  ])('%s', async (kind, text) => {
+    expect(await genre(text)).toBe(kind);
+  });
+
+  it('leaves a history, an analysis and a news story to their shape', async () => {
+    expect(
+      await genre('Talks\n\nIn May 1994 NATO met in Brussels. The address of the embassy changed in 1995.\n'),
+    ).toBeNull();
+    expect(
+      await genre('Storm\n\nLISBON, 3 May 2021 (Wire) - The storm closed ports. "Thank you," the mayor said later.\n'),
+    ).toBeNull();
+  });
+});

@@ -114,6 +114,8 @@ export interface Essay {
   dateSource: 'colophon' | 'front matter' | 'date line' | 'dateline' | 'title' | null;
   /** The colophon sentence the compile date was read from, kept out of the body paragraphs. */
   colophon: string | null;
+  /** What kind of text it says it is by its form (parse/genre.ts), or null: its shape then says what it is. */
+  genre: 'speech' | 'press release' | 'interview' | 'biography' | null;
   sections: Section[];
   paragraphs: Paragraph[];
   /** Footnotes, in the order the text first refers to them. */

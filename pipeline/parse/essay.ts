@@ -7,6 +7,7 @@ import type { Block, Essay, ListBlock, Note, Paragraph, Run, Section, Segment } 
 import { toSource } from '../core/source-map.ts';
 import { firstDate } from '../dates/timex/index.ts';
 import { dateLineOf, datelineOf, titleDateOf } from './dateline.ts';
+import { genreOf } from './genre.ts';
 import { detectLanguage } from './language.ts';
 import { type Collected, collectRuns, Inline, runsText } from './runs.ts';
 import { splitSentences } from './sentences.ts';
@@ -66,6 +67,7 @@ export default function essay() {
       dated,
       dateSource,
       colophon,
+      genre: genreOf(title || String(file.stem ?? ''), paragraphs, String(file.value)),
       sections,
       paragraphs,
       notes,

@@ -29,6 +29,13 @@ const LABELS = {
   note: 'shapeNote',
 } as const satisfies Record<ShapeKind, keyof Labels>;
 
+const GENRE_LABELS = {
+  speech: 'genreSpeech',
+  'press release': 'genrePressRelease',
+  interview: 'genreInterview',
+  biography: 'genreBiography',
+} as const satisfies Record<NonNullable<Essay['genre']>, keyof Labels>;
+
 export function shapeOf(essay: Essay, chronology: Chronology): Shape {
   const events = chronology.events.length;
   const paragraphs = essay.paragraphs.length;
@@ -39,7 +46,8 @@ export function shapeOf(essay: Essay, chronology: Chronology): Shape {
     paragraphs <= NOTE_PARAGRAPHS && !told ? 'note' : told ? 'news' : argued ? 'analysis' : 'chronology';
   return {
     kind,
-    label: labelsFor(essay.lang)[LABELS[kind]],
+    // A text that says by its form what it is (a speech, a press release) is named so; else by its shape.
+    label: labelsFor(essay.lang)[essay.genre ? GENRE_LABELS[essay.genre] : LABELS[kind]],
     dated: events >= MIN_EVENTS,
     short: paragraphs <= NOTE_PARAGRAPHS,
     people: chronology.people.length > 0,

@@ -1,0 +1,29 @@
+// What kind of text an essay is, when it says so by its form: a speech or address (its title names one, or it opens
+// with a salutation), a press release (FOR IMMEDIATE RELEASE, a media contact, an end mark), an interview (questions
+// and answers by speaker), a biography (it opens on a life: "X (born ...)" or "X was born"). Read once, as the dateline
+// is; the pack names itself by it ("Address", "Press release"). Null: the essay's shape says what it is.
+import type { Paragraph } from '../core/model.ts';
+
+export type Genre = 'speech' | 'press release' | 'interview' | 'biography';
+
+const SPEECH_TITLE = /\b(?:address|speech|remarks|keynote|lecture|statement by|state of the union|toast)\b/i;
+const SALUTATION =
+  /^(?:thank you|good (?:morning|afternoon|evening)|ladies and gentlemen|my fellow|mr\.? (?:president|speaker|chairman)|madam (?:president|speaker|chair)|dear (?:friends|colleagues)|excellenc(?:y|ies)|distinguished guests)\b/i;
+const RELEASE =
+  /^(?:for immediate release|press release|news release)\b|^(?:media|press) (?:contact|enquiries|inquiries)\b|^-?30-$|^#{3}$/im;
+
+export function genreOf(title: string, paragraphs: Paragraph[], source: string): Genre | null {
+  const texts = paragraphs.map((p) => p.text.trim());
+  const opening = texts.slice(0, 2).join(' ');
+  // Read in the source: the parse leaves the release line and what follows the end mark out of the paragraphs.
+  if (RELEASE.test(source) || /^press release\b/i.test(title)) return 'press release';
+  const speakers = texts.filter((t) => /^(?:Q|A|Question|Answer|[A-Z][A-Z .'-]{1,30}):\s/.test(t)).length;
+  if (texts.length >= 4 && speakers >= texts.length / 2) return 'interview';
+  if (SPEECH_TITLE.test(title) || texts.slice(0, 2).some((t) => SALUTATION.test(t))) return 'speech';
+  if (
+    /^[\p{Lu}][\p{L}.'-]+(?: [\p{Lu}][\p{L}.'-]+){1,3} \((?:born|b\.|\d{1,2} \w+ \d{4}|\d{4})/u.test(opening) ||
+    /^[\p{Lu}][\p{L}.'-]+(?: [\p{Lu}][\p{L}.'-]+){1,3} (?:was born|is a|was a)\b/u.test(opening)
+  )
+    return 'biography';
+  return null;
+}

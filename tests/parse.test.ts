@@ -159,6 +159,16 @@ describe("the text's kind, told by its form", () => {
     expect(await genre(text)).toBe(kind);
   });
 
+  it('dates a speech by its "Delivered ..." line', async () => {
+    const essay = await parseEssay(
+      new VFile({
+        path: 's.txt',
+        value: 'State of the Union Address\n\nDelivered 20 January 2004\n\nMr. Speaker, tonight I report.\n',
+      }),
+    );
+    expect([essay.genre, essay.dated, essay.dateSource]).toEqual(['speech', '2004-01-20', 'date line']);
+  });
+
   it('leaves a history, an analysis and a news story to their shape', async () => {
     expect(
       await genre('Talks\n\nIn May 1994 NATO met in Brussels. The address of the embassy changed in 1995.\n'),

@@ -6,7 +6,7 @@ import { firstDate } from '../dates/timex/index.ts';
 
 /** A line that says when the text was published and nothing else. */
 const LABEL =
-  /^(?:(?:first\s+)?(?:published|posted|updated|issued|released|dated|date|as\s+of|filed)\b[:\s]*(?:on\s+)?)?/i;
+  /^(?:(?:first\s+)?(?:published|posted|updated|issued|released|dated|date|as\s+of|filed|delivered|given|spoken)\b[:\s]*(?:on\s+)?)?/i;
 const WEEKDAY = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+/i;
 
 /** The ISO day of a paragraph that is only a date (with a weekday or a label), else null. */

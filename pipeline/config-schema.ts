@@ -82,6 +82,10 @@ export const configSchema = z
       .strict(),
     logo: someText,
     templates: someText,
+    /** The bibliography (BibTeX or CSL JSON) for essays whose front matter names none. */
+    bibliography: someText,
+    /** The citation style (a .csl file, or apa, harvard1, vancouver) for essays whose front matter names none. */
+    csl: someText,
     /** The Word briefing: `reference`, a Word document (.docx or .dotx) whose styles it takes. */
     docx: z.object({ reference: someText }).partial().strict(),
     /** The pack's files: `name`, a pattern of {slug} and {product} ("{slug}-{product}"). */
@@ -149,6 +153,9 @@ export function readConfigFile(file: string): Config {
   if (config.logo) config.logo = path.resolve(base, config.logo);
   if (config.templates) config.templates = path.resolve(base, config.templates);
   if (config.docx?.reference) config.docx.reference = path.resolve(base, config.docx.reference);
+  if (config.bibliography) config.bibliography = path.resolve(base, config.bibliography);
+  // A style's name (apa) stays a name; a file's path is made absolute.
+  if (config.csl && /[./\\]/.test(config.csl)) config.csl = path.resolve(base, config.csl);
   if (config.logo && !existsSync(config.logo)) throw new ConfigError(`${file}: logo: ${config.logo} does not exist`);
   if (config.logo && !lstatSync(config.logo).isFile())
     throw new ConfigError(`${file}: logo: ${config.logo} is not a file (a folder or a link)`);

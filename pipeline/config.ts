@@ -63,6 +63,8 @@ export function applyConfig(settings: Settings, config: Config): Settings {
     ...(config['max-size'] !== undefined && { maxBytes: Math.round(config['max-size'] * 1024 * 1024) }),
     ...(config.lang !== undefined && { lang: config.lang }),
     ...(config.docx?.reference !== undefined && { referenceDocx: config.docx.reference }),
+    ...(config.bibliography !== undefined && { bibliography: config.bibliography }),
+    ...(config.csl !== undefined && { csl: config.csl }),
     ...(config.outputs?.name !== undefined && { outputName: config.outputs.name }),
     ...(config.labels !== undefined && {
       labels: { ...settings.labels, ...(config.labels as Record<string, string>) },

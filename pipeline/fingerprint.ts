@@ -146,7 +146,16 @@ export async function essayInputs(source: string, bytes: Buffer): Promise<Buffer
         return null;
       }
     });
-  const found = images.filter((i): i is string => i !== null);
+  // The bibliography and citation style the front matter names change the words printed.
+  const matter = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*$/m.exec(text.slice(0, 64 * 1024))?.[1] ?? '';
+  const cited = [...matter.matchAll(/^(?:bibliography|csl):\s*["']?([^"'\n]+?)["']?\s*$/gm)].map((m) => {
+    try {
+      return sha(m[1]!, readUserFile(path.resolve(folder, m[1]!), { maxBytes: 5 * 1024 * 1024, root: folder }));
+    } catch {
+      return null;
+    }
+  });
+  const found = [...images, ...cited].filter((i): i is string => i !== null);
   return found.length ? Buffer.concat([bytes, Buffer.from(`\0${found.join(',')}`)]) : bytes;
 }
 

@@ -51,7 +51,7 @@ function schemaOf(checker: ts.TypeChecker, type: ts.Type, seen: ts.Type[]): Sche
     const [item] = checker.getTypeArguments(type as ts.TypeReference);
     return { type: 'array', items: item ? schemaOf(checker, item, [...seen, type]) : {} };
   }
-  if (flags & ts.TypeFlags.Object) {
+  if (flags & ts.TypeFlags.Object || type.isIntersection()) {
     const properties: Record<string, Schema> = {};
     const required: string[] = [];
     for (const property of checker.getPropertiesOfType(type)) {

@@ -24,6 +24,39 @@ export interface Run {
   note?: number;
   /** Inline math as MathML, made at build time; the run's text is the TeX source. */
   math?: string;
+  /**
+   * Words printed in the run's place that are never read for dates, names or summaries: a formatted citation
+   * ("(Jones 2019, 4)"), or syntax that was not understood, printed as written. The run's text is then empty.
+   */
+  shown?: string;
+  /** An anchor of the essay the run links to: a reference's entry, a section, a figure, a table. */
+  target?: string;
+  /** The run's own anchor: the first citation of a reference, which its entry links back to. */
+  anchor?: string;
+  /** A cross-reference ("Figure 1"): what it names, so a product can word it in its own labels. */
+  crossRef?: { kind: CrossRefKind; n: string };
+}
+
+export const crossRefKinds = ['section', 'figure', 'table'] as const;
+export type CrossRefKind = (typeof crossRefKinds)[number];
+
+/** A callout box (Quarto's `::: {.callout-note}`): its kind and its title, if the writer gave one. */
+export const calloutKinds = ['note', 'tip', 'warning', 'important', 'caution'] as const;
+export interface Callout {
+  kind: (typeof calloutKinds)[number];
+  title: string | null;
+  /** Where the box opens and closes: a callout's paragraphs are drawn as one box. */
+  first: boolean;
+  last: boolean;
+}
+
+/** An entry of the essay's bibliography that the text cites, formatted by its citation style. */
+export interface Reference {
+  /** The anchor of the entry ("ref-jones2019"). */
+  id: string;
+  runs: Run[];
+  /** The anchor of its first citation, and the paragraph that holds it. */
+  citedAt: { anchor: string; paragraph: number } | null;
 }
 
 /** A list item: its own text and the lists nested in it. */
@@ -47,7 +80,14 @@ export interface ListBlock {
  */
 export type Block =
   | ListBlock
-  | { type: 'table'; align: ('left' | 'right' | 'center' | null)[]; head: Run[][]; rows: Run[][][] }
+  | {
+      type: 'table';
+      align: ('left' | 'right' | 'center' | null)[];
+      head: Run[][];
+      rows: Run[][][];
+      /** The table's caption (`: Caption` under it), numbered when it has a label (`{#tbl-x}`). */
+      caption?: { n: number | null; runs: Run[] };
+    }
   | { type: 'code'; lang: string | null; text: string }
   | { type: 'figure'; n: number; alt: string; src: string; image: string | null }
   | { type: 'math'; mathml: string };
@@ -84,6 +124,10 @@ export interface Paragraph {
   segments: Segment[];
   /** Characters at the start of the text that are a news dateline ("ISTANBUL, 22 July 2022 (Agency) - "), not prose. */
   dateline?: number;
+  /** The writer asked for a new page before it (`\newpage`). */
+  breakBefore?: true;
+  /** Part of a callout box. */
+  callout?: Callout;
 }
 
 /** Code and displayed math are characters to show, never words to read for dates or names. */
@@ -97,6 +141,10 @@ export interface Section {
   paragraphs: number[];
   /** The heading's text and where it sits in the source, so dates in headings are found too. */
   heading: { text: string; segments: Segment[] } | null;
+  /** Its number ("2.1") when the essay numbers its sections (it refers to one, or asks by `number-sections`). */
+  number?: string;
+  /** The writer asked for a new page before it (`\newpage` just before its heading). */
+  breakBefore?: true;
 }
 
 export interface Essay {
@@ -120,6 +168,8 @@ export interface Essay {
   paragraphs: Paragraph[];
   /** Footnotes, in the order the text first refers to them. */
   notes: Note[];
+  /** The bibliography's entries the text cites, in the citation style's order. */
+  references: Reference[];
   /** The language the essay is written in (front matter `lang`, BCP 47), for hyphenation and the PDF. */
   lang: string;
   /** Front matter of a Markdown essay, as written. */

@@ -35,6 +35,9 @@ export interface Settings {
   labels: Record<string, string>;
   /** A Word document whose styles the Word briefing takes (Title, Heading 1-3, Normal, Quote, Caption, ...). */
   referenceDocx: string | null;
+  /** The bibliography (BibTeX or CSL JSON) and citation style for essays whose front matter names none. */
+  bibliography: string | null;
+  csl: string | null;
   /** The pack's file names: a pattern of {slug} and {product} ("{slug}-{product}"), or the products' own names. */
   outputName: string | null;
 }
@@ -58,6 +61,8 @@ export const defaultSettings: Settings = {
   lang: null,
   labels: {},
   referenceDocx: null,
+  bibliography: null,
+  csl: null,
   outputName: null,
 };
 

@@ -3,7 +3,8 @@
 
 import type { Segment } from './model.ts';
 
-export function toSource(segments: Segment[], index: number): number {
+/** The last piece that starts at or before `index`, or undefined if none does. */
+function segmentAt(segments: Segment[], index: number): Segment | undefined {
   let lo = 0,
     hi = segments.length - 1,
     found = -1;
@@ -14,8 +15,24 @@ export function toSource(segments: Segment[], index: number): number {
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  const segment = segments[Math.max(found, 0)];
+  return segments[found];
+}
+
+export function toSource(segments: Segment[], index: number): number {
+  const segment = segmentAt(segments, index) ?? segments[0];
   if (!segment) return index;
   const within = Math.max(0, index - segment.text);
   return segment.source + (segment.exact ? Math.min(within, segment.length) : within === 0 ? 0 : segment.length);
+}
+
+/**
+ * Where the character before `index` ends in the source: the end of a stretch of text. At the edge of two pieces it
+ * is the end of the first (a date just before a citation or a closing "*" ends where its words do).
+ */
+export function toSourceEnd(segments: Segment[], index: number): number {
+  const segment = index > 0 ? segmentAt(segments, index - 1) : undefined;
+  if (!segment) return toSource(segments, index);
+  return segment.exact
+    ? segment.source + Math.min(index - segment.text, segment.length)
+    : segment.source + segment.length;
 }

@@ -100,8 +100,15 @@ function namesByParagraph(
   const starts: number[] = [];
   let joined = '';
   const datelines: Found[] = [];
+  // Words that point elsewhere in the document (a cited author, "Figure 2") name no one in the story.
+  const pointers: [number, number][] = [];
   for (const paragraph of essay.paragraphs) {
     starts.push(joined.length);
+    let at = joined.length;
+    for (const run of paragraph.runs) {
+      if (run.target && run.text) pointers.push([at, at + run.text.length]);
+      at += run.text.length;
+    }
     // A dateline names where the story was filed and who filed it: its place is a place, its agency nobody's actor.
     const dateline = paragraph.dateline ?? 0;
     const place = /^\p{Lu}[\p{L}.' -]*?(?=,|\s*\()/u.exec(paragraph.text.slice(0, dateline))?.[0].trim();
@@ -116,7 +123,12 @@ function namesByParagraph(
   }
   const names = new Map<number, Found[]>(essay.paragraphs.map((p) => [p.n, []]));
   const all = mergeAliases(
-    [...datelines, ...findNames(joined, tag(joined), recogniser, acronyms)].sort((a, b) => a.start - b.start),
+    [
+      ...datelines,
+      ...findNames(joined, tag(joined), recogniser, acronyms).filter(
+        (found) => !pointers.some(([from, to]) => found.start < to && found.end > from),
+      ),
+    ].sort((a, b) => a.start - b.start),
     acronyms,
     essay.title,
   );

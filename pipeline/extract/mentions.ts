@@ -1,6 +1,6 @@
 // Every temporal expression of an essay, in reading order, dated and pointing back into the source text.
 import { type Essay, isCode, type Mention, type Paragraph, type Segment } from '../core/model.ts';
-import { toSource } from '../core/source-map.ts';
+import { toSource, toSourceEnd } from '../core/source-map.ts';
 import { parseIsoDay, type Span } from '../dates/calendar.ts';
 import { type Context, countDeictic, tagTimexes } from '../dates/timex/index.ts';
 import { tag as tagWords } from './language.ts';
@@ -36,12 +36,12 @@ export function findMentions(
   const mentions: LocatedMention[] = [];
   const tag = (text: string, segments: Segment[], paragraph: Paragraph) => {
     const unplaced = (offset: [number, number], deictic: boolean) =>
-      onUnplaced?.([toSource(segments, offset[0]), toSource(segments, offset[1])], deictic);
+      onUnplaced?.([toSource(segments, offset[0]), toSourceEnd(segments, offset[1])], deictic);
     // Tense is read from English parts of speech; in another language a bare date lies back from the text's date.
     ctx.tenseAt = english ? tenseReader(tagWords(text)) : undefined;
     for (const timex of tagTimexes(text, ctx, unplaced)) {
       const start = toSource(segments, timex.offset[0]);
-      const end = toSource(segments, timex.offset[1]);
+      const end = toSourceEnd(segments, timex.offset[1]);
       const sentence = paragraph.sentences.find((s) => s.offset[1] > start) ?? paragraph.sentences.at(-1);
       mentions.push({
         text: essay.source.slice(start, end),

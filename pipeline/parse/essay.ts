@@ -2,14 +2,27 @@
 // title, compile date, sections, and numbered paragraphs with their sentences and source offsets.
 import type { Image, List, Nodes, Root, RootContent } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
+import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import type { Block, Essay, ListBlock, Note, Paragraph, Run, Section, Segment } from '../core/model.ts';
+import type {
+  Block,
+  Callout,
+  CrossRefKind,
+  Essay,
+  ListBlock,
+  Note,
+  Paragraph,
+  Reference,
+  Run,
+  Section,
+  Segment,
+} from '../core/model.ts';
 import { toSource } from '../core/source-map.ts';
 import { firstDate } from '../dates/timex/index.ts';
 import { dateLineOf, datelineOf, titleDateOf } from './dateline.ts';
 import { genreOf } from './genre.ts';
 import { detectLanguage } from './language.ts';
-import { type Collected, collectRuns, Inline, runsText } from './runs.ts';
+import { type Collected, type CrossRefTarget, collectRuns, Inline, runsText } from './runs.ts';
 import { splitSentences } from './sentences.ts';
 
 interface Draft {
@@ -21,7 +34,19 @@ interface Draft {
   block?: Block;
   /** Stretches of the text that are sentences apart (a list's items, a table's rows); the whole text if absent. */
   parts?: [number, number][];
+  breakBefore?: true;
+  callout?: Callout;
+  /** A figure's or a table's cross-reference label. */
+  label?: string;
 }
+
+/** How a cross-reference names what it points to, in the essay's language (the products may reword it). */
+const CROSS_REF_WORDS: Record<string, Record<CrossRefKind, string>> = {
+  en: { section: 'Section', figure: 'Figure', table: 'Table' },
+  fr: { section: 'Section', figure: 'Figure', table: 'Tableau' },
+  de: { section: 'Abschnitt', figure: 'Abbildung', table: 'Tabelle' },
+  es: { section: 'Sección', figure: 'Figura', table: 'Tabla' },
+};
 
 /** "Brief essay was compiled on May 25, 2006.": a short closing (or opening) line that dates the essay itself. */
 const COLOPHON =
@@ -53,10 +78,26 @@ class Parts {
 export default function essay() {
   return (tree: Root, file: VFile) => {
     const matter = (file.data.matter ?? {}) as Record<string, unknown>;
-    const { sections: headed, drafts, inline, title } = readBlocks(tree, matter);
+    const lang =
+      typeof matter.lang === 'string' && matter.lang.trim() ? matter.lang.trim() : detectLanguage(String(file.value));
+    const words = CROSS_REF_WORDS[lang.split('-')[0]!.toLowerCase()] ?? CROSS_REF_WORDS.en!;
+    const references = crossReferences(tree);
+    const numbered = matter['number-sections'] === true || references.has('section');
+    // Cross-references name what they point to by its number ("Figure 2"), known once every block has been read:
+    // an essay that has them is read twice, the second time with the numbers.
+    let blocks = readBlocks(tree, matter, null, words, numbered);
+    if (references.size) blocks = readBlocks(tree, matter, blocks.targets, words, numbered);
+    const { sections: headed, drafts, inline, title } = blocks;
+    for (const { written, position } of inline.unresolved)
+      file.message(`Cross-reference ${written}: no figure, table or section has this label; printed as written`, {
+        place: position?.start,
+        ruleId: 'cross-reference',
+        source: 'briefing',
+      });
     const notes = readNotes(inline);
     const { compiled, colophon, dated, dateSource, datelineLength } = readDates(drafts, title, matter);
     const { sections, paragraphs } = numberParagraphs(headed, drafts, datelineLength);
+    anchorTargets(blocks.labels, sections, paragraphs, notes);
     const result: Essay = {
       slug: String(file.data.slug ?? file.stem ?? 'essay'),
       format: file.extname === '.md' || file.extname === '.markdown' ? 'md' : 'txt',
@@ -71,8 +112,8 @@ export default function essay() {
       sections,
       paragraphs,
       notes,
-      lang:
-        typeof matter.lang === 'string' && matter.lang.trim() ? matter.lang.trim() : detectLanguage(String(file.value)),
+      references: referencesOf(file.data.references ?? [], paragraphs),
+      lang,
       matter,
       source: String(file.value),
     };
@@ -81,11 +122,31 @@ export default function essay() {
 }
 
 /** The tree's blocks in reading order, as paragraphs to be (drafts), under the sections their headings open. */
-function readBlocks(tree: Root, matter: Record<string, unknown>) {
+function readBlocks(
+  tree: Root,
+  matter: Record<string, unknown>,
+  known: Map<string, CrossRefTarget> | null,
+  words: Record<CrossRefKind, string>,
+  numbered: boolean,
+) {
   const sections: Section[] = [{ id: 's0', title: null, depth: 1, paragraphs: [], heading: null }];
   const drafts: Draft[] = [];
-  const inline = new Inline(tree);
+  const inline = new Inline(tree, known, words);
+  // What each cross-reference label stands for (its target is the label until paragraphs and sections are numbered),
+  // and the block or section that carries it.
+  const targets = new Map<string, CrossRefTarget>();
+  const labels = new Map<string, Section | Draft>();
+  const label = (name: string | undefined, kind: CrossRefKind, n: string, owner: Section | Draft) => {
+    if (!name || targets.has(name)) return;
+    targets.set(name, { kind, n, target: name });
+    labels.set(name, owner);
+  };
+  const counters: number[] = [];
+  let top: number | null = null;
   let figures = 0;
+  let tables = 0;
+  let pageBreak = false;
+  let callout: Omit<Callout, 'first' | 'last'> | null = null;
   let title = typeof matter.title === 'string' ? matter.title.trim() : '';
 
   const push = (draft: Omit<Draft, 'section' | 'offset'>, position: Nodes['position']) => {
@@ -94,7 +155,10 @@ function readBlocks(tree: Root, matter: Record<string, unknown>) {
       ...draft,
       offset: [position.start.offset ?? 0, position.end.offset ?? 0],
       section: sections.length - 1,
+      ...(pageBreak ? { breakBefore: true as const } : {}),
+      ...(callout ? { callout: { ...callout, first: false, last: false } } : {}),
     });
+    pageBreak = false;
   };
   // Images in a paragraph are drawn after it, each a numbered figure captioned by its alt text.
   const addFigures = (images: Image[]) => {
@@ -115,6 +179,7 @@ function readBlocks(tree: Root, matter: Record<string, unknown>) {
         },
         image.position,
       );
+      if (drafts.at(-1)?.block?.type === 'figure') label(image.data?.label, 'figure', String(figures), drafts.at(-1)!);
     }
   };
   const add = (kind: Draft['kind'], nodes: Nodes[], position = nodes[0]?.position) => {
@@ -159,19 +224,51 @@ function readBlocks(tree: Root, matter: Record<string, unknown>) {
         } else {
           const { runs, segments } = collectRuns(node.children, inline);
           const text = runsText(runs);
-          sections.push({
+          const section: Section = {
             id: `s${sections.length}`,
             title: text.trim(),
             depth: node.depth,
             paragraphs: [],
             heading: { text, segments },
-          });
+            ...(pageBreak ? { breakBefore: true as const } : {}),
+          };
+          pageBreak = false;
+          // Numbered as 1, 1.1, 2 from the essay's highest heading; `{.unnumbered}` ones are left out.
+          if (numbered && !node.data?.unnumbered) {
+            top ??= node.depth;
+            const level = Math.max(0, node.depth - top);
+            counters.length = level + 1;
+            for (let i = 0; i < level; i++) counters[i] ??= 1;
+            counters[level] = (counters[level] ?? 0) + 1;
+            section.number = counters.join('.');
+          }
+          sections.push(section);
+          label(node.data?.label, 'section', section.number ?? String(sections.length - 1), section);
         }
         return;
       case 'paragraph':
         return add(kind, node.children, node.position);
-      case 'blockquote':
-        for (const child of node.children) visit(child, 'quote');
+      case 'blockquote': {
+        if (!node.data?.callout) {
+          for (const child of node.children) visit(child, 'quote');
+          return;
+        }
+        // A callout's paragraphs are the essay's own, drawn as one box: its first and last say where it opens and
+        // closes.
+        const from = drafts.length;
+        const outer = callout;
+        callout = node.data.callout;
+        for (const child of node.children) visit(child, kind);
+        callout = outer;
+        const inside = drafts.slice(from).filter((d) => d.callout);
+        if (inside.length) {
+          inside[0]!.callout!.first = true;
+          inside.at(-1)!.callout!.last = true;
+        }
+        return;
+      }
+      case 'pageBreak':
+        pageBreak = true;
         return;
       case 'list': {
         // A list is one paragraph: one number, its items sentences apart.
@@ -191,8 +288,18 @@ function readBlocks(tree: Root, matter: Record<string, unknown>) {
           parts.parts.splice(first, parts.parts.length, [parts.parts[first]![0], parts.parts.at(-1)![1]]);
           return cells;
         });
-        const block: Block = { type: 'table', align: node.align ?? [], head: head ?? [], rows };
-        return push(
+        const caption = node.data?.caption;
+        if (caption && node.data?.label) tables++;
+        const block: Block = {
+          type: 'table',
+          align: node.align ?? [],
+          head: head ?? [],
+          rows,
+          ...(caption
+            ? { caption: { n: node.data?.label ? tables : null, runs: collectRuns(caption, inline).runs } }
+            : {}),
+        };
+        push(
           {
             kind: 'table',
             runs: parts.collected.runs,
@@ -202,6 +309,8 @@ function readBlocks(tree: Root, matter: Record<string, unknown>) {
           },
           node.position,
         );
+        if (caption && drafts.at(-1)?.block === block) label(node.data?.label, 'table', String(tables), drafts.at(-1)!);
+        return;
       }
       case 'code':
         // Code is shown as the characters written, never typeset or read for events.
@@ -240,7 +349,55 @@ function readBlocks(tree: Root, matter: Record<string, unknown>) {
     }
   };
   for (const node of tree.children) visit(node, 'text');
-  return { sections, drafts, inline, title };
+  return { sections, drafts, inline, title, targets, labels };
+}
+
+/** The kinds of the cross-references an essay makes. */
+function crossReferences(tree: Root): Set<CrossRefKind> {
+  const kinds = new Set<CrossRefKind>();
+  visitParents(tree, 'crossReference', (node) => {
+    kinds.add((node as { kind: CrossRefKind }).kind);
+  });
+  return kinds;
+}
+
+/** Cross-references point at their label until paragraphs and sections have their anchors: then at those. */
+function anchorTargets(
+  labels: Map<string, Section | Draft>,
+  sections: Section[],
+  paragraphs: Paragraph[],
+  notes: Note[],
+) {
+  if (!labels.size) return;
+  const anchors = new Map<string, string>();
+  for (const [name, owner] of labels) {
+    if ('depth' in owner) {
+      if (sections.includes(owner)) anchors.set(name, owner.id);
+    } else {
+      const paragraph = paragraphs.find((p) => p.offset[0] === owner.offset[0] && p.runs === owner.runs);
+      if (paragraph) anchors.set(name, paragraph.id);
+    }
+  }
+  const point = (runs: Run[]) => {
+    for (const run of runs) if (run.crossRef && run.target) run.target = anchors.get(run.target) ?? run.target;
+  };
+  for (const p of paragraphs) {
+    point(p.runs);
+    if (p.block?.type === 'table' && p.block.caption) point(p.block.caption.runs);
+  }
+  for (const note of notes) point(note.runs);
+}
+
+/** The bibliography's entries, each with the paragraph of its first citation (which its back-link names). */
+function referencesOf(entries: { id: string; runs: Run[]; citedAt: string }[], paragraphs: Paragraph[]): Reference[] {
+  const where = new Map<string, number>();
+  for (const p of paragraphs)
+    for (const run of p.runs) if (run.anchor && !where.has(run.anchor)) where.set(run.anchor, p.n);
+  return entries.map((entry) => ({
+    id: entry.id,
+    runs: entry.runs,
+    citedAt: where.has(entry.citedAt) ? { anchor: entry.citedAt, paragraph: where.get(entry.citedAt)! } : null,
+  }));
 }
 
 /** Footnotes, in the order they are first cited (a note may cite another). */
@@ -331,6 +488,8 @@ function numberParagraphs(sections: Section[], drafts: Draft[], datelineLength: 
       }));
     const dateline = n === 1 && datelineLength ? { dateline: datelineLength } : {};
     return {
+      ...(draft.breakBefore ? { breakBefore: draft.breakBefore } : {}),
+      ...(draft.callout ? { callout: draft.callout } : {}),
       n,
       id: `p${n}`,
       kind: draft.kind,

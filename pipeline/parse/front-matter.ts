@@ -8,7 +8,7 @@ import { matterSettingKeys } from '../core/settings.ts';
 import { yamlWarnings } from '../core/yaml-warnings.ts';
 import { firstDate } from '../dates/timex/index.ts';
 
-const ESSAY_KEYS = ['title', 'subtitle', 'date', 'lang'] as const;
+const ESSAY_KEYS = ['title', 'subtitle', 'date', 'lang', 'bibliography', 'csl', 'number-sections'] as const;
 /** Keys other tools write into front matter, known to be harmless here. */
 const FOREIGN_KEYS = [
   'tags',
@@ -21,6 +21,12 @@ const FOREIGN_KEYS = [
   'slug',
   'layout',
   'id',
+  // Pandoc's and Quarto's, which say how their own tools print.
+  'format',
+  'toc',
+  'link-citations',
+  'crossref',
+  'editor',
 ];
 const KNOWN = [...ESSAY_KEYS, ...matterSettingKeys];
 

@@ -1,7 +1,14 @@
 // Inline Markdown as runs: text with the marks it carries (emphasis, code, links, footnote references, math), and
 // where each piece of text sits in the source, so offsets found in a paragraph's text point back into the file.
 import type { Definition, FootnoteDefinition, Image, Nodes, Root } from 'mdast';
-import type { Run, Segment } from '../core/model.ts';
+import type { CrossRefKind, Run, Segment } from '../core/model.ts';
+
+/** What a cross-reference's label stands for: "Figure 1", and where it is. */
+export interface CrossRefTarget {
+  kind: CrossRefKind;
+  n: string;
+  target: string;
+}
 
 /** What inline content refers to elsewhere in the essay: link definitions, footnotes, images lifted out as figures. */
 export class Inline {
@@ -9,8 +16,18 @@ export class Inline {
   private readonly footnotes = new Map<string, FootnoteDefinition>();
   /** Footnote identifiers in the order the text first refers to them. */
   readonly cited: string[] = [];
+  /** Cross-references whose label names nothing, as written and where. */
+  readonly unresolved: { written: string; position: Nodes['position'] }[] = [];
 
-  constructor(tree: Root) {
+  /**
+   * `targets`: what each cross-reference label stands for, once known (null while the essay's figures, tables and
+   * sections are being numbered), and `words` to name them in the essay's language.
+   */
+  constructor(
+    tree: Root,
+    readonly targets: Map<string, CrossRefTarget> | null = null,
+    readonly words: Record<CrossRefKind, string> = { section: 'Section', figure: 'Figure', table: 'Table' },
+  ) {
     for (const node of tree.children) {
       if (node.type === 'definition') this.definitions.set(node.identifier, node);
       if (node.type === 'footnoteDefinition') this.footnotes.set(node.identifier, node);
@@ -93,6 +110,43 @@ export function collectRuns(
       case 'link':
         collectRuns(node.children, inline, into, { ...marks, link: node.url }, cursor);
         break;
+      case 'literal':
+        into.runs.push({ text: '', ...marks, shown: node.value });
+        break;
+      case 'citation': {
+        const formatted = node.formatted;
+        // A narrative "@name" in no bibliography is a handle or an address: words of the text.
+        if (!formatted && node.narrative) push(node, node.written);
+        else if (!formatted)
+          into.runs.push({ text: '', ...marks, shown: node.space.replace(/\s+/g, ' ') + node.written });
+        else {
+          const link = { target: node.target!, anchor: node.anchor! };
+          // The author of a narrative citation is the subject of its sentence: words to read, as written in print.
+          if (formatted.author) push(node, formatted.author, link);
+          const shown = formatted.rest.map((r) => r.text).join('');
+          into.runs.push({
+            text: '',
+            ...marks,
+            shown: (formatted.author ? ' ' : node.space.replace(/\s+/g, ' ')) + shown,
+            target: node.target!,
+            ...(formatted.author ? {} : { anchor: node.anchor! }),
+          });
+        }
+        break;
+      }
+      case 'crossReference': {
+        const found = inline.targets?.get(node.label);
+        if (!inline.targets) push(node, node.written);
+        else if (!found) {
+          inline.unresolved.push({ written: node.written, position: node.position });
+          into.runs.push({ text: '', ...marks, shown: node.written });
+        } else
+          push(node, node.numberOnly ? found.n : `${inline.words[found.kind]}\u00a0${found.n}`, {
+            target: found.target,
+            crossRef: { kind: found.kind, n: found.n },
+          });
+        break;
+      }
       case 'linkReference': {
         const url = inline.url(node.identifier);
         collectRuns(node.children, inline, into, url ? { ...marks, link: url } : marks, cursor);

@@ -1,5 +1,6 @@
 // A small essay that uses every part of Markdown and everything the views can show (dated events, a person with a
-// role, an acronym, a quotation, a list, a table, a footnote, a link, a figure, code and math): its view models name
+// role, an acronym, a quotation, a list, a table with its caption and a cross-reference to it, a footnote, a link, a
+// figure, code, math, a callout): its view models name
 // every field a template may use, so templates are checked against them before a build (templates.ts, check).
 export const SAMPLE_ESSAY = `---
 title: Sample
@@ -27,6 +28,12 @@ Partnership for Peace and we hope much for cooperation with NATO."
 | Year | Members |
 |---|---:|
 | 2004 | 26 |
+
+: Members by year {#tbl-members}
+
+::: {.callout-note}
+@tbl-members counts the members.
+:::
 
 ![A map](map.png)
 

@@ -53,6 +53,10 @@ export interface SectionView {
   title: string;
   /** 1 for the essay's top headings, 2 and 3 below them. */
   level: number;
+  /** "2.1" when the essay numbers its sections, else null. */
+  number: string | null;
+  /** A new page before it (the writer's `\newpage`). */
+  breakBefore: boolean;
   paragraphs: ParagraphView[];
 }
 
@@ -76,6 +80,8 @@ export function sectionsOf(
         id: s.id,
         title: typeset(s.title ?? labelsFor(essay.lang).introduction),
         level: s.title === null ? 1 : Math.min(3, s.depth - top + 1),
+        number: s.number ?? null,
+        breakBefore: !!s.breakBefore,
         paragraphs: s.paragraphs.map(view),
       }));
   }
@@ -96,6 +102,8 @@ export function sectionsOf(
     title:
       !overlap && spans[i] ? yearRange(spans[i]![0], spans[i]![1]) : fill(labelsFor(essay.lang).part, { n: i + 1 }),
     level: 1,
+    number: null,
+    breakBefore: false,
     paragraphs: numbers.map(view),
   }));
 }

@@ -3,7 +3,7 @@ import { packDate } from '../../core/essay-date.ts';
 import type { Chronology, Essay } from '../../core/model.ts';
 import type { Settings } from '../../core/settings.ts';
 import { escapeRegExp } from '../../core/text.ts';
-import { Notes } from '../../views/blocks.ts';
+import { Notes, referenceViews } from '../../views/blocks.ts';
 import { eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from '../../views/common.ts';
 import { cssString, formatValue, runningTitle, titleSize, typeset } from '../../views/format.ts';
 import { hyphenator } from '../../views/hyphenate.ts';
@@ -16,17 +16,20 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
   // The notable quotation stands out after the paragraph it comes from.
   // Footnotes and the addresses of links are numbered in reading order and listed after the essay.
   const notes = new Notes((index) => essay.notes[index]?.runs);
-  const sections = sectionsOf(essay, chronology, { notes, hyphenate: hyphenator(essay.lang) ?? undefined }).map(
-    (section) => ({
-      ...section,
-      paragraphs: section.paragraphs.map((p) => ({ ...p, pullQuote: quotation?.paragraph === p.n ? quotation : null })),
-    }),
-  );
+  const labels = labelsFor(essay.lang, settings.labels);
+  const sections = sectionsOf(essay, chronology, {
+    notes,
+    hyphenate: hyphenator(essay.lang) ?? undefined,
+    labels,
+  }).map((section) => ({
+    ...section,
+    paragraphs: section.paragraphs.map((p) => ({ ...p, pullQuote: quotation?.paragraph === p.n ? quotation : null })),
+  }));
   // The essay's shape decides what the pack holds: a timeline and chronology only for three dated events or more, a
   // who's who only when people are named, no key points or contents for a note (its text is its own summary).
   const shape = shapeOf(essay, chronology);
   const hasEvents = shape.dated;
-  const labels = labelsFor(essay.lang, settings.labels);
+  const references = referenceViews(essay.references);
   const index = (names: string[]) =>
     names
       .map((name) => ({
@@ -45,8 +48,13 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
     ? []
     : [
         { id: 'key-points', title: labels.keyPoints, level: 1 },
-        ...sections.map((s) => ({ id: s.id, title: s.title, level: s.level })),
+        ...sections.map((s) => ({
+          id: s.id,
+          title: s.number ? `${s.number}\u2002${s.title}` : s.title,
+          level: s.level,
+        })),
         ...(notes.entries.length ? [{ id: 'notes', title: labels.notes, level: 1 }] : []),
+        ...(references.length ? [{ id: 'references', title: labels.references, level: 1 }] : []),
         ...(hasEvents
           ? [
               { id: 'timeline', title: labels.timeline, level: 1 },
@@ -95,6 +103,8 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
     contents,
     sections,
     notes: notes.entries,
+    /** The bibliography's entries the essay cites, in its citation style's order. */
+    references,
     hasEvents,
     timeline: timelineSvg(chronology.events, {
       width: 500,

@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   ExternalHyperlink,
   Footer,
@@ -18,6 +19,7 @@ import {
   PageNumber,
   Paragraph,
   type ParagraphChild,
+  ShadingType,
   Table,
   TableCell,
   TableOfContents,
@@ -28,7 +30,7 @@ import {
 import { packDate } from '../../core/essay-date.ts';
 import { readUserFile, UserFileError } from '../../core/user-files.ts';
 import { DEFAULTS, pptxColour } from '../../render/colours.ts';
-import { Notes, type ParagraphView, type RunView } from '../../views/blocks.ts';
+import { Notes, type ParagraphView, type RunView, referenceViews } from '../../views/blocks.ts';
 import { eventRows, keyPoints, sectionsOf } from '../../views/common.ts';
 import { formatValue } from '../../views/format.ts';
 import { fill, labelsFor } from '../../views/labels.ts';
@@ -48,35 +50,64 @@ function wordRuns(runs: RunView[]): ParagraphChild[] {
       italics: !!run.emphasis,
       strike: !!run.strike,
       ...(run.code ? { font: 'Consolas' } : {}),
-      ...(run.href ? { style: 'Hyperlink' } : {}),
+      ...(run.href && !run.href.startsWith('#') ? { style: 'Hyperlink' } : {}),
     });
-    const out: ParagraphChild[] = [run.href ? new ExternalHyperlink({ link: run.href, children: [text] }) : text];
+    // A citation or cross-reference reads as its words; only the web and mail are links in Word.
+    const external = run.href && !run.href.startsWith('#') ? run.href : null;
+    const out: ParagraphChild[] = [external ? new ExternalHyperlink({ link: external, children: [text] }) : text];
     if (run.ref) out.push(new FootnoteReferenceRun(run.ref.n));
     return out;
   });
 }
 
-/** A paragraph of the essay, numbered as in the briefing (its number in the margin's place, small and grey). */
+/** A callout's box in Word: shaded and ruled on the left, as the briefing draws it. */
+const CALLOUT_BOX = {
+  shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'EEF2F6' },
+  border: { left: { style: BorderStyle.SINGLE, size: 18, color: '1F4E79', space: 8 } },
+  indent: { left: 240, right: 240 },
+};
+
+/**
+ * A paragraph of the essay, numbered as in the briefing (its number in the margin's place, small and grey); a
+ * callout's paragraphs boxed, under the box's title; the writer's page break before the first block.
+ */
 function wordParagraphs(
   p: ParagraphView,
   image: (dataUrl: string, alt: string) => ImageRun | null,
+  labels: { figure: string; table: string },
 ): (Paragraph | Table)[] {
+  let first = true;
+  // Options of every paragraph made: the box, and the page break for the first.
+  const style = (options: Record<string, unknown> = {}) => {
+    const extra = { ...(p.callout ? CALLOUT_BOX : {}), ...(first && p.breakBefore ? { pageBreakBefore: true } : {}) };
+    first = false;
+    return { ...extra, ...options };
+  };
+  const title = p.callout?.first
+    ? [
+        new Paragraph(
+          style({ keepNext: true, children: [new TextRun({ text: p.callout.heading, bold: true, color: '1F4E79' })] }),
+        ),
+      ]
+    : [];
   const number = new TextRun({ text: `${p.n}\u2003`, size: 14, color: '5B636D' });
   if (p.list) {
     const items: Paragraph[] = [];
     const walk = (list: NonNullable<ParagraphView['list']>, level: number) => {
       for (const item of list.items) {
         items.push(
-          new Paragraph({
-            children: wordRuns(item.runs),
-            numbering: { reference: list.ordered ? 'numbers' : 'bullets', level: Math.min(level, 2) },
-          }),
+          new Paragraph(
+            style({
+              children: wordRuns(item.runs),
+              numbering: { reference: list.ordered ? 'numbers' : 'bullets', level: Math.min(level, 2) },
+            }),
+          ),
         );
         for (const inner of item.lists) walk(inner, level + 1);
       }
     };
     walk(p.list, 0);
-    return items;
+    return [...title, ...items];
   }
   if (p.table) {
     const cell = (c: { runs: RunView[]; align: string }, head: boolean) =>
@@ -93,7 +124,23 @@ function wordParagraphs(
           }),
         ],
       });
+    const caption = p.caption
+      ? [
+          new Paragraph(
+            style({
+              style: 'Caption',
+              keepNext: true,
+              children: [
+                ...(p.caption.n ? [new TextRun({ text: `${labels.table} ${p.caption.n}. `, bold: true })] : []),
+                ...wordRuns(p.caption.runs),
+              ],
+            }),
+          ),
+        ]
+      : [];
     return [
+      ...title,
+      ...caption,
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
         rows: [
@@ -104,22 +151,28 @@ function wordParagraphs(
     ];
   }
   if (p.code)
-    return [new Paragraph({ style: 'Code', children: [new TextRun({ text: p.code.text, font: 'Consolas' })] })];
+    return [
+      ...title,
+      new Paragraph(style({ style: 'Code', children: [new TextRun({ text: p.code.text, font: 'Consolas' })] })),
+    ];
   if (p.figure) {
     const picture = p.figure.image ? image(p.figure.image, p.figure.alt) : null;
     return [
-      ...(picture ? [new Paragraph({ children: [picture] })] : []),
-      new Paragraph({
-        style: 'Caption',
-        children: [new TextRun(`Figure ${p.figure.n}. `), ...wordRuns(p.figure.caption)],
-      }),
+      ...title,
+      ...(picture ? [new Paragraph(style({ keepNext: true, children: [picture] }))] : []),
+      new Paragraph(
+        style({
+          style: 'Caption',
+          children: [new TextRun(`${labels.figure} ${p.figure.n}. `), ...wordRuns(p.figure.caption)],
+        }),
+      ),
     ];
   }
   return [
-    new Paragraph({
-      ...(p.kind === 'quote' ? { style: 'Quote' } : {}),
-      children: [number, ...wordRuns(p.runs)],
-    }),
+    ...title,
+    new Paragraph(
+      style({ ...(p.kind === 'quote' ? { style: 'Quote' } : {}), children: [number, ...wordRuns(p.runs)] }),
+    ),
   ];
 }
 
@@ -193,7 +246,7 @@ export async function makeDocx({ essay, chronology, settings, renderer, printer,
   const shape = shapeOf(essay, chronology);
   const notes = new Notes((index) => essay.notes[index]?.runs);
   // The essay's words without soft hyphens: Word hyphenates by itself.
-  const sections = sectionsOf(essay, chronology, { notes });
+  const sections = sectionsOf(essay, chronology, { notes, labels });
   const rows = eventRows(chronology, settings.dateStyle, essay.lang);
   const points = shape.short ? [] : keyPoints(essay, chronology, settings.dateStyle);
   const date = packDate(essay, settings.referenceDate);
@@ -247,8 +300,21 @@ export async function makeDocx({ essay, chronology, settings, renderer, printer,
       : []),
   ];
   for (const section of sections) {
-    body.push(heading(section.title, section.level - 1));
-    for (const p of section.paragraphs) body.push(...wordParagraphs(p, (url, alt) => picture(url, alt)));
+    body.push(
+      new Paragraph({
+        text: section.number ? `${section.number}\u2002${section.title}` : section.title,
+        heading: HEADINGS[section.level - 1],
+        ...(section.breakBefore ? { pageBreakBefore: true } : {}),
+      }),
+    );
+    for (const p of section.paragraphs) body.push(...wordParagraphs(p, (url, alt) => picture(url, alt), labels));
+  }
+  // The works the essay cites, as the style lists them, each under a hanging indent.
+  const references = referenceViews(essay.references);
+  if (references.length) {
+    body.push(heading(labels.references));
+    for (const reference of references)
+      body.push(new Paragraph({ indent: { left: 360, hanging: 360 }, children: wordRuns(reference.runs) }));
   }
   if (shape.dated) {
     body.push(heading(labels.timeline));

@@ -74,6 +74,44 @@ describe('citations', () => {
   });
 });
 
+describe('a bibliography and a style', () => {
+  const minimalStyle = `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Numbers</title><id>numbers</id><updated>2026-12-07T00:00:00+00:00</updated></info>
+  <citation><layout prefix="[" suffix="]" delimiter=", "><text variable="citation-number"/></layout></citation>
+  <bibliography><layout><text variable="citation-number" prefix="[" suffix="] "/><text variable="title"/></layout></bibliography>
+</style>`;
+
+  it('come from the configuration for an essay that names none, and a style is any CSL file', async () => {
+    const folder = await temp('pandoc-style');
+    const { copyFile, writeFile } = await import('node:fs/promises');
+    await copyFile(path.join(fixture, 'refs.bib'), path.join(folder, 'refs.bib'));
+    await writeFile(path.join(folder, 'numbers.csl'), minimalStyle);
+    const file = new VFile({
+      path: path.join(folder, 'note.md'),
+      value: '# Note\n\nIt joined in 1994 [@cornell2011], as @dewaal2003 tells.\n',
+    });
+    file.data.citationDefaults = {
+      bibliography: path.join(folder, 'refs.bib'),
+      csl: path.join(folder, 'numbers.csl'),
+    };
+    const essay = await parseEssay(file);
+    expect(shownText(essay.paragraphs[0]!.runs)).toBe('It joined in 1994 [1], as [2] tells.');
+    expect(essay.references.map((r) => r.runs.map((run) => run.text).join(''))).toEqual([
+      '[1] Azerbaijan Since Independence',
+      '[2] Black Garden: Armenia and Azerbaijan through Peace and War',
+    ]);
+  });
+
+  it('refuses a style that is not CSL, in one line', async () => {
+    const file = new VFile({
+      path: path.join(fixture, 'essay.md'),
+      value: '---\ntitle: X\nbibliography: refs.bib\ncsl: refs.bib\n---\n\nIt was so [@cornell2011].\n',
+    });
+    await expect(parseEssay(file)).rejects.toThrow(/csl: refs\.bib is not a CSL style/);
+  });
+});
+
 describe('cross-references, callouts and page breaks', () => {
   it('names sections, figures and tables by their numbers, linked to them', async () => {
     const { essay } = await parsed();

@@ -290,7 +290,7 @@ async function bibliographyOf(file: VFile, needed: boolean): Promise<Bibliograph
     if (builtIn.includes(csl.file.replace(/\.csl$/i, ''))) style = csl.file.replace(/\.csl$/i, '');
     else {
       const xml = read(csl, 'csl', 2 * 1024 * 1024);
-      if (!/<style\b[^>]*citationstyles\.org\/ns\/1\.0/.test(xml))
+      if (!/<style\b[^>]*purl\.org\/net\/xbiblio\/csl/.test(xml))
         file.fail(
           `csl: ${csl.file} is not a CSL style (no <style xmlns="http://purl.org/net/xbiblio/csl">)`,
           undefined,
@@ -372,7 +372,9 @@ function formatCitations(found: CitationNode[], bibliography: Bibliography, file
   );
   const firstCited = new Map<string, string>();
   known.forEach((node, i) => {
-    const author = node.narrative ? runsText(cslRuns(formatted.get(`c${i}a`) ?? '')) : undefined;
+    // A style that prints no author in its citations (a numbered one) has none to lend the sentence.
+    const named = node.narrative ? runsText(cslRuns(formatted.get(`c${i}a`) ?? '')) : '';
+    const author = named && !named.includes('NO_PRINTED_FORM') ? named : undefined;
     const rest = cslRuns(formatted.get(`c${i}`) ?? '');
     node.formatted = { ...(author ? { author } : {}), rest };
     node.anchor = `cite-${i + 1}`;

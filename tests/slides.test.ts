@@ -45,7 +45,8 @@ describe('the slide deck', () => {
     const pdf = await readPdf(path.join(out, 'seed', 'slides.pdf'));
     const titles = pdf.pages.map((p) => p.text.split('\n')[0]!.trim());
     expect(titles[0]).toMatch(/^Azerbaijan \u2013 NATO/);
-    expect(titles.slice(1, 3)).toEqual(['Agenda', 'Timeline (1 of 2)']);
+    expect(titles[1]).toBe('Agenda');
+    expect(titles[2]).toMatch(/^Timeline \(1 of \d\)$/);
     expect(titles).toContain('Key people (1/2)');
     expect(titles).toContain('In their words');
     expect(titles.at(-1)).toBe('Source');

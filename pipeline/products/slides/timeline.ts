@@ -4,13 +4,14 @@
 
 import type { ChronologyEvent } from '../../core/model.ts';
 import { toDayNumber } from '../../dates/calendar.ts';
+import { headline } from '../../extract/headline.ts';
 import type { EventRow } from '../../views/common.ts';
 import { KIND_COLOURS } from '../../views/timeline.ts';
 
 /** In CSS pixels of the slide's body (the slide is 1920 x 1080). */
 export const AREA = { width: 1640, height: 736 };
 const AXIS = 368;
-const LABEL = { width: 320, height: 140, gap: 46, levelGap: 20 };
+const LABEL = { width: 320, height: 146, gap: 46, levelGap: 20 };
 const MARKER = 17;
 /**
  * Markers closer than this are moved apart along the axis, in order: events days apart on a span of years would
@@ -19,6 +20,30 @@ const MARKER = 17;
 const MIN_SPACING = 90;
 /** The longest title a label holds on three lines at its type size, whole. */
 export const TITLE_CHARS = 64;
+/** Where a label may go, in order: above the axis, below, then a level further out on each side. */
+const SLOTS = [
+  [true, 0],
+  [false, 0],
+  [true, 1],
+  [false, 1],
+] as const;
+
+/** Past this many characters a label is wider as well as taller: fewer lines. */
+const WIDE_FROM = 120;
+/** A label's lines: its date and padding (50 px, measured), and title lines of 32 px of at most so many characters. */
+const LINE = { height: 32, chars: 21, wideChars: 28, wideWidth: 420, frame: 50 };
+
+/**
+ * The box a title needs, whole at the deck's type size: the standard box for a short one; taller (and, past
+ * WIDE_FROM characters, wider) for a longer one, so the layout gives way and never the words.
+ */
+export function labelBox(title: string): { w: number; h: number } {
+  if (title.length <= TITLE_CHARS) return { w: LABEL.width, h: LABEL.height };
+  const wide = title.length > WIDE_FROM;
+  // Words wrap short of the full measure: a tenth more lines than the characters alone need.
+  const lines = Math.ceil((title.length / (wide ? LINE.wideChars : LINE.chars)) * 1.1);
+  return { w: wide ? LINE.wideWidth : LABEL.width, h: LINE.frame + lines * LINE.height };
+}
 
 export interface SlideLabel {
   x: number;
@@ -41,14 +66,9 @@ export interface SlideTimeline {
   labels: SlideLabel[];
 }
 
-/** A title short enough for a label, in whole words: the summary when it is short, else what kind of event and who. */
-export function shortTitle(row: EventRow, event: ChronologyEvent): string {
-  if (row.summary.length <= TITLE_CHARS) return row.summary;
-  const kind = row.kindLabel;
-  const who = [...event.actors.people, ...event.actors.organizations, ...event.actors.places].find(
-    (name) => kind.length + 2 + name.length <= TITLE_CHARS,
-  );
-  return who ? `${kind}: ${who}` : kind;
+/** A label's title, in whole words: the summary when it is short, else its headline (who did what to what). */
+export function shortTitle(row: EventRow): string {
+  return row.summary.length <= TITLE_CHARS ? row.summary : headline(row.summary);
 }
 
 interface Input {
@@ -93,47 +113,72 @@ function layout(items: Input[]): SlideTimeline | null {
       xs[i] = Math.min(xs[i]!, i === xs.length - 1 ? AREA.width - MARKER : xs[i + 1]! - MIN_SPACING);
   if (xs[0]! < MARKER) return null;
 
-  const slots = [
-    { above: true, level: 0 },
-    { above: false, level: 0 },
-    { above: true, level: 1 },
-    { above: false, level: 1 },
-  ];
-  const top = (above: boolean, level: number) =>
-    above
-      ? AXIS - LABEL.gap - LABEL.height - level * (LABEL.height + LABEL.levelGap)
-      : AXIS + LABEL.gap + level * (LABEL.height + LABEL.levelGap);
+  // Each label in the first slot where its box meets no other box and crosses no leader line: above the axis, below,
+  // then a level further out (beyond the boxes of the level before).
   const labels: SlideLabel[] = [];
   const leaders: SlideTimeline['leaders'] = [];
-  const placed: { above: boolean; level: number; left: number; right: number; x: number }[] = [];
+  const placed: {
+    above: boolean;
+    level: number;
+    left: number;
+    right: number;
+    top: number;
+    bottom: number;
+    x: number;
+  }[] = [];
+  // A label of the outer level stands beyond the boxes of the inner level it would otherwise meet.
+  const levelEdge = (above: boolean, level: number, left: number, right: number) => {
+    if (level === 0) return above ? AXIS - LABEL.gap : AXIS + LABEL.gap;
+    const inner = placed.filter(
+      (p) => p.above === above && p.level === level - 1 && left < p.right + 12 && right > p.left - 12,
+    );
+    return above
+      ? Math.min(AXIS - LABEL.gap - LABEL.height, ...inner.map((p) => p.top)) - LABEL.levelGap
+      : Math.max(AXIS + LABEL.gap + LABEL.height, ...inner.map((p) => p.bottom)) + LABEL.levelGap;
+  };
   for (const [i, item] of items.entries()) {
     const x = xs[i]!;
-    const left = Math.min(Math.max(0, x - LABEL.width / 2), AREA.width - LABEL.width);
-    const right = left + LABEL.width;
-    const slot = slots.find(({ above, level }) =>
-      placed.every((p) => {
+    const { w, h } = labelBox(item.title);
+    const left = Math.min(Math.max(0, x - w / 2), AREA.width - w);
+    const right = left + w;
+    let chosen: (typeof placed)[number] | null = null;
+    for (const [above, level] of SLOTS) {
+      const edge = levelEdge(above, level, left, right);
+      const top = above ? edge - h : edge;
+      const bottom = top + h;
+      if (top < 0 || bottom > AREA.height) continue;
+      const clear = placed.every((p) => {
         if (p.above !== above) return true;
-        const boxesMeet = p.level === level && left < p.right + 12 && right > p.left - 12;
-        const myLeaderCrosses = p.level < level && x > p.left - 6 && x < p.right + 6;
-        const crossesItsLeader = p.level > level && p.x > left - 6 && p.x < right + 6;
+        const boxesMeet = left < p.right + 12 && right > p.left - 12 && top < p.bottom + 6 && bottom > p.top - 6;
+        // A leader runs from the axis to its box: through any box between them.
+        const myLeaderCrosses = x > p.left - 6 && x < p.right + 6 && (above ? p.bottom > bottom : p.top < top);
+        const crossesItsLeader = p.x > left - 6 && p.x < right + 6 && (above ? bottom > p.bottom : top < p.top);
         return !boxesMeet && !myLeaderCrosses && !crossesItsLeader;
-      }),
-    );
-    if (!slot) return null;
-    placed.push({ ...slot, left, right, x });
-    const y = top(slot.above, slot.level);
+      });
+      if (clear) {
+        chosen = { above, level, left, right, top, bottom, x };
+        break;
+      }
+    }
+    if (!chosen) return null;
+    placed.push(chosen);
     labels.push({
       x: left,
-      y,
-      w: LABEL.width,
-      h: LABEL.height,
+      y: chosen.top,
+      w,
+      h,
       date: item.row.date,
       title: item.title,
       colour: KIND_COLOURS[item.event.kind],
       number: item.row.number,
-      above: slot.above,
+      above: chosen.above,
     });
-    leaders.push({ x, y1: AXIS, y2: slot.above ? y + LABEL.height : y, colour: KIND_COLOURS[item.event.kind] });
+    leaders.push({
+      x,
+      y1: AXIS,
+      y2: chosen.above ? chosen.bottom : chosen.top,
+      colour: KIND_COLOURS[item.event.kind],
+    });
   }
   return {
     width: AREA.width,
@@ -146,39 +191,36 @@ function layout(items: Input[]): SlideTimeline | null {
   };
 }
 
-/** The events in date order on as few slides as keep every label legible: each slide takes as many as it can. */
+/**
+ * The events in date order on as few slides as keep every label legible, shared out as evenly as that allows: each
+ * slide takes as many as it can up to a cap, and the cap is the smallest that needs no more slides than none would.
+ */
 export function slideTimelines(
   events: ChronologyEvent[],
   rows: EventRow[],
 ): { layout: SlideTimeline; rows: EventRow[] }[] {
   const items = events
-    .map((event, i) => ({ event, row: rows[i]!, title: shortTitle(rows[i]!, event) }))
+    .map((event, i) => ({ event, row: rows[i]!, title: shortTitle(rows[i]!) }))
     .sort((a, b) => dayOf(a.event.date.start) - dayOf(b.event.date.start) || a.row.number - b.row.number);
-  const slides: { layout: SlideTimeline; rows: EventRow[] }[] = [];
-  for (let start = 0; start < items.length; ) {
-    let best: SlideTimeline | null = null;
-    let count = 0;
-    for (let n = 1; start + n <= items.length; n++) {
-      const tried = layout(items.slice(start, start + n));
-      if (!tried) break;
-      best = tried;
-      count = n;
+  const pack = (cap: number) => {
+    const slides: { layout: SlideTimeline; rows: EventRow[] }[] = [];
+    for (let start = 0; start < items.length; ) {
+      let best = layout([items[start]!])!;
+      let count = 1;
+      for (let n = 2; n <= cap && start + n <= items.length; n++) {
+        const tried = layout(items.slice(start, start + n));
+        if (!tried) break;
+        [best, count] = [tried, n];
+      }
+      slides.push({ layout: best, rows: items.slice(start, start + count).map((i) => i.row) });
+      start += count;
     }
-    if (!best) {
-      best = layout([items[start]!])!;
-      count = 1;
-    }
-    slides.push({ layout: best, rows: items.slice(start, start + count).map((i) => i.row) });
-    start += count;
+    return slides;
+  };
+  const fewest = pack(items.length);
+  for (let cap = Math.ceil(items.length / fewest.length); cap < items.length; cap++) {
+    const even = pack(cap);
+    if (even.length <= fewest.length) return even;
   }
-  // Share the events out evenly over that many slides, so the last is not a slide of one or two.
-  if (slides.length > 1) {
-    const per = Math.ceil(items.length / slides.length);
-    const even = Array.from({ length: slides.length }, (_, k) => items.slice(k * per, (k + 1) * per)).filter(
-      (part) => part.length,
-    );
-    const laid = even.map((part) => layout(part));
-    if (laid.every(Boolean)) return laid.map((l, k) => ({ layout: l!, rows: even[k]!.map((i) => i.row) }));
-  }
-  return slides;
+  return fewest;
 }

@@ -280,6 +280,82 @@ describe('what is no event', () => {
   });
 });
 
+describe('which clause a date belongs to', () => {
+  const summaries = async (sentences: string[]) => {
+    const { VFile } = await import('vfile');
+    const value = `Title\n\n${sentences.join('\n\n')}\n`;
+    const c = extractChronology(await parseEssay(new VFile({ path: 'e.txt', value })), { spelling: false });
+    return c.events.map((e) => `${e.date.value} ${e.summary}`);
+  };
+
+  it('a date in a participle or relative phrase set in commas tells what that phrase says of its noun', async () => {
+    expect(
+      await summaries([
+        'The embassy in Nairobi, opened in 1964, covers Kenya, Uganda and Somalia.',
+        'Founded in 1949, the alliance has grown to 32 members.',
+        'The bridges, completed in 1932, carry eight lanes of traffic.',
+        'The agreement, which was signed in 1994, is still in force.',
+      ]),
+    ).toEqual([
+      '1932 The bridges were completed',
+      '1949 The alliance was founded',
+      '1964 The embassy in Nairobi was opened',
+      '1994 The agreement was signed',
+    ]);
+  });
+
+  it('the main clause keeps its own date, and a phrase whose noun is in doubt is left as it was', async () => {
+    expect(
+      await summaries([
+        'Azerbaijan joined the programme on 4 May 1994, signed by its president.',
+        'Article 237 of the Treaty of Rome, signed on 25 March 1957, provided for enlargement.',
+      ]),
+    ).toEqual([
+      '1957-03-25 Article 237 of the Treaty of Rome provided for enlargement',
+      '1994-05-04 Azerbaijan joined the programme, signed by its president',
+    ]);
+  });
+});
+
+describe("a text's form", () => {
+  const build = async (value: string) => {
+    const { VFile } = await import('vfile');
+    const file = new VFile({ path: 'e.txt', value });
+    const essay = await parseEssay(file);
+    return { essay, chronology: extractChronology(essay, { spelling: false }, file) };
+  };
+
+  it("reads a speech's salutation and sign-off as form, never as names or events", async () => {
+    const { essay, chronology } = await build(
+      'Address to the Nation\n\nMadam Speaker, Mr. Vice President, Members of Congress, my fellow Americans:\n\nIn 2018 our economy grew by 3 percent. Next month I will send Congress a plan.\n\nThank you. God bless you, and God bless America.\n',
+    );
+    expect(essay.paragraphs.map((p) => !!p.formula)).toEqual([true, false, true]);
+    expect(chronology.people).toEqual([]);
+    expect(chronology.organizations).not.toContain('Members of Congress');
+  });
+
+  it("puts a press release's news first among its key points, whatever its date", async () => {
+    const { keyPoints } = await import('../pipeline/views/common.ts');
+    const { essay, chronology } = await build(
+      'FOR IMMEDIATE RELEASE\n\nNew Ambassador to Kenya\n\nNAIROBI, March 3, 2024 - The Ministry of Foreign Affairs today appointed Maria Lindqvist as Ambassador to Kenya.\n\nMs. Lindqvist joined the foreign service in 1998. She served in Addis Ababa from 2015 to 2019. She led the Africa department from 2020.\n\nThe embassy in Nairobi, opened in 1964, covers Kenya and Uganda.\n\n###\n',
+    );
+    const points = keyPoints(essay, chronology, 'day-month').map((p) => p.text);
+    expect(points[0]).toBe(
+      '3 March 2024: The Ministry of Foreign Affairs appointed Maria Lindqvist as Ambassador to Kenya.',
+    );
+    expect(points.slice(1).join(' ')).toContain('1964: The embassy in Nairobi was opened.');
+  });
+
+  it("keeps a release's media contact out of the who's who", async () => {
+    const { essay, chronology } = await build(
+      'FOR IMMEDIATE RELEASE\n\nNew Ambassador\n\nThe Ministry of Foreign Affairs on 3 March 2024 appointed Maria Lindqvist as Ambassador to Kenya.\n\nMedia contact: Press Office, +46 8 405 10 00\n\n###\n',
+    );
+    expect(essay.genre).toBe('press release');
+    expect(essay.paragraphs.at(-1)!.formula).toBe(true);
+    expect(chronology.organizations).not.toContain('Press Office');
+  });
+});
+
 describe('essays in French, German and Spanish', () => {
   const dir = path.join(import.meta.dirname, 'fixtures', 'languages');
   const chronologyOf = async (file: string) => {

@@ -128,10 +128,18 @@ export interface Paragraph {
   breakBefore?: true;
   /** Part of a callout box. */
   callout?: Callout;
+  /** Form rather than content (a speech's salutation or sign-off, a release's media contact): printed, never read. */
+  formula?: true;
 }
 
 /** Code and displayed math are characters to show, never words to read for dates or names. */
 export const isCode = (p: Pick<Paragraph, 'kind'>) => p.kind === 'code' || p.kind === 'math';
+
+/** Words read for dates and names: not code, and not a formula of the text's form. */
+export const isRead = (p: Pick<Paragraph, 'kind' | 'formula'>) => !isCode(p) && !p.formula;
+
+/** The essay's own running prose: what its points and slides are made of. */
+export const isProse = (p: Pick<Paragraph, 'kind' | 'formula'>) => p.kind === 'text' && !p.formula;
 
 export interface Section {
   id: string;

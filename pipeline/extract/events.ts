@@ -173,6 +173,7 @@ export function buildEvents(
               tokens,
               sentence: [sentenceFrom, sentenceTo],
               clause: [clause.from, clause.to],
+              date: mention.at,
               dates: dated.map((m) => m.at),
               dateline: prose,
               person: actorsPeople[0] ?? null,

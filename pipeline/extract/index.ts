@@ -2,7 +2,7 @@
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { toldFrom } from '../core/essay-date.ts';
-import { type Chronology, chronologySchema, type Essay, isCode } from '../core/model.ts';
+import { type Chronology, chronologySchema, type Essay, isRead } from '../core/model.ts';
 import { toSource } from '../core/source-map.ts';
 import { compareDays } from '../dates/calendar.ts';
 import { DATE_LANGUAGES } from '../dates/timex/index.ts';
@@ -117,7 +117,7 @@ function namesByParagraph(
         place === place.toUpperCase() ? place.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase()) : place;
       datelines.push({ name, type: 'place', start: joined.length, end: joined.length + place.length });
     }
-    joined += isCode(paragraph)
+    joined += !isRead(paragraph)
       ? `${' '.repeat(paragraph.text.length)}\n\n`
       : `${' '.repeat(dateline) + paragraph.text.slice(dateline)}\n\n`;
   }

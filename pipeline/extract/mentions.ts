@@ -1,5 +1,5 @@
 // Every temporal expression of an essay, in reading order, dated and pointing back into the source text.
-import { type Essay, isCode, type Mention, type Paragraph, type Segment } from '../core/model.ts';
+import { type Essay, isRead, type Mention, type Paragraph, type Segment } from '../core/model.ts';
 import { toSource, toSourceEnd } from '../core/source-map.ts';
 import { parseIsoDay, type Span } from '../dates/calendar.ts';
 import { type Context, countDeictic, tagTimexes } from '../dates/timex/index.ts';
@@ -68,7 +68,7 @@ export function findMentions(
       const heading = essay.sections[section + 1]?.heading;
       if (heading) tag(heading.text, heading.segments, { ...paragraph, sentences: [] });
     }
-    if (!isCode(paragraph)) tag(paragraph.text, paragraph.segments, paragraph);
+    if (isRead(paragraph)) tag(paragraph.text, paragraph.segments, paragraph);
   }
   return mentions;
 }

@@ -18,6 +18,8 @@ export interface SummaryInput {
   clause: [number, number];
   /** Where the sentence's dates sit: they go, with the preposition before them. */
   dates: [number, number][];
+  /** The event's own date among them. */
+  date?: [number, number];
   /** Characters of the paragraph that are a news dateline. */
   dateline: number;
   /** Who "he" or "she" stands for here, and the role the sentence names them by ("the President"). */
@@ -124,6 +126,8 @@ export function summarise(input: SummaryInput): string {
       if (tokens[i]!.end <= to) out.push(tokens[i]!);
     return out;
   };
+  const participial = participleEvent(input, inRange);
+  if (participial) return participial;
   let words = clean(inRange(clause[0], clause[1]), input);
   let antecedent = input.antecedent;
   // The clause leaves its subject to the one before ("... and joined in 1986"), or its verb ("Chile on 22 October");
@@ -188,6 +192,66 @@ export function summarise(input: SummaryInput): string {
   )
     return fallback(input);
   return text;
+}
+
+/**
+ * A date inside a participle phrase set off by commas belongs to what the participle says of its noun: "The embassy,
+ * opened in 1964, covers Kenya" and "Founded in 1949, the alliance has grown" tell an opening and a founding, not a
+ * covering or a growth. The row is then the noun and the participle: "The embassy was opened", "The alliance was
+ * founded". Null when the clause's date is in no such phrase.
+ */
+function participleEvent(input: SummaryInput, inRange: (from: number, to: number) => Token[]): string | null {
+  const [from, to] = input.sentence;
+  const date = input.date;
+  if (!date) return null;
+  const sentence = inRange(from, to);
+  const at = sentence.findIndex((t) => t.start >= date[0]);
+  if (at < 0) return null;
+  const isComma = (t: Token | undefined) => t?.text === ',';
+  let open = at - 1;
+  while (open >= 0 && !isComma(sentence[open])) open--;
+  let close = at;
+  while (close < sentence.length && !isComma(sentence[close]) && !/^[.!?;]$/.test(sentence[close]!.text)) close++;
+  const phrase = sentence.slice(open + 1, close);
+  const head = phrase[0];
+  if (!head) return null;
+  // ", which was signed in 1994," says of its noun what a participle would.
+  const relative = open >= 0 && ['which', 'who'].includes(head.lemma) && firstFinite(phrase.slice(1)) === 0;
+  // The phrase is a past participle and its complements, with no verb of its own beside it.
+  const participle = isParticiple(head) && !phrase.slice(1).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  if (!relative && !participle) return null;
+  let subject: Kept;
+  if (open < 0) {
+    // Opening the sentence: the subject of the main clause after it.
+    if (!isComma(sentence[close])) return null;
+    subject = subjectOf(sentence.slice(close + 1));
+  } else {
+    // After its noun: the words before the comma are that noun phrase, and the main verb comes after the phrase.
+    const before = sentence.slice(0, open);
+    if (
+      !before.length ||
+      firstFinite(before) >= 0 ||
+      !isComma(sentence[close]) ||
+      firstFinite(sentence.slice(close + 1)) < 0
+    )
+      return null;
+    subject = before;
+  }
+  if (!subject.length || !subject.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return null;
+  // "Article 237 of the Treaty of Rome, signed in 1957": the article, or the treaty? Left as it was.
+  if (
+    open >= 0 &&
+    subject.some((t, i) => t.lemma === 'of' && subject[i + 1] && /^(?:DET|PROPN)$/.test(subject[i + 1]!.pos))
+  )
+    return null;
+  if (subject.some((t) => t.pos === 'PRON' && !/^(?:its|their|his|her|our)$/i.test(t.text))) return null;
+  const rendered = render(clean(phrase, input), input.text);
+  // "Founded in 1949, ..." opens the sentence with its capital: in the row it follows the noun.
+  const said = open < 0 && head.pos !== 'PROPN' ? rendered.charAt(0).toLowerCase() + rendered.slice(1) : rendered;
+  const noun = render(subject, input.text);
+  if (relative) return tidy(`${noun} ${render(clean(phrase.slice(1), input), input.text)}`);
+  const plural = /s$/.test(subject.at(-1)!.text) && subject.at(-1)!.pos === 'NOUN';
+  return tidy(`${noun} ${plural ? 'were' : 'was'} ${said}`);
 }
 
 /** The clause without its date, dateline, parentheticals, leading connectives and framing phrase, or trailing aside. */

@@ -20,7 +20,7 @@ import type {
 import { toSource } from '../core/source-map.ts';
 import { firstDate } from '../dates/timex/index.ts';
 import { dateLineOf, datelineOf, titleDateOf } from './dateline.ts';
-import { genreOf } from './genre.ts';
+import { formulasOf, genreOf } from './genre.ts';
 import { detectLanguage } from './language.ts';
 import { type Collected, type CrossRefTarget, collectRuns, Inline, runsText } from './runs.ts';
 import { splitSentences } from './sentences.ts';
@@ -98,6 +98,8 @@ export default function essay() {
     const { compiled, colophon, dated, dateSource, datelineLength } = readDates(drafts, title, matter);
     const { sections, paragraphs } = numberParagraphs(headed, drafts, datelineLength);
     anchorTargets(blocks.labels, sections, paragraphs, notes);
+    const genre = genreOf(title || String(file.stem ?? ''), paragraphs, String(file.value));
+    for (const n of formulasOf(genre, paragraphs)) paragraphs[n - 1]!.formula = true;
     const result: Essay = {
       slug: String(file.data.slug ?? file.stem ?? 'essay'),
       format: file.extname === '.md' || file.extname === '.markdown' ? 'md' : 'txt',
@@ -108,7 +110,7 @@ export default function essay() {
       dated,
       dateSource,
       colophon,
-      genre: genreOf(title || String(file.stem ?? ''), paragraphs, String(file.value)),
+      genre,
       sections,
       paragraphs,
       notes,

@@ -12,6 +12,30 @@ const SALUTATION =
 const RELEASE =
   /^(?:for immediate release|press release|news release)\b|^(?:media|press) (?:contact|enquiries|inquiries)\b|^-?30-$|^#{3}$/im;
 
+/** A speech's sign-off, sentence by sentence: thanks and blessings. */
+const SIGN_OFF =
+  /^(?:thank you|thanks|god bless|may god|so help me god|long live|vive|viva|good ?night|and god bless|merci|danke|gracias)\b/i;
+const CONTACT = /^(?:media|press) (?:contact|enquiries|inquiries)\b|^(?:contact|for (?:more|further) information)\s*:/i;
+
+/**
+ * The paragraphs that are the text's form rather than its content: a speech's salutation ("Madam Speaker, Members of
+ * Congress:") and sign-off ("Thank you. God bless America."), a release's media contact. Printed, never read.
+ */
+export function formulasOf(genre: Genre | null, paragraphs: Paragraph[]): Set<number> {
+  const formulas = new Set<number>();
+  const short = (p: Paragraph) => p.text.length <= 250 && p.kind === 'text';
+  if (genre === 'speech') {
+    for (const p of paragraphs.slice(0, 2))
+      if (short(p) && SALUTATION.test(p.text.trim()) && /[:,!]\s*$|^thank you\b/i.test(p.text.trim()))
+        formulas.add(p.n);
+    for (const p of paragraphs.slice(-2))
+      if (short(p) && p.sentences.length && p.sentences.every((s) => SIGN_OFF.test(s.text.trim()))) formulas.add(p.n);
+  }
+  if (genre === 'press release')
+    for (const p of paragraphs) if (short(p) && CONTACT.test(p.text.trim())) formulas.add(p.n);
+  return formulas;
+}
+
 export function genreOf(title: string, paragraphs: Paragraph[], source: string): Genre | null {
   const texts = paragraphs.map((p) => p.text.trim());
   const opening = texts.slice(0, 2).join(' ');

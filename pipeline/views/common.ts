@@ -1,6 +1,6 @@
 // What every product shows in the same way: event rows, the span covered, the essay's sections or periods.
 
-import type { Chronology, ChronologyEvent, Essay, EventKind } from '../core/model.ts';
+import { type Chronology, type ChronologyEvent, type Essay, type EventKind, isProse } from '../core/model.ts';
 import { escapeRegExp } from '../core/text.ts';
 import { compareDays, toDayNumber } from '../dates/calendar.ts';
 import { type ParagraphView, paragraphView, type ViewOptions } from './blocks.ts';
@@ -196,6 +196,10 @@ export function keyPoints(essay: Essay, chronology: Chronology, style: DateStyle
       Math.floor(((toDayNumber(e.date.start) - first) / Math.max(1, last - first + 1)) * stretches),
     );
   const picked = new Set<ChronologyEvent>();
+  // A press release's news is its lead: its first point, whatever its date.
+  const leadParagraph = essay.paragraphs.find(isProse)?.n;
+  const news = essay.genre === 'press release' ? events.find((e) => e.source.paragraph === leadParagraph) : undefined;
+  if (news) picked.add(news);
   for (let i = 0; i < stretches; i++) {
     const best = ranked.find((e) => stretch(e) === i && !picked.has(e));
     if (best) picked.add(best);
@@ -216,7 +220,12 @@ export function keyPoints(essay: Essay, chronology: Chronology, style: DateStyle
     else picked.add(e);
   }
   return [...picked]
-    .sort((a, b) => compareDays(a.date.start, b.date.start) || a.source.paragraph - b.source.paragraph)
+    .sort(
+      (a, b) =>
+        Number(b === news) - Number(a === news) ||
+        compareDays(a.date.start, b.date.start) ||
+        a.source.paragraph - b.source.paragraph,
+    )
     .map((e) => {
       const told = [e, ...(companions.get(e) ?? [])].sort((a, b) => compareDays(a.date.start, b.date.start));
       const [head, ...rest] = told;
@@ -272,7 +281,7 @@ function argumentPoints(essay: Essay): KeyPoint[] {
     p.sentences.find((s) => states(s) && s.text.split(/\s+/).length >= 10) ?? p.sentences.find(states);
   const points = leads
     .map((n) => essay.paragraphs[n - 1]!)
-    .filter((p) => p.kind === 'text' && topic(p))
+    .filter((p) => isProse(p) && topic(p))
     .map((p) => ({
       text: sentence(typeset(topic(p)!.text)),
       paragraphs: [{ n: p.n, href: `#p${p.n}` }],
@@ -382,7 +391,7 @@ export function keyPeople(essay: Essay, chronology: Chronology): string[] {
         .join('|')})(?![\\p{L}])`,
       'gu',
     );
-  const lead = essay.paragraphs.find((p) => p.kind === 'text')?.n;
+  const lead = essay.paragraphs.find(isProse)?.n;
   const scored = people.map((name, order) => {
     const pattern = forms(name);
     let score = 0;

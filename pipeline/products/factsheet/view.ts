@@ -1,6 +1,6 @@
 // The fact sheet's view model: everything essential, in order of priority, so the page can drop from the end.
 
-import type { Chronology, Essay, EventKind } from '../../core/model.ts';
+import { type Chronology, type Essay, type EventKind, isProse } from '../../core/model.ts';
 import type { Settings } from '../../core/settings.ts';
 import { toDayNumber } from '../../dates/calendar.ts';
 import {
@@ -199,7 +199,7 @@ export function factsheetView(
     // The essay's own words fill what room is left, but no paragraph whose point is already in brief.
     excerpt: sectionsOf(essay, chronology, { notes: null, hyphenate: hyphenator(essay.lang) ?? undefined })
       .flatMap((s) => s.paragraphs)
-      .filter((p) => p.kind === 'text' && !briefed.has(p.n))
+      .filter((p) => isProse(p) && !briefed.has(p.n))
       .slice(0, limits.excerpt),
     source: {
       title: typeset(essay.title),

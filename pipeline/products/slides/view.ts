@@ -1,6 +1,6 @@
 // The deck's view model. Slides are budgeted, not shrunk, and words are never cut: at most five bullets and a bounded
 // number of characters a slide; what does not fit goes to a continuation slide.
-import type { Chronology, Essay } from '../../core/model.ts';
+import { type Chronology, type Essay, isProse } from '../../core/model.ts';
 import type { Settings } from '../../core/settings.ts';
 import { escapeRegExp } from '../../core/text.ts';
 import {
@@ -97,7 +97,7 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
       // An argument's slide: the sentences of substance its paragraphs make, up to four, each whole.
       const points = section.paragraphs
         .map((p) => essay.paragraphs[p.n - 1]!)
-        .filter((p) => p.kind === 'text')
+        .filter(isProse)
         .flatMap((p) => argumentSentences(p).map((text) => ({ p, text })))
         .slice(0, 4);
       if (points.length)

@@ -356,6 +356,42 @@ describe("a text's form", () => {
   });
 });
 
+describe('a biography', () => {
+  const text = [
+    'Leonard Woodcock',
+    'Leonard Freel Woodcock (February 15, 1911 - January 16, 2001) was an American labor leader and diplomat. He led the United Auto Workers from 1970 to 1977.',
+    'Photo attributed to the Detroit News, 1972.',
+    'In 1977 President Jimmy Carter appointed him chief of the Liaison Office in Beijing.',
+    'Consular posts opened during his tenure: Guangzhou (1979), Shanghai (1980), Shenyang (1984), Chengdu (1985).',
+    'He returned to Michigan in 1981. He died in Ann Arbor in 2001.',
+  ].join('\n\n');
+  const built = (async () => {
+    const { VFile } = await import('vfile');
+    const file = new VFile({ path: 'bio.txt', value: `${text}\n` });
+    const essay = await parseEssay(file);
+    return { essay, chronology: extractChronology(essay, { spelling: false }, file) };
+  })();
+
+  it('tells a life in brackets after the name as a birth and a death, and the later "died" as that death', async () => {
+    const { essay, chronology } = await built;
+    expect(essay.genre).toBe('biography');
+    const rows = chronology.events.map((e) => `${e.date.value} ${e.summary}`);
+    expect(rows).toContain('1911-02-15 Leonard Freel Woodcock was born');
+    expect(rows).toContain('2001-01-16 Leonard Freel Woodcock died');
+    expect(rows.filter((r) => /died/.test(r))).toHaveLength(1);
+    expect(chronology.events.find((e) => e.date.value.includes('/2001'))).toBeUndefined();
+  });
+
+  it('reads "he" as the life it tells, a list of names with their years as no events, and a credit as no one', async () => {
+    const { chronology } = await built;
+    const rows = chronology.events.map((e) => `${e.date.value} ${e.summary}`);
+    expect(rows).toContain('1981 Leonard Freel Woodcock returned to Michigan');
+    expect(rows.some((r) => /Guangzhou|Shanghai|Chengdu/.test(r))).toBe(false);
+    expect(chronology.events.map((e) => e.date.value)).not.toContain('1980');
+    expect([...chronology.places, ...chronology.organizations]).not.toContain('Detroit News');
+  });
+});
+
 describe('essays in French, German and Spanish', () => {
   const dir = path.join(import.meta.dirname, 'fixtures', 'languages');
   const chronologyOf = async (file: string) => {

@@ -1,7 +1,8 @@
 // Dated sentences become chronology events: one per real-world event, sorted by date.
 import type { ChronologyEvent, Essay, EventKind, Paragraph, Precision } from '../core/model.ts';
 import { toSource } from '../core/source-map.ts';
-import { compareDays } from '../dates/calendar.ts';
+import { escapeRegExp } from '../core/text.ts';
+import { compareDays, daySpan, monthSpan, type Span, yearSpan } from '../dates/calendar.ts';
 import { isReference } from '../dates/timex/index.ts';
 import type { Found } from './actors.ts';
 import { datedClauses } from './clauses.ts';
@@ -68,6 +69,11 @@ export function buildEvents(
   let lastPerson: string | null = null; // who "he" or "she" is: the last person named, in this paragraph or before
   let lastSubject: string | null = null; // ... or better, the last person a sentence was about (its subject)
 
+  // A biography's subject: the first person its opening names.
+  const biographee =
+    essay.genre === 'biography'
+      ? ((names.get(essay.paragraphs[0]?.n ?? 0) ?? []).find((f) => f.type === 'person')?.name ?? null)
+      : null;
   const mentionsOf = new Map<number, LocatedMention[]>();
   for (const m of mentions) mentionsOf.set(m.paragraph, [...(mentionsOf.get(m.paragraph) ?? []), m]);
   for (const paragraph of essay.paragraphs) {
@@ -99,7 +105,8 @@ export function buildEvents(
       const byRole = named.length ? null : holderOfRole(sentence.text, roles, lastSeen);
       // "In 1936 he became ...": a pronoun subject is the person the text was about, not a name later in the sentence
       // ("He was born ..., the son of Hjalmar Hammarskjöld" is not about Hjalmar).
-      const referent = lastSubject ?? lastPerson;
+      // In a biography "he" or "she" is the life it tells, unless the sentence itself names someone else first.
+      const referent = (essay.genre === 'biography' ? biographee : null) ?? lastSubject ?? lastPerson;
       const actorsPeople =
         referent && pronounSubject(tokens, Math.max(sentenceFrom, prose), sentenceTo)
           ? [referent, ...named.filter((n) => n !== referent)]
@@ -210,7 +217,7 @@ export function buildEvents(
     }
   }
 
-  const kept = dropTopicSentences(candidates);
+  const kept = dropTopicSentences(lifespans(candidates, essay.source));
   const merged = mergeRestatements(kept, onRestated);
   merged.sort(
     (a, b) =>
@@ -234,6 +241,59 @@ export function buildEvents(
     actors: { people: c.people, organizations: c.organizations, places: c.places },
     source: { paragraph: c.paragraph, sentence: c.sentence },
   }));
+}
+
+/** One end of a span of dates, as a date of its own at the span's precision. */
+function endOf(iso: string, precision: LocatedMention['precision']): Span | null {
+  const [year, month, day] = [Number(iso.slice(0, -6)), Number(iso.slice(-5, -3)), Number(iso.slice(-2))];
+  if (precision === 'day') return daySpan(year, month, day);
+  if (precision === 'month') return monthSpan(year, month);
+  if (precision === 'year') return yearSpan(year);
+  return null;
+}
+
+/**
+ * "Leonard Woodcock (February 15, 1911 – January 16, 2001) was an American labor leader": a span of dates in brackets
+ * right after a person's name is their life, and tells two events, a birth and a death, not one that lasted 90 years.
+ */
+function lifespans(candidates: Candidate[], source: string): Candidate[] {
+  const lives: Candidate[] = [];
+  const split = candidates.flatMap((c) => {
+    const person = c.people[0];
+    const parts = c.mention.parts;
+    if (!person || parts?.length !== 2 || c.mention.start.slice(0, -6) === c.mention.end.slice(0, -6)) return [c];
+    if (!new RegExp(`${escapeRegExp(person)}\\s*\\(\\s*${escapeRegExp(c.mention.text)}\\s*\\)`).test(c.text))
+      return [c];
+    const born = endOf(c.mention.start, c.mention.precision);
+    const died = endOf(c.mention.end, c.mention.precision);
+    if (!born || !died) return [c];
+    const row = (span: Span, part: [number, number], summary: string, kind: EventKind): Candidate => ({
+      ...c,
+      mention: { ...c.mention, ...span, text: source.slice(part[0], part[1]), offset: part, parts: undefined },
+      summary,
+      kind,
+    });
+    // What the sentence says besides ("was an American labor leader") is a description, not a third event.
+    const ends = [
+      row(born, parts[0]!, `${person} was born`, 'other'),
+      row(died, parts[1]!, `${person} died`, 'incident'),
+    ];
+    lives.push(...ends);
+    return ends;
+  });
+  // "He died in Ann Arbor in 2001", told later, is the same death, less precisely dated: the life's row stands for it.
+  const verb = (c: Candidate) => (/\bwas born\b/.test(c.summary) ? 'born' : /\bdied\b/.test(c.summary) ? 'died' : null);
+  return split.filter(
+    (c) =>
+      lives.includes(c) ||
+      !lives.some(
+        (life) =>
+          verb(life) === verb(c) &&
+          c.people[0] === life.people[0] &&
+          compareDays(c.mention.start, life.mention.start) <= 0 &&
+          compareDays(life.mention.end, c.mention.end) <= 0,
+      ),
+  );
 }
 
 /**
@@ -298,10 +358,20 @@ const YARDSTICK =
  */
 function notAHappening(text: string, [start, end]: [number, number]): boolean {
   if (YARDSTICK.test(text.slice(Math.max(0, start - 60), start))) return true;
+  if (inListOfNames(text, start, end)) return true;
   const opens = /(?:^|[.!?]\s+|\n)(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 6), start)) || start === 0;
   if (opens && /^\s+(?:was|is|were|are|will\s+be|has\s+been|had\s+been|would\s+be)\b/i.test(text.slice(end, end + 16)))
     return true;
   return /^(?:today|tonight|now)$/i.test(text.slice(start, end)) && /^['\u2019]s\b/.test(text.slice(end, end + 3));
+}
+
+/** "Name (year)", three times or more in a row: a list of names with their dates, which tells no happening itself. */
+const NAME_AND_DATE = /\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*)*\s*\([^()]{1,40}\)[\s,;]*/gu;
+function inListOfNames(text: string, start: number, end: number): boolean {
+  if (text[start - 1] !== '(' || text[end] !== ')') return false;
+  for (const run of text.matchAll(new RegExp(`(?:${NAME_AND_DATE.source}){3,}`, 'gu')))
+    if (run.index <= start && start < run.index + run[0].length) return true;
+  return false;
 }
 
 /** A sentence as a row of the chronology, whole: from after the dateline, without its final full stop. */

@@ -15,11 +15,15 @@ const RELEASE =
 /** A speech's sign-off, sentence by sentence: thanks and blessings. */
 const SIGN_OFF =
   /^(?:thank you|thanks|god bless|may god|so help me god|long live|vive|viva|good ?night|and god bless|merci|danke|gracias)\b/i;
+/** A photograph's caption or credit standing as a paragraph: "Photo attributed to ...", "Image: Reuters". */
+const CREDIT =
+  /^(?:photo(?:graph)?|image|picture|illustration|credit|caption|source)s?\b[^.]{0,80}\b(?:by|attributed|courtesy|credit(?:ed)?|©|:)|^(?:photo|image|credit)s?\s*:/i;
 const CONTACT = /^(?:media|press) (?:contact|enquiries|inquiries)\b|^(?:contact|for (?:more|further) information)\s*:/i;
 
 /**
  * The paragraphs that are the text's form rather than its content: a speech's salutation ("Madam Speaker, Members of
- * Congress:") and sign-off ("Thank you. God bless America."), a release's media contact. Printed, never read.
+ * Congress:") and sign-off ("Thank you. God bless America."), a release's media contact, a photograph's credit.
+ * Printed, never read.
  */
 export function formulasOf(genre: Genre | null, paragraphs: Paragraph[]): Set<number> {
   const formulas = new Set<number>();
@@ -33,6 +37,7 @@ export function formulasOf(genre: Genre | null, paragraphs: Paragraph[]): Set<nu
   }
   if (genre === 'press release')
     for (const p of paragraphs) if (short(p) && CONTACT.test(p.text.trim())) formulas.add(p.n);
+  for (const p of paragraphs) if (p.text.length <= 160 && CREDIT.test(p.text.trim())) formulas.add(p.n);
   return formulas;
 }
 
@@ -45,7 +50,7 @@ export function genreOf(title: string, paragraphs: Paragraph[], source: string):
   if (texts.length >= 4 && speakers >= texts.length / 2) return 'interview';
   if (SPEECH_TITLE.test(title) || texts.slice(0, 2).some((t) => SALUTATION.test(t))) return 'speech';
   if (
-    /^[\p{Lu}][\p{L}.'-]+(?: [\p{Lu}][\p{L}.'-]+){1,3} \((?:born|b\.|\d{1,2} \w+ \d{4}|\d{4})/u.test(opening) ||
+    /^[\p{Lu}][\p{L}.'-]+(?: [\p{Lu}][\p{L}.'-]+){1,3} \((?:born|b\.|c\.\s*)?[^()]{0,24}\b\d{3,4}\b/u.test(opening) ||
     /^[\p{Lu}][\p{L}.'-]+(?: [\p{Lu}][\p{L}.'-]+){1,3} (?:was born|is a|was a)\b/u.test(opening)
   )
     return 'biography';

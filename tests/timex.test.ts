@@ -144,6 +144,24 @@ describe("news: dates counted from the story's own date, in the direction of the
       ],
     ],
     ['The ministry will publish its plan in the near future.', [['the near future', 'FUTURE_REF']]],
+    // The present tense takes the nearer day: a deadline a week on, not a year back.
+    [
+      'Comments are due March 18, and a hearing is set for Feb. 2.',
+      [
+        ['March 18', '2021-03-18'],
+        ['Feb. 2', '2021-02-02'],
+      ],
+    ],
+    ['Last January 15 the board met.', [['Last January 15', '2021-01-15']]],
+    ['The plant will close next winter.', [['next winter', '2021-WI']]],
+    // A dateline, then the story: no range of dates across the dash.
+    [
+      'March 10, 2021 - Last week the board met.',
+      [
+        ['March 10, 2021', '2021-03-10'],
+        ['Last week', '2021-W09'],
+      ],
+    ],
   ])('%s', (text, expected) => {
     expect(news(text)).toEqual(expected);
   });
@@ -187,6 +205,43 @@ describe('the pattern families', () => {
         expect(groups.length - 1, `${name}: ${re.source.slice(0, 60)}`).toBe(Object.keys(groups.groups ?? {}).length);
       }
     }
+  });
+});
+
+describe('parts of years and centuries', () => {
+  it.each([
+    [
+      'Sales in the first six months of 2006 rose.',
+      'the first six months of 2006',
+      '2006-H1',
+      '2006-01-01',
+      '2006-06-30',
+    ],
+    ['Profit in the second half of 1997 fell.', 'the second half of 1997', '1997-H2', '1997-07-01', '1997-12-31'],
+    [
+      'Exports in the last three months of 1999 grew.',
+      'the last three months of 1999',
+      '1999-Q4',
+      '1999-10-01',
+      '1999-12-31',
+    ],
+    [
+      'In the first nine months of 1997 it grew.',
+      'the first nine months of 1997',
+      '1997-01/1997-09',
+      '1997-01-01',
+      '1997-09-30',
+    ],
+    ['The house was built in the 1700s.', 'the 1700s', '17', '1700-01-01', '1799-12-31'],
+    ['In the 1990s it was sold.', 'the 1990s', '199X', '1990-01-01', '1999-12-31'],
+  ])('%s', (text, words, value, start, end) => {
+    expect(tag(text).map(([t, v, s, e]) => [t, v, s, e])).toEqual([[words, value, start, end]]);
+  });
+
+  it('narrows "the late 1700s" to the late part of the century', () => {
+    const [found] = tag('It was built in the late 1700s.');
+    expect(found?.[1]).toBe('17');
+    expect(Number(String(found?.[2]).slice(0, 4))).toBeGreaterThanOrEqual(1760);
   });
 });
 

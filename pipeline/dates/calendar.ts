@@ -82,6 +82,17 @@ export function quarterSpan(year: number, quarter: number): Span {
   };
 }
 
+/** The first or second half of a year: value "2008-H2" (TIMEX3's), two quarters, counted as quarters are. */
+export function halfSpan(year: number, half: 1 | 2): Span {
+  const first = half === 1 ? 1 : 7;
+  return {
+    value: `${timexYear(year)}-H${half}`,
+    start: isoDay(year, first, 1),
+    end: isoDay(year, first + 5, daysInMonth(year, first + 5)),
+    precision: 'quarter',
+  };
+}
+
 /** The 1990s: value "199X" (the year's last digit unknown). */
 export function decadeSpan(firstYear: number): Span {
   return {

@@ -80,7 +80,9 @@ export function tagTimexes(
   onUnplaced?: (offset: [number, number], deictic: boolean) => void,
 ): Timex[] {
   const out: Timex[] = [];
-  for (const c of recognise(text, ctx.lang)) {
+  // A range whose ends are no range ("January 10, 2024 - last week": a dateline, then the story) is its two dates.
+  const read = recognise(text, ctx.lang).flatMap((c) => (c.pieces && !c.resolve({ ...ctx }, c.start) ? c.pieces : [c]));
+  for (const c of read) {
     const span = c.resolve(ctx, c.start);
     if (!span) {
       if (!c.quiet) onUnplaced?.([c.start, c.end], !!c.deictic);

@@ -33,6 +33,7 @@ export function joinRanges(text: string, list: Candidate[]): Candidate[] {
           start: worded ? a.start - /\b(from|between)\s+$/i.exec(before)![0].length : a.start,
           end: b.end,
           parts: [...(a.parts ?? [[a.start, a.end]]), ...(b.parts ?? [[b.start, b.end]])],
+          pieces: [a, b],
           resolve: (ctx, at) => {
             // The end usually carries the year the start leaves out: "from March to May 1997".
             const last = b.resolve(ctx, b.start);

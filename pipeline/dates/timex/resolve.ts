@@ -51,6 +51,15 @@ export function yearOfUnstated(ctx: Context, at: number, month: number, day = 0)
   const today = parseIsoDay(ctx.reference);
   const later = month > today.month || (month === today.month && day > today.day);
   const earlier = month < today.month || (month === today.month && day > 0 && day < today.day);
+  // A day in the present tense ("comments are due Jan. 18", "a hearing is set for April 19") is the nearer of the two.
+  if (day > 0 && ctx.tenseAt?.(at) === 'present') {
+    const distance = (year: number) => Math.abs(toDayNumber(isoDay(year, month, day)) - toDayNumber(ctx.reference!));
+    return distance(today.year - 1) < distance(today.year)
+      ? today.year - 1
+      : distance(today.year + 1) < distance(today.year)
+        ? today.year + 1
+        : today.year;
+  }
   if (towards(ctx, at) < 0) return later ? today.year - 1 : today.year;
   return earlier ? today.year + 1 : today.year;
 }

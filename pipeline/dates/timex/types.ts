@@ -43,6 +43,8 @@ export interface Candidate {
   deictic?: boolean;
   /** Never worth a warning when it cannot be placed ("now" in a text with no date of its own). */
   quiet?: boolean;
+  /** A range joined from two dates: the two, read apart when together they make no range ("May 10 - last week"). */
+  pieces?: [Candidate, Candidate];
 }
 
 /** A family's pattern: a regular expression with named groups, and what makes a resolver of a match. */

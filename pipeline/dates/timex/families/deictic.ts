@@ -28,6 +28,21 @@ import {
 } from '../vocabulary.ts';
 
 export const deictic: Pattern[] = [
+  // last January 15, next March 3: the day in the month "last January" means
+  {
+    deictic: true,
+    re: g(
+      `(?<!\\bthe\\s)\\b(?<which>last|this|next|coming)\\s+(?<month>${MONTH_FULL})\\s+(?<day>${DAY})\\b(?!,?\\s*\\d{4})`,
+    ),
+    build: (m) => {
+      const { which, month, day } = m.groups;
+      if (!capitalised(month)) return null;
+      return (ctx) => {
+        const span = deicticSpan(ctx, which!, month!);
+        return span && implicit(dayOrNull(ymd(span.start)[0], monthOf(month!), dayOf(day!)));
+      };
+    },
+  },
   // last year, this month, next week, last May, this summer, early this year
   {
     deictic: true,

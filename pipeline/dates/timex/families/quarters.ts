@@ -2,7 +2,16 @@
 // story's own date: "the third quarter", "third-quarter profit", "the quarter", "the latest quarter", "the year-ago
 // quarter". A quarter needs its ordinal or "the": "a quarter of the vote", "the Latin Quarter", "quarter-final" and
 // "the quarter of the city" are no dates.
-import { fromDayNumber, parseIsoDay, quarterSpan, type Span, toDayNumber } from '../../calendar.ts';
+import {
+  fromDayNumber,
+  halfSpan,
+  monthSpan,
+  parseIsoDay,
+  quarterSpan,
+  rangeSpan,
+  type Span,
+  toDayNumber,
+} from '../../calendar.ts';
 import { explicit, implicit, towards } from '../resolve.ts';
 import type { Context, Pattern } from '../types.ts';
 import { g, YEAR, yearOf } from '../vocabulary.ts';
@@ -54,7 +63,43 @@ function yearAgo(ctx: Context): Span | null {
   return base && quarterSpan(base.year - 1, base.quarter);
 }
 
+/** How many months "the first six months" counts. */
+const COUNTS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+};
+
 export const quarters: Pattern[] = [
+  // the first half of 2006, the second half of 1997, the first six months of 2006, the last three months of 1999:
+  // the months they count (the first three months are its first quarter)
+  {
+    re: g(
+      `\\b(?:the\\s+)?(?<which>first|second|last|latter|final)\\s+(?:(?<half>half)|(?<count>two|three|four|five|six|seven|eight|nine|ten|eleven|\\d{1,2})\\s+months)\\s+of\\s+(?<year>${YEAR})\\b`,
+    ),
+    build: (m) => {
+      const { which, half, count, year } = m.groups;
+      const months = half ? 6 : (COUNTS[count!.toLowerCase()] ?? Number(count));
+      if (!(months >= 1 && months <= 11)) return null;
+      const fromEnd = /last|latter|final|second/i.test(which!);
+      if (/second/i.test(which!) && !half) return null; // "the second six months" is rare and ambiguous
+      return () => {
+        const y = yearOf(year!);
+        const first = fromEnd ? 13 - months : 1;
+        const last = fromEnd ? 12 : months;
+        if (months === 3) return explicit(quarterSpan(y, fromEnd ? 4 : 1));
+        if (months === 6) return explicit(halfSpan(y, fromEnd ? 2 : 1));
+        return explicit(rangeSpan(monthSpan(y, first), monthSpan(y, last)));
+      };
+    },
+  },
   // the third quarter of 1989, the fourth quarter of fiscal 1990, third-quarter 1989, Q3 1989
   {
     re: g(

@@ -2,7 +2,7 @@
 // or the nearest in a text told from its own date). "Fall" only after "the", where it is neither the verb nor "the
 // fall of Paris".
 import { seasonSpan } from '../../calendar.ts';
-import { anchorYear, explicit, implicit, withPart, yearOfUnstated } from '../resolve.ts';
+import { anchorYear, deicticSpan, explicit, implicit, withPart, yearOfUnstated } from '../resolve.ts';
 import type { Pattern } from '../types.ts';
 import { g, MOD, SEASON, seasonOf, YEAR, yearOf } from '../vocabulary.ts';
 
@@ -27,6 +27,11 @@ export const seasons: Pattern[] = [
       if (/fall/i.test(word!) && !(det && /the/i.test(det) && /^fall$/.test(word!))) return null;
       return (ctx, at) => {
         const season = seasonOf(word!);
+        // "next winter" in a story told from its date is the winter after that date; in a history, after the anchor.
+        if (!det && /next/i.test(which ?? '') && ctx.news) {
+          const span = deicticSpan(ctx, 'next', word!);
+          return span && implicit(withPart(span, part));
+        }
         // "before the summer recess" in a speech of October: next summer; in a narrative, the year it is in.
         const y = which ? anchorYear(ctx) : yearOfUnstated(ctx, at, { SP: 4, SU: 7, FA: 10, WI: 1 }[season]);
         if (y === null) return null;

@@ -19,10 +19,15 @@ import {
 } from '../vocabulary.ts';
 
 export const years: Pattern[] = [
-  // the 1990s, the late 1990s, 1930s
+  // the 1990s, the late 1990s, 1930s, the 1700s
   {
     re: g(`\\b(?<part>${MOD})(?:the\\s+)?(?<decade>\\d{3}0)'?s\\b`),
-    build: (m) => () => explicit(withPart(decadeSpan(Number(m.groups.decade)), m.groups.part)),
+    build: (m) => () => {
+      const first = Number(m.groups.decade);
+      // "the 1700s" is the century 1700-1799, as "the 1990s" is a decade; "the 2000s" is read as a decade too.
+      const span = first % 100 === 0 && first < 2000 ? centurySpan(first / 100 + 1) : decadeSpan(first);
+      return explicit(withPart(span, m.groups.part));
+    },
   },
   // the 18th century, the eighteenth-century, the 5th century BC
   {

@@ -356,6 +356,31 @@ describe("a text's form", () => {
   });
 });
 
+describe('headings that are dates', () => {
+  it("date the sentences under them that have no date of their own: a day's every sentence, a year's first", async () => {
+    const { VFile } = await import('vfile');
+    const value = [
+      '# Visit report',
+      '## 12 March 2024',
+      'The delegation arrived in Baku. Talks covered energy transit.',
+      '## 13 March 2024',
+      'The delegation visited the port of Alat.',
+      '## 2025: the next steps',
+      'A second visit is planned. It would cover the railway.',
+      '## Background',
+      'Relations were close.',
+    ].join('\n\n');
+    const file = new VFile({ path: 'report.md', value });
+    const c = extractChronology(await parseEssay(file), { spelling: false }, file);
+    expect(c.events.map((e) => `${e.date.value} ${e.summary}`)).toEqual([
+      '2024-03-12 The delegation arrived in Baku',
+      '2024-03-12 Talks covered energy transit',
+      '2024-03-13 The delegation visited the port of Alat',
+      '2025 A second visit is planned',
+    ]);
+  });
+});
+
 describe('a biography', () => {
   const text = [
     'Leonard Woodcock',

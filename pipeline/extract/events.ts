@@ -74,6 +74,7 @@ export function buildEvents(
     essay.genre === 'biography'
       ? ((names.get(essay.paragraphs[0]?.n ?? 0) ?? []).find((f) => f.type === 'person')?.name ?? null)
       : null;
+  const headingDates = datedHeadings(essay, mentions);
   const mentionsOf = new Map<number, LocatedMention[]>();
   for (const m of mentions) mentionsOf.set(m.paragraph, [...(mentionsOf.get(m.paragraph) ?? []), m]);
   for (const paragraph of essay.paragraphs) {
@@ -122,7 +123,7 @@ export function buildEvents(
       if (about) lastSubject = about;
       for (const person of named) lastSeen.set(person, sentence.offset[0]);
       // Dates in direct speech are what someone said, not what the text tells happened.
-      const dated = (mentionsOf.get(paragraph.n) ?? []).filter(
+      const own = (mentionsOf.get(paragraph.n) ?? []).filter(
         (m): m is LocatedMention & { at: [number, number] } =>
           !!m.at &&
           m.at[0] >= Math.max(sentenceFrom, prose) &&
@@ -131,6 +132,17 @@ export function buildEvents(
           !quoted.some(([a, b]) => m.at![0] >= a && m.at![1] <= b) &&
           !notAHappening(paragraph.text, m.at),
       );
+      // Under a heading that is a date ("## 12 March 2024"), a sentence without a date of its own tells that day's
+      // events: every sentence under a day, the first of each paragraph under a longer span.
+      const heading = headingDates.get(paragraph.section);
+      const dated =
+        own.length ||
+        !heading ||
+        !TOLD.has(paragraph.kind) ||
+        (heading.precision !== 'day' && sentence.n > 1) ||
+        paragraph.sentences.length === 0
+          ? own
+          : [{ ...heading, sentence: sentence.n, at: [sentenceFrom, sentenceFrom] as [number, number] }];
       const before = antecedent,
         acted = thing;
       thing =
@@ -241,6 +253,26 @@ export function buildEvents(
     actors: { people: c.people, organizations: c.organizations, places: c.places },
     source: { paragraph: c.paragraph, sentence: c.sentence },
   }));
+}
+
+/**
+ * The sections whose heading is a date, or opens with one ("## 12 March 2024", "## 1994: Partnership for Peace"),
+ * with that date; by section index.
+ */
+function datedHeadings(essay: Essay, mentions: LocatedMention[]): Map<number, LocatedMention> {
+  const dated = new Map<number, LocatedMention>();
+  essay.sections.forEach((section, index) => {
+    const heading = section.heading?.text.trim();
+    const first = section.paragraphs[0];
+    if (!heading || first === undefined) return;
+    const paragraph = essay.paragraphs[first - 1]!;
+    // A heading's mentions are filed under its first paragraph, without a place in that paragraph's text.
+    const mention = mentions.find(
+      (m) => m.paragraph === first && !m.at && m.offset[0] < paragraph.offset[0] && heading.startsWith(m.text),
+    );
+    if (mention && /^\s*(?:$|[:.\u2013\u2014-]\s)/.test(heading.slice(mention.text.length))) dated.set(index, mention);
+  });
+  return dated;
 }
 
 /** One end of a span of dates, as a date of its own at the span's precision. */

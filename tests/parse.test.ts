@@ -65,6 +65,33 @@ describe('a closing paragraph', () => {
   });
 });
 
+describe('a text typed without blank lines', () => {
+  const texts = async (value: string) =>
+    (await parseEssay(new VFile({ path: 'speech.txt', value }))).paragraphs.map((p) => p.text);
+
+  it('is a paragraph a line when every line ends a sentence (a speech, a note)', async () => {
+    const essay = await parseEssay(
+      new VFile({
+        path: 'speech.txt',
+        value:
+          'Remarks at the Summit\nThank you all for coming.\nIn 2019 we signed the accord.\nNext year we will build on it.\n',
+      }),
+    );
+    expect(essay.title).toBe('Remarks at the Summit');
+    expect(essay.paragraphs.map((p) => p.text)).toEqual([
+      'Thank you all for coming.',
+      'In 2019 we signed the accord.',
+      'Next year we will build on it.',
+    ]);
+  });
+
+  it('is one paragraph when its lines are wrapped mid-sentence', async () => {
+    expect(
+      await texts('Note\n\nIn 2019 the parties signed\nthe accord in Geneva, and in 2020\nthey ratified it.\n'),
+    ).toEqual(['In 2019 the parties signed the accord in Geneva, and in 2020 they ratified it.']);
+  });
+});
+
 describe('a press release', () => {
   it('ends at "###" or "-30-": the mark and what follows are no paragraphs, and the reader is told', async () => {
     for (const mark of ['###', '-30-']) {

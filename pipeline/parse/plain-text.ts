@@ -37,7 +37,27 @@ function blocks(text: string, dropped: string[] = []): Block[] {
       out.push(current);
     }
   }
-  return out;
+  return out.flatMap((block) => linesApart(text, block));
+}
+
+/** A line that ends a sentence: its last character a full stop, question or exclamation mark (a quote may follow). */
+const ENDS_SENTENCE = /[.!?]["'\u201d\u2019)]*$/;
+
+/**
+ * A speech or a note typed without blank lines, one paragraph a line: three lines or more, each but the first (a
+ * title) ending a sentence, are paragraphs apart. Prose wrapped at a width ends lines mid-sentence, and stays one.
+ */
+function linesApart(text: string, block: Block): Block[] {
+  if (block.lines < 3) return [block];
+  const lines: Block[] = [];
+  const line = /[^\r\n]+/g;
+  const body = text.slice(block.start, block.end);
+  for (let m = line.exec(body); m; m = line.exec(body)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    lines.push({ start: block.start + m.index + lead, end: block.start + m.index + m[0].trimEnd().length, lines: 1 });
+  }
+  const ended = lines.slice(1).every((l) => ENDS_SENTENCE.test(text.slice(l.start, l.end)));
+  return ended ? lines : [block];
 }
 
 /**

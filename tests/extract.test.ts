@@ -346,6 +346,25 @@ describe("a text's form", () => {
     expect(points.slice(1).join(' ')).toContain('1964: The embassy in Nairobi was opened.');
   });
 
+  it('leaves a speech without headings whole under its title, not in parts named "2007 / 2007 / Part 3"', async () => {
+    const { sectionsOf } = await import('../pipeline/views/common.ts');
+    const paragraphs = [
+      'My fellow citizens:',
+      'In 2007 we began. In 2007 we also built the first road.',
+      'We built more.',
+      'Much remains to be done, and we will do it together.',
+      'In 2007 the economy grew.',
+      'Our schools are stronger.',
+      'In 2007 we will finish.',
+      'Thank you.',
+    ];
+    const { essay, chronology } = await build(`Address to the Nation\n\n${paragraphs.join('\n\n')}\n`);
+    expect(essay.genre).toBe('speech');
+    expect(sectionsOf(essay, chronology).map((s) => [s.title, s.paragraphs.length])).toEqual([
+      ['Address to the Nation', 8],
+    ]);
+  });
+
   it("keeps a release's media contact out of the who's who", async () => {
     const { essay, chronology } = await build(
       'FOR IMMEDIATE RELEASE\n\nNew Ambassador\n\nThe Ministry of Foreign Affairs on 3 March 2024 appointed Maria Lindqvist as Ambassador to Kenya.\n\nMedia contact: Press Office, +46 8 405 10 00\n\n###\n',

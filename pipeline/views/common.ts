@@ -95,12 +95,26 @@ export function sectionsOf(
     const years = numbers.map((n) => yearOfParagraph[n - 1]).filter((y): y is number => y !== null);
     return years.length ? ([Math.min(...years), Math.max(...years)] as const) : null;
   });
-  // Told out of order, periods would overlap ("1992-1998" before "1996-1997"): then they are only numbered.
-  const overlap = spans.some((span, i) => spans.slice(i + 1).some((later) => span && later && later[0] < span[1]));
+  // Periods are named by their years only when each has its own, in order: told out of order they would overlap
+  // ("1992-1998" before "1996-1997"), and "2007 / 2007 / Part 3" names nothing. A speech, a release, an interview or
+  // a short text is then one section under its own title; a long one is numbered.
+  const named = spans.every(
+    (span, i) => span && spans.slice(i + 1).every((later) => later && later[0] >= span[1] && later[0] !== span[0]),
+  );
+  if (!named && groups.length > 1 && (essay.genre || essay.paragraphs.length <= 8))
+    return [
+      {
+        id: 's1',
+        title: typeset(essay.title),
+        level: 1,
+        number: null,
+        breakBefore: false,
+        paragraphs: groups.flat().map(view),
+      },
+    ];
   return groups.map((numbers, i) => ({
     id: `s${i + 1}`,
-    title:
-      !overlap && spans[i] ? yearRange(spans[i]![0], spans[i]![1]) : fill(labelsFor(essay.lang).part, { n: i + 1 }),
+    title: named ? yearRange(spans[i]![0], spans[i]![1]) : fill(labelsFor(essay.lang).part, { n: i + 1 }),
     level: 1,
     number: null,
     breakBefore: false,

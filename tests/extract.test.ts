@@ -304,6 +304,12 @@ describe('which clause a date belongs to', () => {
     ]);
   });
 
+  it('a date that says which noun ("the Feb. 23 accord") goes alone, its preposition and article stay', async () => {
+    expect(
+      await summaries(['The sites may be visited as laid down by the Feb. 23, 1998 accord signed by the two men.']),
+    ).toEqual(['1998-02-23 The sites may be visited as laid down by the accord signed by the two men']);
+  });
+
   it('the main clause keeps its own date, and a phrase whose noun is in doubt is left as it was', async () => {
     expect(
       await summaries([

@@ -279,7 +279,7 @@ function clean(tokens: Kept, input: SummaryInput): Kept {
     if (!inDate(t) || inDate(tokens[i + 1] ?? t)) return;
     let next = i + 1;
     if (tokens[next]?.text === ',') next++;
-    if (['NOUN', 'ADJ'].includes(tokens[next]?.pos ?? '') && !inDate(tokens[i - 1] ?? t) && tokens[i - 1]) {
+    if (['NOUN', 'ADJ'].includes(tokens[next]?.pos ?? '') && tokens[i - 1]) {
       let first = i;
       while (first > 0 && inDate(tokens[first - 1]!)) first--;
       if (tokens[first - 1]?.lemma === 'the' || tokens[first - 1]?.pos === 'DET') {

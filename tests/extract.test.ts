@@ -310,6 +310,24 @@ describe('which clause a date belongs to', () => {
     ).toEqual(['1998-02-23 The sites may be visited as laid down by the accord signed by the two men']);
   });
 
+  it('a "who" clause says what the name before it did; "since" after a perfect is a state, no event', async () => {
+    expect(
+      await summaries([
+        'It was the first time that Ritter, who arrived in Baghdad on 5 March 1998 with some 50 inspectors, had been allowed in.',
+        'The fighting, which has displaced thousands of people since January 2023, goes on.',
+      ]),
+    ).toEqual(['1998-03-05 Ritter arrived in Baghdad with some 50 inspectors']);
+  });
+
+  it('words that only went with the dates go with them: "and" between two, "nights", "each"', async () => {
+    const { VFile } = await import('vfile');
+    const value =
+      'Flights\n\nBOMBAY, 13 February 1998 (Wire) - Two new flights will leave Bombay on Monday and Tuesday nights from March 30, with the third departing each Thursday from August 6.\n';
+    const c = extractChronology(await parseEssay(new VFile({ path: 'e.txt', value })), { spelling: false });
+    expect(c.events.length).toBeGreaterThan(0);
+    for (const e of c.events) expect(e.summary).not.toMatch(/\band nights\b|\beach$|\band$/);
+  });
+
   it('the main clause keeps its own date, and a phrase whose noun is in doubt is left as it was', async () => {
     expect(
       await summaries([

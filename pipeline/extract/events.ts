@@ -390,12 +390,27 @@ const YARDSTICK =
  */
 function notAHappening(text: string, [start, end]: [number, number]): boolean {
   if (YARDSTICK.test(text.slice(Math.max(0, start - 60), start))) return true;
+  // "fighting that had displaced thousands since January", "has lived there since 1990": a state since then.
+  if (
+    /\bsince\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 12), start)) &&
+    PERFECT_BEFORE.test(clauseBefore(text, start))
+  )
+    return true;
   if (inListOfNames(text, start, end)) return true;
   const opens = /(?:^|[.!?]\s+|\n)(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 6), start)) || start === 0;
   if (opens && /^\s+(?:was|is|were|are|will\s+be|has\s+been|had\s+been|would\s+be)\b/i.test(text.slice(end, end + 16)))
     return true;
   return /^(?:today|tonight|now)$/i.test(text.slice(start, end)) && /^['\u2019]s\b/.test(text.slice(end, end + 3));
 }
+
+const PERFECT_BEFORE =
+  /\b(?:has|have|had|'s|'ve|'d)\s+(?:(?:not|never|long|already|also|only|been)\s+)*\p{L}+(?:ed|en|wn|ung|ought|ade)\b/iu;
+/** The words of the clause before a place in the text: back to the last full stop, semicolon or colon. */
+const clauseBefore = (text: string, at: number) =>
+  text
+    .slice(0, at)
+    .split(/[.;:!?]\s/)
+    .at(-1) ?? '';
 
 /** "Name (year)", three times or more in a row: a list of names with their dates, which tells no happening itself. */
 const NAME_AND_DATE = /\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*)*\s*\([^()]{1,40}\)[\s,;]*/gu;

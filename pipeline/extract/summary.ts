@@ -226,16 +226,18 @@ function participleEvent(input: SummaryInput, inRange: (from: number, to: number
     if (!isComma(sentence[close])) return null;
     subject = subjectOf(sentence.slice(close + 1));
   } else {
-    // After its noun: the words before the comma are that noun phrase, and the main verb comes after the phrase.
+    // After its noun: the words before the comma are that noun phrase, and the main verb comes after the phrase. A
+    // "who" says something of the name right before it, wherever that stands ("the first time that Ritter, who
+    // arrived Thursday, ...").
     const before = sentence.slice(0, open);
-    if (
-      !before.length ||
-      firstFinite(before) >= 0 ||
-      !isComma(sentence[close]) ||
-      firstFinite(sentence.slice(close + 1)) < 0
-    )
-      return null;
-    subject = before;
+    if (!isComma(sentence[close])) return null;
+    if (head.lemma === 'who') {
+      let at = before.length;
+      while (at > 0 && before[at - 1]!.pos === 'PROPN') at--;
+      subject = before.slice(at);
+    } else if (before.length && firstFinite(before) < 0 && firstFinite(sentence.slice(close + 1)) >= 0)
+      subject = before;
+    else return null;
   }
   if (!subject.length || !subject.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return null;
   // "Article 237 of the Treaty of Rome, signed in 1957": the article, or the treaty? Left as it was.
@@ -329,6 +331,16 @@ function clean(tokens: Kept, input: SummaryInput): Kept {
     let j = i;
     while (tokens[j] && (dropped.has(tokens[j]!) || inDate(tokens[j]!))) j++;
     if (tokens[j]?.text === ',') for (const w of [comma, participle, tokens[j]!]) dropped.add(w);
+  });
+  // What only went with the dates: "and" between two ("on Monday and Tuesday nights"), the part of the day after one
+  // ("nights"), a word that counted it ("each Thursday", "every May").
+  const gone = (t: Token | undefined) => !!t && (inDate(t) || dropped.has(t));
+  tokens.forEach((t, i) => {
+    const [before, after] = [tokens[i - 1], tokens[i + 1]];
+    if (gone(t)) return;
+    if (t.pos === 'CCONJ' && gone(before) && gone(after)) dropped.add(t);
+    else if (/^(?:mornings?|afternoons?|evenings?|nights?)$/i.test(t.text) && gone(before)) dropped.add(t);
+    else if (/^(?:each|every)$/i.test(t.text) && gone(after)) dropped.add(t);
   });
   out = out.filter((t) => !dropped.has(t));
   // Leading "and", "but", commas, connectives ("However,") and a framing phrase before the subject.

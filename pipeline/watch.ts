@@ -2,8 +2,9 @@
 // with one browser kept warm, and serve a live preview (preview-server.ts) that reloads itself after each rebuild.
 // A failed rebuild shows its error in the preview and the terminal; the next good save recovers.
 import { spawn } from 'node:child_process';
-import { existsSync, type FSWatcher, watch as watchPath } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { type FSWatcher, watch as watchPaths } from 'chokidar';
 import { Printer } from './browser/printer.ts';
 import { type BuildRequest, build, findEssays, fontsRoot } from './build.ts';
 import type { Options } from './cli.ts';
@@ -23,13 +24,16 @@ export async function watch(
   const printer = new Printer({ allowedRoots: [path.resolve(request.outDir), fontsRoot], maxPages: 2 });
   const preview = new PreviewServer(path.resolve(request.outDir), options);
 
-  // The settings and templates are read again for every build: a saved configuration counts at once.
+  // The settings and templates are read again for every build: a saved configuration counts at once, and what the
+  // pack depends on is watched again (a templates folder or a logo named since).
+  let inputs: InputWatcher | null = null;
   const rebuild = serially(async () => {
     const started = performance.now();
     const progress = new Progress(options.mode === 'json' ? 'json' : 'plain', options.verbose);
     const errors: string[] = [];
     try {
       request = await reload();
+      inputs?.update(request);
       // The folders the build writes: the same slugs ("-draft.md" builds into draft/).
       preview.state.slugs = (await findEssays(request.inputs)).map(slugOf);
       preview.state.outputName = request.settings.outputName;
@@ -48,8 +52,8 @@ export async function watch(
   const port = await preview.start();
   process.stdout.write(`Preview: http://localhost:${port}/  (watching; Ctrl-C stops)\n`);
   if (options.open) openBrowser(`http://localhost:${port}/`);
+  inputs = new InputWatcher(() => void rebuild());
   await rebuild();
-  watchInputs(request, () => void rebuild());
   await new Promise(() => {}); // until Ctrl-C (the signal handler exits)
   return 0;
 }
@@ -77,43 +81,84 @@ function serially(run: () => Promise<void>): () => Promise<void> {
   };
 }
 
+/** What a saved file may be, in an essay's folder: an essay, an image it shows, a bibliography or citation style. */
+const ESSAY_FOLDER_FILE = /\.(?:md|markdown|txt|png|jpe?g|gif|webp|svg|bib|json|csl)$/i;
+
 /**
- * Watch the essays' folders, every template folder and the configuration's; a burst of saves (an editor writes a
+ * Every file a pack depends on, watched with chokidar: the essays and what their folders hold for them, every
+ * template folder (one made after the start too), the configuration, and the files the settings name (logo,
+ * reference document, bibliography, style), even those named or made later. A burst of saves (an editor writes a
  * file in several steps) makes one call.
  */
-function watchInputs(request: BuildRequest, changed: () => void): FSWatcher[] {
-  // Watch the essays' folders, every template folder and the configuration; a burst of saves makes one rebuild.
-  const folders = new Set<string>();
-  for (const input of request.inputs)
-    folders.add(
-      existsSync(input) && !input.match(/\.(md|markdown|txt)$/i)
-        ? path.resolve(input)
-        : path.dirname(path.resolve(input)),
-    );
-  for (const dir of new TemplateDirs(request.templatesDir).dirs)
-    for (const sub of ['', 'partials', 'css']) folders.add(path.join(dir, sub));
-  const configFile = findConfig(process.cwd());
-  folders.add(configFile ? path.dirname(configFile) : process.cwd()); // briefing.config.yaml, wherever it was found
-  let timer: NodeJS.Timeout | null = null;
-  const watchers: FSWatcher[] = [];
-  for (const folder of folders) {
-    if (!existsSync(folder)) continue;
-    watchers.push(
-      watchPath(folder, (_, name) => {
-        if (name && !/\.(md|markdown|txt|hbs|css|ya?ml|json|png|jpe?g|svg)$/i.test(name)) return;
-        if (
-          folder === path.dirname(configFile ?? path.join(process.cwd(), 'x')) &&
-          name &&
-          !CONFIG_FILES.includes(String(name)) &&
-          !request.inputs.some((i) => path.resolve(i) === path.resolve(folder, String(name)))
-        )
-          return;
-        if (timer) clearTimeout(timer);
-        timer = setTimeout(changed, 60);
+class InputWatcher {
+  private readonly watcher: FSWatcher;
+  private watched = new Set<string>();
+  private essayFolders = new Set<string>();
+  private templateFolders: string[] = [];
+  private files = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly changed: () => void) {
+    this.watcher = watchPaths([], {
+      ignoreInitial: true,
+      depth: 4,
+      ignored: (file) => /(?:^|[\\/])(?:node_modules|\.git)(?:[\\/]|$)/.test(file) || this.isOutput(file),
+    });
+    this.watcher.on('all', (_event, file) => {
+      if (!this.concerns(path.resolve(file))) return;
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(this.changed, 60);
+    });
+  }
+
+  private outDir = '';
+  private isOutput = (file: string) => !!this.outDir && path.resolve(file).startsWith(this.outDir + path.sep);
+
+  /** Watch what this request's pack depends on, and no longer what it does not. */
+  update(request: BuildRequest): void {
+    this.outDir = path.resolve(request.outDir);
+    this.essayFolders = new Set(
+      request.inputs.map((input) => {
+        const resolved = path.resolve(input);
+        return existsSync(resolved) && statSync(resolved).isDirectory() ? resolved : path.dirname(resolved);
       }),
     );
+    this.templateFolders = new TemplateDirs(request.templatesDir).dirs.map((dir) => path.resolve(dir));
+    const configFile = findConfig(process.cwd());
+    const configFolder = configFile ? path.dirname(configFile) : process.cwd();
+    const { logo, referenceDocx, bibliography, csl } = request.settings;
+    this.files = new Set(
+      [
+        ...CONFIG_FILES.map((name) => path.join(configFolder, name)),
+        ...request.inputs.map((input) => path.resolve(input)),
+        logo,
+        referenceDocx,
+        bibliography,
+        csl && /[./\\]/.test(csl) ? csl : null,
+      ]
+        .filter((file): file is string => !!file)
+        .map((file) => path.resolve(file)),
+    );
+    // Folders, not files: a file replaced by an editor (written anew, renamed over) is seen in its folder.
+    const wanted = new Set([
+      ...this.essayFolders,
+      ...this.templateFolders,
+      ...[...this.files].map((file) => path.dirname(file)),
+    ]);
+    const added = [...wanted].filter((dir) => !this.watched.has(dir));
+    const gone = [...this.watched].filter((dir) => !wanted.has(dir));
+    if (added.length) this.watcher.add(added);
+    if (gone.length) this.watcher.unwatch(gone);
+    this.watched = wanted;
   }
-  return watchers;
+
+  /** Whether a changed file is one the pack depends on. */
+  private concerns(file: string): boolean {
+    if (this.files.has(file)) return true;
+    if (this.templateFolders.some((dir) => file === dir || file.startsWith(dir + path.sep))) return true;
+    const folder = [...this.essayFolders].find((dir) => file.startsWith(dir + path.sep));
+    return !!folder && ESSAY_FOLDER_FILE.test(file) && !CONFIG_FILES.includes(path.basename(file));
+  }
 }
 
 /** The system's own way to open a page (never fatal: the address is printed anyway). */

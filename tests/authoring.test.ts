@@ -123,6 +123,60 @@ describe('briefing watch', () => {
   });
 });
 
+describe('briefing watch, what it watches', () => {
+  it('watches a templates folder and a logo named in the configuration after it started, and a replaced logo', async () => {
+    const dir = await temp('watch-inputs');
+    const essay = path.join(dir, 'essay.txt');
+    await writeFile(essay, 'Talks in Brussels\n\nIn May 1994 the minister signed the framework document.\n');
+    const logo = path.join(dir, 'logo.png');
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [bin, 'watch', essay, '--out', path.join(dir, 'out'), '--port', '0', '--formats', 'briefing'],
+      { cwd: dir },
+    );
+    try {
+      const base = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (d) => {
+          out += d;
+          const url = /Preview: (http:\/\/localhost:\d+\/)/.exec(out)?.[1];
+          if (url) resolve(url);
+        });
+        child.once('exit', () => reject(new Error(`watch exited: ${out}`)));
+      });
+      const stream = events(`${base}events`);
+      await stream.next('hello');
+      if (!(await readFile(path.join(dir, 'out', 'essay', 'briefing.html'), 'utf8').catch(() => '')))
+        await stream.next('reload');
+
+      // A theme folder is made and the configuration names it: built with it, and its later edits are seen.
+      await mkdir(path.join(dir, 'theme', 'partials'), { recursive: true });
+      const cover = path.join(dir, 'theme', 'partials', 'cover.hbs');
+      const original = await readFile(path.join(root, 'templates', 'partials', 'cover.hbs'), 'utf8');
+      await writeFile(cover, original.replace('{{title}}</h1>', '{{title}} (theme 1)</h1>'));
+      await copyFile(path.join(root, 'tests', 'fixtures', 'theme', 'logo.png'), logo);
+      await writeFile(path.join(dir, 'briefing.config.yaml'), 'templates: theme\nlogo: logo.png\n');
+      await stream.next('reload');
+      expect(await fetchText(`${base}out/essay/briefing.html`)).toContain('(theme 1)');
+      await writeFile(cover, original.replace('{{title}}</h1>', '{{title}} (theme 2)</h1>'));
+      await stream.next('reload');
+      expect(await fetchText(`${base}out/essay/briefing.html`)).toContain('(theme 2)');
+
+      // The logo is replaced by another picture: rebuilt with it.
+      const before = await fetchText(`${base}out/essay/briefing.html`);
+      await copyFile(path.join(root, 'tests', 'fixtures', 'markdown', 'map.png'), `${logo}.new`);
+      const { rename } = await import('node:fs/promises');
+      await rename(`${logo}.new`, logo);
+      await stream.next('reload');
+      expect(await fetchText(`${base}out/essay/briefing.html`)).not.toBe(before);
+      stream.close();
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  }, 60_000);
+});
+
 describe('progress and summary', () => {
   it('prints stable plain lines when the output is not a terminal', async () => {
     const out = await temp('plain');

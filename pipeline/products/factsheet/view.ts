@@ -199,7 +199,7 @@ export function factsheetView(
     // The essay's own words fill what room is left, but no paragraph whose point is already in brief.
     excerpt: sectionsOf(essay, chronology, { notes: null, hyphenate: hyphenator(essay.lang) ?? undefined })
       .flatMap((s) => s.paragraphs)
-      .filter((p) => isProse(p) && !briefed.has(p.n))
+      .filter((p) => isProse(essay.paragraphs[p.n - 1]!) && !briefed.has(p.n))
       .slice(0, limits.excerpt),
     source: {
       title: typeset(essay.title),

@@ -178,4 +178,15 @@ describe('colours in the Word briefing', () => {
       /colours\.accent: "#12345" is not a CSS colour/,
     );
   }, 60_000);
+
+  it('is dated as the PDFs are, never by the clock: the same essay makes the same bytes', async () => {
+    const again = await temp('docx-again');
+    const settings = { ...defaultSettings, formats: ['docx'], marking: 'OFFICIAL' };
+    const results = await pack({ inputs: [seed], outDir: again, settings });
+    for (const r of results) expect(r.error, r.slug).toBeNull();
+    const first = await readFile(path.join(out, 'azerbaijan-nato', 'briefing.docx'));
+    expect(Buffer.compare(first, await readFile(path.join(again, 'azerbaijan-nato', 'briefing.docx')))).toBe(0);
+    const { part } = await parts('azerbaijan-nato');
+    expect(await part('docProps/core.xml')).toContain('>2006-05-25T00:00:00Z</dcterms:created>');
+  });
 });

@@ -250,5 +250,10 @@ describe('the products of an essay in Quarto’s style', () => {
     expect(document).not.toMatch(LEFTOVER);
     expect(document).toContain('(Cornell, 2011, p. 82)');
     expect(document).toContain('Kucera, J. (2021)');
+    const deck = await JSZip.loadAsync(await readFile(path.join(folder, 'slides.pptx')));
+    const slides = Object.keys(deck.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+    expect(slides.length).toBeGreaterThan(3);
+    for (const name of slides)
+      expect((await deck.file(name)!.async('string')).replace(/<[^>]+>/g, ' '), name).not.toMatch(LEFTOVER);
   });
 });

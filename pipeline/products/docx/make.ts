@@ -27,9 +27,11 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import JSZip from 'jszip';
 import { packDate } from '../../core/essay-date.ts';
 import { readUserFile, UserFileError } from '../../core/user-files.ts';
 import { DEFAULTS, pptxColour } from '../../render/colours.ts';
+import { buildDate } from '../../render/pdf-info.ts';
 import { Notes, type ParagraphView, type RunView, referenceViews } from '../../views/blocks.ts';
 import { eventRows, keyPoints, sectionsOf } from '../../views/common.ts';
 import { formatValue } from '../../views/format.ts';
@@ -463,5 +465,47 @@ export async function makeDocx({ essay, chronology, settings, renderer, printer,
       },
     ],
   });
-  await writeFile(path.join(staging, 'briefing.docx'), await Packer.toBuffer(document));
+  const when = buildDate(packDate(essay, settings.referenceDate));
+  await writeFile(path.join(staging, 'briefing.docx'), await dated(await Packer.toBuffer(document), when));
+}
+
+/** Bookmark names and ids and picture ids counted from one in order of appearance, pairs kept. */
+function renumbered(xml: string): string {
+  const kinds: [RegExp, Map<string, number>][] = [
+    [/(_Toc)(\d+)/g, new Map()],
+    [/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)/g, new Map()],
+    [/(<wp:docPr id=")(\d+)/g, new Map()],
+  ];
+  return kinds.reduce(
+    (text, [pattern, seen]) =>
+      text.replace(pattern, (_, lead: string, n: string) => {
+        if (!seen.has(n)) seen.set(n, seen.size + 1);
+        return `${lead}${seen.get(n)}`;
+      }),
+    xml,
+  );
+}
+
+/**
+ * The document dated as the PDFs are (the essay's date, or SOURCE_DATE_EPOCH), never by the clock, inside and in its
+ * zip: the same essay makes the same bytes, and CI shows no change where there is none.
+ */
+async function dated(docx: Buffer, when: Date): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  const stamp = `${when.toISOString().slice(0, 19)}Z`;
+  const core = zip.file('docProps/core.xml');
+  if (core)
+    zip.file(
+      'docProps/core.xml',
+      (await core.async('string')).replace(
+        /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
+        `$1${stamp}$2`,
+      ),
+    );
+  // The docx package numbers bookmarks and pictures across every document of the process: numbered again here from
+  // one, in reading order, each document is the same whatever was made before it.
+  const body = zip.file('word/document.xml');
+  if (body) zip.file('word/document.xml', renumbered(await body.async('string')));
+  for (const file of Object.values(zip.files)) file.date = when;
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

@@ -18,8 +18,8 @@ import { parseEssay } from '../pipeline/parse/index.ts';
 import { briefingPage } from '../pipeline/products/briefing/view.ts';
 import { factsheetView } from '../pipeline/products/factsheet/view.ts';
 import { slidesView } from '../pipeline/products/slides/view.ts';
-import { zipOf } from '../pipeline/products/slides/zip.ts';
 import { TemplateDirs } from '../pipeline/render/template-dirs.ts';
+import { zipOf } from '../pipeline/render/zip.ts';
 import { root, seed, temp } from './helpers.ts';
 
 describe('the configuration', () => {

@@ -27,11 +27,11 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import JSZip from 'jszip';
 import { packDate } from '../../core/essay-date.ts';
 import { readUserFile, UserFileError } from '../../core/user-files.ts';
 import { DEFAULTS, pptxColour } from '../../render/colours.ts';
 import { buildDate } from '../../render/pdf-info.ts';
+import { unzipOf, zipOf } from '../../render/zip.ts';
 import { Notes, type ParagraphView, type RunView, referenceViews } from '../../views/blocks.ts';
 import { eventRows, keyPoints, sectionsOf } from '../../views/common.ts';
 import { formatValue } from '../../views/format.ts';
@@ -211,16 +211,15 @@ function imageSize(data: Buffer, type: string): { width: number; height: number 
 
 /** The styles part of a Word document or template (word/styles.xml), read as every file a user names is read. */
 async function stylesOf(file: string): Promise<string> {
-  const { default: JSZip } = await import('jszip');
-  let zip: Awaited<ReturnType<typeof JSZip.loadAsync>>;
+  let parts: ReturnType<typeof unzipOf>;
   try {
-    zip = await JSZip.loadAsync(readUserFile(file, { maxBytes: 20 * 1024 * 1024 }));
+    parts = unzipOf(readUserFile(file, { maxBytes: 20 * 1024 * 1024 }));
   } catch (error) {
     throw new UserFileError(
       `docx.reference: ${file} ${error instanceof UserFileError ? error.message : 'is not a Word document'}`,
     );
   }
-  const styles = await zip.file('word/styles.xml')?.async('string');
+  const styles = parts.find((part) => part.name === 'word/styles.xml')?.data.toString('utf8');
   if (!styles) throw new UserFileError(`docx.reference: ${file} is not a Word document (it has no word/styles.xml)`);
   return styles;
 }
@@ -466,7 +465,7 @@ export async function makeDocx({ essay, chronology, settings, renderer, printer,
     ],
   });
   const when = buildDate(packDate(essay, settings.referenceDate));
-  await writeFile(path.join(staging, 'briefing.docx'), await dated(await Packer.toBuffer(document), when));
+  await writeFile(path.join(staging, 'briefing.docx'), dated(await Packer.toBuffer(document), when));
 }
 
 /** Bookmark names and ids and picture ids counted from one in order of appearance, pairs kept. */
@@ -490,22 +489,19 @@ function renumbered(xml: string): string {
  * The document dated as the PDFs are (the essay's date, or SOURCE_DATE_EPOCH), never by the clock, inside and in its
  * zip: the same essay makes the same bytes, and CI shows no change where there is none.
  */
-async function dated(docx: Buffer, when: Date): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(docx);
+function dated(docx: Buffer, when: Date): Buffer {
   const stamp = `${when.toISOString().slice(0, 19)}Z`;
-  const core = zip.file('docProps/core.xml');
-  if (core)
-    zip.file(
-      'docProps/core.xml',
-      (await core.async('string')).replace(
-        /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
-        `$1${stamp}$2`,
-      ),
-    );
-  // The docx package numbers bookmarks and pictures across every document of the process: numbered again here from
-  // one, in reading order, each document is the same whatever was made before it.
-  const body = zip.file('word/document.xml');
-  if (body) zip.file('word/document.xml', renumbered(await body.async('string')));
-  for (const file of Object.values(zip.files)) file.date = when;
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const entries = unzipOf(docx).map(({ name, data }) => {
+    if (name === 'docProps/core.xml') {
+      const xml = data
+        .toString('utf8')
+        .replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`);
+      return { name, data: Buffer.from(xml, 'utf8') };
+    }
+    // The docx package numbers bookmarks and pictures across every document of the process: numbered again here
+    // from one, in reading order, each document is the same whatever was made before it.
+    if (name === 'word/document.xml') return { name, data: Buffer.from(renumbered(data.toString('utf8')), 'utf8') };
+    return { name, data };
+  });
+  return zipOf(entries, when);
 }

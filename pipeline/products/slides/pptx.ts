@@ -3,12 +3,11 @@
 // byte-stable: every zip entry and the document properties carry the build's date, not the clock's.
 
 import { createRequire } from 'node:module';
-import JSZip from 'jszip';
 import { DEFAULTS, pptxColour } from '../../render/colours.ts';
+import { unzipOf, zipOf } from '../../render/zip.ts';
 import type { TimelineLayout } from '../../views/timeline.ts';
 import type { SlideTimeline } from './timeline.ts';
 import type { slidesView } from './view.ts';
-import { zipOf } from './zip.ts';
 
 // pptxgenjs's types are not constructable under NodeNext (its issue #1536): load its CommonJS build and type the
 // little of it used here.
@@ -424,27 +423,25 @@ function drawTimeline(
 }
 
 /** Same inputs, same bytes: the build's date on every zip entry and in docProps/core.xml. */
-async function stabilise(pptx: Buffer, date: Date): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(pptx); // pptxgenjs stores its parts uncompressed: reading them back is cheap
+function stabilise(pptx: Buffer, date: Date): Buffer {
+  const parts = unzipOf(pptx);
+  const names = new Set(parts.map((part) => part.name));
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const entries = await Promise.all(
-    Object.values(zip.files).map(async (file) => {
-      const data = await file.async('nodebuffer');
-      // pptxgenjs declares a slide master for every slide; only the parts that exist are declared.
-      if (file.name === '[Content_Types].xml') {
-        const xml = data
-          .toString('utf8')
-          .replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (override, part: string) =>
-            zip.file(part) ? override : '',
-          );
-        return { name: file.name, data: Buffer.from(xml, 'utf8') };
-      }
-      if (file.name !== 'docProps/core.xml') return { name: file.name, data };
+  const entries = parts.map(({ name, data }) => {
+    // pptxgenjs declares a slide master for every slide; only the parts that exist are declared.
+    if (name === '[Content_Types].xml') {
       const xml = data
         .toString('utf8')
-        .replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${iso}$2`);
-      return { name: file.name, data: Buffer.from(xml, 'utf8') };
-    }),
-  );
+        .replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (override, part: string) =>
+          names.has(part) ? override : '',
+        );
+      return { name, data: Buffer.from(xml, 'utf8') };
+    }
+    if (name !== 'docProps/core.xml') return { name, data };
+    const xml = data
+      .toString('utf8')
+      .replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${iso}$2`);
+    return { name, data: Buffer.from(xml, 'utf8') };
+  });
   return zipOf(entries, date);
 }

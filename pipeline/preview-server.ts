@@ -26,7 +26,7 @@ const LIVE = `<script>(() => {
   const key = 'briefing-scroll:' + location.pathname;
   const restore = () => { const y = Number(sessionStorage.getItem(key)); if (y) scrollTo(0, y); };
   if (window.PagedConfig) window.addEventListener('briefing:paged', restore); else addEventListener('load', restore);
-  const events = new EventSource('/events');
+  const events = new EventSource('/events?page=' + encodeURIComponent(location.pathname));
   events.addEventListener('reload', () => { sessionStorage.setItem(key, String(scrollY)); location.reload(); });
   events.addEventListener('failed', (e) => {
     let box = document.getElementById('briefing-error');
@@ -55,7 +55,8 @@ export interface State {
 
 export class PreviewServer {
   readonly state: State = { version: 0, errors: [], slugs: [] };
-  private readonly clients = new Set<ServerResponse>();
+  /** Open pages' event streams, with the page each shows ("/out/<slug>/briefing.html", "/" for the index). */
+  private readonly clients = new Map<ServerResponse, string>();
   private readonly server: Server;
   private port = 0;
 
@@ -80,18 +81,37 @@ export class PreviewServer {
 
   /** Stop serving: open pages' event streams end, and the port is free again. */
   close(): Promise<void> {
-    for (const client of this.clients) client.end();
+    for (const client of this.clients.keys()) client.end();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  /** A build finished: open pages reload, or show its errors over the last good pages. */
-  built(errors: string[]): void {
+  /**
+   * A build finished: open pages reload, or show its errors over the last good pages. `pages` says which pages it
+   * concerns (all by default): a build of the products being looked at tells their pages alone.
+   */
+  built(errors: string[], pages: (page: string) => boolean = () => true): void {
     this.state.errors = errors;
     this.state.version++;
     const [event, data] = errors.length
       ? ['failed', { version: this.state.version, errors }]
       : ['reload', { version: this.state.version }];
-    for (const client of this.clients) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    for (const [client, page] of this.clients)
+      if (errors.length || pages(page)) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+
+  /** The pages open now that show a product of an essay's pack: the page, the essay's folder and the product. */
+  viewing(): { page: string; slug: string; product: string }[] {
+    const shown: { page: string; slug: string; product: string }[] = [];
+    for (const page of new Set(this.clients.values())) {
+      const m = /^\/out\/([^/]+)\/([^/]+)$/.exec(page);
+      if (!m) continue;
+      const [, slug, file] = m;
+      const product = [...PRODUCTS.values()].find((p) =>
+        p.files.some((own) => outputName(own, slug!, this.state.outputName ?? null) === file),
+      );
+      if (product) shown.push({ page, slug: slug!, product: product.name });
+    }
+    return shown;
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -123,7 +143,7 @@ export class PreviewServer {
         connection: 'keep-alive',
       });
       res.write(`event: hello\ndata: ${JSON.stringify({ version: state.version, errors: state.errors })}\n\n`);
-      clients.add(res);
+      clients.set(res, url.searchParams.get('page') ?? '');
       req.on('close', () => clients.delete(res));
       return;
     }

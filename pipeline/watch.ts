@@ -12,6 +12,7 @@ import { CONFIG_FILES, findConfig } from './config.ts';
 import { knownError, reason } from './core/errors.ts';
 import { slugOf } from './core/slug.ts';
 import { PreviewServer } from './preview-server.ts';
+import { formatsOf } from './products/index.ts';
 import { Progress } from './progress.ts';
 import { TemplateDirs } from './render/template-dirs.ts';
 
@@ -31,12 +32,16 @@ export async function watch(
     const started = performance.now();
     const progress = new Progress(options.mode === 'json' ? 'json' : 'plain', options.verbose);
     const errors: string[] = [];
+    // The pages reloaded already, by a first build of what they show.
+    let shown = new Set<string>();
     try {
       request = await reload();
       inputs?.update(request);
       // The folders the build writes: the same slugs ("-draft.md" builds into draft/).
-      preview.state.slugs = (await findEssays(request.inputs)).map(slugOf);
+      const essays = await findEssays(request.inputs);
+      preview.state.slugs = essays.map(slugOf);
       preview.state.outputName = request.settings.outputName;
+      shown = await previewFirst(request, essays);
       const results = await build({ ...request, printer, onEvent: (e) => progress.event(e) }, (r) =>
         progress.result(r),
       );
@@ -46,8 +51,30 @@ export async function watch(
       errors.push(knownError(error) ? (error as Error).message : reason(error));
       process.stderr.write(`briefing: ${errors.at(-1)}\n`);
     }
-    preview.built(errors);
+    preview.built(errors, (page) => !shown.has(page));
   });
+
+  /**
+   * Preview first: the products the open pages show are built, and their pages reloaded, before the rest of the pack
+   * is made (the reader sees the page they look at change, not the time the other products take). Quietly: the
+   * whole build that follows reports.
+   */
+  const previewFirst = async (request: BuildRequest, essays: string[]): Promise<Set<string>> => {
+    const made = new Set(formatsOf(request.settings));
+    const viewed = preview.viewing().filter((v) => made.has(v.product));
+    const sources = essays.filter((essay) => viewed.some((v) => v.slug === slugOf(essay)));
+    if (!viewed.length || !sources.length) return new Set();
+    const results = await build({
+      ...request,
+      inputs: sources,
+      settings: { ...request.settings, formats: [...new Set(viewed.map((v) => v.product))] },
+      printer,
+    });
+    if (results.some((r) => r.error)) return new Set();
+    const pages = new Set(viewed.map((v) => v.page));
+    preview.built([], (page) => pages.has(page));
+    return pages;
+  };
 
   const port = await preview.start();
   process.stdout.write(`Preview: http://localhost:${port}/  (watching; Ctrl-C stops)\n`);

@@ -105,7 +105,7 @@ describe('briefing watch', () => {
       await stream.next('reload');
       const page = await fetchText(`${base}out/essay/briefing.html`);
       expect(page).toContain('(draft 2)');
-      expect(page).toContain("new EventSource('/events')"); // the preview reloads itself
+      expect(page).toContain("new EventSource('/events?page="); // the preview reloads itself
 
       // The essay breaks: the error reaches the preview; the next good save recovers.
       const good = await readFile(essay, 'utf8');
@@ -170,6 +170,51 @@ describe('briefing watch, what it watches', () => {
       await stream.next('reload');
       expect(await fetchText(`${base}out/essay/briefing.html`)).not.toBe(before);
       stream.close();
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  }, 60_000);
+});
+
+describe('briefing watch, preview first', () => {
+  it('rebuilds the product an open page shows and reloads that page before it makes the rest of the pack', async () => {
+    const dir = await temp('watch-first');
+    const essay = path.join(dir, 'essay.txt');
+    await writeFile(essay, 'Talks in Brussels\n\nIn May 1994 the minister signed the framework document.\n');
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [bin, 'watch', essay, '--out', path.join(dir, 'out'), '--port', '0', '--formats', 'briefing,slides,factsheet'],
+      { cwd: dir },
+    );
+    try {
+      const base = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (d) => {
+          out += d;
+          const url = /Preview: (http:\/\/localhost:\d+\/)/.exec(out)?.[1];
+          if (url) resolve(url);
+        });
+        child.once('exit', () => reject(new Error(`watch exited: ${out}`)));
+      });
+      const index = events(`${base}events`);
+      await index.next('hello');
+      if (!(await readFile(path.join(dir, 'out', 'essay', 'slides.html'), 'utf8').catch(() => '')))
+        await index.next('reload');
+      const page = events(`${base}events?page=${encodeURIComponent('/out/essay/briefing.html')}`);
+      await page.next('hello');
+      const order: string[] = [];
+      const pageReloaded = page.next('reload').then(() => order.push('briefing page'));
+      const indexReloaded = index.next('reload').then(() => order.push('index'));
+      await writeFile(essay, 'Talks in Brussels\n\nIn May 1994 the minister signed the framework document again.\n');
+      await Promise.all([pageReloaded, indexReloaded]);
+      // The page shown first, once; the index (and any other page) when the whole pack is made.
+      expect(order).toEqual(['briefing page', 'index']);
+      const words = (html: string) => html.replace(/\u00ad/g, '');
+      expect(words(await fetchText(`${base}out/essay/briefing.html`))).toContain('document again');
+      expect(words(await readFile(path.join(dir, 'out', 'essay', 'slides.html'), 'utf8'))).toContain('document again');
+      page.close();
+      index.close();
     } finally {
       child.kill('SIGINT');
       await new Promise((resolve) => child.once('exit', resolve));

@@ -73,6 +73,10 @@ describe('an essay in Arabic', () => {
     // Right-aligned lines: the text reaches the right margin, and the paragraph number stands to its right.
     expect(Math.max(...arabic.map((i) => i.transform[4]! + i.width))).toBeGreaterThan(0.8 * width);
     expect(number!.transform[4]!).toBeGreaterThan(Math.max(...arabic.map((i) => i.transform[4]!)));
+    // The page mirrors: the page number at the bottom left, the running title (if any) at the top right.
+    const footer = items.find((i) => /\bof\b|\d+\s*\/\s*\d+/.test(i.str) && i.transform[5]! < 60);
+    expect(footer, 'the page number').toBeDefined();
+    expect(footer!.transform[4]!).toBeLessThan(0.3 * width);
     await doc.destroy();
   }, 60_000);
 });

@@ -4,6 +4,8 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import { pageScript } from './browser/page-scripts/index.ts';
+import { liveReload } from './browser/page-scripts/live-reload.ts';
 import type { Options } from './cli.ts';
 import { BriefingError } from './core/errors.ts';
 import { outputName } from './core/output-names.ts';
@@ -18,23 +20,8 @@ const TYPES: Record<string, string> = {
   '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 };
 
-/**
- * Injected into every HTML page the preview serves (never into the files on disk): reload after each rebuild, where
- * the reader was, and show a failed build's errors over the last good page.
- */
-const LIVE = `<script>(() => {
-  const key = 'briefing-scroll:' + location.pathname;
-  const restore = () => { const y = Number(sessionStorage.getItem(key)); if (y) scrollTo(0, y); };
-  if (window.PagedConfig) window.addEventListener('briefing:paged', restore); else addEventListener('load', restore);
-  const events = new EventSource('/events?page=' + encodeURIComponent(location.pathname));
-  events.addEventListener('reload', () => { sessionStorage.setItem(key, String(scrollY)); location.reload(); });
-  events.addEventListener('failed', (e) => {
-    let box = document.getElementById('briefing-error');
-    if (!box) { box = document.createElement('pre'); box.id = 'briefing-error'; document.body.prepend(box); }
-    box.style.cssText = 'position:fixed;z-index:99;left:0;right:0;top:0;margin:0;padding:16px;background:#8a1c2b;color:#fff;font:14px/1.4 monospace;white-space:pre-wrap';
-    box.textContent = 'Build failed (the page shows the last good build):\\n' + JSON.parse(e.data).errors.join('\\n');
-  });
-})();</script>`;
+/** Injected into every HTML page the preview serves (browser/page-scripts/live-reload.ts). */
+const LIVE = `<script>${pageScript(liveReload)}</script>`;
 
 const PAGED_FILES = [...PRODUCTS.values()]
   .filter((p) => p.paged)

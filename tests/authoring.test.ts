@@ -105,7 +105,7 @@ describe('briefing watch', () => {
       await stream.next('reload');
       const page = await fetchText(`${base}out/essay/briefing.html`);
       expect(page).toContain('(draft 2)');
-      expect(page).toContain("new EventSource('/events?page="); // the preview reloads itself
+      expect(page).toMatch(/new EventSource\(`\/events\?page=|new EventSource\(["']\/events\?page=/); // it reloads itself
 
       // The essay breaks: the error reaches the preview; the next good save recovers.
       const good = await readFile(essay, 'utf8');

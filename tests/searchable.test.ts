@@ -1,10 +1,11 @@
 // PDFs a reader can search and copy: the hyphenation the reader sees is kept, and only the soft hyphens where a line
-// breaks stay in the text (pipeline/browser/soft-hyphens.ts). Checked on the seed and essays of other shapes, in
+// breaks stay in the text (pipeline/browser/page-scripts/soft-hyphens.ts). Checked on the seed and essays of other shapes, in
 // every product, and against a print that keeps them all: the pages are the same.
 import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dropUnusedSoftHyphens, pageAreaWidth, pageScript } from '../pipeline/browser/soft-hyphens.ts';
+import { pageScript } from '../pipeline/browser/page-scripts/index.ts';
+import { dropUnusedSoftHyphens, pageAreaWidth } from '../pipeline/browser/page-scripts/soft-hyphens.ts';
 import { defaultSettings } from '../pipeline/core/settings.ts';
 import { pack, seed, temp, warmPrinter } from './helpers.ts';
 import { readPdf, softHyphens } from './pdf.ts';

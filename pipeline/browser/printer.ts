@@ -10,7 +10,8 @@ import type { Browser, Page, PDFOptions } from 'puppeteer-core';
 import { BriefingError } from '../core/errors.ts';
 import { onInterrupt } from '../core/interrupt.ts';
 import { findChrome } from './find-chrome.ts';
-import { dropUnusedSoftHyphens, pageAreaWidth, pageScript } from './soft-hyphens.ts';
+import { pageScript } from './page-scripts/index.ts';
+import { dropUnusedSoftHyphens, pageAreaWidth } from './page-scripts/soft-hyphens.ts';
 
 // Offline and quiet (no network, no updates), and lean: one renderer process hosts every page (on a 2-core machine
 // that is as fast as one each, and 100 MB or so lighter).
@@ -198,7 +199,7 @@ export class Printer {
     await page.evaluate('document.fonts.ready.then(() => true)');
   }
 
-  /** Print the loaded page; only the soft hyphens that end a line are left in its text (browser/soft-hyphens.ts). */
+  /** Print the loaded page; only the soft hyphens that end a line are left in its text (browser/page-scripts/soft-hyphens.ts). */
   async pdf(page: Page, out: string, options: PDFOptions = {}): Promise<void> {
     await page.emulateMediaType('print');
     const width = (await page.evaluate(pageScript(pageAreaWidth))) as string | null;

@@ -1,11 +1,13 @@
 // The fact sheet: one page, filled with as much as fits in a fixed order of priority, measured in the page itself.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { type FitItem, fillSheet, markedItems, sheetOverflows } from '../../browser/page-scripts/fit-sheet.ts';
+import { pageScript, pageScriptUsing } from '../../browser/page-scripts/index.ts';
 import { finish } from '../finish.ts';
 import type { MakeContext } from '../product.ts';
 import { type FactsheetLimits, factsheetView, fullFactsheet, mostFactsheet } from './view.ts';
 
-type Item = 'milestones' | 'people' | 'brief' | 'quotation' | 'excerpt';
+type Item = FitItem;
 
 /**
  * The order in which the page is filled: each step raises one kind of item to a count, and is kept if the page still
@@ -39,61 +41,6 @@ export const FILL_ORDER: [Item, number][] = [
   ['excerpt', 10],
 ];
 
-const OVERFLOWS = `(() => { const s = document.querySelector('.sheet'); return !s || s.scrollHeight > s.clientHeight + 1
-  || [...s.querySelectorAll('.columns > section, .columns > aside')].some((e) => e.scrollHeight > e.clientHeight + 1); })()`;
-
-/**
- * In the loaded page (everything rendered, up to mostFactsheet), fill by FILL_ORDER: items are shown or hidden by the
- * marks the template puts on them (data-fit="milestones|people|brief|excerpt|quotation", data-keep their place in
- * the order of priority; data-fit-group on a section that only holds them). Returns the counts kept, or null when
- * the template marks nothing or even the least does not fit.
- */
-const FILL = `(() => {
-  const order = ${JSON.stringify(FILL_ORDER)};
-  const marked = [...document.querySelectorAll('[data-fit]')];
-  if (!marked.length) return null;
-  const overflows = () => ${OVERFLOWS};
-  const show = (limits) => {
-    for (const el of marked) el.style.display = Number(el.dataset.keep) < (limits[el.dataset.fit] ?? 0) ? '' : 'none';
-    for (const group of document.querySelectorAll('[data-fit-group]')) {
-      group.style.display = marked.some((el) => el.dataset.fit === group.dataset.fitGroup && el.style.display !== 'none') ? '' : 'none';
-    }
-    return !overflows();
-  };
-  const limits = { milestones: 0, people: 0, brief: 0, quotation: 0, excerpt: 0 };
-  if (!show(limits)) return null;
-  for (const [item, count] of order) {
-    if (limits[item] >= count) continue;
-    const before = limits[item];
-    limits[item] = count;
-    if (!show(limits)) limits[item] = before;
-  }
-  // Then one more of each, in the same priority, while any still fits.
-  const most = {};
-  for (const el of marked) most[el.dataset.fit] = Math.max(most[el.dataset.fit] ?? 0, Number(el.dataset.keep) + 1);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const item of ['milestones', 'brief', 'people', 'quotation', 'excerpt']) {
-      if (limits[item] >= (most[item] ?? 0)) continue;
-      limits[item]++;
-      if (show(limits)) grew = true; else limits[item]--;
-    }
-  }
-  show(limits);
-  // What room is still left, the type takes: set larger, up to two and a half times its size, in steps of 5%.
-  // A binary search over twentieths: five layouts, not thirty.
-  const sheet = document.querySelector('.sheet');
-  let low = 20, high = 50;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    sheet.style.setProperty('--fill', String(mid / 20));
-    if (overflows()) high = mid - 1; else low = mid;
-  }
-  const fill = low / 20;
-  sheet.style.setProperty('--fill', String(fill));
-  return { ...limits, fill };
-})()`;
-
 /** Counts from the page's names to the view's. */
 const asLimits = (kept: Record<Item, number> & { fill?: number }): FactsheetLimits => ({
   milestones: kept.milestones,
@@ -116,13 +63,13 @@ export async function makeFactsheet({ essay, chronology, settings, renderer, pri
       const view = factsheetView(essay, chronology, settings, limits);
       await writeFile(html, renderer.render('factsheet', view, settings, { text: essay.source }));
       await printer.load(page, html);
-      return !(await page.evaluate(OVERFLOWS));
+      return !(await page.evaluate(pageScript(sheetOverflows)));
     };
     await fits(mostFactsheet);
-    const available = (await page.evaluate(
-      `(() => { const n = {}; for (const el of document.querySelectorAll('[data-fit]')) n[el.dataset.fit] = (n[el.dataset.fit] ?? 0) + 1; return n; })()`,
-    )) as Partial<Record<Item, number>>;
-    const kept = (await page.evaluate(FILL)) as (Record<Item, number> & { fill: number }) | null;
+    const available = (await page.evaluate(pageScript(markedItems))) as Partial<Record<Item, number>>;
+    const kept = (await page.evaluate(pageScriptUsing([sheetOverflows], fillSheet, FILL_ORDER))) as ReturnType<
+      typeof fillSheet
+    >;
     let limits = kept
       ? asLimits(kept)
       : { milestones: 3, people: 1, keyPoints: 0, quotation: false, excerpt: 0, fill: 1 };

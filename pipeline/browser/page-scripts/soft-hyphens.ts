@@ -120,10 +120,3 @@ export function dropUnusedSoftHyphens(width: string, drop = true): { kept: numbe
   else root.setAttribute('style', saved);
   return { kept, dropped };
 }
-
-/**
- * A typed function as a script for the page: tsx and Vitest wrap named functions in a helper (`__name`) that exists in
- * Node but not in the page, so the page gets a stand-in.
- */
-export const pageScript = <A extends unknown[]>(fn: (...args: A) => unknown, ...args: A): string =>
-  `(() => { const __name = (f) => f; return (${fn})(...${JSON.stringify(args)}); })()`;

@@ -21,6 +21,21 @@ const fetchText = (url: string) =>
     }).on('error', reject);
   });
 
+/** `briefing watch` started in a folder, and the preview's address once it says it. */
+function startWatch(args: string[], cwd: string): ChildProcess & { base: Promise<string> } {
+  const child = spawn(process.execPath, args, { cwd });
+  const base = new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const url = /Preview: (http:\/\/localhost:\d+\/)/.exec(out)?.[1];
+      if (url) resolve(url);
+    });
+    child.once('exit', () => reject(new Error(`watch exited: ${out}`)));
+  });
+  return Object.assign(child, { base });
+}
+
 /** The preview's event stream, as a queue of events one can wait for. */
 function events(url: string) {
   const seen: { event: string; data: { version?: number; errors?: string[] } }[] = [];
@@ -67,8 +82,7 @@ describe('briefing watch', () => {
     await mkdir(path.join(dir, 'templates', 'partials'), { recursive: true });
     const cover = path.join(dir, 'templates', 'partials', 'cover.hbs');
     await copyFile(path.join(root, 'templates', 'partials', 'cover.hbs'), cover);
-    const child: ChildProcess = spawn(
-      process.execPath,
+    const child = startWatch(
       [
         bin,
         'watch',
@@ -82,18 +96,10 @@ describe('briefing watch', () => {
         '--templates',
         path.join(dir, 'templates'),
       ],
-      { cwd: dir },
+      dir,
     );
     try {
-      const base = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout!.on('data', (d) => {
-          out += d;
-          const url = /Preview: (http:\/\/localhost:\d+\/)/.exec(out)?.[1];
-          if (url) resolve(url);
-        });
-        child.once('exit', () => reject(new Error(`watch exited: ${out}`)));
-      });
+      const base = await child.base;
       const stream = events(`${base}events`);
       await stream.next('hello');
       if (!(await readFile(path.join(dir, 'out', 'essay', 'briefing.html'), 'utf8').catch(() => '')))
@@ -129,21 +135,12 @@ describe('briefing watch, what it watches', () => {
     const essay = path.join(dir, 'essay.txt');
     await writeFile(essay, 'Talks in Brussels\n\nIn May 1994 the minister signed the framework document.\n');
     const logo = path.join(dir, 'logo.png');
-    const child: ChildProcess = spawn(
-      process.execPath,
+    const child = startWatch(
       [bin, 'watch', essay, '--out', path.join(dir, 'out'), '--port', '0', '--formats', 'briefing'],
-      { cwd: dir },
+      dir,
     );
     try {
-      const base = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout!.on('data', (d) => {
-          out += d;
-          const url = /Preview: (http:\/\/localhost:\d+\/)/.exec(out)?.[1];
-          if (url) resolve(url);
-        });
-        child.once('exit', () => reject(new Error(`watch exited: ${out}`)));
-      });
+      const base = await child.base;
       const stream = events(`${base}events`);
       await stream.next('hello');
       if (!(await readFile(path.join(dir, 'out', 'essay', 'briefing.html'), 'utf8').catch(() => '')))
@@ -182,21 +179,12 @@ describe('briefing watch, preview first', () => {
     const dir = await temp('watch-first');
     const essay = path.join(dir, 'essay.txt');
     await writeFile(essay, 'Talks in Brussels\n\nIn May 1994 the minister signed the framework document.\n');
-    const child: ChildProcess = spawn(
-      process.execPath,
+    const child = startWatch(
       [bin, 'watch', essay, '--out', path.join(dir, 'out'), '--port', '0', '--formats', 'briefing,slides,factsheet'],
-      { cwd: dir },
+      dir,
     );
     try {
-      const base = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout!.on('data', (d) => {
-          out += d;
-          const url = /Preview: (http:\/\/localhost:\d+\/)/.exec(out)?.[1];
-          if (url) resolve(url);
-        });
-        child.once('exit', () => reject(new Error(`watch exited: ${out}`)));
-      });
+      const base = await child.base;
       const index = events(`${base}events`);
       await index.next('hello');
       if (!(await readFile(path.join(dir, 'out', 'essay', 'slides.html'), 'utf8').catch(() => '')))

@@ -14,7 +14,7 @@ import {
 } from '../../calendar.ts';
 import { explicit, implicit, towards } from '../resolve.ts';
 import type { Context, Pattern } from '../types.ts';
-import { g, YEAR, yearOf } from '../vocabulary.ts';
+import { g, NUMBER_WORDS, YEAR, yearOf } from '../vocabulary.ts';
 
 const ORDINAL = `(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)`;
 const ORDINALS: Record<string, number> = {
@@ -63,20 +63,6 @@ function yearAgo(ctx: Context): Span | null {
   return base && quarterSpan(base.year - 1, base.quarter);
 }
 
-/** How many months "the first six months" counts. */
-const COUNTS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-};
-
 export const quarters: Pattern[] = [
   // the first half of 2006, the second half of 1997, the first six months of 2006, the last three months of 1999:
   // the months they count (the first three months are its first quarter)
@@ -86,7 +72,7 @@ export const quarters: Pattern[] = [
     ),
     build: (m) => {
       const { which, half, count, year } = m.groups;
-      const months = half ? 6 : (COUNTS[count!.toLowerCase()] ?? Number(count));
+      const months = half ? 6 : (NUMBER_WORDS[count!.toLowerCase()] ?? Number(count));
       if (!(months >= 1 && months <= 11)) return null;
       const fromEnd = /last|latter|final|second/i.test(which!);
       if (/second/i.test(which!) && !half) return null; // "the second six months" is rare and ambiguous

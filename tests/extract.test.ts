@@ -389,6 +389,16 @@ describe("a text's form", () => {
     ]);
   });
 
+  it('reads a speech\'s "I" as the speaker its title names, and leaves "we" as said', async () => {
+    const { chronology } = await build(
+      'Remarks by President Maria Silva at the Summit\n\nThank you all for coming.\n\nIn 2019 I signed the accord with the neighbours.\n\nIn 2020 we opened the border.\n',
+    );
+    expect(chronology.events.map((e) => `${e.date.value} ${e.summary}`)).toEqual([
+      '2019 President Maria Silva signed the accord with the neighbours',
+      '2020 We opened the border',
+    ]);
+  });
+
   it("keeps a release's media contact out of the who's who", async () => {
     const { essay, chronology } = await build(
       'FOR IMMEDIATE RELEASE\n\nNew Ambassador\n\nThe Ministry of Foreign Affairs on 3 March 2024 appointed Maria Lindqvist as Ambassador to Kenya.\n\nMedia contact: Press Office, +46 8 405 10 00\n\n###\n',

@@ -69,6 +69,8 @@ export function buildEvents(
   let lastPerson: string | null = null; // who "he" or "she" is: the last person named, in this paragraph or before
   let lastSubject: string | null = null; // ... or better, the last person a sentence was about (its subject)
 
+  // A speech's speaker, as its author or title names them ("Remarks by President Lula at the summit").
+  const speaker = essay.genre === 'speech' ? speakerOf(essay) : null;
   // A biography's subject: the first person its opening names.
   const biographee =
     essay.genre === 'biography'
@@ -200,6 +202,7 @@ export function buildEvents(
               antecedent: before,
               thing: acted,
               people,
+              speaker,
               listed: listBefore(essay, paragraph.n),
             });
         candidates.push({
@@ -273,6 +276,16 @@ function datedHeadings(essay: Essay, mentions: LocatedMention[]): Map<number, Lo
     if (mention && /^\s*(?:$|[:.\u2013\u2014-]\s)/.test(heading.slice(mention.text.length))) dated.set(index, mention);
   });
   return dated;
+}
+
+/** Who gives a speech: its author, or the one its title names ("Remarks by X", "Address of X to ..."). */
+function speakerOf(essay: Essay): string | null {
+  if (essay.author) return essay.author;
+  const named =
+    /\b(?:remarks|address|speech|statement|keynote|lecture)\s+(?:by|of)\s+(.+?)(?:\s+(?:at|on|to|before|in|for)\s|[,:;(\u2013\u2014-]|$)/i.exec(
+      essay.title,
+    );
+  return named?.[1]?.trim() || null;
 }
 
 /** One end of a span of dates, as a date of its own at the span's precision. */

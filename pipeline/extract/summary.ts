@@ -31,6 +31,8 @@ export interface SummaryInput {
   thing?: string | null;
   /** Known people, whose role phrases go (the who's who gives them). */
   people: string[];
+  /** Who says "I" in a speech, when the text names them ("Remarks by President Lula"). */
+  speaker?: string | null;
   /** The items of a list just before the sentence: what "these six" are when the list has six. */
   listed?: string[];
 }
@@ -547,6 +549,9 @@ function resolvePronoun(text: string, words: Kept, input: SummaryInput): string 
       'The',
     );
   }
+  // A speech's "I" is its speaker, when the text names them and says no more of "me" or "my" than this one word.
+  if (subject === 'i' && input.speaker && verbAt > 0 && !/\b(?:I|me|my|mine|myself)\b/.test(text.slice(1)))
+    return `${input.speaker}${text.slice(1).replace(/^\s+am\b/, ' is')}`;
   if (verbAt <= 0 || !PRONOUNS.has(subject)) {
     return input.role && input.person
       ? text.replace(new RegExp(`^(?:the\\s+)?${escapeRegExp(input.role)}`, 'i'), input.person)

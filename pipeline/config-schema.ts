@@ -88,6 +88,8 @@ export const configSchema = z
     csl: someText,
     /** The Word briefing: `reference`, a Word document (.docx or .dotx) whose styles it takes. */
     docx: z.object({ reference: someText }).partial().strict(),
+    /** The PowerPoint: `reference`, a deck or template (.pptx or .potx) whose theme, fonts and colours, it takes. */
+    pptx: z.object({ reference: someText }).partial().strict(),
     /** The pack's files: `name`, a pattern of {slug} and {product} ("{slug}-{product}"). */
     outputs: z
       .object({
@@ -153,6 +155,7 @@ export function readConfigFile(file: string): Config {
   if (config.logo) config.logo = path.resolve(base, config.logo);
   if (config.templates) config.templates = path.resolve(base, config.templates);
   if (config.docx?.reference) config.docx.reference = path.resolve(base, config.docx.reference);
+  if (config.pptx?.reference) config.pptx.reference = path.resolve(base, config.pptx.reference);
   if (config.bibliography) config.bibliography = path.resolve(base, config.bibliography);
   // A style's name (apa) stays a name; a file's path is made absolute.
   if (config.csl && /[./\\]/.test(config.csl)) config.csl = path.resolve(base, config.csl);
@@ -194,7 +197,7 @@ export function settingProblems(data: unknown): SettingProblem[] {
       return [{ key, text: `${key || 'the settings'}: ${said}` }];
     }
     const known =
-      key === 'docx'
+      key === 'docx' || key === 'pptx'
         ? ['reference']
         : key === 'outputs'
           ? ['name']

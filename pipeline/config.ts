@@ -63,6 +63,7 @@ export function applyConfig(settings: Settings, config: Config): Settings {
     ...(config['max-size'] !== undefined && { maxBytes: Math.round(config['max-size'] * 1024 * 1024) }),
     ...(config.lang !== undefined && { lang: config.lang }),
     ...(config.docx?.reference !== undefined && { referenceDocx: config.docx.reference }),
+    ...(config.pptx?.reference !== undefined && { referencePptx: config.pptx.reference }),
     ...(config.bibliography !== undefined && { bibliography: config.bibliography }),
     ...(config.csl !== undefined && { csl: config.csl }),
     ...(config.outputs?.name !== undefined && { outputName: config.outputs.name }),

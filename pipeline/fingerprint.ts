@@ -67,6 +67,8 @@ export class Fingerprints {
   private fonts: string | null = null;
   private logo: string | null = null;
   private reference: string | null = null;
+  private deckReference: string | null = null;
+  private citations: string | null = null;
 
   private readonly dirs: TemplateDirs;
 
@@ -97,6 +99,9 @@ export class Fingerprints {
     this.logo ??= logo ? sha(readUserFile(logo, { maxBytes: MAX_LOGO_BYTES })) : '';
     // The Word briefing takes a reference document's styles: a saved change to it makes the document again.
     this.reference ??= reads.referenceDocx ? referenceHash(reads.referenceDocx) : '';
+    // The PowerPoint takes a reference deck's theme; every product, the bibliography and style the configuration names.
+    this.deckReference ??= reads.referencePptx ? referenceHash(reads.referencePptx) : '';
+    this.citations ??= [reads.bibliography, reads.csl].map((file) => (file ? referenceHash(file) : '')).join(',');
     return layout
       ? sha(
           toolVersion(),
@@ -107,6 +112,8 @@ export class Fingerprints {
           this.fonts,
           this.logo,
           product === 'docx' ? this.reference : '',
+          product === 'slides' ? this.deckReference : '',
+          this.citations,
           process.env.SOURCE_DATE_EPOCH ?? '',
         )
       : sha(toolVersion(), product, essay, JSON.stringify({ referenceDate: reads.referenceDate }));

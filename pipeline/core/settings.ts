@@ -35,6 +35,8 @@ export interface Settings {
   labels: Record<string, string>;
   /** A Word document whose styles the Word briefing takes (Title, Heading 1-3, Normal, Quote, Caption, ...). */
   referenceDocx: string | null;
+  /** A PowerPoint deck or template whose theme (fonts and colours) the PowerPoint takes. */
+  referencePptx: string | null;
   /** The bibliography (BibTeX or CSL JSON) and citation style for essays whose front matter names none. */
   bibliography: string | null;
   csl: string | null;
@@ -61,6 +63,7 @@ export const defaultSettings: Settings = {
   lang: null,
   labels: {},
   referenceDocx: null,
+  referencePptx: null,
   bibliography: null,
   csl: null,
   outputName: null,

@@ -16,8 +16,13 @@ export async function makeSlides({ essay, chronology, settings, renderer, printe
   await writeFile(html, renderer.render('slides', deck, settings, { text: essay.source, inline: true }));
   const brand = renderer.brand(settings);
   // The PowerPoint needs no browser: it is made while Chromium prints the PDF.
-  const pptx = import('./pptx.ts').then(({ deckToPptx }) =>
-    deckToPptx(deck, brand, buildDate(packDate(essay, settings.referenceDate))),
+  const pptx = import('./pptx.ts').then(({ deckToPptx, themeOf }) =>
+    deckToPptx(
+      deck,
+      brand,
+      buildDate(packDate(essay, settings.referenceDate)),
+      settings.referencePptx ? themeOf(settings.referencePptx) : null,
+    ),
   );
   pptx.catch(() => {});
   await printer.withPage(async (tab) => {

@@ -3,6 +3,7 @@
 // byte-stable: every zip entry and the document properties carry the build's date, not the clock's.
 
 import { createRequire } from 'node:module';
+import { readUserFile, UserFileError } from '../../core/user-files.ts';
 import { DEFAULTS, pptxColour } from '../../render/colours.ts';
 import { unzipOf, zipOf } from '../../render/zip.ts';
 import type { TimelineLayout } from '../../views/timeline.ts';
@@ -68,7 +69,31 @@ const xmlSafeDeep = <T>(value: T): T =>
 const xmlEscape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
-export async function deckToPptx(unsafeDeck: Deck, brand: Brand, date: Date): Promise<Buffer> {
+/**
+ * The theme of an organisation's deck or template (.pptx, .potx): its fonts and colours, which the PowerPoint takes
+ * in place of the configuration's. Read as every file a user names is read; a file with no theme says so.
+ */
+export function themeOf(file: string): string {
+  let parts: ReturnType<typeof unzipOf>;
+  try {
+    parts = unzipOf(readUserFile(file, { maxBytes: 50 * 1024 * 1024 }));
+  } catch (error) {
+    throw new UserFileError(
+      `pptx.reference: ${file} ${error instanceof UserFileError ? error.message : 'is not a PowerPoint deck'}`,
+    );
+  }
+  const theme = parts.find((part) => /^ppt\/theme\/theme\d+\.xml$/.test(part.name) && part.name.endsWith('theme1.xml'));
+  if (!theme)
+    throw new UserFileError(`pptx.reference: ${file} is not a PowerPoint deck (it has no ppt/theme/theme1.xml)`);
+  return theme.data.toString('utf8');
+}
+
+export async function deckToPptx(
+  unsafeDeck: Deck,
+  brand: Brand,
+  date: Date,
+  theme: string | null = null,
+): Promise<Buffer> {
   const deck = xmlSafeDeep(unsafeDeck);
   const colour = Object.fromEntries(
     Object.entries(DEFAULTS).map(([name, value]) => [
@@ -76,18 +101,21 @@ export async function deckToPptx(unsafeDeck: Deck, brand: Brand, date: Date): Pr
       pptxColour(brand.colours[name as keyof typeof DEFAULTS], value),
     ]),
   ) as typeof DEFAULTS;
-  const ACCENT = colour.accent,
-    INK = colour.ink,
-    MUTED = colour.muted;
+  // With an organisation's theme, the deck names the theme's colours and fonts instead of giving its own: restyled
+  // by their theme, every slide shows them.
+  const ACCENT = theme ? 'accent1' : colour.accent,
+    INK = theme ? 'tx1' : colour.ink,
+    MUTED = theme ? 'tx2' : colour.muted;
   // The headings face first; PowerPoint puts one it has in its place (the theme's fonts are the same face).
-  const FONT = brand.font;
+  const FONT = theme ? '+mn-lt' : brand.font;
+  const HEADING_FONT = theme ? '+mj-lt' : brand.font;
   const pptx = new Pptx();
   pptx.layout = 'LAYOUT_WIDE'; // 13.33 x 7.5 in: 16:9
   pptx.title = deck.title;
   // pptxgenjs writes the company into docProps/app.xml as it is given (the other fields it escapes itself).
   pptx.company = xmlEscape(deck.organisation ?? '');
   pptx.subject = `Briefing: ${deck.title}${deck.span ? `, ${deck.span}` : ''}`;
-  pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
+  if (!theme) pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
   // The classification marking on every slide, top and bottom, as on every page of the PDFs.
   const marking = (light: boolean) =>
     deck.marking
@@ -121,6 +149,7 @@ export async function deckToPptx(unsafeDeck: Deck, brand: Brand, date: Date): Pr
       { rect: { x: 0, y: 0, w: 0.17, h: 7.5, fill: { color: 'FFFFFF', transparency: 75 } } },
       ...marking(true),
       placeholder('title', 'title', {
+        fontFace: HEADING_FONT,
         x: 0.9,
         y: 2.0,
         w: 11.5,
@@ -162,6 +191,7 @@ export async function deckToPptx(unsafeDeck: Deck, brand: Brand, date: Date): Pr
       { rect: { x: 0, y: 0, w: 0.17, h: 7.5, fill: { color: ACCENT } } },
       ...marking(false),
       placeholder('title', 'title', {
+        fontFace: HEADING_FONT,
         x: 0.9,
         y: 0.55,
         w: 11.5,
@@ -242,7 +272,7 @@ export async function deckToPptx(unsafeDeck: Deck, brand: Brand, date: Date): Pr
     slide.addNotes(view.notes.join('\n'));
   }
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
-  return stabilise(raw, date);
+  return stabilise(raw, date, theme);
 }
 
 interface Ink {
@@ -423,7 +453,7 @@ function drawTimeline(
 }
 
 /** Same inputs, same bytes: the build's date on every zip entry and in docProps/core.xml. */
-function stabilise(pptx: Buffer, date: Date): Buffer {
+function stabilise(pptx: Buffer, date: Date, theme: string | null): Buffer {
   const parts = unzipOf(pptx);
   const names = new Set(parts.map((part) => part.name));
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -437,6 +467,7 @@ function stabilise(pptx: Buffer, date: Date): Buffer {
         );
       return { name, data: Buffer.from(xml, 'utf8') };
     }
+    if (theme && name === 'ppt/theme/theme1.xml') return { name, data: Buffer.from(theme, 'utf8') };
     if (name !== 'docProps/core.xml') return { name, data };
     const xml = data
       .toString('utf8')

@@ -1,5 +1,5 @@
-// The PowerPoint on an organisation's own theme: given a reference deck (pptx.reference), its theme's fonts and
-// colours are the deck's, and every slide shows them (the masters name the theme's fonts and colours).
+// The PowerPoint as an office opens it: on an organisation's own theme (pptx.reference: its fonts and colours on every
+// slide, the masters naming them), and rendered by LibreOffice with no text over other text on any sample deck.
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -85,4 +85,82 @@ describe('pptx.reference', () => {
     const [result] = await pack({ inputs: [seed], outDir: path.join(dir, 'out'), settings });
     expect(result!.error).toMatch(/^pptx\.reference: .*house\.pptx is not a PowerPoint deck$/);
   }, 60_000);
+});
+
+/** Lines of text on a PDF's pages that cover one another (more than a third of the smaller line's height). */
+async function overlaps(pdf: string): Promise<string[]> {
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  const { stdout } = await promisify(execFile)('pdftotext', ['-bbox-layout', pdf, '-'], { maxBuffer: 64 << 20 });
+  const found: string[] = [];
+  stdout
+    .split('<page ')
+    .slice(1)
+    .forEach((page, p) => {
+      const lines = [
+        ...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g),
+      ].map((m) => ({ box: m.slice(1, 5).map(Number), text: m[5]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ') }));
+      lines.forEach((a, i) => {
+        for (const b of lines.slice(i + 1)) {
+          const across = Math.min(a.box[2]!, b.box[2]!) - Math.max(a.box[0]!, b.box[0]!);
+          const down = Math.min(a.box[3]!, b.box[3]!) - Math.max(a.box[1]!, b.box[1]!);
+          const height = Math.min(a.box[3]! - a.box[1]!, b.box[3]! - b.box[1]!);
+          if (across > 2 && down > height / 3) found.push(`page ${p + 1}: "${a.text.trim()}" / "${b.text.trim()}"`);
+        }
+      });
+    });
+  return found;
+}
+
+const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((f) => existsSync(f));
+
+describe('the PowerPoint decks, rendered by LibreOffice', () => {
+  it.skipIf(!soffice || !pdftotext)(
+    'show no text over other text, on the seed, the sample essays or the fixtures (skipped without LibreOffice)',
+    async () => {
+      const { execFile } = await import('node:child_process');
+      const { promisify } = await import('node:util');
+      const { hasSharedEssays, sharedEssays } = await import('./helpers.ts');
+      const { readdir } = await import('node:fs/promises');
+      const fixtures = path.join(import.meta.dirname, 'fixtures');
+      const essays = hasSharedEssays
+        ? (await readdir(sharedEssays))
+            .filter((f) => /\.(?:txt|md)$/.test(f) && !/^readme/i.test(f))
+            .map((f) => path.join(sharedEssays, f))
+        : [seed, path.join(fixtures, 'sections.md')];
+      const dir = await temp('pptx-overlap');
+      const results = await pack({
+        inputs: [...essays, path.join(fixtures, 'quarto', 'essay.md')],
+        outDir: path.join(dir, 'out'),
+        settings: { ...defaultSettings, formats: ['slides'] },
+      });
+      for (const r of results) expect(r.error, r.slug).toBeNull();
+      // The check itself sees an overlap: two text boxes laid one over the other.
+      const planted = new (
+        Pptx as unknown as new () => {
+          addSlide(): { addText(text: string, options: object): void };
+          write(options: object): Promise<unknown>;
+        }
+      )();
+      const slide = planted.addSlide();
+      slide.addText('A title that runs long over the body', { x: 1, y: 1, w: 6, h: 1, fontSize: 32 });
+      slide.addText('The first bullet of the body text', { x: 1, y: 1.1, w: 6, h: 1, fontSize: 32 });
+      await writeFile(path.join(dir, 'planted.pptx'), (await planted.write({ outputType: 'nodebuffer' })) as Buffer);
+      const decks = [
+        path.join(dir, 'planted.pptx'),
+        ...results.map((r) => path.join(dir, 'out', r.slug, 'slides.pptx')),
+      ];
+      for (const [i, deck] of decks.entries()) {
+        const to = path.join(dir, `lo-${i}`);
+        await promisify(execFile)(soffice!, ['--headless', '--convert-to', 'pdf', '--outdir', to, deck], {
+          timeout: 120_000,
+          env: { ...process.env, HOME: dir },
+        });
+        const found = await overlaps(path.join(to, `${path.basename(deck, '.pptx')}.pdf`));
+        if (i === 0) expect(found.length, 'the planted overlap').toBeGreaterThan(0);
+        else expect(found, deck).toEqual([]);
+      }
+    },
+    300_000,
+  );
 });

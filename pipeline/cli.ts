@@ -473,17 +473,12 @@ async function lint(options: Options): Promise<number> {
 }
 
 async function lintFiles(options: Options, staging: string | null): Promise<number> {
-  let files: string[];
-  try {
-    files = await findEssays(
-      await Promise.all(
-        options.inputs.map((input) => (input === '-' ? fromStdin(staging!, options.settings.maxBytes) : input)),
-      ),
-    );
-  } catch (error) {
-    process.stderr.write(`briefing: ${(error as Error).message}\n`);
-    return 1;
-  }
+  // A missing input is the command's error, in its table; an essay that cannot be read is reported with the others.
+  const files = await findEssays(
+    await Promise.all(
+      options.inputs.map((input) => (input === '-' ? fromStdin(staging!, options.settings.maxBytes) : input)),
+    ),
+  );
   const [{ extractChronology }, { parseEssay }, { readSource }, { reporter }, { settingsForEssay }] = await Promise.all(
     [
       import('./extract/index.ts'),
@@ -525,41 +520,26 @@ async function lintFiles(options: Options, staging: string | null): Promise<numb
 /** `briefing templates eject [NAME...] [--to DIR]`: copy default templates into a folder of one's own to edit. */
 async function templatesCommand(options: Options): Promise<number> {
   const [action, ...names] = options.names;
-  if (action !== 'eject') {
-    process.stderr.write('briefing: usage: briefing templates eject [NAME...] [--to DIR]\n');
-    return 2;
-  }
+  if (action !== 'eject') throw new UsageError('usage: briefing templates eject [NAME...] [--to DIR]');
   const { eject } = await import('./render/eject.ts');
   const to = options.to ?? options.templates ?? 'briefing-templates';
-  try {
-    const copied = await eject(names, to, options.force);
-    for (const file of copied) process.stdout.write(`copied ${file}\n`);
-    process.stdout.write(
-      `${copied.length} template file${copied.length === 1 ? '' : 's'} in ${to}/; build with --templates ${to} (or templates: ${to} in briefing.config.yaml)\n`,
-    );
-    return 0;
-  } catch (error) {
-    process.stderr.write(`briefing: ${(error as Error).message}\n`);
-    return 1;
-  }
+  const copied = await eject(names, to, options.force);
+  for (const file of copied) process.stdout.write(`copied ${file}\n`);
+  process.stdout.write(
+    `${copied.length} template file${copied.length === 1 ? '' : 's'} in ${to}/; build with --templates ${to} (or templates: ${to} in briefing.config.yaml)\n`,
+  );
+  return 0;
 }
 
 /** `briefing new NAME`: a new essay in source/ from a skeleton, never over an existing one. */
 async function newEssay(options: Options): Promise<number> {
   const [name] = options.names;
-  if (!name?.trim() || options.names.length > 1) {
-    process.stderr.write(
-      'briefing: usage: briefing new NAME, for example briefing new "Georgia and NATO" (quote a title with spaces)\n',
+  if (!name?.trim() || options.names.length > 1)
+    throw new UsageError(
+      'usage: briefing new NAME, for example briefing new "Georgia and NATO" (quote a title with spaces)',
     );
-    return 2;
-  }
   const { newEssayFile } = await import('./new-essay.ts');
-  try {
-    const file = await newEssayFile(name.replace(/\.(md|txt)$/, ''), { author: options.author });
-    process.stdout.write(`created ${file}: write the essay, then run make briefing (or briefing watch ${file})\n`);
-    return 0;
-  } catch (error) {
-    process.stderr.write(`briefing: ${(error as Error).message}\n`);
-    return 1;
-  }
+  const file = await newEssayFile(name.replace(/\.(md|txt)$/, ''), { author: options.author });
+  process.stdout.write(`created ${file}: write the essay, then run make briefing (or briefing watch ${file})\n`);
+  return 0;
 }

@@ -1,8 +1,10 @@
 // `briefing new NAME`: a Markdown skeleton with front matter, so a new essay starts in the shape the tool reads best.
 // Its guidance is in HTML comments, which the build reads as nothing: the untouched skeleton makes a pack with no
 // false events, and what the writer adds is all the pack holds.
+
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { InputError } from './core/errors.ts';
 import { slugOf } from './core/slug.ts';
 
 export interface NewEssayOptions {
@@ -49,7 +51,7 @@ of NATO, visited Baku in February 1997"), and spell out acronyms once: Partnersh
 `,
     { flag: 'wx' },
   ).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EEXIST') throw new Error(`${file} exists; choose another name`);
+    if (error.code === 'EEXIST') throw new InputError(`${file} exists; choose another name`);
     throw error;
   });
   return file;

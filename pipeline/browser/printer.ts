@@ -95,7 +95,12 @@ export class Printer {
     // Chromium refuses to run as root with its sandbox; without one, it needs no zygote either (a process, ~26 MB).
     if (process.getuid?.() === 0) args.push('--no-sandbox', '--no-zygote');
     const { executablePath, headless } = findChrome();
-    const { default: puppeteer } = await import('puppeteer-core'); // loaded only when something is printed
+    const loaded = await import('puppeteer-core'); // loaded only when something is printed
+    const puppeteer = loaded.default;
+    // TargetCloseError is exported, though its types do not say so.
+    puppeteerFailures = ['TimeoutError', 'ProtocolError', 'TargetCloseError', 'ConnectionClosedError']
+      .map((name) => (loaded as unknown as Record<string, unknown>)[name])
+      .filter((failure): failure is new (...args: never[]) => Error => typeof failure === 'function');
     // The profile is a folder of ours, made before the launch: Ctrl-C at any moment, mid-launch too, removes it.
     const profile = await mkdtemp(path.join(tmpdir(), 'briefing-chromium-'));
     args.push(`--user-data-dir=${profile}`);
@@ -265,21 +270,21 @@ const profileOf = (browser: Browser) =>
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} within ${Math.round(ms / 1000)} s`)), ms);
+    timer = setTimeout(() => reject(new BrowserError(`${what} within ${Math.round(ms / 1000)} s`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Whether an error is the browser's (hung, crashed, disconnected) rather than the job's own (a missing file). */
+/** Puppeteer's own errors of a browser gone wrong, known once puppeteer is loaded (it is loaded to print). */
+let puppeteerFailures: (new (...args: never[]) => Error)[] = [];
+
+/**
+ * Whether an error is the browser's (hung, crashed, disconnected) rather than the job's own (a missing file): by its
+ * class; puppeteer throws two of them as plain errors, told by their words.
+ */
 function isBrowserFailure(error: unknown): boolean {
-  if (error instanceof BrowserError) return true;
-  const { name, message } = error as Error;
-  return (
-    /Timeout|TargetClose|ProtocolError|ConnectionClosed/.test(name ?? '') ||
-    /did not (?:start|finish)|Target closed|Session closed|browser has disconnected|Connection closed|crash|Protocol error|frame was detached|detached Frame|Execution context was destroyed/i.test(
-      message ?? '',
-    )
-  );
+  if (error instanceof BrowserError || puppeteerFailures.some((failure) => error instanceof failure)) return true;
+  return /frame was detached|detached Frame|Execution context was destroyed/i.test((error as Error)?.message ?? '');
 }
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;

@@ -1,7 +1,9 @@
 // The name an essay's pack folder gets: its file name without the extension, made safe to be one folder inside the
 // output folder and nothing else. No ".", "..", separators, control characters, leading dots or dashes (a hidden
 // folder, an option), and no more than 100 characters; "essay" when nothing is left.
+
 import path from 'node:path';
+import { InputError } from './errors.ts';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a file name must not hold
 const UNSAFE = /[\u0000-\u001f\u007f/\\:*?"<>|]/g;
@@ -19,6 +21,6 @@ export function slugOf(file: string): string {
 export function inside(root: string, ...parts: string[]): string {
   const base = path.resolve(root);
   const target = path.resolve(base, ...parts);
-  if (!target.startsWith(base + path.sep)) throw new Error(`refusing to write outside ${base}: ${target}`);
+  if (!target.startsWith(base + path.sep)) throw new InputError(`refusing to write outside ${base}: ${target}`);
   return target;
 }

@@ -255,17 +255,19 @@ async function bibliographyOf(file: VFile, needed: boolean): Promise<Bibliograph
   if (!bib || !needed) return null;
   const read = (what: { file: string; root: string | null; from: string }, key: string, maxBytes: number) => {
     if (what.root === null && !path.isAbsolute(what.file))
-      file.fail(
-        `${key}: ${what.file}: an essay read from standard input has no folder to find it in`,
-        undefined,
-        'briefing:citation',
-      );
+      file.fail(`${key}: ${what.file}: an essay read from standard input has no folder to find it in`, {
+        ruleId: 'citation',
+        source: 'briefing',
+      });
     const target = path.resolve(what.root ?? '', what.file);
     try {
       return readUserFile(target, { maxBytes, ...(what.root ? { root: what.root } : {}) }).toString('utf8');
     } catch (error) {
       if (error instanceof UserFileError || (error as NodeJS.ErrnoException).code === 'ENOENT')
-        file.fail(`${key}: ${what.file} (${what.from}) ${(error as Error).message}`, undefined, 'briefing:citation');
+        file.fail(`${key}: ${what.file} (${what.from}) ${(error as Error).message}`, {
+          ruleId: 'citation',
+          source: 'briefing',
+        });
       throw error;
     }
   };
@@ -279,8 +281,7 @@ async function bibliographyOf(file: VFile, needed: boolean): Promise<Bibliograph
   } catch (error) {
     file.fail(
       `bibliography: ${bib.file} could not be read as ${/\.json$/i.test(bib.file) ? 'CSL JSON' : 'BibTeX'} (${(error as Error).message.split('\n')[0]})`,
-      undefined,
-      'briefing:citation',
+      { ruleId: 'citation', source: 'briefing' },
     );
   }
   const csl = named('csl');
@@ -291,11 +292,10 @@ async function bibliographyOf(file: VFile, needed: boolean): Promise<Bibliograph
     else {
       const xml = read(csl, 'csl', 2 * 1024 * 1024);
       if (!/<style\b[^>]*purl\.org\/net\/xbiblio\/csl/.test(xml))
-        file.fail(
-          `csl: ${csl.file} is not a CSL style (no <style xmlns="http://purl.org/net/xbiblio/csl">)`,
-          undefined,
-          'briefing:citation',
-        );
+        file.fail(`csl: ${csl.file} is not a CSL style (no <style xmlns="http://purl.org/net/xbiblio/csl">)`, {
+          ruleId: 'citation',
+          source: 'briefing',
+        });
       style = `essay-${path.basename(csl.file, '.csl')}`;
       plugins.config.get('@csl').templates.add(style, xml);
     }

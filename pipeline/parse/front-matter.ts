@@ -54,7 +54,11 @@ export default function frontMatter() {
       if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('front matter is not a mapping');
       matter = parsed as Record<string, unknown>;
     } catch (error) {
-      file.fail(`Invalid front matter: ${(error as Error).message.split('\n')[0]}`, node, 'briefing:front-matter');
+      file.fail(`Invalid front matter: ${(error as Error).message.split('\n')[0]}`, {
+        place: node.position,
+        ruleId: 'front-matter',
+        source: 'briefing',
+      });
     }
     for (const key of Object.keys(matter)) {
       if ((KNOWN as readonly string[]).includes(key) || FOREIGN_KEYS.includes(key)) continue;

@@ -1,6 +1,8 @@
 // `briefing templates eject`: copy default templates into a folder of one's own, to edit and build with.
+
 import { copyFile, lstat, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { InputError } from '../core/errors.ts';
 import { defaultTemplatesDir } from '../core/paths.ts';
 
 /** Every default template file, relative to the templates folder ("partials/cover.hbs", "css/base.css"). */
@@ -26,7 +28,7 @@ function resolve(name: string, all: string[]): string {
   ];
   const found = candidates.find((c) => all.includes(c));
   if (!found)
-    throw new Error(
+    throw new InputError(
       `no default template "${name}" (there are: ${all.map((f) => f.replace(/^(partials|css)\//, '').replace(/\.hbs$/, '')).join(', ')})`,
     );
   return found;
@@ -40,8 +42,9 @@ export async function eject(names: string[], to: string, force = false): Promise
     const target = path.join(to, file);
     const existing = await lstat(target).catch(() => null);
     // --force replaces a file, never what a link points to.
-    if (existing?.isSymbolicLink()) throw new Error(`${target} is a link; remove it, then eject again`);
-    if (!force && existing) throw new Error(`${target} exists; edit it, or eject again with --force to replace it`);
+    if (existing?.isSymbolicLink()) throw new InputError(`${target} is a link; remove it, then eject again`);
+    if (!force && existing)
+      throw new InputError(`${target} exists; edit it, or eject again with --force to replace it`);
   }
   for (const file of chosen) {
     await mkdir(path.dirname(path.join(to, file)), { recursive: true });

@@ -80,26 +80,32 @@ export class BlockReader {
   private visit(node: RootContent, kind: Draft['kind']): void {
     switch (node.type) {
       case 'heading':
-        return this.heading(node);
+        this.heading(node);
+        break;
       case 'paragraph':
-        return this.add(kind, node.children, node.position);
+        this.add(kind, node.children, node.position);
+        break;
       case 'blockquote':
-        return this.blockquote(node);
+        this.blockquote(node);
+        break;
       case 'pageBreak':
         this.pageBreak = true;
-        return;
+        break;
       case 'list':
-        return this.list(node);
+        this.list(node);
+        break;
       case 'table':
-        return this.table(node);
+        this.table(node);
+        break;
       case 'code':
-        return this.code(node);
+        this.code(node);
+        break;
       case 'math':
-        return this.math(node);
+        this.math(node);
+        break;
       case 'html':
-        return this.html(node, kind);
-      default:
-        return;
+        this.html(node, kind);
+        break;
     }
   }
 

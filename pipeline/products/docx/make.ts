@@ -28,6 +28,8 @@ import {
   WidthType,
 } from 'docx';
 import { packDate } from '../../core/essay-date.ts';
+import type { Chronology, Essay } from '../../core/model.ts';
+import type { Settings } from '../../core/settings.ts';
 import { readUserFile, UserFileError } from '../../core/user-files.ts';
 import { DEFAULTS, pptxColour } from '../../render/colours.ts';
 import { buildDate } from '../../render/pdf-info.ts';
@@ -241,36 +243,79 @@ function wordTable(head: string[], rows: string[][], shares?: number[]): Table {
   });
 }
 
+type Labels = ReturnType<typeof labelsFor>;
+type Body = (Paragraph | Table | TableOfContents)[];
+
+const heading = (text: string, level = 0) => new Paragraph({ text, heading: HEADINGS[level] });
+
 export async function makeDocx({ essay, chronology, settings, renderer, printer, staging }: MakeContext) {
   const labels = labelsFor(essay.lang, settings.labels);
-  const accent = pptxColour(settings.colours.accent, DEFAULTS.accent);
   const shape = shapeOf(essay, chronology);
   const notes = new Notes((index) => essay.notes[index]?.runs);
-  // The essay's words without soft hyphens: Word hyphenates by itself.
-  const sections = sectionsOf(essay, chronology, { notes, labels });
-  const rows = eventRows(chronology, settings.dateStyle, essay.lang);
+  const timeline = shape.dated
+    ? await timelinePicture({ essay, chronology, settings, renderer, printer, staging })
+    : null;
+  const body: Body = [
+    ...front(essay, chronology, settings, labels),
+    ...essayBody(essay, chronology, labels, notes),
+    ...(shape.dated ? chronologyPart(chronology, settings, essay.lang, labels, timeline) : []),
+    ...index(chronology, labels),
+  ];
+  // The office's own styles, when the configuration names a reference document: its styles.xml, as Word keeps it.
+  const externalStyles = settings.referenceDocx ? await stylesOf(settings.referenceDocx) : undefined;
+  const document = new Document({
+    ...(externalStyles ? { externalStyles } : {}),
+    title: essay.title,
+    creator: essay.author ?? settings.organisation ?? 'briefing',
+    description: fill(labels.paragraphsAndEvents, {
+      paragraphs: essay.paragraphs.length,
+      events: chronology.events.length,
+    }),
+    features: { updateFields: true },
+    styles: wordStyles(essay.lang, pptxColour(settings.colours.accent, DEFAULTS.accent), !!externalStyles),
+    numbering: {
+      config: [listNumbering('bullets', LevelFormat.BULLET), listNumbering('numbers', LevelFormat.DECIMAL)],
+    },
+    footnotes: footnotesOf(notes),
+    sections: [{ ...pageFurniture(settings.marking, labels), children: body }],
+  });
+  const when = buildDate(packDate(essay, settings.referenceDate));
+  await writeFile(path.join(staging, 'briefing.docx'), dated(await Packer.toBuffer(document), when));
+}
+
+/** The timeline as the briefing draws it, photographed by Chromium at twice its size, with its alternative text. */
+async function timelinePicture({
+  essay,
+  chronology,
+  settings,
+  renderer,
+  printer,
+  staging,
+}: Pick<
+  MakeContext,
+  'essay' | 'chronology' | 'settings' | 'renderer' | 'printer' | 'staging'
+>): Promise<ImageRun | null> {
+  const html = path.join(staging, 'docx-timeline.html');
+  const svg = timelineSvg(chronology.events, { width: 500, radius: 8, legend: true, lang: essay.lang });
+  const page = briefingPage(essay, chronology, settings);
+  await writeFile(html, renderer.render('briefing', page, settings, { text: essay.source }));
+  const png = await printer.withPage(async (tab) => {
+    await tab.setViewport({ width: 900, height: 1200, deviceScaleFactor: 2 });
+    await printer.load(tab, html);
+    const element = await tab.$('#timeline svg.timeline');
+    return element ? Buffer.from(await element.screenshot({ type: 'png' })) : null;
+  });
+  const alt = /aria-label="([^"]*)"/.exec(svg)?.[1] ?? labelsFor(essay.lang, settings.labels).timeline;
+  return png ? picture(`data:image/png;base64,${png.toString('base64')}`, alt, 620) : null;
+}
+
+/** Title, subtitle, date and author; the contents field; the key points, each with its paragraphs. */
+function front(essay: Essay, chronology: Chronology, settings: Settings, labels: Labels): Body {
+  const shape = shapeOf(essay, chronology);
   const points = shape.short ? [] : keyPoints(essay, chronology, settings.dateStyle);
   const date = packDate(essay, settings.referenceDate);
-
-  // The timeline as the briefing draws it, photographed by Chromium at twice its size.
-  let timeline: ImageRun | null = null;
-  if (shape.dated) {
-    const html = path.join(staging, 'docx-timeline.html');
-    const svg = timelineSvg(chronology.events, { width: 500, radius: 8, legend: true, lang: essay.lang });
-    const page = briefingPage(essay, chronology, settings);
-    await writeFile(html, renderer.render('briefing', page, settings, { text: essay.source }));
-    const png = await printer.withPage(async (tab) => {
-      await tab.setViewport({ width: 900, height: 1200, deviceScaleFactor: 2 });
-      await printer.load(tab, html);
-      const element = await tab.$('#timeline svg.timeline');
-      return element ? Buffer.from(await element.screenshot({ type: 'png' })) : null;
-    });
-    const alt = /aria-label="([^"]*)"/.exec(svg)?.[1] ?? labels.timeline;
-    if (png) timeline = picture(`data:image/png;base64,${png.toString('base64')}`, alt, 620);
-  }
-
-  const heading = (text: string, level = 0) => new Paragraph({ text, heading: HEADINGS[level] });
-  const body: (Paragraph | Table | TableOfContents)[] = [
+  const author = essay.author ?? settings.author;
+  return [
     new Paragraph({ text: essay.title, heading: HeadingLevel.TITLE }),
     ...(essay.subtitle ? [new Paragraph({ text: essay.subtitle, style: 'Subtitle' })] : []),
     ...(date
@@ -280,9 +325,7 @@ export async function makeDocx({ essay, chronology, settings, renderer, printer,
           }),
         ]
       : []),
-    ...((essay.author ?? settings.author)
-      ? [new Paragraph({ text: `${labels.author}: ${essay.author ?? settings.author}` })]
-      : []),
+    ...(author ? [new Paragraph({ text: `${labels.author}: ${author}` })] : []),
     ...(shape.short ? [] : [new TableOfContents(labels.contents, { hyperlink: true, headingStyleRange: '1-3' })]),
     ...(points.length
       ? [
@@ -300,7 +343,13 @@ export async function makeDocx({ essay, chronology, settings, renderer, printer,
         ]
       : []),
   ];
-  for (const section of sections) {
+}
+
+/** The essay's sections (numbered where it numbers them), its paragraphs as Word's, and the works it cites. */
+function essayBody(essay: Essay, chronology: Chronology, labels: Labels, notes: Notes): Body {
+  const body: Body = [];
+  // The essay's words without soft hyphens: Word hyphenates by itself.
+  for (const section of sectionsOf(essay, chronology, { notes, labels })) {
     body.push(
       new Paragraph({
         text: section.number ? `${section.number}\u2002${section.title}` : section.title,
@@ -317,27 +366,42 @@ export async function makeDocx({ essay, chronology, settings, renderer, printer,
     for (const reference of references)
       body.push(new Paragraph({ indent: { left: 360, hanging: 360 }, children: wordRuns(reference.runs) }));
   }
-  if (shape.dated) {
-    body.push(heading(labels.timeline));
-    if (timeline) body.push(new Paragraph({ children: [timeline] }));
-    body.push(new Paragraph({ style: 'Caption', text: labels.timelineCaption }));
-    body.push(heading(labels.chronology));
-    body.push(
-      wordTable(
-        ['#', labels.date, labels.event, labels.actors, labels.source],
-        rows.map((r) => [String(r.number), r.date, r.summary, r.actors, `\u00b6 ${r.paragraph}`]),
-        [5, 15, 44, 25, 11],
-      ),
-    );
-  }
-  const index = [
+  return body;
+}
+
+/** The timeline's picture and caption, and the chronology as a table. */
+function chronologyPart(
+  chronology: Chronology,
+  settings: Settings,
+  lang: string,
+  labels: Labels,
+  timeline: ImageRun | null,
+): Body {
+  const rows = eventRows(chronology, settings.dateStyle, lang);
+  return [
+    heading(labels.timeline),
+    ...(timeline ? [new Paragraph({ children: [timeline] })] : []),
+    new Paragraph({ style: 'Caption', text: labels.timelineCaption }),
+    heading(labels.chronology),
+    wordTable(
+      ['#', labels.date, labels.event, labels.actors, labels.source],
+      rows.map((r) => [String(r.number), r.date, r.summary, r.actors, `\u00b6 ${r.paragraph}`]),
+      [5, 15, 44, 25, 11],
+    ),
+  ];
+}
+
+/** Who's who (people, organisations, places) and the glossary, as tables. */
+function index(chronology: Chronology, labels: Labels): Body {
+  const body: Body = [];
+  const kinds = [
     [labels.people, chronology.people],
     [labels.organisations, chronology.organizations],
     [labels.places, chronology.places],
   ] as const;
-  if (index.some(([, names]) => names.length)) {
+  if (kinds.some(([, names]) => names.length)) {
     body.push(heading(labels.whosWho));
-    for (const [title, names] of index) {
+    for (const [title, names] of kinds) {
       if (!names.length) continue;
       body.push(heading(title, 1));
       body.push(
@@ -353,119 +417,96 @@ export async function makeDocx({ essay, chronology, settings, renderer, printer,
     body.push(heading(labels.glossary));
     body.push(wordTable([labels.acronyms, ''], glossary, [20, 80]));
   }
+  return body;
+}
 
-  const marking = settings.marking
-    ? [
-        new Paragraph({
-          alignment: AlignmentType.CENTER,
-          children: [new TextRun({ text: settings.marking, bold: true })],
-        }),
-      ]
-    : [];
-  // The office's own styles, when the configuration names a reference document: its styles.xml, as Word keeps it.
-  const externalStyles = settings.referenceDocx ? await stylesOf(settings.referenceDocx) : undefined;
-  const document = new Document({
-    ...(externalStyles ? { externalStyles } : {}),
-    title: essay.title,
-    creator: essay.author ?? settings.organisation ?? 'briefing',
-    description: fill(labels.paragraphsAndEvents, {
-      paragraphs: essay.paragraphs.length,
-      events: chronology.events.length,
-    }),
-    features: { updateFields: true },
-    styles: {
-      default: { document: { run: { language: { value: essay.lang } } } },
-      paragraphStyles: [
-        // The headings in the theme's accent colour, as in the PDFs (a reference document's own come instead).
-        ...(externalStyles ? [] : [1, 2, 3]).map((level) => ({
-          id: `Heading${level}`,
-          name: `Heading ${level}`,
-          basedOn: 'Normal',
-          next: 'Normal',
-          quickFormat: true,
-          run: { color: accent, bold: true, size: [32, 26, 22][level - 1] },
-          paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
-        })),
-        {
-          id: 'Quote',
-          name: 'Quote',
-          basedOn: 'Normal',
-          quickFormat: true,
-          run: { italics: true },
-          paragraph: { indent: { left: 720 } },
-        },
-        { id: 'Caption', name: 'Caption', basedOn: 'Normal', quickFormat: true, run: { size: 18, color: '5B636D' } },
-        { id: 'Code', name: 'Code', basedOn: 'Normal', run: { font: 'Consolas', size: 18 } },
-      ],
-    },
-    numbering: {
-      config: [
-        {
-          reference: 'bullets',
-          levels: [0, 1, 2].map((level) => ({
-            level,
-            format: LevelFormat.BULLET,
-            text: '\u2022',
-            alignment: AlignmentType.LEFT,
-            style: { paragraph: { indent: { left: 360 * (level + 1), hanging: 260 } } },
-          })),
-        },
-        {
-          reference: 'numbers',
-          levels: [0, 1, 2].map((level) => ({
-            level,
-            format: LevelFormat.DECIMAL,
-            text: `%${level + 1}.`,
-            alignment: AlignmentType.LEFT,
-            style: { paragraph: { indent: { left: 360 * (level + 1), hanging: 260 } } },
-          })),
-        },
-      ],
-    },
-    footnotes: Object.fromEntries(
-      notes.entries.map((note) => [
-        note.n,
-        {
-          children: [
-            new Paragraph({
-              children: note.runs
-                ? wordRuns(note.runs)
-                : [
-                    new ExternalHyperlink({
-                      link: note.url!,
-                      children: [new TextRun({ text: note.url!, style: 'Hyperlink' })],
-                    }),
-                  ],
-            }),
-          ],
-        },
-      ]),
-    ),
-    sections: [
+/** Word's styles the document uses: the headings in the accent colour (unless a reference document gives its own). */
+function wordStyles(lang: string, accent: string, external: boolean) {
+  return {
+    default: { document: { run: { language: { value: lang } } } },
+    paragraphStyles: [
+      ...(external ? [] : [1, 2, 3]).map((level) => ({
+        id: `Heading${level}`,
+        name: `Heading ${level}`,
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { color: accent, bold: true, size: [32, 26, 22][level - 1] },
+        paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
+      })),
       {
-        headers: { default: new Header({ children: marking }) },
-        footers: {
-          default: new Footer({
-            children: [
-              ...marking,
-              new Paragraph({
-                alignment: AlignmentType.RIGHT,
-                children: [
-                  new TextRun({
-                    children: [`${labels.page} `, PageNumber.CURRENT, ` ${labels.of} `, PageNumber.TOTAL_PAGES],
-                    size: 16,
+        id: 'Quote',
+        name: 'Quote',
+        basedOn: 'Normal',
+        quickFormat: true,
+        run: { italics: true },
+        paragraph: { indent: { left: 720 } },
+      },
+      { id: 'Caption', name: 'Caption', basedOn: 'Normal', quickFormat: true, run: { size: 18, color: '5B636D' } },
+      { id: 'Code', name: 'Code', basedOn: 'Normal', run: { font: 'Consolas', size: 18 } },
+    ],
+  };
+}
+
+/** A list numbering of three levels: bullets, or "1." numbers. */
+const listNumbering = (reference: string, format: (typeof LevelFormat)[keyof typeof LevelFormat]) => ({
+  reference,
+  levels: [0, 1, 2].map((level) => ({
+    level,
+    format,
+    text: format === LevelFormat.BULLET ? '\u2022' : `%${level + 1}.`,
+    alignment: AlignmentType.LEFT,
+    style: { paragraph: { indent: { left: 360 * (level + 1), hanging: 260 } } },
+  })),
+});
+
+/** The essay's notes, and the addresses of links whose words do not show them, as Word footnotes. */
+function footnotesOf(notes: Notes) {
+  return Object.fromEntries(
+    notes.entries.map((note) => [
+      note.n,
+      {
+        children: [
+          new Paragraph({
+            children: note.runs
+              ? wordRuns(note.runs)
+              : [
+                  new ExternalHyperlink({
+                    link: note.url!,
+                    children: [new TextRun({ text: note.url!, style: 'Hyperlink' })],
                   }),
                 ],
+          }),
+        ],
+      },
+    ]),
+  );
+}
+
+/** The marking at the head and the foot of every page, and "Page X of Y". */
+function pageFurniture(marking: string | null, labels: Labels) {
+  const marked = marking
+    ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: marking, bold: true })] })]
+    : [];
+  return {
+    headers: { default: new Header({ children: marked }) },
+    footers: {
+      default: new Footer({
+        children: [
+          ...marked,
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            children: [
+              new TextRun({
+                children: [`${labels.page} `, PageNumber.CURRENT, ` ${labels.of} `, PageNumber.TOTAL_PAGES],
+                size: 16,
               }),
             ],
           }),
-        },
-        children: body,
-      },
-    ],
-  });
-  const when = buildDate(packDate(essay, settings.referenceDate));
-  await writeFile(path.join(staging, 'briefing.docx'), dated(await Packer.toBuffer(document), when));
+        ],
+      }),
+    },
+  };
 }
 
 /** Bookmark names and ids and picture ids counted from one in order of appearance, pairs kept. */
@@ -491,17 +532,31 @@ function renumbered(xml: string): string {
  */
 function dated(docx: Buffer, when: Date): Buffer {
   const stamp = `${when.toISOString().slice(0, 19)}Z`;
-  const entries = unzipOf(docx).map(({ name, data }) => {
-    if (name === 'docProps/core.xml') {
-      const xml = data
-        .toString('utf8')
-        .replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`);
-      return { name, data: Buffer.from(xml, 'utf8') };
-    }
+  const parts = unzipOf(docx);
+  // Links get random relationship ids: named again, in the order the document and its notes first use them.
+  const RANDOM_ID = /\brId[\w-]{12,}/g;
+  const ids = new Map<string, string>();
+  for (const name of ['word/document.xml', 'word/footnotes.xml'])
+    for (const [id] of (parts.find((part) => part.name === name)?.data.toString('utf8') ?? '').matchAll(RANDOM_ID))
+      if (!ids.has(id)) ids.set(id, `rIdLink${ids.size + 1}`);
+  const entries = parts.map(({ name, data }) => {
+    let xml = data.toString('utf8');
+    if (name === 'docProps/core.xml')
+      xml = xml.replace(
+        /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
+        `$1${stamp}$2`,
+      );
     // The docx package numbers bookmarks and pictures across every document of the process: numbered again here
     // from one, in reading order, each document is the same whatever was made before it.
-    if (name === 'word/document.xml') return { name, data: Buffer.from(renumbered(data.toString('utf8')), 'utf8') };
-    return { name, data };
+    else if (name === 'word/document.xml') xml = renumbered(xml);
+    else if (!/\.(?:xml|rels)$/.test(name)) return { name, data };
+    return {
+      name,
+      data: Buffer.from(
+        xml.replace(RANDOM_ID, (id) => ids.get(id) ?? id),
+        'utf8',
+      ),
+    };
   });
   return zipOf(entries, when);
 }

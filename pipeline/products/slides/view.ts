@@ -63,35 +63,93 @@ function slidesOf(bullets: Bullet[]): Bullet[][] {
 const bullet = (row: EventRow): Bullet => ({ date: row.date, text: row.summary });
 const note = (row: EventRow) => `${row.date}: ${row.text} (\u00b6 ${row.paragraph})`;
 
-export function slidesView(essay: Essay, chronology: Chronology, settings: Settings) {
-  const rows = eventRows(chronology, settings.dateStyle, essay.lang);
-  const shape = shapeOf(essay, chronology);
-  const labels = labelsFor(essay.lang, settings.labels);
-  const english = /^en(?:-|$)/i.test(essay.lang);
-  const sections = sectionsOf(essay, chronology);
-  const slides: Slide[] = [];
+/** What every builder of the deck's slides reads. */
+interface DeckContext {
+  essay: Essay;
+  chronology: Chronology;
+  settings: Settings;
+  labels: ReturnType<typeof labelsFor>;
+  rows: EventRow[];
+  shape: ReturnType<typeof shapeOf>;
+  sections: ReturnType<typeof sectionsOf>;
+  english: boolean;
+}
 
+export function slidesView(essay: Essay, chronology: Chronology, settings: Settings) {
+  const labels = labelsFor(essay.lang, settings.labels);
+  const deck: DeckContext = {
+    essay,
+    chronology,
+    settings,
+    labels,
+    rows: eventRows(chronology, settings.dateStyle, essay.lang),
+    shape: shapeOf(essay, chronology),
+    sections: sectionsOf(essay, chronology),
+    english: /^en(?:-|$)/i.test(essay.lang),
+  };
   const span = spanCovered(chronology);
-  slides.push({
+  const title: Slide = {
     kind: 'title',
     title: typeset(essay.title),
-    notes: [`${english ? 'Briefing on' : `${labels.briefing}:`} ${typeset(essay.title)}${span ? `, ${span}` : ''}.`],
-  });
-  const agenda = slides.push({ kind: 'agenda', title: labels.agenda, bullets: [], notes: [labels.agenda] }) - 1;
+    notes: [
+      `${deck.english ? 'Briefing on' : `${labels.briefing}:`} ${typeset(essay.title)}${span ? `, ${span}` : ''}.`,
+    ],
+  };
+  const body = [
+    ...timelineSlides(deck),
+    ...sectionSlides(deck),
+    ...tableSlides(deck),
+    ...peopleSlides(deck),
+    ...quoteSlides(deck),
+    ...summarySlides(deck),
+    sourceSlide(deck),
+  ];
+  const slides = [title, ...agendaSlides(deck, body), ...body];
+  return {
+    lang: essay.lang,
+    /** "rtl" for a language written right to left (Arabic, Hebrew, ...): the page mirrors. */
+    dir: directionOf(essay.lang),
+    /** Every fixed word of the deck, in the essay's language (views/labels.ts; configuration `labels:`). */
+    labels,
+    title: typeset(essay.title),
+    titleSize: titleSize(essay.title),
+    runningTitle: typeset(runningTitle(essay.title)),
+    span: deck.shape.dated ? span : null,
+    kindLine: deck.shape.label,
+    marking: settings.marking,
+    organisation: settings.organisation,
+    slides: slides.map((slide, i) => ({
+      bullets: [],
+      timeline: null,
+      layout: null,
+      labelled: null,
+      quote: null,
+      table: null,
+      columns: false,
+      ...slide,
+      number: i + 1,
+      total: slides.length,
+    })),
+  };
+}
 
-  // The timeline, labelled, on as many slides as its labels need (only for three dated events or more).
+/** The timeline, labelled, on as many slides as its labels need (only for three dated events or more). */
+function timelineSlides({ chronology, rows, shape, labels }: DeckContext): Slide[] {
   const timelines = shape.dated ? slideTimelines(chronology.events, rows) : [];
-  timelines.forEach(({ layout, rows: told }, i, all) => {
-    slides.push({
-      kind: 'timeline',
-      title: all.length > 1 ? `${labels.timeline} (${i + 1} ${labels.of} ${all.length})` : labels.timeline,
-      labelled: layout,
-      notes: [...told].sort((a, b) => a.number - b.number).map((r) => `${r.number}. ${note(r)}`),
-    });
-  });
+  return timelines.map(({ layout, rows: told }, i, all) => ({
+    kind: 'timeline',
+    title: all.length > 1 ? `${labels.timeline} (${i + 1} ${labels.of} ${all.length})` : labels.timeline,
+    labelled: layout,
+    notes: [...told].sort((a, b) => a.number - b.number).map((r) => `${r.number}. ${note(r)}`),
+  }));
+}
 
-  // A chronicle: each section's events. An analysis: each section's argument, its paragraphs' points.
-  const sectionSlides: { title: string; bullets: Bullet[]; notes: string[] }[] = [];
+/**
+ * A chronicle: each section's events. An analysis: each section's argument, its paragraphs' points. No slide of one
+ * bullet: a section with one joins the next (or, the last, the one before); a long one goes on several slides.
+ */
+function sectionSlides({ essay, rows, shape, sections }: DeckContext): Slide[] {
+  const told: { title: string; bullets: Bullet[]; notes: string[] }[] = [];
   for (const section of sections) {
     if (shape.kind === 'analysis' || shape.kind === 'note') {
       // An argument's slide: the sentences of substance its paragraphs make, up to four, each whole.
@@ -101,46 +159,45 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
         .flatMap((p) => argumentSentences(p).map((text) => ({ p, text })))
         .slice(0, 4);
       if (points.length)
-        sectionSlides.push({
+        told.push({
           title: section.title,
           bullets: points.map((x) => ({ date: '', text: typeset(x.text) })),
           notes: points.map((x) => `\u00b6 ${x.p.n}: ${typeset(x.text)}`),
         });
     } else {
       const own = rows.filter((r) => section.paragraphs.some((p) => p.n === r.paragraph));
-      if (own.length) sectionSlides.push({ title: section.title, bullets: own.map(bullet), notes: own.map(note) });
+      if (own.length) told.push({ title: section.title, bullets: own.map(bullet), notes: own.map(note) });
     }
   }
-  // No slide of one bullet: a section with one joins the next (or, the last, the one before).
-  for (let i = 0; i < sectionSlides.length; i++) {
-    const one = sectionSlides[i]!;
-    if (one.bullets.length !== 1 || sectionSlides.length === 1) continue;
-    const other = sectionSlides[i + 1] ?? sectionSlides[i - 1]!;
-    const first = other === sectionSlides[i + 1] ? one : other,
+  for (let i = 0; i < told.length; i++) {
+    const one = told[i]!;
+    if (one.bullets.length !== 1 || told.length === 1) continue;
+    const other = told[i + 1] ?? told[i - 1]!;
+    const first = other === told[i + 1] ? one : other,
       second = first === one ? other : one;
     const merged = {
       title: joinTitles(first.title, second.title),
       bullets: [...first.bullets, ...second.bullets],
       notes: [...first.notes, ...second.notes],
     };
-    sectionSlides.splice(Math.min(i, sectionSlides.indexOf(other)), 2, merged);
+    told.splice(Math.min(i, told.indexOf(other)), 2, merged);
     i = -1;
   }
-  for (const section of sectionSlides) {
+  return told.flatMap((section) => {
     const parts = slidesOf(section.bullets);
     let done = 0;
-    parts.forEach((part, i) => {
-      const told = section.notes.slice(done, (done += part.length));
-      slides.push({
-        kind: 'bullets',
-        title: `${section.title}${parts.length > 1 ? ` (${i + 1}/${parts.length})` : ''}`,
-        bullets: part,
-        notes: told,
-      });
-    });
-  }
+    return parts.map((part, i) => ({
+      kind: 'bullets' as const,
+      title: `${section.title}${parts.length > 1 ? ` (${i + 1}/${parts.length})` : ''}`,
+      bullets: part,
+      notes: section.notes.slice(done, (done += part.length)),
+    }));
+  });
+}
 
-  // A table of the essay goes on a slide of its own when it can be read from the room: a few short rows and columns.
+/** A table of the essay goes on a slide of its own when it can be read from the room: a few short rows and columns. */
+function tableSlides({ essay, sections, labels }: DeckContext): Slide[] {
+  const slides: Slide[] = [];
   for (const p of essay.paragraphs) {
     const block = p.block;
     if (block?.type !== 'table') continue;
@@ -172,52 +229,58 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
       notes: [`${labels.table}, \u00b6 ${p.n}.`],
     });
   }
+  return slides;
+}
 
+/** The key people, each with what they did first and how much more; one person is no slide of their own. */
+function peopleSlides({ essay, chronology, rows, labels, english }: DeckContext): Slide[] {
   const people = keyPeople(essay, chronology)
-    .map((name) => {
-      const acts = rows.filter((r) => chronology.events[r.number - 1]!.actors.people.includes(name));
-      return { name, acts };
-    })
+    .map((name) => ({ name, acts: rows.filter((r) => chronology.events[r.number - 1]!.actors.people.includes(name)) }))
     .filter((p) => p.acts.length > 0);
-  // One person is no slide of their own: what they did is on the slides before.
-  if (people.length >= 2) {
-    slidesOf(people.map((p) => ({ date: p.name, text: p.acts[0]!.summary }))).forEach((part, i, all) => {
-      const those = people.filter((p) => part.some((b) => b.date === p.name));
-      slides.push({
-        kind: 'people',
-        title: `${labels.keyPeople}${all.length > 1 ? ` (${i + 1}/${all.length})` : ''}`,
-        bullets: those.map((p) => {
-          const role = chronology.roles?.[p.name];
-          const more = english ? `and ${p.acts.length - 1} more` : `+${p.acts.length - 1}`;
-          const did = `${p.acts[0]!.date}: ${p.acts[0]!.summary}${p.acts.length > 1 ? ` (${more})` : ''}`;
-          return { date: role ? `${p.name} \u2014 ${role}` : p.name, text: did };
-        }),
-        notes: those.flatMap((p) => p.acts.map(note)),
-      });
-    });
-  }
+  if (people.length < 2) return [];
+  return slidesOf(people.map((p) => ({ date: p.name, text: p.acts[0]!.summary }))).map((part, i, all) => {
+    const those = people.filter((p) => part.some((b) => b.date === p.name));
+    return {
+      kind: 'people' as const,
+      title: `${labels.keyPeople}${all.length > 1 ? ` (${i + 1}/${all.length})` : ''}`,
+      bullets: those.map((p) => {
+        const role = chronology.roles?.[p.name];
+        const more = english ? `and ${p.acts.length - 1} more` : `+${p.acts.length - 1}`;
+        const did = `${p.acts[0]!.date}: ${p.acts[0]!.summary}${p.acts.length > 1 ? ` (${more})` : ''}`;
+        return { date: role ? `${p.name} \u2014 ${role}` : p.name, text: did };
+      }),
+      notes: those.flatMap((p) => p.acts.map(note)),
+    };
+  });
+}
 
-  // Each notable quotation on a slide of its own (up to three).
-  for (const quotation of notableQuotations(essay, chronology, 260).slice(0, 3)) {
-    slides.push({
-      kind: 'quote',
+/** Each notable quotation on a slide of its own (up to three). */
+function quoteSlides({ essay, chronology, labels }: DeckContext): Slide[] {
+  return notableQuotations(essay, chronology, 260)
+    .slice(0, 3)
+    .map((quotation) => ({
+      kind: 'quote' as const,
       title: labels.inTheirWords,
       quote: { text: quotation.text, speaker: quotation.speaker },
       notes: [`\u00b6 ${quotation.paragraph}.`],
-    });
-  }
+    }));
+}
 
+/** The key points, as the briefing gives them. */
+function summarySlides({ essay, chronology, settings, labels }: DeckContext): Slide[] {
   const points = keyPoints(essay, chronology, settings.dateStyle);
   const summary = slidesOf(points.map((p) => ({ date: '', text: p.text })));
-  summary.forEach((part, i) => {
-    slides.push({
-      kind: 'summary',
-      title: `${labels.summary}${summary.length > 1 ? ` (${i + 1}/${summary.length})` : ''}`,
-      bullets: part,
-      notes: part.map((b) => b.text),
-    });
-  });
-  slides.push({
+  return summary.map((part, i) => ({
+    kind: 'summary' as const,
+    title: `${labels.summary}${summary.length > 1 ? ` (${i + 1}/${summary.length})` : ''}`,
+    bullets: part,
+    notes: part.map((b) => b.text),
+  }));
+}
+
+/** Where the deck comes from: the essay, its date, how much of it was read. */
+function sourceSlide({ essay, chronology, settings, labels, english }: DeckContext): Slide {
+  return {
     kind: 'source',
     title: labels.source,
     bullets: [
@@ -239,56 +302,26 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
       },
     ],
     notes: [english ? 'Every bullet cites its paragraph in these notes.' : '\u00b6'],
-  });
+  };
+}
 
-  // The agenda lists what the deck then shows, once each and all of it: in two columns, on more slides if need be.
+/** The agenda lists what the deck then shows, once each and all of it: in two columns, on more slides if need be. */
+function agendaSlides({ labels, english }: DeckContext, body: Slide[]): Slide[] {
   const shown = [
     ...new Set(
-      slides
-        .slice(agenda + 1)
+      body
         .filter((s) => s.kind !== 'source')
         .map((s) => s.title.replace(new RegExp(` \\(\\d+(?:\\/| ${escapeRegExp(labels.of)} )\\d+\\)$`), '')),
     ),
   ];
   const pages = chunk(shown, AGENDA_PER_SLIDE);
-  slides.splice(
-    agenda,
-    1,
-    ...pages.map((page, i) => ({
-      kind: 'agenda' as const,
-      title: pages.length > 1 ? `${labels.agenda} (${i + 1} ${labels.of} ${pages.length})` : labels.agenda,
-      bullets: page.map((text) => ({ date: '', text })),
-      columns: page.length > AGENDA_ONE_COLUMN,
-      notes: [english ? 'What this briefing covers.' : labels.agenda],
-    })),
-  );
-
-  return {
-    lang: essay.lang,
-    /** "rtl" for a language written right to left (Arabic, Hebrew, ...): the page mirrors. */
-    dir: directionOf(essay.lang),
-    /** Every fixed word of the deck, in the essay's language (views/labels.ts; configuration `labels:`). */
-    labels,
-    title: typeset(essay.title),
-    titleSize: titleSize(essay.title),
-    runningTitle: typeset(runningTitle(essay.title)),
-    span: shape.dated ? span : null,
-    kindLine: shape.label,
-    marking: settings.marking,
-    organisation: settings.organisation,
-    slides: slides.map((slide, i) => ({
-      bullets: [],
-      timeline: null,
-      layout: null,
-      labelled: null,
-      quote: null,
-      table: null,
-      columns: false,
-      ...slide,
-      number: i + 1,
-      total: slides.length,
-    })),
-  };
+  return pages.map((page, i) => ({
+    kind: 'agenda' as const,
+    title: pages.length > 1 ? `${labels.agenda} (${i + 1} ${labels.of} ${pages.length})` : labels.agenda,
+    bullets: page.map((text) => ({ date: '', text })),
+    columns: page.length > AGENDA_ONE_COLUMN,
+    notes: [english ? 'What this briefing covers.' : labels.agenda],
+  }));
 }
 
 /** The most a table on a slide may have: more is read in the briefing. */

@@ -109,6 +109,7 @@ export async function deckToPptx(
   // The headings face first; PowerPoint puts one it has in its place (the theme's fonts are the same face).
   const FONT = theme ? '+mn-lt' : brand.font;
   const HEADING_FONT = theme ? '+mj-lt' : brand.font;
+  const style: Style = { ACCENT, INK, MUTED, FONT, HEADING_FONT, RULE: colour.rule };
   const pptx = new Pptx();
   pptx.layout = 'LAYOUT_WIDE'; // 13.33 x 7.5 in: 16:9
   pptx.title = deck.title;
@@ -116,6 +117,27 @@ export async function deckToPptx(
   pptx.company = xmlEscape(deck.organisation ?? '');
   pptx.subject = `Briefing: ${deck.title}${deck.span ? `, ${deck.span}` : ''}`;
   if (!theme) pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
+  defineMasters(pptx, deck, brand, style);
+  for (const view of deck.slides) drawSlide(pptx, deck, view, style);
+  const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  return stabilise(raw, date, theme);
+}
+
+/** The colours and faces the slides are drawn in: the configuration's, or the names of the theme's. */
+interface Style {
+  ACCENT: string;
+  INK: string;
+  MUTED: string;
+  FONT: string;
+  HEADING_FONT: string;
+  RULE: string;
+}
+
+/**
+ * The two masters, title and content: titles and bodies are their placeholders, so restyling a master reaches every
+ * slide, PowerPoint's outline and its accessibility checker see each slide's title, and a long title shrinks to fit.
+ */
+function defineMasters(pptx: PptxDeck, deck: Deck, brand: Brand, { ACCENT, INK, FONT, HEADING_FONT }: Style): void {
   // The classification marking on every slide, top and bottom, as on every page of the PDFs.
   const marking = (light: boolean) =>
     deck.marking
@@ -137,8 +159,6 @@ export async function deckToPptx(
           },
         }))
       : [];
-  // Titles and bodies are the masters' placeholders: restyling a master reaches every slide, PowerPoint's outline and
-  // its accessibility checker see each slide's title, and a title that runs long shrinks to fit (normAutofit).
   const placeholder = (name: string, type: string, options: object) => ({
     placeholder: { options: { name, type, fontFace: FONT, align: 'left', ...options }, text: '' },
   });
@@ -204,75 +224,76 @@ export async function deckToPptx(
       placeholder('body', 'body', { x: 0.9, y: 1.55, w: 11.5, h: 5.1, fontSize: 20, color: INK, valign: 'top' }),
     ],
   });
-  for (const view of deck.slides) {
-    const slide = pptx.addSlide({ masterName: view.kind === 'title' ? TITLE_MASTER : CONTENT_MASTER });
-    const footer = { x: 0.9, y: 6.75, w: 11.5, h: 0.35, fontFace: FONT, fontSize: 14, color: MUTED };
-    if (view.kind === 'title') {
-      slide.addText(view.title, { placeholder: 'title', fit: 'shrink' });
-      slide.addText([deck.kindLine, deck.span, deck.organisation].filter(Boolean).join(' \u00b7 '), {
-        placeholder: 'subtitle',
-      });
-    } else {
-      slide.addText(view.title, { placeholder: 'title', fit: 'shrink' });
-      if (view.labelled) drawLabelledTimeline(slide, view.labelled, { x: 0.97, y: 1.55 }, { INK, MUTED, FONT });
-      else if (view.layout) drawTimeline(slide, view.layout, { x: 0.9, y: 1.7, w: 11.5, h: 4.9 }, { INK, MUTED, FONT });
-      if (view.table) {
-        const cell = (text: string, i: number, head: boolean) => ({
-          text,
-          options: { bold: head, color: head ? ACCENT : INK, align: view.table!.right[i] ? 'right' : 'left' },
-        });
-        slide.addTable(
-          [
-            view.table.head.map((t, i) => cell(t, i, true)),
-            ...view.table.rows.map((row) => row.map((t, i) => cell(t, i, false))),
-          ],
-          {
-            x: 0.9,
-            y: 1.7,
-            w: 11.5,
-            fontFace: FONT,
-            fontSize: 18,
-            border: { type: 'solid', pt: 0.5, color: colour.rule },
-          },
-        );
-      }
-      if (view.quote) {
-        slide.addText(
-          [
-            {
-              text: `\u201c${view.quote.text}\u201d`,
-              options: { italic: true, fontSize: 26, color: INK, breakLine: true },
-            },
-            ...(view.quote.speaker
-              ? [{ text: `\u2014 ${view.quote.speaker}`, options: { bold: true, fontSize: 20, color: ACCENT } }]
-              : []),
-          ],
-          { x: 0.9, y: 1.6, w: 11.5, h: 4.9, fontFace: FONT, valign: 'top', paraSpaceAfter: 12 },
-        );
-      }
-      if (view.bullets.length) {
-        slide.addText(
-          view.bullets.flatMap((b) => [
-            ...(b.date
-              ? [{ text: b.date, options: { fontSize: 16, bold: true, color: MUTED, breakLine: true, bullet: false } }]
-              : []),
-            {
-              text: b.text,
-              options: { fontSize: 20, color: INK, bullet: { indent: 18 }, breakLine: true, paraSpaceAfter: 10 },
-            },
-          ]),
-          { placeholder: 'body', fit: 'shrink', ...(view.columns ? { columns: 2 } : {}) },
-        );
-      }
-    }
-    slide.addText(`${deck.runningTitle}    ${view.number} / ${view.total}`, {
-      ...footer,
-      color: view.kind === 'title' ? 'FFFFFF' : MUTED,
+}
+
+/** One slide of the deck on its master: its title, its timeline, table, quotation or bullets, its footer and notes. */
+function drawSlide(pptx: PptxDeck, deck: Deck, view: Deck['slides'][number], style: Style): void {
+  const { ACCENT, INK, MUTED, FONT, RULE } = style;
+  const slide = pptx.addSlide({ masterName: view.kind === 'title' ? TITLE_MASTER : CONTENT_MASTER });
+  const footer = { x: 0.9, y: 6.75, w: 11.5, h: 0.35, fontFace: FONT, fontSize: 14, color: MUTED };
+  if (view.kind === 'title') {
+    slide.addText(view.title, { placeholder: 'title', fit: 'shrink' });
+    slide.addText([deck.kindLine, deck.span, deck.organisation].filter(Boolean).join(' \u00b7 '), {
+      placeholder: 'subtitle',
     });
-    slide.addNotes(view.notes.join('\n'));
+  } else {
+    slide.addText(view.title, { placeholder: 'title', fit: 'shrink' });
+    if (view.labelled) drawLabelledTimeline(slide, view.labelled, { x: 0.97, y: 1.55 }, { INK, MUTED, FONT });
+    else if (view.layout) drawTimeline(slide, view.layout, { x: 0.9, y: 1.7, w: 11.5, h: 4.9 }, { INK, MUTED, FONT });
+    if (view.table) {
+      const cell = (text: string, i: number, head: boolean) => ({
+        text,
+        options: { bold: head, color: head ? ACCENT : INK, align: view.table!.right[i] ? 'right' : 'left' },
+      });
+      slide.addTable(
+        [
+          view.table.head.map((t, i) => cell(t, i, true)),
+          ...view.table.rows.map((row) => row.map((t, i) => cell(t, i, false))),
+        ],
+        {
+          x: 0.9,
+          y: 1.7,
+          w: 11.5,
+          fontFace: FONT,
+          fontSize: 18,
+          border: { type: 'solid', pt: 0.5, color: RULE },
+        },
+      );
+    }
+    if (view.quote) {
+      slide.addText(
+        [
+          {
+            text: `\u201c${view.quote.text}\u201d`,
+            options: { italic: true, fontSize: 26, color: INK, breakLine: true },
+          },
+          ...(view.quote.speaker
+            ? [{ text: `\u2014 ${view.quote.speaker}`, options: { bold: true, fontSize: 20, color: ACCENT } }]
+            : []),
+        ],
+        { x: 0.9, y: 1.6, w: 11.5, h: 4.9, fontFace: FONT, valign: 'top', paraSpaceAfter: 12 },
+      );
+    }
+    if (view.bullets.length) {
+      slide.addText(
+        view.bullets.flatMap((b) => [
+          ...(b.date
+            ? [{ text: b.date, options: { fontSize: 16, bold: true, color: MUTED, breakLine: true, bullet: false } }]
+            : []),
+          {
+            text: b.text,
+            options: { fontSize: 20, color: INK, bullet: { indent: 18 }, breakLine: true, paraSpaceAfter: 10 },
+          },
+        ]),
+        { placeholder: 'body', fit: 'shrink', ...(view.columns ? { columns: 2 } : {}) },
+      );
+    }
   }
-  const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
-  return stabilise(raw, date, theme);
+  slide.addText(`${deck.runningTitle}    ${view.number} / ${view.total}`, {
+    ...footer,
+    color: view.kind === 'title' ? 'FFFFFF' : MUTED,
+  });
+  slide.addNotes(view.notes.join('\n'));
 }
 
 interface Ink {

@@ -54,184 +54,9 @@ export function buildEvents(
   roles: Map<string, string> = new Map(),
   onRestated?: (restatement: Restatement) => void,
 ): ChronologyEvent[] {
-  const people = unique(
-    [...names.values()]
-      .flat()
-      .filter((f) => f.type === 'person')
-      .map((f) => f.name),
-  );
-  const bySurname = surnameIndex(people);
-  const english = isEnglish(essay.lang);
+  const reading = new Reading(essay, mentions, names, roles);
   const candidates: Candidate[] = [];
-  const lastSeen = new Map<string, number>(); // where each person was last named, for roles that stand for them
-  let antecedent: string | null = null; // what "it" or "they" stands for: the last sentence's subject
-  let thing: string | null = null; // what the last sentence's verb acted on, for a passive "it"
-  let lastPerson: string | null = null; // who "he" or "she" is: the last person named, in this paragraph or before
-  let lastSubject: string | null = null; // ... or better, the last person a sentence was about (its subject)
-
-  // A speech's speaker, as its author or title names them ("Remarks by President Lula at the summit").
-  const speaker = essay.genre === 'speech' ? speakerOf(essay) : null;
-  // A biography's subject: the first person its opening names.
-  const biographee =
-    essay.genre === 'biography'
-      ? ((names.get(essay.paragraphs[0]?.n ?? 0) ?? []).find((f) => f.type === 'person')?.name ?? null)
-      : null;
-  const headingDates = datedHeadings(essay, mentions);
-  const mentionsOf = new Map<number, LocatedMention[]>();
-  for (const m of mentions) mentionsOf.set(m.paragraph, [...(mentionsOf.get(m.paragraph) ?? []), m]);
-  for (const paragraph of essay.paragraphs) {
-    const found = names.get(paragraph.n) ?? [];
-    const tokens = tag(paragraph.text);
-    const tenseAt = tenseReader(tokens);
-    const prose = paragraph.dateline ?? 0; // a dateline's date is the story's, not an event's
-    const quoted = quotations(paragraph.text);
-    let cursor = 0;
-    for (const sentence of paragraph.sentences) {
-      const sentenceFrom = Math.max(cursor, paragraph.text.indexOf(sentence.text, cursor));
-      const sentenceTo = (cursor = sentenceFrom + sentence.text.length);
-      const [from, to] = sentence.offset;
-      // A dateline's place is where the story was filed, not a place of its events.
-      const inSentence = found.filter(
-        (f) => f.start >= Math.max(from, toSource(paragraph.segments, paragraph.dateline ?? 0)) && f.start < to,
-      );
-      // The sentence's subject first: in "Bremer stated that Allawi ... and he left", "he" is Bremer.
-      const subject = subjectPhrase(paragraph.text, tokens, Math.max(sentenceFrom, prose), sentenceTo, []) ?? '';
-      const named = subjectFirst(
-        unique([
-          ...inSentence.filter((f) => f.type === 'person').map((f) => f.name),
-          ...surnames(sentence.text, bySurname),
-        ]),
-        subject,
-      );
-      const pronoun = /\b(?:he|his|him|she|her|the latter)\b/i.test(sentence.text);
-      // "The President of the Republic of Azerbaijan issued a decree": the person last named with that role.
-      const byRole = named.length ? null : holderOfRole(sentence.text, roles, lastSeen);
-      // "In 1936 he became ...": a pronoun subject is the person the text was about, not a name later in the sentence
-      // ("He was born ..., the son of Hjalmar Hammarskjöld" is not about Hjalmar).
-      // In a biography "he" or "she" is the life it tells, unless the sentence itself names someone else first.
-      const referent = (essay.genre === 'biography' ? biographee : null) ?? lastSubject ?? lastPerson;
-      const actorsPeople =
-        referent && pronounSubject(tokens, Math.max(sentenceFrom, prose), sentenceTo)
-          ? [referent, ...named.filter((n) => n !== referent)]
-          : named.length
-            ? named
-            : byRole
-              ? [byRole.person]
-              : pronoun && lastPerson
-                ? [lastPerson]
-                : [];
-      if (named.length) lastPerson = named[named.length - 1]!;
-      const about = named.find((n) => inSubject(subject, n));
-      if (about) lastSubject = about;
-      for (const person of named) lastSeen.set(person, sentence.offset[0]);
-      // Dates in direct speech are what someone said, not what the text tells happened.
-      const own = (mentionsOf.get(paragraph.n) ?? []).filter(
-        (m): m is LocatedMention & { at: [number, number] } =>
-          !!m.at &&
-          m.at[0] >= Math.max(sentenceFrom, prose) &&
-          m.at[1] <= sentenceTo &&
-          !isReference(m.value) &&
-          !quoted.some(([a, b]) => m.at![0] >= a && m.at![1] <= b) &&
-          !notAHappening(paragraph.text, m.at),
-      );
-      // Under a heading that is a date ("## 12 March 2024"), a sentence without a date of its own tells that day's
-      // events: every sentence under a day, the first of each paragraph under a longer span.
-      const heading = headingDates.get(paragraph.section);
-      const dated =
-        own.length ||
-        !heading ||
-        !TOLD.has(paragraph.kind) ||
-        (heading.precision !== 'day' && sentence.n > 1) ||
-        paragraph.sentences.length === 0
-          ? own
-          : [{ ...heading, sentence: sentence.n, at: [sentenceFrom, sentenceFrom] as [number, number] }];
-      const before = antecedent,
-        acted = thing;
-      thing =
-        objectPhrase(
-          paragraph.text,
-          tokens,
-          Math.max(sentenceFrom, prose),
-          sentenceTo,
-          dated.map((m) => m.at),
-        ) ?? thing;
-      antecedent =
-        subjectPhrase(
-          paragraph.text,
-          tokens,
-          Math.max(sentenceFrom, prose),
-          sentenceTo,
-          dated.map((m) => m.at),
-        ) ?? antecedent;
-      if (!dated.length || !TOLD.has(paragraph.kind)) continue;
-      const clauses = datedClauses(tokens, sentenceFrom, sentenceTo, dated);
-      // "It was to end on May 5, but on May 4 it was extended": what was expected gives way to what happened.
-      // "Three states ratified it in 1971: Norway on 6 February, ...": the clause before the colon announces the rest.
-      const announces = (i: number) =>
-        paragraph.text[clauses[i]!.to] === ':' &&
-        clauses
-          .slice(i + 1)
-          .every((later) => later.mentions.every((m) => clauses[i]!.mentions.some((own) => contains(own, m))));
-      const told = clauses.filter(
-        (c, i) =>
-          !english ||
-          (!announces(i) &&
-            !describes(tokens, c) &&
-            !(clauses.length > 1 && onlyAttributes(tokens, c)) &&
-            !(clauses[i + 1]?.contrast && /future|prospective/.test(tenseAt(c.mentions[0]!.at[0]) ?? ''))),
-      );
-      for (const clause of told) {
-        // The most precise date of the clause is the event's; the first on a tie.
-        const mention = clause.mentions.reduce((best, m) =>
-          coarseness(m.precision) < coarseness(best.precision) ? m : best,
-        );
-        const text = paragraph.text.slice(clause.from, clause.to);
-        // The summaries' grammar is English: another language's row is its whole sentence, which says what it says.
-        const summary = !english
-          ? wholeSentence(paragraph.text, Math.max(sentenceFrom, prose), sentenceTo)
-          : summarise({
-              text: paragraph.text,
-              tokens,
-              sentence: [sentenceFrom, sentenceTo],
-              clause: [clause.from, clause.to],
-              date: mention.at,
-              dates: dated.map((m) => m.at),
-              dateline: prose,
-              person: actorsPeople[0] ?? null,
-              role: byRole?.role ?? null,
-              antecedent: before,
-              thing: acted,
-              people,
-              speaker,
-              listed: listBefore(essay, paragraph.n),
-            });
-        candidates.push({
-          summary,
-          mention,
-          paragraph: paragraph.n,
-          sentence: sentence.n,
-          text: sentence.text,
-          clause: text,
-          words: contentWords(tokens, clause.from, clause.to),
-          kind: kindOf(tokens, clause.from, clause.to, sentenceFrom),
-          role: byRole?.role ?? null,
-          ...actorsOf(
-            clauses.length > 1 ? inClause(found, paragraph, clause) : inSentence,
-            actorsPeople,
-            clauses.length > 1,
-            subjectPhrase(
-              paragraph.text,
-              tokens,
-              clause.from,
-              clause.to,
-              dated.map((m) => m.at),
-            ) ?? subject,
-          ),
-        });
-      }
-    }
-  }
-
+  for (const paragraph of essay.paragraphs) candidates.push(...reading.paragraph(paragraph));
   const kept = dropTopicSentences(lifespans(candidates, essay.source));
   const merged = mergeRestatements(kept, onRestated);
   merged.sort(
@@ -256,6 +81,245 @@ export function buildEvents(
     actors: { people: c.people, organizations: c.organizations, places: c.places },
     source: { paragraph: c.paragraph, sentence: c.sentence },
   }));
+}
+
+/** Where a sentence sits in its paragraph's text, and what the paragraph gives every sentence of it. */
+interface SentenceAt {
+  paragraph: Paragraph;
+  sentence: Paragraph['sentences'][number];
+  tokens: Token[];
+  found: Found[];
+  from: number;
+  to: number;
+  /** Characters of a dateline at the paragraph's start: its date is the story's, not an event's. */
+  prose: number;
+}
+
+/**
+ * The essay read sentence by sentence, as a reader keeps in mind who "he" is, what "it" stands for and what was just
+ * acted on; each sentence's dated clauses become candidate events.
+ */
+class Reading {
+  private readonly people: string[];
+  private readonly bySurname: ReturnType<typeof surnameIndex>;
+  private readonly english: boolean;
+  private readonly lastSeen = new Map<string, number>(); // where each person was last named, for roles that stand for them
+  private antecedent: string | null = null; // what "it" or "they" stands for: the last sentence's subject
+  private thing: string | null = null; // what the last sentence's verb acted on, for a passive "it"
+  private lastPerson: string | null = null; // who "he" or "she" is: the last person named, in this paragraph or before
+  private lastSubject: string | null = null; // ... or better, the last person a sentence was about (its subject)
+  /** A speech's speaker, as its author or title names them ("Remarks by President Lula at the summit"). */
+  private readonly speaker: string | null;
+  /** A biography's subject: the first person its opening names. */
+  private readonly biographee: string | null;
+  private readonly headingDates: Map<number, LocatedMention>;
+  private readonly mentionsOf = new Map<number, LocatedMention[]>();
+
+  constructor(
+    private readonly essay: Essay,
+    mentions: LocatedMention[],
+    private readonly names: Map<number, Found[]>,
+    private readonly roles: Map<string, string>,
+  ) {
+    this.people = unique(
+      [...names.values()]
+        .flat()
+        .filter((f) => f.type === 'person')
+        .map((f) => f.name),
+    );
+    this.bySurname = surnameIndex(this.people);
+    this.english = isEnglish(essay.lang);
+    this.speaker = essay.genre === 'speech' ? speakerOf(essay) : null;
+    this.biographee =
+      essay.genre === 'biography'
+        ? ((names.get(essay.paragraphs[0]?.n ?? 0) ?? []).find((f) => f.type === 'person')?.name ?? null)
+        : null;
+    this.headingDates = datedHeadings(essay, mentions);
+    for (const m of mentions) this.mentionsOf.set(m.paragraph, [...(this.mentionsOf.get(m.paragraph) ?? []), m]);
+  }
+
+  /** The candidate events of a paragraph, sentence by sentence. */
+  paragraph(paragraph: Paragraph): Candidate[] {
+    const found = this.names.get(paragraph.n) ?? [];
+    const tokens = tag(paragraph.text);
+    const tenseAt = tenseReader(tokens);
+    const prose = paragraph.dateline ?? 0;
+    const quoted = quotations(paragraph.text);
+    const candidates: Candidate[] = [];
+    let cursor = 0;
+    for (const sentence of paragraph.sentences) {
+      const from = Math.max(cursor, paragraph.text.indexOf(sentence.text, cursor));
+      const to = (cursor = from + sentence.text.length);
+      const at: SentenceAt = { paragraph, sentence, tokens, found, from, to, prose };
+      candidates.push(...this.sentence(at, quoted, tenseAt));
+    }
+    return candidates;
+  }
+
+  private sentence(at: SentenceAt, quoted: [number, number][], tenseAt: ReturnType<typeof tenseReader>): Candidate[] {
+    const { paragraph, tokens, from, to, prose } = at;
+    const who = this.actors(at);
+    const dated = this.datesOf(at, quoted);
+    const before = this.antecedent,
+      acted = this.thing;
+    this.thing =
+      objectPhrase(
+        paragraph.text,
+        tokens,
+        Math.max(from, prose),
+        to,
+        dated.map((m) => m.at),
+      ) ?? this.thing;
+    this.antecedent =
+      subjectPhrase(
+        paragraph.text,
+        tokens,
+        Math.max(from, prose),
+        to,
+        dated.map((m) => m.at),
+      ) ?? this.antecedent;
+    if (!dated.length || !TOLD.has(paragraph.kind)) return [];
+    const clauses = datedClauses(tokens, from, to, dated);
+    // "It was to end on May 5, but on May 4 it was extended": what was expected gives way to what happened.
+    // "Three states ratified it in 1971: Norway on 6 February, ...": the clause before the colon announces the rest.
+    const announces = (i: number) =>
+      paragraph.text[clauses[i]!.to] === ':' &&
+      clauses
+        .slice(i + 1)
+        .every((later) => later.mentions.every((m) => clauses[i]!.mentions.some((own) => contains(own, m))));
+    const told = clauses.filter(
+      (c, i) =>
+        !this.english ||
+        (!announces(i) &&
+          !describes(tokens, c) &&
+          !(clauses.length > 1 && onlyAttributes(tokens, c)) &&
+          !(clauses[i + 1]?.contrast && /future|prospective/.test(tenseAt(c.mentions[0]!.at[0]) ?? ''))),
+    );
+    return told.map((clause) => this.candidate(at, clause, clauses.length, dated, who, before, acted));
+  }
+
+  /** Who the sentence is about and names: its people, the person "he" or a role stands for. */
+  private actors({ paragraph, sentence, tokens, found, from, to, prose }: SentenceAt) {
+    const [start, end] = sentence.offset;
+    // A dateline's place is where the story was filed, not a place of its events.
+    const inSentence = found.filter(
+      (f) => f.start >= Math.max(start, toSource(paragraph.segments, paragraph.dateline ?? 0)) && f.start < end,
+    );
+    // The sentence's subject first: in "Bremer stated that Allawi ... and he left", "he" is Bremer.
+    const subject = subjectPhrase(paragraph.text, tokens, Math.max(from, prose), to, []) ?? '';
+    const named = subjectFirst(
+      unique([
+        ...inSentence.filter((f) => f.type === 'person').map((f) => f.name),
+        ...surnames(sentence.text, this.bySurname),
+      ]),
+      subject,
+    );
+    const pronoun = /\b(?:he|his|him|she|her|the latter)\b/i.test(sentence.text);
+    // "The President of the Republic of Azerbaijan issued a decree": the person last named with that role.
+    const byRole = named.length ? null : holderOfRole(sentence.text, this.roles, this.lastSeen);
+    // "In 1936 he became ...": a pronoun subject is the person the text was about, not a name later in the sentence
+    // ("He was born ..., the son of Hjalmar Hammarskjöld" is not about Hjalmar).
+    // In a biography "he" or "she" is the life it tells, unless the sentence itself names someone else first.
+    const referent = (this.essay.genre === 'biography' ? this.biographee : null) ?? this.lastSubject ?? this.lastPerson;
+    const people =
+      referent && pronounSubject(tokens, Math.max(from, prose), to)
+        ? [referent, ...named.filter((n) => n !== referent)]
+        : named.length
+          ? named
+          : byRole
+            ? [byRole.person]
+            : pronoun && this.lastPerson
+              ? [this.lastPerson]
+              : [];
+    if (named.length) this.lastPerson = named[named.length - 1]!;
+    const about = named.find((n) => inSubject(subject, n));
+    if (about) this.lastSubject = about;
+    for (const person of named) this.lastSeen.set(person, sentence.offset[0]);
+    return { inSentence, subject, people, byRole };
+  }
+
+  /**
+   * The sentence's dates that tell a happening (not in direct speech, which is what someone said); under a heading
+   * that is a date ("## 12 March 2024"), a sentence without a date of its own tells that day's events: every sentence
+   * under a day, the first of each paragraph under a longer span.
+   */
+  private datesOf({ paragraph, sentence, from, to, prose }: SentenceAt, quoted: [number, number][]) {
+    const own = (this.mentionsOf.get(paragraph.n) ?? []).filter(
+      (m): m is LocatedMention & { at: [number, number] } =>
+        !!m.at &&
+        m.at[0] >= Math.max(from, prose) &&
+        m.at[1] <= to &&
+        !isReference(m.value) &&
+        !quoted.some(([a, b]) => m.at![0] >= a && m.at![1] <= b) &&
+        !notAHappening(paragraph.text, m.at),
+    );
+    const heading = this.headingDates.get(paragraph.section);
+    return own.length ||
+      !heading ||
+      !TOLD.has(paragraph.kind) ||
+      (heading.precision !== 'day' && sentence.n > 1) ||
+      paragraph.sentences.length === 0
+      ? own
+      : [{ ...heading, sentence: sentence.n, at: [from, from] as [number, number] }];
+  }
+
+  /** One dated clause as a candidate event: its most precise date, its summary, its kind and actors. */
+  private candidate(
+    { paragraph, sentence, tokens, found, from, to, prose }: SentenceAt,
+    clause: ReturnType<typeof datedClauses<LocatedMention & { at: [number, number] }>>[number],
+    clauseCount: number,
+    dated: (LocatedMention & { at: [number, number] })[],
+    who: ReturnType<Reading['actors']>,
+    before: string | null,
+    acted: string | null,
+  ): Candidate {
+    // The most precise date of the clause is the event's; the first on a tie.
+    const mention = clause.mentions.reduce((best, m) =>
+      coarseness(m.precision) < coarseness(best.precision) ? m : best,
+    );
+    // The summaries' grammar is English: another language's row is its whole sentence, which says what it says.
+    const summary = !this.english
+      ? wholeSentence(paragraph.text, Math.max(from, prose), to)
+      : summarise({
+          text: paragraph.text,
+          tokens,
+          sentence: [from, to],
+          clause: [clause.from, clause.to],
+          date: mention.at,
+          dates: dated.map((m) => m.at),
+          dateline: prose,
+          person: who.people[0] ?? null,
+          role: who.byRole?.role ?? null,
+          antecedent: before,
+          thing: acted,
+          people: this.people,
+          speaker: this.speaker,
+          listed: listBefore(this.essay, paragraph.n),
+        });
+    return {
+      summary,
+      mention,
+      paragraph: paragraph.n,
+      sentence: sentence.n,
+      text: sentence.text,
+      clause: paragraph.text.slice(clause.from, clause.to),
+      words: contentWords(tokens, clause.from, clause.to),
+      kind: kindOf(tokens, clause.from, clause.to, from),
+      role: who.byRole?.role ?? null,
+      ...actorsOf(
+        clauseCount > 1 ? inClause(found, paragraph, clause) : who.inSentence,
+        who.people,
+        clauseCount > 1,
+        subjectPhrase(
+          paragraph.text,
+          tokens,
+          clause.from,
+          clause.to,
+          dated.map((m) => m.at),
+        ) ?? who.subject,
+      ),
+    };
+  }
 }
 
 /**

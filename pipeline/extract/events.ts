@@ -9,6 +9,7 @@ import { datedClauses } from './clauses.ts';
 import { classify } from './kind.ts';
 import { type Token, tag } from './language.ts';
 import { isEnglish, type LocatedMention } from './mentions.ts';
+import { REPORTING_LEMMAS } from './reporting.ts';
 import { objectPhrase, subjectPhrase, summarise } from './summary.ts';
 import { tenseReader, verbGroups } from './tense.ts';
 
@@ -427,10 +428,8 @@ function onlyAttributes(tokens: Token[], clause: { from: number; to: number }): 
     (t) => t.start >= clause.from && t.end <= clause.to && t.pos !== 'PUNCT' && t.pos !== 'CCONJ',
   );
   const verbs = words.filter((t) => t.pos === 'VERB');
-  return verbs.length === 1 && REPORTING.has(verbs[0]!.lemma) && words.indexOf(verbs[0]!) >= words.length - 4;
+  return verbs.length === 1 && REPORTING_LEMMAS.has(verbs[0]!.lemma) && words.indexOf(verbs[0]!) >= words.length - 4;
 }
-
-const REPORTING = new Set(['say', 'report', 'tell', 'announce', 'add', 'confirm', 'state', 'write', 'claim']);
 
 /** The stretches of a paragraph inside quotation marks ("...", \u201c...\u201d, ``...''). */
 function quotations(text: string): [number, number][] {

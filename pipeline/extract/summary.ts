@@ -6,6 +6,7 @@
 // length: what does not fit a layout is the layout's to handle.
 import { escapeRegExp } from '../core/text.ts';
 import { firstTokenAt, type Token } from './language.ts';
+import { REPORTING_LEMMAS } from './reporting.ts';
 import { withoutRoles } from './roles.ts';
 import { verbGroups } from './tense.ts';
 
@@ -51,22 +52,6 @@ const DATE_PREPOSITIONS = new Set([
   'through',
   'as',
   'for',
-]);
-const REPORTING = new Set([
-  'say',
-  'tell',
-  'report',
-  'announce',
-  'state',
-  'add',
-  'confirm',
-  'claim',
-  'note',
-  'write',
-  'quote',
-  'insist',
-  'explain',
-  'declare',
 ]);
 // "We" and "I" are the speaker's own voice in a speech or a report: kept as written.
 const PRONOUNS = new Set([
@@ -400,14 +385,14 @@ function dropAttribution(words: Kept): Kept {
   for (let i = words.length - 1; i > 0; i--) {
     if (words[i]!.text !== ',') continue;
     const tail = words.slice(i + 1);
-    const reports = tail.some((t) => t.pos === 'VERB' && REPORTING.has(t.lemma)) && tail.length <= 8;
+    const reports = tail.some((t) => t.pos === 'VERB' && REPORTING_LEMMAS.has(t.lemma)) && tail.length <= 8;
     const according = tail[0]?.lemma === 'according';
     if ((reports || according) && finite(words.slice(0, i))) return words.slice(0, i);
   }
   // Leading: "X said (that) S", when S has a subject of its own that is not a bare pronoun.
   const verbAt = firstFinite(words);
   const verb = words[verbAt];
-  if (verb && REPORTING.has(verb.lemma)) {
+  if (verb && REPORTING_LEMMAS.has(verb.lemma)) {
     let rest = words.slice(verbAt + 1);
     if (rest[0]?.lemma === 'that') rest = rest.slice(1);
     const restVerb = firstFinite(rest);

@@ -3,6 +3,7 @@
 import { type Chronology, type ChronologyEvent, type Essay, type EventKind, isProse } from '../core/model.ts';
 import { escapeRegExp } from '../core/text.ts';
 import { compareDays, toDayNumber } from '../dates/calendar.ts';
+import { REPORTING_FORMS } from '../extract/reporting.ts';
 import { type ParagraphView, paragraphView, type ViewOptions } from './blocks.ts';
 import { type DateStyle, formatDate, typeset, yearOf, yearRange } from './format.ts';
 import { fill, labelsFor } from './labels.ts';
@@ -317,9 +318,8 @@ export interface Quotation {
 
 const QUOTED = /["\u201c]([^"\u201c\u201d]{100,2000})["\u201d]/g;
 
-/** Verbs that report speech or writing: "said", "told", "according to" is read apart. */
-const REPORTING =
-  'said|says|say|told|tells|added|adds|stated|states|declared|declares|wrote|writes|noted|notes|explained|explains|announced|announces|warned|warns|argued|argues|insisted|insists|replied|replies|remarked|recalled|recalls|asked|asks|urged|urges|continued|concluded|commented|comments|observed|observes|acknowledged|admitted|testified|tweeted|posted';
+/** Verbs that report speech or writing (extract/reporting.ts): "according to" is read apart. */
+const REPORTING = REPORTING_FORMS;
 
 /**
  * Who says a quotation, by the reporting clause around it: "Apple said in a statement: “...”", "According to the

@@ -5,8 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
+import { build, fontsRoot } from '../pipeline/app/build/build.ts';
 import { Printer } from '../pipeline/browser/printer.ts';
-import { build, fontsRoot } from '../pipeline/build.ts';
 import { defaultSettings } from '../pipeline/core/settings.ts';
 
 const root = path.join(import.meta.dirname, '..');

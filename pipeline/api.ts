@@ -3,15 +3,15 @@
 // same way when `config` names one or one is found from `cwd`).
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { build as buildPacks, type EssayResult } from './build.ts';
-import { applyConfig, loadConfig } from './config.ts';
-import { type Config, validateConfig } from './config-schema.ts';
+import { build as buildPacks, type EssayResult } from './app/build/build.ts';
+import { applyConfig, loadConfig } from './app/config/config.ts';
+import { type Config, validateConfig } from './app/config/config-schema.ts';
 import { readsAsMarkdown } from './core/essay-format.ts';
 import type { Chronology } from './core/model.ts';
 import { defaultSettings, type Product } from './core/settings.ts';
 
-export type { EssayResult } from './build.ts';
-export type { Config } from './config-schema.ts';
+export type { EssayResult } from './app/build/build.ts';
+export type { Config } from './app/config/config-schema.ts';
 export type { Chronology, ChronologyEvent } from './core/model.ts';
 export type { Product } from './core/settings.ts';
 export type { MakeContext, ProductSpec } from './products/index.ts';

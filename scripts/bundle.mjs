@@ -38,7 +38,7 @@ const noDownloads = {
 
 rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'pipeline/cli.ts', api: 'pipeline/api.ts' },
+  entryPoints: { cli: 'pipeline/app/cli/cli.ts', api: 'pipeline/api.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',

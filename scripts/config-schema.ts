@@ -3,7 +3,7 @@
 // a test fails when the committed file and the zod schema part.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { configJsonSchema } from '../pipeline/config-schema.ts';
+import { configJsonSchema } from '../pipeline/app/config/config-schema.ts';
 
 const file = path.join(import.meta.dirname, '..', 'schema', 'briefing.config.schema.json');
 writeFileSync(file, `${JSON.stringify(configJsonSchema(), null, 2)}\n`);

@@ -43,8 +43,8 @@ it('has no cycle of imports, static or import()', () => {
   expect(cyclesOf(graph)).toEqual([]);
   // A planted cycle through import() is seen.
   const planted = new Map(graph);
-  const a = path.join(root, 'build.ts'),
-    b = path.join(root, 'make-essay.ts');
+  const a = path.join(root, 'app', 'build', 'build.ts'),
+    b = path.join(root, 'app', 'build', 'make-essay.ts');
   planted.set(b, [...(planted.get(b) ?? []), ...importsOf(b, "const m = await import('./build.ts');")]);
   expect(graph.get(a)).toContain(b);
   expect(cyclesOf(planted).length).toBeGreaterThan(0);
@@ -54,13 +54,25 @@ it('has no cycle of imports, static or import()', () => {
  * The layers, bottom up: a module imports (statically, types included) only from its own layer or those below it.
  * core: the model, settings, errors, text and source-map helpers, the essay's date; dates: the calendar and the
  * date recogniser; parse: text to essay; extract: essay to chronology; views: what each template is given; render and
- * browser: templates, fonts, PDF and PowerPoint helpers, Chromium; products: each product's making; the rest (build,
- * CLI, preview, configuration, API) on top.
+ * browser: templates, fonts, PDF and PowerPoint helpers, Chromium; products: each product's making; then the app:
+ * its configuration, the build, the command line and the preview; the API on top.
  */
-const LAYERS = ['core', 'dates', 'parse', 'extract', 'views', 'render|browser', 'products'];
+const LAYERS = [
+  'core',
+  'dates',
+  'parse',
+  'extract',
+  'views',
+  'render|browser',
+  'products',
+  'app/config',
+  'app/build',
+  'app/cli|app/preview',
+];
 const layerOf = (file: string) => {
-  const folder = path.relative(root, file).split(path.sep)[0]!;
-  const index = LAYERS.findIndex((names) => names.split('|').includes(folder));
+  const [folder, sub] = path.relative(root, file).split(path.sep);
+  const name = folder === 'app' ? `app/${sub}` : folder!;
+  const index = LAYERS.findIndex((names) => names.split('|').includes(name));
   return index >= 0 ? index : LAYERS.length;
 };
 const allImports = new Map(
@@ -87,7 +99,7 @@ it('knows every folder of the pipeline as a layer', () => {
     files
       .map((f) => path.relative(root, f).split(path.sep))
       .filter((p) => p.length > 1)
-      .map((p) => p[0]!),
+      .map((p) => (p[0] === 'app' ? path.join(p[0], p[1]!) : p[0]!)),
   );
   expect([...folders].filter((f) => layerOf(path.join(root, f, 'x.ts')) === LAYERS.length)).toEqual([]);
 });

@@ -7,10 +7,10 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findConfig } from '../pipeline/config.ts';
-import { configJsonSchema } from '../pipeline/config-schema.ts';
-import { titleOf } from '../pipeline/new-essay.ts';
-import { useColour } from '../pipeline/progress.ts';
+import { useColour } from '../pipeline/app/build/progress.ts';
+import { titleOf } from '../pipeline/app/cli/new-essay.ts';
+import { findConfig } from '../pipeline/app/config/config.ts';
+import { configJsonSchema } from '../pipeline/app/config/config-schema.ts';
 import { command, temp } from './helpers.ts';
 
 const root = path.join(import.meta.dirname, '..');
@@ -124,10 +124,10 @@ describe('errors', () => {
     const { BriefingError, exitStatus } = await import('../pipeline/core/errors.ts');
     const { ChromeNotFound } = await import('../pipeline/browser/find-chrome.ts');
     const { BrowserError } = await import('../pipeline/browser/printer.ts');
-    const { InputError } = await import('../pipeline/build.ts');
-    const { ConfigError } = await import('../pipeline/config-schema.ts');
+    const { InputError } = await import('../pipeline/app/build/build.ts');
+    const { ConfigError } = await import('../pipeline/app/config/config-schema.ts');
     const { ImageError } = await import('../pipeline/core/images.ts');
-    const { LockedError } = await import('../pipeline/output-lock.ts');
+    const { LockedError } = await import('../pipeline/app/build/output-lock.ts');
     const { SourceError } = await import('../pipeline/parse/read-source.ts');
     const { TemplateError } = await import('../pipeline/render/template-dirs.ts');
     const errors = [
@@ -224,7 +224,7 @@ describe('briefing new', () => {
 
 describe('the README', () => {
   it('synopsis lists every command with every option it takes', async () => {
-    const { COMMAND_OPTIONS } = await import('../pipeline/cli.ts');
+    const { COMMAND_OPTIONS } = await import('../pipeline/app/cli/cli.ts');
     const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8');
     const synopsis = /## The command line\s+```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
     const lines = synopsis.split(/\n(?=npx briefing )/);

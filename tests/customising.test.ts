@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from '../pipeline/cli.ts';
-import { applyConfig, loadConfig } from '../pipeline/config.ts';
+import { loadRenderer } from '../pipeline/app/build/make-essay.ts';
+import { parse } from '../pipeline/app/cli/cli.ts';
+import { applyConfig, loadConfig } from '../pipeline/app/config/config.ts';
 import { BriefingError } from '../pipeline/core/errors.ts';
 import { defaultSettings, type Product } from '../pipeline/core/settings.ts';
-import { loadRenderer } from '../pipeline/make-essay.ts';
 import { command, pack, temp } from './helpers.ts';
 import { readPdf } from './pdf.ts';
 

@@ -6,8 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
+import type { BuildRequest } from '../pipeline/app/build/build.ts';
 import type { Printer } from '../pipeline/browser/printer.ts';
-import type { BuildRequest } from '../pipeline/build.ts';
 
 export const root = path.join(import.meta.dirname, '..');
 export const bin = path.join(root, 'bin', 'briefing.mjs');
@@ -57,7 +57,7 @@ export function command(
   { cwd = root, env = {} }: Omit<CliOptions, 'onStart'> = {},
 ): Promise<CliResult> {
   const run = queue.then(async () => {
-    const { main } = await import('../pipeline/cli.ts');
+    const { main } = await import('../pipeline/app/cli/cli.ts');
     const saved = { cwd: process.cwd(), env: { ...process.env } };
     const streams = [process.stdout, process.stderr] as const;
     const writes = streams.map((s) => ({ write: s.write, isTTY: s.isTTY }));
@@ -99,7 +99,7 @@ let printer: Promise<Printer> | null = null;
  * (tests/temp-root.setup.ts). Loaded on demand: files that only run the CLI do not import the pipeline.
  */
 export function warmPrinter(): Promise<Printer> {
-  printer ??= Promise.all([import('../pipeline/browser/printer.ts'), import('../pipeline/build.ts')]).then(
+  printer ??= Promise.all([import('../pipeline/browser/printer.ts'), import('../pipeline/app/build/build.ts')]).then(
     ([{ Printer }, { fontsRoot }]) => new Printer({ allowedRoots: [path.resolve(tmpdir()), fontsRoot], maxPages: 2 }),
   );
   return printer;
@@ -110,7 +110,7 @@ export const warmBrowser = async (): Promise<Browser> => (await warmPrinter()).s
 
 /** Build in this process as `briefing build` does, printing with the worker's warm Chromium. */
 export async function pack(request: Omit<BuildRequest, 'printer'>) {
-  const { build } = await import('../pipeline/build.ts');
+  const { build } = await import('../pipeline/app/build/build.ts');
   return build({ ...request, printer: await warmPrinter() });
 }
 

@@ -1,7 +1,7 @@
 import { appendFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { shareOf } from '../pipeline/build.ts';
+import { shareOf } from '../pipeline/app/build/build.ts';
 import { defaultSettings } from '../pipeline/core/settings.ts';
 import { command, pack, temp } from './helpers.ts';
 

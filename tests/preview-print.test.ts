@@ -6,8 +6,8 @@ import path from 'node:path';
 import type { ImageData } from '@napi-rs/canvas';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Options, parse } from '../pipeline/cli.ts';
-import { PreviewServer } from '../pipeline/preview-server.ts';
+import { type Options, parse } from '../pipeline/app/cli/cli.ts';
+import { PreviewServer } from '../pipeline/app/preview/preview-server.ts';
 import { pack, temp, warmBrowser } from './helpers.ts';
 import { decode, difference, rasterise } from './pixels.ts';
 

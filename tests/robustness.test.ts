@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { build, findEssays } from '../pipeline/build.ts';
+import { build, findEssays } from '../pipeline/app/build/build.ts';
 import { defaultSettings } from '../pipeline/core/settings.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
 import { readSource } from '../pipeline/parse/read-source.ts';

@@ -226,7 +226,7 @@ describe('the PowerPoint follows the configuration', () => {
       path.join(dir, 'briefing.config.yaml'),
       'marking: OFFICIAL-SENSITIVE\nlogo: logo.png\ncolours:\n  accent: "#8a1c2b"\nfonts:\n  headings: "@fontsource/source-sans-3"\n',
     );
-    const { loadConfig, applyConfig } = await import('../pipeline/config.ts');
+    const { loadConfig, applyConfig } = await import('../pipeline/app/config/config.ts');
     const { config } = await loadConfig(dir);
     const [result] = await pack({
       inputs: [path.join(dir, 'history-arctic.md')],

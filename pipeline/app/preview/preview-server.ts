@@ -4,14 +4,14 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import { pageScript } from './browser/page-scripts/index.ts';
-import { liveReload } from './browser/page-scripts/live-reload.ts';
-import type { Options } from './cli.ts';
-import { BriefingError } from './core/errors.ts';
-import { outputName } from './core/output-names.ts';
-import { escapeHtml } from './core/text.ts';
+import { pageScript } from '../../browser/page-scripts/index.ts';
+import { liveReload } from '../../browser/page-scripts/live-reload.ts';
+import { BriefingError } from '../../core/errors.ts';
+import { outputName } from '../../core/output-names.ts';
+import { escapeHtml } from '../../core/text.ts';
+import { PRODUCTS } from '../../products/index.ts';
+import type { Options } from '../cli/options.ts';
 import { PAGED_SCRIPT, PAGED_URL, paged } from './paged-preview.ts';
-import { PRODUCTS } from './products/index.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

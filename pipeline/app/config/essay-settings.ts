@@ -1,8 +1,9 @@
 // An essay's own settings: what its front matter says for its pack, over the build's settings, checked by the same
 // schema as the configuration file.
+
+import { matterSettingKeys as matterKeys, type Settings } from '../../core/settings.ts';
 import { applyConfig } from './config.ts';
 import { validateConfig } from './config-schema.ts';
-import { matterSettingKeys as matterKeys, type Settings } from './core/settings.ts';
 
 /**
  * An essay's own settings: its front matter over the build's, except where the command line has spoken (`locked`).

@@ -2,8 +2,8 @@
 // config-schema.ts (loaded only when there is a file), and merged into the settings.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { Settings } from '../../core/settings.ts';
 import type { Config } from './config-schema.ts';
-import type { Settings } from './core/settings.ts';
 
 export const CONFIG_FILES = ['briefing.config.yaml', 'briefing.config.yml', 'briefing.config.json'];
 

@@ -7,12 +7,12 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isImageName, MAX_IMAGE_BYTES, MAX_LOGO_BYTES } from './core/images.ts';
-import { packageRoot } from './core/paths.ts';
-import type { Product, Settings } from './core/settings.ts';
-import { readUserFile } from './core/user-files.ts';
-import { productNamed } from './products/index.ts';
-import { readTemplate, TemplateDirs } from './render/template-dirs.ts';
+import { isImageName, MAX_IMAGE_BYTES, MAX_LOGO_BYTES } from '../../core/images.ts';
+import { packageRoot } from '../../core/paths.ts';
+import type { Product, Settings } from '../../core/settings.ts';
+import { readUserFile } from '../../core/user-files.ts';
+import { productNamed } from '../../products/index.ts';
+import { readTemplate, TemplateDirs } from '../../render/template-dirs.ts';
 
 export const MANIFEST = '.build.json';
 

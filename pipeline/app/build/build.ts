@@ -7,64 +7,23 @@ import { mkdir, readdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { VFile } from 'vfile';
-import { findChrome } from './browser/find-chrome.ts';
-import { Printer } from './browser/printer.ts';
-import { type ErrorCode, InputError } from './core/errors.ts';
-import { trimHeap } from './core/heap.ts';
-import { outputName } from './core/output-names.ts';
-import type { Product, Settings } from './core/settings.ts';
-import { slugOf } from './core/slug.ts';
-import { readUserFile } from './core/user-files.ts';
-import { nothingMade } from './essay-result.ts';
-import { essayInputs, Fingerprints, type Manifest, readManifest } from './fingerprint.ts';
+import { findChrome } from '../../browser/find-chrome.ts';
+import { Printer } from '../../browser/printer.ts';
+import { InputError } from '../../core/errors.ts';
+import { trimHeap } from '../../core/heap.ts';
+import { outputName } from '../../core/output-names.ts';
+import type { Product } from '../../core/settings.ts';
+import { slugOf } from '../../core/slug.ts';
+import { readUserFile } from '../../core/user-files.ts';
+import { ESSAY_EXTENSIONS } from '../../parse/read-source.ts';
+import { formatsOf, productNamed } from '../../products/index.ts';
+import { essayInputs, Fingerprints, readManifest } from './fingerprint.ts';
 import { lockOutput } from './output-lock.ts';
-import { ESSAY_EXTENSIONS } from './parse/read-source.ts';
-import { formatsOf, productNamed } from './products/index.ts';
+import { type BuildRequest, type EssayResult, nothingMade, type Plan } from './request.ts';
 
-// Where a make-essay, CLI or API caller expects them (they live with the other errors in core/errors.ts).
-export { InputError, reason } from './core/errors.ts';
-
-export interface BuildRequest {
-  inputs: string[];
-  outDir: string;
-  settings: Settings;
-  templatesDir?: string;
-  /** Rebuild every product, up to date or not. */
-  force?: boolean;
-  /** How many essays are built at once (default: the machine's cores, at most 4). */
-  jobs?: number;
-  /** Build only this stable share of the essays: { index: 1..count, count }. */
-  shard?: { index: number; count: number };
-  /** Told of every request the browser makes while printing (tests check nothing leaves the pack). */
-  onRequest?: (url: string, allowed: boolean) => void;
-  /** Settings the command line fixed: an essay's front matter does not change them. */
-  locked?: ReadonlySet<string>;
-  /** Collect Node's garbage between the essays of a batch (core/heap.ts): for a process of the build's own. */
-  trimHeap?: boolean;
-  /** A browser kept by the caller across builds (watch mode); otherwise the build starts and closes its own. */
-  printer?: Printer;
-  /** Progress: each essay as it starts, each product as it is made. */
-  onEvent?: (event: BuildEvent) => void;
-}
-
-export type BuildEvent =
-  | { type: 'plan'; essays: number; stale: number }
-  | { type: 'essay'; slug: string; products: Product[] }
-  | { type: 'product'; slug: string; product: Product; ms: number };
-
-export interface EssayResult {
-  source: string;
-  slug: string;
-  /** Products made in this build, and products skipped because they were up to date. */
-  built: Product[];
-  skipped: Product[];
-  files: string[];
-  file: VFile | null;
-  error: string | null;
-  /** What kind of failure `error` is, to branch on: a BriefingError's code ("source", "image", ...), "bug" otherwise. */
-  errorCode: ErrorCode | 'bug' | null;
-}
+// Where a CLI or API caller expects them (the errors live in core/errors.ts, the types in request.ts).
+export { InputError, reason } from '../../core/errors.ts';
+export type { BuildEvent, BuildRequest, EssayResult, Plan } from './request.ts';
 
 /** Essay files named by the inputs: files as given, folders by their .txt/.md files, in name order. */
 export async function findEssays(inputs: string[]): Promise<string[]> {
@@ -106,17 +65,6 @@ export function shareOf<T>(items: T[], slug: (item: T) => string, shard: { index
   const hash = (item: T) => createHash('sha256').update(slug(item)).digest('hex');
   const ranked = items.map((item) => ({ item, key: hash(item) })).sort((a, b) => (a.key < b.key ? -1 : 1));
   return ranked.filter((_, rank) => rank % shard.count === shard.index - 1).map(({ item }) => item);
-}
-
-export interface Plan {
-  source: string;
-  slug: string;
-  bytes: Buffer | null;
-  manifest: Manifest;
-  /** Product -> the hash it will carry. */
-  keys: Partial<Record<Product, string>>;
-  stale: Product[];
-  fresh: Product[];
 }
 
 /** Which products of which essays are out of date. Reads the essays and manifests; writes nothing. */

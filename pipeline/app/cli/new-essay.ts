@@ -4,8 +4,8 @@
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from './core/errors.ts';
-import { slugOf } from './core/slug.ts';
+import { InputError } from '../../core/errors.ts';
+import { slugOf } from '../../core/slug.ts';
 
 export interface NewEssayOptions {
   /** Written into the front matter only when given: an empty author would hide the configuration's. */

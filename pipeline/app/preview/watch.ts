@@ -5,16 +5,16 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type FSWatcher, watch as watchPaths } from 'chokidar';
-import { Printer } from './browser/printer.ts';
-import { type BuildRequest, build, findEssays, fontsRoot } from './build.ts';
-import type { Options } from './cli.ts';
-import { CONFIG_FILES, findConfig } from './config.ts';
-import { knownError, reason } from './core/errors.ts';
-import { slugOf } from './core/slug.ts';
+import { Printer } from '../../browser/printer.ts';
+import { knownError, reason } from '../../core/errors.ts';
+import { slugOf } from '../../core/slug.ts';
+import { formatsOf } from '../../products/index.ts';
+import { TemplateDirs } from '../../render/template-dirs.ts';
+import { type BuildRequest, build, findEssays, fontsRoot } from '../build/build.ts';
+import { Progress } from '../build/progress.ts';
+import type { Options } from '../cli/options.ts';
+import { CONFIG_FILES, findConfig } from '../config/config.ts';
 import { PreviewServer } from './preview-server.ts';
-import { formatsOf } from './products/index.ts';
-import { Progress } from './progress.ts';
-import { TemplateDirs } from './render/template-dirs.ts';
 
 export async function watch(
   options: Options,

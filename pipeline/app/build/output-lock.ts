@@ -3,8 +3,8 @@
 // this build is interrupted.
 import { readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BriefingError } from './core/errors.ts';
-import { onInterrupt } from './core/interrupt.ts';
+import { BriefingError } from '../../core/errors.ts';
+import { onInterrupt } from '../../core/interrupt.ts';
 
 export class LockedError extends BriefingError {
   constructor(message: string) {

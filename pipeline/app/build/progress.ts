@@ -1,7 +1,7 @@
 // What a build shows while it runs and when it ends: a live line on a terminal, plain stable lines in CI logs, one
 // JSON object a line with --json, nothing but errors with --quiet. Warnings go to stderr in the vfile reporter's
 // file:line:column format (in JSON mode, as objects).
-import type { BuildEvent, EssayResult } from './build.ts';
+import type { BuildEvent, EssayResult } from './request.ts';
 
 export type OutputMode = 'terminal' | 'plain' | 'json' | 'quiet';
 

@@ -8,13 +8,13 @@ import { colord, extend, type Plugin } from 'colord';
 import namesModule from 'colord/plugins/names';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { didYouMean } from './core/did-you-mean.ts';
-import { BriefingError } from './core/errors.ts';
-import { colourNames } from './core/settings.ts';
-import { readUserFile, UserFileError } from './core/user-files.ts';
-import { yamlWarnings } from './core/yaml-warnings.ts';
-import { productNames } from './products/index.ts';
-import { en } from './views/labels.ts';
+import { didYouMean } from '../../core/did-you-mean.ts';
+import { BriefingError } from '../../core/errors.ts';
+import { colourNames } from '../../core/settings.ts';
+import { readUserFile, UserFileError } from '../../core/user-files.ts';
+import { yamlWarnings } from '../../core/yaml-warnings.ts';
+import { productNames } from '../../products/index.ts';
+import { en } from '../../views/labels.ts';
 
 export class ConfigError extends BriefingError {
   constructor(message: string) {

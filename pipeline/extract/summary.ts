@@ -245,13 +245,20 @@ function participleEvent(input: SummaryInput, inRange: (from: number, to: number
 
 /** The clause without its date, dateline, parentheticals, leading connectives and framing phrase, or trailing aside. */
 function clean(tokens: Kept, input: SummaryInput): Kept {
-  // A date that is a possessive ("last year's blasts") is the noun phrase's own word: it stays.
+  const inDate = dateLookup(tokens, input);
+  const dropped = wordsOfTheDates(tokens, inDate);
+  const out = outsideBrackets(tokens).filter((t) => !inDate(t) && !dropped.has(t));
+  return withoutTail(withoutOpening(out));
+}
+
+/** Whether a token lies in one of the sentence's dates (a date that is a possessive, "last year's blasts", stays). */
+function dateLookup(tokens: Kept, input: SummaryInput): (t: Token) => boolean {
   const startsAt = new Map(tokens.map((t) => [t.start, t]));
   const kept = input.dates
     .filter(([, b]) => !/^['\u2019]s?$/.test(startsAt.get(b)?.text ?? ''))
     .sort((x, y) => x[0] - y[0]);
-  /** Whether the token lies in a date: the last date that starts at or before it, found by halving. */
-  const inDate = (t: Token) => {
+  // The last date that starts at or before the token, found by halving.
+  return (t: Token) => {
     let lo = 0,
       hi = kept.length;
     while (lo < hi) {
@@ -262,7 +269,22 @@ function clean(tokens: Kept, input: SummaryInput): Kept {
     const date = kept[lo - 1];
     return !!date && t.end <= date[1];
   };
-  // A date before a noun says which one ("the Aug. 7 bombing", "the Dec. 21, 1988, bombing"): only the date goes.
+}
+
+/** The words outside parentheses and brackets. */
+function outsideBrackets(tokens: Kept): Kept {
+  const out: Kept = [];
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.text === '(' || t.text === '[') depth++;
+    else if (t.text === ')' || t.text === ']') depth = Math.max(0, depth - 1);
+    else if (depth === 0) out.push(t);
+  }
+  return out;
+}
+
+/** A date before a noun says which one ("the Aug. 7 bombing", "the Dec. 21, 1988, bombing"): only the date goes. */
+function attributiveDates(tokens: Kept, inDate: (t: Token) => boolean): Set<Token> {
   const attributive = new Set<Token>();
   tokens.forEach((t, i) => {
     if (!inDate(t) || inDate(tokens[i + 1] ?? t)) return;
@@ -276,22 +298,17 @@ function clean(tokens: Kept, input: SummaryInput): Kept {
       }
     }
   });
-  let out: Kept = [];
-  let depth = 0;
-  for (const t of tokens) {
-    if (t.text === '(' || t.text === '[') {
-      depth++;
-      continue;
-    }
-    if (t.text === ')' || t.text === ']') {
-      depth = Math.max(0, depth - 1);
-      continue;
-    }
-    if (depth > 0 || inDate(t)) continue;
-    out.push(t);
-  }
-  // The preposition (and article) that introduced a date goes with it: "signed on May 4" -> "signed"; an aside that
-  // was only there for its date goes whole: "The Treaty of Rome, signed on 25 March 1957, provided" -> "... provided".
+  return attributive;
+}
+
+/**
+ * The words that only went with the dates: the preposition (and article) that introduced one ("signed on May 4" ->
+ * "signed"), an aside that was only there for its date ("The Treaty of Rome, signed on 25 March 1957, provided" ->
+ * "... provided"), "and" between two ("on Monday and Tuesday nights"), the part of the day after one ("nights"), a
+ * word that counted it ("each Thursday", "every May").
+ */
+function wordsOfTheDates(tokens: Kept, inDate: (t: Token) => boolean): Set<Token> {
+  const attributive = attributiveDates(tokens, inDate);
   const dropped = new Set<Token>();
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!,
@@ -319,8 +336,6 @@ function clean(tokens: Kept, input: SummaryInput): Kept {
     while (tokens[j] && (dropped.has(tokens[j]!) || inDate(tokens[j]!))) j++;
     if (tokens[j]?.text === ',') for (const w of [comma, participle, tokens[j]!]) dropped.add(w);
   });
-  // What only went with the dates: "and" between two ("on Monday and Tuesday nights"), the part of the day after one
-  // ("nights"), a word that counted it ("each Thursday", "every May").
   const gone = (t: Token | undefined) => !!t && (inDate(t) || dropped.has(t));
   tokens.forEach((t, i) => {
     const [before, after] = [tokens[i - 1], tokens[i + 1]];
@@ -329,15 +344,21 @@ function clean(tokens: Kept, input: SummaryInput): Kept {
     else if (/^(?:mornings?|afternoons?|evenings?|nights?)$/i.test(t.text) && gone(before)) dropped.add(t);
     else if (/^(?:each|every)$/i.test(t.text) && gone(after)) dropped.add(t);
   });
-  out = out.filter((t) => !dropped.has(t));
-  // Leading "and", "but", commas, connectives ("However,") and a framing phrase before the subject.
+  return dropped;
+}
+
+/** Without leading "and", "but", commas, connectives ("However,"), a framing phrase before the subject, a "where". */
+function withoutOpening(words: Kept): Kept {
+  let out = words;
   // ("Nor" and "neither" stay: "Nor will I shrink from my share" without its "Nor" says the opposite.)
+  let first = 0;
   while (
-    out[0] &&
-    !NEGATING_CONJUNCTIONS.has(out[0].lemma) &&
-    (out[0].pos === 'CCONJ' || out[0].pos === 'PUNCT' || CONNECTIVES.has(out[0].lemma))
+    out[first] &&
+    !NEGATING_CONJUNCTIONS.has(out[first]!.lemma) &&
+    (out[first]!.pos === 'CCONJ' || out[first]!.pos === 'PUNCT' || CONNECTIVES.has(out[first]!.lemma))
   )
-    out.shift();
+    first++;
+  out = out.slice(first);
   const comma = out.findIndex((t) => t.text === ',');
   const rest = out.slice(comma + 1);
   const opener = out[0]!;
@@ -348,13 +369,16 @@ function clean(tokens: Kept, input: SummaryInput): Kept {
       ['when', 'once', 'while', 'as', 'after', 'before', 'since', 'until', 'although', 'because', 'if'].includes(
         opener.lemma,
       ));
-  if (comma > 0 && framing && firstFinite(rest) >= 0) {
-    out = rest;
-  }
+  if (comma > 0 && framing && firstFinite(rest) >= 0) out = rest;
   // ", where monitors reported ...": the clause without its link to the one before.
   if (out[0] && ['where', 'when', 'while', 'whereas'].includes(out[0].lemma) && firstFinite(out.slice(1)) >= 0)
-    out.shift();
-  // A trailing aside after a comma: ", ending a blockade ...", ", which ...", ", who ...".
+    out = out.slice(1);
+  return out;
+}
+
+/** Without a trailing aside after a comma (", ending a blockade ...", ", which ...", ", who ...") or dangling words. */
+function withoutTail(words: Kept): Kept {
+  let out = words;
   for (let i = 1; i < out.length - 1; i++) {
     const next = out[i + 1]!;
     const aside =
@@ -366,7 +390,9 @@ function clean(tokens: Kept, input: SummaryInput): Kept {
     }
   }
   const dangling = (t: Token) => (t.pos === 'PUNCT' && !QUOTES.test(t.text)) || t.pos === 'CCONJ' || t.pos === 'ADP';
-  while (out.length && dangling(out.at(-1)!)) out.pop();
+  let end = out.length;
+  while (end && dangling(out[end - 1]!)) end--;
+  out = out.slice(0, end);
   // ", established" left alone once its date has gone: a participle with nothing to say.
   if (
     out.length > 2 &&

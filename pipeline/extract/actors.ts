@@ -692,108 +692,134 @@ function ruleNames(
   acronyms: Record<string, string>,
   refused: [number, number][] = [],
 ): Found[] {
-  const acronymHead = (acronym: string) => (acronyms[acronym] ?? '').split(' ').at(-1)!.toLowerCase();
-  const posAt = new Map(tagged.map((t) => [t.start, t]));
-  const out: Found[] = [];
-  const unsure: Run[] = [];
-  for (const run of nameRuns(text)) {
-    const words = trimLeading(run.words);
-    if (words.length === 0) {
-      refused.push([run.start, run.end]);
-      continue;
-    }
-    const name = words.join(' ');
-    const start = Math.max(run.end - name.length, run.start);
-    // "NASA Administrator Bill Nelson", "UN Secretary-General Antonio Guterres": the body before the title is named too.
-    const body = run.words[0]!;
-    if (words.length < run.words.length && isAcronym(body) && isTitleWord(run.words[1] ?? '') && !TIME_ZONES.has(body))
-      out.push({
-        name: body,
-        type: COUNTRY_CODES.has(body) ? 'place' : 'organization',
-        start: run.start,
-        end: run.start + body.length,
-      });
-    const last = words[words.length - 1]!.toLowerCase();
-    const first = words[0]!;
-    const before = text.slice(Math.max(0, run.start - 80), run.start) + text.slice(run.start, start);
-    const after = text.slice(run.end, run.end + 40);
-    const add = (type: Found['type'], n = name, at = start, weak = false) =>
-      out.push({ name: n, type, start: at, end: at + n.length, ...(weak ? { weak } : {}) });
-    const headBeforeOf = words.includes('of') ? words[words.indexOf('of') - 1]!.toLowerCase() : '';
-    // A capitalised common noun that merely opens a sentence ("Forces that are far away").
-    const opensSentence =
-      /(?:^|[.!?:]["\u201d]?\s+|\n\s*)$/.test(before) && isCommonWord(first) && !/\bthe\s+$/i.test(before);
-    // "Spanish wine", "Western governments": a word before a noun, not a name.
-    const adjective =
-      words.length === 1 &&
-      (posAt.get(start)?.pos === 'ADJ' ||
-        (/^\s+(?!(?:in|on|at|of|to|for|and|or|with|by|from|as|is|was|were|are)\b)\p{Ll}+/u.test(after) &&
-          /(?:ish|ese|ian|an|ic|i)$/.test(first)));
-    const person = personOf(words, before, after);
-    if (words.length === 1 && isAcronym(first)) {
-      if (TIME_ZONES.has(first)) {
-        refused.push([run.start, run.end]);
-        continue;
-      }
-      const asWord = first.charAt(0) + first.slice(1).toLowerCase(); // "ISTANBUL" in a dateline is Istanbul
-      if (isKnownPlace(asWord)) add('place', asWord);
-      else if (COUNTRY_CODES.has(first)) add('place');
-      // An acronym is a body when the text spells it out as one, or gives it an office ("NASA Administrator Bill
-      // Nelson") or a possession ("NATO's"); any other ("LED", "DNA") is left to the recogniser.
-      else if (
-        ORGANIZATION_HEADS.has(acronymHead(first)) ||
-        /^['\u2019]s?\s/.test(after) ||
-        isTitleWord(nextWord(after))
-      )
-        add('organization');
-      else unsure.push({ words, start, end: run.end });
-    } else if (MONTH_WORD.test(name) || (/^\s*\d/.test(after) && words.length === 1)) {
-      refused.push([run.start, run.end]);
-    } else if (ORGANIZATION_HEADS.has(last) || ORGANIZATION_HEADS.has(headBeforeOf)) {
-      if (words.length === 1 && opensSentence) {
-        refused.push([run.start, run.end]);
-        continue;
-      }
-      add(SCHEMES.has(last) || SCHEMES.has(headBeforeOf) ? 'scheme' : 'organization'); // "Treaty of Rome" is a document
-    } else if (
-      PLACE_HEADS.has(last) ||
-      isKnownPlace(name) ||
-      (PLACE_HEADS.has(headBeforeOf) && isKnownPlace(words.slice(words.indexOf('of') + 1).join(' ')))
-    ) {
-      add('place');
-    } else if (person === 'person') {
-      // Without a title before it, "X Y was ..." is a person only by its form: the recogniser may type it otherwise.
-      add('person', name, start, !TITLE_BEFORE.test(before));
-    } else if (person && typeof person === 'object') {
-      // "Charles de Gaulle of France": the person, then the place.
-      add('person', person.name);
-      add('place', person.place, start + name.length - person.place.length);
-    } else if (
-      !adjective &&
-      !opensSentence &&
-      PLACE_CUE.test(before) &&
-      words.length <= 3 &&
-      // "in Philosophy", "from Julian Jarrold": an everyday word or a given name and a surname are left to the recogniser.
-      !(words.length === 1 && isCommonWord(first)) &&
-      // "in English", "in German": a language, not a place ("the Aegean", "the Baltic" are seas).
-      !(words.length === 1 && DEMONYM.test(first) && !isCity(first) && !/\bthe\s+$/i.test(before)) &&
-      !(words.length >= 2 && isListedName(first) && !isCommonWord(first)) &&
-      !words.some(isInitial) &&
-      !(
-        /\bthe\s+$/.test(before) &&
-        /^\s+\p{Ll}/u.test(after) &&
-        !/^\s+(?:and|or|in|on|at|to|of|for|with)\b/.test(after)
-      )
-    ) {
-      add('place');
-    } else if (!adjective && (!opensSentence || words.length > 1)) {
-      // "Bill Gates and ..." opens a sentence with a common word, yet is a name: left to the recogniser.
-      unsure.push({ words, start, end: run.end });
-    } else {
-      refused.push([run.start, run.end]);
-    }
+  const reading: RunReading = {
+    text,
+    acronymHead: (acronym) => (acronyms[acronym] ?? '').split(' ').at(-1)!.toLowerCase(),
+    posAt: new Map(tagged.map((t) => [t.start, t])),
+    out: [],
+    unsure: [],
+    refused,
+  };
+  for (const run of nameRuns(text)) readRun(run, reading);
+  return withEveryMention(text, withNeighbours(text, settle(reading.out), reading.unsure));
+}
+
+/** What the rules read of the text's runs of capitalised words: names found, runs left to the recogniser, runs refused. */
+interface RunReading {
+  text: string;
+  /** The last word of what an acronym stands for, lower case ("" when the text does not spell it out). */
+  acronymHead(acronym: string): string;
+  posAt: Map<number, Token>;
+  out: Found[];
+  unsure: Run[];
+  refused: [number, number][];
+}
+
+/** A run of capitalised words as a name of a type, a run left to the recogniser, or no name. */
+function readRun(run: Run, reading: RunReading): void {
+  const { text, out, unsure, refused } = reading;
+  const words = trimLeading(run.words);
+  if (words.length === 0) {
+    refused.push([run.start, run.end]);
+    return;
   }
-  return withEveryMention(text, withNeighbours(text, settle(out), unsure));
+  const name = words.join(' ');
+  const start = Math.max(run.end - name.length, run.start);
+  // "NASA Administrator Bill Nelson", "UN Secretary-General Antonio Guterres": the body before the title is named too.
+  const body = run.words[0]!;
+  if (words.length < run.words.length && isAcronym(body) && isTitleWord(run.words[1] ?? '') && !TIME_ZONES.has(body))
+    out.push({
+      name: body,
+      type: COUNTRY_CODES.has(body) ? 'place' : 'organization',
+      start: run.start,
+      end: run.start + body.length,
+    });
+  const last = words[words.length - 1]!.toLowerCase();
+  const first = words[0]!;
+  const before = text.slice(Math.max(0, run.start - 80), run.start) + text.slice(run.start, start);
+  const after = text.slice(run.end, run.end + 40);
+  const add = (type: Found['type'], n = name, at = start, weak = false) =>
+    out.push({ name: n, type, start: at, end: at + n.length, ...(weak ? { weak } : {}) });
+  const refuse = () => refused.push([run.start, run.end]);
+  const headBeforeOf = words.includes('of') ? words[words.indexOf('of') - 1]!.toLowerCase() : '';
+  // A capitalised common noun that merely opens a sentence ("Forces that are far away").
+  const opensSentence =
+    /(?:^|[.!?:]["\u201d]?\s+|\n\s*)$/.test(before) && isCommonWord(first) && !/\bthe\s+$/i.test(before);
+  // "Spanish wine", "Western governments": a word before a noun, not a name.
+  const adjective =
+    words.length === 1 &&
+    (reading.posAt.get(start)?.pos === 'ADJ' ||
+      (/^\s+(?!(?:in|on|at|of|to|for|and|or|with|by|from|as|is|was|were|are)\b)\p{Ll}+/u.test(after) &&
+        /(?:ish|ese|ian|an|ic|i)$/.test(first)));
+  const person = personOf(words, before, after);
+  if (words.length === 1 && isAcronym(first)) {
+    const type = acronymType(first, after, reading);
+    if (type === 'refused') refuse();
+    else if (type === 'unsure') unsure.push({ words, start, end: run.end });
+    else add(type.type, type.name);
+  } else if (MONTH_WORD.test(name) || (/^\s*\d/.test(after) && words.length === 1)) {
+    refuse();
+  } else if (ORGANIZATION_HEADS.has(last) || ORGANIZATION_HEADS.has(headBeforeOf)) {
+    if (words.length === 1 && opensSentence) refuse();
+    else add(SCHEMES.has(last) || SCHEMES.has(headBeforeOf) ? 'scheme' : 'organization'); // "Treaty of Rome" is a document
+  } else if (
+    PLACE_HEADS.has(last) ||
+    isKnownPlace(name) ||
+    (PLACE_HEADS.has(headBeforeOf) && isKnownPlace(words.slice(words.indexOf('of') + 1).join(' ')))
+  ) {
+    add('place');
+  } else if (person === 'person') {
+    // Without a title before it, "X Y was ..." is a person only by its form: the recogniser may type it otherwise.
+    add('person', name, start, !TITLE_BEFORE.test(before));
+  } else if (person && typeof person === 'object') {
+    // "Charles de Gaulle of France": the person, then the place.
+    add('person', person.name);
+    add('place', person.place, start + name.length - person.place.length);
+  } else if (!adjective && !opensSentence && placeByCue(words, before, after)) {
+    add('place');
+  } else if (!adjective && (!opensSentence || words.length > 1)) {
+    // "Bill Gates and ..." opens a sentence with a common word, yet is a name: left to the recogniser.
+    unsure.push({ words, start, end: run.end });
+  } else {
+    refuse();
+  }
+}
+
+/** An acronym alone: a place, a body, no name (a time zone), or left to the recogniser ("LED", "DNA"). */
+function acronymType(
+  acronym: string,
+  after: string,
+  reading: RunReading,
+): { type: Found['type']; name: string } | 'refused' | 'unsure' {
+  if (TIME_ZONES.has(acronym)) return 'refused';
+  const asWord = acronym.charAt(0) + acronym.slice(1).toLowerCase(); // "ISTANBUL" in a dateline is Istanbul
+  if (isKnownPlace(asWord)) return { type: 'place', name: asWord };
+  if (COUNTRY_CODES.has(acronym)) return { type: 'place', name: acronym };
+  // A body when the text spells it out as one, or gives it an office ("NASA Administrator Bill Nelson") or a
+  // possession ("NATO's").
+  if (
+    ORGANIZATION_HEADS.has(reading.acronymHead(acronym)) ||
+    /^['\u2019]s?\s/.test(after) ||
+    isTitleWord(nextWord(after))
+  )
+    return { type: 'organization', name: acronym };
+  return 'unsure';
+}
+
+/** A short name after "in", "to", "from" ... is a place, unless its words say it is a word, a language or a person. */
+function placeByCue(words: string[], before: string, after: string): boolean {
+  const first = words[0]!;
+  return (
+    PLACE_CUE.test(before) &&
+    words.length <= 3 &&
+    // "in Philosophy", "from Julian Jarrold": an everyday word or a given name and a surname are left to the recogniser.
+    !(words.length === 1 && isCommonWord(first)) &&
+    // "in English", "in German": a language, not a place ("the Aegean", "the Baltic" are seas).
+    !(words.length === 1 && DEMONYM.test(first) && !isCity(first) && !/\bthe\s+$/i.test(before)) &&
+    !(words.length >= 2 && isListedName(first) && !isCommonWord(first)) &&
+    !words.some(isInitial) &&
+    !(/\bthe\s+$/.test(before) && /^\s+\p{Ll}/u.test(after) && !/^\s+(?:and|or|in|on|at|to|of|for|with)\b/.test(after))
+  );
 }
 
 /**
@@ -914,22 +940,49 @@ export function mergeAliases(found: Found[], acronyms: Record<string, string>, t
   const names = (type: Found['type']) => [...new Set(found.filter((f) => f.type === type).map((f) => f.name))];
   const firstAt = new Map<string, number>();
   for (const f of found) if (!firstAt.has(f.name)) firstAt.set(f.name, f.start);
-  const canonical = new Map<string, string>();
   const organizations = names('organization');
+  const people = names('person');
+  // Each step says which name stands for which; a later step's word wins.
+  const canonical = new Map<string, string>();
+  organizationAliases(organizations, acronyms, firstAt, canonical);
+  meetingsOfBodies(organizations, canonical);
+  personAliases(people, title, canonical);
+  const retyped = bodiesByFirstWord([...people, ...names('place')], people, organizations, canonical);
+  placeAliases(names('place'), canonical);
+  const resolve = (name: string): string => {
+    let seen = 0,
+      n = name;
+    while (canonical.has(n) && seen++ < 5) n = canonical.get(n)!;
+    return n;
+  };
+  // An acronym that spells a programme ("PFP": Partnership for Peace [Program]) is a scheme, not a body.
+  const schemes = names('scheme');
+  const isScheme = (name: string) => schemes.some((s) => s === name || s.startsWith(`${name} `));
+  return found.map((f) => {
+    const name = canonical.has(f.name) ? resolve(f.name) : f.name;
+    const type = retyped.get(f.name) ?? f.type;
+    return { ...f, name, type: type === 'organization' && isScheme(name) ? 'scheme' : type };
+  });
+}
+
+/** A body's acronym, a shorter form of its name, or its last word alone after its full name, stands for the body. */
+function organizationAliases(
+  organizations: string[],
+  acronyms: Record<string, string>,
+  firstAt: Map<string, number>,
+  canonical: Map<string, string>,
+): void {
   const significant = (name: string) =>
     name.split(' ').filter((w) => !['of', 'for', 'and', 'the', 'on', 'in'].includes(w));
+  const initials = (name: string) =>
+    significant(name)
+      .map((w) => w[0])
+      .join('')
+      .toUpperCase();
+  const singular = (word: string) => word.replace(/ies$/, 'y').replace(/s$/, '');
   for (const short of organizations) {
     const long = organizations.filter((o) => o !== short && o.length > short.length);
-    const spelt =
-      acronyms[short] ??
-      long.find(
-        (o) =>
-          isAcronym(short) &&
-          significant(o)
-            .map((w) => w[0])
-            .join('')
-            .toUpperCase() === short,
-      );
+    const spelt = acronyms[short] ?? long.find((o) => isAcronym(short) && initials(o) === short);
     const words = short.split(' ');
     const subsequence = (o: string) => {
       const ow = o.split(' ');
@@ -942,8 +995,7 @@ export function mergeAliases(found: Found[], acronyms: Record<string, string>, t
       words.length === 1 && !isAcronym(short)
         ? long.filter(
             (o) =>
-              o.split(' ').at(-1)!.replace(/ies$/, 'y').replace(/s$/, '') ===
-                short.replace(/ies$/, 'y').replace(/s$/, '') &&
+              singular(o.split(' ').at(-1)!) === singular(short) &&
               (firstAt.get(o) ?? Infinity) < (firstAt.get(short) ?? 0),
           )
         : [];
@@ -961,14 +1013,21 @@ export function mergeAliases(found: Found[], acronyms: Record<string, string>, t
             : undefined);
     if (target) canonical.set(short, target);
   }
-  // "Helsinki European Council" is a meeting of the European Council.
+}
+
+/** "Helsinki European Council" is a meeting of the European Council. */
+function meetingsOfBodies(organizations: string[], canonical: Map<string, string>): void {
   for (const name of organizations) {
     const rest = name.split(' ').slice(1).join(' ');
     if (rest.includes(' ') && organizations.includes(rest)) canonical.set(name, rest);
   }
-  // "De Gaulle" is Charles de Gaulle when the text names him in full; "Jenna", Jenna Marbles; "Antonín Dvořák",
-  // Antonín Leopold Dvořák. A part shared by two full names ("Bernoulli": Daniel and Johann) is left alone.
-  const people = names('person');
+}
+
+/**
+ * "De Gaulle" is Charles de Gaulle when the text names him in full; "Jenna", Jenna Marbles; "Antonín Dvořák",
+ * Antonín Leopold Dvořák. A part shared by two full names ("Bernoulli": Daniel and Johann) is left alone.
+ */
+function personAliases(people: string[], title: string, canonical: Map<string, string>): void {
   for (const person of people) {
     const words = person.toLowerCase().split(' ');
     const fuller = (p: string) => {
@@ -987,10 +1046,20 @@ export function mergeAliases(found: Found[], acronyms: Record<string, string>, t
     const seat = / of \p{Lu}/u.exec(person);
     if (seat && people.includes(person.slice(0, seat.index))) canonical.set(person, person.slice(0, seat.index));
   }
-  // "Goddard" after "Goddard Space Flight Center", "Chrysler" after "Chrysler Group": a body's first word alone, when
-  // the text names one body so and no one with a given name.
+}
+
+/**
+ * "Goddard" after "Goddard Space Flight Center", "Chrysler" after "Chrysler Group": a body's first word alone, when
+ * the text names one body so and no one with a given name. Returns the names it retypes as bodies.
+ */
+function bodiesByFirstWord(
+  candidates: string[],
+  people: string[],
+  organizations: string[],
+  canonical: Map<string, string>,
+): Map<string, Found['type']> {
   const retyped = new Map<string, Found['type']>();
-  for (const name of [...people, ...names('place')]) {
+  for (const name of candidates) {
     if (name.includes(' ') || isKnownPlace(name) || isCity(name)) continue; // "the Copenhagen European Council"
     const bodies = organizations.filter((o) => o.startsWith(`${name} `) && !o.includes(' of '));
     const person = people.some((p) => p !== name && p.endsWith(` ${name}`));
@@ -999,34 +1068,22 @@ export function mergeAliases(found: Found[], acronyms: Record<string, string>, t
       retyped.set(name, 'organization');
     }
   }
-  const places = names('place');
+  return retyped;
+}
+
+/** "Southern Caucasus" beside "South Caucasus"; "Britain" beside "United Kingdom"; "Republic of Azerbaijan" beside "Azerbaijan". */
+function placeAliases(places: string[], canonical: Map<string, string>): void {
   for (const place of places) {
-    // "Southern Caucasus" beside "South Caucasus"; "Britain" beside "United Kingdom".
     const variant = place.replace(/^(South|North|East|West)ern\b/, '$1');
     if (variant !== place && places.includes(variant)) canonical.set(place, variant);
     const plain = placeAlias(place);
     if (plain && places.includes(plain)) canonical.set(place, plain);
-    // "Republic of Azerbaijan" beside "Azerbaijan".
     const short =
       /^(?:(?:Federal\s+|Islamic\s+|People's\s+|Democratic\s+)*Republic|Kingdom|State|Principality|Grand\s+Duchy)\s+of\s+(?:the\s+)?(.+)$/.exec(
         place,
       )?.[1];
     if (short && places.includes(short)) canonical.set(place, short);
   }
-  const resolve = (name: string): string => {
-    let seen = 0,
-      n = name;
-    while (canonical.has(n) && seen++ < 5) n = canonical.get(n)!;
-    return n;
-  };
-  // An acronym that spells a programme ("PFP": Partnership for Peace [Program]) is a scheme, not a body.
-  const schemes = names('scheme');
-  const isScheme = (name: string) => schemes.some((s) => s === name || s.startsWith(`${name} `));
-  return found.map((f) => {
-    const name = canonical.has(f.name) ? resolve(f.name) : f.name;
-    const type = retyped.get(f.name) ?? f.type;
-    return { ...f, name, type: type === 'organization' && isScheme(name) ? 'scheme' : type };
-  });
 }
 
 /** "Partnership for Peace Program (PFP)" -> PFP: Partnership for Peace Program, checked letter by letter. */

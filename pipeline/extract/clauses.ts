@@ -20,6 +20,19 @@ export interface Clause<M extends Span> {
 /** Parts of speech that carry what a clause is about: a clause of a date and prepositions alone tells nothing. */
 const CONTENT = new Set(['NOUN', 'PROPN', 'VERB', 'PRON']);
 
+/** A sentence's words with what the clause questions need: which date each lies in, and counts of content words. */
+interface SentenceIndex<M extends Span> {
+  words: Token[];
+  /** The dates in text order. */
+  sorted: M[];
+  /** Which date each word lies in (-1: none). */
+  dateOf: Int32Array;
+  /** The first word that starts at or after `at`. */
+  firstAt(at: number): number;
+  /** Content words in [a, b), leaving out those inside the dates numbered [m0, m1) (all of which lie in [a, b)). */
+  hasContent(a: number, b: number, m0?: number, m1?: number): boolean;
+}
+
 /**
  * Split the sentence [from, to) of a paragraph at the clause breaks that fall between its dates (";", ",", "and",
  * "but") wherever both sides have words of their own beyond the date, unless what follows a comma is a phrase that
@@ -28,11 +41,17 @@ const CONTENT = new Set(['NOUN', 'PROPN', 'VERB', 'PRON']);
 export function datedClauses<M extends Span>(tokens: Token[], from: number, to: number, dated: M[]): Clause<M>[] {
   // Linear in the sentence (a sentence of 4,000 dates once took 40 s): tokens and dates are in text order, and every
   // question below is answered from an index or a running count, never by a scan of the whole sentence.
+  const index = indexSentence(tokens, from, to, dated);
+  const clauses = splitAtBreaks(index, clauseBreaks(index), from, to);
+  for (const clause of clauses) keepOwnPart(index, clause);
+  return clauses.map(({ first: _, ...clause }) => clause);
+}
+
+function indexSentence<M extends Span>(tokens: Token[], from: number, to: number, dated: M[]): SentenceIndex<M> {
   const words = tokens.filter((t) => t.start >= from && t.end <= to);
   const sorted = [...dated].sort((a, b) => a.at[0] - b.at[0]);
-  /** The first word that starts at or after `at`. */
   const firstAt = (at: number) => firstTokenAt(words, at);
-  // Which date each word lies in (-1: none), by one sweep over both.
+  // Which date each word lies in, by one sweep over both.
   const dateOf = new Int32Array(words.length).fill(-1);
   for (let i = 0, m = 0; i < words.length; i++) {
     while (m < sorted.length && sorted[m]!.at[1] < words[i]!.end) m++;
@@ -48,11 +67,13 @@ export function datedClauses<M extends Span>(tokens: Token[], from: number, to: 
     if (counts && dateOf[i]! >= 0) insideDates[dateOf[i]! + 1]! += 1;
   });
   for (let m = 0; m < sorted.length; m++) insideDates[m + 1]! += insideDates[m]!;
-  /** Content words in [a, b), leaving out those inside the dates numbered [m0, m1) (all of which lie in [a, b)). */
   const hasContent = (a: number, b: number, m0 = 0, m1 = 0) =>
     content[firstAt(b)]! - content[firstAt(a)]! - (insideDates[m1]! - insideDates[m0]!) > 0;
+  return { words, sorted, dateOf, firstAt, hasContent };
+}
 
-  // Breaks inside a quotation belong to the quotation.
+/** Which words are inside a quotation: breaks there belong to the quotation. */
+function quotedWords(words: Token[]): Uint8Array {
   let quoted = false;
   const inQuote = new Uint8Array(words.length);
   words.forEach((t, i) => {
@@ -61,7 +82,13 @@ export function datedClauses<M extends Span>(tokens: Token[], from: number, to: 
     else if (t.text === '\u201d') quoted = false;
     else if (quoted) inQuote[i] = 1;
   });
-  const cuts: number[] = []; // word indices, in text order
+  return inQuote;
+}
+
+/** The words where a clause may break (";", ":", ",", "and", "but"), as word indices in text order. */
+function clauseBreaks({ words, dateOf }: SentenceIndex<Span>): number[] {
+  const inQuote = quotedWords(words);
+  const cuts: number[] = [];
   words.forEach((t, i) => {
     if (inQuote[i]) return;
     const next = words[i + 1];
@@ -74,28 +101,35 @@ export function datedClauses<M extends Span>(tokens: Token[], from: number, to: 
         ((i > 0 && dateOf[i - 1]! >= 0) || words[i - 1]?.text === ',' || next?.pos === 'VERB' || next?.pos === 'AUX'));
     if (isCut) cuts.push(i);
   });
+  return cuts;
+}
+
+type OpenClause<M extends Span> = Clause<M> & { first: number };
+
+/** One clause per run of dates with no usable break between them. */
+function splitAtBreaks<M extends Span>(
+  index: SentenceIndex<M>,
+  cuts: number[],
+  from: number,
+  to: number,
+): OpenClause<M>[] {
+  const { words, hasContent } = index;
   /** ", after the revolution of 1974" qualifies the clause before it; ", and in 1997 ..." or "; in 1997 ..." does not. */
   const qualifies = (cut: number) => {
     const opener = words[cut + 1];
     return words[cut]!.text === ',' && !!opener && (opener.pos === 'ADP' || opener.pos === 'SCONJ');
   };
-  const clauses: (Clause<M> & { first: number })[] = [];
-  const open = (cut: number, mention: M, index: number) => {
+  const clauses: OpenClause<M>[] = [];
+  const open = (cut: number, mention: M, first: number) => {
     let w = cut;
     while (w < words.length && words[w]!.text === ',') w++;
-    clauses.push({
-      from: words[cut]!.start,
-      to,
-      mentions: [mention],
-      contrast: words[w]?.lemma === 'but',
-      first: index,
-    });
+    clauses.push({ from: words[cut]!.start, to, mentions: [mention], contrast: words[w]?.lemma === 'but', first });
   };
   let c = 0; // the first cut not yet behind the last date
-  sorted.forEach((mention, index) => {
+  index.sorted.forEach((mention, m) => {
     const current = clauses.at(-1);
     if (!current) {
-      clauses.push({ from, to, mentions: [mention], contrast: false, first: index });
+      clauses.push({ from, to, mentions: [mention], contrast: false, first: m });
       return;
     }
     const previous = current.mentions.at(-1)!;
@@ -107,11 +141,7 @@ export function datedClauses<M extends Span>(tokens: Token[], from: number, to: 
     for (let k = c; k < cuts.length && words[cuts[k]!]!.end <= mention.at[0]; k++) {
       const at = cuts[k]!;
       const start = words[at]!.start;
-      if (
-        qualifies(at) ||
-        !hasContent(current.from, start, current.first, index) ||
-        !hasContent(start, to, index, index + 1)
-      )
+      if (qualifies(at) || !hasContent(current.from, start, current.first, m) || !hasContent(start, to, m, m + 1))
         continue;
       if (words[at]!.text !== ',') {
         cut = at;
@@ -122,27 +152,30 @@ export function datedClauses<M extends Span>(tokens: Token[], from: number, to: 
     cut ??= comma;
     if (cut !== null) {
       current.to = words[cut]!.start;
-      open(cut, mention, index);
+      open(cut, mention, m);
     } else current.mentions.push(mention);
   });
-  // A clause ends where the sentence moves on to something undated: "...; the Council decided in June 2018 ..."
-  // keeps only its own part. Only breaks that open a clause of its own count (";", ":", ", and", ", but").
+  return clauses;
+}
+
+/**
+ * A clause ends where the sentence moves on to something undated: "...; the Council decided in June 2018 ..." keeps
+ * only its own part. Only breaks that open a clause of its own count (";", ":", ", and", ", but").
+ */
+function keepOwnPart<M extends Span>({ words, firstAt, hasContent }: SentenceIndex<M>, clause: Clause<M>): void {
   const strong = (t: Token, i: number) =>
     t.text === ';' ||
     t.text === ':' ||
     (t.text === ',' && words[i + 1]?.pos === 'CCONJ' && words[i + 2]?.pos !== 'VERB' && words[i + 2]?.pos !== 'AUX');
   // Only where a clause of its own begins, with its verb: "Dar es Salaam, Tanzania, and Nairobi" is one phrase.
   const verbIn = (a: number, b: number) => verbGroups(words.slice(firstAt(a), firstAt(b))).length > 0;
-  for (const clause of clauses) {
-    const first = clause.mentions[0]!.at[0],
-      last = clause.mentions.at(-1)!.at[1];
-    for (let i = firstAt(clause.from); i < words.length && words[i]!.end <= clause.to; i++) {
-      const t = words[i]!;
-      if (!strong(t, i)) continue;
-      if (t.end <= first && hasContent(clause.from, t.start) && verbIn(t.end, first)) clause.from = t.end;
-      else if (t.start >= last && hasContent(last, t.start) && clause.to > t.start && verbIn(t.end, clause.to))
-        clause.to = t.start;
-    }
+  const first = clause.mentions[0]!.at[0];
+  const last = clause.mentions.at(-1)!.at[1];
+  for (let i = firstAt(clause.from); i < words.length && words[i]!.end <= clause.to; i++) {
+    const t = words[i]!;
+    if (!strong(t, i)) continue;
+    if (t.end <= first && hasContent(clause.from, t.start) && verbIn(t.end, first)) clause.from = t.end;
+    else if (t.start >= last && hasContent(last, t.start) && clause.to > t.start && verbIn(t.end, clause.to))
+      clause.to = t.start;
   }
-  return clauses.map(({ first: _, ...clause }) => clause);
 }

@@ -72,13 +72,25 @@ function centuryNumber(text: string): number {
   return total;
 }
 
+const YEAR = `(?<year>${YEAR4})`;
+const END = '(?![\\p{L}\\d])';
+const monthGroup = (w: DateWords) => `(?<month>${alternatives(Object.keys(w.months))})`;
+/** A month's number from its name or abbreviation, with or without its full stop. */
+const monthOf = (w: DateWords, word: string) =>
+  w.months[word.toLowerCase().replace(/\.$/, '')] ?? w.months[word.toLowerCase()]!;
+/** A day's number from "1er", "4.", "4". */
+const dayOf = (word: string) => Number(word.replace(/\D/g, ''));
+
 /** The families of patterns of one language. */
 export function europeanFamilies(w: DateWords): Pattern[] {
-  const MONTH = `(?<month>${alternatives(Object.keys(w.months))})`;
-  const YEAR = `(?<year>${YEAR4})`;
-  const month = (word: string) => w.months[word.toLowerCase().replace(/\.$/, '')] ?? w.months[word.toLowerCase()]!;
-  const day = (word: string) => Number(word.replace(/\D/g, ''));
-  const END = '(?![\\p{L}\\d])';
+  return [...calendarDates(w), ...periods(w), ...deicticDates(w)];
+}
+
+/** Days, ranges of days, months and seasons of the calendar. */
+function calendarDates(w: DateWords): Pattern[] {
+  const MONTH = monthGroup(w);
+  const month = (word: string) => monthOf(w, word);
+  const day = dayOf;
   return [
     // 4 mai 1994, 4. Mai 1994, 4 de mayo de 1994, 1er mai 1994 (and without the year: the anchor's, or the nearest)
     {
@@ -133,6 +145,12 @@ export function europeanFamilies(w: DateWords): Pattern[] {
       re: g(`(?<![\\p{L}])(?<season>${alternatives(Object.keys(w.seasons))})${w.seasonToYear}${YEAR}${END}`),
       build: (m) => () => explicit(seasonSpan(Number(m.groups.year), w.seasons[m.groups.season!.toLowerCase()]!)),
     },
+  ];
+}
+
+/** Decades, centuries and ranges of years. */
+function periods(w: DateWords): Pattern[] {
+  return [
     // les années 1990, in den 1990er Jahren, la década de 1990
     {
       re: g(w.decade),
@@ -156,6 +174,12 @@ export function europeanFamilies(w: DateWords): Pattern[] {
         return withParts(() => explicit(rangeSpan(yearSpan(a), yearSpan(b))), [at.y1!, at.y2!]);
       },
     },
+  ];
+}
+
+/** Yesterday and tomorrow, last year and next week, weekdays: read from the document's date and the tense. */
+function deicticDates(w: DateWords): Pattern[] {
+  return [
     // hier, aujourd'hui, demain; gestern, heute, morgen; ayer, hoy, mañana
     {
       deictic: true,

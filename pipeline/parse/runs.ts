@@ -67,105 +67,110 @@ export function collectRuns(
   marks: Marks = {},
   cursor = { length: 0 },
 ): Collected {
-  const push = (node: Nodes, literal: string, extra: Marks = {}) => {
+  const collector = new RunCollector(inline, into, marks, cursor);
+  for (const node of nodes) {
+    const visit = VISITORS[node.type] as Visitor<Nodes['type']> | undefined;
+    if (visit) visit(node, collector);
+    else if ('children' in node) collector.within(node.children as Nodes[], marks);
+  }
+  return into;
+}
+
+/** Runs collected under the marks of the nodes around them, at a cursor shared by the whole paragraph. */
+class RunCollector {
+  constructor(
+    readonly inline: Inline,
+    readonly into: Collected,
+    readonly marks: Marks,
+    readonly cursor: { length: number },
+  ) {}
+
+  /** Words of the text, with where they sit in the source. */
+  push(node: Nodes, literal: string, extra: Marks = {}): void {
     const text = literal.replace(/\s*[\r\n]\s*/g, (ws) => (ws.length === 1 ? ' ' : ws.replace(/[\r\n]/g, ' ')));
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start !== undefined && end !== undefined) {
-      into.segments.push({
-        text: cursor.length,
+      this.into.segments.push({
+        text: this.cursor.length,
         source: start,
         length: text.length,
         exact: end - start === text.length,
       });
     }
-    into.runs.push({ text, ...marks, ...extra });
-    cursor.length += text.length;
-  };
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'text':
-      case 'html':
-        push(node, node.value);
-        break;
-      case 'inlineCode':
-        push(node, node.value, { code: true });
-        break;
-      case 'inlineMath':
-        push(node, node.value, node.data?.mathml ? { math: node.data.mathml } : { code: true });
-        break;
-      case 'break':
-        push(node, ' ');
-        break;
-      case 'image':
-        into.images.push(node);
-        break;
-      case 'footnoteReference': {
-        const note = inline.cite(node.identifier);
-        // A reference to a note that is not there stays as written.
-        if (note) into.runs.push({ text: '', ...marks, note });
-        else push(node, `[^${node.label ?? node.identifier}]`);
-        break;
-      }
-      case 'link':
-        collectRuns(node.children, inline, into, { ...marks, link: node.url }, cursor);
-        break;
-      case 'literal':
-        into.runs.push({ text: '', ...marks, shown: node.value });
-        break;
-      case 'citation': {
-        const formatted = node.formatted;
-        // A narrative "@name" in no bibliography is a handle or an address: words of the text.
-        if (!formatted && node.narrative) push(node, node.written);
-        else if (!formatted)
-          into.runs.push({ text: '', ...marks, shown: node.space.replace(/\s+/g, ' ') + node.written });
-        else {
-          const link = { target: node.target!, anchor: node.anchor! };
-          // The author of a narrative citation is the subject of its sentence: words to read, as written in print.
-          if (formatted.author) push(node, formatted.author, link);
-          const shown = formatted.rest.map((r) => r.text).join('');
-          into.runs.push({
-            text: '',
-            ...marks,
-            shown: (formatted.author ? ' ' : node.space.replace(/\s+/g, ' ')) + shown,
-            target: node.target!,
-            ...(formatted.author ? {} : { anchor: node.anchor! }),
-          });
-        }
-        break;
-      }
-      case 'crossReference': {
-        const found = inline.targets?.get(node.label);
-        if (!inline.targets) push(node, node.written);
-        else if (!found) {
-          inline.unresolved.push({ written: node.written, position: node.position });
-          into.runs.push({ text: '', ...marks, shown: node.written });
-        } else
-          push(node, node.numberOnly ? found.n : `${inline.words[found.kind]}\u00a0${found.n}`, {
-            target: found.target,
-            crossRef: { kind: found.kind, n: found.n },
-          });
-        break;
-      }
-      case 'linkReference': {
-        const url = inline.url(node.identifier);
-        collectRuns(node.children, inline, into, url ? { ...marks, link: url } : marks, cursor);
-        break;
-      }
-      case 'emphasis':
-        collectRuns(node.children, inline, into, { ...marks, emphasis: true }, cursor);
-        break;
-      case 'strong':
-        collectRuns(node.children, inline, into, { ...marks, strong: true }, cursor);
-        break;
-      case 'delete':
-        collectRuns(node.children, inline, into, { ...marks, strike: true }, cursor);
-        break;
-      default:
-        if ('children' in node) collectRuns(node.children as Nodes[], inline, into, marks, cursor);
-    }
+    this.into.runs.push({ text, ...this.marks, ...extra });
+    this.cursor.length += text.length;
   }
-  return into;
+
+  /** A run with no words to read: a note's mark, or something shown as written. */
+  mark(extra: Marks): void {
+    this.into.runs.push({ text: '', ...this.marks, ...extra });
+  }
+
+  /** The children of a node, under more marks. */
+  within(children: Nodes[], marks: Marks): void {
+    collectRuns(children, this.inline, this.into, marks, this.cursor);
+  }
 }
+
+type Visitor<T extends Nodes['type']> = (node: Extract<Nodes, { type: T }>, runs: RunCollector) => void;
+
+/** What each kind of inline node adds to the runs; a node not listed adds its children's. */
+const VISITORS: { [T in Nodes['type']]?: Visitor<T> } = {
+  text: (node, runs) => runs.push(node, node.value),
+  html: (node, runs) => runs.push(node, node.value),
+  inlineCode: (node, runs) => runs.push(node, node.value, { code: true }),
+  inlineMath: (node, runs) =>
+    runs.push(node, node.value, node.data?.mathml ? { math: node.data.mathml } : { code: true }),
+  break: (node, runs) => runs.push(node, ' '),
+  image: (node, runs) => {
+    runs.into.images.push(node);
+  },
+  footnoteReference: (node, runs) => {
+    const note = runs.inline.cite(node.identifier);
+    // A reference to a note that is not there stays as written.
+    if (note) runs.mark({ note });
+    else runs.push(node, `[^${node.label ?? node.identifier}]`);
+  },
+  link: (node, runs) => runs.within(node.children, { ...runs.marks, link: node.url }),
+  linkReference: (node, runs) => {
+    const url = runs.inline.url(node.identifier);
+    runs.within(node.children, url ? { ...runs.marks, link: url } : runs.marks);
+  },
+  emphasis: (node, runs) => runs.within(node.children, { ...runs.marks, emphasis: true }),
+  strong: (node, runs) => runs.within(node.children, { ...runs.marks, strong: true }),
+  delete: (node, runs) => runs.within(node.children, { ...runs.marks, strike: true }),
+  literal: (node, runs) => runs.mark({ shown: node.value }),
+  citation: (node, runs) => {
+    const formatted = node.formatted;
+    // A narrative "@name" in no bibliography is a handle or an address: words of the text.
+    if (!formatted && node.narrative) runs.push(node, node.written);
+    else if (!formatted) runs.mark({ shown: node.space.replace(/\s+/g, ' ') + node.written });
+    else {
+      const link = { target: node.target!, anchor: node.anchor! };
+      // The author of a narrative citation is the subject of its sentence: words to read, as written in print.
+      if (formatted.author) runs.push(node, formatted.author, link);
+      const shown = formatted.rest.map((r) => r.text).join('');
+      runs.mark({
+        shown: (formatted.author ? ' ' : node.space.replace(/\s+/g, ' ')) + shown,
+        target: node.target!,
+        ...(formatted.author ? {} : { anchor: node.anchor! }),
+      });
+    }
+  },
+  crossReference: (node, runs) => {
+    const { targets, words, unresolved } = runs.inline;
+    const found = targets?.get(node.label);
+    if (!targets) runs.push(node, node.written);
+    else if (!found) {
+      unresolved.push({ written: node.written, position: node.position });
+      runs.mark({ shown: node.written });
+    } else
+      runs.push(node, node.numberOnly ? found.n : `${words[found.kind]}\u00a0${found.n}`, {
+        target: found.target,
+        crossRef: { kind: found.kind, n: found.n },
+      });
+  },
+};
 
 export const runsText = (runs: Run[]) => runs.map((r) => r.text).join('');

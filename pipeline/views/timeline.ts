@@ -5,7 +5,7 @@ import type { ChronologyEvent, EventKind } from '../core/model.ts';
 import { escapeHtml } from '../core/text.ts';
 import { toDayNumber } from '../dates/calendar.ts';
 import { yearOf } from './format.ts';
-import { fill, labelsFor } from './labels.ts';
+import { fill, type Labels, labelsFor } from './labels.ts';
 
 export const KIND_COLOURS: Record<EventKind, string> = {
   agreement: '#1f5fa8',
@@ -67,7 +67,6 @@ export function timelineLayout(events: ChronologyEvent[], options: TimelineOptio
   const from = toDayNumber(`${String(first).padStart(4, '0')}-01-01`);
   const to = toDayNumber(`${String(last + 1).padStart(4, '0')}-01-01`);
   const x = (iso: string) => pad + ((toDayNumber(iso) - from) / (to - from)) * (width - 2 * pad);
-  const jan1 = (year: number) => `${String(year).padStart(4, '0')}-01-01`;
 
   // Stack markers upwards from the axis: each goes to the lowest level where it touches no earlier marker.
   const levels: number[][] = [];
@@ -83,23 +82,7 @@ export function timelineLayout(events: ChronologyEvent[], options: TimelineOptio
   const axisY = pad + levels.length * step;
   const font = radius * 1.05;
 
-  const ticks: TimelineLayout['ticks'] = [];
-  const years = last + 1 - first;
-  const every = years <= 16 ? 1 : years <= 40 ? 5 : years <= 120 ? 10 : 50;
-  for (let year = first; year <= last + 1; year++) {
-    if ((year - first) % every !== 0 && year !== last + 1) continue;
-    const tx = x(jan1(year));
-    const labelled = year <= last;
-    ticks.push({
-      x: tx,
-      y1: axisY,
-      y2: axisY + radius * 0.6,
-      label: labelled ? String(year) : null,
-      labelX: every === 1 ? x(`${String(year).padStart(4, '0')}-07-01`) : tx,
-      labelY: axisY + radius * 2,
-    });
-  }
-
+  const ticks = yearTicks(first, last, x, axisY, radius);
   const marks = placed.map(({ event, cx, barEnd, level }) => {
     const cy = axisY - radius * 1.2 - level * step;
     return {
@@ -113,27 +96,9 @@ export function timelineLayout(events: ChronologyEvent[], options: TimelineOptio
     };
   });
 
-  // The legend runs on as many rows as the width needs.
-  const legend: TimelineLayout['legend'] = [];
-  let rows = 0;
-  if (options.legend) {
-    let lx = pad;
-    rows = 1;
-    for (const kind of [...new Set(events.map((e) => e.kind))]) {
-      const w = radius * 1.6 + labels[kind].length * font * 0.55 + radius * 1.5;
-      if (lx + w > width - pad && lx > pad) {
-        lx = pad;
-        rows++;
-      }
-      legend.push({
-        x: lx,
-        y: axisY + radius * 5.6 + (rows - 1) * radius * 2.4,
-        colour: KIND_COLOURS[kind],
-        label: labels[kind],
-      });
-      lx += w;
-    }
-  }
+  const { legend, rows } = options.legend
+    ? legendRows([...new Set(events.map((e) => e.kind))], labels, { width, radius, font, top: axisY + radius * 5.6 })
+    : { legend: [], rows: 0 };
   const height = axisY + radius * 3.2 + (rows ? radius * 3.6 + (rows - 1) * radius * 2.4 : 0);
   return {
     width,
@@ -146,6 +111,54 @@ export function timelineLayout(events: ChronologyEvent[], options: TimelineOptio
     legend,
     caption: fill(labels.timelineAlt, { count: events.length, first, last }),
   };
+}
+
+/** Ticks on years along the axis: every year on a short span (labelled mid-year), else every 5, 10 or 50. */
+function yearTicks(
+  first: number,
+  last: number,
+  x: (iso: string) => number,
+  axisY: number,
+  radius: number,
+): TimelineLayout['ticks'] {
+  const ticks: TimelineLayout['ticks'] = [];
+  const years = last + 1 - first;
+  const every = years <= 16 ? 1 : years <= 40 ? 5 : years <= 120 ? 10 : 50;
+  for (let year = first; year <= last + 1; year++) {
+    if ((year - first) % every !== 0 && year !== last + 1) continue;
+    const tx = x(`${String(year).padStart(4, '0')}-01-01`);
+    ticks.push({
+      x: tx,
+      y1: axisY,
+      y2: axisY + radius * 0.6,
+      label: year <= last ? String(year) : null,
+      labelX: every === 1 ? x(`${String(year).padStart(4, '0')}-07-01`) : tx,
+      labelY: axisY + radius * 2,
+    });
+  }
+  return ticks;
+}
+
+/** The legend of the kinds shown, on as many rows as the width needs. */
+function legendRows(
+  kinds: EventKind[],
+  labels: Labels,
+  { width, radius, font, top }: { width: number; radius: number; font: number; top: number },
+): { legend: TimelineLayout['legend']; rows: number } {
+  const pad = radius * 2;
+  const legend: TimelineLayout['legend'] = [];
+  let lx = pad;
+  let rows = 1;
+  for (const kind of kinds) {
+    const w = radius * 1.6 + labels[kind].length * font * 0.55 + radius * 1.5;
+    if (lx + w > width - pad && lx > pad) {
+      lx = pad;
+      rows++;
+    }
+    legend.push({ x: lx, y: top + (rows - 1) * radius * 2.4, colour: KIND_COLOURS[kind], label: labels[kind] });
+    lx += w;
+  }
+  return { legend, rows };
 }
 
 const n = (value: number) => value.toFixed(1);

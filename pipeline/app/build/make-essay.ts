@@ -6,6 +6,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { Printer } from '../../browser/printer.ts';
 import { BriefingError, InputError, reason } from '../../core/errors.ts';
+import type { Essay } from '../../core/model.ts';
 import { outputName } from '../../core/output-names.ts';
 import { defaultTemplatesDir } from '../../core/paths.ts';
 import type { Settings } from '../../core/settings.ts';
@@ -25,7 +26,6 @@ import { MANIFEST, type Manifest } from './fingerprint.ts';
 import type { BuildEvent, EssayResult, Plan } from './request.ts';
 import { nothingMade } from './request.ts';
 
-/** Templates are compiled once per build, not once per essay. */
 /** The longest essay the briefing, slides and fact sheet are printed for (about 400 pages of briefing). */
 export const MAX_PRINTED_PARAGRAPHS = 5000;
 
@@ -67,8 +67,9 @@ export async function makeEssay(
     result.file = file;
     file.data.citationDefaults = { bibliography: buildSettings.bibliography, csl: buildSettings.csl };
     const essay = await parseEssay(file);
+    const printed = p.stale.some((product) => product !== 'json');
     // Measured here: 5,000 paragraphs print in about 17 s and 270 MB; 20,000 do not finish printing in 60 s.
-    if (essay.paragraphs.length > MAX_PRINTED_PARAGRAPHS && p.stale.some((product) => product !== 'json')) {
+    if (essay.paragraphs.length > MAX_PRINTED_PARAGRAPHS && printed) {
       throw new SourceError(
         `${essay.paragraphs.length.toLocaleString('en')} paragraphs: the printed products take at most ${MAX_PRINTED_PARAGRAPHS.toLocaleString('en')}; build it with --formats json, or split it into several essays`,
       );
@@ -76,18 +77,7 @@ export async function makeEssay(
     const settings = settingsForEssay(buildSettings, essay.matter, locked);
     // The configuration's language over the one told from the words; the essay's own `lang:` over both.
     if (settings.lang && typeof essay.matter.lang !== 'string') essay.lang = settings.lang;
-    const boxes = uncovered(essay.source, [settings.fonts.body, settings.fonts.headings, ...settings.fonts.fallback]);
-    if (boxes.length && p.stale.some((product) => product !== 'json')) {
-      const named = boxes
-        .slice(0, 8)
-        .map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`)
-        .join(', ');
-      const hint = fontFor(boxes);
-      file.message(
-        `No font for ${named}${boxes.length > 8 ? ` and ${boxes.length - 8} more` : ''}: they print as empty boxes; add a font that has them to fonts.fallback in briefing.config.yaml${hint ? ` (${hint})` : ''}`,
-        { ruleId: 'missing-glyphs', source: 'briefing' },
-      );
-    }
+    if (printed) warnOfMissingGlyphs(essay, settings, file);
     const chronology = extractChronology(essay, { referenceDate: settings.referenceDate, spelling: false }, file);
     // Made synchronously: an asynchronous mkdtemp may create the folder on another thread just after Ctrl-C's sweep
     // has read the output folder, and leave it behind.
@@ -98,16 +88,9 @@ export async function makeEssay(
     const making = Promise.all(
       p.stale.map(async (product) => {
         const started = performance.now();
-        await productNamed(product).make({
-          essay,
-          chronology,
-          file,
-          settings,
-          renderer,
-          printer,
-          staging: folder,
-          target: inside(outDir, p.slug),
-        });
+        const target = inside(outDir, p.slug);
+        const context = { essay, chronology, file, settings, renderer, printer, staging: folder, target };
+        await productNamed(product).make(context);
         onEvent?.({ type: 'product', slug: p.slug, product, ms: performance.now() - started });
       }),
     );
@@ -115,25 +98,8 @@ export async function makeEssay(
     await new Promise((resolve) => setImmediate(resolve));
     if (isEnglish(essay.lang)) reportSpellings(essay, file); // the dictionary is English
     await making;
-    // Move the new files into place, then record what they were made from (the manifest last: if anything before it
-    // fails, the products are rebuilt next time).
-    const target = inside(outDir, p.slug);
-    // A pack's folder that is a link (or a file) is never written through: the products would land where it points.
-    const existing = await lstat(target).catch(() => null);
-    if (existing && !existing.isDirectory())
-      throw new InputError(
-        `${target} is ${existing.isSymbolicLink() ? 'a link' : 'not a folder'}: the pack is not written through it; remove it`,
-      );
-    await mkdir(target, { recursive: true });
-    const names = p.stale.flatMap((product) => productNamed(product).files);
-    const named = (name: string) => outputName(name, p.slug, settings.outputName);
-    for (const name of names) await rename(path.join(staging, name), path.join(target, named(name)));
-    const manifest: Manifest = { products: { ...p.manifest.products } };
-    for (const product of p.stale) manifest.products[product] = p.keys[product]!;
-    await writeFile(path.join(staging, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-    await rename(path.join(staging, MANIFEST), path.join(target, MANIFEST));
+    result.files = await publish(p, folder, outDir, settings);
     result.built = p.stale;
-    result.files = names.map((name) => path.join(target, named(name)));
   } catch (error) {
     result.error = reason(error);
     result.errorCode = error instanceof BriefingError ? error.code : 'bug';
@@ -142,4 +108,42 @@ export async function makeEssay(
     if (staging) await rm(staging, { recursive: true, force: true }).catch(() => {});
   }
   return result;
+}
+
+/** Characters no font of the settings has print as empty boxes: say which, and which font would have them. */
+function warnOfMissingGlyphs(essay: Essay, settings: Settings, file: VFile): void {
+  const boxes = uncovered(essay.source, [settings.fonts.body, settings.fonts.headings, ...settings.fonts.fallback]);
+  if (!boxes.length) return;
+  const named = boxes
+    .slice(0, 8)
+    .map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`)
+    .join(', ');
+  const hint = fontFor(boxes);
+  file.message(
+    `No font for ${named}${boxes.length > 8 ? ` and ${boxes.length - 8} more` : ''}: they print as empty boxes; add a font that has them to fonts.fallback in briefing.config.yaml${hint ? ` (${hint})` : ''}`,
+    { ruleId: 'missing-glyphs', source: 'briefing' },
+  );
+}
+
+/**
+ * Move the new files from the staging folder into output/<slug>/, then record what they were made from (the
+ * manifest last: if anything before it fails, the products are rebuilt next time). Returns the files' paths.
+ */
+async function publish(p: Plan, staging: string, outDir: string, settings: Settings): Promise<string[]> {
+  const target = inside(outDir, p.slug);
+  // A pack's folder that is a link (or a file) is never written through: the products would land where it points.
+  const existing = await lstat(target).catch(() => null);
+  if (existing && !existing.isDirectory())
+    throw new InputError(
+      `${target} is ${existing.isSymbolicLink() ? 'a link' : 'not a folder'}: the pack is not written through it; remove it`,
+    );
+  await mkdir(target, { recursive: true });
+  const names = p.stale.flatMap((product) => productNamed(product).files);
+  const named = (name: string) => outputName(name, p.slug, settings.outputName);
+  for (const name of names) await rename(path.join(staging, name), path.join(target, named(name)));
+  const manifest: Manifest = { products: { ...p.manifest.products } };
+  for (const product of p.stale) manifest.products[product] = p.keys[product]!;
+  await writeFile(path.join(staging, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  await rename(path.join(staging, MANIFEST), path.join(target, MANIFEST));
+  return names.map((name) => path.join(target, named(name)));
 }

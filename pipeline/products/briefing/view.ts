@@ -7,65 +7,33 @@ import { Notes, referenceViews } from '../../views/blocks.ts';
 import { eventNumbers, eventRows, keyPoints, notableQuotation, sectionsOf, spanCovered } from '../../views/common.ts';
 import { cssString, formatValue, runningTitle, titleSize, typeset } from '../../views/format.ts';
 import { hyphenator } from '../../views/hyphenate.ts';
-import { directionOf, fill, labelsFor } from '../../views/labels.ts';
-import { shapeOf } from '../../views/shape.ts';
+import { directionOf, fill, type Labels, labelsFor } from '../../views/labels.ts';
+import { type Shape, shapeOf } from '../../views/shape.ts';
 import { timelineSvg } from '../../views/timeline.ts';
 
 export function briefingView(essay: Essay, chronology: Chronology, settings: Settings) {
-  const quotation = notableQuotation(essay, chronology);
-  // The notable quotation stands out after the paragraph it comes from.
   // Footnotes and the addresses of links are numbered in reading order and listed after the essay.
   const notes = new Notes((index) => essay.notes[index]?.runs);
   const labels = labelsFor(essay.lang, settings.labels);
-  const sections = sectionsOf(essay, chronology, {
-    notes,
-    hyphenate: hyphenator(essay.lang) ?? undefined,
-    labels,
-  }).map((section) => ({
-    ...section,
-    paragraphs: section.paragraphs.map((p) => ({ ...p, pullQuote: quotation?.paragraph === p.n ? quotation : null })),
-  }));
+  const sections = briefingSections(essay, chronology, notes, labels);
   // The essay's shape decides what the pack holds: a timeline and chronology only for three dated events or more, a
   // who's who only when people are named, no key points or contents for a note (its text is its own summary).
   const shape = shapeOf(essay, chronology);
   const hasEvents = shape.dated;
   const references = referenceViews(essay.references);
-  const index = (names: string[]) =>
-    names
-      .map((name) => ({
-        name,
-        role: chronology.roles[name] ?? null,
-        paragraphs: paragraphsNaming(essay, name, chronology.people),
-      }))
-      .filter((entry) => entry.paragraphs.length > 0);
-  const people = index(chronology.people);
-  const organizations = shape.people ? index(chronology.organizations) : [];
-  const places = shape.people ? index(chronology.places) : [];
+  const { people, organizations, places } = whosWho(essay, chronology, shape.people);
   const glossary = Object.entries(chronology.acronyms)
     .map(([acronym, expansion]) => ({ acronym, expansion }))
     .sort((a, b) => a.acronym.localeCompare(b.acronym));
   const contents = shape.short
     ? []
-    : [
-        { id: 'key-points', title: labels.keyPoints, level: 1 },
-        ...sections.map((s) => ({
-          id: s.id,
-          title: s.number ? `${s.number}\u2002${s.title}` : s.title,
-          level: s.level,
-        })),
-        ...(notes.entries.length ? [{ id: 'notes', title: labels.notes, level: 1 }] : []),
-        ...(references.length ? [{ id: 'references', title: labels.references, level: 1 }] : []),
-        ...(hasEvents
-          ? [
-              { id: 'timeline', title: labels.timeline, level: 1 },
-              { id: 'chronology', title: labels.chronology, level: 1 },
-            ]
-          : []),
-        ...(people.length + organizations.length + places.length
-          ? [{ id: 'whos-who', title: labels.whosWho, level: 1 }]
-          : []),
-        ...(glossary.length ? [{ id: 'glossary', title: labels.glossary, level: 1 }] : []),
-      ];
+    : contentsOf(labels, sections, {
+        notes: notes.entries.length > 0,
+        references: references.length > 0,
+        events: hasEvents,
+        whosWho: people.length + organizations.length + places.length > 0,
+        glossary: glossary.length > 0,
+      });
   return {
     lang: essay.lang,
     /** "rtl" for a language written right to left (Arabic, Hebrew, ...): the page mirrors. */
@@ -86,12 +54,7 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
     subtitle: essay.subtitle ? typeset(essay.subtitle) : null,
     shape: shape.kind,
     /** What the pack is, under the title when the essay has no subtitle: "Chronology, 1992–2006", "Analysis". */
-    kindLine:
-      shape.kind === 'news' && essay.dated
-        ? `${shape.label}, ${formatValue(essay.dated, settings.dateStyle, essay.lang)}`
-        : shape.dated && spanCovered(chronology)
-          ? `${shape.label}, ${spanCovered(chronology)}`
-          : shape.label,
+    kindLine: kindLine(essay, chronology, shape, settings),
     author: essay.author ?? settings.author,
     span: spanCovered(chronology),
     date: formatValueOrNull(packDate(essay, settings.referenceDate), settings.dateStyle, essay.lang),
@@ -123,6 +86,64 @@ export function briefingView(essay: Essay, chronology: Chronology, settings: Set
     paragraphCount: essay.paragraphs.length,
     colophon: essay.colophon ? typeset(essay.colophon) : null,
   };
+}
+
+/** The essay's sections, the notable quotation standing out after the paragraph it comes from. */
+function briefingSections(essay: Essay, chronology: Chronology, notes: Notes, labels: Labels) {
+  const quotation = notableQuotation(essay, chronology);
+  return sectionsOf(essay, chronology, { notes, hyphenate: hyphenator(essay.lang) ?? undefined, labels }).map(
+    (section) => ({
+      ...section,
+      paragraphs: section.paragraphs.map((p) => ({ ...p, pullQuote: quotation?.paragraph === p.n ? quotation : null })),
+    }),
+  );
+}
+
+/** The people, bodies and places the essay names, each with its role and the paragraphs that name it. */
+function whosWho(essay: Essay, chronology: Chronology, withBodiesAndPlaces: boolean) {
+  const index = (names: string[]) =>
+    names
+      .map((name) => ({
+        name,
+        role: chronology.roles[name] ?? null,
+        paragraphs: paragraphsNaming(essay, name, chronology.people),
+      }))
+      .filter((entry) => entry.paragraphs.length > 0);
+  return {
+    people: index(chronology.people),
+    organizations: withBodiesAndPlaces ? index(chronology.organizations) : [],
+    places: withBodiesAndPlaces ? index(chronology.places) : [],
+  };
+}
+
+/** The contents: key points, the sections, then the parts after the essay that the briefing holds. */
+function contentsOf(
+  labels: Labels,
+  sections: { id: string; title: string; number?: string | null; level: number }[],
+  has: { notes: boolean; references: boolean; events: boolean; whosWho: boolean; glossary: boolean },
+) {
+  return [
+    { id: 'key-points', title: labels.keyPoints, level: 1 },
+    ...sections.map((s) => ({ id: s.id, title: s.number ? `${s.number}\u2002${s.title}` : s.title, level: s.level })),
+    ...(has.notes ? [{ id: 'notes', title: labels.notes, level: 1 }] : []),
+    ...(has.references ? [{ id: 'references', title: labels.references, level: 1 }] : []),
+    ...(has.events
+      ? [
+          { id: 'timeline', title: labels.timeline, level: 1 },
+          { id: 'chronology', title: labels.chronology, level: 1 },
+        ]
+      : []),
+    ...(has.whosWho ? [{ id: 'whos-who', title: labels.whosWho, level: 1 }] : []),
+    ...(has.glossary ? [{ id: 'glossary', title: labels.glossary, level: 1 }] : []),
+  ];
+}
+
+/** What the pack is, under the title when the essay has no subtitle: "Chronology, 1992–2006", "Analysis". */
+function kindLine(essay: Essay, chronology: Chronology, shape: Shape, settings: Settings): string {
+  if (shape.kind === 'news' && essay.dated)
+    return `${shape.label}, ${formatValue(essay.dated, settings.dateStyle, essay.lang)}`;
+  const span = spanCovered(chronology);
+  return shape.dated && span ? `${shape.label}, ${span}` : shape.label;
 }
 
 /** Paragraph numbers whose text names `name` (or, for a person, their surname alone). */

@@ -94,88 +94,105 @@ function wordParagraphs(
         ),
       ]
     : [];
-  const number = new TextRun({ text: `${p.n}\u2003`, size: 14, color: '5B636D' });
-  if (p.list) {
-    const items: Paragraph[] = [];
-    const walk = (list: NonNullable<ParagraphView['list']>, level: number) => {
-      for (const item of list.items) {
-        items.push(
-          new Paragraph(
-            style({
-              children: wordRuns(item.runs),
-              numbering: { reference: list.ordered ? 'numbers' : 'bullets', level: Math.min(level, 2) },
-            }),
-          ),
-        );
-        for (const inner of item.lists) walk(inner, level + 1);
-      }
-    };
-    walk(p.list, 0);
-    return [...title, ...items];
-  }
-  if (p.table) {
-    const cell = (c: { runs: RunView[]; align: string }, head: boolean) =>
-      new TableCell({
-        children: [
-          new Paragraph({
-            children: head ? wordRuns(c.runs.map((r) => ({ ...r, strong: true }))) : wordRuns(c.runs),
-            alignment:
-              c.align === 'right'
-                ? AlignmentType.RIGHT
-                : c.align === 'center'
-                  ? AlignmentType.CENTER
-                  : AlignmentType.LEFT,
-          }),
-        ],
-      });
-    const caption = p.caption
-      ? [
-          new Paragraph(
-            style({
-              style: 'Caption',
-              keepNext: true,
-              children: [
-                ...(p.caption.n ? [new TextRun({ text: `${labels.table} ${p.caption.n}. `, bold: true })] : []),
-                ...wordRuns(p.caption.runs),
-              ],
-            }),
-          ),
-        ]
-      : [];
-    return [
-      ...title,
-      ...caption,
-      new Table({
-        width: { size: 100, type: WidthType.PERCENTAGE },
-        rows: [
-          new TableRow({ tableHeader: true, children: p.table.head.map((c) => cell(c, true)) }),
-          ...p.table.rows.map((row) => new TableRow({ children: row.map((c) => cell(c, false)) })),
-        ],
-      }),
-    ];
-  }
+  if (p.list) return [...title, ...wordList(p.list, style)];
+  if (p.table) return [...title, ...essayTable(p.table, p.caption, style, labels.table)];
   if (p.code)
     return [
       ...title,
       new Paragraph(style({ style: 'Code', children: [new TextRun({ text: p.code.text, font: 'Consolas' })] })),
     ];
-  if (p.figure) {
-    const picture = p.figure.image ? image(p.figure.image, p.figure.alt) : null;
-    return [
-      ...title,
-      ...(picture ? [new Paragraph(style({ keepNext: true, children: [picture] }))] : []),
-      new Paragraph(
-        style({
-          style: 'Caption',
-          children: [new TextRun(`${labels.figure} ${p.figure.n}. `), ...wordRuns(p.figure.caption)],
-        }),
-      ),
-    ];
-  }
+  if (p.figure) return [...title, ...wordFigure(p.figure, style, image, labels.figure)];
+  const number = new TextRun({ text: `${p.n}\u2003`, size: 14, color: '5B636D' });
   return [
     ...title,
     new Paragraph(
       style({ ...(p.kind === 'quote' ? { style: 'Quote' } : {}), children: [number, ...wordRuns(p.runs)] }),
+    ),
+  ];
+}
+
+/** Options for a paragraph of a block, with what every paragraph of the block has (its box, its page break). */
+type BlockStyle = (options?: Record<string, unknown>) => Record<string, unknown>;
+
+/** A list, its items numbered or bulleted by Word at their depth (three levels at most). */
+function wordList(list: NonNullable<ParagraphView['list']>, style: BlockStyle): Paragraph[] {
+  const items: Paragraph[] = [];
+  const walk = (inner: NonNullable<ParagraphView['list']>, level: number) => {
+    for (const item of inner.items) {
+      items.push(
+        new Paragraph(
+          style({
+            children: wordRuns(item.runs),
+            numbering: { reference: inner.ordered ? 'numbers' : 'bullets', level: Math.min(level, 2) },
+          }),
+        ),
+      );
+      for (const deeper of item.lists) walk(deeper, level + 1);
+    }
+  };
+  walk(list, 0);
+  return items;
+}
+
+const ALIGNMENT: Record<string, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  right: AlignmentType.RIGHT,
+  center: AlignmentType.CENTER,
+};
+
+/** A table of the essay under its caption, its header row repeated on every page. */
+function essayTable(
+  table: NonNullable<ParagraphView['table']>,
+  caption: ParagraphView['caption'],
+  style: BlockStyle,
+  word: string,
+): (Paragraph | Table)[] {
+  const cell = (c: { runs: RunView[]; align: string }, head: boolean) =>
+    new TableCell({
+      children: [
+        new Paragraph({
+          children: head ? wordRuns(c.runs.map((r) => ({ ...r, strong: true }))) : wordRuns(c.runs),
+          alignment: ALIGNMENT[c.align] ?? AlignmentType.LEFT,
+        }),
+      ],
+    });
+  const captionParagraphs = caption
+    ? [
+        new Paragraph(
+          style({
+            style: 'Caption',
+            keepNext: true,
+            children: [
+              ...(caption.n ? [new TextRun({ text: `${word} ${caption.n}. `, bold: true })] : []),
+              ...wordRuns(caption.runs),
+            ],
+          }),
+        ),
+      ]
+    : [];
+  return [
+    ...captionParagraphs,
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: table.head.map((c) => cell(c, true)) }),
+        ...table.rows.map((row) => new TableRow({ children: row.map((c) => cell(c, false)) })),
+      ],
+    }),
+  ];
+}
+
+/** A figure: its picture (when Word can take it) kept with its numbered caption. */
+function wordFigure(
+  figure: NonNullable<ParagraphView['figure']>,
+  style: BlockStyle,
+  image: (dataUrl: string, alt: string) => ImageRun | null,
+  word: string,
+): Paragraph[] {
+  const picture = figure.image ? image(figure.image, figure.alt) : null;
+  return [
+    ...(picture ? [new Paragraph(style({ keepNext: true, children: [picture] }))] : []),
+    new Paragraph(
+      style({ style: 'Caption', children: [new TextRun(`${word} ${figure.n}. `), ...wordRuns(figure.caption)] }),
     ),
   ];
 }

@@ -4,6 +4,7 @@ import { type Chronology, type Essay, type EventKind, isProse } from '../../core
 import type { Settings } from '../../core/settings.ts';
 import { toDayNumber } from '../../dates/calendar.ts';
 import {
+  type EventRow,
   eventNumbers,
   eventRows,
   keyPeople,
@@ -104,66 +105,21 @@ export function factsheetView(
   limits: FactsheetLimits = fullFactsheet,
 ) {
   const rows = eventRows(chronology, settings.dateStyle, essay.lang);
-  const count = (kinds: EventKind[]) => chronology.events.filter((e) => kinds.includes(e.kind)).length;
   const events = chronology.events;
-  const years = events.length
-    ? Math.max(...events.map((e) => yearOf(e.date.end))) - yearOf(events[0]!.date.start) + 1
-    : 0;
   const shape = shapeOf(essay, chronology);
   const labels = labelsFor(essay.lang, settings.labels);
-  // Headline figures only for a dated essay: its span, its events, the two kinds of event it has most of (a kind
-  // with one event is no figure) and the people it names; each in the singular or plural its number needs.
-  const leading = KIND_GROUPS.map((group) => ({ group, value: count(group.kinds) }))
-    .filter((k) => k.value >= 2)
-    .sort((a, b) => b.value - a.value)
-    .slice(0, 2);
-  const figures = !shape.dated
-    ? []
-    : [
-        ...(years >= 2 ? [{ value: years, label: labels.yearsCovered }] : []),
-        { value: events.length, label: plural(events.length, labels.datedEvent, labels.datedEvents) },
-        ...leading.map(({ group, value }) => ({ value, label: labels[group.label] })),
-        ...(chronology.people.length >= 2 ? [{ value: chronology.people.length, label: labels.peopleNamed }] : []),
-      ];
-  // Fewer points than the briefing has are picked across its whole span (first, last, middle, ...), told in order;
-  // `keep` is a point's place in that order of picking. A note's own text is its summary: no points beside it.
-  const points = shape.short ? [] : keyPoints(essay, chronology, settings.dateStyle);
-  const brief = spreadOrder(points.length)
-    .slice(0, limits.keyPoints)
-    .map((i, keep) => ({ ...points[i]!, keep, at: i }))
-    .sort((a, b) => a.at - b.at);
-  // Milestones (for a dated essay) cover its whole span: the most telling event of each stretch of time first, then
-  // the most telling of the rest, leaving out what is told in brief. `keep` is a milestone's place in that order, so
-  // the page can measure a shorter list by hiding the rest; `number` is its event's number on the timeline.
-  const told = new Set(brief.flatMap((b) => b.events));
-  const milestones = (shape.dated ? milestoneOrder(chronology) : [])
-    .filter((i) => !told.has(events[i]!.id))
-    .slice(0, limits.milestones)
-    .map((i, keep) => ({ ...rows[i]!, keep }))
-    .sort((a, b) => a.number - b.number);
-  // The people the text is about, most salient first (keyPeople), among those who act in its events.
-  const people = keyPeople(essay, chronology)
-    .map((name) => ({ name, events: rows.filter((r) => events[r.number - 1]!.actors.people.includes(name)) }))
-    .filter((p) => p.events.length > 0)
-    .slice(0, limits.people)
-    .map((p) => ({
-      name: p.name,
-      role: chronology.roles?.[p.name] ?? null,
-      note: fill(p.events.length === 1 ? labels.eventFrom : labels.eventsFrom, {
-        count: p.events.length,
-        date: p.events[0]!.date,
-      }),
-    }));
+  const figures = shape.dated ? headlineFigures(chronology, labels) : [];
+  // A note's own text is its summary: no points beside it.
+  const brief = briefPoints(shape.short ? [] : keyPoints(essay, chronology, settings.dateStyle), limits.keyPoints);
+  const milestones = shape.dated ? milestonesOf(chronology, rows, brief, limits.milestones) : [];
+  const people = peopleOf(essay, chronology, rows, labels, limits.people);
   const quotation = limits.quotation ? notableQuotation(essay, chronology, 220) : null;
   const briefed = new Set(brief.flatMap((b) => b.paragraphs.map((p) => p.n)));
-  const used = new Set(
-    [...milestones.map((m) => m.summary), ...milestones.map((m) => m.actors), ...brief.map((b) => b.text)]
-      .join(' ')
-      .match(/\b\p{Lu}{2,}\b/gu) ?? [],
-  );
-  const acronyms = Object.entries(chronology.acronyms)
-    .filter(([a]) => used.has(a))
-    .map(([acronym, expansion]) => ({ acronym, expansion }));
+  const acronyms = acronymsUsed(chronology, [
+    ...milestones.map((m) => m.summary),
+    ...milestones.map((m) => m.actors),
+    ...brief.map((b) => b.text),
+  ]);
   return {
     lang: essay.lang,
     /** "rtl" for a language written right to left (Arabic, Hebrew, ...): the page mirrors. */
@@ -208,6 +164,80 @@ export function factsheetView(
       paragraphs: essay.paragraphs.length,
     },
   };
+}
+
+/**
+ * Headline figures of a dated essay: its span, its events, the two kinds of event it has most of (a kind with one
+ * event is no figure) and the people it names; each in the singular or plural its number needs.
+ */
+function headlineFigures(chronology: Chronology, labels: Labels): { value: number; label: string }[] {
+  const events = chronology.events;
+  const count = (kinds: EventKind[]) => events.filter((e) => kinds.includes(e.kind)).length;
+  const years = events.length
+    ? Math.max(...events.map((e) => yearOf(e.date.end))) - yearOf(events[0]!.date.start) + 1
+    : 0;
+  const leading = KIND_GROUPS.map((group) => ({ group, value: count(group.kinds) }))
+    .filter((k) => k.value >= 2)
+    .sort((a, b) => b.value - a.value)
+    .slice(0, 2);
+  return [
+    ...(years >= 2 ? [{ value: years, label: labels.yearsCovered }] : []),
+    { value: events.length, label: plural(events.length, labels.datedEvent, labels.datedEvents) },
+    ...leading.map(({ group, value }) => ({ value, label: labels[group.label] })),
+    ...(chronology.people.length >= 2 ? [{ value: chronology.people.length, label: labels.peopleNamed }] : []),
+  ];
+}
+
+/**
+ * Fewer points than the briefing has, picked across its whole span (first, last, middle, ...) and told in order;
+ * `keep` is a point's place in that order of picking.
+ */
+function briefPoints<P>(points: P[], limit: number) {
+  return spreadOrder(points.length)
+    .slice(0, limit)
+    .map((i, keep) => ({ ...points[i]!, keep, at: i }))
+    .sort((a, b) => a.at - b.at);
+}
+
+/**
+ * Milestones cover the essay's whole span: the most telling event of each stretch of time first, then the most
+ * telling of the rest, leaving out what is told in brief. `keep` is a milestone's place in that order, so the page
+ * can measure a shorter list by hiding the rest; `number` is its event's number on the timeline.
+ */
+function milestonesOf(chronology: Chronology, rows: EventRow[], brief: { events: string[] }[], limit: number) {
+  const told = new Set(brief.flatMap((b) => b.events));
+  return milestoneOrder(chronology)
+    .filter((i) => !told.has(chronology.events[i]!.id))
+    .slice(0, limit)
+    .map((i, keep) => ({ ...rows[i]!, keep }))
+    .sort((a, b) => a.number - b.number);
+}
+
+/** The people the text is about, most salient first (keyPeople), among those who act in its events. */
+function peopleOf(essay: Essay, chronology: Chronology, rows: EventRow[], labels: Labels, limit: number) {
+  return keyPeople(essay, chronology)
+    .map((name) => ({
+      name,
+      events: rows.filter((r) => chronology.events[r.number - 1]!.actors.people.includes(name)),
+    }))
+    .filter((p) => p.events.length > 0)
+    .slice(0, limit)
+    .map((p) => ({
+      name: p.name,
+      role: chronology.roles?.[p.name] ?? null,
+      note: fill(p.events.length === 1 ? labels.eventFrom : labels.eventsFrom, {
+        count: p.events.length,
+        date: p.events[0]!.date,
+      }),
+    }));
+}
+
+/** The acronyms the sheet's own words use, with what they stand for. */
+function acronymsUsed(chronology: Chronology, words: string[]) {
+  const used = new Set(words.join(' ').match(/\b\p{Lu}{2,}\b/gu) ?? []);
+  return Object.entries(chronology.acronyms)
+    .filter(([a]) => used.has(a))
+    .map(([acronym, expansion]) => ({ acronym, expansion }));
 }
 
 /** What factsheet.hbs is given (besides css, fonts, theme and logo): schema/views/factsheet.schema.json is made from this type. */

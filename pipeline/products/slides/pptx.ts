@@ -137,48 +137,19 @@ interface Style {
  * The two masters, title and content: titles and bodies are their placeholders, so restyling a master reaches every
  * slide, PowerPoint's outline and its accessibility checker see each slide's title, and a long title shrinks to fit.
  */
-function defineMasters(pptx: PptxDeck, deck: Deck, brand: Brand, { ACCENT, INK, FONT, HEADING_FONT }: Style): void {
-  // The classification marking on every slide, top and bottom, as on every page of the PDFs.
-  const marking = (light: boolean) =>
-    deck.marking
-      ? [0.12, 7.1].map((y) => ({
-          text: {
-            text: deck.marking,
-            options: {
-              x: 0,
-              y,
-              w: 13.333,
-              h: 0.3,
-              align: 'center',
-              fontFace: FONT,
-              fontSize: 12,
-              bold: true,
-              color: light ? 'FFFFFF' : INK,
-              charSpacing: 2,
-            },
-          },
-        }))
-      : [];
+function defineMasters(pptx: PptxDeck, deck: Deck, brand: Brand, style: Style): void {
+  const { ACCENT, INK, HEADING_FONT } = style;
   const placeholder = (name: string, type: string, options: object) => ({
-    placeholder: { options: { name, type, fontFace: FONT, align: 'left', ...options }, text: '' },
+    placeholder: { options: { name, type, fontFace: style.FONT, align: 'left', ...options }, text: '' },
   });
+  const heading = { fontFace: HEADING_FONT, x: 0.9, w: 11.5, bold: true };
   pptx.defineSlideMaster({
     title: TITLE_MASTER,
     background: { color: ACCENT },
     objects: [
       { rect: { x: 0, y: 0, w: 0.17, h: 7.5, fill: { color: 'FFFFFF', transparency: 75 } } },
-      ...marking(true),
-      placeholder('title', 'title', {
-        fontFace: HEADING_FONT,
-        x: 0.9,
-        y: 2.0,
-        w: 11.5,
-        h: 2.2,
-        fontSize: 48,
-        bold: true,
-        color: 'FFFFFF',
-        valign: 'bottom',
-      }),
+      ...markingObjects(deck, style, true),
+      placeholder('title', 'title', { ...heading, y: 2.0, h: 2.2, fontSize: 48, color: 'FFFFFF', valign: 'bottom' }),
       placeholder('subtitle', 'body', {
         x: 0.9,
         y: 4.3,
@@ -188,20 +159,7 @@ function defineMasters(pptx: PptxDeck, deck: Deck, brand: Brand, { ACCENT, INK, 
         color: 'FFFFFF',
         valign: 'top',
       }),
-      ...(brand.logo
-        ? [
-            {
-              image: {
-                x: 0.9,
-                y: 0.65,
-                h: 0.75,
-                w: 2.5,
-                data: brand.logo.replace(/^data:/, ''),
-                sizing: { type: 'contain', w: 2.5, h: 0.75 },
-              },
-            },
-          ]
-        : []),
+      ...(brand.logo ? [logoObject(brand.logo)] : []),
     ],
   });
   pptx.defineSlideMaster({
@@ -209,21 +167,47 @@ function defineMasters(pptx: PptxDeck, deck: Deck, brand: Brand, { ACCENT, INK, 
     background: { color: 'FFFFFF' },
     objects: [
       { rect: { x: 0, y: 0, w: 0.17, h: 7.5, fill: { color: ACCENT } } },
-      ...marking(false),
-      placeholder('title', 'title', {
-        fontFace: HEADING_FONT,
-        x: 0.9,
-        y: 0.55,
-        w: 11.5,
-        h: 0.9,
-        fontSize: 32,
-        bold: true,
-        color: ACCENT,
-        valign: 'top',
-      }),
+      ...markingObjects(deck, style, false),
+      placeholder('title', 'title', { ...heading, y: 0.55, h: 0.9, fontSize: 32, color: ACCENT, valign: 'top' }),
       placeholder('body', 'body', { x: 0.9, y: 1.55, w: 11.5, h: 5.1, fontSize: 20, color: INK, valign: 'top' }),
     ],
   });
+}
+
+/** The classification marking on every slide, top and bottom, as on every page of the PDFs. */
+function markingObjects(deck: Deck, { INK, FONT }: Style, light: boolean) {
+  if (!deck.marking) return [];
+  return [0.12, 7.1].map((y) => ({
+    text: {
+      text: deck.marking,
+      options: {
+        x: 0,
+        y,
+        w: 13.333,
+        h: 0.3,
+        align: 'center',
+        fontFace: FONT,
+        fontSize: 12,
+        bold: true,
+        color: light ? 'FFFFFF' : INK,
+        charSpacing: 2,
+      },
+    },
+  }));
+}
+
+/** The organisation's logo on the title master, top left, kept within its box. */
+function logoObject(logo: string) {
+  return {
+    image: {
+      x: 0.9,
+      y: 0.65,
+      h: 0.75,
+      w: 2.5,
+      data: logo.replace(/^data:/, ''),
+      sizing: { type: 'contain', w: 2.5, h: 0.75 },
+    },
+  };
 }
 
 /** One slide of the deck on its master: its title, its timeline, table, quotation or bullets, its footer and notes. */
@@ -392,24 +376,13 @@ function drawTimeline(
   slide: PptxSlide,
   t: TimelineLayout,
   box: { x: number; y: number; w: number; h: number },
-  { INK, MUTED, FONT }: Ink,
+  ink: Ink,
 ) {
-  const scale = Math.min(box.w / t.width, box.h / t.height);
-  const X = (v: number) => box.x + v * scale,
-    Y = (v: number) => box.y + v * scale,
-    S = (v: number) => v * scale;
-  const points = (size: number) => Math.max(8, Math.round(size * scale * 72));
-  const line = (x1: number, y1: number, x2: number, y2: number, colour: string, width = 1) =>
-    slide.addShape('line', {
-      x: X(x1),
-      y: Y(y1),
-      w: Math.max(S(x2 - x1), 0.001),
-      h: Math.max(S(y2 - y1), 0.001),
-      line: { color: colour, width },
-    });
-  line(t.axis.x1, t.axis.y, t.axis.x2, t.axis.y, INK, 1.5);
+  const canvas = canvasFor(slide, t, box);
+  const { X, Y, S, points, line } = canvas;
+  line(t.axis.x1, t.axis.y, t.axis.x2, t.axis.y, ink.INK, 1.5);
   for (const tick of t.ticks) {
-    line(tick.x, tick.y1, tick.x, tick.y2, INK);
+    line(tick.x, tick.y1, tick.x, tick.y2, ink.INK);
     if (tick.label)
       slide.addText(tick.label, {
         x: X(tick.labelX) - 0.4,
@@ -417,40 +390,12 @@ function drawTimeline(
         w: 0.8,
         h: S(t.font * 1.6),
         align: 'center',
-        fontFace: FONT,
+        fontFace: ink.FONT,
         fontSize: points(t.font),
-        color: MUTED,
+        color: ink.MUTED,
       });
   }
-  for (const m of t.marks) {
-    const colour = m.colour.replace('#', '');
-    if (m.bar)
-      slide.addShape('roundRect', {
-        x: X(m.bar.x),
-        y: Y(m.cy - t.radius * 0.35),
-        w: S(m.bar.width),
-        h: S(t.radius * 0.7),
-        fill: { color: colour, transparency: 65 },
-        line: { color: colour, transparency: 100 },
-        rectRadius: 0.5,
-      });
-    line(m.cx, m.cy + t.radius, m.cx, m.stemTo, colour);
-    slide.addText(m.label, {
-      shape: 'ellipse',
-      x: X(m.cx - t.radius),
-      y: Y(m.cy - t.radius),
-      w: S(2 * t.radius),
-      h: S(2 * t.radius),
-      fill: { color: colour },
-      color: 'FFFFFF',
-      bold: true,
-      align: 'center',
-      valign: 'middle',
-      fontFace: FONT,
-      fontSize: points(t.font * 0.8),
-      margin: 0,
-    });
-  }
+  for (const m of t.marks) drawMark(slide, canvas, t, m, ink.FONT);
   for (const l of t.legend) {
     slide.addShape('ellipse', {
       x: X(l.x),
@@ -465,12 +410,67 @@ function drawTimeline(
       y: Y(l.y - t.font * 1.2),
       w: S(l.label.length * t.font * 0.6 + t.radius),
       h: S(t.font * 1.6),
-      fontFace: FONT,
+      fontFace: ink.FONT,
       fontSize: points(t.font),
-      color: MUTED,
+      color: ink.MUTED,
       margin: 0,
     });
   }
+}
+
+/** The layout's units turned into inches inside the box (X, Y, S), type sizes into points, and a line drawer. */
+function canvasFor(slide: PptxSlide, t: TimelineLayout, box: { x: number; y: number; w: number; h: number }) {
+  const scale = Math.min(box.w / t.width, box.h / t.height);
+  const X = (v: number) => box.x + v * scale;
+  const Y = (v: number) => box.y + v * scale;
+  const S = (v: number) => v * scale;
+  const points = (size: number) => Math.max(8, Math.round(size * scale * 72));
+  const line = (x1: number, y1: number, x2: number, y2: number, colour: string, width = 1) =>
+    slide.addShape('line', {
+      x: X(x1),
+      y: Y(y1),
+      w: Math.max(S(x2 - x1), 0.001),
+      h: Math.max(S(y2 - y1), 0.001),
+      line: { color: colour, width },
+    });
+  return { X, Y, S, points, line };
+}
+
+/** An event's marker: its span's bar, its stem to the axis and its numbered circle. */
+function drawMark(
+  slide: PptxSlide,
+  { X, Y, S, points, line }: ReturnType<typeof canvasFor>,
+  t: TimelineLayout,
+  m: TimelineLayout['marks'][number],
+  font: string,
+): void {
+  const colour = m.colour.replace('#', '');
+  if (m.bar)
+    slide.addShape('roundRect', {
+      x: X(m.bar.x),
+      y: Y(m.cy - t.radius * 0.35),
+      w: S(m.bar.width),
+      h: S(t.radius * 0.7),
+      fill: { color: colour, transparency: 65 },
+      line: { color: colour, transparency: 100 },
+      rectRadius: 0.5,
+    });
+  line(m.cx, m.cy + t.radius, m.cx, m.stemTo, colour);
+  slide.addText(m.label, {
+    shape: 'ellipse',
+    x: X(m.cx - t.radius),
+    y: Y(m.cy - t.radius),
+    w: S(2 * t.radius),
+    h: S(2 * t.radius),
+    fill: { color: colour },
+    color: 'FFFFFF',
+    bold: true,
+    align: 'center',
+    valign: 'middle',
+    fontFace: font,
+    fontSize: points(t.font * 0.8),
+    margin: 0,
+  });
 }
 
 /** Same inputs, same bytes: the build's date on every zip entry and in docProps/core.xml. */

@@ -92,6 +92,46 @@ const dayOf = (iso: string) => toDayNumber(iso);
 /** Lay out some events on one slide, or null when a label cannot be placed legibly. */
 function layout(items: Input[]): SlideTimeline | null {
   const days = items.map((i) => dayOf(i.event.date.start));
+  const axis = timeAxis(days);
+  const xs = markerPositions(days.map(axis.scale));
+  if (!xs) return null;
+  // Each label in the first slot where its box meets no other box and crosses no leader line.
+  const labels: SlideLabel[] = [];
+  const leaders: SlideTimeline['leaders'] = [];
+  const placed: Placed[] = [];
+  for (const [i, item] of items.entries()) {
+    const x = xs[i]!;
+    const { w, h } = labelBox(item.title);
+    const chosen = placeLabel(placed, x, w, h);
+    if (!chosen) return null;
+    placed.push(chosen);
+    const colour = KIND_COLOURS[item.event.kind];
+    labels.push({
+      x: chosen.left,
+      y: chosen.top,
+      w,
+      h,
+      date: item.row.date,
+      title: item.title,
+      colour,
+      number: item.row.number,
+      above: chosen.above,
+    });
+    leaders.push({ x, y1: AXIS, y2: chosen.above ? chosen.bottom : chosen.top, colour });
+  }
+  return {
+    width: AREA.width,
+    height: AREA.height,
+    axisY: AXIS,
+    ticks: axis.ticks,
+    marks: items.map((item, i) => ({ x: xs[i]!, number: item.row.number, colour: KIND_COLOURS[item.event.kind] })),
+    leaders,
+    labels,
+  };
+}
+
+/** The axis from the first day to the last: where a day falls on it, and its ticks on round years. */
+function timeAxis(days: number[]): { scale: (day: number) => number; ticks: SlideTimeline['ticks'] } {
   let from = Math.min(...days),
     to = Math.max(...days);
   const years = yearTicks(from, to);
@@ -104,30 +144,42 @@ function layout(items: Input[]): SlideTimeline | null {
   const pad = LABEL.width / 2;
   const scale = (day: number) =>
     to === from ? AREA.width / 2 : pad + ((day - from) / (to - from)) * (AREA.width - 2 * pad);
-  // Markers in date order, moved apart where they would touch, and back inside the axis if that pushed them out.
-  const xs = days.map(scale);
+  const ticks = years
+    .map((y) => ({ x: scale(jan1(y)), label: String(y) }))
+    .filter((t) => t.x >= 0 && t.x <= AREA.width);
+  return { scale, ticks };
+}
+
+/** Markers in date order, moved apart where they would touch, and back inside the axis if that pushed them out. */
+function markerPositions(xs: number[]): number[] | null {
   for (let i = 1; i < xs.length; i++) xs[i] = Math.max(xs[i]!, xs[i - 1]! + MIN_SPACING);
   const overflow = xs.at(-1)! - (AREA.width - MARKER);
   if (overflow > 0)
     for (let i = xs.length - 1; i >= 0; i--)
       xs[i] = Math.min(xs[i]!, i === xs.length - 1 ? AREA.width - MARKER : xs[i + 1]! - MIN_SPACING);
-  if (xs[0]! < MARKER) return null;
+  return xs[0]! < MARKER ? null : xs;
+}
 
-  // Each label in the first slot where its box meets no other box and crosses no leader line: above the axis, below,
-  // then a level further out (beyond the boxes of the level before).
-  const labels: SlideLabel[] = [];
-  const leaders: SlideTimeline['leaders'] = [];
-  const placed: {
-    above: boolean;
-    level: number;
-    left: number;
-    right: number;
-    top: number;
-    bottom: number;
-    x: number;
-  }[] = [];
+/** A label's box where it was placed, with its marker's x. */
+interface Placed {
+  above: boolean;
+  level: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  x: number;
+}
+
+/**
+ * The first slot for a label of w x h at marker x where its box meets no placed box and no leader line crosses it:
+ * above the axis, below, then a level further out (beyond the boxes of the level before); null when none is clear.
+ */
+function placeLabel(placed: Placed[], x: number, w: number, h: number): Placed | null {
+  const left = Math.min(Math.max(0, x - w / 2), AREA.width - w);
+  const right = left + w;
   // A label of the outer level stands beyond the boxes of the inner level it would otherwise meet.
-  const levelEdge = (above: boolean, level: number, left: number, right: number) => {
+  const levelEdge = (above: boolean, level: number) => {
     if (level === 0) return above ? AXIS - LABEL.gap : AXIS + LABEL.gap;
     const inner = placed.filter(
       (p) => p.above === above && p.level === level - 1 && left < p.right + 12 && right > p.left - 12,
@@ -136,59 +188,22 @@ function layout(items: Input[]): SlideTimeline | null {
       ? Math.min(AXIS - LABEL.gap - LABEL.height, ...inner.map((p) => p.top)) - LABEL.levelGap
       : Math.max(AXIS + LABEL.gap + LABEL.height, ...inner.map((p) => p.bottom)) + LABEL.levelGap;
   };
-  for (const [i, item] of items.entries()) {
-    const x = xs[i]!;
-    const { w, h } = labelBox(item.title);
-    const left = Math.min(Math.max(0, x - w / 2), AREA.width - w);
-    const right = left + w;
-    let chosen: (typeof placed)[number] | null = null;
-    for (const [above, level] of SLOTS) {
-      const edge = levelEdge(above, level, left, right);
-      const top = above ? edge - h : edge;
-      const bottom = top + h;
-      if (top < 0 || bottom > AREA.height) continue;
-      const clear = placed.every((p) => {
-        if (p.above !== above) return true;
-        const boxesMeet = left < p.right + 12 && right > p.left - 12 && top < p.bottom + 6 && bottom > p.top - 6;
-        // A leader runs from the axis to its box: through any box between them.
-        const myLeaderCrosses = x > p.left - 6 && x < p.right + 6 && (above ? p.bottom > bottom : p.top < top);
-        const crossesItsLeader = p.x > left - 6 && p.x < right + 6 && (above ? bottom > p.bottom : top < p.top);
-        return !boxesMeet && !myLeaderCrosses && !crossesItsLeader;
-      });
-      if (clear) {
-        chosen = { above, level, left, right, top, bottom, x };
-        break;
-      }
-    }
-    if (!chosen) return null;
-    placed.push(chosen);
-    labels.push({
-      x: left,
-      y: chosen.top,
-      w,
-      h,
-      date: item.row.date,
-      title: item.title,
-      colour: KIND_COLOURS[item.event.kind],
-      number: item.row.number,
-      above: chosen.above,
+  for (const [above, level] of SLOTS) {
+    const edge = levelEdge(above, level);
+    const top = above ? edge - h : edge;
+    const bottom = top + h;
+    if (top < 0 || bottom > AREA.height) continue;
+    const clear = placed.every((p) => {
+      if (p.above !== above) return true;
+      const boxesMeet = left < p.right + 12 && right > p.left - 12 && top < p.bottom + 6 && bottom > p.top - 6;
+      // A leader runs from the axis to its box: through any box between them.
+      const myLeaderCrosses = x > p.left - 6 && x < p.right + 6 && (above ? p.bottom > bottom : p.top < top);
+      const crossesItsLeader = p.x > left - 6 && p.x < right + 6 && (above ? bottom > p.bottom : top < p.top);
+      return !boxesMeet && !myLeaderCrosses && !crossesItsLeader;
     });
-    leaders.push({
-      x,
-      y1: AXIS,
-      y2: chosen.above ? chosen.bottom : chosen.top,
-      colour: KIND_COLOURS[item.event.kind],
-    });
+    if (clear) return { above, level, left, right, top, bottom, x };
   }
-  return {
-    width: AREA.width,
-    height: AREA.height,
-    axisY: AXIS,
-    ticks: years.map((y) => ({ x: scale(jan1(y)), label: String(y) })).filter((t) => t.x >= 0 && t.x <= AREA.width),
-    marks: items.map((item, i) => ({ x: xs[i]!, number: item.row.number, colour: KIND_COLOURS[item.event.kind] })),
-    leaders,
-    labels,
-  };
+  return null;
 }
 
 /**

@@ -3,6 +3,7 @@
 // stage never reaches up into rendering or printing.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { expect, it } from 'vitest';
 
 const root = path.join(import.meta.dirname, '..', 'pipeline');
@@ -102,4 +103,32 @@ it('knows every folder of the pipeline as a layer', () => {
       .map((p) => (p[0] === 'app' ? path.join(p[0], p[1]!) : p[0]!)),
   );
   expect([...folders].filter((f) => layerOf(path.join(root, f, 'x.ts')) === LAYERS.length)).toEqual([]);
+});
+
+/** Functions of more than this many lines, anywhere in the pipeline, as "file:line name (lines)". */
+function longFunctions(limit: number, sources: [string, string][]): string[] {
+  const long: string[] = [];
+  for (const [file, text] of sources) {
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node) => {
+      if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+        const first = source.getLineAndCharacterOfPosition(node.getStart()).line;
+        const last = source.getLineAndCharacterOfPosition(node.getEnd()).line;
+        const name = node.name?.getText() ?? (ts.isVariableDeclaration(node.parent) ? node.parent.name.getText() : '');
+        if (last - first + 1 > limit)
+          long.push(`${path.relative(root, file)}:${first + 1} ${name} (${last - first + 1})`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return long;
+}
+
+it('has no function over 80 lines: a longer one is split into named steps', () => {
+  const sources = files.map((file): [string, string] => [file, readFileSync(file, 'utf8')]);
+  expect(longFunctions(80, sources)).toEqual([]);
+  // A planted long function is seen.
+  const planted = `function long() {\n${'  work();\n'.repeat(80)}}\n`;
+  expect(longFunctions(80, [[path.join(root, 'planted.ts'), planted]])).toEqual(['planted.ts:1 long (82)']);
 });

@@ -1,5 +1,8 @@
 // The deck's view model. Slides are budgeted, not shrunk, and words are never cut: at most five bullets and a bounded
 // number of characters a slide; what does not fit goes to a continuation slide.
+
+import { deckNavigation } from '../../browser/page-scripts/deck-navigation.ts';
+import { pageScript } from '../../browser/page-scripts/index.ts';
 import { type Chronology, type Essay, isProse } from '../../core/model.ts';
 import type { Settings } from '../../core/settings.ts';
 import { escapeRegExp } from '../../core/text.ts';
@@ -130,6 +133,8 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
       number: i + 1,
       total: slides.length,
     })),
+    /** The deck's keys and speaker view, as a script for the page (browser/page-scripts/deck-navigation.ts). */
+    navigation: pageScript(deckNavigation),
   };
 }
 

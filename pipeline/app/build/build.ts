@@ -2,11 +2,13 @@
 // build, a bounded number of essays at a time. Products whose inputs did not change are skipped without starting a
 // browser. Each essay's new files are made in a staging folder and moved into output/<slug>/ only when all are good,
 // so a failed build never leaves a half-written file where a good one was.
+
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import pMap from 'p-map';
 import { findChrome } from '../../browser/find-chrome.ts';
 import { Printer } from '../../browser/printer.ts';
 import { InputError } from '../../core/errors.ts';
@@ -134,40 +136,30 @@ export async function build(
     const work = plans.some((p) => p.stale.length) ? await import('./make-essay.ts') : null;
     const renderer = work ? await work.loadRenderer(request.templatesDir, request.settings) : null;
     startBrowser();
-    return await mapLimit(plans, jobs, async (p) => {
-      if (p.stale.length) request.onEvent?.({ type: 'essay', slug: p.slug, products: p.stale });
-      const result =
-        p.stale.length === 0
-          ? nothingMade(p)
-          : await work!.makeEssay(
-              p,
-              outDir,
-              request.settings,
-              renderer!,
-              printer,
-              request.locked ?? new Set(),
-              request.onEvent,
-            );
-      await onResult(result);
-      if (request.trimHeap && p.stale.length && plans.length > 1) trimHeap();
-      return result;
-    });
+    return await pMap(
+      plans,
+      async (p) => {
+        if (p.stale.length) request.onEvent?.({ type: 'essay', slug: p.slug, products: p.stale });
+        const result =
+          p.stale.length === 0
+            ? nothingMade(p)
+            : await work!.makeEssay(
+                p,
+                outDir,
+                request.settings,
+                renderer!,
+                printer,
+                request.locked ?? new Set(),
+                request.onEvent,
+              );
+        await onResult(result);
+        if (request.trimHeap && p.stale.length && plans.length > 1) trimHeap();
+        return result;
+      },
+      { concurrency: jobs },
+    );
   } finally {
     if (!request.printer) await printer.close().catch(() => {});
     unlock();
   }
-}
-
-/** Run `fn` over `items`, at most `limit` at a time, keeping the order of the results. */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

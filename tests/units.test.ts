@@ -20,6 +20,7 @@ import { factsheetView } from '../pipeline/products/factsheet/view.ts';
 import { slidesView } from '../pipeline/products/slides/view.ts';
 import { TemplateDirs } from '../pipeline/render/template-dirs.ts';
 import { zipOf } from '../pipeline/render/zip.ts';
+import { formatDate, plural } from '../pipeline/views/format.ts';
 import { root, seed, temp } from './helpers.ts';
 
 describe('the configuration', () => {
@@ -195,5 +196,32 @@ describe('colours for the PowerPoint', () => {
         pptxColour(c, 'DEFAULT'),
       ),
     ).toEqual(['000080', '336699', '0A141E', 'AABBCC', '8A1C2B', 'DEFAULT']);
+  });
+});
+
+describe('dates in words', () => {
+  it('writes ranges of days and months by Intl in the essay language, closed up as the house style has it', () => {
+    const range = (value: string, style: 'day-month' | 'month-day' = 'day-month', lang = 'en') =>
+      formatDate({ value }, style, lang);
+    expect(range('1997-07-02/1997-07-04')).toBe('2\u20134 July 1997');
+    expect(range('1997-07-02/1997-08-04')).toBe('2 July \u2013 4 August 1997');
+    expect(range('1997-12-30/1998-01-02')).toBe('30 December 1997 \u2013 2 January 1998');
+    expect(range('1997-07/1997-08')).toBe('July\u2013August 1997');
+    expect(range('1997-07-02/1997-07-04', 'month-day')).toBe('July 2\u20134, 1997');
+    expect(range('1997-07-02/1997-07-04', 'day-month', 'es')).toBe('2\u20134 de julio de 1997');
+    expect(range('1997-07-02/1997-07-04', 'day-month', 'de')).toBe('2.\u20134. Juli 1997');
+    expect(range('1997-07/1997-08', 'day-month', 'fr')).toBe('juillet\u2013ao\u00fbt 1997');
+    expect(range('0490-05-04/0490-05-06')).toBe('4\u20136 May 490');
+    expect(range('2002/2003')).toBe('2002\u20132003');
+    expect(range('1998-SP/1998-SU')).toBe('Spring 1998 \u2013 Summer 1998');
+  });
+
+  it('takes the singular or plural a number needs in the language', () => {
+    expect([0, 1, 2].map((n) => plural(n, 'en', 'event', 'events'))).toEqual(['events', 'event', 'events']);
+    expect([0, 1, 2].map((n) => plural(n, 'fr', 'événement', 'événements'))).toEqual([
+      'événement',
+      'événement',
+      'événements',
+    ]);
   });
 });

@@ -2,20 +2,9 @@
 import type { DateSpan } from '../core/model.ts';
 import { labelsFor } from './labels.ts';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+/** English month names, from Intl rather than a list of our own. */
+const ENGLISH_MONTHS = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
+const monthName = (month: number) => ENGLISH_MONTHS.format(Date.UTC(2000, month - 1, 1));
 const SEASONS: Record<string, string> = { SP: 'Spring', SU: 'Summer', FA: 'Autumn', WI: 'Winter' };
 const EN_DASH = '\u2013';
 
@@ -32,10 +21,12 @@ export function formatValue(value: string, style: DateStyle = 'day-month', lang 
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (m) {
     const day = Number(m[3]),
-      month = MONTHS[Number(m[2]) - 1];
-    return style === 'day-month' ? `${day} ${month} ${m[1]}` : `${month} ${day}, ${m[1]}`;
+      month = monthName(Number(m[2]));
+    // A year is written as a number, as Intl writes it in ranges: "4 May 490".
+    const year = Number(m[1]);
+    return style === 'day-month' ? `${day} ${month} ${year}` : `${month} ${day}, ${year}`;
   }
-  if ((m = /^(\d{4})-(\d{2})$/.exec(value))) return `${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  if ((m = /^(\d{4})-(\d{2})$/.exec(value))) return `${monthName(Number(m[2]))} ${Number(m[1])}`;
   if ((m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value))) return `${SEASONS[m[2]!]} ${m[1]}`;
   if ((m = /^(\d{4})-Q([1-4])$/.exec(value))) return `Q${m[2]} ${m[1]}`;
   if ((m = /^(\d{4})-H([12])$/.exec(value))) return `${m[2] === '1' ? 'first' : 'second'} half of ${m[1]}`;
@@ -93,20 +84,51 @@ function formatIn(value: string, language: string): string | null {
   return null;
 }
 
-/** A span as a chronology shows it; ranges share what they can: "2–4 July 1997", "July–August 1997", "2002–2003". */
+/**
+ * A span as a chronology shows it; ranges share what they can: "2–4 July 1997", "July–August 1997", "2002–2003".
+ * Ranges of days or of months are Intl's in the essay's language ("2–4 de julio de 1997", "July 2–4, 1997").
+ */
 export function formatDate(date: Pick<DateSpan, 'value'>, style: DateStyle = 'day-month', lang = 'en'): string {
   const [a, b] = date.value.split('/');
   if (!b) return formatValue(a!, style, lang);
+  const calendar = calendarRange(a!, b, style, lang);
+  if (calendar) return calendar;
   const left = formatValue(a!, style, lang),
     right = formatValue(b, style, lang);
-  const la = left.split(' '),
-    ra = right.split(' ');
-  if (style === 'day-month' && la.length === 3 && ra.length === 3 && la[2] === ra[2]) {
-    return la[1] === ra[1] ? `${la[0]}${EN_DASH}${ra[0]} ${la[1]} ${la[2]}` : `${la[0]} ${la[1]} ${EN_DASH} ${right}`;
-  }
-  if (la.length === 2 && ra.length === 2 && la[1] === ra[1]) return `${la[0]}${EN_DASH}${ra[0]} ${la[1]}`;
-  const joiner = la.length === 1 && ra.length === 1 ? EN_DASH : ` ${EN_DASH} `;
+  const joiner = !left.includes(' ') && !right.includes(' ') ? EN_DASH : ` ${EN_DASH} `;
   return `${left}${joiner}${right}`;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH = /^\d{4}-\d{2}$/;
+
+/**
+ * Two days or two months as Intl's formatRange writes them, set in the house style: plain spaces around the dash, none
+ * between two days or two lone words ("2–4 July 1997", "July–August 1997"). Null for other spans.
+ */
+function calendarRange(a: string, b: string, style: DateStyle, lang: string): string | null {
+  const unit = DAY.test(a) && DAY.test(b) ? 'day' : MONTH.test(a) && MONTH.test(b) ? 'month' : null;
+  if (!unit || a < '0001' || b < '0001') return null;
+  const language = lang.toLowerCase().split('-')[0]!;
+  const locale = language === 'en' ? (style === 'day-month' ? 'en-GB' : 'en-US') : language;
+  const format = new Intl.DateTimeFormat(locale, {
+    ...(unit === 'day' ? { day: 'numeric' } : {}),
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const at = (value: string) => new Date(`${unit === 'month' ? `${value}-01` : value}T00:00:00Z`);
+  return format
+    .formatRange(at(a), at(b))
+    .replace(/[\u2009\u202f]/g, ' ')
+    .replace(/\s*\u2013\s*/g, ` ${EN_DASH} `)
+    .replace(/(?<![\d.])(\d{1,2}\.?) \u2013 (\d{1,2}\.?)(?!\d)/u, `$1${EN_DASH}$2`)
+    .replace(/^(\p{L}+) \u2013 (\p{L}+)/u, `$1${EN_DASH}$2`);
+}
+
+/** The singular or the plural a number takes in the language, by Intl's rules (French writes "0 événement"). */
+export function plural(count: number, lang: string, one: string, many: string): string {
+  return new Intl.PluralRules(lang).select(count) === 'one' ? one : many;
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   sectionsOf,
   spanCovered,
 } from '../../views/common.ts';
-import { formatValue, titleSize, typeset, yearOf } from '../../views/format.ts';
+import { formatValue, plural, titleSize, typeset, yearOf } from '../../views/format.ts';
 import { hyphenator } from '../../views/hyphenate.ts';
 import { directionOf, fill, type Labels, labelsFor } from '../../views/labels.ts';
 import { shapeOf } from '../../views/shape.ts';
@@ -55,8 +55,6 @@ const KIND_GROUPS: { kinds: EventKind[]; label: keyof Labels }[] = [
   { kinds: ['leadership'], label: 'changesOfLeadership' },
   { kinds: ['statement'], label: 'statements' },
 ];
-
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 /**
  * Event indexes in the order milestones are chosen: the span cut into five stretches of time, the most telling event
@@ -108,7 +106,7 @@ export function factsheetView(
   const events = chronology.events;
   const shape = shapeOf(essay, chronology);
   const labels = labelsFor(essay.lang, settings.labels);
-  const figures = shape.dated ? headlineFigures(chronology, labels) : [];
+  const figures = shape.dated ? headlineFigures(chronology, labels, essay.lang) : [];
   // A note's own text is its summary: no points beside it.
   const brief = briefPoints(shape.short ? [] : keyPoints(essay, chronology, settings.dateStyle), limits.keyPoints);
   const milestones = shape.dated ? milestonesOf(chronology, rows, brief, limits.milestones) : [];
@@ -170,7 +168,7 @@ export function factsheetView(
  * Headline figures of a dated essay: its span, its events, the two kinds of event it has most of (a kind with one
  * event is no figure) and the people it names; each in the singular or plural its number needs.
  */
-function headlineFigures(chronology: Chronology, labels: Labels): { value: number; label: string }[] {
+function headlineFigures(chronology: Chronology, labels: Labels, lang: string): { value: number; label: string }[] {
   const events = chronology.events;
   const count = (kinds: EventKind[]) => events.filter((e) => kinds.includes(e.kind)).length;
   const years = events.length
@@ -182,7 +180,7 @@ function headlineFigures(chronology: Chronology, labels: Labels): { value: numbe
     .slice(0, 2);
   return [
     ...(years >= 2 ? [{ value: years, label: labels.yearsCovered }] : []),
-    { value: events.length, label: plural(events.length, labels.datedEvent, labels.datedEvents) },
+    { value: events.length, label: plural(events.length, lang, labels.datedEvent, labels.datedEvents) },
     ...leading.map(({ group, value }) => ({ value, label: labels[group.label] })),
     ...(chronology.people.length >= 2 ? [{ value: chronology.people.length, label: labels.peopleNamed }] : []),
   ];
@@ -225,7 +223,7 @@ function peopleOf(essay: Essay, chronology: Chronology, rows: EventRow[], labels
     .map((p) => ({
       name: p.name,
       role: chronology.roles?.[p.name] ?? null,
-      note: fill(p.events.length === 1 ? labels.eventFrom : labels.eventsFrom, {
+      note: fill(plural(p.events.length, essay.lang, labels.eventFrom, labels.eventsFrom), {
         count: p.events.length,
         date: p.events[0]!.date,
       }),

@@ -1,6 +1,9 @@
 // One build at a time per output folder: a lock file holding the builder's pid and when that process started. A
-// lock whose process is gone, or whose pid now belongs to another process (pids are reused), is stale and taken over. Staging folders a killed build left behind are swept once the lock is held, and again if
-// this build is interrupted.
+// lock whose process is gone, or whose pid now belongs to another process (pids are reused), is stale and taken
+// over. Staging folders a killed build left behind are swept once the lock is held, and again if this build is
+// interrupted. Not proper-lockfile: it calls a lock stale when a timer has not refreshed it for 10 s, and a build of
+// 5,000 paragraphs holds the event loop 11-12 s (bench/stall.ts), so a second build would take a live build's lock.
+// Where /proc does not say when a process started (macOS, Windows), a live pid is taken to be the builder.
 import { readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BriefingError } from '../../core/errors.ts';

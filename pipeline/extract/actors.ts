@@ -1,3 +1,4 @@
+import { monthNames, seasonNames, WEEKDAYS } from '../dates/timex/vocabulary.ts';
 import { isKnownPlace, knownPlaces, placeAlias } from './gazetteer.ts';
 import type { Token } from './language.ts';
 import { isCity } from './names/features.ts';
@@ -309,29 +310,9 @@ const NOT_NAME = new Set([
   'defense',
   'defence',
   'national',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'spring',
-  'summer',
-  'autumn',
-  'winter',
+  ...monthNames,
+  ...WEEKDAYS,
+  ...seasonNames,
   'european',
   'soviet',
 ]);
@@ -443,7 +424,7 @@ function splitAtAnd(run: Run, starts: number[], text: string): Run[] {
  * Minister Veronika Skvortsova" -> "Veronika Skvortsova" (roles.ts keeps the title as her role). */
 function trimLeading(all: string[]): string[] {
   let title = -1;
-  const isTitle = (w: string) => TITLES.includes(w.toLowerCase()) || isTitleWord(w);
+  const isTitle = (w: string) => ROLE_HEADS.includes(w.toLowerCase()) || isTitleWord(w);
   all.forEach((w, i) => {
     if (isTitle(w) && all.length - i - 1 >= 2 && !all.slice(i + 1).includes('of')) title = i;
     // "Secretary of State George Marshall": a title of one word after "of", then a name of two.
@@ -478,56 +459,16 @@ export interface Found {
   weak?: boolean;
 }
 
-const MONTH_WORD = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const MONTH_WORD = new RegExp(`\\b(?:${monthNames.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')})\\b`);
+/** Words that head a role ("the head of the agency", "Libyan leader") but are not in the recogniser's titles. */
+const ROLE_HEADS = ['leader', 'head'];
 const PLACE_CUE =
   /\b(?:in|to|at|from|visited|visit\s+to|near|across|into|toward|towards|against|entered|invaded|reached|capital|leave|left|leaving|hit|struck|crossed|captured|occupied|liberated|bombed|shelled|(?:mayors?|governor|port|city|town|capital|coast|island|residents|streets|outskirts|north|south|east|west|centre|center)\s+of)\s+(?:the\s+)?$/i;
 
-const TITLES = [
-  'president',
-  'minister',
-  'secretary-general',
-  'secretary',
-  'chairman',
-  'chairwoman',
-  'chair',
-  'commander',
-  'commander-in-chief',
-  'envoy',
-  'ambassador',
-  'general',
-  'king',
-  'queen',
-  'emperor',
-  'prince',
-  'chancellor',
-  'governor',
-  'marshal',
-  'colonel',
-  'admiral',
-  'captain',
-  'senator',
-  'leader',
-  'head',
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'sir',
-  'lord',
-  'pope',
-  'tsar',
-  'czar',
-  'sultan',
-  'shah',
-  'premier',
-  'director',
-  'spokesman',
-  'spokeswoman',
-];
 const anyCase = (word: string) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`;
 /** Titles that announce a person: "Secretary-General Manfred Werner", "President of Azerbaijan Heydar Aliyev". */
 const TITLE_BEFORE = new RegExp(
-  `\\b(?:${[...new Set([...TITLES, ...TITLE_WORDS])].map(anyCase).join('|')})\\.?\\s+(?:of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+(?:of\\s+)?(?:the\\s+)?\\p{Lu}[\\p{L}-]*){0,4}\\s+)?$`,
+  `\\b(?:${[...TITLE_WORDS, ...ROLE_HEADS].map(anyCase).join('|')})\\.?\\s+(?:of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+(?:of\\s+)?(?:the\\s+)?\\p{Lu}[\\p{L}-]*){0,4}\\s+)?$`,
   'u',
 );
 /** What follows a person's name: a comma and a role, a verb, a possessive. */

@@ -69,12 +69,12 @@ interface RoleMatch {
 // "NATO Secretary-General X", "Health Minister X", "The Commission president X": a capitalised word or two may say
 // whose the title is.
 const BEFORE = new RegExp(
-  `(?:\\b[Tt]he\\s+)?(?:${QUALIFIER}\\s+)*(?:(?:\\p{Lu}[\\p{L}.-]*(?:['\u2019]s)?)\\s+){0,2}?(?:${QUALIFIER}\\s+)*${TITLE}${OF_PHRASE}\\s+$`,
+  `(?:\\b[Tt]he\\s+)?(?:${QUALIFIER}\\s+)*(?:(?:\\p{Lu}[\\p{L}.-]*(?:['\u2019]s)?)\\s+){0,2}?(?:${QUALIFIER}\\s+)*(?<!\\p{L})${TITLE}${OF_PHRASE}\\s+$`,
   'u',
 );
 // "the UN Secretary-General, Antonio Guterres,", "Ukraine's infrastructure minister, Oleksandr Kubrakov,"
 const APPOSITIVE = new RegExp(
-  `(?:\\b[Tt]he\\s+)?(?:(?:\\p{Lu}[\\p{L}-]*(?:['\u2019]s)?|(?!(?:and|or|of|for|to|in|with|by|the|a|an|his|her|its|their|was|is)\\b)\\p{Ll}[\\p{L}-]*)\\s+){0,3}?${TITLE}${OF_PHRASE},\\s+$`,
+  `(?:\\b[Tt]he\\s+)?(?:(?:\\p{Lu}[\\p{L}-]*(?:['\u2019]s)?|(?!(?:and|or|of|for|to|in|with|by|the|a|an|his|her|its|their|was|is)\\b)\\p{Ll}[\\p{L}-]*)\\s+){0,3}?(?<!\\p{L})${TITLE}${OF_PHRASE},\\s+$`,
   'u',
 );
 // "Javier Solana, Secretary-General of NATO," and "X, the new minister, said"

@@ -37,7 +37,9 @@ export const DAY = `(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
 export const YEAR4 = `(?:1\\d{3}|20\\d{2})`;
 export const ERA = `(?:BCE|BC|B\\.C\\.(?:E\\.)?|AD|A\\.D\\.|CE|C\\.E\\.)`;
 export const YEAR = `(?:${YEAR4}(?:\\s?${ERA}(?![a-z]))?|\\d{1,4}\\s?${ERA}(?![a-z])|A\\.?D\\.?\\s?\\d{1,4})`;
-export const SEASON = `(?:spring|summer|autumn|fall|winter)`;
+/** The seasons by their names; "fall" is autumn too, in the pattern (and in no list of words that are never names). */
+export const seasonNames = ['spring', 'summer', 'autumn', 'winter'];
+export const SEASON = `(?:${[...seasonNames, 'fall'].join('|')})`;
 export const DASH = `\\s?[-\u2010\u2011\u2012\u2013\u2014]\\s?`;
 export const PART = `(?:(?:the\\s+)?(?:very\\s+)?(?:early|late|mid|middle)(?:-|\\s+))`;
 export const EDGE = `(?:(?:the\\s+)?(?:beginning|start|end|middle|close|turn|first\\s+half|second\\s+half|latter\\s+half|latter\\s+part|early\\s+part|first\\s+part)\\s+of\\s+(?:the\\s+)?)`;

@@ -7,6 +7,7 @@ import { REPORTING_FORMS } from '../extract/reporting.ts';
 import { type ParagraphView, paragraphView, type ViewOptions } from './blocks.ts';
 import { type DateStyle, formatDate, typeset, yearOf, yearRange } from './format.ts';
 import { fill, labelsFor } from './labels.ts';
+import { isArgument } from './shape.ts';
 import { KIND_COLOURS } from './timeline.ts';
 
 export interface EventRow {
@@ -187,8 +188,7 @@ const MILESTONE = /\b(?:first|largest|biggest|only|last|historic|landmark|unprec
  */
 export function keyPoints(essay: Essay, chronology: Chronology, style: DateStyle): KeyPoint[] {
   const events = chronology.events;
-  // Fewer dated events than paragraphs (or hardly any): an essay of arguments, whose points are its topic sentences.
-  if (events.length < 3 || events.length < 0.75 * essay.paragraphs.length) return argumentPoints(essay);
+  if (isArgument(events.length, essay.paragraphs.length)) return argumentPoints(essay);
   const cite = (e: ChronologyEvent) => [{ n: e.source.paragraph, href: `#p${e.source.paragraph}` }];
   // A milestone is dated to the day more often than not; the text marks it ("the first member state to do so", "the
   // largest enlargement"); a topic sentence or the first or last paragraph tells what the essay is about.

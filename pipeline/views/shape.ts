@@ -36,12 +36,17 @@ const GENRE_LABELS = {
   biography: 'genreBiography',
 } as const satisfies Record<NonNullable<Essay['genre']>, keyof Labels>;
 
+/**
+ * An essay of arguments: fewer than three dated events, or fewer than three quarters of its paragraphs. Its key
+ * points are its topic sentences, and it is laid out as an analysis.
+ */
+export const isArgument = (events: number, paragraphs: number) => events < MIN_EVENTS || events < 0.75 * paragraphs;
+
 export function shapeOf(essay: Essay, chronology: Chronology): Shape {
   const events = chronology.events.length;
   const paragraphs = essay.paragraphs.length;
   const told = essay.dateSource === 'dateline' || essay.dateSource === 'date line';
-  // An essay of arguments: fewer dated events than three quarters of its paragraphs (the key points' own test).
-  const argued = events < MIN_EVENTS || events < 0.75 * paragraphs;
+  const argued = isArgument(events, paragraphs);
   const kind: ShapeKind =
     paragraphs <= NOTE_PARAGRAPHS && !told ? 'note' : told ? 'news' : argued ? 'analysis' : 'chronology';
   return {

@@ -5,8 +5,8 @@
 // flowed into; widows, orphans and tables' repeated headers by a script in the page (page-scripts/paged-corrections.ts).
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pageScript } from '../../browser/page-scripts/index.ts';
-import { pagedCorrections } from '../../browser/page-scripts/paged-corrections.ts';
+import { pageScriptUsing } from '../../browser/page-scripts/index.ts';
+import { PAGED_HELPERS, pagedCorrections } from '../../browser/page-scripts/paged-corrections.ts';
 
 /** Paged.js's browser build, served by the preview at PAGED_URL. */
 export const PAGED_SCRIPT = path.join(
@@ -34,7 +34,7 @@ ${FIRST}, ${FIRST} > :first-child, ${FIRST} > :first-child > :first-child { marg
 <style data-pagedjs-ignore id="briefing-paged-lines" media="not all">:not([data-keep-lines]) { orphans: 1 !important; widows: 1 !important; }</style>`;
 
 /** Runs in the page: Paged.js's configuration with its corrections (page-scripts/paged-corrections.ts), then Paged.js. */
-const SCRIPT = `<script>${pageScript(pagedCorrections)}</script>
+const SCRIPT = `<script>${pageScriptUsing(PAGED_HELPERS, pagedCorrections)}</script>
 <script src="${PAGED_URL}"></script>`;
 
 /** The HTML with Paged.js and its corrections added (for the preview only, never in the files on disk). */

@@ -31,7 +31,10 @@ import { packDate } from '../../core/essay-date.ts';
 import type { Chronology, Essay } from '../../core/model.ts';
 import type { Settings } from '../../core/settings.ts';
 import { readUserFile, UserFileError } from '../../core/user-files.ts';
-import { DEFAULTS, pptxColour } from '../../render/colours.ts';
+import { officeColours } from '../../render/colours.ts';
+
+type OfficeColours = ReturnType<typeof officeColours>;
+
 import { buildDate } from '../../render/pdf-info.ts';
 import { unzipOf, zipOf } from '../../render/zip.ts';
 import { Notes, type ParagraphView, type RunView, referenceViews } from '../../views/blocks.ts';
@@ -64,12 +67,12 @@ function wordRuns(runs: RunView[]): ParagraphChild[] {
   });
 }
 
-/** A callout's box in Word: shaded and ruled on the left, as the briefing draws it. */
-const CALLOUT_BOX = {
-  shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'EEF2F6' },
-  border: { left: { style: BorderStyle.SINGLE, size: 18, color: '1F4E79', space: 8 } },
+/** A callout's box in Word: shaded and ruled on the left in the accent colours, as the briefing draws it. */
+const calloutBox = (colours: OfficeColours) => ({
+  shading: { type: ShadingType.CLEAR, color: 'auto', fill: colours['accent-soft'] },
+  border: { left: { style: BorderStyle.SINGLE, size: 18, color: colours.accent, space: 8 } },
   indent: { left: 240, right: 240 },
-};
+});
 
 /**
  * A paragraph of the essay, numbered as in the briefing (its number in the margin's place, small and grey); a
@@ -79,18 +82,25 @@ function wordParagraphs(
   p: ParagraphView,
   image: (dataUrl: string, alt: string) => ImageRun | null,
   labels: { figure: string; table: string },
+  colours: OfficeColours,
 ): (Paragraph | Table)[] {
   let first = true;
   // Options of every paragraph made: the box, and the page break for the first.
   const style = (options: Record<string, unknown> = {}) => {
-    const extra = { ...(p.callout ? CALLOUT_BOX : {}), ...(first && p.breakBefore ? { pageBreakBefore: true } : {}) };
+    const extra = {
+      ...(p.callout ? calloutBox(colours) : {}),
+      ...(first && p.breakBefore ? { pageBreakBefore: true } : {}),
+    };
     first = false;
     return { ...extra, ...options };
   };
   const title = p.callout?.first
     ? [
         new Paragraph(
-          style({ keepNext: true, children: [new TextRun({ text: p.callout.heading, bold: true, color: '1F4E79' })] }),
+          style({
+            keepNext: true,
+            children: [new TextRun({ text: p.callout.heading, bold: true, color: colours.accent })],
+          }),
         ),
       ]
     : [];
@@ -267,6 +277,7 @@ const heading = (text: string, level = 0) => new Paragraph({ text, heading: HEAD
 
 export async function makeDocx({ essay, chronology, settings, renderer, printer, staging }: MakeContext) {
   const labels = labelsFor(essay.lang, settings.labels);
+  const colours = officeColours(settings.colours);
   const shape = shapeOf(essay, chronology);
   const notes = new Notes((index) => essay.notes[index]?.runs);
   const timeline = shape.dated
@@ -274,7 +285,7 @@ export async function makeDocx({ essay, chronology, settings, renderer, printer,
     : null;
   const body: Body = [
     ...front(essay, chronology, settings, labels),
-    ...essayBody(essay, chronology, labels, notes),
+    ...essayBody(essay, chronology, labels, notes, colours),
     ...(shape.dated ? chronologyPart(chronology, settings, essay.lang, labels, timeline) : []),
     ...index(chronology, labels),
   ];
@@ -289,7 +300,7 @@ export async function makeDocx({ essay, chronology, settings, renderer, printer,
       events: chronology.events.length,
     }),
     features: { updateFields: true },
-    styles: wordStyles(essay.lang, pptxColour(settings.colours.accent, DEFAULTS.accent), !!externalStyles),
+    styles: wordStyles(essay.lang, colours.accent, !!externalStyles),
     numbering: {
       config: [listNumbering('bullets', LevelFormat.BULLET), listNumbering('numbers', LevelFormat.DECIMAL)],
     },
@@ -363,7 +374,7 @@ function front(essay: Essay, chronology: Chronology, settings: Settings, labels:
 }
 
 /** The essay's sections (numbered where it numbers them), its paragraphs as Word's, and the works it cites. */
-function essayBody(essay: Essay, chronology: Chronology, labels: Labels, notes: Notes): Body {
+function essayBody(essay: Essay, chronology: Chronology, labels: Labels, notes: Notes, colours: OfficeColours): Body {
   const body: Body = [];
   // The essay's words without soft hyphens: Word hyphenates by itself.
   for (const section of sectionsOf(essay, chronology, { notes, labels })) {
@@ -374,7 +385,8 @@ function essayBody(essay: Essay, chronology: Chronology, labels: Labels, notes: 
         ...(section.breakBefore ? { pageBreakBefore: true } : {}),
       }),
     );
-    for (const p of section.paragraphs) body.push(...wordParagraphs(p, (url, alt) => picture(url, alt), labels));
+    for (const p of section.paragraphs)
+      body.push(...wordParagraphs(p, (url, alt) => picture(url, alt), labels, colours));
   }
   // The works the essay cites, as the style lists them, each under a hanging indent.
   const references = referenceViews(essay.references);

@@ -4,7 +4,7 @@
 
 import { createRequire } from 'node:module';
 import { readUserFile, UserFileError } from '../../core/user-files.ts';
-import { DEFAULTS, pptxColour } from '../../render/colours.ts';
+import { officeColours } from '../../render/colours.ts';
 import { unzipOf, zipOf } from '../../render/zip.ts';
 import type { TimelineLayout } from '../../views/timeline.ts';
 import type { SlideTimeline } from './timeline.ts';
@@ -95,12 +95,7 @@ export async function deckToPptx(
   theme: string | null = null,
 ): Promise<Buffer> {
   const deck = xmlSafeDeep(unsafeDeck);
-  const colour = Object.fromEntries(
-    Object.entries(DEFAULTS).map(([name, value]) => [
-      name,
-      pptxColour(brand.colours[name as keyof typeof DEFAULTS], value),
-    ]),
-  ) as typeof DEFAULTS;
+  const colour = officeColours(brand.colours);
   // With an organisation's theme, the deck names the theme's colours and fonts instead of giving its own: restyled
   // by their theme, every slide shows them.
   const ACCENT = theme ? 'accent1' : colour.accent,

@@ -1,7 +1,7 @@
 // Who's who precision and recall on hand-annotated essays of several genres.
 //
 //   npx tsx bench/eval-whoswho.ts [--errors]
-import { readGold, scoreEssay } from './whoswho.ts';
+import { readGold, scoreEssay } from '../tests/support/whoswho.ts';
 
 const showErrors = process.argv.includes('--errors');
 const pct = (a: number, b: number) => (b ? (100 * a) / b : 100).toFixed(1).padStart(5);

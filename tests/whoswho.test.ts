@@ -1,12 +1,12 @@
-// Who's who: checked against hand annotations of five essays of different genres (bench/whoswho.ts scores them),
+// Who's who: checked against hand annotations of five essays of different genres (tests/support/whoswho.ts scores them),
 // and the kinds of junk names a pack must never list.
 
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { readGold, scoreEssay } from '../bench/whoswho.ts';
 import { extractChronology } from '../pipeline/extract/index.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
 import { hasSharedEssays } from './helpers.ts';
+import { readGold, scoreEssay } from './support/whoswho.ts';
 
 const chronologyOf = async (value: string, path = 'story.txt') =>
   extractChronology(await parseEssay(new VFile({ path, value })), { spelling: false });

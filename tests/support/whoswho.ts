@@ -4,8 +4,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { extractChronology } from '../pipeline/extract/index.ts';
-import { parseEssay } from '../pipeline/parse/index.ts';
+import { extractChronology } from '../../pipeline/extract/index.ts';
+import { parseEssay } from '../../pipeline/parse/index.ts';
 
 export interface Gold {
   essay: string;
@@ -27,8 +27,8 @@ export interface Score {
 
 const TYPES = ['people', 'organizations', 'places'] as const;
 
-export const goldDir = path.join(import.meta.dirname, '..', 'tests', 'fixtures', 'whoswho');
-export const projectRoot = path.join(import.meta.dirname, '..');
+export const goldDir = path.join(import.meta.dirname, '..', 'fixtures', 'whoswho');
+export const projectRoot = path.join(import.meta.dirname, '..', '..');
 
 /** The annotations whose essay is on this machine (those of ../shared/essays are absent from a fork's checkout). */
 export function readGold(): { slug: string; gold: Gold }[] {

@@ -279,3 +279,25 @@ describe('quarters (families/quarters.ts)', () => {
     expect(tag(sentence, '1989-10-25')).toEqual([]);
   });
 });
+
+describe('holidays (families/holidays.ts)', () => {
+  // Each fixed holiday on its own day, in the year given, or in the story's year when none is.
+  it.each([
+    ['They met on Christmas Eve 1914.', 'Christmas Eve 1914', '1914-12-24'],
+    ['The truce held on Christmas Day of 1914.', 'Christmas Day of 1914', '1914-12-25'],
+    ["Fireworks on New Year's Eve 1999.", "New Year's Eve 1999", '1999-12-31'],
+    ['It came into force on New Year\u2019s Day 1958.', 'New Year\u2019s Day 1958', '1958-01-01'],
+    ['Sales began on Boxing Day 2010.', 'Boxing Day 2010', '2010-12-26'],
+    ["All Saints' Day 1755 brought the Lisbon earthquake.", "All Saints' Day 1755", '1755-11-01'],
+    ['Paris paraded on Bastille Day 1989.', 'Bastille Day 1989', '1989-07-14'],
+    ['The guns fell silent on Armistice Day 1918.', 'Armistice Day 1918', '1918-11-11'],
+    ['The office closes at Christmas.', 'Christmas', '1989-12-25'],
+  ])('%s', (sentence, text, value) => {
+    expect(tag(sentence, '1989-10-25').map((t) => [t[0], t[1]])).toEqual([[text, value]]);
+  });
+
+  it('reads no holiday in lower case, and none without a year to take', () => {
+    expect(tag('We sang christmas carols.', '1989-10-25')).toEqual([]);
+    expect(tag('The office closes at Christmas.')).toEqual([]);
+  });
+});

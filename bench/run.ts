@@ -14,7 +14,6 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { findChrome } from '../pipeline/browser/find-chrome.ts';
-// @ts-expect-error: a plain ES module without types, shared with the floor's own process
 import { floorChrome } from './floor.mjs';
 
 const root = path.join(import.meta.dirname, '..');

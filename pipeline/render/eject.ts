@@ -5,11 +5,15 @@ import path from 'node:path';
 import { InputError } from '../core/errors.ts';
 import { defaultTemplatesDir } from '../core/paths.ts';
 
-/** Every default template file, relative to the templates folder ("partials/cover.hbs", "css/base.css"). */
+/**
+ * Every default template file, relative to the templates folder ("partials/cover.hbs", "css/base.css"); not the
+ * tool's own page scripts (scripts/), which a templates folder does not replace.
+ */
 async function defaults(dir = defaultTemplatesDir, prefix = ''): Promise<string[]> {
   const files: string[] = [];
   for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
     const relative = path.join(prefix, entry.name);
+    if (relative === 'scripts') continue;
     if (entry.isDirectory()) files.push(...(await defaults(dir, relative)));
     else files.push(relative);
   }

@@ -2,13 +2,13 @@
 // settings it reads, the templates its layout uses, the fonts, the tool itself). Each essay's folder keeps the hashes
 // of its products in .build.json; a product whose hash matches and whose files exist is skipped.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isImageName, MAX_IMAGE_BYTES, MAX_LOGO_BYTES } from '../../core/images.ts';
-import { packageRoot } from '../../core/paths.ts';
+import { defaultTemplatesDir, packageRoot } from '../../core/paths.ts';
 import type { Product, Settings } from '../../core/settings.ts';
 import { readUserFile } from '../../core/user-files.ts';
 import { productNamed } from '../../products/index.ts';
@@ -26,13 +26,20 @@ const sha = (...parts: (string | Buffer)[]) => {
   return hash.digest('hex').slice(0, 32);
 };
 
-/** The tool's version and the code that is running, so a new release (or a local edit) rebuilds everything. */
+/**
+ * The tool's version, the code that is running and the scripts it puts in pages (templates/scripts), so a new release
+ * (or a local edit) rebuilds everything.
+ */
 const toolVersion = (() => {
   let cached: string | null = null;
+  const scripts = path.join(defaultTemplatesDir, 'scripts');
   return () =>
     (cached ??= sha(
       JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version,
       readFileSync(fileURLToPath(import.meta.url)),
+      ...readdirSync(scripts)
+        .sort()
+        .map((name) => readFileSync(path.join(scripts, name))),
     ));
 })();
 

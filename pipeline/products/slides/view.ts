@@ -1,9 +1,10 @@
 // The deck's view model. Slides are budgeted, not shrunk, and words are never cut: at most five bullets and a bounded
 // number of characters a slide; what does not fit goes to a continuation slide.
 
-import { deckNavigation } from '../../browser/page-scripts/deck-navigation.ts';
-import { pageScript } from '../../browser/page-scripts/index.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { type Chronology, type Essay, isProse } from '../../core/model.ts';
+import { defaultTemplatesDir } from '../../core/paths.ts';
 import type { Settings } from '../../core/settings.ts';
 import { escapeRegExp } from '../../core/text.ts';
 import {
@@ -133,8 +134,8 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
       number: i + 1,
       total: slides.length,
     })),
-    /** The deck's keys and speaker view, as a script for the page (browser/page-scripts/deck-navigation.ts). */
-    navigation: pageScript(deckNavigation),
+    /** The deck's keys and speaker view: the text of templates/scripts/deck-navigation.js. */
+    navigation: deckNavigation(),
   };
 }
 
@@ -356,6 +357,12 @@ function argumentSentences(p: Essay['paragraphs'][number]): string[] {
   );
   return (substantial.length ? substantial : p.sentences.slice(0, 1)).slice(0, 3).map((s) => s.text);
 }
+
+/** The deck's script, read once: a file of its own, so the deck's bytes do not depend on how the tool was loaded. */
+const deckNavigation = (() => {
+  let text: string | null = null;
+  return () => (text ??= readFileSync(path.join(defaultTemplatesDir, 'scripts', 'deck-navigation.js'), 'utf8'));
+})();
 
 /** What slides.hbs is given (besides css, fonts, theme and logo): schema/views/slides.schema.json is made from this type. */
 export type TemplateData = ReturnType<typeof slidesView>;

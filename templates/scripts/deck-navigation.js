@@ -1,22 +1,24 @@
-// Run in the HTML deck (slides.hbs puts it in the page): the deck's own navigation, nothing from the essay. Arrows,
-// space, Page Up/Down, Home/End, S for the speaker view; the slide number is kept in the address (#3) so a reload
-// stays put.
-export function deckNavigation(): void {
-  const slides = [...document.querySelectorAll<HTMLElement>('.slide')];
-  const speaker = document.getElementById('speaker') as HTMLElement;
-  const byId = (id: string) => document.getElementById(id) as HTMLElement;
+// @ts-check
+// The HTML deck's own navigation, put in the page by slides.hbs ({{{navigation}}}); nothing from the essay runs here.
+// Arrows, space, Page Up/Down, Home/End, S for the speaker view; the slide number is kept in the address (#3) so a
+// reload stays put. A file of its own, read as it is written: the deck's bytes do not depend on how the tool was
+// loaded (type-checked with the pipeline through // @ts-check, linted by Biome).
+(() => {
+  const slides = [...document.querySelectorAll('.slide')];
+  const byId = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+  const speaker = byId('speaker');
   let current = 0;
   const started = Date.now();
   const fitToWindow = () => {
     const scale = Math.min(innerWidth / 1920, innerHeight / 1080);
     document.documentElement.style.setProperty('--scale', String(scale));
   };
-  const clone = (index: number, into: HTMLElement) => {
+  const clone = (/** @type {number} */ index, /** @type {HTMLElement} */ into) => {
     into.replaceChildren();
     const slide = slides[index];
-    if (slide) (into.appendChild(slide.cloneNode(true)) as HTMLElement).classList.add('shown');
+    if (slide) /** @type {HTMLElement} */ (into.appendChild(slide.cloneNode(true))).classList.add('shown');
   };
-  const show = (index: number) => {
+  const show = (/** @type {number} */ index) => {
     current = Math.max(0, Math.min(slides.length - 1, index));
     for (const [i, slide] of slides.entries()) slide.classList.toggle('shown', i === current);
     if (location.hash !== `#${current + 1}`) history.replaceState(null, '', `#${current + 1}`);
@@ -26,7 +28,8 @@ export function deckNavigation(): void {
       byId('notes').innerHTML = slides[current]?.querySelector('.notes')?.innerHTML ?? '';
     }
   };
-  const moves: Record<string, number> = {
+  /** @type {Record<string, number>} */
+  const moves = {
     ArrowRight: 1,
     ArrowDown: 1,
     PageDown: 1,
@@ -38,7 +41,8 @@ export function deckNavigation(): void {
     Backspace: -1,
   };
   document.addEventListener('keydown', (event) => {
-    if (event.key in moves) show(current + moves[event.key]!);
+    const move = moves[event.key];
+    if (move !== undefined) show(current + move);
     else if (event.key === 'Home') show(0);
     else if (event.key === 'End') show(slides.length - 1);
     else if (event.key === 's' || event.key === 'S') {
@@ -56,4 +60,4 @@ export function deckNavigation(): void {
   document.documentElement.classList.add('presenting');
   fitToWindow();
   show((Number(location.hash.slice(1)) || 1) - 1);
-}
+})();

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { type Chronology, chronologySchema } from '../pipeline/core/model.ts';
 import { findAcronyms } from '../pipeline/extract/actors.ts';
 import { extractChronology } from '../pipeline/extract/index.ts';
+import { classify } from '../pipeline/extract/kind.ts';
+import { tag } from '../pipeline/extract/language.ts';
 import { findRoles, withoutRoles } from '../pipeline/extract/roles.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
 import { readSource } from '../pipeline/parse/read-source.ts';
@@ -284,6 +286,21 @@ describe('what is no event', () => {
       "Sales\n\nDETROIT, 2 April 2009 (Wire) - Chrysler's sales dropped 23% compared to March of 2008. The quarter was the strongest since 2001. Exports were higher than in 2005. Today's Drug Enforcement Agency was founded in 1973. The company opened a plant in May 2006.\n";
     const c = extractChronology(await parseEssay(new VFile({ path: 'e.txt', value: text })), { spelling: false });
     expect(c.events.map((e) => e.date.value)).toEqual(['1973', '2006-05']);
+  });
+});
+
+describe('what kind of event a clause tells', () => {
+  const kindOf = (sentence: string) => classify(tag(sentence), 0, sentence.length);
+  it.each([
+    ['The ferry sank off the coast in 1994.', 'incident'],
+    ['The two leaders signed the treaty in Rome.', 'agreement'],
+    ['Finland joined the Union in 1995.', 'membership'],
+    ['Troops and trainings were deployed to the border.', 'operation'],
+    ['She ran for president in 2016.', 'other'],
+    ['Costs were running at 35% of revenue.', 'other'],
+    ['Prices have been on the rise since 2001.', 'other'],
+  ])('%s -> %s', (sentence, kind) => {
+    expect(kindOf(sentence)).toBe(kind);
   });
 });
 

@@ -69,10 +69,8 @@ const BY_VERB: [EventKind, string[]][] = [
       'hit',
       'destroy',
       'derail',
-      'run',
       'assassinate',
       'murder',
-      'strand',
     ],
   ],
   ['visit', ['visit', 'arrive', 'fly', 'travel', 'tour', 'land']],
@@ -179,7 +177,6 @@ const BY_NOUN: [EventKind, string[]][] = [
       'siege',
       'exercise',
       'training',
-      'trainings',
       'troop',
       'troops',
       'deployment',
@@ -214,7 +211,7 @@ const BY_NOUN: [EventKind, string[]][] = [
   ['decision', ['decree', 'decision', 'resolution', 'referendum', 'law', 'ruling', 'sanctions']],
   [
     'programme',
-    ['programme', 'program', 'plan', 'project', 'initiative', 'process', 'framework', 'strategy', 'realization'],
+    ['programme', 'program', 'plan', 'project', 'initiative', 'process', 'framework', 'strategy'],
   ],
 ];
 

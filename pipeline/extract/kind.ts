@@ -209,10 +209,7 @@ const BY_NOUN: [EventKind, string[]][] = [
   ],
   ['visit', ['visit', 'trip', 'tour']],
   ['decision', ['decree', 'decision', 'resolution', 'referendum', 'law', 'ruling', 'sanctions']],
-  [
-    'programme',
-    ['programme', 'program', 'plan', 'project', 'initiative', 'process', 'framework', 'strategy'],
-  ],
+  ['programme', ['programme', 'program', 'plan', 'project', 'initiative', 'process', 'framework', 'strategy']],
 ];
 
 const VERB_KIND = new Map(BY_VERB.flatMap(([kind, verbs]) => verbs.map((v) => [v, kind] as const)));

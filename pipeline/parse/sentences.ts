@@ -1,6 +1,7 @@
 // Sentence boundaries in prose, with offsets, without a model: a full stop ends a sentence unless the word before it
 // is an initial ("C. Mackenzie") or a common abbreviation ("Mr.", "e.g.", "U.S.").
 import type { Offset, Sentence } from '../core/model.ts';
+import { germanWords } from '../dates/timex/languages/de.ts';
 
 const ABBREVIATIONS = new Set([
   'mr',
@@ -103,8 +104,14 @@ function endsSentence(before: string): boolean {
 }
 
 // German writes a day or a century as an ordinal with a full stop: "am 4. Mai 1994", "im 19. Jahrhundert".
-const DATE_WORD =
-  /^\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jahrhunderts?|Jh\.)\b/u;
+// The month names are the date recogniser's German words (full names, not the abbreviations with their stops).
+const DATE_WORD = new RegExp(
+  `^\\s+(?:${Object.keys(germanWords.months)
+    .filter((name) => !name.endsWith('.'))
+    .map((name) => name[0]!.toUpperCase() + name.slice(1))
+    .join('|')}|Jahrhunderts?|Jh\\.)(?![\\p{L}])`,
+  'u',
+);
 
 function ordinalBeforeDate(before: string, after: string): boolean {
   return /(?:^|[^\p{L}\p{N}])\d{1,2}$/u.test(before) && DATE_WORD.test(after);

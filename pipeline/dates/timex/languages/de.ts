@@ -3,7 +3,8 @@
 // "am Dienstag".
 import { type DateWords, europeanFamilies } from './european.ts';
 
-const words: DateWords = {
+/** German's words for dates: the recogniser's families, and the sentence splitter's ordinal days ("am 4. Mai"). */
+export const germanWords: DateWords = {
   months: {
     januar: 1,
     jänner: 1,
@@ -58,4 +59,4 @@ const words: DateWords = {
     '(?<![\\p{L}])(?:am\\s+)?(?:(?<which>letzten|vergangenen|nächsten|kommenden)\\s+)?(?<weekday>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?![\\p{L}])',
 };
 
-export const german = europeanFamilies(words);
+export const german = europeanFamilies(germanWords);

@@ -69,6 +69,14 @@ describe('the seed essay', async () => {
     expect(pfp.actors.places).toContain('Brussels');
   });
 
+  it('says which rules made each row: the date family, and the words that decided its kind', () => {
+    const why = (value: string) => chronology.events.find((e) => e.date.value === value)!.why;
+    expect(why('1994-05-04')).toEqual({ date: 'days', kind: 'the verb "sign"' });
+    expect(why('1998-SP')).toEqual({ date: 'seasons', kind: 'the noun "conference"' });
+    expect(why('1997-11')).toEqual({ date: 'months', kind: 'the verb "issue" and its object "decree"' });
+    expect(chronology.events.every((e) => e.why?.date && e.why.kind)).toBe(true);
+  });
+
   it('points every mention at its own text in the source', () => {
     const source = String(file.value);
     expect(chronology.mentions.length).toBeGreaterThanOrEqual(29);

@@ -232,6 +232,12 @@ export const chronologySchema = z
             places: z.array(z.string()),
           }),
           source: z.object({ paragraph: z.number().int().positive(), sentence: z.number().int().positive() }),
+          /**
+           * Why the row is what it is: the family of date patterns that read its date ("months", "deictic") and the
+           * words that decided its kind ('the verb "sign"'). An addition to the first sketch, for whoever extends the
+           * rules; optional, so a chronology written before it still reads.
+           */
+          why: z.object({ date: z.string(), kind: z.string() }).optional(),
         })
         .strict(),
     ),

@@ -6,7 +6,7 @@ import { compareDays, daySpan, monthSpan, type Span, yearSpan } from '../dates/c
 import { isReference } from '../dates/timex/index.ts';
 import type { Found } from './actors.ts';
 import { datedClauses } from './clauses.ts';
-import { classify } from './kind.ts';
+import { explainKind } from './kind.ts';
 import { type Token, tag } from './language.ts';
 import { isEnglish, type LocatedMention } from './mentions.ts';
 import { REPORTING_LEMMAS } from './reporting.ts';
@@ -26,6 +26,8 @@ interface Candidate {
   /** Lemmas of the clause's nouns and verbs: what it is about, to tell a restatement from another event. */
   words: Set<string>;
   kind: EventKind;
+  /** What decided the kind ('the verb "sign"'), for the row's reasons. */
+  kindBy: string;
   /** The role phrase that stands for the person in this sentence, if one does. */
   role: string | null;
   /** The row's words, made while the paragraph's tokens are at hand. */
@@ -81,6 +83,7 @@ export function buildEvents(
     kind: c.kind,
     actors: { people: c.people, organizations: c.organizations, places: c.places },
     source: { paragraph: c.paragraph, sentence: c.sentence },
+    why: { date: c.mention.family, kind: c.kindBy },
   }));
 }
 
@@ -305,7 +308,7 @@ class Reading {
       text: sentence.text,
       clause: paragraph.text.slice(clause.from, clause.to),
       words: contentWords(tokens, clause.from, clause.to),
-      kind: kindOf(tokens, clause.from, clause.to, from),
+      ...kindOf(tokens, clause.from, clause.to, from),
       role: who.byRole?.role ?? null,
       ...actorsOf(
         clauseCount > 1 ? inClause(found, paragraph, clause) : who.inSentence,
@@ -382,6 +385,7 @@ function lifespans(candidates: Candidate[], source: string): Candidate[] {
       mention: { ...c.mention, ...span, text: source.slice(part[0], part[1]), offset: part, parts: undefined },
       summary,
       kind,
+      kindBy: 'a life in brackets after a name',
     });
     // What the sentence says besides ("was an American labor leader") is a description, not a third event.
     const ends = [
@@ -554,9 +558,14 @@ function pronounSubject(tokens: Token[], from: number, to: number): boolean {
 }
 
 /** The clause's kind; a clause that leaves its verb to the one before ("Chile on 22 October") takes the sentence's. */
-function kindOf(tokens: Token[], from: number, to: number, sentenceFrom: number): EventKind {
-  const own = classify(tokens, from, to);
-  return own === 'other' && from > sentenceFrom ? classify(tokens, sentenceFrom, to) : own;
+function kindOf(tokens: Token[], from: number, to: number, sentenceFrom: number): { kind: EventKind; kindBy: string } {
+  const own = explainKind(tokens, from, to);
+  if (own.kind !== 'other' || from <= sentenceFrom) return { kind: own.kind, kindBy: own.by };
+  const sentence = explainKind(tokens, sentenceFrom, to);
+  return {
+    kind: sentence.kind,
+    kindBy: sentence.kind === 'other' ? own.by : `${sentence.by}, earlier in the sentence`,
+  };
 }
 
 /** "A cooperation was founded in 1994. On May 4, 1994, ... signed": a sentence that announces the next one's event. */

@@ -237,6 +237,17 @@ const SUBORDINATE = new Set([
 
 /** The kind of the event told in [from, to) of a tagged paragraph. */
 export function classify(tokens: Token[], from: number, to: number): EventKind {
+  return explainKind(tokens, from, to).kind;
+}
+
+/** A kind, and the words that decided it: 'the verb "sign"', 'the noun "treaty"', or 'no word of a kind'. */
+export interface KindReading {
+  kind: EventKind;
+  by: string;
+}
+
+/** The kind of the event told in [from, to), with the verb or noun that decided it. */
+export function explainKind(tokens: Token[], from: number, to: number): KindReading {
   const clause = tokens.filter((t) => t.start >= from && t.end <= to);
   const verbs = verbGroups(clause)
     .map((g) => clause.filter((t) => t.start >= g.start && t.end <= g.end && t.pos === 'VERB').at(-1))
@@ -259,26 +270,29 @@ export function classify(tokens: Token[], from: number, to: number): EventKind {
     if (!kind) continue;
     // "agreed at the Hague summit", "joined peace operations": what the verb governs names the event better.
     const object = objectKind(clause, verb);
-    if (object && (kind === 'decision' || (kind === 'membership' && object === 'operation'))) return object;
-    return kind;
+    if (object && (kind === 'decision' || (kind === 'membership' && object.kind === 'operation')))
+      return { kind: object.kind, by: `the verb "${verb.lemma}" and its object "${object.noun}"` };
+    return { kind, by: `the verb "${verb.lemma}"` };
   }
   // "De Gaulle announced that he would not accept British membership": a statement, whatever it was about.
-  if (verbs.some((v) => REPORTING.has(v.lemma) && !subordinate(v))) return 'statement';
-  return nounKind(clause) ?? 'other';
+  const said = verbs.find((v) => REPORTING.has(v.lemma) && !subordinate(v));
+  if (said) return { kind: 'statement', by: `the reporting verb "${said.lemma}"` };
+  const named = nounKind(clause);
+  return named ? { kind: named.kind, by: `the noun "${named.noun}"` } : { kind: 'other', by: 'no word of a kind' };
 }
 
 /** The kind named by the nouns a verb governs: the words after it, up to a comma or a clause of their own. */
-function objectKind(clause: Token[], verb: Token): EventKind | null {
+function objectKind(clause: Token[], verb: Token): { kind: EventKind; noun: string } | null {
   const after = clause.slice(clause.indexOf(verb) + 1);
   const stop = after.findIndex((t) => t.pos === 'PUNCT' || SUBORDINATE.has(t.lemma) || t.pos === 'VERB');
   return nounKind(stop < 0 ? after : after.slice(0, stop));
 }
 
-function nounKind(clause: Token[]): EventKind | null {
+function nounKind(clause: Token[]): { kind: EventKind; noun: string } | null {
   for (const t of clause) {
     if (t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'ADJ') continue;
     const kind = NOUN_KIND.get(t.lemma) ?? NOUN_KIND.get(t.text.toLowerCase());
-    if (kind) return kind;
+    if (kind) return { kind, noun: t.lemma };
   }
   return null;
 }

@@ -15,6 +15,8 @@ export interface LocatedMention extends Mention {
   parts?: [number, number][];
   /** Where it sits in its paragraph's plain text; absent for a date in a section heading. */
   at?: [number, number];
+  /** The family of date patterns that read it ("months"). */
+  family: string;
 }
 
 /** @param onUnplaced told of each date expression that cannot be placed in time (a bare "May" before any year) */
@@ -53,6 +55,7 @@ export function findMentions(
         offset: [start, end],
         sentence: sentence?.n ?? 1,
         explicit: timex.explicit,
+        family: timex.family,
         ...(paragraph.sentences.length ? { at: timex.offset } : {}),
         ...(timex.parts
           ? { parts: timex.parts.map(([a, b]) => [toSource(segments, a), toSource(segments, b)] as [number, number]) }

@@ -25,13 +25,13 @@ export type { Context, Tense, Timex } from './types.ts';
  * In the order they are tried: of two candidates with the same extent, the earlier family's wins ("this summer" is a
  * season of the narrative before it is the document's).
  */
-const ENGLISH: Pattern[][] = [days, months, quarters, seasons, years, holidays, narrative, deictic];
+const ENGLISH = { days, months, quarters, seasons, years, holidays, narrative, deictic };
 // Other languages: their own families first, then the years and year ranges written the same way in all of them.
-const FAMILIES: Record<string, Pattern[][]> = {
+const FAMILIES: Record<string, Record<string, Pattern[]>> = {
   en: ENGLISH,
-  fr: [french, years],
-  de: [german, years],
-  es: [spanish, years],
+  fr: { french, years },
+  de: { german, years },
+  es: { spanish, years },
 };
 
 /** The languages whose dates are read (the primary subtag of `lang`). */
@@ -43,7 +43,10 @@ const familiesFor = (lang: string | undefined) => FAMILIES[(lang ?? 'en').toLowe
 /** Every temporal expression in `text`, not overlapping, in text order, not yet given a date. */
 export function recognise(text: string, lang?: string): Candidate[] {
   const found: Candidate[] = [];
-  for (const { re, build, deictic: fromToday } of familiesFor(lang).flat()) {
+  const families = Object.entries(familiesFor(lang)).flatMap(([family, patterns]) =>
+    patterns.map((pattern) => ({ family, ...pattern })),
+  );
+  for (const { family, re, build, deictic: fromToday } of families) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
@@ -57,6 +60,7 @@ export function recognise(text: string, lang?: string): Candidate[] {
       const trail = m[0].length - m[0].trimEnd().length;
       const { parts, quiet } = resolve as { parts?: [number, number][]; quiet?: boolean };
       found.push({
+        family,
         start: m.index + lead,
         end: m.index + m[0].length - trail,
         resolve,
@@ -95,6 +99,7 @@ export function tagTimexes(
       offset: [c.start, c.end],
       parts: c.parts,
       explicit: isExplicit,
+      family: c.family,
     });
     // "now" and "the future" say where the teller stands, not where the story is.
     if (!isReference(rest.value))

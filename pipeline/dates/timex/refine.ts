@@ -30,6 +30,7 @@ export function joinRanges(text: string, list: Candidate[]): Candidate[] {
       if ((dashed || worded) && !a.quiet && !b.quiet) {
         // "between now and Feb. 10" is no range of dates
         out.push({
+          family: a.family === b.family ? a.family : `${a.family} to ${b.family}`,
           start: worded ? a.start - /\b(from|between)\s+$/i.exec(before)![0].length : a.start,
           end: b.end,
           parts: [...(a.parts ?? [[a.start, a.end]]), ...(b.parts ?? [[b.start, b.end]])],

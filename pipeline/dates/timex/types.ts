@@ -30,6 +30,8 @@ export interface Timex extends Span {
   parts?: [number, number][];
   /** True when the text states the year itself; false when it was taken from the anchor or the reference date. */
   explicit: boolean;
+  /** The family of patterns that read it ("months", "deictic"; "months to years" for a range joined from two). */
+  family: string;
 }
 
 /** @param at where the expression starts in the text, for the tense of its clause */
@@ -38,6 +40,8 @@ export type Resolver = (ctx: Context, at: number) => (Span & { explicit: boolean
 export interface Candidate {
   start: number;
   end: number;
+  /** The family of patterns that found it. */
+  family: string;
   resolve: Resolver;
   parts?: [number, number][];
   deictic?: boolean;

@@ -1,6 +1,8 @@
 // The briefing: HTML printed to a tagged PDF with an outline, its contents page numbered from the print itself.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pageScript } from '../../browser/page-scripts/index.ts';
+import { setPageNumbers } from '../../browser/page-scripts/page-numbers.ts';
 import { outputName } from '../../core/output-names.ts';
 import { hasCode } from '../../render/index.ts';
 import { destinationPages } from '../../render/pdf-pages.ts';
@@ -34,7 +36,8 @@ export async function makeBriefing({ essay, chronology, settings, renderer, prin
       await writeFile(html, second);
       // When only the contents' numbers changed (the template puts them in .page[data-target]), they are set in the
       // page as it is: no second load.
-      if (withoutPageNumbers(second) === withoutPageNumbers(first)) await page.evaluate(SET_PAGE_NUMBERS(pages));
+      if (withoutPageNumbers(second) === withoutPageNumbers(first))
+        await page.evaluate(pageScript(setPageNumbers, Object.fromEntries(pages)));
       else await printer.load(page, html);
       await printer.pdf(page, pdf, options);
     }
@@ -44,7 +47,3 @@ export async function makeBriefing({ essay, chronology, settings, renderer, prin
 
 const PAGE_NUMBER = /(<span class="page" data-target="[^"<>]*">)[^<]*(<\/span>)/g;
 const withoutPageNumbers = (html: string) => html.replace(PAGE_NUMBER, '$1$2');
-const SET_PAGE_NUMBERS = (pages: Map<string, number>) => `(() => {
-  const pages = ${JSON.stringify(Object.fromEntries(pages))};
-  for (const el of document.querySelectorAll('span.page[data-target]')) el.textContent = pages[el.dataset.target] ?? '';
-})()`;

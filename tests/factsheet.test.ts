@@ -88,3 +88,24 @@ describe('the fact sheet', () => {
     expect(warnings.short).toEqual([]); // a short essay keeps everything
   });
 });
+
+describe("the fact sheet's fonts", () => {
+  it("sets the essay's code in the pack's own monospace face, never the machine's", async () => {
+    const dir = await temp('fs-code');
+    const essay = path.join(dir, 'tools.md');
+    await writeFile(
+      essay,
+      '# Tools\n\nThe script `make-pack.sh` builds the pack; it was first run in March 2001.\n\nA second version, `pack2`, followed in May 2003.\n',
+    );
+    const [result] = await pack({
+      inputs: [essay],
+      outDir: path.join(dir, 'out'),
+      settings: { ...defaultSettings, formats: ['factsheet'] },
+    });
+    expect(result!.error).toBeNull();
+    const bytes = (await readFile(path.join(dir, 'out', 'tools', 'factsheet.pdf'))).toString('latin1');
+    const fonts = [...new Set([...bytes.matchAll(/\/BaseFont \/([A-Z]{6}\+)?([\w-]+)/g)].map((m) => m[2]))];
+    expect(fonts.some((font) => /^SourceCodePro/.test(font!))).toBe(true);
+    for (const font of fonts) expect(font).toMatch(/^Source(Serif4|Sans3|CodePro)/);
+  });
+});

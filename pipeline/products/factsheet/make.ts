@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type FitItem, fillSheet, markedItems, sheetOverflows } from '../../browser/page-scripts/fit-sheet.ts';
 import { pageScript, pageScriptUsing } from '../../browser/page-scripts/index.ts';
+import { hasCode } from '../../render/index.ts';
 import { finish } from '../finish.ts';
 import type { MakeContext } from '../product.ts';
 import { type FactsheetLimits, factsheetView, fullFactsheet, mostFactsheet } from './view.ts';
@@ -61,7 +62,7 @@ export async function makeFactsheet({ essay, chronology, settings, renderer, pri
   await printer.withPage(async (page) => {
     const fits = async (limits: FactsheetLimits) => {
       const view = factsheetView(essay, chronology, settings, limits);
-      await writeFile(html, renderer.render('factsheet', view, settings, { text: essay.source }));
+      await writeFile(html, renderer.render('factsheet', view, settings, { text: essay.source, code: hasCode(essay) }));
       await printer.load(page, html);
       return !(await page.evaluate(pageScript(sheetOverflows)));
     };

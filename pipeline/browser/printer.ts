@@ -10,6 +10,7 @@ import type { Browser, Page, PDFOptions } from 'puppeteer-core';
 import { BriefingError } from '../core/errors.ts';
 import { onInterrupt } from '../core/interrupt.ts';
 import { findChrome } from './find-chrome.ts';
+import { failedFonts } from './page-scripts/fonts.ts';
 import { pageScript } from './page-scripts/index.ts';
 import { dropUnusedSoftHyphens, pageAreaWidth } from './page-scripts/soft-hyphens.ts';
 
@@ -200,8 +201,15 @@ export class Printer {
   /** Load an HTML file and wait until its fonts are ready to print. */
   async load(page: Page, html: string): Promise<void> {
     this.folders.set(page, path.dirname(path.resolve(html)));
-    await page.goto(pathToFileURL(path.resolve(html)).href, { waitUntil: 'load' });
-    await page.evaluate('document.fonts.ready.then(() => true)');
+    const url = pathToFileURL(path.resolve(html)).href;
+    await page.goto(url, { waitUntil: 'load' });
+    // Chromium now and then fails to load a page's web fonts, inlined as they are, and lays the page out in whatever
+    // stands in (seen: 1 load in 8 with no system fonts, every face "error"; a second load had them all). A face that
+    // fails twice is the page's own doing (a template's blocked font) and is left as it was.
+    if (((await page.evaluate(pageScript(failedFonts))) as number) > 0) {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.evaluate(pageScript(failedFonts));
+    }
   }
 
   /** Print the loaded page; only the soft hyphens that end a line are left in its text (browser/page-scripts/soft-hyphens.ts). */

@@ -19,6 +19,18 @@ export interface Actors {
   places: string[];
 }
 
+/** Organisation names that are documents or schemes rather than bodies: kept for acronyms, not as actors. */
+const SCHEMES = new Set([
+  'program',
+  'programme',
+  'plan',
+  'process',
+  'partnership',
+  'treaty',
+  'agreement',
+  'pact',
+  'initiative',
+]);
 /** Words that end an organisation's name ("North Atlantic Cooperation Council", "Armed Forces"). */
 const ORGANIZATION_HEADS = new Set([
   'council',
@@ -75,15 +87,7 @@ const ORGANIZATION_HEADS = new Set([
   'association',
   'authority',
   'coastguard',
-  'program',
-  'programme',
-  'plan',
-  'process',
-  'partnership',
-  'treaty',
-  'agreement',
-  'pact',
-  'initiative',
+  ...SCHEMES,
   'center',
   'centre',
   'college',
@@ -103,18 +107,6 @@ const ORGANIZATION_HEADS = new Set([
   'embassy',
   'consulate',
   'legation',
-]);
-/** Organisation names that are documents or schemes rather than bodies: kept for acronyms, not as actors. */
-const SCHEMES = new Set([
-  'program',
-  'programme',
-  'plan',
-  'process',
-  'partnership',
-  'treaty',
-  'agreement',
-  'pact',
-  'initiative',
 ]);
 /** Words that end a place's name ("South Caucasus" is found by context; these by form). */
 const PLACE_HEADS = new Set([

@@ -28,6 +28,7 @@ async function referenceDeck(file: string): Promise<void> {
 
 const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((f) => existsSync(f));
 const pdffonts = ['/usr/bin/pdffonts', '/usr/local/bin/pdffonts'].find((f) => existsSync(f));
+const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((f) => existsSync(f));
 
 describe('pptx.reference', () => {
   let out = '';
@@ -87,6 +88,139 @@ describe('pptx.reference', () => {
   }, 60_000);
 });
 
+/**
+ * A house deck of our own, as an organisation's template is made: a cream title slide with a centred red title, and
+ * "Title and Content" and (unless left out) "Title Only" layouts under a red title bar, in DejaVu Serif.
+ */
+async function houseDeck(file: string, { titleOnly = true } = {}): Promise<void> {
+  type Master = { title: string; background: { color: string }; objects: object[] };
+  const pptx = new (
+    Pptx as unknown as new () => {
+      layout: string;
+      theme: object;
+      defineSlideMaster(master: Master): void;
+      addSlide(options: object): { addText(text: string, options: object): void };
+      write(options: object): Promise<unknown>;
+    }
+  )();
+  pptx.layout = 'LAYOUT_WIDE';
+  pptx.theme = { headFontFace: 'DejaVu Serif', bodyFontFace: 'DejaVu Serif' };
+  const ph = (name: string, type: string, options: object) => ({
+    placeholder: { options: { name, type, ...options }, text: '' },
+  });
+  const bar = { rect: { x: 0, y: 0, w: 13.333, h: 1.2, fill: { color: 'C0504D' } } };
+  const heading = ph('title', 'title', { x: 0.6, y: 0.15, w: 12, h: 0.9, fontSize: 30, color: 'FFFFFF' });
+  pptx.defineSlideMaster({
+    title: 'Title Slide',
+    background: { color: 'FFF4E0' },
+    objects: [
+      ph('title', 'title', { x: 1, y: 2.4, w: 11.3, h: 1.6, fontSize: 44, color: 'C0504D', align: 'center' }),
+      ph('subtitle', 'body', { x: 1, y: 4.1, w: 11.3, h: 0.8, fontSize: 22, color: '444444', align: 'center' }),
+    ],
+  });
+  pptx.defineSlideMaster({
+    title: 'Title and Content',
+    background: { color: 'FFFFFF' },
+    objects: [bar, heading, ph('body', 'body', { x: 0.6, y: 1.5, w: 12, h: 5.2, fontSize: 20 })],
+  });
+  if (titleOnly)
+    pptx.defineSlideMaster({ title: 'Title Only', background: { color: 'FFFFFF' }, objects: [bar, heading] });
+  pptx.addSlide({ masterName: 'Title Slide' }).addText('House', { placeholder: 'title' });
+  await writeFile(file, (await pptx.write({ outputType: 'nodebuffer' })) as Buffer);
+}
+
+describe("pptx.reference: the house deck's masters and layouts", () => {
+  let dir = '';
+  let zip: JSZip;
+  let warnings: string[] = [];
+  beforeAll(async () => {
+    dir = await temp('pptx-house');
+    await houseDeck(path.join(dir, 'house.pptx'));
+    const settings = {
+      ...defaultSettings,
+      formats: ['slides'],
+      marking: 'OFFICIAL',
+      referencePptx: path.join(dir, 'house.pptx'),
+    };
+    const [result] = await pack({ inputs: [seed], outDir: path.join(dir, 'out'), settings });
+    expect(result!.error).toBeNull();
+    warnings = (result!.file?.messages ?? []).filter((m) => m.ruleId === 'pptx-reference').map((m) => m.reason);
+    zip = await JSZip.loadAsync(await readFile(path.join(dir, 'out', 'azerbaijan-nato', 'slides.pptx')));
+  }, 120_000);
+
+  const text = (name: string) => zip.file(name)!.async('string');
+  const slides = () =>
+    Object.keys(zip.files)
+      .filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  /** The name of the layout a slide is on. */
+  const layoutOf = async (slide: string) => {
+    const rels = await text(slide.replace('slides/', 'slides/_rels/').replace(/$/, '.rels'));
+    const layout = /Target="\.\.\/(slideLayouts\/[^"]+)"/.exec(rels)![1]!;
+    return /<p:cSld name="([^"]*)"/.exec(await text(`ppt/${layout}`))![1];
+  };
+
+  it('puts every slide on the layout of theirs that fits it, its title in their title placeholder', async () => {
+    expect(warnings).toEqual([]);
+    const names = await Promise.all(slides().map(layoutOf));
+    expect(names[0]).toBe('Title Slide');
+    expect(new Set(names.slice(1))).toEqual(new Set(['Title and Content', 'Title Only']));
+    for (const slide of slides()) {
+      const xml = await text(slide);
+      // Their title placeholder, with no position of ours: the layout's stands.
+      const title = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*<p:ph type="title"\/>(?:(?!<\/p:sp>)[\s\S])*<\/p:sp>/.exec(xml)?.[0];
+      expect(title, slide).toBeDefined();
+      expect(title).toContain('<p:spPr/>');
+      expect(title).not.toMatch(/\bsz="/); // the house's type
+      expect(xml, slide).toContain('OFFICIAL'); // the marking on every slide
+    }
+    expect(await text(slides()[0]!)).toContain('Azerbaijan');
+  });
+
+  it('is their package: their masters listed, every part declared, every declared part there', async () => {
+    const presentation = await text('ppt/presentation.xml');
+    const rels = await text('ppt/_rels/presentation.xml.rels');
+    const masters = [...presentation.matchAll(/<p:sldMasterId [^>]*r:id="([^"]+)"/g)].map((m) => m[1]!);
+    expect(masters.length).toBeGreaterThan(0);
+    for (const id of masters) expect(rels).toMatch(new RegExp(`Id="${id}"[^>]*slideMaster`));
+    const master = await text('ppt/slideMasters/slideMaster1.xml');
+    expect(master).not.toContain('Briefing content'); // ours are gone
+    const types = await text('[Content_Types].xml');
+    const declared = [...types.matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]!);
+    for (const part of declared) expect(zip.file(part), part).not.toBeNull();
+    const defaults = [...types.matchAll(/Default Extension="([^"]+)"/g)].map((m) => m[1]!.toLowerCase());
+    for (const part of Object.keys(zip.files).filter((f) => !f.endsWith('/')))
+      expect(declared.includes(part) || defaults.includes(part.split('.').pop()!.toLowerCase()), part).toBe(true);
+  });
+
+  it('says which layout a house lacks, and what takes its place', async () => {
+    await houseDeck(path.join(dir, 'short.pptx'), { titleOnly: false });
+    const settings = { ...defaultSettings, formats: ['slides'], referencePptx: path.join(dir, 'short.pptx') };
+    const [result] = await pack({ inputs: [seed], outDir: path.join(dir, 'short'), settings });
+    expect(result!.error).toBeNull();
+    expect(result!.file!.messages.filter((m) => m.ruleId === 'pptx-reference').map((m) => m.reason)).toEqual([
+      'pptx.reference: short.pptx has no layout for timeline, table and quotation slides (type titleOnly); they use "Title and Content"',
+    ]);
+  }, 120_000);
+
+  it.skipIf(!soffice || !pdftotext)(
+    'renders in LibreOffice on their layouts, in their faces, with no text over other text (skipped without it)',
+    async () => {
+      const { execFile } = await import('node:child_process');
+      const { promisify } = await import('node:util');
+      await promisify(execFile)(
+        soffice!,
+        ['--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'out', 'azerbaijan-nato', 'slides.pptx')],
+        { timeout: 120_000, env: { ...process.env, HOME: dir } },
+      );
+      const pdf = path.join(dir, 'slides.pdf');
+      expect(await overlaps(pdf)).toEqual([]);
+      if (pdffonts) expect((await promisify(execFile)(pdffonts, [pdf])).stdout).toMatch(/DejaVuSerif/);
+    },
+    150_000,
+  );
+});
+
 /** Lines of text on a PDF's pages that cover one another (more than a third of the smaller line's height). */
 async function overlaps(pdf: string): Promise<string[]> {
   const { execFile } = await import('node:child_process');
@@ -111,8 +245,6 @@ async function overlaps(pdf: string): Promise<string[]> {
     });
   return found;
 }
-
-const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((f) => existsSync(f));
 
 describe('the PowerPoint decks, rendered by LibreOffice', () => {
   it.skipIf(!soffice || !pdftotext)(

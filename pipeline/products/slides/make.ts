@@ -9,20 +9,21 @@ import type { MakeContext } from '../product.ts';
 import { slidesView } from './view.ts';
 
 /** The 16:9 PDF, the self-contained HTML deck it is printed from, and the PowerPoint (its timeline in native shapes). */
-export async function makeSlides({ essay, chronology, settings, renderer, printer, staging }: MakeContext) {
+export async function makeSlides({ essay, chronology, settings, renderer, printer, staging, file }: MakeContext) {
   const html = path.join(staging, 'slides.html');
   const pdf = path.join(staging, 'slides.pdf');
   const deck = slidesView(essay, chronology, settings);
   await writeFile(html, renderer.render('slides', deck, settings, { text: essay.source, inline: true }));
   const brand = renderer.brand(settings);
   // The PowerPoint needs no browser: it is made while Chromium prints the PDF.
-  const pptx = import('./pptx.ts').then(({ deckToPptx, themeOf }) =>
-    deckToPptx(
-      deck,
-      brand,
-      buildDate(packDate(essay, settings.referenceDate)),
-      settings.referencePptx ? themeOf(settings.referencePptx) : null,
-    ),
+  const pptx = Promise.all([import('./pptx.ts'), import('./house-deck.ts')]).then(
+    ([{ deckToPptx }, { readHouseDeck }]) =>
+      deckToPptx(
+        deck,
+        brand,
+        buildDate(packDate(essay, settings.referenceDate)),
+        settings.referencePptx ? readHouseDeck(settings.referencePptx) : null,
+      ),
   );
   pptx.catch(() => {});
   await printer.withPage(async (tab) => {
@@ -30,5 +31,7 @@ export async function makeSlides({ essay, chronology, settings, renderer, printe
     await printer.pdf(tab, pdf, { tagged: true, outline: true });
   });
   await finish(pdf, 'Slides', essay, chronology, settings);
-  await writeFile(path.join(staging, 'slides.pptx'), await pptx);
+  const { data, missing } = await pptx;
+  for (const reason of missing) file.message(reason, { ruleId: 'pptx-reference', source: 'briefing' });
+  await writeFile(path.join(staging, 'slides.pptx'), data);
 }

@@ -3,10 +3,10 @@
 // byte-stable: every zip entry and the document properties carry the build's date, not the clock's.
 
 import { createRequire } from 'node:module';
-import { readUserFile, UserFileError } from '../../core/user-files.ts';
 import { officeColours } from '../../render/colours.ts';
-import { unzipOf, zipOf } from '../../render/zip.ts';
+import { unzipOf, type ZipEntry, zipOf } from '../../render/zip.ts';
 import type { TimelineLayout } from '../../views/timeline.ts';
+import { chooseLayouts, type HouseDeck, onHouseLayouts, type SlideUse } from './house-deck.ts';
 import type { SlideTimeline } from './timeline.ts';
 import type { slidesView } from './view.ts';
 
@@ -70,31 +70,17 @@ const xmlEscape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 /**
- * The theme of an organisation's deck or template (.pptx, .potx): its fonts and colours, which the PowerPoint takes
- * in place of the configuration's. Read as every file a user names is read; a file with no theme says so.
+ * The deck as a PowerPoint file; on an organisation's house deck (pptx.reference), on its masters and layouts, with
+ * what the house lacks said in `missing`.
  */
-export function themeOf(file: string): string {
-  let parts: ReturnType<typeof unzipOf>;
-  try {
-    parts = unzipOf(readUserFile(file, { maxBytes: 50 * 1024 * 1024 }));
-  } catch (error) {
-    throw new UserFileError(
-      `pptx.reference: ${file} ${error instanceof UserFileError ? error.message : 'is not a PowerPoint deck'}`,
-    );
-  }
-  const theme = parts.find((part) => /^ppt\/theme\/theme\d+\.xml$/.test(part.name) && part.name.endsWith('theme1.xml'));
-  if (!theme)
-    throw new UserFileError(`pptx.reference: ${file} is not a PowerPoint deck (it has no ppt/theme/theme1.xml)`);
-  return theme.data.toString('utf8');
-}
-
 export async function deckToPptx(
   unsafeDeck: Deck,
   brand: Brand,
   date: Date,
-  theme: string | null = null,
-): Promise<Buffer> {
+  house: HouseDeck | null = null,
+): Promise<{ data: Buffer; missing: string[] }> {
   const deck = xmlSafeDeep(unsafeDeck);
+  const theme = house?.theme ?? null;
   const colour = officeColours(brand.colours);
   // With an organisation's theme, the deck names the theme's colours and fonts instead of giving its own: restyled
   // by their theme, every slide shows them.
@@ -113,9 +99,15 @@ export async function deckToPptx(
   pptx.subject = `Briefing: ${deck.title}${deck.span ? `, ${deck.span}` : ''}`;
   if (!theme) pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
   defineMasters(pptx, deck, brand, style);
-  for (const view of deck.slides) drawSlide(pptx, deck, view, style);
+  // On a house deck's layouts the marking goes on every slide: our masters, which carry it, give way to theirs.
+  const { layouts, missing } = house ? chooseLayouts(house) : { layouts: null, missing: [] };
+  for (const view of deck.slides) drawSlide(pptx, deck, view, style, !!layouts);
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
-  return stabilise(raw, date, theme);
+  if (!house) return { data: stabilise(unzipOf(raw), date), missing };
+  const uses = deck.slides.map(
+    (s): SlideUse => (s.kind === 'title' ? 'title' : s.bullets.length ? 'content' : 'titleOnly'),
+  );
+  return { data: stabilise(onHouseLayouts(unzipOf(raw), house, uses), date), missing };
 }
 
 /** The colours and faces the slides are drawn in: the configuration's, or the names of the theme's. */
@@ -206,9 +198,12 @@ function logoObject(logo: string) {
 }
 
 /** One slide of the deck on its master: its title, its timeline, table, quotation or bullets, its footer and notes. */
-function drawSlide(pptx: PptxDeck, deck: Deck, view: Deck['slides'][number], style: Style): void {
+function drawSlide(pptx: PptxDeck, deck: Deck, view: Deck['slides'][number], style: Style, marked: boolean): void {
   const { ACCENT, INK, MUTED, FONT, RULE } = style;
   const slide = pptx.addSlide({ masterName: view.kind === 'title' ? TITLE_MASTER : CONTENT_MASTER });
+  // On a house deck, at the foot only: the top of the slide is the house's, its title bar where ours was the marking's.
+  if (marked)
+    for (const { text } of markingObjects(deck, style, false).slice(1)) slide.addText(text.text ?? '', text.options);
   const footer = { x: 0.9, y: 6.75, w: 11.5, h: 0.35, fontFace: FONT, fontSize: 14, color: MUTED };
   if (view.kind === 'title') {
     slide.addText(view.title, { placeholder: 'title', fit: 'shrink' });
@@ -469,8 +464,7 @@ function drawMark(
 }
 
 /** Same inputs, same bytes: the build's date on every zip entry and in docProps/core.xml. */
-function stabilise(pptx: Buffer, date: Date, theme: string | null): Buffer {
-  const parts = unzipOf(pptx);
+function stabilise(parts: ZipEntry[], date: Date): Buffer {
   const names = new Set(parts.map((part) => part.name));
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const entries = parts.map(({ name, data }) => {
@@ -483,7 +477,6 @@ function stabilise(pptx: Buffer, date: Date, theme: string | null): Buffer {
         );
       return { name, data: Buffer.from(xml, 'utf8') };
     }
-    if (theme && name === 'ppt/theme/theme1.xml') return { name, data: Buffer.from(theme, 'utf8') };
     if (name !== 'docProps/core.xml') return { name, data };
     const xml = data
       .toString('utf8')

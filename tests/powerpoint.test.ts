@@ -199,7 +199,7 @@ describe("pptx.reference: the house deck's masters and layouts", () => {
     const [result] = await pack({ inputs: [seed], outDir: path.join(dir, 'short'), settings });
     expect(result!.error).toBeNull();
     expect(result!.file!.messages.filter((m) => m.ruleId === 'pptx-reference').map((m) => m.reason)).toEqual([
-      'pptx.reference: short.pptx has no layout for timeline, table and quotation slides (type titleOnly); they use "Title and Content"',
+      'pptx.reference: short.pptx has no layout for timeline and quotation slides (type titleOnly); they use "Title and Content"',
     ]);
   }, 120_000);
 

@@ -103,6 +103,27 @@ describe('the slide deck', () => {
     for (const [, part] of types.matchAll(/PartName="\/([^"]+)"/g)) expect(zip.file(part!), part).not.toBeNull();
   });
 
+  it("lays the PowerPoint's slides on typed layouts: title, content, title only, table, two content, section", async () => {
+    const zip = await JSZip.loadAsync(await readFile(path.join(out, 'seed', 'slides.pptx')));
+    const read = (name: string) => zip.file(name)!.async('string');
+    const layouts = new Map<string, { name: string; type: string }>();
+    for (const file of Object.keys(zip.files).filter((f) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(f))) {
+      const xml = await read(file);
+      layouts.set(path.basename(file), {
+        name: /<p:cSld name="([^"]*)"/.exec(xml)![1]!,
+        type: /<p:sldLayout\b[^>]*\btype="([^"]*)"/.exec(xml)?.[1] ?? '',
+      });
+    }
+    const typed = [...layouts.values()].filter((l) => l.name.startsWith('Briefing')).map((l) => l.type);
+    expect(typed.sort()).toEqual(['obj', 'secHead', 'tbl', 'title', 'titleOnly', 'twoObj']);
+    // Each slide on the layout for what it shows: the timelines on the title-only layout, the rest on title or content.
+    const on = async (n: number) =>
+      layouts.get(/slideLayouts\/([^"]+)"/.exec(await read(`ppt/slides/_rels/slide${n}.xml.rels`))![1]!)!.type;
+    expect(await on(1)).toBe('title');
+    expect(await on(2)).toBe('obj');
+    expect(await on(3)).toBe('titleOnly');
+  });
+
   it('navigates the HTML deck with the keyboard, with one counter, and shows the notes clear of the help bar', async () => {
     const page = await (await warmBrowser()).newPage();
     try {

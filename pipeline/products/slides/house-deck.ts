@@ -80,12 +80,8 @@ function layoutOf(part: string, xml: string): HouseLayout {
 const WANTED = {
   title: { label: 'title slides', types: ['title'], names: /^title slide$/i, body: true },
   content: { label: 'slides of text', types: ['obj', 'tx'], names: /title and content|title, content/i, body: true },
-  titleOnly: {
-    label: 'timeline, table and quotation slides',
-    types: ['titleOnly'],
-    names: /title only|title, only/i,
-    body: false,
-  },
+  titleOnly: { label: 'timeline and quotation slides', types: ['titleOnly'], names: /title only/i, body: false },
+  table: { label: 'table slides', types: ['tbl'], names: /table/i, body: false },
 } as const;
 export type SlideUse = keyof typeof WANTED;
 
@@ -109,11 +105,15 @@ export function chooseLayouts(house: HouseDeck): {
     );
   }
   const missing: string[] = [];
-  const pick = (use: SlideUse, fallback: HouseLayout): HouseLayout => {
+  const find = (use: SlideUse): HouseLayout | undefined => {
     const want = WANTED[use];
     const fits = (l: HouseLayout) => !!l.title && (!want.body || !!l.body);
     const byType = want.types.map((type) => usable.find((l) => l.type === type && fits(l))).find(Boolean);
-    const found = byType ?? usable.find((l) => want.names.test(l.name) && fits(l));
+    return byType ?? usable.find((l) => want.names.test(l.name) && fits(l));
+  };
+  const pick = (use: SlideUse, fallback: HouseLayout): HouseLayout => {
+    const want = WANTED[use];
+    const found = find(use);
     if (found) return found;
     missing.push(
       `pptx.reference: ${name} has no layout for ${want.label} (type ${want.types.join(' or ')}); they use "${fallback.name}"`,
@@ -122,10 +122,10 @@ export function chooseLayouts(house: HouseDeck): {
   };
   const anyContent = usable.find((l) => l.body) ?? usable[0]!;
   const content = pick('content', anyContent);
-  return {
-    layouts: { content, title: pick('title', content), titleOnly: pick('titleOnly', content) },
-    missing,
-  };
+  const titleOnly = pick('titleOnly', content);
+  // A table goes where the house puts tables, else where it puts a title alone (few templates have a table layout).
+  const table = find('table') ?? titleOnly;
+  return { layouts: { content, title: pick('title', content), titleOnly, table }, missing };
 }
 
 /** A part's path resolved from a relationship's target, relative to the part that holds the relationship. */

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { officeColours } from '../../render/colours.ts';
 import { unzipOf, type ZipEntry, zipOf } from '../../render/zip.ts';
 import type { TimelineLayout } from '../../views/timeline.ts';
-import { chooseLayouts, type HouseDeck, onHouseLayouts, type SlideUse } from './house-deck.ts';
+import { chooseLayouts, type HouseDeck, onHouseLayouts } from './house-deck.ts';
 import type { SlideTimeline } from './timeline.ts';
 import type { slidesView } from './view.ts';
 
@@ -42,9 +42,19 @@ export interface Brand {
   font: string;
 }
 
-/** Slide layouts of the deck's master (a user restyles the deck by editing them): the title slide, and the others. */
-const TITLE_MASTER = 'Briefing title';
-const CONTENT_MASTER = 'Briefing content';
+/**
+ * Slide layouts of the deck's master (a user restyles the deck by editing them), each with the type PowerPoint knows
+ * it by: the title slide; title and content (text); title only (timelines, quotations); title and table; and two
+ * layouts no generated slide takes, offered for the slides a user adds (two columns, a section's opening).
+ */
+const LAYOUTS = {
+  title: { name: 'Briefing title', type: 'title' },
+  content: { name: 'Briefing content', type: 'obj' },
+  titleOnly: { name: 'Briefing title only', type: 'titleOnly' },
+  table: { name: 'Briefing table', type: 'tbl' },
+  twoContent: { name: 'Briefing two content', type: 'twoObj' },
+  section: { name: 'Briefing section', type: 'secHead' },
+} as const;
 /** 1920 CSS pixels of the HTML slide are the 13.33 inches of a wide PowerPoint slide. */
 const INCH = 13.333 / 1920;
 
@@ -104,9 +114,7 @@ export async function deckToPptx(
   for (const view of deck.slides) drawSlide(pptx, deck, view, style, !!layouts);
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
   if (!house) return { data: stabilise(unzipOf(raw), date), missing };
-  const uses = deck.slides.map(
-    (s): SlideUse => (s.kind === 'title' ? 'title' : s.bullets.length ? 'content' : 'titleOnly'),
-  );
+  const uses = deck.slides.map(layoutFor);
   return { data: stabilise(onHouseLayouts(unzipOf(raw), house, uses), date), missing };
 }
 
@@ -131,7 +139,7 @@ function defineMasters(pptx: PptxDeck, deck: Deck, brand: Brand, style: Style): 
   });
   const heading = { fontFace: HEADING_FONT, x: 0.9, w: 11.5, bold: true };
   pptx.defineSlideMaster({
-    title: TITLE_MASTER,
+    title: LAYOUTS.title.name,
     background: { color: ACCENT },
     objects: [
       { rect: { x: 0, y: 0, w: 0.17, h: 7.5, fill: { color: 'FFFFFF', transparency: 75 } } },
@@ -149,16 +157,41 @@ function defineMasters(pptx: PptxDeck, deck: Deck, brand: Brand, style: Style): 
       ...(brand.logo ? [logoObject(brand.logo)] : []),
     ],
   });
+  // The other layouts share the content slide's frame: the accent rule, the marking and the title.
+  const frame = [
+    { rect: { x: 0, y: 0, w: 0.17, h: 7.5, fill: { color: ACCENT } } },
+    ...markingObjects(deck, style, false),
+    placeholder('title', 'title', { ...heading, y: 0.55, h: 0.9, fontSize: 32, color: ACCENT, valign: 'top' }),
+  ];
+  const body = (name: string, x: number, w: number) =>
+    placeholder(name, 'body', { x, y: 1.55, w, h: 5.1, fontSize: 20, color: INK, valign: 'top' });
+  const layout = (which: keyof typeof LAYOUTS, objects: object[]) =>
+    pptx.defineSlideMaster({
+      title: LAYOUTS[which].name,
+      background: { color: 'FFFFFF' },
+      objects: [...frame, ...objects],
+    });
+  layout('content', [body('body', 0.9, 11.5)]);
+  layout('titleOnly', []);
+  layout('table', []);
+  layout('twoContent', [body('left', 0.9, 5.55), body('right', 6.85, 5.55)]);
   pptx.defineSlideMaster({
-    title: CONTENT_MASTER,
+    title: LAYOUTS.section.name,
     background: { color: 'FFFFFF' },
     objects: [
       { rect: { x: 0, y: 0, w: 0.17, h: 7.5, fill: { color: ACCENT } } },
       ...markingObjects(deck, style, false),
-      placeholder('title', 'title', { ...heading, y: 0.55, h: 0.9, fontSize: 32, color: ACCENT, valign: 'top' }),
-      placeholder('body', 'body', { x: 0.9, y: 1.55, w: 11.5, h: 5.1, fontSize: 20, color: INK, valign: 'top' }),
+      placeholder('title', 'title', { ...heading, y: 2.6, h: 1.4, fontSize: 40, color: ACCENT, valign: 'bottom' }),
+      placeholder('body', 'body', { x: 0.9, y: 4.1, w: 11.5, h: 1.0, fontSize: 22, color: INK, valign: 'top' }),
     ],
   });
+}
+
+/** The layout a slide goes on: the title slide's; title and table; title only where no text is (timelines, quotations). */
+export function layoutFor(view: Deck['slides'][number]): 'title' | 'content' | 'titleOnly' | 'table' {
+  if (view.kind === 'title') return 'title';
+  if (view.table) return 'table';
+  return view.bullets.length ? 'content' : 'titleOnly';
 }
 
 /** The classification marking on every slide, top and bottom, as on every page of the PDFs. */
@@ -200,7 +233,7 @@ function logoObject(logo: string) {
 /** One slide of the deck on its master: its title, its timeline, table, quotation or bullets, its footer and notes. */
 function drawSlide(pptx: PptxDeck, deck: Deck, view: Deck['slides'][number], style: Style, marked: boolean): void {
   const { ACCENT, INK, MUTED, FONT, RULE } = style;
-  const slide = pptx.addSlide({ masterName: view.kind === 'title' ? TITLE_MASTER : CONTENT_MASTER });
+  const slide = pptx.addSlide({ masterName: LAYOUTS[layoutFor(view)].name });
   // On a house deck, at the foot only: the top of the slide is the house's, its title bar where ours was the marking's.
   if (marked)
     for (const { text } of markingObjects(deck, style, false).slice(1)) slide.addText(text.text ?? '', text.options);
@@ -477,6 +510,8 @@ function stabilise(parts: ZipEntry[], date: Date): Buffer {
         );
       return { name, data: Buffer.from(xml, 'utf8') };
     }
+    // pptxgenjs writes no layout's type: each is given the one PowerPoint knows it by, found by its name.
+    if (/^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(name)) return { name, data: typedLayout(data) };
     if (name !== 'docProps/core.xml') return { name, data };
     const xml = data
       .toString('utf8')
@@ -484,4 +519,15 @@ function stabilise(parts: ZipEntry[], date: Date): Buffer {
     return { name, data: Buffer.from(xml, 'utf8') };
   });
   return zipOf(entries, date);
+}
+
+const LAYOUT_TYPES = new Map<string, string>(Object.values(LAYOUTS).map(({ name, type }) => [name, type]));
+
+/** A layout of ours with its type (`<p:sldLayout ... type="titleOnly">`). */
+function typedLayout(data: Buffer): Buffer {
+  const xml = data.toString('utf8');
+  const type = LAYOUT_TYPES.get(/<p:cSld\b[^>]*\bname="([^"]*)"/.exec(xml)?.[1] ?? '');
+  return type && !/<p:sldLayout\b[^>]*\btype="/.test(xml)
+    ? Buffer.from(xml.replace(/<p:sldLayout\b/, `<p:sldLayout type="${type}"`), 'utf8')
+    : data;
 }

@@ -1,6 +1,6 @@
 // Faithful summaries (#29): over essays and TimeBank stories built as essays, how many chronology rows lose a negation
-// or a number of the sentence they come from, start with a bare pronoun, or have no subject. A row may rightly leave
-// out another clause's negation, so the counts are an upper bound; read the listed rows with --rows.
+// or a number of the clause they come from, or start with a bare pronoun. A dateline's day or a converted unit in
+// brackets counts as lost too, so the counts are an upper bound; read the listed rows with --rows.
 //
 //   npx tsx bench/summaries.ts [--rows] [--stories 40]
 import { readdirSync, readFileSync } from 'node:fs';
@@ -45,7 +45,8 @@ for (const t of texts) {
   for (const e of chronology.events) {
     rows++;
     const dateText = e.date.text;
-    const sentence = e.text.replace(dateText, ' ');
+    // The clause the row was made from (why.clause): another clause's negation or figure is not this row's to keep.
+    const sentence = (e.why?.clause ?? e.text).replace(dateText, ' ');
     const lost = (re: RegExp) =>
       [...new Set((sentence.match(re) ?? []).map((w) => w.toLowerCase()))].filter(
         (w) =>
@@ -64,6 +65,6 @@ for (const t of texts) {
   }
 }
 console.log(
-  `${texts.length} texts, ${rows} rows: ${counts.negation} lose a negation of their sentence, ${counts.number} a number, ${counts.pronoun} start with a pronoun`,
+  `${texts.length} texts, ${rows} rows: ${counts.negation} lose a negation of their clause, ${counts.number} a number, ${counts.pronoun} start with a pronoun`,
 );
 if (args.includes('--rows')) console.log(listed.join('\n'));

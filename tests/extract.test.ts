@@ -69,12 +69,16 @@ describe('the seed essay', async () => {
     expect(pfp.actors.places).toContain('Brussels');
   });
 
-  it('says which rules made each row: the date family, and the words that decided its kind', () => {
-    const why = (value: string) => chronology.events.find((e) => e.date.value === value)!.why;
-    expect(why('1994-05-04')).toEqual({ date: 'days', kind: 'the verb "sign"' });
-    expect(why('1998-SP')).toEqual({ date: 'seasons', kind: 'the noun "conference"' });
-    expect(why('1997-11')).toEqual({ date: 'months', kind: 'the verb "issue" and its object "decree"' });
-    expect(chronology.events.every((e) => e.why?.date && e.why.kind)).toBe(true);
+  it('says which rules made each row: the date family, the words that decided its kind, its clause', () => {
+    const why = (value: string) => chronology.events.find((e) => e.date.value === value)!.why!;
+    expect(why('1994-05-04')).toMatchObject({ date: 'days', kind: 'the verb "sign"' });
+    expect(why('1998-SP')).toMatchObject({ date: 'seasons', kind: 'the noun "conference"' });
+    expect(why('1997-11')).toMatchObject({ date: 'months', kind: 'the verb "issue" and its object "decree"' });
+    // The clause the row was made from: part of its sentence, holding its date.
+    const pfp = chronology.events.find((e) => e.date.value === '1994-05-04')!;
+    expect(pfp.text).toContain(pfp.why!.clause);
+    expect(pfp.why!.clause).toContain(pfp.date.text);
+    expect(chronology.events.every((e) => e.why?.date && e.why.kind && e.why.clause)).toBe(true);
   });
 
   it('points every mention at its own text in the source', () => {

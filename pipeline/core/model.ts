@@ -237,7 +237,7 @@ export const chronologySchema = z
            * words that decided its kind ('the verb "sign"'). An addition to the first sketch, for whoever extends the
            * rules; optional, so a chronology written before it still reads.
            */
-          why: z.object({ date: z.string(), kind: z.string() }).optional(),
+          why: z.object({ date: z.string(), kind: z.string(), clause: z.string() }).optional(),
         })
         .strict(),
     ),

@@ -83,7 +83,7 @@ export function buildEvents(
     kind: c.kind,
     actors: { people: c.people, organizations: c.organizations, places: c.places },
     source: { paragraph: c.paragraph, sentence: c.sentence },
-    why: { date: c.mention.family, kind: c.kindBy },
+    why: { date: c.mention.family, kind: c.kindBy, clause: c.clause },
   }));
 }
 

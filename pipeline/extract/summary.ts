@@ -377,6 +377,10 @@ function withoutOpening(words: Kept): Kept {
 }
 
 /** Without a trailing aside after a comma (", ending a blockade ...", ", which ...", ", who ...") or dangling words. */
+/** A word whose loss changes what a summary says: a figure, or a negation. */
+const weighs = (t: Token) =>
+  /\d/.test(t.text) || NEGATIONS.has(t.lemma.toLowerCase()) || NEGATIONS.has(t.text.toLowerCase());
+
 function withoutTail(words: Kept): Kept {
   let out = words;
   for (let i = 1; i < out.length - 1; i++) {
@@ -384,7 +388,10 @@ function withoutTail(words: Kept): Kept {
     const aside =
       out[i]!.text === ',' &&
       ((next.pos === 'VERB' && /ing$/.test(next.text)) || ['which', 'who', 'whose'].includes(next.lemma));
-    if (aside && finite(out.slice(0, i))) {
+    // An aside on the event that carries a figure or a negation is its point, not an aside: "Stocks rose, pushing
+    // the Dow up 72 points"; one on a person ("who left Cuba when she was 4") is not.
+    const point = next.lemma !== 'who' && next.lemma !== 'according' && out.slice(i + 1).some(weighs);
+    if (aside && finite(out.slice(0, i)) && !point) {
       out = out.slice(0, i);
       break;
     }

@@ -112,6 +112,18 @@ describe('summaries that keep their meaning', () => {
   });
 });
 
+describe('summaries whose words stay whole', () => {
+  it('keep an aside that carries a figure, and leave no preposition without its date', async () => {
+    const text =
+      'Markets\n\nNEW YORK, 6 February 1998 (Wire) - Stocks rose on Thursday, pushing the index up 72 points, to 8,189. The fund has fallen 2% through September. Relations were strained after June 1997, when the talks failed.\n';
+    const essay = await parseEssay(new VFile({ path: 'e.txt', value: text }));
+    const summaries = extractChronology(essay, { spelling: false }).events.map((e) => e.summary);
+    expect(summaries).toContain('Stocks rose, pushing the index up 72 points, to 8,189');
+    expect(summaries).toContain('The fund has fallen 2%');
+    for (const summary of summaries) expect(summary).not.toMatch(/\b(?:after|through|in|on)\s*(?:,|$)/);
+  });
+});
+
 describe('roles left out of a summary', () => {
   it('go whole, with the words that qualify them ("Former prime minister", "U.N. Secretary-General")', async () => {
     const { withoutRoles } = await import('../pipeline/extract/roles.ts');

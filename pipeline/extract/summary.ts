@@ -343,6 +343,12 @@ function wordsOfTheDates(tokens: Kept, inDate: (t: Token) => boolean): Set<Token
     if (t.pos === 'CCONJ' && gone(before) && gone(after)) dropped.add(t);
     else if (/^(?:mornings?|afternoons?|evenings?|nights?)$/i.test(t.text) && gone(before)) dropped.add(t);
     else if (/^(?:each|every)$/i.test(t.text) && gone(after)) dropped.add(t);
+    // "strained after June 1989, when ...": a preposition whose date has gone, with only a comma after it.
+    else if (t.pos === 'ADP' && after && inDate(after)) {
+      let j = i + 1;
+      while (gone(tokens[j])) j++;
+      if (!tokens[j] || /^[,;:.]$/.test(tokens[j]!.text)) dropped.add(t);
+    }
   });
   return dropped;
 }

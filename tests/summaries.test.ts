@@ -46,5 +46,11 @@ describe('summaries', () => {
     };
     const chronology = { mentions: [] } as unknown as Parameters<typeof summaryFaults>[1];
     expect(summaryFaults(event, chronology)).toEqual(['lost negation not', 'lost figure 12', 'bare pronoun subject']);
+    expect(
+      summaryFaults(
+        { ...event, text: 'Shanghai, Macao and Canton in 1994.', summary: 'Shanghai, Macao and Canton' },
+        chronology,
+      ),
+    ).toContain('a list of names');
   });
 });

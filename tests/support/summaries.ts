@@ -73,5 +73,8 @@ export function summaryFaults(event: ChronologyEvent, chronology: Chronology): s
   const participle = first?.pos === 'VERB' && (/ing$/i.test(first.text) || second?.text === 'by');
   if (first && (first.pos === 'AUX' || first.pos === 'VERB') && !participle) faults.push('no subject');
   if (!tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) faults.push('no verb');
+  // "Shanghai, Macao, Guangzhou": names and commas only.
+  if (/^\p{Lu}[\p{L}.'-]*(?:(?:,\s*|\s+(?:and\s+)?)\p{Lu}[\p{L}.'-]*)*$/u.test(event.summary.trim()))
+    faults.push('a list of names');
   return faults;
 }

@@ -516,6 +516,19 @@ describe('essays in French, German and Spanish', () => {
     return { essay, chronology: extractChronology(essay, { spelling: false }) };
   };
 
+  it('names no sentence as a person: a name ends at its first word in lower case, and a person has two words', async () => {
+    const es = (await chronologyOf('history-es.md')).chronology;
+    expect(es.people).toContain('Heydar Aliyev'); // was "Heydar Aliyev firmó en Bruselas"
+    for (const lang of ['fr', 'de', 'es']) {
+      const { chronology } = await chronologyOf(`history-${lang}.md`);
+      const news = (await chronologyOf(`news-${lang}.txt`)).chronology;
+      for (const name of [...chronology.people, ...news.people]) {
+        expect(name.split(' ').length, name).toBeGreaterThanOrEqual(2); // "Partenariat", "Bruxelles" were people
+        for (const word of name.split(' ')) expect(word, name).toMatch(/^(?:\p{Lu}|de$|del$|van$|von$|la$|le$)/u);
+      }
+    }
+  });
+
   it.each(['fr', 'de', 'es'])(
     '%s: the same events on the same dates as the English history and news story',
     async (lang) => {

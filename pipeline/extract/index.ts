@@ -11,6 +11,7 @@ import { buildEvents } from './events.ts';
 import { forgetTags, tag } from './language.ts';
 import type { LocatedMention } from './mentions.ts';
 import { findMentions, isEnglish } from './mentions.ts';
+import { PARTICLES } from './names/lexicon.ts';
 import type { Perceptron } from './names/perceptron.ts';
 import { findRoles } from './roles.ts';
 import { reportSpellings } from './spelling.ts';
@@ -122,7 +123,7 @@ function namesByParagraph(
       : `${' '.repeat(dateline) + paragraph.text.slice(dateline)}\n\n`;
   }
   const names = new Map<number, Found[]>(essay.paragraphs.map((p) => [p.n, []]));
-  const all = mergeAliases(
+  const found = mergeAliases(
     [
       ...datelines,
       ...findNames(joined, tag(joined), recogniser, acronyms).filter(
@@ -132,6 +133,9 @@ function namesByParagraph(
     acronyms,
     essay.title,
   );
+  const all = isEnglish(essay.lang)
+    ? found
+    : found.map((f) => trimmedAbroad(withoutArticle(f))).filter((f): f is Found => f !== null);
   let index = 0;
   for (const found of all) {
     while (index + 1 < starts.length && starts[index + 1]! <= found.start) index++;
@@ -187,4 +191,29 @@ function reportBidiControls(
       source: 'briefing',
     });
   }
+}
+
+/**
+ * In a text of another language the recogniser, learned from English, runs names on into the sentence ("Heydar Aliyev
+ * firmó en Bruselas") and takes sentence words for people ("Partenariat"). A name ends at its first word in lower case
+ * (name particles such as "de" and "van" aside); a person has two words or more (a surname alone follows its full
+ * name, and merges with it).
+ */
+/** Name particles, and the words that join the parts of a body's name in French, German and Spanish. */
+const LINKS = new Set([...PARTICLES, 'del', 'della', 'des', 'dos', 'das', 'y', 'e', 'et', 'und', 'für', 'pour']);
+
+function trimmedAbroad(found: Found): Found | null {
+  const words = found.name.split(' ');
+  const cut = words.findIndex((w) => !/^\p{Lu}/u.test(w) && !LINKS.has(w.toLowerCase()));
+  const kept = cut < 0 ? words : words.slice(0, cut);
+  while (kept.length && LINKS.has(kept.at(-1)!.toLowerCase())) kept.pop();
+  if (!kept.length || (found.type === 'person' && kept.length < 2)) return null;
+  const name = kept.join(' ');
+  return { ...found, name, end: found.start + name.length };
+}
+
+/** "la OTAN", "le Conseil": an article before a name is not the name's. */
+function withoutArticle(found: Found): Found {
+  const article = /^(?:la|le|les|l'|el|los|las|der|die|das|den|dem)\s*(?=\p{Lu})/iu.exec(found.name)?.[0];
+  return article ? { ...found, name: found.name.slice(article.length), start: found.start + article.length } : found;
 }

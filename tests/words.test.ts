@@ -122,6 +122,14 @@ describe('summaries whose words stay whole', () => {
     expect(summaries).toContain('The fund has fallen 2%');
     for (const summary of summaries) expect(summary).not.toMatch(/\b(?:after|through|in|on)\s*(?:,|$)/);
   });
+
+  it('lose a link to the sentence before ("Before that she served"), and name who "she" is', async () => {
+    const text =
+      'Appointment\n\nVIENNA, 12 March 2025 - The ministry appointed Helena Marek as director. Before that she served as deputy head of the Red Cross from 2016 to 2021.\n';
+    const essay = await parseEssay(new VFile({ path: 'e.txt', value: text }));
+    const summaries = extractChronology(essay, { spelling: false }).events.map((e) => e.summary);
+    expect(summaries).toContain('Helena Marek served as deputy head of the Red Cross');
+  });
 });
 
 describe('roles left out of a summary', () => {

@@ -376,17 +376,20 @@ function withoutOpening(words: Kept): Kept {
         opener.lemma,
       ));
   if (comma > 0 && framing && firstFinite(rest) >= 0) out = rest;
+  // "Before that she served ...", "After this the council met": a link to the sentence before, with no comma.
+  else if (opener?.pos === 'ADP' && ['that', 'this'].includes(out[1]?.lemma ?? '') && firstFinite(out.slice(2)) >= 1)
+    out = out.slice(2);
   // ", where monitors reported ...": the clause without its link to the one before.
   if (out[0] && ['where', 'when', 'while', 'whereas'].includes(out[0].lemma) && firstFinite(out.slice(1)) >= 0)
     out = out.slice(1);
   return out;
 }
 
-/** Without a trailing aside after a comma (", ending a blockade ...", ", which ...", ", who ...") or dangling words. */
 /** A word whose loss changes what a summary says: a figure, or a negation. */
 const weighs = (t: Token) =>
   /\d/.test(t.text) || NEGATIONS.has(t.lemma.toLowerCase()) || NEGATIONS.has(t.text.toLowerCase());
 
+/** Without a trailing aside after a comma (", ending a blockade ...", ", which ...", ", who ...") or dangling words. */
 function withoutTail(words: Kept): Kept {
   let out = words;
   for (let i = 1; i < out.length - 1; i++) {

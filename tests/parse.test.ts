@@ -196,6 +196,18 @@ describe("the text's kind, told by its form", () => {
     expect([essay.genre, essay.dated, essay.dateSource]).toEqual(['speech', '2004-01-20', 'date line']);
   });
 
+  it('dates a speech by a line of its place and date ("Riga, 3 October 2025"), kept out of its paragraphs', async () => {
+    const essay = await parseEssay(
+      new VFile({
+        path: 's.txt',
+        value:
+          'Remarks at the Opening of the Energy Link\n\nRiga, 3 October 2025\n\nThank you. Today we open the link.\n',
+      }),
+    );
+    expect([essay.dated, essay.dateSource]).toEqual(['2025-10-03', 'date line']);
+    expect(essay.paragraphs.map((p) => p.text)).toEqual(['Thank you. Today we open the link.']);
+  });
+
   it('leaves a history, an analysis and a news story to their shape', async () => {
     expect(
       await genre('Talks\n\nIn May 1994 NATO met in Brussels. The address of the embassy changed in 1995.\n'),

@@ -130,6 +130,14 @@ describe('summaries whose words stay whole', () => {
     const summaries = extractChronology(essay, { spelling: false }).events.map((e) => e.summary);
     expect(summaries).toContain('Helena Marek served as deputy head of the Red Cross');
   });
+
+  it('take the whole noun phrase a pronoun stands for, its preposition too ("the station at Ventspils")', async () => {
+    const text =
+      'Energy\n\nRiga, 3 October 2025\n\nIn March 2023 the converter station at Ventspils went into service. In June 2024 it was upgraded.\n';
+    const essay = await parseEssay(new VFile({ path: 'e.txt', value: text }));
+    const summaries = extractChronology(essay, { spelling: false }).events.map((e) => e.summary);
+    expect(summaries).toContain('The converter station at Ventspils was upgraded');
+  });
 });
 
 describe('roles left out of a summary', () => {

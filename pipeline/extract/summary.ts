@@ -466,6 +466,8 @@ export function subjectPhrase(
     const nominal =
       ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART'].includes(t.pos) ||
       (t.lemma === 'of' && at - 1 > 0) ||
+      // "the converter station at Ventspils": a preposition inside the noun phrase, its head noun before it.
+      (t.pos === 'ADP' && sentence[at - 2]?.pos === 'NOUN') ||
       t.lemma === 'and' ||
       listComma;
     if (!nominal || dates.some(([a, b]) => t.start >= a && t.end <= b)) break;

@@ -470,6 +470,21 @@ describe('headings that are dates', () => {
   });
 });
 
+describe('a birth in brackets', () => {
+  it('is a birth: "Maria Keller (born 14 May 1958) is a German diplomat" was dated as what she is', async () => {
+    const { VFile } = await import('vfile');
+    const text =
+      'Maria Keller\n\nMaria Keller (born 14 May 1958) is a German diplomat.\n\nShe joined the Foreign Office in 1984.\n';
+    const chronology = extractChronology(await parseEssay(new VFile({ path: 'b.txt', value: text })), {
+      spelling: false,
+    });
+    expect(chronology.events.map((e) => [e.date.value, e.summary])).toEqual([
+      ['1958-05-14', 'Maria Keller was born'],
+      ['1984', 'Maria Keller joined the Foreign Office'],
+    ]);
+  });
+});
+
 describe('a biography', () => {
   const text = [
     'Leonard Woodcock',

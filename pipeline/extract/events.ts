@@ -377,6 +377,23 @@ function lifespans(candidates: Candidate[], source: string): Candidate[] {
   const lives: Candidate[] = [];
   const split = candidates.flatMap((c) => {
     const person = c.people[0];
+    // "Maria Keller (born 14 May 1958) is a German diplomat": her birth, not what the sentence says of her.
+    if (
+      person &&
+      c.mention.precision !== 'year' &&
+      new RegExp(`${escapeRegExp(person)}\\s*\\(\\s*(?:born|b\\.)\\s+${escapeRegExp(c.mention.text)}\\s*\\)`).test(
+        c.text,
+      )
+    ) {
+      const born = {
+        ...c,
+        summary: `${person} was born`,
+        kind: 'other' as const,
+        kindBy: 'a birth in brackets after a name',
+      };
+      lives.push(born);
+      return [born];
+    }
     const parts = c.mention.parts;
     if (!person || parts?.length !== 2 || c.mention.start.slice(0, -6) === c.mention.end.slice(0, -6)) return [c];
     if (!new RegExp(`${escapeRegExp(person)}\\s*\\(\\s*${escapeRegExp(c.mention.text)}\\s*\\)`).test(c.text))

@@ -137,8 +137,12 @@ const relsOf = (part: string) => `${path.posix.dirname(part)}/_rels/${path.posix
  * Our package with the house's masters, layouts and themes in place of ours; each slide on the layout its use takes,
  * its title and text in that layout's placeholders (positions and faces left to the layout).
  */
-export function onHouseLayouts(ours: ZipEntry[], house: HouseDeck, uses: SlideUse[]): ZipEntry[] {
-  const { layouts } = chooseLayouts(house);
+export function onHouseLayouts(
+  ours: ZipEntry[],
+  house: HouseDeck,
+  layouts: ReturnType<typeof chooseLayouts>['layouts'],
+  uses: SlideUse[],
+): ZipEntry[] {
   // No layout of theirs to use: their theme on our masters.
   if (!layouts)
     return ours.map((part) => (part.name === 'ppt/theme/theme1.xml' ? entry(part.name, house.theme) : part));

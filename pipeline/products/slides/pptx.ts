@@ -115,7 +115,7 @@ export async function deckToPptx(
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
   if (!house) return { data: stabilise(unzipOf(raw), date), missing };
   const uses = deck.slides.map(layoutFor);
-  return { data: stabilise(onHouseLayouts(unzipOf(raw), house, uses), date), missing };
+  return { data: stabilise(onHouseLayouts(unzipOf(raw), house, layouts, uses), date), missing };
 }
 
 /** The colours and faces the slides are drawn in: the configuration's, or the names of the theme's. */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { extractChronology } from '../pipeline/extract/index.ts';
 import { NAME_LABELS, recogniseNames } from '../pipeline/extract/names/index.ts';
-import { Perceptron } from '../pipeline/extract/names/perceptron.ts';
+import { Perceptron } from '../pipeline/extract/perceptron.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
 import { keyPeople } from '../pipeline/views/common.ts';
 import { type GumDocument, gumDir, hasGum, readGum } from '../scripts/gum.ts';

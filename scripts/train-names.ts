@@ -8,8 +8,9 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tag } from '../pipeline/extract/language.ts';
 import { labelsOf, NAME_LABELS, tagSequence } from '../pipeline/extract/names/index.ts';
-import { Perceptron, type PerceptronModel } from '../pipeline/extract/names/perceptron.ts';
+import { Perceptron, type PerceptronModel } from '../pipeline/extract/perceptron.ts';
 import { type GumDocument, hasGum, readGum } from './gum.ts';
+import { random } from './random.ts';
 
 export interface TrainingText {
   text: string;
@@ -28,16 +29,6 @@ export function trainingText(doc: GumDocument): TrainingText {
   }
   const tokens = tag(text);
   return { text, tokens, truth: labelsOf(tokens, spans) };
-}
-
-/** Mulberry32: a small seeded generator, so the order of training (and so the model) is the same every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const EPOCHS = Number(process.env.EPOCHS ?? 8);

@@ -4,7 +4,7 @@ import type { Token } from './language.ts';
 import { isCity } from './names/features.ts';
 import { recogniseNames } from './names/index.ts';
 import { isFormOfAddress, isTitleWord, PARTICLES, TITLE_WORDS } from './names/lexicon.ts';
-import type { Perceptron } from './names/perceptron.ts';
+import type { Perceptron } from './perceptron.ts';
 import { isCommonWord, isListedName } from './words.ts';
 
 // Who and what an essay names: people, organisations, places, and the acronyms it defines. Runs of capitalised

@@ -12,7 +12,7 @@ import { forgetTags, tag } from './language.ts';
 import type { LocatedMention } from './mentions.ts';
 import { findMentions, isEnglish } from './mentions.ts';
 import { PARTICLES } from './names/lexicon.ts';
-import type { Perceptron } from './names/perceptron.ts';
+import type { Perceptron } from './perceptron.ts';
 import { findRoles } from './roles.ts';
 import { reportSpellings } from './spelling.ts';
 

@@ -3,10 +3,10 @@
 // capitalised run it sits in and the tags before it. The rules around it (actors.ts) only trim titles and settle
 // one name against another.
 import type { Token } from '../language.ts';
+import { Perceptron, type PerceptronModel } from '../perceptron.ts';
 import { capitalRuns, type NameType, textContext, tokenFeatures } from './features.ts';
 import { isFormOfAddress, isTitleWord, PARTICLES } from './lexicon.ts';
 import model from './model.json' with { type: 'json' };
-import { historyFeatures, Perceptron, type PerceptronModel } from './perceptron.ts';
 
 export interface RecognisedName {
   name: string;
@@ -16,6 +16,13 @@ export interface RecognisedName {
   /** How sure the model is, summed over the name's mentions: the first token's score for its type above "O". */
   confidence: number;
 }
+
+/** Features of the tags already given: what came just before shapes what comes next ("I-" only after "B-"). */
+const historyFeatures = (previous: string, beforeThat: string, word: string) => [
+  `t-1=${previous}`,
+  `t-2,t-1=${beforeThat},${previous}`,
+  `t-1,w=${previous},${word}`,
+];
 
 export const NAME_LABELS = ['O', ...['person', 'organization', 'place'].flatMap((t) => [`B-${t}`, `I-${t}`])];
 

@@ -1,5 +1,5 @@
-// An averaged perceptron (Collins 2002) that tags tokens one after another, left to right, each tag seeing the two
-// before it: the classic greedy sequence tagger, small and fast enough to load and run on every build.
+// An averaged perceptron (Collins 2002): a linear classifier over string features, trained one decision at a time,
+// small and fast enough to load and run on every build. The name tagger and the dependency parser each learn one.
 
 export interface PerceptronModel {
   labels: string[];
@@ -9,13 +9,6 @@ export interface PerceptronModel {
    * few milliseconds, where an object of 40,000 arrays takes 80. */
   weights: string;
 }
-
-/** Features of the tags already given: what came just before shapes what comes next ("I-" only after "B-"). */
-export const historyFeatures = (previous: string, beforeThat: string, word: string) => [
-  `t-1=${previous}`,
-  `t-2,t-1=${beforeThat},${previous}`,
-  `t-1,w=${previous},${word}`,
-];
 
 export class Perceptron {
   readonly labels: string[];

@@ -1,6 +1,7 @@
 // The clauses of a sentence that carry its dates: "Tonga ratified on October 22, and Fiji on November 7" tells two
 // events; "In 1994, after the collapse of 1991, the treaty was signed" tells one (its first date stands alone).
 import { firstTokenAt, type Token } from './language.ts';
+import { parseSentence } from './parser/index.ts';
 import { verbGroups } from './tense.ts';
 
 export interface Span {
@@ -15,6 +16,11 @@ export interface Clause<M extends Span> {
   mentions: M[];
   /** The clause opens with "but": what it says overrides the one before ("was to end on May 5, but on May 4 ..."). */
   contrast: boolean;
+  /** [start, end) of clauses inside this one that another date tells ("The treaty, which was signed in 1994,
+   * expired in 2004": the 2004 row leaves out "which was signed in 1994"). */
+  without: [number, number][];
+  /** The clause is a relative clause the tree found: its "which", "who" or "that" stands for the noun before it. */
+  relative?: boolean;
 }
 
 /** Parts of speech that carry what a clause is about: a clause of a date and prepositions alone tells nothing. */
@@ -36,15 +42,24 @@ interface SentenceIndex<M extends Span> {
 /**
  * Split the sentence [from, to) of a paragraph at the clause breaks that fall between its dates (";", ",", "and",
  * "but") wherever both sides have words of their own beyond the date, unless what follows a comma is a phrase that
- * qualifies what came before ("after ...", "when ..."); dates with no break between them share a clause.
+ * qualifies what came before ("after ...", "when ..."); dates with no break between them share a clause, unless the
+ * sentence's dependency tree puts one inside a clause of its own.
  */
-export function datedClauses<M extends Span>(tokens: Token[], from: number, to: number, dated: M[]): Clause<M>[] {
+export function datedClauses<M extends Span>(
+  tokens: Token[],
+  from: number,
+  to: number,
+  dated: M[],
+  /** Whether the parser (learned from English) may read the sentence's tree. */
+  english = true,
+): Clause<M>[] {
   // Linear in the sentence (a sentence of 4,000 dates once took 40 s): tokens and dates are in text order, and every
   // question below is answered from an index or a running count, never by a scan of the whole sentence.
   const index = indexSentence(tokens, from, to, dated);
   const clauses = splitAtBreaks(index, clauseBreaks(index), from, to);
   for (const clause of clauses) keepOwnPart(index, clause);
-  return clauses.map(({ first: _, ...clause }) => clause);
+  const out = clauses.map(({ first: _, ...clause }) => clause);
+  return english ? byTree(index, out) : out;
 }
 
 function indexSentence<M extends Span>(tokens: Token[], from: number, to: number, dated: M[]): SentenceIndex<M> {
@@ -123,13 +138,20 @@ function splitAtBreaks<M extends Span>(
   const open = (cut: number, mention: M, first: number) => {
     let w = cut;
     while (w < words.length && words[w]!.text === ',') w++;
-    clauses.push({ from: words[cut]!.start, to, mentions: [mention], contrast: words[w]?.lemma === 'but', first });
+    clauses.push({
+      from: words[cut]!.start,
+      to,
+      mentions: [mention],
+      contrast: words[w]?.lemma === 'but',
+      without: [],
+      first,
+    });
   };
   let c = 0; // the first cut not yet behind the last date
   index.sorted.forEach((mention, m) => {
     const current = clauses.at(-1);
     if (!current) {
-      clauses.push({ from, to, mentions: [mention], contrast: false, first: m });
+      clauses.push({ from, to, mentions: [mention], contrast: false, without: [], first: m });
       return;
     }
     const previous = current.mentions.at(-1)!;
@@ -178,4 +200,135 @@ function keepOwnPart<M extends Span>({ words, firstAt, hasContent }: SentenceInd
     else if (t.start >= last && hasContent(last, t.start) && clause.to > t.start && verbIn(t.end, clause.to))
       clause.to = t.start;
   }
+}
+
+/** Sentences longer than this are lists or tables run together: their clauses are left to the breaks. */
+const MAX_PARSED = 120;
+
+/** A sentence's dependency tree: each word's head, and the first and last word of the subtree each word heads. */
+interface Tree {
+  heads: Int32Array;
+  first: Int32Array;
+  last: Int32Array;
+}
+
+function treeOf(words: Token[]): Tree {
+  const heads = parseSentence(words);
+  const first = Int32Array.from(words, (_, i) => i);
+  const last = Int32Array.from(words, (_, i) => i);
+  // Each word widens the span of every word above it (the parser's trees are projective: a subtree is one run).
+  words.forEach((_, i) => {
+    for (let h = heads[i]!, steps = 0; h >= 0 && steps < words.length; h = heads[h]!, steps++) {
+      if (i < first[h]!) first[h] = i;
+      if (i > last[h]!) last[h] = i;
+    }
+  });
+  return { heads, first, last };
+}
+
+/**
+ * Where the breaks leave two dates in one clause, the tree tells them apart when one of them is in a relative clause
+ * ("The treaty, which was signed in 1994, expired in 2004": two rows, each with its own verb). Each clause then leaves
+ * out the relative clauses inside it that hold another date and none of its own ("Imports of the watches that now
+ * will be eligible for duty-free treatment totaled $37.3 million in 1988": the 1988 row without "that now ...").
+ */
+function byTree<M extends Span>(index: SentenceIndex<M>, clauses: Clause<M>[]): Clause<M>[] {
+  const { words, sorted, firstAt } = index;
+  // Only a relative clause changes anything here: a sentence without a word that opens one is not parsed.
+  const opens = (t: Token) => RELATIVES.has(t.text.toLowerCase()) || t.text.toLowerCase() === 'that';
+  if (words.length > MAX_PARSED || !words.some(opens)) return clauses;
+  const tree = treeOf(words);
+  // Words inside a quotation are the speaker's: none is left out of them.
+  const inQuote = quotedWords(words);
+  const span = (v: number) => (inQuote[v] ? null : relativeSpan(tree, words, v, index.dateOf));
+  /** The relative clauses a date lies in, innermost first (by their verbs). */
+  const relativesOf = (m: M): number[] => {
+    const [from, to] = [firstAt(m.at[0]), firstAt(m.at[1]) - 1];
+    // The date's own head word: the one whose head lies outside the date.
+    let at = from;
+    while (at < to && tree.heads[at]! >= from && tree.heads[at]! <= to) at++;
+    const out: number[] = [];
+    for (let h = tree.heads[at]!, steps = 0; h >= 0 && steps < words.length; h = tree.heads[h]!, steps++)
+      if (span(h)) out.push(h);
+    return out;
+  };
+  const relatives = new Map(sorted.map((m) => [m, relativesOf(m)]));
+  const inside = (m: M, [from, to]: [number, number]) => m.at[0] >= from && m.at[1] <= to;
+  const out: Clause<M>[] = [];
+  for (const clause of clauses) {
+    // A date in a relative clause that leaves out another date of the clause is a row of its own.
+    const own = new Map<number, M[]>();
+    for (const m of clause.mentions) {
+      const verb = relatives.get(m)![0];
+      if (verb === undefined) continue;
+      const [from, to] = span(verb)!;
+      if (from >= clause.from && to <= clause.to && clause.mentions.some((o) => !inside(o, [from, to])))
+        own.set(verb, [...(own.get(verb) ?? []), m]);
+    }
+    for (const [verb, mentions] of own) {
+      const [from, to] = span(verb)!;
+      out.push({ from, to, mentions, contrast: false, without: [], relative: true });
+    }
+    const rest = clause.mentions.filter((m) => ![...own.values()].some((group) => group.includes(m)));
+    out.push({ ...clause, mentions: rest });
+  }
+  // An aside between a subject and its verb says nothing of the clause's date: "First of America, which has 45
+  // banks, announced in January ..." announced; the row leaves it out.
+  words.forEach((_, verb) => {
+    const aside = span(verb);
+    if (!aside || words[firstAt(aside[0])]?.text !== ',' || words[firstAt(aside[1]) - 1]?.text !== ',') return;
+    for (const clause of out)
+      if (aside[0] > clause.from && aside[1] < clause.to && !clause.mentions.some((m) => inside(m, aside)))
+        clause.without.push(aside);
+  });
+  // Each clause leaves out the widest relative clause inside it around each other date, holding none of its own.
+  for (const clause of out) {
+    for (const m of sorted) {
+      if (clause.mentions.includes(m)) continue;
+      let hole: [number, number] | null = null;
+      for (const verb of relatives.get(m)!) {
+        const [from, to] = span(verb)!;
+        if (from < clause.from || to > clause.to || (from === clause.from && to === clause.to)) break;
+        if (clause.mentions.some((own) => inside(own, [from, to]))) break;
+        hole = [from, to];
+      }
+      if (hole) clause.without.push(hole);
+    }
+    // A hole inside a wider one goes with it.
+    clause.without = clause.without.filter(
+      ([a, b], i) => !clause.without.some(([c, d], k) => k !== i && c <= a && b <= d && (d - c > b - a || k < i)),
+    );
+  }
+  return out.sort((x, y) => x.from - y.from);
+}
+
+/** Words that open a relative clause; "that" only right after its noun ("the watches that now will be eligible"). */
+const RELATIVES = new Set(['which', 'who', 'whom', 'whose', 'where']);
+
+/**
+ * [start, end) of the relative clause a verb heads ("which was signed in 1994", with the commas that set it off;
+ * "that now will be eligible"). Null for any other clause: a complement or an infinitive ("said that ...", "plans to
+ * redeem ...") is part of what its sentence says, and a participle's noun ("the dispute ..., settled by the Prespa
+ * Agreement") is not told by the tree reliably enough.
+ */
+function relativeSpan(tree: Tree, words: Token[], verb: number, dateOf: Int32Array): [number, number] | null {
+  // A relative clause hangs from its noun: one that hangs from a verb is what that verb says ("ruled that ...").
+  const noun = words[tree.heads[verb]!];
+  if (!/^(?:VERB|AUX)$/.test(words[verb]!.pos) || !noun || !/^(?:NOUN|PROPN|PRON)$/.test(noun.pos)) return null;
+  let a = tree.first[verb]!;
+  let b = tree.last[verb]!;
+  while (a < b && words[a]!.text === ',') a++;
+  while (b > a && words[b]!.text === ',') b--;
+  const before = words[a - 1];
+  // "said Tuesday that ...": a date is no noun a clause can say something of.
+  if (dateOf[a - 1]! >= 0) return null;
+  const opener = words[a]!.text.toLowerCase();
+  if (before?.text === ',' && RELATIVES.has(opener)) {
+    // Set off by commas: both go with it, or the one before it when it ends the sentence.
+    if (words[b + 1]?.text === ',') [a, b] = [a - 1, b + 1];
+    else if (!words[b + 1] || /^[.;:!?]$/.test(words[b + 1]!.text)) a--;
+    else return null;
+  } else if (!(before && /^(?:NOUN|PROPN)$/.test(before.pos) && (RELATIVES.has(opener) || opener === 'that')))
+    return null;
+  return [words[a]!.start, words[b]!.end];
 }

@@ -187,7 +187,7 @@ class Reading {
     // tagger misreads a verb now and then ("Assets as of Sept. 30 fell to $2.46 billion": "fell" a noun).
     const words = tokens.filter((t) => t.start >= from && t.end <= to && t.pos !== 'PUNCT');
     if (this.english && words.length <= 8 && !words.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return [];
-    const clauses = datedClauses(tokens, from, to, dated);
+    const clauses = datedClauses(tokens, from, to, dated, this.english);
     // "It was to end on May 5, but on May 4 it was extended": what was expected gives way to what happened.
     // "Three states ratified it in 1971: Norway on 6 February, ...": the clause before the colon announces the rest.
     const announces = (i: number) =>
@@ -285,12 +285,16 @@ class Reading {
     const mention = clause.mentions.reduce((best, m) =>
       coarseness(m.precision) < coarseness(best.precision) ? m : best,
     );
+    // The clause's words, without the clauses inside it that other dates tell.
+    const own = clause.without.length
+      ? tokens.filter((t) => !clause.without.some(([a, b]) => t.start >= a && t.end <= b))
+      : tokens;
     // The summaries' grammar is English: another language's row is its whole sentence, which says what it says.
     const summary = !this.english
       ? wholeSentence(paragraph.text, Math.max(from, prose), to)
       : summarise({
           text: paragraph.text,
-          tokens,
+          tokens: own,
           sentence: [from, to],
           clause: [clause.from, clause.to],
           date: mention.at,
@@ -303,6 +307,7 @@ class Reading {
           people: this.people,
           speaker: this.speaker,
           listed: listBefore(this.essay, paragraph.n),
+          relative: clause.relative,
         });
     return {
       summary,
@@ -310,9 +315,9 @@ class Reading {
       paragraph: paragraph.n,
       sentence: sentence.n,
       text: sentence.text,
-      clause: paragraph.text.slice(clause.from, clause.to),
-      words: contentWords(tokens, clause.from, clause.to),
-      ...kindOf(tokens, clause.from, clause.to, from),
+      clause: withoutParts(paragraph.text, clause),
+      words: contentWords(own, clause.from, clause.to),
+      ...kindOf(own, clause.from, clause.to, from),
       role: who.byRole?.role ?? null,
       ...actorsOf(
         clauseCount > 1 ? inClause(found, paragraph, clause) : who.inSentence,
@@ -320,7 +325,7 @@ class Reading {
         clauseCount > 1,
         subjectPhrase(
           paragraph.text,
-          tokens,
+          own,
           clause.from,
           clause.to,
           dated.map((m) => m.at),
@@ -480,10 +485,11 @@ function listBefore(essay: Essay, n: number): string[] {
 }
 
 // A date that is a yardstick, not a time something happened: "sales dropped 23% compared to March of 2008", "higher
-// than in 2005", "the strongest quarter since 2001", "the lowest level in a decade"; and the present of a common noun
+// than in 2005", "the strongest quarter since 2001", "the lowest level in a decade", "down $2.5 billion from 1996";
+// and the present of a common noun
 // ("today's Drug Enforcement Administration"), which is no day at all.
 const YARDSTICK =
-  /(?:\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\bthan(?:\s+(?:in|on|at|during))?|\b(?:\w+est|most|least|first|only)\b(?:\s+[\w-]+){0,3}\s+since|\bsince\s+at\s+least)\s+(?:(?:the\s+)?(?:same\s+)?(?:period|time|month|quarter|year)\s+(?:of|in)\s+)?$/i;
+  /(?:\bcompared\s+(?:to|with)|\b(?:up|down)\s+[^\s,;]+(?:\s+[^\s,;]+){0,3}\s+from|\bversus|\bvs\.?|\bthan(?:\s+(?:in|on|at|during))?|\b(?:\w+est|most|least|first|only)\b(?:\s+[\w-]+){0,3}\s+since|\bsince\s+at\s+least)\s+(?:(?:the\s+)?(?:same\s+)?(?:period|time|month|quarter|year)\s+(?:of|in)\s+)?$/i;
 
 /**
  * A date that serves as a yardstick or a generic "today", not the time of a happening; or a date that is itself what
@@ -539,6 +545,17 @@ function wholeSentence(text: string, from: number, to: number): string {
 }
 
 /** The names of one clause of a paragraph, when a sentence tells more than one event. */
+/** The clause's text without the clauses inside it that other dates tell: one space where each was. */
+function withoutParts(text: string, { from, to, without }: { from: number; to: number; without: [number, number][] }) {
+  let out = '';
+  let at = from;
+  for (const [a, b] of [...without].sort((x, y) => x[0] - y[0])) {
+    out += `${text.slice(at, a).trimEnd()} `;
+    at = b;
+  }
+  return out + text.slice(at, to).trimStart();
+}
+
 function inClause(
   found: Found[],
   paragraph: Essay['paragraphs'][number],

@@ -36,6 +36,8 @@ export interface SummaryInput {
   speaker?: string | null;
   /** The items of a list just before the sentence: what "these six" are when the list has six. */
   listed?: string[];
+  /** The clause is a relative clause ("that began in the fall of 1997"): its "that" stands for the noun before it. */
+  relative?: boolean;
 }
 
 const DATE_PREPOSITIONS = new Set([
@@ -125,8 +127,9 @@ export function summarise(input: SummaryInput): string {
     const before = clean(inRange(sentence[0], clause[0]), input);
     const subject = subjectOf(before);
     if (subject.some((t) => t.pos === 'PROPN' || t.pos === 'NOUN')) antecedent = render(subject, input.text);
-    // "the Nicosia talks, which ended with an exchange of prisoners in 1986": the talks ended ...
-    if (words[0] && ['which', 'who'].includes(words[0].lemma))
+    // "the Nicosia talks, which ended with an exchange of prisoners in 1986": the talks ended ... ("that" only where
+    // the tree says it opens a relative clause: elsewhere it is the "that" of what was said).
+    if (words[0] && (['which', 'who'].includes(words[0].lemma) || (input.relative && words[0].lemma === 'that')))
       words = [...nounPhraseBefore(inRange(sentence[0], clause[0])), ...words.slice(1)];
     const verbAt = firstFinite(words);
     // "monitors reported": a plural noun the tagger took for a verb is a subject of its own.
@@ -221,7 +224,8 @@ function participleEvent(input: SummaryInput, inRange: (from: number, to: number
     if (head.lemma === 'who') {
       let at = before.length;
       while (at > 0 && before[at - 1]!.pos === 'PROPN') at--;
-      subject = before.slice(at);
+      // "Poland, the Czech Republic and Hungary, who were invited": all three were.
+      subject = before[at - 1]?.pos === 'CCONJ' ? nounPhraseBefore(before) : before.slice(at);
     } else if (before.length && firstFinite(before) < 0 && firstFinite(sentence.slice(close + 1)) >= 0)
       subject = before;
     else return null;
@@ -442,7 +446,9 @@ function dropAttribution(words: Kept): Kept {
     const nominal = subject.every(
       (t) => ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART', 'PRON'].includes(t.pos) || t.lemma === 'of',
     );
-    if (restVerb > 0 && nominal && !(subject.length === 1 && subject[0]!.pos === 'PRON')) return rest;
+    // "announced an agreement to acquire the bank": an infinitive with no verb after it is no clause of its own.
+    const infinitive = rest[restVerb]?.lemma === 'to' && !finite(rest.slice(restVerb + 2));
+    if (restVerb > 0 && nominal && !infinitive && !(subject.length === 1 && subject[0]!.pos === 'PRON')) return rest;
   }
   return words;
 }
@@ -517,7 +523,26 @@ function nounPhraseBefore(words: Kept): Kept {
   let at = words.length;
   while (at > 0 && words[at - 1]!.pos === 'PUNCT' && at === words.length) at--;
   const end = at;
-  while (at > 0 && ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART'].includes(words[at - 1]!.pos)) at--;
+  const nounWords = () => {
+    const from = at;
+    while (at > 0 && ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART'].includes(words[at - 1]!.pos)) at--;
+    return at < from;
+  };
+  nounWords();
+  // "Poland, the Czech Republic and Hungary, who were invited": all three were.
+  if (words[at - 1]?.pos === 'CCONJ' && at > 1) {
+    const joined = at;
+    at--;
+    if (!nounWords()) at = joined;
+    else
+      for (let list = at; words[at - 1]?.text === ',' && at > 1; list = at) {
+        at--;
+        if (!nounWords()) {
+          at = list;
+          break;
+        }
+      }
+  }
   return words.slice(at, end);
 }
 

@@ -87,6 +87,24 @@ describe('which clause a date belongs to, by the tree', () => {
     ]);
   });
 
+  it('says who a relative clause is about: the subject, when the noun before it only says what the subject is', async () => {
+    expect(
+      await rows(
+        'Maria Keller (born 14 May 1958) is a German diplomat who served as Ambassador to Japan from 2009 to 2013.',
+      ),
+    ).toEqual([
+      ['1958-05-14', 'Maria Keller was born'],
+      ['2009/2013', 'Maria Keller served as Ambassador to Japan'],
+    ]);
+    // The relative's "which" is its object: Paribas set up the fund.
+    expect(
+      await rows('The fund, which Paribas set up in 2019, will pay only partial dividends from 1 July 2024.'),
+    ).toEqual([
+      ['2019', 'Paribas set up the fund'],
+      ['2024-07-01', 'The fund will pay only partial dividends'],
+    ]);
+  });
+
   it('leaves out an aside between a subject and its verb, but never inside a quotation', async () => {
     const [aside] = await rows(
       'The bank, which has 45 branches, announced an agreement to acquire Fleet Bank in May 2023.',

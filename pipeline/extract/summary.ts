@@ -129,8 +129,13 @@ export function summarise(input: SummaryInput): string {
     if (subject.some((t) => t.pos === 'PROPN' || t.pos === 'NOUN')) antecedent = render(subject, input.text);
     // "the Nicosia talks, which ended with an exchange of prisoners in 1986": the talks ended ... ("that" only where
     // the tree says it opens a relative clause: elsewhere it is the "that" of what was said).
-    if (words[0] && (['which', 'who'].includes(words[0].lemma) || (input.relative && words[0].lemma === 'that')))
-      words = [...nounPhraseBefore(inRange(sentence[0], clause[0])), ...words.slice(1)];
+    if (words[0] && (['which', 'who'].includes(words[0].lemma) || (input.relative && words[0].lemma === 'that'))) {
+      const noun = relativeAntecedent(before);
+      // "the fund, which Paribas set up in 2019": Paribas set up the fund.
+      const object = firstFinite(words.slice(1)) > 0 && words[1]?.pos !== 'ADV';
+      const lower = (t: Token, i: number) => (i === 0 && t.pos === 'DET' ? { ...t, text: t.text.toLowerCase() } : t);
+      words = object ? [...words.slice(1), ...noun.map(lower)] : [...noun, ...words.slice(1)];
+    }
     const verbAt = firstFinite(words);
     // "monitors reported": a plural noun the tagger took for a verb is a subject of its own.
     const ownSubject = words[0]?.pos === 'VERB' && /s$/.test(words[0].text) && words[1]?.pos === 'VERB';
@@ -347,8 +352,9 @@ function wordsOfTheDates(tokens: Kept, inDate: (t: Token) => boolean): Set<Token
     if (t.pos === 'CCONJ' && gone(before) && gone(after)) dropped.add(t);
     else if (/^(?:mornings?|afternoons?|evenings?|nights?)$/i.test(t.text) && gone(before)) dropped.add(t);
     else if (/^(?:each|every)$/i.test(t.text) && gone(after)) dropped.add(t);
-    // "strained after June 1989, when ...": a preposition whose date has gone, with only a comma after it.
-    else if (t.pos === 'ADP' && after && inDate(after)) {
+    // "strained after June 1989, when ...": a preposition whose date has gone, with only a comma after it (a date that
+    // brings its own preposition leaves the word before it alone: "set up in 2019").
+    else if (t.pos === 'ADP' && after && inDate(after) && after.pos !== 'ADP') {
       let j = i + 1;
       while (gone(tokens[j])) j++;
       if (!tokens[j] || /^[,;:.]$/.test(tokens[j]!.text)) dropped.add(t);
@@ -410,8 +416,10 @@ function withoutTail(words: Kept): Kept {
     }
   }
   const dangling = (t: Token) => (t.pos === 'PUNCT' && !QUOTES.test(t.text)) || t.pos === 'CCONJ' || t.pos === 'ADP';
+  // A word like "up" right after its verb is the verb's own ("Paribas set up the fund"), not a preposition left over.
+  const particle = (at: number) => out[at]!.pos === 'ADP' && out[at - 1]?.pos === 'VERB';
   let end = out.length;
-  while (end && dangling(out[end - 1]!)) end--;
+  while (end && dangling(out[end - 1]!) && !particle(end - 1)) end--;
   out = out.slice(0, end);
   // ", established" left alone once its date has gone: a participle with nothing to say.
   if (
@@ -544,6 +552,28 @@ function nounPhraseBefore(words: Kept): Kept {
       }
   }
   return words.slice(at, end);
+}
+
+/**
+ * The noun a relative clause says something of: the noun phrase before it, past an aside ("a diplomat, born in 1959,
+ * who served"), or the subject when that phrase only says what the subject is ("Maria Keller is a German diplomat who
+ * served": Maria Keller served). `before` is the sentence up to the clause, without its dates.
+ */
+function relativeAntecedent(before: Kept): Kept {
+  let lead = before;
+  while (lead.length && lead.at(-1)!.pos === 'PUNCT') lead = lead.slice(0, -1);
+  let comma = lead.length - 1;
+  while (comma >= 0 && lead[comma]!.text !== ',') comma--;
+  const aside = lead.slice(comma + 1);
+  if (comma > 0 && isParticiple(aside[0]) && !aside.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN'))
+    lead = lead.slice(0, comma);
+  const phrase = nounPhraseBefore(lead);
+  const verbAt = lead.length - phrase.length - 1;
+  if (phrase.length && lead[verbAt]?.lemma === 'be' && firstFinite(lead) === verbAt) {
+    const subject = subjectOf(lead);
+    if (subject.length) return subject;
+  }
+  return phrase;
 }
 
 /** The subject of a clause: the words before its first finite verb, after a framing phrase. */

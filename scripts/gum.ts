@@ -30,6 +30,9 @@ export interface GumDocument {
   salient: Map<number, number>;
   /** Each entity's type, for every entity the document mentions. */
   types: Map<number, string>;
+  /** The document's title, and the summary a person wrote of it (# meta::summary1, "(human)"). */
+  title: string;
+  summary: string;
 }
 
 const TYPES: Record<string, NameType> = { person: 'person', organization: 'organization', place: 'place' };
@@ -65,6 +68,8 @@ export function parseConllu(name: string, source: string): GumDocument {
     paragraphs: [],
     salient: new Map(),
     types: new Map(),
+    title: '',
+    summary: '',
   };
   let paragraph: GumParagraph | null = null;
   let rows: Row[] = [];
@@ -87,6 +92,11 @@ export function parseConllu(name: string, source: string): GumDocument {
       finishSentence();
       paragraph = { text: '', names: [] };
       doc.paragraphs.push(paragraph);
+      continue;
+    }
+    const meta = /^# meta::(title|summary1) = (?:\(human\) )?(.*)/.exec(line);
+    if (meta) {
+      doc[meta[1] === 'title' ? 'title' : 'summary'] = meta[2]!.trim();
       continue;
     }
     const salient = /^# meta::salientEntities = (.*)/.exec(line);

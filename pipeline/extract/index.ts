@@ -45,7 +45,12 @@ export function extractChronology(essay: Essay, options: ExtractOptions = {}, fi
   });
   const acronyms: Record<string, string> = {};
   for (const paragraph of essay.paragraphs) Object.assign(acronyms, { ...findAcronyms(paragraph.text), ...acronyms });
-  const names = namesByParagraph(essay, acronyms, options.names);
+  const names = new Map(
+    [...namesByParagraph(essay, acronyms, options.names)].map(([n, found]) => [
+      n,
+      found.map((f) => withoutDates(f, essay.source, mentions)).filter((f): f is Found => f !== null),
+    ]),
+  );
   const all = [...names.values()].flat();
   const byType = (type: Found['type']) => [...new Set(all.filter((f) => f.type === type).map((f) => f.name))];
   const roles = findRoles(essay.paragraphs.map((p) => p.text).join('\n\n'), byType('person'));
@@ -145,6 +150,28 @@ function namesByParagraph(
   }
   return names;
 }
+
+/**
+ * A date names no one: a name that runs into one ends before it ("Bill Clinton Saturday", "University of Rochester
+ * for Saturday"), and one that is a date, or no name without it ("Earlier Sunday"; in German "Ende Juni", capitalised
+ * as nouns are), is none.
+ */
+function withoutDates(found: Found, source: string, mentions: LocatedMention[]): Found | null {
+  const date = mentions.find((m) => m.offset[0] < found.end && found.start < m.offset[1]);
+  if (!date) return found;
+  const before = source.slice(found.start, Math.max(found.start, date.offset[0])).replace(LINKS_AT_END, '');
+  const afterFrom = Math.min(found.end, date.offset[1]);
+  const after = source.slice(afterFrom, found.end).replace(LINKS_AT_START, '');
+  // What is left is a name only if it holds one ("Earlier Sunday" leaves an adverb).
+  const isName = (text: string) => /^\p{Lu}/u.test(text) && tag(text).some((t) => t.pos === 'PROPN');
+  if (isName(before)) return { ...found, name: before.replace(/\s+/g, ' '), end: found.start + before.length };
+  if (!isName(after)) return null;
+  const start = found.end - after.length;
+  return { ...found, name: after.replace(/\s+/g, ' '), start };
+}
+
+const LINKS_AT_END = /(?:[\s,]+(?:for|on|in|at|of|and|the))*[\s,]+$|^\s+$/i;
+const LINKS_AT_START = /^(?:[\s,']+|\s*(?:on|in|at|of|and)\s+)+/i;
 
 /** An essay that goes back in time is fine, but a reader should know: say where the text's order leaves the dates'. */
 function reportOutOfOrder(

@@ -301,3 +301,49 @@ describe('holidays (families/holidays.ts)', () => {
     expect(tag('The office closes at Christmas.')).toEqual([]);
   });
 });
+
+describe('French, German and Spanish: months alone, counted spans, decades in words', () => {
+  // Told from 25 May 2006, the year before them 1997 where a narrative gives one.
+  const read = (text: string, lang: string, anchor: string | null = null) =>
+    tagTimexes(text, {
+      lang,
+      reference: '2006-05-25',
+      anchor: anchor ? { value: anchor, start: `${anchor}-01-01`, end: `${anchor}-12-31`, precision: 'year' } : null,
+    }).map((t) => [t.text, t.value]);
+
+  it.each([
+    ['fr', 'En mai, le plan a été approuvé.', [['mai', '1997-05']]],
+    ['fr', 'Fin juin, le parlement l’a ratifié.', [['Fin juin', '1997-06']]],
+    ['fr', "Au mois d'avril, la délégation est arrivée.", [['avril', '1997-04']]],
+    ['fr', 'En octobre dernier, les ministres se sont réunis.', [['octobre dernier', '2005-10']]],
+    ['fr', 'Il y a deux ans, le corridor n’existait pas.', [['Il y a deux ans', '2004']]],
+    ['fr', 'Deux ans plus tard, un plan a été adopté.', [['Deux ans plus tard', '1999']]],
+    ['fr', 'Dans les années quatre-vingt-dix, tout a changé.', [['les années quatre-vingt-dix', '199X']]],
+    ['fr', "En l'an 2000, tout a changé.", [["l'an 2000", '2000']]],
+    ['de', 'Im Mai billigte das Bündnis den Plan.', [['Mai', '1997-05']]],
+    ['de', 'Ende Juni ratifizierte ihn das Parlament.', [['Ende Juni', '1997-06']]],
+    ['de', 'Im vergangenen Oktober trafen sich die Minister.', [['vergangenen Oktober', '2005-10']]],
+    ['de', 'Vor zwei Jahren gab es den Korridor nicht.', [['Vor zwei Jahren', '2004']]],
+    ['de', 'Zwei Jahre später wurde ein Plan verabschiedet.', [['Zwei Jahre später', '1999']]],
+    ['de', 'In den neunziger Jahren änderte sich alles.', [['den neunziger Jahren', '199X']]],
+    ['de', 'Im Jahr 2004 legte Aserbaidschan den Plan vor.', [['Jahr 2004', '2004']]],
+    ['es', 'En mayo, la Alianza aprobó el plan.', [['mayo', '1997-05']]],
+    ['es', 'A finales de junio, el parlamento lo ratificó.', [['A finales de junio', '1997-06']]],
+    ['es', 'En octubre pasado, los ministros se reunieron.', [['octubre pasado', '2005-10']]],
+    ['es', 'Hace dos años, el corredor no existía.', [['Hace dos años', '2004']]],
+    ['es', 'Dos años después, se adoptó un plan.', [['Dos años después', '1999']]],
+    ['es', 'En los años noventa, todo cambió.', [['los años noventa', '199X']]],
+    ['es', 'En el año 2004, todo cambió.', [['año 2004', '2004']]],
+  ])('%s: %s', (lang, text, expected) => {
+    expect(read(text, lang, '1997')).toEqual(expected);
+  });
+
+  it.each([
+    ['fr', 'Deux ans avant la guerre, le pays était pauvre.'],
+    ['es', 'Dos años antes de la guerra, el país era pobre.'],
+    ['fr', 'Mars est la quatrième planète.'],
+    ['de', 'Mai ist ein Monat.'],
+  ])('%s: no date in "%s"', (lang, text) => {
+    expect(read(text, lang, '1997')).toEqual([]);
+  });
+});

@@ -60,7 +60,9 @@ export function buildEvents(
   const reading = new Reading(essay, mentions, names, roles);
   const candidates: Candidate[] = [];
   for (const paragraph of essay.paragraphs) candidates.push(...reading.paragraph(paragraph));
-  const kept = dropTopicSentences(lifespans(candidates, essay.source));
+  const lives = lifespans(candidates, essay.source);
+  // The kinds a topic sentence is told by are English words: elsewhere every row stays.
+  const kept = isEnglish(essay.lang) ? dropTopicSentences(lives) : lives;
   const merged = mergeRestatements(kept, onRestated);
   merged.sort(
     (a, b) =>

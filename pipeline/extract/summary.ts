@@ -129,13 +129,8 @@ export function summarise(input: SummaryInput): string {
     if (subject.some((t) => t.pos === 'PROPN' || t.pos === 'NOUN')) antecedent = render(subject, input.text);
     // "the Nicosia talks, which ended with an exchange of prisoners in 1986": the talks ended ... ("that" only where
     // the tree says it opens a relative clause: elsewhere it is the "that" of what was said).
-    if (words[0] && (['which', 'who'].includes(words[0].lemma) || (input.relative && words[0].lemma === 'that'))) {
-      const noun = relativeAntecedent(before);
-      // "the fund, which Paribas set up in 2019": Paribas set up the fund.
-      const object = firstFinite(words.slice(1)) > 0 && words[1]?.pos !== 'ADV';
-      const lower = (t: Token, i: number) => (i === 0 && t.pos === 'DET' ? { ...t, text: t.text.toLowerCase() } : t);
-      words = object ? [...words.slice(1), ...noun.map(lower)] : [...noun, ...words.slice(1)];
-    }
+    if (words[0] && (['which', 'who'].includes(words[0].lemma) || (input.relative && words[0].lemma === 'that')))
+      words = relativeSaid(words, before);
     const verbAt = firstFinite(words);
     // "monitors reported": a plural noun the tagger took for a verb is a subject of its own.
     const ownSubject = words[0]?.pos === 'VERB' && /s$/.test(words[0].text) && words[1]?.pos === 'VERB';
@@ -552,6 +547,15 @@ function nounPhraseBefore(words: Kept): Kept {
       }
   }
   return words.slice(at, end);
+}
+
+/** A relative clause as a clause of its own: "which ended in 1986" -> "the talks ended"; "which Paribas set up" ->
+ * "Paribas set up the fund". `before` is the sentence up to the clause, without its dates. */
+function relativeSaid(words: Kept, before: Kept): Kept {
+  const noun = relativeAntecedent(before);
+  const object = firstFinite(words.slice(1)) > 0 && words[1]?.pos !== 'ADV';
+  const lower = (t: Token, i: number) => (i === 0 && t.pos === 'DET' ? { ...t, text: t.text.toLowerCase() } : t);
+  return object ? [...words.slice(1), ...noun.map(lower)] : [...noun, ...words.slice(1)];
 }
 
 /**

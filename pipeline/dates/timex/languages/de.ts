@@ -1,7 +1,30 @@
 // German dates: "am 4. Mai 1994", "4. Mai", "Mai 1994", "vom 2. bis 4. Juli 1997", "im Frühjahr 1998", "in den
 // 1990er Jahren", "im 19. Jahrhundert", "zwischen 1992 und 1994", "gestern", "im vergangenen Jahr", "nächste Woche",
 // "am Dienstag".
+import { YEAR4 } from '../vocabulary.ts';
 import { type DateWords, europeanFamilies } from './european.ts';
+
+const NUMBERS: Record<string, number> = {
+  ein: 1,
+  eine: 1,
+  einem: 1,
+  einen: 1,
+  einer: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
+  elf: 11,
+  zwölf: 12,
+  fünfzehn: 15,
+  zwanzig: 20,
+};
+const COUNT = `\\d{1,2}|${Object.keys(NUMBERS).join('|')}`;
 
 /** German's words for dates: the recogniser's families, and the sentence splitter's ordinal days ("am 4. Mai"). */
 export const germanWords: DateWords = {
@@ -46,7 +69,19 @@ export const germanWords: DateWords = {
   relative: [
     '(?<![\\p{L}])(?:im\\s+|in\\s+der\\s+|im\\s+|am\\s+)?(?<which>letzte[nmrs]?|vergangene[nmrs]?|vorige[nmrs]?|nächste[nmrs]?|kommende[nmrs]?|diese[nmrs]?)\\s+(?<unit>Jahr|Monat|Woche)(?![\\p{L}])',
   ],
-  units: { jahr: 'year', monat: 'month', woche: 'week' },
+  units: {
+    jahr: 'year',
+    jahre: 'year',
+    jahren: 'year',
+    monat: 'month',
+    monate: 'month',
+    monaten: 'month',
+    woche: 'week',
+    wochen: 'week',
+    tag: 'day',
+    tage: 'day',
+    tagen: 'day',
+  },
   directions: Object.fromEntries(
     ['letzte', 'vergangene', 'vorige', 'nächste', 'kommende', 'diese'].flatMap((w) =>
       ['', 'n', 'm', 'r', 's'].map((e) => [
@@ -57,6 +92,27 @@ export const germanWords: DateWords = {
   ) as DateWords['directions'],
   weekday:
     '(?<![\\p{L}])(?:am\\s+)?(?:(?<which>letzten|vergangenen|nächsten|kommenden)\\s+)?(?<weekday>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?![\\p{L}])',
+  monthBefore: 'im\\s+|seit\\s+|bis\\s+|ab\\s+|im\\s+Monat\\s+',
+  monthPart: '(?:Anfang|Ende|Mitte)\\s+',
+  monthWhich: ['(?<![\\p{L}])(?<which>vergangenen|letzten|vorigen|kommenden|nächsten)\\s+MONTH(?![\\p{L}])'],
+  ago: `(?<![\\p{L}])vor\\s+(?<count>${COUNT})\\s+(?<unit>Jahren|Jahr|Monaten|Monat|Wochen|Woche|Tagen|Tag)(?![\\p{L}])`,
+  later: `(?<![\\p{L}])(?<count>${COUNT})\\s+(?<unit>Jahre|Jahr|Monate|Monat|Wochen|Woche|Tage|Tag)\\s+(?<direction>später|danach|darauf|zuvor|früher|vorher)(?![\\p{L}])`,
+  earlier: ['zuvor', 'früher', 'vorher'],
+  numbers: NUMBERS,
+  yearWord: `(?<![\\p{L}])Jahr(?:e|es)?\\s+(?<year>${YEAR4})(?![\\p{L}\\d])`,
+  decadeWords:
+    '(?<![\\p{L}])(?:die\\s+|den\\s+|der\\s+)?(?<word>zwanziger|dreißiger|dreissiger|vierziger|fünfziger|sechziger|siebziger|achtziger|neunziger)\\s+Jahren?(?![\\p{L}])',
+  decades: {
+    zwanziger: 1920,
+    dreißiger: 1930,
+    dreissiger: 1930,
+    vierziger: 1940,
+    fünfziger: 1950,
+    sechziger: 1960,
+    siebziger: 1970,
+    achtziger: 1980,
+    neunziger: 1990,
+  },
 };
 
 export const german = europeanFamilies(germanWords);

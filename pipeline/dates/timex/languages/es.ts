@@ -1,7 +1,28 @@
 // Spanish dates: "el 4 de mayo de 1994", "el 1 de mayo", "mayo de 1994", "del 2 al 4 de julio de 1997", "en la
 // primavera de 1998", "los años 1990", "en el siglo XIX", "entre 1992 y 1994", "ayer", "el año pasado", "la semana
 // próxima", "el martes".
+import { YEAR4 } from '../vocabulary.ts';
 import { type DateWords, europeanFamilies } from './european.ts';
+
+const NUMBERS: Record<string, number> = {
+  un: 1,
+  una: 1,
+  uno: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+  once: 11,
+  doce: 12,
+  quince: 15,
+  veinte: 20,
+};
+const COUNT = `\\d{1,2}|${Object.keys(NUMBERS).join('|')}`;
 
 const words: DateWords = {
   months: {
@@ -47,7 +68,16 @@ const words: DateWords = {
     '(?<![\\p{L}])(?:el|la)\\s+(?<unit>año|mes|semana)\\s+(?<which>pasado|pasada|anterior|próximo|próxima|que\\s+viene)(?![\\p{L}])',
     '(?<![\\p{L}])(?<which>este|esta)\\s+(?<unit>año|mes|semana)(?![\\p{L}])',
   ],
-  units: { año: 'year', mes: 'month', semana: 'week' },
+  units: {
+    año: 'year',
+    años: 'year',
+    mes: 'month',
+    meses: 'month',
+    semana: 'week',
+    semanas: 'week',
+    día: 'day',
+    días: 'day',
+  },
   directions: {
     pasado: 'last',
     pasada: 'last',
@@ -60,6 +90,29 @@ const words: DateWords = {
   },
   weekday:
     '(?<![\\p{L}])(?<weekday>lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?:\\s+(?<which>pasado|próximo))?(?![\\p{L}])',
+  monthBefore: 'en\\s+|desde\\s+|hasta\\s+|durante\\s+|el\\s+mes\\s+de\\s+',
+  monthPart: '(?:a\\s+)?(?:finales|principios|mediados|fines|comienzos)\\s+de\\s+',
+  monthWhich: [
+    '(?<![\\p{L}])MONTH\\s+(?<which>pasado|próximo)(?![\\p{L}])',
+    '(?<![\\p{L}])(?:el\\s+)?(?<which>pasado|próximo)\\s+MONTH(?![\\p{L}])',
+  ],
+  ago: `(?<![\\p{L}])hace\\s+(?<count>${COUNT})\\s+(?<unit>años?|mes(?:es)?|semanas?|días?)(?![\\p{L}])`,
+  later: `(?<![\\p{L}])(?<count>${COUNT})\\s+(?<unit>años?|mes(?:es)?|semanas?|días?)\\s+(?<direction>después|más\\s+tarde|antes)(?![\\p{L}])(?!\\s+(?:de|del|que)(?![\\p{L}]))`,
+  earlier: ['antes'],
+  numbers: NUMBERS,
+  yearWord: `(?<![\\p{L}])año\\s+(?<year>${YEAR4})(?![\\p{L}\\d])`,
+  decadeWords:
+    '(?<![\\p{L}])(?:los\\s+)?años\\s+(?<word>veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)(?![\\p{L}])',
+  decades: {
+    veinte: 1920,
+    treinta: 1930,
+    cuarenta: 1940,
+    cincuenta: 1950,
+    sesenta: 1960,
+    setenta: 1970,
+    ochenta: 1980,
+    noventa: 1990,
+  },
 };
 
 export const spanish = europeanFamilies(words);

@@ -1,8 +1,9 @@
 // Dates in French, German and Spanish: one set of families, made from each language's words (languages/fr.ts, de.ts,
 // es.ts), resolved with the same anchors and calendar as the English ones. The forms are HeidelTime's for these
 // languages, learned from its rules and written here in our shape: "le 4 mai 1994", "am 4. Mai 1994", "el 4 de mayo
-// de 1994", "mai 1994", "19.11.2001", "du 2 au 4 juillet", "les années 1990", "im 19. Jahrhundert", "hier", "la
-// semaine prochaine", "am Dienstag", "el año pasado".
+// de 1994", "mai 1994", "en mai", "fin juin", "19.11.2001", "du 2 au 4 juillet", "les années 1990", "die neunziger
+// Jahre", "im 19. Jahrhundert", "hier", "la semaine prochaine", "am Dienstag", "el año pasado", "octobre dernier",
+// "vor zwei Jahren", "dos años después".
 import {
   centurySpan,
   daySpan,
@@ -11,11 +12,23 @@ import {
   monthSpan,
   rangeSpan,
   type Season,
+  type Span,
   seasonSpan,
   toDayNumber,
   yearSpan,
 } from '../../calendar.ts';
-import { dayOrNull, deicticSpan, explicit, implicit, nearWeekday, withParts, yearOfUnstated, ymd } from '../resolve.ts';
+import {
+  dayOrNull,
+  deicticSpan,
+  explicit,
+  implicit,
+  nearWeekday,
+  referenceDay,
+  shiftSpan,
+  withParts,
+  yearOfUnstated,
+  ymd,
+} from '../resolve.ts';
 import type { Pattern } from '../types.ts';
 import { YEAR4 } from '../vocabulary.ts';
 
@@ -45,12 +58,48 @@ export interface DateWords {
   days: Record<string, number>;
   /** "l'an dernier", "im vergangenen Jahr", "el año pasado": groups `unit` and `which` in either order. */
   relative: string[];
-  /** Unit words to English units (year, month, week) and direction words to last/next/this. */
-  units: Record<string, 'year' | 'month' | 'week'>;
+  /** Unit words, singular and plural, to English units, and direction words to last/next/this. */
+  units: Record<string, 'year' | 'month' | 'week' | 'day'>;
   directions: Record<string, 'last' | 'next' | 'this'>;
   /** A weekday with its optional direction: groups `weekday` and `which`. */
   weekday: string;
+  /** Words before a month named alone, with the space after them, left out of the date ("en mai", "im Mai"). */
+  monthBefore: string;
+  /** Words of a part of a month, kept in the date ("fin mai", "Ende Mai", "a finales de mayo"). */
+  monthPart: string;
+  /** A month with a direction: MONTH where the month stands, group `which` ("octobre dernier", "im vergangenen Oktober"). */
+  monthWhich: string[];
+  /** So many units ago, from the document's date: groups `count` and `unit` ("il y a deux ans", "vor zwei Jahren"). */
+  ago: string;
+  /** So many units after or before the date just told: groups `count`, `unit`, `direction` ("trois jours plus tard"). */
+  later: string;
+  /** Direction words of `later` that count back ("plus tôt", "zuvor", "antes"). */
+  earlier: string[];
+  /** Numbers in words, for `ago` and `later`. */
+  numbers: Record<string, number>;
+  /** A year after the word for year, group `year` ("l'année 2004", "im Jahr 2004", "el año 2004"). */
+  yearWord: string;
+  /** A decade in words, group `word` ("les années quatre-vingt-dix", "die neunziger Jahre", "los años noventa"),
+   * and the first year of each (of the twentieth century, as they are read). */
+  decadeWords: string;
+  decades: Record<string, number>;
 }
+
+/** English month names, for the resolvers shared with English ("last May"). */
+const ENGLISH_MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 const g = (source: string) => new RegExp(source, 'gidu');
 const alternatives = (words: Iterable<string>) =>
@@ -83,8 +132,70 @@ const dayOf = (word: string) => Number(word.replace(/\D/g, ''));
 
 /** The families of patterns of one language. */
 export function europeanFamilies(w: DateWords): Pattern[] {
-  return [...calendarDates(w), ...periods(w), ...deicticDates(w)];
+  return [...calendarDates(w), ...monthsAlone(w), ...periods(w), ...deicticDates(w), ...counted(w)];
 }
+
+/** A month named without its year: in the year the reader is in, or the nearest, as in English ("in May"). */
+function monthsAlone(w: DateWords): Pattern[] {
+  const MONTH = monthGroup(w);
+  const noYear = `(?!${w.monthToYear}${YEAR4})${END}`;
+  return [
+    // fin mai, Ende Mai, a finales de mayo; en mai, im Mai, en mayo
+    {
+      re: g(`(?:(?<part>${w.monthPart})|(?<=(?:^|[\\s(])(?:${w.monthBefore})))${MONTH}${noYear}`),
+      build: (m) => {
+        const mo = monthOf(w, m.groups.month!);
+        return mo ? (ctx, at) => implicit(monthOrNull(yearOfUnstated(ctx, at, mo), mo)) : null;
+      },
+    },
+    // octobre dernier, im vergangenen Oktober, el pasado octubre
+    ...w.monthWhich.map(
+      (source): Pattern => ({
+        deictic: true,
+        re: g(source.replace('MONTH', MONTH)),
+        build: (m) => {
+          const mo = monthOf(w, m.groups.month!);
+          const which = w.directions[m.groups.which!.toLowerCase()];
+          return mo && which ? (ctx) => implicit(deicticSpan(ctx, which, ENGLISH_MONTHS[mo - 1]!)) : null;
+        },
+      }),
+    ),
+  ];
+}
+
+const monthOrNull = (year: number | null, month: number) => (year === null ? null : monthSpan(year, month));
+
+/** So many years, months, weeks or days ago (from the document's date) or later (from the date just told). */
+function counted(w: DateWords): Pattern[] {
+  const count = (word: string) => (/^\d+$/.test(word) ? Number(word) : w.numbers[word.toLowerCase()]);
+  const unitOf = (word: string) => w.units[word.toLowerCase()];
+  return [
+    // il y a deux ans, vor zwei Jahren, hace dos años
+    {
+      deictic: true,
+      re: g(w.ago),
+      build: (m) => {
+        const [n, unit] = [count(m.groups.count!), unitOf(m.groups.unit!)];
+        return n && unit ? (ctx) => implicit(shiftFrom(referenceDay(ctx), unit, -n)) : null;
+      },
+    },
+    // trois jours plus tard, zwei Jahre später, tres días después; un an plus tôt, ein Jahr zuvor, un año antes
+    {
+      re: g(w.later),
+      build: (m) => {
+        const [n, unit] = [count(m.groups.count!), unitOf(m.groups.unit!)];
+        const back = w.earlier.includes(m.groups.direction!.toLowerCase().replace(/\s+/g, ' '));
+        return n && unit ? (ctx) => implicit(shiftFrom(ctx.anchor, unit, back ? -n : n)) : null;
+      },
+    },
+  ];
+}
+
+/** A span shifted by so many units; none from a date too coarse to count days or weeks from. */
+const shiftFrom = (anchor: Span | null, unit: string, count: number) =>
+  !anchor || ((unit === 'day' || unit === 'week') && anchor.precision !== 'day')
+    ? null
+    : shiftSpan(anchor, unit, count);
 
 /** Days, ranges of days, months and seasons of the calendar. */
 function calendarDates(w: DateWords): Pattern[] {
@@ -155,6 +266,19 @@ function periods(w: DateWords): Pattern[] {
     {
       re: g(w.decade),
       build: (m) => () => explicit(decadeSpan(Number(m.groups.decade))),
+    },
+    // l'année 2004, im Jahr 2004, en el año 2004
+    {
+      re: g(w.yearWord),
+      build: (m) => () => explicit(yearSpan(Number(m.groups.year))),
+    },
+    // les années quatre-vingt-dix, die neunziger Jahre, los años noventa
+    {
+      re: g(w.decadeWords),
+      build: (m) => {
+        const first = w.decades[m.groups.word!.toLowerCase()];
+        return first ? () => explicit(decadeSpan(first)) : null;
+      },
     },
     // au XIXe siècle, im 19. Jahrhundert, en el siglo XIX
     {

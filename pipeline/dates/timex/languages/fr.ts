@@ -1,6 +1,26 @@
 // French dates: "le 4 mai 1994", "le 1er mai", "mai 1994", "du 2 au 4 juillet 1997", "au printemps 1998", "les années
 // 1990", "au XIXe siècle", "de 1996 à 1998", "hier", "l'an dernier", "la semaine prochaine", "mardi dernier".
+import { YEAR4 } from '../vocabulary.ts';
 import { type DateWords, europeanFamilies } from './european.ts';
+
+const NUMBERS: Record<string, number> = {
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  six: 6,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  onze: 11,
+  douze: 12,
+  quinze: 15,
+  vingt: 20,
+};
+const COUNT = `\\d{1,2}|${Object.keys(NUMBERS).join('|')}`;
 
 const words: DateWords = {
   months: {
@@ -44,7 +64,17 @@ const words: DateWords = {
     "(?<![\\p{L}])(?:l['’]|la\\s+|le\\s+|cette\\s+|ce\\s+|cet\\s+)?(?<unit>an|année|mois|semaine)\\s+(?<which>dernier|dernière|passé|passée|prochain|prochaine)(?![\\p{L}])",
     '(?<![\\p{L}])(?<which>cette|ce|cet)\\s+(?<unit>année|mois|semaine)(?![\\p{L}])',
   ],
-  units: { an: 'year', année: 'year', mois: 'month', semaine: 'week' },
+  units: {
+    an: 'year',
+    ans: 'year',
+    année: 'year',
+    années: 'year',
+    mois: 'month',
+    semaine: 'week',
+    semaines: 'week',
+    jour: 'day',
+    jours: 'day',
+  },
   directions: {
     dernier: 'last',
     dernière: 'last',
@@ -58,6 +88,27 @@ const words: DateWords = {
   },
   weekday:
     '(?<![\\p{L}])(?<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\\s+(?<which>dernier|prochain))?(?![\\p{L}])',
+  monthBefore: "en\\s+|depuis\\s+|dès\\s+|jusqu['’]en\\s+|courant\\s+|(?:au|le|du)\\s+mois\\s+(?:de\\s+|d['’])",
+  monthPart: "(?:fin|début)\\s+(?:(?:du\\s+mois\\s+)?(?:de\\s+|d['’]))?|mi-",
+  monthWhich: ['(?<![\\p{L}])MONTH\\s+(?<which>dernier|prochain)(?![\\p{L}])'],
+  ago: `(?<![\\p{L}])il\\s+y\\s+a\\s+(?<count>${COUNT})\\s+(?<unit>ans?|années?|mois|semaines?|jours?)(?![\\p{L}])`,
+  later: `(?<![\\p{L}])(?<count>${COUNT})\\s+(?<unit>ans?|années?|mois|semaines?|jours?)\\s+(?<direction>plus\\s+tard|plus\\s+tôt|auparavant|après(?=\\s*[,.;])|avant(?=\\s*[,.;]))`,
+  earlier: ['plus tôt', 'auparavant', 'avant'],
+  numbers: NUMBERS,
+  yearWord: `(?<![\\p{L}])(?:l['’]an|l['’]année|année)\\s+(?<year>${YEAR4})(?![\\p{L}\\d])`,
+  decadeWords:
+    '(?<![\\p{L}])(?:les\\s+|des\\s+|aux\\s+)?années\\s+(?<word>quatre-vingt-dix|quatre-vingts?|soixante-dix|soixante|cinquante|quarante|trente|vingt)(?![\\p{L}-])',
+  decades: {
+    vingt: 1920,
+    trente: 1930,
+    quarante: 1940,
+    cinquante: 1950,
+    soixante: 1960,
+    'soixante-dix': 1970,
+    'quatre-vingt': 1980,
+    'quatre-vingts': 1980,
+    'quatre-vingt-dix': 1990,
+  },
 };
 
 export const french = europeanFamilies(words);

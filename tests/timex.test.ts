@@ -334,8 +334,33 @@ describe('French, German and Spanish: months alone, counted spans, decades in wo
     ['es', 'Dos años después, se adoptó un plan.', [['Dos años después', '1999']]],
     ['es', 'En los años noventa, todo cambió.', [['los años noventa', '199X']]],
     ['es', 'En el año 2004, todo cambió.', [['año 2004', '2004']]],
+    ['fr', 'Le lundi 4 mai 1994, l’accord a été signé.', [['lundi 4 mai 1994', '1994-05-04']]],
+    ['de', 'Am Mittwoch, dem 4. Mai 1994, wurde es unterzeichnet.', [['Mittwoch, dem 4. Mai 1994', '1994-05-04']]],
+    ['es', 'El miércoles 4 de mayo de 1994 se firmó.', [['miércoles 4 de mayo de 1994', '1994-05-04']]],
   ])('%s: %s', (lang, text, expected) => {
     expect(read(text, lang, '1997')).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'fr',
+      "Le 4 mai 1994, l'accord a été signé. Le lendemain, le ministre a démissionné.",
+      'Le lendemain',
+      '1994-05-05',
+    ],
+    ['fr', 'En 1997, le pays a adhéré. L’année suivante, il a signé.', 'L’année suivante', '1998'],
+    ['fr', 'En 1997, le pays a adhéré. La même année, il a signé.', 'La même année', '1997'],
+    ['de', 'Am 4. Mai 1994 wurde es unterzeichnet. Am nächsten Tag trat er zurück.', 'Am nächsten Tag', '1994-05-05'],
+    ['de', '1997 trat das Land bei. Im folgenden Jahr unterzeichnete es.', 'Im folgenden Jahr', '1998'],
+    ['es', 'El 4 de mayo de 1994 se firmó. Ese mismo día, el ministro dimitió.', 'Ese mismo día', '1994-05-04'],
+    ['es', 'En 1997, el país se unió. Al año siguiente, firmó.', 'Al año siguiente', '1998'],
+  ])('%s: the narrative\'s date in "%s"', async (lang, text, said, value) => {
+    const { VFile } = await import('vfile');
+    const { parseEssay } = await import('../pipeline/parse/index.ts');
+    const { extractChronology } = await import('../pipeline/extract/index.ts');
+    const essay = await parseEssay(new VFile({ path: 'x.md', value: `---\nlang: ${lang}\n---\n# T\n\n${text}\n` }));
+    const mentions = extractChronology(essay, { spelling: false }).mentions;
+    expect(mentions.find((m) => m.text === said)?.value).toBe(value);
   });
 
   it.each([

@@ -15,6 +15,7 @@ import {
   type Span,
   seasonSpan,
   toDayNumber,
+  weekSpan,
   yearSpan,
 } from '../../calendar.ts';
 import {
@@ -77,6 +78,9 @@ export interface DateWords {
   earlier: string[];
   /** Numbers in words, for `ago` and `later`. */
   numbers: Record<string, number>;
+  /** Times the narrative is at, from the date just told: each phrase with its unit and how many of them on (0: the
+   * same; "le lendemain", "am folgenden Tag", "ese mismo día", "l'année suivante", "im selben Jahr"). */
+  anaphora: Record<string, ['year' | 'month' | 'week' | 'day', number]>;
   /** A year after the word for year, group `year` ("l'année 2004", "im Jahr 2004", "el año 2004"). */
   yearWord: string;
   /** A decade in words, group `word` ("les années quatre-vingt-dix", "die neunziger Jahre", "los años noventa"),
@@ -132,7 +136,36 @@ const dayOf = (word: string) => Number(word.replace(/\D/g, ''));
 
 /** The families of patterns of one language. */
 export function europeanFamilies(w: DateWords): Pattern[] {
-  return [...calendarDates(w), ...monthsAlone(w), ...periods(w), ...deicticDates(w), ...counted(w)];
+  return [...calendarDates(w), ...monthsAlone(w), ...periods(w), ...deicticDates(w), ...counted(w), narrative(w)];
+}
+
+/** "le lendemain", "im selben Jahr", "al año siguiente": the narrative's date, or the one so many units on. */
+function narrative(w: DateWords): Pattern {
+  const phrases = new Map(Object.entries(w.anaphora).map(([phrase, shift]) => [phrase.toLowerCase(), shift]));
+  const source = [...phrases.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((p) =>
+      p
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/['’]/g, "['’]")
+        .replace(/\s+/g, '\\s+'),
+    )
+    .join('|');
+  return {
+    re: g(`(?<![\\p{L}'’])(?:${source})(?![\\p{L}])`),
+    build: (m) => {
+      const said = m[0].toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
+      const [unit, count] = phrases.get(said) ?? [];
+      if (!unit || count === undefined) return null;
+      return (ctx) => {
+        const anchor = ctx.anchor;
+        if (!anchor || (unit === 'month' && anchor.precision !== 'day' && anchor.precision !== 'month')) return null;
+        if (unit === 'week' && anchor.precision === 'day')
+          return implicit(weekSpan(fromDayNumber(toDayNumber(anchor.start) + 7 * count)));
+        return implicit(shiftFrom(anchor, unit, count));
+      };
+    },
+  };
 }
 
 /** A month named without its year: in the year the reader is in, or the nearest, as in English ("in May"). */
@@ -203,9 +236,12 @@ function calendarDates(w: DateWords): Pattern[] {
   const month = (word: string) => monthOf(w, word);
   const day = dayOf;
   return [
-    // 4 mai 1994, 4. Mai 1994, 4 de mayo de 1994, 1er mai 1994 (and without the year: the anchor's, or the nearest)
+    // 4 mai 1994, 4. Mai 1994, 4 de mayo de 1994, 1er mai 1994 (and without the year: the anchor's, or the nearest),
+    // with its weekday: lundi 4 mai 1994, Montag, den 4. Mai 1994, lunes 4 de mayo de 1994
     {
-      re: g(`(?<![\\p{L}\\d])(?<day>${w.day})${w.dayToMonth}${MONTH}(?:${w.monthToYear}${YEAR})?${END}`),
+      re: g(
+        `(?<![\\p{L}\\d])(?:(?:${alternatives(w.weekdays)}),?\\s+(?:(?:dem|den)\\s+)?)?(?<day>${w.day})${w.dayToMonth}${MONTH}(?:${w.monthToYear}${YEAR})?${END}`,
+      ),
       build: (m) => {
         const { day: d, month: name, year } = m.groups;
         const mo = month(name!);
@@ -329,7 +365,8 @@ function deicticDates(w: DateWords): Pattern[] {
     // mardi, le mardi suivant, am Dienstag, letzten Montag, el martes, el lunes pasado
     {
       deictic: true,
-      re: g(w.weekday),
+      // (not a weekday that a day of the month follows: "Mittwoch, dem 4. Mai 1994" is read whole)
+      re: g(`${w.weekday}(?!,?\\s+(?:(?:dem|den)\\s+)?\\d)`),
       build: (m) => {
         const target = w.weekdays.indexOf(m.groups.weekday!.toLowerCase());
         if (target < 0) return null;

@@ -56,7 +56,7 @@ export function datedClauses<M extends Span>(
   // Linear in the sentence (a sentence of 4,000 dates once took 40 s): tokens and dates are in text order, and every
   // question below is answered from an index or a running count, never by a scan of the whole sentence.
   const index = indexSentence(tokens, from, to, dated);
-  const clauses = splitAtBreaks(index, clauseBreaks(index), from, to);
+  const clauses = splitAtBreaks(index, clauseBreaks(index, english), from, to);
   for (const clause of clauses) keepOwnPart(index, clause);
   const out = clauses.map(({ first: _, ...clause }) => clause);
   return english ? byTree(index, out) : out;
@@ -100,8 +100,11 @@ function quotedWords(words: Token[]): Uint8Array {
   return inQuote;
 }
 
+/** "And" and "but" in French, German and Spanish, which the English tagger does not know for conjunctions. */
+const AND_ABROAD = new Set(['et', 'mais', 'puis', 'und', 'aber', 'sowie', 'y', 'e', 'pero']);
+
 /** The words where a clause may break (";", ":", ",", "and", "but"), as word indices in text order. */
-function clauseBreaks({ words, dateOf }: SentenceIndex<Span>): number[] {
+function clauseBreaks({ words, dateOf }: SentenceIndex<Span>, english: boolean): number[] {
   const inQuote = quotedWords(words);
   const cuts: number[] = [];
   words.forEach((t, i) => {
@@ -112,6 +115,8 @@ function clauseBreaks({ words, dateOf }: SentenceIndex<Span>): number[] {
       t.text === ':' ||
       // ", was vetoed" continues the subject before the comma; "North Macedonia and Albania" is one phrase.
       (t.text === ',' && next?.pos !== 'VERB' && next?.pos !== 'AUX') ||
+      // (Abroad the tagger knows neither the conjunction nor the verb after it: any "und" between dates may part them.)
+      (!english && AND_ABROAD.has(t.text.toLowerCase())) ||
       (t.pos === 'CCONJ' &&
         ((i > 0 && dateOf[i - 1]! >= 0) || words[i - 1]?.text === ',' || next?.pos === 'VERB' || next?.pos === 'AUX'));
     if (isCut) cuts.push(i);

@@ -1,5 +1,5 @@
 // How a text dates itself when it has no colophon: a date line of its own ("Friday, January 4, 2019", "Published
-// 22 July 2022", "Riga, 3 October 2025"), a news dateline opening the first paragraph ("ISTANBUL, 22 July 2022 (Agency) -", "NAIROBI,
+// 22 July 2022", "Riga, 3 October 2025", "Bakou, le 12 mars 2024"), a news dateline opening the first paragraph ("ISTANBUL, 22 July 2022 (Agency) -", "NAIROBI,
 // Kenya (AP) _") or a date in its title ("Visit to Moscow (July 2 - 4, 1997)"). That date is what "yesterday",
 // "on Monday" and "last year" are counted from.
 import { firstDate } from '../dates/timex/index.ts';
@@ -12,14 +12,16 @@ const WEEKDAY = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+/i;
 /** The ISO day of a paragraph that is only a date (with a weekday or a label), else null. */
 export function dateLineOf(text: string): string | null {
   const line = text.trim();
-  if (line.length > 60 || /[.!?]\s+\S/.test(line)) return null;
+  // (A German ordinal day, "14. Oktober 2023", ends no sentence.)
+  if (line.length > 60 || /[.!?]\s+\S/.test(line.replace(/\b\d{1,2}\.(?=\s)/g, ''))) return null;
   const rest = line.replace(LABEL, '').replace(WEEKDAY, '');
   const date = firstDate(rest);
   if (date?.precision !== 'day' || !date.explicit) return null;
   // Nothing of substance around the date: the place it was given before it ("Riga, 3 October 2025", "Washington,
   // D.C., May 5, 2024"), a time or a time zone after it ("22 July 2022, 10:41 GMT").
   const before = rest.slice(0, date.offset[0]);
-  const place = /^\p{Lu}[\p{L}.'\u2019 -]*(?:,\s*\p{Lu}[\p{L}.'\u2019 -]*)*,\s*$/u.test(before);
+  // ("Bakou, le 12 mars 2024", "Berlin, den 14. Oktober 2023": the article before a day goes with the place.)
+  const place = /^\p{Lu}[\p{L}.'\u2019 -]*(?:,\s*\p{Lu}[\p{L}.'\u2019 -]*)*,\s*(?:(?:le|el|den|am)\s+)?$/u.test(before);
   const around = (place ? '' : before) + rest.slice(date.offset[1]);
   return /^[\s,.\u2013\u2014|-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*[A-Z]{0,4}[\s.]*)?$/i.test(around)
     ? date.start

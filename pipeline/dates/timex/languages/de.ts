@@ -23,6 +23,11 @@ const NUMBERS: Record<string, number> = {
   zwölf: 12,
   fünfzehn: 15,
   zwanzig: 20,
+  dreißig: 30,
+  vierzig: 40,
+  fünfzig: 50,
+  sechzig: 60,
+  hundert: 100,
 };
 const COUNT = `\\d{1,2}|${Object.keys(NUMBERS).join('|')}`;
 
@@ -59,6 +64,7 @@ export const germanWords: DateWords = {
   dayToMonth: '\\s*',
   monthToYear: '\\s+',
   seasonToYear: '\\s+(?:des\\s+Jahres\\s+)?',
+  seasonBefore: 'im\\s+|seit\\s+dem\\s+|bis\\s+zum\\s+',
   decade: '(?<![\\p{L}])(?:die\\s+|den\\s+|der\\s+)?(?<decade>1\\d{2}0|20\\d0)er(?:\\s+Jahren?)?(?![\\p{L}\\d])',
   century: '(?<![\\p{L}\\d])(?<century>\\d{1,2})\\.\\s+Jahrhunderts?(?![\\p{L}])',
   dayRange:

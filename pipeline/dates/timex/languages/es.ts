@@ -21,6 +21,11 @@ const NUMBERS: Record<string, number> = {
   doce: 12,
   quince: 15,
   veinte: 20,
+  treinta: 30,
+  cuarenta: 40,
+  cincuenta: 50,
+  sesenta: 60,
+  cien: 100,
 };
 const COUNT = `\\d{1,2}|${Object.keys(NUMBERS).join('|')}`;
 
@@ -57,6 +62,7 @@ const words: DateWords = {
   dayToMonth: '\\s+de\\s+',
   monthToYear: '(?:\\s+de|\\s+del)?\\s+',
   seasonToYear: '\\s+(?:de|del)\\s+',
+  seasonBefore: 'en\\s+(?:la\\s+|el\\s+)?|desde\\s+(?:la\\s+|el\\s+)|durante\\s+(?:la\\s+|el\\s+)',
   decade:
     '(?<![\\p{L}])(?:los\\s+años|la\\s+década\\s+de(?:\\s+los)?(?:\\s+años)?)\\s+(?<decade>1\\d{2}0|20\\d0)(?![\\p{L}\\d])',
   century: '(?<![\\p{L}])siglo\\s+(?<century>[IVXLC]+|\\d{1,2})(?![\\p{L}])',
@@ -67,6 +73,7 @@ const words: DateWords = {
   relative: [
     '(?<![\\p{L}])(?:el|la)\\s+(?<unit>año|mes|semana)\\s+(?<which>pasado|pasada|anterior|próximo|próxima|que\\s+viene)(?![\\p{L}])',
     '(?<![\\p{L}])(?<which>este|esta)\\s+(?<unit>año|mes|semana)(?![\\p{L}])',
+    '(?<![\\p{L}])(?:el|la)\\s+(?<which>próximo|próxima|pasado|pasada)\\s+(?<unit>año|mes|semana)(?![\\p{L}])',
   ],
   units: {
     año: 'year',

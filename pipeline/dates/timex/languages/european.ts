@@ -47,6 +47,8 @@ export interface DateWords {
   monthToYear: string;
   /** Before a season with its year: "au printemps 1998", "im Frühjahr 1998", "en la primavera de 1998". */
   seasonToYear: string;
+  /** Words before a season named alone, with the space after them, left out of the date ("au printemps"). */
+  seasonBefore: string;
   /** A decade: group `decade` holds its first year ("les années 1990", "den 1990er Jahren"). */
   decade: string;
   /** A century: group `century` holds its number, in digits or Roman ("XIXe siècle", "19. Jahrhundert"). */
@@ -179,6 +181,20 @@ function monthsAlone(w: DateWords): Pattern[] {
       build: (m) => {
         const mo = monthOf(w, m.groups.month!);
         return mo ? (ctx, at) => implicit(monthOrNull(yearOfUnstated(ctx, at, mo), mo)) : null;
+      },
+    },
+    // au printemps, im Frühjahr, en primavera: in the year the reader is in, or the nearest
+    {
+      re: g(
+        `(?<=(?:^|[\\s(])(?:${w.seasonBefore}))(?<season>${alternatives(Object.keys(w.seasons))})(?!${w.seasonToYear}${YEAR4})${END}`,
+      ),
+      build: (m) => {
+        const season = w.seasons[m.groups.season!.toLowerCase()]!;
+        const first = { SP: 3, SU: 6, FA: 9, WI: 12 }[season];
+        return (ctx, at) => {
+          const year = yearOfUnstated(ctx, at, first);
+          return implicit(year === null ? null : seasonSpan(year, season));
+        };
       },
     },
     // octobre dernier, im vergangenen Oktober, el pasado octubre

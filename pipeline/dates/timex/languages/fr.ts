@@ -19,6 +19,11 @@ const NUMBERS: Record<string, number> = {
   douze: 12,
   quinze: 15,
   vingt: 20,
+  trente: 30,
+  quarante: 40,
+  cinquante: 50,
+  soixante: 60,
+  cent: 100,
 };
 const COUNT = `\\d{1,2}|${Object.keys(NUMBERS).join('|')}`;
 
@@ -54,6 +59,7 @@ const words: DateWords = {
   dayToMonth: '\\s+',
   monthToYear: '\\s+',
   seasonToYear: '\\s+(?:de\\s+)?',
+  seasonBefore: "au\\s+|en\\s+|à\\s+l['’]|dès\\s+l['’]|dès\\s+le\\s+|depuis\\s+l['’]|depuis\\s+le\\s+",
   decade: '(?<![\\p{L}])(?:les\\s+|des\\s+|aux\\s+)?années\\s+(?<decade>1\\d{2}0|20\\d0)(?![\\p{L}\\d])',
   century: '(?<![\\p{L}])(?<century>[IVXLC]+|\\d{1,2})(?:e|ème|eme)\\s+siècle(?![\\p{L}])',
   dayRange: '(?<![\\p{L}])du\\s+(?<d1>1er|[12]\\d|3[01]|0?[1-9])\\s+au\\s+(?<d2>[12]\\d|3[01]|0?[1-9])',

@@ -261,7 +261,8 @@ class Reading {
         m.at[1] <= to &&
         !isReference(m.value) &&
         !quoted.some(([a, b]) => m.at![0] >= a && m.at![1] <= b) &&
-        !notAHappening(paragraph.text, m.at),
+        !notAHappening(paragraph.text, m.at) &&
+        !(!this.english && SINCE_ABROAD.test(paragraph.text.slice(Math.max(0, m.at[0] - 10), m.at[0]))),
     );
     const heading = this.headingDates.get(paragraph.section);
     return own.length ||
@@ -485,6 +486,10 @@ function listBefore(essay: Essay, n: number): string[] {
       .replace(/[.;,]$/, ''),
   );
 }
+
+// "Seit 2008 ist die Lage angespannt", "depuis 1994", "desde 2010": how long a state has lasted (as English "has been
+// ... since 2008"), not when something happened; the tense that tells them apart in English is not read abroad.
+const SINCE_ABROAD = /(?:^|[^\p{L}])(?:seit|depuis|desde)\s+(?:l['’]|le\s+|la\s+|el\s+|dem\s+|der\s+)?$/iu;
 
 // A date that is a yardstick, not a time something happened: "sales dropped 23% compared to March of 2008", "higher
 // than in 2005", "the strongest quarter since 2001", "the lowest level in a decade", "down $2.5 billion from 1996";

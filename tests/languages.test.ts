@@ -1,5 +1,6 @@
 // Packs of essays in French, German and Spanish speak their language: no fixed English word in any product, dates
 // written as the language writes them ("4 mai 1994", "4. Mai 1994", "4 de mayo de 1994").
+import { existsSync } from 'node:fs';
 import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -82,4 +83,54 @@ describe('an essay in Arabic', () => {
     expect(footer!.transform[4]!).toBeLessThan(0.3 * width);
     await doc.destroy();
   }, 60_000);
+});
+
+describe('labels with numbers', () => {
+  it('take the form their number needs, in every language', async () => {
+    const { fill } = await import('../pipeline/views/labels.ts');
+    expect(fill(en.paragraphsAndOneEvent, { paragraphs: 1 })).toBe('1 paragraph, 1 dated event');
+    expect(fill(en.paragraphsAndEvents, { paragraphs: 12, events: 3 })).toBe('12 paragraphs, 3 dated events');
+    expect(fill(labelsFor('de').generatedFrom, { paragraphs: 1 })).toBe('Erstellt aus 1 Absatz');
+    expect(fill(labelsFor('fr').generatedFromEvents, { paragraphs: 2, events: 1 })).toBe(
+      'Établi à partir de 2 paragraphes ; 1 événement daté',
+    );
+    expect(fill('Part {n}', { n: 2 })).toBe('Part 2');
+  });
+});
+
+// A machine with other fonts: one folder of the system's fonts only (here Liberation, which has no Arabic, where the
+// machine's DejaVu has). A fontconfig with no fonts at all is no fair second machine: Chromium then fails to load some
+// web fonts (Noto Sans Arabic every time), a fault of its own.
+const fontFolder = ['liberation', 'dejavu', 'noto', 'freefont']
+  .map((name) => path.join('/usr/share/fonts/truetype', name))
+  .find((dir) => existsSync(dir));
+
+describe('scripts the default fonts lack', () => {
+  it.skipIf(!fontFolder)(
+    'print an Arabic note the same on a machine with other fonts: Noto Sans Arabic ships with the tool',
+    async () => {
+      const { writeFile } = await import('node:fs/promises');
+      const { cli } = await import('./helpers.ts');
+      const dir = await temp('other-fonts');
+      await copyFile(path.join(fixtures, 'note-ar.md'), path.join(dir, 'note-ar.md'));
+      const other = path.join(dir, 'fonts.conf');
+      await writeFile(
+        other,
+        `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${fontFolder}</dir><cachedir>${dir}/cache</cachedir></fontconfig>\n`,
+      );
+      const build = (out: string, env: Record<string, string>) =>
+        cli(['build', path.join(dir, 'note-ar.md'), '--formats', 'briefing', '--out', path.join(dir, out)], {
+          env: { SOURCE_DATE_EPOCH: '1000000000', ...env },
+        });
+      const machine = await build('machine', {});
+      const elsewhere = await build('elsewhere', { FONTCONFIG_FILE: other });
+      expect(machine.code, machine.stderr).toBe(0);
+      expect(elsewhere.code, elsewhere.stderr).toBe(0);
+      expect(machine.stderr).not.toMatch(/No font for/);
+      const pdf = (out: string) => readFile(path.join(dir, out, 'note-ar', 'briefing.pdf'));
+      expect((await pdf('machine')).includes('NotoSansArabic')).toBe(true);
+      expect((await pdf('elsewhere')).equals(await pdf('machine'))).toBe(true);
+    },
+    60_000,
+  );
 });

@@ -55,7 +55,7 @@ export const defaultSettings: Settings = {
   fonts: {
     body: '@fontsource/source-serif-4',
     headings: '@fontsource/source-sans-3',
-    fallback: ['@fontsource/noto-emoji'],
+    fallback: ['@fontsource/noto-emoji', '@fontsource/noto-sans-arabic', '@fontsource/noto-sans-hebrew'],
   },
   logo: null,
   referenceDate: null,

@@ -24,6 +24,8 @@ export interface FontOptions {
   subsets?: string[];
   /** Keep only the faces whose unicode-range has a character of this text (and the latin ones, for digits and a-z). */
   text?: string;
+  /** With `text`: keep the latin faces too (default: yes; a fallback family's latin faces are never used). */
+  latin?: boolean;
 }
 
 /** The family name of an @fontsource package ("@fontsource/source-serif-4" -> "Source Serif 4"). */
@@ -58,7 +60,9 @@ export function fontFaces(families: FontFamily[], options: FontOptions = {}): st
           )
           .filter(
             ([, id, face]) =>
-              options.text === undefined || /-latin-\d+-(?:normal|italic)$/.test(id!) || usedIn(face!, options.text),
+              options.text === undefined ||
+              (options.latin !== false && /-latin-\d+-(?:normal|italic)$/.test(id!)) ||
+              usedIn(face!, options.text),
           )
           .map(([, , face]) =>
             face!

@@ -39,7 +39,7 @@ export class Renderer {
         fontFaces(families, { inline: true, subsets }),
         fontFaces(
           settings.fonts.fallback.map((pkg) => ({ package: pkg, weights: [400, 700], italic: false })),
-          { inline: true, text: missing },
+          { inline: true, text: missing, latin: false },
         ),
       ].join('\n');
       const fallbacks = settings.fonts.fallback.map((pkg) => `'${familyName(pkg)}', `).join('');

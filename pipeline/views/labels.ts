@@ -11,8 +11,8 @@ export const en = {
   asOf: 'As of',
   author: 'Author',
   contentsLine: 'Contents',
-  paragraphsAndEvents: '{paragraphs} paragraphs, {events} dated events',
-  paragraphsAndOneEvent: '{paragraphs} paragraphs, 1 dated event',
+  paragraphsAndEvents: '{paragraphs} {paragraphs:paragraph|paragraphs}, {events} dated events',
+  paragraphsAndOneEvent: '{paragraphs} {paragraphs:paragraph|paragraphs}, 1 dated event',
   contents: 'Contents',
   keyPoints: 'Key points',
   notes: 'Notes',
@@ -58,8 +58,9 @@ export const en = {
   table: 'Table',
   introduction: 'Introduction',
   part: 'Part {n}',
-  generatedFrom: 'Generated from {paragraphs} paragraphs',
-  generatedFromEvents: 'Generated from {paragraphs} paragraphs; {events} dated events',
+  generatedFrom: 'Generated from {paragraphs} {paragraphs:paragraph|paragraphs}',
+  generatedFromEvents:
+    'Generated from {paragraphs} {paragraphs:paragraph|paragraphs}; {events} dated {events:event|events}',
   now: 'Now',
   next: 'Next',
   slide: 'Slide',
@@ -107,8 +108,8 @@ const fr: Labels = {
   asOf: 'Au',
   author: 'Auteur',
   contentsLine: 'Contenu',
-  paragraphsAndEvents: '{paragraphs} paragraphes, {events} événements datés',
-  paragraphsAndOneEvent: '{paragraphs} paragraphes, 1 événement daté',
+  paragraphsAndEvents: '{paragraphs} {paragraphs:paragraphe|paragraphes}, {events} événements datés',
+  paragraphsAndOneEvent: '{paragraphs} {paragraphs:paragraphe|paragraphes}, 1 événement daté',
   contents: 'Sommaire',
   keyPoints: 'Points clés',
   notes: 'Notes',
@@ -154,8 +155,9 @@ const fr: Labels = {
   table: 'Tableau',
   introduction: 'Introduction',
   part: 'Partie {n}',
-  generatedFrom: 'Établi à partir de {paragraphs} paragraphes',
-  generatedFromEvents: 'Établi à partir de {paragraphs} paragraphes ; {events} événements datés',
+  generatedFrom: 'Établi à partir de {paragraphs} {paragraphs:paragraphe|paragraphes}',
+  generatedFromEvents:
+    'Établi à partir de {paragraphs} {paragraphs:paragraphe|paragraphes} ; {events} {events:événement daté|événements datés}',
   now: 'Actuelle',
   next: 'Suivante',
   slide: 'Diapositive',
@@ -201,8 +203,8 @@ const de: Labels = {
   asOf: 'Stand',
   author: 'Verfasser',
   contentsLine: 'Umfang',
-  paragraphsAndEvents: '{paragraphs} Absätze, {events} datierte Ereignisse',
-  paragraphsAndOneEvent: '{paragraphs} Absätze, 1 datiertes Ereignis',
+  paragraphsAndEvents: '{paragraphs} {paragraphs:Absatz|Absätze}, {events} datierte Ereignisse',
+  paragraphsAndOneEvent: '{paragraphs} {paragraphs:Absatz|Absätze}, 1 datiertes Ereignis',
   contents: 'Inhalt',
   keyPoints: 'Kernpunkte',
   notes: 'Anmerkungen',
@@ -248,8 +250,9 @@ const de: Labels = {
   table: 'Tabelle',
   introduction: 'Einleitung',
   part: 'Teil {n}',
-  generatedFrom: 'Erstellt aus {paragraphs} Absätzen',
-  generatedFromEvents: 'Erstellt aus {paragraphs} Absätzen; {events} datierte Ereignisse',
+  generatedFrom: 'Erstellt aus {paragraphs} {paragraphs:Absatz|Absätzen}',
+  generatedFromEvents:
+    'Erstellt aus {paragraphs} {paragraphs:Absatz|Absätzen}; {events} {events:datiertes Ereignis|datierte Ereignisse}',
   now: 'Aktuell',
   next: 'Nächste',
   slide: 'Folie',
@@ -295,8 +298,8 @@ const es: Labels = {
   asOf: 'A',
   author: 'Autor',
   contentsLine: 'Contenido',
-  paragraphsAndEvents: '{paragraphs} párrafos, {events} acontecimientos fechados',
-  paragraphsAndOneEvent: '{paragraphs} párrafos, 1 acontecimiento fechado',
+  paragraphsAndEvents: '{paragraphs} {paragraphs:párrafo|párrafos}, {events} acontecimientos fechados',
+  paragraphsAndOneEvent: '{paragraphs} {paragraphs:párrafo|párrafos}, 1 acontecimiento fechado',
   contents: 'Índice',
   keyPoints: 'Puntos clave',
   notes: 'Notas',
@@ -342,8 +345,9 @@ const es: Labels = {
   table: 'Tabla',
   introduction: 'Introducción',
   part: 'Parte {n}',
-  generatedFrom: 'Elaborado a partir de {paragraphs} párrafos',
-  generatedFromEvents: 'Elaborado a partir de {paragraphs} párrafos; {events} acontecimientos fechados',
+  generatedFrom: 'Elaborado a partir de {paragraphs} {paragraphs:párrafo|párrafos}',
+  generatedFromEvents:
+    'Elaborado a partir de {paragraphs} {paragraphs:párrafo|párrafos}; {events} {events:acontecimiento fechado|acontecimientos fechados}',
   now: 'Actual',
   next: 'Siguiente',
   slide: 'Diapositiva',
@@ -386,9 +390,14 @@ export function labelsFor(lang: string | undefined, overrides: Partial<Labels> =
   return { ...(TABLES[(lang ?? 'en').toLowerCase().split('-')[0]!] ?? en), ...overrides };
 }
 
-/** A label with its slots filled: fill("Part {n}", { n: 2 }) is "Part 2". */
+/**
+ * A label with its slots filled: fill("Part {n}", { n: 2 }) is "Part 2"; a slot with two forms says the one its
+ * number needs: fill("{n} {n:paragraph|paragraphs}", { n: 1 }) is "1 paragraph".
+ */
 export const fill = (label: string, values: Record<string, string | number>) =>
-  label.replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));
+  label.replace(/\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g, (slot, name: string, one?: string, other?: string) =>
+    !(name in values) ? slot : one === undefined ? String(values[name]) : Number(values[name]) === 1 ? one : other!,
+  );
 
 /** The direction a language is written in: right to left for Arabic, Hebrew, Persian, Urdu and their kin. */
 export const directionOf = (lang: string | undefined): 'ltr' | 'rtl' =>

@@ -394,6 +394,20 @@ describe("a text's form", () => {
     expect(chronology.organizations).not.toContain('Members of Congress');
   });
 
+  it("counts a speech's speaker, named in its title, among its people, first, with the role the title gives", async () => {
+    const { essay, chronology } = await build(
+      'Remarks by President Maria Silva at the Opening of the Baltic Energy Forum\n\nRiga, 3 October 2025\n\nIt is an honour to open this forum. In March, I signed the accord on the Baltic grid with Prime Minister Jonas Petraitis.\n',
+    );
+    expect(essay.genre).toBe('speech');
+    expect(chronology.people).toEqual(['Maria Silva', 'Jonas Petraitis']);
+    expect(chronology.roles['Maria Silva']).toBe('President');
+    // An office is no one in particular: "Remarks by the Minister" adds nobody.
+    const office = await build(
+      'Remarks by the Minister at the Forum\n\nRiga, 3 October 2025\n\nIn March, I signed the accord.\n',
+    );
+    expect(office.chronology.people).toEqual([]);
+  });
+
   it("puts a press release's news first among its key points, whatever its date", async () => {
     const { keyPoints } = await import('../pipeline/views/common.ts');
     const { essay, chronology } = await build(

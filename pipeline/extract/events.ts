@@ -359,7 +359,7 @@ function datedHeadings(essay: Essay, mentions: LocatedMention[]): Map<number, Lo
 }
 
 /** Who gives a speech: its author, or the one its title names ("Remarks by X", "Address of X to ..."). */
-function speakerOf(essay: Essay): string | null {
+export function speakerOf(essay: Essay): string | null {
   if (essay.author) return essay.author;
   const named =
     /\b(?:remarks|address|speech|statement|keynote|lecture)\s+(?:by|of)\s+(.+?)(?:\s+(?:at|on|to|before|in|for)\s|[,:;(\u2013\u2014-]|$)/i.exec(

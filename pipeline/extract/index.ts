@@ -7,11 +7,11 @@ import { toSource } from '../core/source-map.ts';
 import { compareDays } from '../dates/calendar.ts';
 import { DATE_LANGUAGES } from '../dates/timex/index.ts';
 import { type Found, findAcronyms, findNames, mergeAliases } from './actors.ts';
-import { buildEvents } from './events.ts';
+import { buildEvents, speakerOf } from './events.ts';
 import { forgetTags, tag } from './language.ts';
 import type { LocatedMention } from './mentions.ts';
 import { findMentions, isEnglish } from './mentions.ts';
-import { PARTICLES } from './names/lexicon.ts';
+import { isTitleWord, PARTICLES } from './names/lexicon.ts';
 import type { Perceptron } from './perceptron.ts';
 import { findRoles } from './roles.ts';
 import { reportSpellings } from './spelling.ts';
@@ -86,7 +86,7 @@ export function extractChronology(essay: Essay, options: ExtractOptions = {}, fi
       paragraph,
       offset,
     })),
-    people: byType('person'),
+    people: withSpeaker(byType('person'), essay, roles),
     organizations: byType('organization'),
     places: byType('place'),
     acronyms,
@@ -149,6 +149,22 @@ function namesByParagraph(
     names.get(paragraph.n)!.push({ ...found, start: at(found.start), end: at(found.end) });
   }
   return names;
+}
+
+/**
+ * A speech's speaker is one of its people though the text says "I": the one its author line or title names
+ * ("Remarks by President Maria Silva at ..." -> Maria Silva, her role President), first.
+ */
+function withSpeaker(people: string[], essay: Essay, roles: Map<string, string>): string[] {
+  const speaker = essay.genre === 'speech' ? speakerOf(essay) : null;
+  if (!speaker) return people;
+  const words = speaker.split(/\s+/);
+  const first = words.findIndex((w) => !isTitleWord(w));
+  const name = words.slice(Math.max(0, first)).join(' ');
+  // A name of two capitalised words or more; "the Minister" or an office names no one in particular.
+  if (first < 0 || words.length - first < 2 || !words.slice(first).every((w) => /^\p{Lu}/u.test(w))) return people;
+  if (first > 0 && !roles.has(name)) roles.set(name, words.slice(0, first).join(' '));
+  return [name, ...people.filter((p) => p !== name)];
 }
 
 /**

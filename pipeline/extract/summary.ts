@@ -434,7 +434,12 @@ function dropAttribution(words: Kept): Kept {
   for (let i = words.length - 1; i > 0; i--) {
     if (words[i]!.text !== ',') continue;
     const tail = words.slice(i + 1);
-    const reports = tail.some((t) => t.pos === 'VERB' && REPORTING_LEMMAS.has(t.lemma)) && tail.length <= 8;
+    // (", which added 92,000 jobs" is no attribution: "add" reports speech only in ", he added".)
+    const reports =
+      tail.some((t) => t.pos === 'VERB' && REPORTING_LEMMAS.has(t.lemma)) &&
+      tail.length <= 8 &&
+      !['which', 'that', 'whose'].includes(tail[0]?.lemma ?? '') &&
+      !tail.some(weighs);
     const according = tail[0]?.lemma === 'according';
     if ((reports || according) && finite(words.slice(0, i))) return words.slice(0, i);
   }

@@ -317,6 +317,19 @@ describe('what kind of event a clause tells', () => {
 });
 
 describe('which clause a date belongs to', () => {
+  it('parts ", with the third departing each Thursday from August 6" from the clause before it: a subject and verb of its own', async () => {
+    const { VFile } = await import('vfile');
+    const essay = await parseEssay(
+      new VFile({
+        path: 'qantas.txt',
+        value:
+          'Flights\n\nSYDNEY, Feb. 13, 1998 - Two new flights will leave Bombay on Tuesday nights from March 30, with the third departing each Thursday from August 6.\n',
+      }),
+    );
+    const { events } = extractChronology(essay, { spelling: false });
+    expect(events.map((e) => e.date.value)).toEqual(['1998-03-30', '1998-08-06']);
+  });
+
   const summaries = async (sentences: string[]) => {
     const { VFile } = await import('vfile');
     const value = `Title\n\n${sentences.join('\n\n')}\n`;

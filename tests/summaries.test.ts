@@ -5,7 +5,6 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { extractChronology } from '../pipeline/extract/index.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
-import { hasSharedEssays } from './helpers.ts';
 import { summaryFaults, summaryTexts } from './support/summaries.ts';
 
 /** Every faulty row of the texts, as "text event: faults". */
@@ -25,10 +24,7 @@ async function faults(): Promise<string[]> {
 describe('summaries', () => {
   it("keep their clause's negations and figures, a subject and a verb (fixtures; samples and TimeBank with ../shared)", async () => {
     const found = await faults();
-    // One row of TimeBank is known to fall short: a date in "each Thursday from August 6" that is not read as one.
-    // Any other is new.
-    const known = hasSharedEssays ? ['APW19980213.1320.tml e3: lost figure 6'] : [];
-    expect(found).toEqual(known);
+    expect(found).toEqual([]);
   }, 120_000);
 
   it('see a fault when there is one', () => {

@@ -79,6 +79,16 @@ describe('anaphora and relative dates', () => {
   });
 });
 
+describe('days that come round', () => {
+  it.each([
+    'The third departs each Thursday.',
+    'Flights leave every Monday.',
+    'They leave on Monday and Tuesday nights.',
+  ])('are no date: "%s"', (text) => {
+    expect(tag(text, '1998-02-13')).toEqual([]);
+  });
+});
+
 describe('not dates', () => {
   it.each([
     'the 50th anniversary of NATO',

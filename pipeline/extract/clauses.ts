@@ -137,7 +137,12 @@ function splitAtBreaks<M extends Span>(
   /** ", after the revolution of 1974" qualifies the clause before it; ", and in 1997 ..." or "; in 1997 ..." does not. */
   const qualifies = (cut: number) => {
     const opener = words[cut + 1];
-    return words[cut]!.text === ',' && !!opener && (opener.pos === 'ADP' || opener.pos === 'SCONJ');
+    if (words[cut]!.text !== ',' || !opener || (opener.pos !== 'ADP' && opener.pos !== 'SCONJ')) return false;
+    // ", with the third departing each Thursday from August 6": a clause with a subject and a verb of its own.
+    if (opener.lemma !== 'with') return true;
+    for (let i = cut + 2; i < words.length && words[i]!.text !== ',' && index.dateOf[i]! < 0; i++)
+      if (words[i]!.pos === 'VERB' && /ing$/.test(words[i]!.text) && i > cut + 2) return false;
+    return true;
   };
   const clauses: OpenClause<M>[] = [];
   const open = (cut: number, mention: M, first: number) => {

@@ -12,7 +12,7 @@ import {
   yearOfWeekday,
   ymd,
 } from '../resolve.ts';
-import type { Context, Pattern } from '../types.ts';
+import type { Context, Match, Pattern, Resolver } from '../types.ts';
 import {
   capitalised,
   DAY,
@@ -82,17 +82,13 @@ export const deictic: Pattern[] = [
     re: g(
       `\\b(?:(?<which>last|next|this|coming)\\s+)?(?<weekday>${WEEKDAYS.map((d) => d[0]!.toUpperCase() + d.slice(1)).join('|')})(?:\\s+(?:morning|afternoon|evening|night))?(?:,?\\s+(?<month>${MONTH})\\s+(?<day>${DAY})(?:,?\\s+(?<year>${YEAR}))?\\b)?(?![\\w-])`,
     ),
-    build: (m) => (ctx, at) => {
-      const { which, weekday, month: monthWord, day: dayWord, year: yearWord } = m.groups;
-      const target = WEEKDAYS.indexOf(weekday!.toLowerCase());
-      if (monthWord) {
-        const month = monthOf(monthWord);
-        const day = dayOf(dayWord!);
-        const y = yearWord ? yearOf(yearWord) : yearOfWeekday(ctx, at, month, day, target);
-        const span = y === null ? null : dayOrNull(y, month, day);
-        return span && (yearWord ? explicit(span) : implicit(span));
-      }
-      return implicit(nearWeekday(ctx, at, target, which));
+    build: (m, text) => {
+      // "each Thursday", "every Monday", "on Monday and Tuesday nights": a day that comes round, no date (a set).
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      if (/\b(?:each|every)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
+      if (!m.groups.month && /^(?:\s+(?:and|or)\s+\w+day)?\s+(?:mornings|afternoons|evenings|nights)\b/i.test(after))
+        return null;
+      return weekdayDate(m);
     },
   },
   // now, currently, the future, the past, recently: dates a tagger reports, never an event's date
@@ -114,3 +110,19 @@ export const deictic: Pattern[] = [
     },
   },
 ];
+
+/** The day a weekday names: with its month and day the one of that date, else the nearest to the document's date. */
+function weekdayDate(m: Match): Resolver {
+  return (ctx, at) => {
+    const { which, weekday, month: monthWord, day: dayWord, year: yearWord } = m.groups;
+    const target = WEEKDAYS.indexOf(weekday!.toLowerCase());
+    if (monthWord) {
+      const month = monthOf(monthWord);
+      const day = dayOf(dayWord!);
+      const y = yearWord ? yearOf(yearWord) : yearOfWeekday(ctx, at, month, day, target);
+      const span = y === null ? null : dayOrNull(y, month, day);
+      return span && (yearWord ? explicit(span) : implicit(span));
+    }
+    return implicit(nearWeekday(ctx, at, target, which));
+  };
+}

@@ -133,4 +133,35 @@ describe('scripts the default fonts lack', () => {
     },
     60_000,
   );
+
+  it.skipIf(!fontFolder)(
+    'print a Korean note the same on a machine with other fonts, in the CJK family the configuration lists',
+    async () => {
+      const { writeFile } = await import('node:fs/promises');
+      const { cli } = await import('./helpers.ts');
+      const dir = await temp('cjk');
+      await copyFile(path.join(fixtures, 'note-ko.md'), path.join(dir, 'note-ko.md'));
+      // A small Hangul family stands in for Noto Sans KR (40 MB) in the test; the warning names the latter.
+      await writeFile(path.join(dir, 'briefing.config.yaml'), 'fonts:\n  fallback: ["@fontsource/black-han-sans"]\n');
+      const other = path.join(dir, 'fonts.conf');
+      await writeFile(
+        other,
+        `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${fontFolder}</dir><cachedir>${dir}/cache</cachedir></fontconfig>\n`,
+      );
+      const build = (out: string, env: Record<string, string>) =>
+        cli(['build', 'note-ko.md', '--formats', 'briefing', '--out', out], {
+          cwd: dir,
+          env: { SOURCE_DATE_EPOCH: '1000000000', ...env },
+        });
+      const machine = await build('machine', {});
+      const elsewhere = await build('elsewhere', { FONTCONFIG_FILE: other });
+      expect(machine.code, machine.stderr).toBe(0);
+      expect(elsewhere.code, elsewhere.stderr).toBe(0);
+      expect(machine.stderr).not.toMatch(/No font for/);
+      const pdf = (out: string) => readFile(path.join(dir, out, 'note-ko', 'briefing.pdf'));
+      expect((await pdf('machine')).includes('BlackHanSans')).toBe(true);
+      expect((await pdf('elsewhere')).equals(await pdf('machine'))).toBe(true);
+    },
+    60_000,
+  );
 });

@@ -561,6 +561,10 @@ describe('essays in French, German and Spanish', () => {
   it('names no sentence as a person: a name ends at its first word in lower case, and a person has two words', async () => {
     const es = (await chronologyOf('history-es.md')).chronology;
     expect(es.people).toContain('Heydar Aliyev'); // was "Heydar Aliyev firmó en Bruselas"
+    // German capitalises its nouns: "mit der Aufnahme Aserbaidschans", "seinen Individuellen Partnerschaftsaktionsplan"
+    // are things (an article or a possessive before them); "Präsident" is a title.
+    expect((await chronologyOf('history-de.md')).chronology.people).toEqual(['Heydar Aliyev']);
+    expect(es.people).toEqual(['Heydar Aliyev']); // "Consejo de Cooperación" was a person
     for (const lang of ['fr', 'de', 'es']) {
       const { chronology } = await chronologyOf(`history-${lang}.md`);
       const news = (await chronologyOf(`news-${lang}.txt`)).chronology;

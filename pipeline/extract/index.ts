@@ -11,7 +11,7 @@ import { buildEvents, speakerOf } from './events.ts';
 import { forgetTags, tag } from './language.ts';
 import type { LocatedMention } from './mentions.ts';
 import { findMentions, isEnglish } from './mentions.ts';
-import { isTitleWord, PARTICLES } from './names/lexicon.ts';
+import { isTitleWord, PARTICLES, TITLES_ABROAD } from './names/lexicon.ts';
 import type { Perceptron } from './perceptron.ts';
 import { findRoles } from './roles.ts';
 import { reportSpellings } from './spelling.ts';
@@ -140,7 +140,10 @@ function namesByParagraph(
   );
   const all = isEnglish(essay.lang)
     ? found
-    : found.map((f) => trimmedAbroad(withoutArticle(f))).filter((f): f is Found => f !== null);
+    : found
+        .filter((f) => !(f.type === 'person' && DETERMINED.test(joined.slice(Math.max(0, f.start - 12), f.start))))
+        .map((f) => trimmedAbroad(withoutArticle(f)))
+        .filter((f): f is Found => f !== null);
   let index = 0;
   for (const found of all) {
     while (index + 1 < starts.length && starts[index + 1]! <= found.start) index++;
@@ -246,7 +249,15 @@ function reportBidiControls(
 const LINKS = new Set([...PARTICLES, 'del', 'della', 'des', 'dos', 'das', 'y', 'e', 'et', 'und', 'für', 'pour']);
 
 function trimmedAbroad(found: Found): Found | null {
-  const words = found.name.split(' ');
+  let words = found.name.split(' ');
+  // "Präsident Heydar Aliyev": the title is a role, not part of the name.
+  let titled = 0;
+  while (found.type === 'person' && TITLES_ABROAD.has(words[titled]?.toLowerCase().replace(/\.$/, '') ?? '')) titled++;
+  if (titled) {
+    const lead = words.slice(0, titled).join(' ').length + 1;
+    words = words.slice(titled);
+    found = { ...found, name: words.join(' '), start: found.start + lead };
+  }
   const cut = words.findIndex((w) => !/^\p{Lu}/u.test(w) && !LINKS.has(w.toLowerCase()));
   const kept = cut < 0 ? words : words.slice(0, cut);
   while (kept.length && LINKS.has(kept.at(-1)!.toLowerCase())) kept.pop();
@@ -256,6 +267,13 @@ function trimmedAbroad(found: Found): Found | null {
 }
 
 /** "la OTAN", "le Conseil": an article before a name is not the name's. */
+/**
+ * An article or a possessive before capitalised words abroad makes them a thing, not a person: "mit der Aufnahme
+ * Aserbaidschans", "seinen Individuellen Partnerschaftsaktionsplan" (German capitalises its nouns), "le Partenariat".
+ */
+const DETERMINED =
+  /(?:^|[^\p{L}])(?:der|die|das|den|dem|des|ein|eine[mnrs]?|sein(?:e[mnrs]?)?|ihr(?:e[mnrs]?)?|unser(?:e[mnrs]?)?|diese[mnrs]?|le|la|les|du|des|au|aux|un|une|son|sa|ses|leurs?|cette?|el|los|las|del|al|una?|sus?|est[ae])\s+$/iu;
+
 function withoutArticle(found: Found): Found {
   const article = /^(?:la|le|les|l'|el|los|las|der|die|das|den|dem)\s*(?=\p{Lu})/iu.exec(found.name)?.[0];
   return article ? { ...found, name: found.name.slice(article.length), start: found.start + article.length } : found;

@@ -124,6 +124,20 @@ const QUALIFIERS = new Set([
 /** The titles alone, for patterns that look for one before a name. */
 export const TITLE_WORDS: readonly string[] = [...TITLES];
 
+/** Titles in French, German and Spanish, which open a name abroad as "President" does here ("Präsident Heydar
+ * Aliyev", "le président Heydar Aliyev" is trimmed by its lower case already). */
+export const TITLES_ABROAD: ReadonlySet<string> = new Set(
+  [
+    'präsident präsidentin kanzler kanzlerin bundeskanzler bundeskanzlerin minister ministerin außenminister',
+    'außenministerin botschafter botschafterin staatssekretär staatssekretärin generalsekretär generalsekretärin',
+    'président présidente ministre ambassadeur ambassadrice secrétaire général générale',
+    'presidente ministro ministra canciller embajador embajadora secretario secretaria',
+    'herr frau monsieur madame señor señora dr prof',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
 /** A word that titles a person and is never part of a name ("President", "Dr."). */
 export const isTitleWord = (word: string) => {
   const w = word.toLowerCase().replace(/\.$/, '');

@@ -538,6 +538,23 @@ describe('a biography', () => {
     expect(chronology.events.find((e) => e.date.value.includes('/2001'))).toBeUndefined();
   });
 
+  it('tells a birth in brackets with its place, and what happened at the end of a post "when" it ended', async () => {
+    const { VFile } = await import('vfile');
+    const essay = await parseEssay(
+      new VFile({
+        path: 'lindgren.txt',
+        value:
+          'Tomas Lindgren\n\nTomas Lindgren (born 3 April 1961 in Uppsala) is a Swedish diplomat. He was appointed head of the department in 2003, a post he held until 2008, when he became ambassador in Kyiv.\n',
+      }),
+    );
+    const rows = extractChronology(essay, { spelling: false }).events.map((e) => `${e.date.value} ${e.summary}`);
+    expect(rows).toEqual([
+      '1961-04-03 Tomas Lindgren was born in Uppsala',
+      '2003 Tomas Lindgren was appointed head of the department',
+      '2008 Tomas Lindgren became ambassador in Kyiv',
+    ]);
+  });
+
   it('reads "he" as the life it tells, a list of names with their years as no events, and a credit as no one', async () => {
     const { chronology } = await built;
     const rows = chronology.events.map((e) => `${e.date.value} ${e.summary}`);

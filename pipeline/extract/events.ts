@@ -385,17 +385,19 @@ function lifespans(candidates: Candidate[], source: string): Candidate[] {
   const lives: Candidate[] = [];
   const split = candidates.flatMap((c) => {
     const person = c.people[0];
-    // "Maria Keller (born 14 May 1958) is a German diplomat": her birth, not what the sentence says of her.
-    if (
-      person &&
-      c.mention.precision !== 'year' &&
-      new RegExp(`${escapeRegExp(person)}\\s*\\(\\s*(?:born|b\\.)\\s+${escapeRegExp(c.mention.text)}\\s*\\)`).test(
-        c.text,
-      )
-    ) {
+    // "Maria Keller (born 14 May 1958) is a German diplomat": her birth, not what the sentence says of her; with the
+    // place where it gives one ("(born 3 April 1961 in Uppsala)", "(born in Uppsala on 3 April 1961)").
+    const inBrackets =
+      person && c.mention.precision !== 'year'
+        ? new RegExp(
+            `${escapeRegExp(person)}\\s*\\(\\s*(?:born|b\\.)\\s+(?:in\\s+(?<before>[^(),;]{1,60}?)(?:,\\s*|\\s+on\\s+))?${escapeRegExp(c.mention.text)}(?:,?\\s+in\\s+(?<after>[^()]{1,60}?))?\\s*\\)`,
+          ).exec(c.text)
+        : null;
+    if (inBrackets) {
+      const place = inBrackets.groups?.before ?? inBrackets.groups?.after;
       const born = {
         ...c,
-        summary: `${person} was born`,
+        summary: `${person} was born${place ? ` in ${place}` : ''}`,
         kind: 'other' as const,
         kindBy: 'a birth in brackets after a name',
       };

@@ -118,6 +118,7 @@ export function summarise(input: SummaryInput): string {
   const participial = participleEvent(input, inRange);
   if (participial) return participial;
   let words = clean(inRange(clause[0], clause[1]), input);
+  if (clause[0] > sentence[0]) words = whatHappenedThen(words);
   let antecedent = input.antecedent;
   // The clause leaves its subject to the one before ("... and joined in 1986"), or its verb ("Chile on 22 October");
   // its pronouns stand for that clause's subject ("Norway negotiated a treaty, but its voters said no").
@@ -552,6 +553,21 @@ function nounPhraseBefore(words: Kept): Kept {
       }
   }
   return words.slice(at, end);
+}
+
+/**
+ * "..., a post he held until 2008, when he became ambassador in Kyiv": a noun phrase set beside the sentence (a
+ * clause after its start) names a time; what happened then is the "when" clause after it.
+ */
+function whatHappenedThen(words: Kept): Kept {
+  if (words[0]?.pos !== 'DET') return words;
+  const at = words.findIndex((t, i) => t.lemma === 'when' && words[i - 1]?.text === ',');
+  if (at < 0) return words;
+  const then = words.slice(at + 1);
+  // The phrase has no verb, or only one of its own relative clause ("a post he held").
+  const phrase = words.slice(0, at);
+  const verb = firstFinite(phrase);
+  return (verb < 0 || phrase[verb - 1]?.pos === 'PRON') && firstFinite(then) > 0 ? then : words;
 }
 
 /** A relative clause as a clause of its own: "which ended in 1986" -> "the talks ended"; "which Paribas set up" ->

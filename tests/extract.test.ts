@@ -421,6 +421,19 @@ describe("a text's form", () => {
     expect(office.chronology.people).toEqual([]);
   });
 
+  it('reads an interview\'s answers, not its questions, with its labels left out and its "I" the one it is with', async () => {
+    const { essay, chronology } = await build(
+      'Interview with Ambassador Lena Holm\n\nQ: When did you first arrive in Nairobi?\n\nA: I arrived in August 2019, just before the elections.\n\nQ: What changed after the attack in 2013?\n\nA: Security came first. In 2015 we moved the embassy.\n\nQ: Will you stay?\n\nA: My posting ends next summer.\n',
+    );
+    expect(essay.genre).toBe('interview');
+    expect(chronology.events.map((e) => `${e.date.value} ${e.summary}`)).toEqual([
+      '2015 We moved the embassy',
+      '2019-08 Ambassador Lena Holm arrived, just before the elections',
+    ]);
+    // "Next summer" counts from the interview's own date, which it does not give: no row (a warning says so).
+    expect(chronology.people[0]).toBe('Lena Holm');
+  });
+
   it("puts a press release's news first among its key points, whatever its date", async () => {
     const { keyPoints } = await import('../pipeline/views/common.ts');
     const { essay, chronology } = await build(

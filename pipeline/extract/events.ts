@@ -135,7 +135,8 @@ class Reading {
     );
     this.bySurname = surnameIndex(this.people);
     this.english = isEnglish(essay.lang);
-    this.speaker = essay.genre === 'speech' ? speakerOf(essay) : null;
+    // Who says "I": a speech's speaker, or the one an interview is with (its questions make no rows).
+    this.speaker = essay.genre === 'speech' || essay.genre === 'interview' ? speakerOf(essay) : null;
     this.biographee =
       essay.genre === 'biography'
         ? ((names.get(essay.paragraphs[0]?.n ?? 0) ?? []).find((f) => f.type === 'person')?.name ?? null)
@@ -185,6 +186,10 @@ class Reading {
         dated.map((m) => m.at),
       ) ?? this.antecedent;
     if (!dated.length || !TOLD.has(paragraph.kind)) return [];
+    // "What changed after the attack in 2013?": a question asks, and tells no event ("The Pentagon said it will
+    // re-examine the question are the remains ... known?" tells one: an English question opens with its asking word).
+    const asked = at.sentence.text.trim().replace(/^\p{Lu}[\p{L}.]{0,20}:\s*/u, '');
+    if (/\?["'\u201d\u2019)]*$/.test(asked) && (!this.english || ASKING.test(asked))) return [];
     // "Good news for AT&T today.", "Until this week": a fragment with no verb tells no happening. Short ones only: the
     // tagger misreads a verb now and then ("Assets as of Sept. 30 fell to $2.46 billion": "fell" a noun).
     const words = tokens.filter((t) => t.start >= from && t.end <= to && t.pos !== 'PUNCT');
@@ -362,7 +367,7 @@ function datedHeadings(essay: Essay, mentions: LocatedMention[]): Map<number, Lo
 export function speakerOf(essay: Essay): string | null {
   if (essay.author) return essay.author;
   const named =
-    /\b(?:remarks|address|speech|statement|keynote|lecture)\s+(?:by|of)\s+(.+?)(?:\s+(?:at|on|to|before|in|for)\s|[,:;(\u2013\u2014-]|$)/i.exec(
+    /\b(?:(?:remarks|address|speech|statement|keynote|lecture)\s+(?:by|of)|interview\s+with)\s+(.+?)(?:\s+(?:at|on|to|before|in|for)\s|[,:;(\u2013\u2014-]|$)/i.exec(
       essay.title,
     );
   return named?.[1]?.trim() || null;
@@ -620,6 +625,10 @@ function kindOf(tokens: Token[], from: number, to: number, sentenceFrom: number)
     kindBy: sentence.kind === 'other' ? own.by : `${sentence.by}, earlier in the sentence`,
   };
 }
+
+/** The words an English question opens with. */
+const ASKING =
+  /^["'\u201c\u2018]?(?:what|when|where|why|how|who|whom|whose|which|do|does|did|is|are|was|were|will|would|can|could|should|shall|has|have|had|may|might|must|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|can't|haven't|hasn't)\b/i;
 
 /** "A cooperation was founded in 1994. On May 4, 1994, ... signed": a sentence that announces the next one's event. */
 function dropTopicSentences(list: Candidate[]): Candidate[] {

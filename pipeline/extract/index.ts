@@ -156,10 +156,11 @@ function namesByParagraph(
 
 /**
  * A speech's speaker is one of its people though the text says "I": the one its author line or title names
- * ("Remarks by President Maria Silva at ..." -> Maria Silva, her role President), first.
+ * ("Remarks by President Maria Silva at ..." -> Maria Silva, her role President), first; so is the one an interview
+ * is with ("Interview with Ambassador Lena Holm").
  */
 function withSpeaker(people: string[], essay: Essay, roles: Map<string, string>): string[] {
-  const speaker = essay.genre === 'speech' ? speakerOf(essay) : null;
+  const speaker = essay.genre === 'speech' || essay.genre === 'interview' ? speakerOf(essay) : null;
   if (!speaker) return people;
   const words = speaker.split(/\s+/);
   const first = words.findIndex((w) => !isTitleWord(w));

@@ -79,9 +79,18 @@ export function findMentions(
 /** English, or a variety of it ("en-GB"): the language the word tools (parts of speech, tense, summaries) read. */
 export const isEnglish = (lang: string | undefined) => !lang || /^en(?:-|$)/i.test(lang);
 
-/** A dateline, a date line of its own or a dated title: the marks of a text told from its own date. */
+/**
+ * A dateline, a date line of its own or a dated title: the marks of a text told from its own date; and a speech, a
+ * press release and an interview are told from theirs by what they are ("my posting ends next summer" is next summer
+ * from the interview, not from the last year it names).
+ */
 const datedLikeNews = (essay: Essay) =>
-  essay.dateSource === 'dateline' || essay.dateSource === 'date line' || essay.dateSource === 'title';
+  essay.dateSource === 'dateline' ||
+  essay.dateSource === 'date line' ||
+  essay.dateSource === 'title' ||
+  essay.genre === 'speech' ||
+  essay.genre === 'press release' ||
+  essay.genre === 'interview';
 
 /** The dates each paragraph states outright (with their year), in reading order. */
 function statedDates(essay: Essay): Span[] {

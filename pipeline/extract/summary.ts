@@ -371,6 +371,10 @@ function withoutOpening(words: Kept): Kept {
   )
     first++;
   out = out.slice(first);
+  // "A: I arrived in August 2019", "Minister Holm: We opened ...": a speaker's label is the form of an interview.
+  const colon = out.findIndex((t) => t.text === ':');
+  if (colon > 0 && colon <= 3 && out.slice(0, colon).every((t) => /^\p{Lu}/u.test(t.text)) && out[colon + 1])
+    out = out.slice(colon + 1);
   const comma = out.findIndex((t) => t.text === ',');
   const rest = out.slice(comma + 1);
   const opener = out[0]!;

@@ -432,6 +432,13 @@ describe("a text's form", () => {
     ]);
     // "Next summer" counts from the interview's own date, which it does not give: no row (a warning says so).
     expect(chronology.people[0]).toBe('Lena Holm');
+    // A transcript's question after a label and a name called is a question too.
+    const court = await build(
+      'Hearing transcript\n\nTHE COURT: Ms. Alvarez, where were you on the night of March 3, 2021?\n\nMS. ALVAREZ: I was at the warehouse.\n\nTHE COURT: Overruled. The court will adjourn until Monday, April 12, 2021.\n\nMR. BENSON: Objection.\n',
+    );
+    expect(court.chronology.events.map((e) => `${e.date.value} ${e.summary}`)).toEqual([
+      '2021-04-12 The court will adjourn',
+    ]);
   });
 
   it("puts a press release's news first among its key points, whatever its date", async () => {

@@ -188,7 +188,11 @@ class Reading {
     if (!dated.length || !TOLD.has(paragraph.kind)) return [];
     // "What changed after the attack in 2013?": a question asks, and tells no event ("The Pentagon said it will
     // re-examine the question are the remains ... known?" tells one: an English question opens with its asking word).
-    const asked = at.sentence.text.trim().replace(/^\p{Lu}[\p{L}.]{0,20}:\s*/u, '');
+    // (A label and a name called are not the question: "THE COURT: Ms. Alvarez, where were you ...?")
+    const asked = at.sentence.text
+      .trim()
+      .replace(/^(?:\p{Lu}[\p{L}.]*\s*){1,3}:\s*/u, '')
+      .replace(/^(?:\p{Lu}[\p{L}.]*\s*){1,3},\s*/u, '');
     if (/\?["'\u201d\u2019)]*$/.test(asked) && (!this.english || ASKING.test(asked))) return [];
     // "Good news for AT&T today.", "Until this week": a fragment with no verb tells no happening. Short ones only: the
     // tagger misreads a verb now and then ("Assets as of Sept. 30 fell to $2.46 billion": "fell" a noun).

@@ -414,6 +414,8 @@ describe("a text's form", () => {
     expect(essay.genre).toBe('speech');
     expect(chronology.people).toEqual(['Maria Silva', 'Jonas Petraitis']);
     expect(chronology.roles['Maria Silva']).toBe('President');
+    // Her "I signed" is her row: the fact sheet's key people count it.
+    expect(chronology.events[0]!.actors.people).toContain('Maria Silva');
     // An office is no one in particular: "Remarks by the Minister" adds nobody.
     const office = await build(
       'Remarks by the Minister at the Forum\n\nRiga, 3 October 2025\n\nIn March, I signed the accord.\n',

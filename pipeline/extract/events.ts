@@ -9,6 +9,7 @@ import { datedClauses } from './clauses.ts';
 import { explainKind } from './kind.ts';
 import { type Token, tag } from './language.ts';
 import { isEnglish, type LocatedMention } from './mentions.ts';
+import { isTitleWord } from './names/lexicon.ts';
 import { REPORTING_LEMMAS } from './reporting.ts';
 import { objectPhrase, subjectPhrase, summarise } from './summary.ts';
 import { tenseReader, verbGroups } from './tense.ts';
@@ -321,6 +322,21 @@ class Reading {
           listed: listBefore(this.essay, paragraph.n),
           relative: clause.relative,
         });
+    const actors = actorsOf(
+      clauseCount > 1 ? inClause(found, paragraph, clause) : who.inSentence,
+      who.people,
+      clauseCount > 1,
+      subjectPhrase(
+        paragraph.text,
+        own,
+        clause.from,
+        clause.to,
+        dated.map((m) => m.at),
+      ) ?? who.subject,
+    );
+    // The speaker the row's "I" became is one of its people ("President Maria Silva signed the accord").
+    const speaker = this.speaker && summary.startsWith(this.speaker) ? bareName(this.speaker) : null;
+    if (speaker && !actors.people.includes(speaker)) actors.people = [speaker, ...actors.people];
     return {
       summary,
       mention,
@@ -331,18 +347,7 @@ class Reading {
       words: contentWords(own, clause.from, clause.to),
       ...kindOf(own, clause.from, clause.to, from),
       role: who.byRole?.role ?? null,
-      ...actorsOf(
-        clauseCount > 1 ? inClause(found, paragraph, clause) : who.inSentence,
-        who.people,
-        clauseCount > 1,
-        subjectPhrase(
-          paragraph.text,
-          own,
-          clause.from,
-          clause.to,
-          dated.map((m) => m.at),
-        ) ?? who.subject,
-      ),
+      ...actors,
     };
   }
 }
@@ -368,6 +373,13 @@ function datedHeadings(essay: Essay, mentions: LocatedMention[]): Map<number, Lo
 }
 
 /** Who gives a speech: its author, or the one its title names ("Remarks by X", "Address of X to ..."). */
+/** A name without the titles before it: "President Maria Silva" -> "Maria Silva". */
+export function bareName(name: string): string {
+  const words = name.split(/\s+/);
+  const first = words.findIndex((w) => !isTitleWord(w));
+  return first < 0 ? name : words.slice(first).join(' ');
+}
+
 export function speakerOf(essay: Essay): string | null {
   if (essay.author) return essay.author;
   const named =

@@ -7,7 +7,7 @@ import { toSource } from '../core/source-map.ts';
 import { compareDays } from '../dates/calendar.ts';
 import { DATE_LANGUAGES } from '../dates/timex/index.ts';
 import { type Found, findAcronyms, findNames, mergeAliases } from './actors.ts';
-import { buildEvents, speakerOf } from './events.ts';
+import { bareName, buildEvents, speakerOf } from './events.ts';
 import { forgetTags, tag } from './language.ts';
 import type { LocatedMention } from './mentions.ts';
 import { findMentions, isEnglish } from './mentions.ts';
@@ -162,12 +162,12 @@ function namesByParagraph(
 function withSpeaker(people: string[], essay: Essay, roles: Map<string, string>): string[] {
   const speaker = essay.genre === 'speech' || essay.genre === 'interview' ? speakerOf(essay) : null;
   if (!speaker) return people;
-  const words = speaker.split(/\s+/);
-  const first = words.findIndex((w) => !isTitleWord(w));
-  const name = words.slice(Math.max(0, first)).join(' ');
+  const name = bareName(speaker);
   // A name of two capitalised words or more; "the Minister" or an office names no one in particular.
-  if (first < 0 || words.length - first < 2 || !words.slice(first).every((w) => /^\p{Lu}/u.test(w))) return people;
-  if (first > 0 && !roles.has(name)) roles.set(name, words.slice(0, first).join(' '));
+  const words = name.split(/\s+/);
+  if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w)) || words.every(isTitleWord)) return people;
+  const role = speaker.slice(0, speaker.length - name.length).trim();
+  if (role && !roles.has(name)) roles.set(name, role);
   return [name, ...people.filter((p) => p !== name)];
 }
 

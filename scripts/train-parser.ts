@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { firstTokenAt, tag } from '../pipeline/extract/language.ts';
-import { MOVES, parse, type Word } from '../pipeline/extract/parser/index.ts';
+import { MOVES, mendRelatives, parse, type Word } from '../pipeline/extract/parser/index.ts';
 import { Perceptron, type PerceptronModel } from '../pipeline/extract/perceptron.ts';
 import { gumDir, hasGum } from './gum.ts';
 import { random } from './random.ts';
@@ -76,7 +76,7 @@ export function attachment(model: PerceptronModel, sentences: TreeSentence[]): {
   let right = 0;
   let words = 0;
   for (const s of sentences) {
-    const heads = parse(perceptron, s.words);
+    const heads = mendRelatives(s.words, parse(perceptron, s.words));
     s.words.forEach((w, i) => {
       if (w.pos === 'PUNCT') return;
       words++;

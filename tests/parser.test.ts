@@ -73,7 +73,19 @@ describe('the dependency parser', () => {
 });
 
 describe('which clause a date belongs to, by the tree', () => {
+  it("mends its commonest garden path: the verb after a relative clause is the sentence's, its noun the subject", () => {
+    const heads = headsOf('Northgate Bank, which has 45 branches, announced an agreement in May 2023.');
+    expect(heads.get('announced')).toBe('ROOT');
+    expect(heads.get('Northgate')).toBe('announced');
+    expect(heads.get('has')).toBe('Bank');
+    expect(headsOf('The treaty, which was signed in 1994, expired in 2004.').get('expired')).toBe('ROOT');
+  });
+
   it('gives a date in a relative clause its own row, and leaves that clause out of the other', async () => {
+    expect(await rows('The treaty, which was signed in 1994, expired in 2004.')).toEqual([
+      ['1994', 'The treaty was signed'],
+      ['2004', 'The treaty expired'],
+    ]);
     expect(
       await rows(
         'Poland, the Czech Republic and Hungary, who were invited to join NATO in Madrid in July 1997, will officially join NATO on 12 March 1999 in a ceremony in Independence, Missouri.',

@@ -211,7 +211,45 @@ export function parse(
   return c.heads;
 }
 
-/** Heads of the words of a sentence, by the shipped model. */
+/** Heads of the words of a sentence, by the shipped model, its commonest garden path mended. */
 export function parseSentence(words: readonly Word[]): Int32Array {
-  return parse(parserModel(), words);
+  return mendRelatives(words, parse(parserModel(), words));
+}
+
+const RELATIVE = /^(?:which|who|whom|whose)$/i;
+
+/**
+ * "Northgate Bank, which has 45 branches, announced ...": read word by word, the relative clause's verb looks like
+ * the main one, and the verb after the second comma is taken for its dependent. Where a relative clause set off by
+ * commas after the sentence's opening noun phrase has, among its dependents, a verb after a comma, that verb is the
+ * sentence's, and the noun phrase its subject.
+ */
+export function mendRelatives(words: readonly Word[], heads: Int32Array): Int32Array {
+  for (let v = 0; v < words.length; v++) {
+    if (!/^(?:VERB|AUX)$/.test(words[v]!.pos)) continue;
+    const pronoun = heads.findIndex((h, i) => h === v && i < v && RELATIVE.test(words[i]!.text));
+    if (pronoun < 1 || words[pronoun - 1]!.text !== ',') continue;
+    const noun = pronoun - 2;
+    if (noun < 0 || !/^(?:NOUN|PROPN|PRON)$/.test(words[noun]!.pos)) continue;
+    // Only the sentence's opening noun phrase: no verb before the relative clause.
+    if (words.slice(0, pronoun).some((w) => w.pos === 'VERB' || w.pos === 'AUX')) continue;
+    // The main verb: a dependent of the relative verb, after a comma that closes the clause.
+    const main = heads.findIndex(
+      (h, i) => h === v && i > v && words[i]!.pos === 'VERB' && words.slice(v + 1, i).some((w) => w.text === ','),
+    );
+    if (main < 0 || words.slice(pronoun + 1, main).some((w) => RELATIVE.test(w.text))) continue;
+    // The noun's phrase hangs from its head noun; climb to the word of that phrase that hangs outside it.
+    let subject = noun;
+    while (heads[subject]! >= 0 && heads[subject]! < pronoun && heads[subject] !== v) subject = heads[subject]!;
+    // Only where the relative verb or its noun was taken for the root.
+    if (!((heads[v] === -1 && heads[subject] === v) || (heads[subject] === -1 && heads[v] === subject))) continue;
+    heads[main] = -1;
+    heads[subject] = main;
+    heads[v] = noun;
+    // What the relative verb held after the main verb, and the comma that closes the clause, are the main verb's.
+    heads.forEach((h, d) => {
+      if (h === v && (d > main || (d === main - 1 && words[d]!.text === ','))) heads[d] = main;
+    });
+  }
+  return heads;
 }

@@ -105,31 +105,43 @@ const fontFolder = ['liberation', 'dejavu', 'noto', 'freefont']
   .map((name) => path.join('/usr/share/fonts/truetype', name))
   .find((dir) => existsSync(dir));
 
+/**
+ * A note's briefing built on this machine and on one with other fonts (same `SOURCE_DATE_EPOCH`): both PDFs, and what
+ * each build said. `config` is a configuration file to build with, if any.
+ */
+async function onTwoMachines(note: string, config?: string) {
+  const { writeFile } = await import('node:fs/promises');
+  const { cli } = await import('./helpers.ts');
+  const dir = await temp('other-fonts');
+  await copyFile(path.join(fixtures, note), path.join(dir, note));
+  if (config) await writeFile(path.join(dir, 'briefing.config.yaml'), config);
+  const other = path.join(dir, 'fonts.conf');
+  await writeFile(
+    other,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${fontFolder}</dir><cachedir>${dir}/cache</cachedir></fontconfig>\n`,
+  );
+  const build = async (out: string, env: Record<string, string>) => {
+    const result = await cli(['build', note, '--formats', 'briefing', '--out', out], {
+      cwd: dir,
+      env: { SOURCE_DATE_EPOCH: '1000000000', ...env },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    return {
+      stderr: result.stderr,
+      pdf: await readFile(path.join(dir, out, note.replace(/\.md$/, ''), 'briefing.pdf')),
+    };
+  };
+  return { machine: await build('machine', {}), elsewhere: await build('elsewhere', { FONTCONFIG_FILE: other }) };
+}
+
 describe('scripts the default fonts lack', () => {
   it.skipIf(!fontFolder)(
     'print an Arabic note the same on a machine with other fonts: Noto Sans Arabic ships with the tool',
     async () => {
-      const { writeFile } = await import('node:fs/promises');
-      const { cli } = await import('./helpers.ts');
-      const dir = await temp('other-fonts');
-      await copyFile(path.join(fixtures, 'note-ar.md'), path.join(dir, 'note-ar.md'));
-      const other = path.join(dir, 'fonts.conf');
-      await writeFile(
-        other,
-        `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${fontFolder}</dir><cachedir>${dir}/cache</cachedir></fontconfig>\n`,
-      );
-      const build = (out: string, env: Record<string, string>) =>
-        cli(['build', path.join(dir, 'note-ar.md'), '--formats', 'briefing', '--out', path.join(dir, out)], {
-          env: { SOURCE_DATE_EPOCH: '1000000000', ...env },
-        });
-      const machine = await build('machine', {});
-      const elsewhere = await build('elsewhere', { FONTCONFIG_FILE: other });
-      expect(machine.code, machine.stderr).toBe(0);
-      expect(elsewhere.code, elsewhere.stderr).toBe(0);
+      const { machine, elsewhere } = await onTwoMachines('note-ar.md');
       expect(machine.stderr).not.toMatch(/No font for/);
-      const pdf = (out: string) => readFile(path.join(dir, out, 'note-ar', 'briefing.pdf'));
-      expect((await pdf('machine')).includes('NotoSansArabic')).toBe(true);
-      expect((await pdf('elsewhere')).equals(await pdf('machine'))).toBe(true);
+      expect(machine.pdf.includes('NotoSansArabic')).toBe(true);
+      expect(elsewhere.pdf.equals(machine.pdf)).toBe(true);
     },
     60_000,
   );
@@ -137,30 +149,14 @@ describe('scripts the default fonts lack', () => {
   it.skipIf(!fontFolder)(
     'print a Korean note the same on a machine with other fonts, in the CJK family the configuration lists',
     async () => {
-      const { writeFile } = await import('node:fs/promises');
-      const { cli } = await import('./helpers.ts');
-      const dir = await temp('cjk');
-      await copyFile(path.join(fixtures, 'note-ko.md'), path.join(dir, 'note-ko.md'));
       // A small Hangul family stands in for Noto Sans KR (40 MB) in the test; the warning names the latter.
-      await writeFile(path.join(dir, 'briefing.config.yaml'), 'fonts:\n  fallback: ["@fontsource/black-han-sans"]\n');
-      const other = path.join(dir, 'fonts.conf');
-      await writeFile(
-        other,
-        `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${fontFolder}</dir><cachedir>${dir}/cache</cachedir></fontconfig>\n`,
+      const { machine, elsewhere } = await onTwoMachines(
+        'note-ko.md',
+        'fonts:\n  fallback: ["@fontsource/black-han-sans"]\n',
       );
-      const build = (out: string, env: Record<string, string>) =>
-        cli(['build', 'note-ko.md', '--formats', 'briefing', '--out', out], {
-          cwd: dir,
-          env: { SOURCE_DATE_EPOCH: '1000000000', ...env },
-        });
-      const machine = await build('machine', {});
-      const elsewhere = await build('elsewhere', { FONTCONFIG_FILE: other });
-      expect(machine.code, machine.stderr).toBe(0);
-      expect(elsewhere.code, elsewhere.stderr).toBe(0);
       expect(machine.stderr).not.toMatch(/No font for/);
-      const pdf = (out: string) => readFile(path.join(dir, out, 'note-ko', 'briefing.pdf'));
-      expect((await pdf('machine')).includes('BlackHanSans')).toBe(true);
-      expect((await pdf('elsewhere')).equals(await pdf('machine'))).toBe(true);
+      expect(machine.pdf.includes('BlackHanSans')).toBe(true);
+      expect(elsewhere.pdf.equals(machine.pdf)).toBe(true);
     },
     60_000,
   );

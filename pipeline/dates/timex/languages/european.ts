@@ -31,7 +31,7 @@ import {
   ymd,
 } from '../resolve.ts';
 import type { Pattern } from '../types.ts';
-import { YEAR4 } from '../vocabulary.ts';
+import { monthNames, YEAR4 } from '../vocabulary.ts';
 
 /** A language's words for dates, as regular-expression fragments and tables (lower case). */
 export interface DateWords {
@@ -90,22 +90,6 @@ export interface DateWords {
   decadeWords: string;
   decades: Record<string, number>;
 }
-
-/** English month names, for the resolvers shared with English ("last May"). */
-const ENGLISH_MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
 const g = (source: string) => new RegExp(source, 'gidu');
 const alternatives = (words: Iterable<string>) =>
@@ -205,7 +189,7 @@ function monthsAlone(w: DateWords): Pattern[] {
         build: (m) => {
           const mo = monthOf(w, m.groups.month!);
           const which = w.directions[m.groups.which!.toLowerCase()];
-          return mo && which ? (ctx) => implicit(deicticSpan(ctx, which, ENGLISH_MONTHS[mo - 1]!)) : null;
+          return mo && which ? (ctx) => implicit(deicticSpan(ctx, which, monthNames[mo - 1]!)) : null;
         },
       }),
     ),

@@ -1,6 +1,7 @@
 // The clauses of a sentence that carry its dates: "Tonga ratified on October 22, and Fiji on November 7" tells two
 // events; "In 1994, after the collapse of 1991, the treaty was signed" tells one (its first date stands alone).
 import { firstTokenAt, type Token } from './language.ts';
+import { AND_ABROAD, RELATIVES } from './lexicon.ts';
 import { parseSentence } from './parser/index.ts';
 import { verbGroups } from './tense.ts';
 
@@ -99,9 +100,6 @@ function quotedWords(words: Token[]): Uint8Array {
   });
   return inQuote;
 }
-
-/** "And" and "but" in French, German and Spanish, which the English tagger does not know for conjunctions. */
-const AND_ABROAD = new Set(['et', 'mais', 'puis', 'und', 'aber', 'sowie', 'y', 'e', 'pero']);
 
 /** The words where a clause may break (";", ":", ",", "and", "but"), as word indices in text order. */
 function clauseBreaks({ words, dateOf }: SentenceIndex<Span>, english: boolean): number[] {
@@ -311,9 +309,6 @@ function byTree<M extends Span>(index: SentenceIndex<M>, clauses: Clause<M>[]): 
   }
   return out.sort((x, y) => x.from - y.from);
 }
-
-/** Words that open a relative clause; "that" only right after its noun ("the watches that now will be eligible"). */
-const RELATIVES = new Set(['which', 'who', 'whom', 'whose', 'where']);
 
 /**
  * [start, end) of the relative clause a verb heads ("which was signed in 1994", with the commas that set it off;

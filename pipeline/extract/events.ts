@@ -8,6 +8,7 @@ import type { Found } from './actors.ts';
 import { datedClauses } from './clauses.ts';
 import { explainKind } from './kind.ts';
 import { type Token, tag } from './language.ts';
+import { ASKING, SINCE_ABROAD } from './lexicon.ts';
 import { isEnglish, type LocatedMention } from './mentions.ts';
 import { isTitleWord } from './names/lexicon.ts';
 import { REPORTING_LEMMAS } from './reporting.ts';
@@ -510,10 +511,6 @@ function listBefore(essay: Essay, n: number): string[] {
   );
 }
 
-// "Seit 2008 ist die Lage angespannt", "depuis 1994", "desde 2010": how long a state has lasted (as English "has been
-// ... since 2008"), not when something happened; the tense that tells them apart in English is not read abroad.
-const SINCE_ABROAD = /(?:^|[^\p{L}])(?:seit|depuis|desde)\s+(?:l['’]|le\s+|la\s+|el\s+|dem\s+|der\s+)?$/iu;
-
 // A date that is a yardstick, not a time something happened: "sales dropped 23% compared to March of 2008", "higher
 // than in 2005", "the strongest quarter since 2001", "the lowest level in a decade", "down $2.5 billion from 1996";
 // and the present of a common noun
@@ -641,10 +638,6 @@ function kindOf(tokens: Token[], from: number, to: number, sentenceFrom: number)
     kindBy: sentence.kind === 'other' ? own.by : `${sentence.by}, earlier in the sentence`,
   };
 }
-
-/** The words an English question opens with. */
-const ASKING =
-  /^["'\u201c\u2018]?(?:what|when|where|why|how|who|whom|whose|which|do|does|did|is|are|was|were|will|would|can|could|should|shall|has|have|had|may|might|must|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|can't|haven't|hasn't)\b/i;
 
 /** "A cooperation was founded in 1994. On May 4, 1994, ... signed": a sentence that announces the next one's event. */
 function dropTopicSentences(list: Candidate[]): Candidate[] {

@@ -3,17 +3,14 @@
 // phrases that say when, where, how and why. Never "Kind: actor", and never a cut that changes the meaning: a
 // summary whose rest holds a negation or a quotation is kept whole.
 import { type Token, tag } from './language.ts';
+import { BINDING, COMPLEMENTISER } from './lexicon.ts';
 import { verbGroups } from './tense.ts';
 
 /** A headline fits a label's three lines. */
 export const HEADLINE_CHARS = 64;
 const NOMINAL = new Set(['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART']);
-/** Prepositions that bind a noun to the one before it ("the Partnership for Peace", "the Council of Europe"). */
-const BINDING = new Set(['of', 'for', 'on']);
 /** What a cut may not leave behind: the words that turn a clause into its opposite, and quoted words. */
 const MEANING = /\b(?:not|n't|no|never|nor|neither|none|without|except|only|unless)\b|["\u201c\u201d]/i;
-/** Words that open a clause rather than a noun phrase: what follows them is the point. */
-const COMPLEMENTISER = new Set(['whether', 'that', 'if', 'what', 'how', 'why', 'who', 'which']);
 const isParticiple = (t: Token) => t.pos === 'VERB' && /(?:ed|en|wn|rn|ung|ought|ade|ld|ent)$/i.test(t.text);
 
 /**

@@ -6,6 +6,7 @@
 // length: what does not fit a layout is the layout's to handle.
 import { escapeRegExp } from '../core/text.ts';
 import { firstTokenAt, type Token } from './language.ts';
+import { CONNECTIVES, DATE_PREPOSITIONS, NEGATING_CONJUNCTIONS, NEGATIONS, PRONOUNS } from './lexicon.ts';
 import { REPORTING_LEMMAS } from './reporting.ts';
 import { withoutRoles } from './roles.ts';
 import { verbGroups } from './tense.ts';
@@ -40,61 +41,9 @@ export interface SummaryInput {
   relative?: boolean;
 }
 
-const DATE_PREPOSITIONS = new Set([
-  'on',
-  'in',
-  'at',
-  'by',
-  'during',
-  'since',
-  'from',
-  'of',
-  'until',
-  'till',
-  'through',
-  'as',
-  'for',
-]);
-// "We" and "I" are the speaker's own voice in a speech or a report: kept as written.
-const PRONOUNS = new Set([
-  'he',
-  'she',
-  'it',
-  'they',
-  'these',
-  'this',
-  'those',
-  'the latter',
-  'the former',
-  'each',
-  'both',
-]);
 const QUOTES = /^["\u201c\u201d'\u2018\u2019`]+$/;
-const CONNECTIVES = new Set([
-  'however',
-  'meanwhile',
-  'moreover',
-  'furthermore',
-  'thus',
-  'hence',
-  'also',
-  'then',
-  'later',
-  'subsequently',
-  'finally',
-  'still',
-  'nevertheless',
-  'therefore',
-  'instead',
-  'afterwards',
-  'earlier',
-]);
 
 type Kept = Token[];
-
-const NEGATING_CONJUNCTIONS = new Set(['nor', 'neither']);
-/** Words that turn a clause into its opposite: a summary that drops one of its clause's says something else. */
-const NEGATIONS = new Set(['not', "n't", 'no', 'never', 'nor', 'neither', 'none', 'nobody', 'nothing', 'without']);
 
 /** The most of a sentence before a clause that is read to give the clause its subject or verb. */
 const MAX_CONTEXT = 2000;

@@ -7,6 +7,7 @@ import type { Token } from './language.ts';
 export type { Tense } from '../dates/timex/index.ts';
 
 import type { Tense } from '../dates/timex/index.ts';
+import { FUTURE_AUX, INTENT, MODALS, PAST_AUX, PERFECT, PLANNED, PRESENT_BE } from './lexicon.ts';
 
 export interface VerbGroup {
   start: number;
@@ -14,46 +15,6 @@ export interface VerbGroup {
   tense: Tense;
 }
 
-const FUTURE_AUX = new Set(['will', 'shall', "'ll", 'wo']);
-const MODALS = new Set(['would', 'could', 'may', 'might', 'can', 'should', 'must', "'d"]);
-/** "agreed to meet", "plans to sign": verbs of intention, whose infinitive has not happened yet. */
-const INTENT = new Set([
-  'plan',
-  'intend',
-  'expect',
-  'hope',
-  'want',
-  'aim',
-  'vow',
-  'promise',
-  'threaten',
-  'agree',
-  'decide',
-  'prepare',
-  'schedule',
-  'seek',
-  'wish',
-  'pledge',
-  'propose',
-  'offer',
-  'arrange',
-]);
-/** "is expected to", "was due to", "are set to": a plan or an expectation, told forward. */
-const PLANNED = new Set([
-  'expected',
-  'scheduled',
-  'due',
-  'set',
-  'slated',
-  'poised',
-  'planned',
-  'likely',
-  'about',
-  'going',
-]);
-const PAST_AUX = new Set(['was', 'were', 'had', 'did']);
-const PRESENT_BE = new Set(['am', 'is', 'are', "'s", "'re", "'m"]);
-const PERFECT = new Set(['has', 'have', "'ve", 'had']);
 /** Tokens that end a clause: a date in one clause is not told in the tense of the next. */
 const CLAUSE_BREAK = /^(?:[,;:()\u2013\u2014"\u201c\u201d`']|``|''|--)$/;
 

@@ -296,8 +296,17 @@ describe('what is no event', () => {
     const { extractChronology } = await import('../pipeline/extract/index.ts');
     const text =
       "Sales\n\nDETROIT, 2 April 2009 (Wire) - Chrysler's sales dropped 23% compared to March of 2008. The quarter was the strongest since 2001. Exports were higher than in 2005. Today's Drug Enforcement Agency was founded in 1973. The company opened a plant in May 2006.\n";
-    const c = extractChronology(await parseEssay(new VFile({ path: 'e.txt', value: text })), { spelling: false });
+    const file = new VFile({ path: 'e.txt', value: text });
+    const c = extractChronology(await parseEssay(file), { spelling: false }, file);
     expect(c.events.map((e) => e.date.value)).toEqual(['1973', '2006-05']);
+    // Each date left out says which rule left it out (a note, printed with --verbose).
+    expect(file.messages.filter((m) => m.ruleId === 'no-event').map((m) => m.reason)).toEqual([
+      'Date "March of 2008" makes no row: it is a yardstick ("compared to March of 2008", "the strongest since 2001")',
+      'Date "The quarter" makes no row: it is what its sentence is about ("2007 was the year of the iPhone")',
+      'Date "2001" makes no row: it is a yardstick ("compared to March of 2008", "the strongest since 2001")',
+      'Date "2005" makes no row: it is a yardstick ("compared to March of 2008", "the strongest since 2001")',
+      'Date "Today" makes no row: it is the present of a common noun ("today\'s Drug Enforcement Administration")',
+    ]);
   });
 });
 

@@ -58,8 +58,9 @@ export function buildEvents(
   names: Map<number, Found[]>,
   roles: Map<string, string> = new Map(),
   onRestated?: (restatement: Restatement) => void,
+  onDropped?: (mention: LocatedMention, rule: string) => void,
 ): ChronologyEvent[] {
-  const reading = new Reading(essay, mentions, names, roles);
+  const reading = new Reading(essay, mentions, names, roles, onDropped);
   const candidates: Candidate[] = [];
   for (const paragraph of essay.paragraphs) candidates.push(...reading.paragraph(paragraph));
   const lives = lifespans(candidates, essay.source);
@@ -128,6 +129,7 @@ class Reading {
     mentions: LocatedMention[],
     private readonly names: Map<number, Found[]>,
     private readonly roles: Map<string, string>,
+    private readonly onDropped?: (mention: LocatedMention, rule: string) => void,
   ) {
     this.people = unique(
       [...names.values()]
@@ -145,6 +147,12 @@ class Reading {
         : null;
     this.headingDates = datedHeadings(essay, mentions);
     for (const m of mentions) this.mentionsOf.set(m.paragraph, [...(this.mentionsOf.get(m.paragraph) ?? []), m]);
+  }
+
+  /** Whether a rule keeps a date from making a row; the date and the rule are told to whoever asked. */
+  private dropped(mention: LocatedMention, rule: string | null): boolean {
+    if (rule) this.onDropped?.(mention, rule);
+    return rule !== null;
   }
 
   /** The candidate events of a paragraph, sentence by sentence. */
@@ -195,7 +203,10 @@ class Reading {
       .trim()
       .replace(/^(?:\p{Lu}[\p{L}.]*\s*){1,3}:\s*/u, '')
       .replace(/^(?:\p{Lu}[\p{L}.]*\s*){1,3},\s*/u, '');
-    if (/\?["'\u201d\u2019)]*$/.test(asked) && (!this.english || ASKING.test(asked))) return [];
+    if (/\?["'\u201d\u2019)]*$/.test(asked) && (!this.english || ASKING.test(asked))) {
+      for (const m of dated) this.dropped(m, 'in a question');
+      return [];
+    }
     // "Good news for AT&T today.", "Until this week": a fragment with no verb tells no happening. Short ones only: the
     // tagger misreads a verb now and then ("Assets as of Sept. 30 fell to $2.46 billion": "fell" a noun).
     const words = tokens.filter((t) => t.start >= from && t.end <= to && t.pos !== 'PUNCT');
@@ -272,8 +283,7 @@ class Reading {
         m.at[1] <= to &&
         !isReference(m.value) &&
         !quoted.some(([a, b]) => m.at![0] >= a && m.at![1] <= b) &&
-        !notAHappening(paragraph.text, m.at) &&
-        !(!this.english && SINCE_ABROAD.test(paragraph.text.slice(Math.max(0, m.at[0] - 10), m.at[0]))),
+        !this.dropped(m, noHappening(paragraph.text, m.at, this.english)),
     );
     const heading = this.headingDates.get(paragraph.section);
     return own.length ||
@@ -519,28 +529,51 @@ const YARDSTICK =
   /(?:\bcompared\s+(?:to|with)|\b(?:up|down)\s+[^\s,;]+(?:\s+[^\s,;]+){0,3}\s+from|\bversus|\bvs\.?|\bthan(?:\s+(?:in|on|at|during))?|\b(?:\w+est|most|least|first|only)\b(?:\s+[\w-]+){0,3}\s+since|\bsince\s+at\s+least)\s+(?:(?:the\s+)?(?:same\s+)?(?:period|time|month|quarter|year)\s+(?:of|in)\s+)?$/i;
 
 /**
- * A date that serves as a yardstick or a generic "today", not the time of a happening; or a date that is itself what
- * its sentence is about ("The quarter was the strongest since 2001", "2007 was the year of the iPhone"): a state.
+ * The rules by which a date tells no happening, asked in this order; the first that holds is the reason given (in
+ * `--verbose`: "Date "2001" makes no row: it is a yardstick").
  */
-function notAHappening(text: string, [start, end]: [number, number]): boolean {
-  if (YARDSTICK.test(text.slice(Math.max(0, start - 60), start))) return true;
-  // "fighting that had displaced thousands since January", "has lived there since 1990": a state since then.
-  if (
-    /\bsince\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 12), start)) &&
-    PERFECT_BEFORE.test(clauseBefore(text, start))
-  )
-    return true;
-  if (inListOfNames(text, start, end)) return true;
-  // The date opens its sentence, or follows only a phrase of place or circumstance ("In Saudi Arabia, today is ...").
-  const opens =
-    /(?:^|[.!?]\s+|\n)(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 6), start)) ||
-    start === 0 ||
-    /^\s*(?:In|At|On|For|Across|Throughout|Within|Inside|Outside|Elsewhere)\b[^,]{0,60},\s*(?:the\s+)?$/.test(
-      clauseBefore(text, start),
-    );
-  if (opens && /^\s+(?:was|is|were|are|will\s+be|has\s+been|had\s+been|would\s+be)\b/i.test(text.slice(end, end + 16)))
-    return true;
-  return /^(?:today|tonight|now)$/i.test(text.slice(start, end)) && /^['\u2019]s\b/.test(text.slice(end, end + 3));
+const NO_HAPPENING: { rule: string; holds: (text: string, at: [number, number]) => boolean }[] = [
+  {
+    rule: 'a yardstick ("compared to March of 2008", "the strongest since 2001")',
+    holds: (text, [start]) => YARDSTICK.test(text.slice(Math.max(0, start - 60), start)),
+  },
+  {
+    // "fighting that had displaced thousands since January", "has lived there since 1990": a state since then.
+    rule: 'how long a state has lasted ("has lived there since 1990")',
+    holds: (text, [start]) =>
+      /\bsince\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 12), start)) &&
+      PERFECT_BEFORE.test(clauseBefore(text, start)),
+  },
+  { rule: 'a year beside a name in a list', holds: (text, [start, end]) => inListOfNames(text, start, end) },
+  {
+    // The date opens its sentence, or follows only a phrase of place or circumstance ("In Saudi Arabia, today is ...").
+    rule: 'what its sentence is about ("2007 was the year of the iPhone")',
+    holds: (text, [start, end]) => {
+      const opens =
+        /(?:^|[.!?]\s+|\n)(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 6), start)) ||
+        start === 0 ||
+        /^\s*(?:In|At|On|For|Across|Throughout|Within|Inside|Outside|Elsewhere)\b[^,]{0,60},\s*(?:the\s+)?$/.test(
+          clauseBefore(text, start),
+        );
+      return (
+        opens && /^\s+(?:was|is|were|are|will\s+be|has\s+been|had\s+been|would\s+be)\b/i.test(text.slice(end, end + 16))
+      );
+    },
+  },
+  {
+    rule: 'the present of a common noun ("today\'s Drug Enforcement Administration")',
+    holds: (text, [start, end]) =>
+      /^(?:today|tonight|now)$/i.test(text.slice(start, end)) && /^['\u2019]s\b/.test(text.slice(end, end + 3)),
+  },
+];
+
+/** Why a date tells no happening, by the first rule of NO_HAPPENING that holds (and abroad, "seit 2008"); else null. */
+function noHappening(text: string, at: [number, number], english: boolean): string | null {
+  const found = NO_HAPPENING.find((r) => r.holds(text, at));
+  if (found) return found.rule;
+  if (!english && SINCE_ABROAD.test(text.slice(Math.max(0, at[0] - 10), at[0])))
+    return 'how long a state has lasted ("seit 2008", "depuis 1994")';
+  return null;
 }
 
 const PERFECT_BEFORE =

@@ -7,7 +7,7 @@ import { toSource } from '../core/source-map.ts';
 import { compareDays } from '../dates/calendar.ts';
 import { DATE_LANGUAGES } from '../dates/timex/index.ts';
 import { type Found, findAcronyms, findNames, mergeAliases } from './actors.ts';
-import { bareName, buildEvents, speakerOf } from './events.ts';
+import { bareName, buildEvents, type Restatement, speakerOf } from './events.ts';
 import { forgetTags, tag } from './language.ts';
 import type { LocatedMention } from './mentions.ts';
 import { findMentions, isEnglish } from './mentions.ts';
@@ -54,12 +54,8 @@ export function extractChronology(essay: Essay, options: ExtractOptions = {}, fi
   const all = [...names.values()].flat();
   const byType = (type: Found['type']) => [...new Set(all.filter((f) => f.type === type).map((f) => f.name))];
   const roles = findRoles(essay.paragraphs.map((p) => p.text).join('\n\n'), byType('person'));
-  const events = buildEvents(essay, mentions, names, roles, ({ again, first }) => {
-    file?.info(
-      `The event of ${again.text} (\u00b6 ${again.paragraph}) was told before (\u00b6 ${first.paragraph}): one chronology row`,
-      { place: at(again.offset), ruleId: 'duplicate-event', source: 'briefing' },
-    );
-  });
+  const notes = extractionNotes(file, at);
+  const events = buildEvents(essay, mentions, names, roles, notes.restated, notes.dropped);
   if (file) reportOutOfOrder(events, mentions, file, at);
   // The spelling dictionary is English: another language is not checked rather than checked wrongly.
   if (file && options.spelling !== false && isEnglish(essay.lang)) reportSpellings(essay, file);
@@ -154,6 +150,27 @@ function namesByParagraph(
   return names;
 }
 
+/** Where in the source a message points: its first and last line and column. */
+type Place = { start: { line: number; column: number }; end: { line: number; column: number } };
+
+/** The notes extraction gives (printed with --verbose): an event told twice, and a date that makes no row, and why. */
+function extractionNotes(file: VFile | undefined, at: (offset: [number, number]) => Place | undefined) {
+  return {
+    restated: ({ again, first }: Restatement) =>
+      file?.info(
+        `The event of ${again.text} (\u00b6 ${again.paragraph}) was told before (\u00b6 ${first.paragraph}): one chronology row`,
+        { place: at(again.offset), ruleId: 'duplicate-event', source: 'briefing' },
+      ),
+    // Why a date the reader sees makes no row: the rule that kept it out, named.
+    dropped: (mention: LocatedMention, rule: string) =>
+      file?.info(`Date "${mention.text}" makes no row: it is ${rule}`, {
+        place: at(mention.offset),
+        ruleId: 'no-event',
+        source: 'briefing',
+      }),
+  };
+}
+
 /**
  * A speech's speaker is one of its people though the text says "I": the one its author line or title names
  * ("Remarks by President Maria Silva at ..." -> Maria Silva, her role President), first; so is the one an interview
@@ -198,9 +215,7 @@ function reportOutOfOrder(
   events: Chronology['events'],
   mentions: LocatedMention[],
   file: VFile,
-  at: (
-    offset: [number, number],
-  ) => { start: { line: number; column: number }; end: { line: number; column: number } } | undefined,
+  at: (offset: [number, number]) => Place | undefined,
 ) {
   const told = [...events].sort(
     (a, b) => a.source.paragraph - b.source.paragraph || a.source.sentence - b.source.sentence,

@@ -295,7 +295,7 @@ describe('what is no event', () => {
     const { parseEssay } = await import('../pipeline/parse/index.ts');
     const { extractChronology } = await import('../pipeline/extract/index.ts');
     const text =
-      "Sales\n\nDETROIT, 2 April 2009 (Wire) - Chrysler's sales dropped 23% compared to March of 2008. The quarter was the strongest since 2001. Exports were higher than in 2005. Today's Drug Enforcement Agency was founded in 1973. The company opened a plant in May 2006.\n";
+      "Sales\n\nDETROIT, 2 April 2009 (Wire) - Chrysler's sales dropped 23% compared to March of 2008. The quarter was the strongest since 2001. Exports were higher than in 2005. Today's Drug Enforcement Agency was founded in 1973. The company opened a plant in May 2006. It has tripled its output of 1990.\n";
     const file = new VFile({ path: 'e.txt', value: text });
     const c = extractChronology(await parseEssay(file), { spelling: false }, file);
     expect(c.events.map((e) => e.date.value)).toEqual(['1973', '2006-05']);
@@ -306,6 +306,7 @@ describe('what is no event', () => {
       'Date "2001" makes no row: it is a yardstick ("compared to March of 2008", "the strongest since 2001")',
       'Date "2005" makes no row: it is a yardstick ("compared to March of 2008", "the strongest since 2001")',
       'Date "Today" makes no row: it is the present of a common noun ("today\'s Drug Enforcement Administration")',
+      'Date "1990" makes no row: it is a yardstick ("compared to March of 2008", "the strongest since 2001")',
     ]);
   });
 });

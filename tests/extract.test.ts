@@ -133,6 +133,13 @@ describe('people and their roles', async () => {
     expect(findRoles('The plan got a go-ahead Farkas wanted.', ['Farkas']).size).toBe(0);
   });
 
+  it('reads no role across the end of a sentence ("on 1 March. Minister Anna Berg"), and keeps "U.S." with its stops', () => {
+    expect(findRoles('The office opens on 1 March. Minister Anna Berg said so.', ['Anna Berg']).get('Anna Berg')).toBe(
+      'Minister',
+    );
+    expect(findRoles('He met U.S. Ambassador Jane Roe.', ['Jane Roe']).get('Jane Roe')).toBe('U.S. Ambassador');
+  });
+
   it('resolves "the latter" and a role without a name to the person', () => {
     const latter = chronology.events.find((e) => e.date.value === '2004-11')!;
     expect(latter.actors.people).toEqual(['Jaap de Hoop Scheffer']);

@@ -73,9 +73,9 @@ interface RoleMatch {
 // for each name, and tried at every position of the text: on a long history that was half of all extraction time.
 
 // "NATO Secretary-General X", "Health Minister X", "The Commission president X": a capitalised word or two may say
-// whose the title is.
+// whose the title is ("U.N." with its stops; "March." ends a sentence, as in "on 1 March. Minister X").
 const BEFORE = new RegExp(
-  `(?:\\b[Tt]he\\s+)?(?:${QUALIFIER}\\s+)*(?:(?:\\p{Lu}[\\p{L}.-]*(?:['\u2019]s)?)\\s+){0,2}?(?:${QUALIFIER}\\s+)*(?<!\\p{L})${TITLE}${OF_PHRASE}\\s+$`,
+  `(?:\\b[Tt]he\\s+)?(?:${QUALIFIER}\\s+)*(?:\\p{Lu}(?:[\\p{L}-]*(?:['\u2019]s)?|(?:\\p{Lu}?\\.)+)\\s+){0,2}?(?:${QUALIFIER}\\s+)*(?<!\\p{L})${TITLE}${OF_PHRASE}\\s+$`,
   'u',
 );
 // "the UN Secretary-General, Antonio Guterres,", "Ukraine's infrastructure minister, Oleksandr Kubrakov,"

@@ -59,6 +59,9 @@ export class Printer {
   private browser: Promise<Browser> | null = null;
   private closed = false;
   private idle: Page[] = [];
+  /** Pages opened as soon as the browser is up, while the essay is still being read: each costs Chromium a renderer's
+   * set-up that would otherwise wait for the first print. */
+  private opening: Promise<Page | null>[] = [];
   /** The folder of the document each page has loaded: the only part of its root the page may read. */
   private readonly folders = new WeakMap<Page, string>();
   private free: number;
@@ -87,7 +90,11 @@ export class Printer {
   /** Launch Chromium (once); safe to call early, so the launch overlaps parsing. */
   start(): Promise<Browser> {
     if (this.closed) return Promise.reject(new BrowserError('the build is over: the browser is closed'));
-    this.browser ??= this.launch();
+    if (!this.browser) {
+      const browser = this.launch();
+      this.browser = browser;
+      this.opening = Array.from({ length: this.free }, () => browser.then((b) => this.openPage(b)).catch(() => null));
+    }
     return this.browser;
   }
 
@@ -136,12 +143,14 @@ export class Printer {
   /** A page from the pool, opened on first use; offline and confined to the allowed folders. */
   private async page(): Promise<Page> {
     const browser = await this.start();
-    const reused = this.idle.pop();
+    const reused = this.idle.pop() ?? (await this.opening.shift());
     if (reused && !reused.isClosed()) return reused;
+    return this.openPage(browser);
+  }
+
+  private async openPage(browser: Browser): Promise<Page> {
     const page = await browser.newPage();
     page.setDefaultTimeout(this.timeoutMs);
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
     page.on('request', (request) => {
       const url = request.url();
       const allowed =
@@ -151,6 +160,7 @@ export class Printer {
       if (allowed) void request.continue();
       else void request.abort('blockedbyclient');
     });
+    await Promise.all([page.setJavaScriptEnabled(false), page.setRequestInterception(true)]);
     return page;
   }
 
@@ -224,6 +234,7 @@ export class Printer {
     const old = this.browser;
     this.browser = null;
     this.idle = [];
+    this.opening = [];
     const browser = await old?.catch(() => null);
     if (browser) await stop(browser);
   }
@@ -233,6 +244,7 @@ export class Printer {
     const old = this.browser;
     this.browser = null;
     this.idle = [];
+    this.opening = [];
     const browser = await old?.catch(() => null);
     if (browser) await stop(browser);
   }

@@ -75,40 +75,73 @@ interface Op {
   source: string;
 }
 
-// One token of a content stream: space, a comment, a name, a dictionary bracket, a hex string, an array bracket, a
-// number, an operator, or the start of a literal string (read on by hand: it may nest and escape parentheses).
-const TOKEN = /\s+|%[^\n]*|\/[^\s/<>[\]()%{}]*|<<|>>|<[0-9A-Fa-f\s]*>|\[|\]|[-+.\d]+|([A-Za-z'"*]+)|\(/y;
+// A content stream is read a character at a time (a regular expression per token cost a printed briefing ~50 ms):
+// space and comments are skipped; names, dictionary and array brackets, hex strings and numbers are operands; a run
+// of letters is an operator; a literal string is read to its closing parenthesis (it may nest and escape them).
+const SPACE = new Set([0x00, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0]);
+const DELIMITER = new Set([...'/<>[]()%{}'].map((c) => c.charCodeAt(0)));
+const isDigit = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e; // 0-9 + - .
+const isLetter = (c: number) =>
+  (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x27 || c === 0x22 || c === 0x2a;
+const isHex = (c: number) =>
+  (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66) || SPACE.has(c);
+
+/** Where the token that starts at `i` ends; -1 when it is none this reader knows. */
+function tokenEnd(content: string, i: number): number {
+  const c = content.charCodeAt(i);
+  const n = content.length;
+  let j = i + 1;
+  if (c === 0x2f) {
+    // a name: up to a space or a delimiter
+    while (j < n && !SPACE.has(content.charCodeAt(j)) && !DELIMITER.has(content.charCodeAt(j))) j++;
+  } else if (c === 0x3c || c === 0x3e) {
+    // << and >>, or a hex string <...>
+    if (content.charCodeAt(j) === c) return j + 1;
+    if (c === 0x3e) return -1;
+    while (j < n && isHex(content.charCodeAt(j))) j++;
+    return content.charCodeAt(j) === 0x3e ? j + 1 : -1;
+  } else if (c === 0x5b || c === 0x5d) return j;
+  else if (isDigit(c)) while (j < n && isDigit(content.charCodeAt(j))) j++;
+  else if (isLetter(c)) while (j < n && isLetter(content.charCodeAt(j))) j++;
+  else if (c === 0x28) {
+    for (let depth = 1; j < n && depth > 0; j++) {
+      const d = content.charCodeAt(j);
+      if (d === 0x5c) j++;
+      else if (d === 0x28) depth++;
+      else if (d === 0x29) depth--;
+    }
+  } else return -1;
+  return j;
+}
 
 /** A content stream as operators with their operands and source text; null when it is not one this reader knows. */
 export function operators(content: string): Op[] | null {
   const ops: Op[] = [];
   let operands: string[] = [];
   let opStart = -1;
-  TOKEN.lastIndex = 0;
-  while (TOKEN.lastIndex < content.length) {
-    const at = TOKEN.lastIndex;
-    const m = TOKEN.exec(content);
-    if (!m) return null;
-    const token = m[0];
-    if (token[0] === '%' || /^\s/.test(token)) continue;
-    if (opStart < 0) opStart = at;
-    if (token === '(') {
-      let depth = 1;
-      let j = TOKEN.lastIndex;
-      for (; j < content.length && depth > 0; j++) {
-        const c = content[j];
-        if (c === '\\') j++;
-        else if (c === '(') depth++;
-        else if (c === ')') depth--;
-      }
-      TOKEN.lastIndex = j;
-      operands.push(content.slice(at, j));
-    } else if (m[1] !== undefined) {
-      if (token === 'BI') return null; // inline images hold binary data
-      ops.push({ name: token, operands, source: content.slice(opStart, TOKEN.lastIndex) });
+  for (let i = 0; i < content.length; ) {
+    const c = content.charCodeAt(i);
+    if (SPACE.has(c)) {
+      i++;
+      continue;
+    }
+    if (c === 0x25) {
+      // a comment, to the end of its line
+      const eol = content.indexOf('\n', i);
+      i = eol < 0 ? content.length : eol;
+      continue;
+    }
+    const end = tokenEnd(content, i);
+    if (end < 0) return null;
+    if (opStart < 0) opStart = i;
+    if (isLetter(c)) {
+      const name = content.slice(i, end);
+      if (name === 'BI') return null; // inline images hold binary data
+      ops.push({ name, operands, source: content.slice(opStart, end) });
       operands = [];
       opStart = -1;
-    } else operands.push(token);
+    } else operands.push(content.slice(i, end));
+    i = end;
   }
   return ops;
 }

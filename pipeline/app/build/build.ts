@@ -124,8 +124,13 @@ export async function build(
   await mkdir(outDir, { recursive: true });
   const unlock = lockOutput(outDir);
   const jobs = Math.max(1, request.jobs ?? Math.min(4, availableParallelism()));
+  // A page per essay at a time; an essay alone prints its products side by side, a page each (the pages share one
+  // renderer process, so a page costs little memory).
+  const printed = (p: Plan) => p.stale.filter((product) => productNamed(product).layout).length;
+  const pages = plans.length === 1 ? Math.max(jobs, printed(plans[0]!)) : jobs;
   const printer =
-    request.printer ?? new Printer({ allowedRoots: [outDir, fontsRoot], onRequest: request.onRequest, maxPages: jobs });
+    request.printer ??
+    new Printer({ allowedRoots: [outDir, fontsRoot], onRequest: request.onRequest, maxPages: pages });
   // Chromium starts while the first essays parse; with templates of the user's own, after they pass their check (a
   // mistyped field is said at once, with no browser started for nothing).
   const startBrowser = () => (needsBrowser ? printer.start().catch(() => {}) : undefined);

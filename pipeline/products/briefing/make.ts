@@ -1,5 +1,5 @@
 // The briefing: HTML printed to a tagged PDF with an outline, its contents page numbered from the print itself.
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pageScript } from '../../browser/page-scripts/index.ts';
 import { setPageNumbers } from '../../browser/page-scripts/page-numbers.ts';
@@ -23,9 +23,10 @@ export async function makeBriefing({ essay, chronology, settings, renderer, prin
   const fonts = { text: essay.source, code: hasCode(essay) };
   const render = (pages: Map<string, number>) =>
     renderer.render('briefing', briefingPage(essay, chronology, settings, pages), settings, fonts);
-  const first = render(guess);
   await printer.withPage(async (page) => {
-    await writeFile(html, first);
+    // Rendered once a page is ours and written at once, so Chromium loads it while the other products render.
+    const first = render(guess);
+    writeFileSync(html, first);
     await printer.load(page, html);
     // With no previous numbers to guess from, the first print only finds the pages: untagged, it costs a third less.
     const trial = guess.size === 0;
@@ -33,7 +34,7 @@ export async function makeBriefing({ essay, chronology, settings, renderer, prin
     const pages = await destinationPages(pdf);
     const second = render(pages);
     if (second !== first || trial) {
-      await writeFile(html, second);
+      writeFileSync(html, second);
       // When only the contents' numbers changed (the template puts them in .page[data-target]), they are set in the
       // page as it is: no second load.
       if (withoutPageNumbers(second) === withoutPageNumbers(first))

@@ -1,5 +1,5 @@
 // The fact sheet: one page, filled with as much as fits in a fixed order of priority, measured in the page itself.
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type FitItem, fillSheet, markedItems, sheetOverflows } from '../../browser/page-scripts/fit-sheet.ts';
 import { pageScript, pageScriptUsing } from '../../browser/page-scripts/index.ts';
@@ -62,7 +62,8 @@ export async function makeFactsheet({ essay, chronology, settings, renderer, pri
   await printer.withPage(async (page) => {
     const fits = async (limits: FactsheetLimits) => {
       const view = factsheetView(essay, chronology, settings, limits);
-      await writeFile(html, renderer.render('factsheet', view, settings, { text: essay.source, code: hasCode(essay) }));
+      // Written at once, so Chromium loads it while the other products render.
+      writeFileSync(html, renderer.render('factsheet', view, settings, { text: essay.source, code: hasCode(essay) }));
       await printer.load(page, html);
       return !(await page.evaluate(pageScript(sheetOverflows)));
     };

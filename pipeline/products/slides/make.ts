@@ -1,5 +1,6 @@
 // The slide deck: a self-contained HTML deck, its 16:9 PDF, and a PowerPoint made beside them.
 
+import { writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { packDate } from '../../core/essay-date.ts';
@@ -13,25 +14,28 @@ export async function makeSlides({ essay, chronology, settings, renderer, printe
   const html = path.join(staging, 'slides.html');
   const pdf = path.join(staging, 'slides.pdf');
   const deck = slidesView(essay, chronology, settings);
-  await writeFile(html, renderer.render('slides', deck, settings, { text: essay.source, inline: true }));
-  const brand = renderer.brand(settings);
-  // The PowerPoint needs no browser: it is made while Chromium prints the PDF.
-  const pptx = Promise.all([import('./pptx.ts'), import('./house-deck.ts')]).then(
-    ([{ deckToPptx }, { readHouseDeck }]) =>
+  // The PowerPoint needs no browser: it is made while Chromium loads and prints the PDF.
+  const makePptx = () =>
+    Promise.all([import('./pptx.ts'), import('./house-deck.ts')]).then(([{ deckToPptx }, { readHouseDeck }]) =>
       deckToPptx(
         deck,
-        brand,
+        renderer.brand(settings),
         buildDate(packDate(essay, settings.referenceDate)),
         settings.referencePptx ? readHouseDeck(settings.referencePptx) : null,
       ),
-  );
-  pptx.catch(() => {});
+    );
+  let pptx: ReturnType<typeof makePptx> | undefined;
   await printer.withPage(async (tab) => {
-    await printer.load(tab, html);
+    // Rendered once a page is ours and written at once, so Chromium loads it while the other products render.
+    writeFileSync(html, renderer.render('slides', deck, settings, { text: essay.source, inline: true }));
+    const loaded = printer.load(tab, html);
+    pptx ??= makePptx();
+    pptx.catch(() => {});
+    await loaded;
     await printer.pdf(tab, pdf, { tagged: true, outline: true });
   });
   await finish(pdf, 'Slides', essay, chronology, settings);
-  const { data, missing } = await pptx;
+  const { data, missing } = await (pptx ?? makePptx());
   for (const reason of missing) file.message(reason, { ruleId: 'pptx-reference', source: 'briefing' });
   await writeFile(path.join(staging, 'slides.pptx'), data);
 }

@@ -17,9 +17,18 @@ export interface NameSpan {
   entity: number;
 }
 
+/** A date as GUM's TEI layer marks it (<date when="2017">this year</date>), with its value's attributes. */
+export interface DateSpan {
+  start: number;
+  end: number;
+  /** when, or from and to, or notBefore and notAfter: ISO dates of any precision ("2017", "2017-07-18"). */
+  value: Record<string, string>;
+}
+
 export interface GumParagraph {
   text: string;
   names: NameSpan[];
+  dates: DateSpan[];
 }
 
 export interface GumDocument {
@@ -33,6 +42,8 @@ export interface GumDocument {
   /** The document's title, and the summary a person wrote of it (# meta::summary1, "(human)"). */
   title: string;
   summary: string;
+  /** When the text was written (# meta::dateCreated), if GUM says. */
+  created: string | null;
 }
 
 const TYPES: Record<string, NameType> = { person: 'person', organization: 'organization', place: 'place' };
@@ -70,7 +81,9 @@ export function parseConllu(name: string, source: string): GumDocument {
     types: new Map(),
     title: '',
     summary: '',
+    created: null,
   };
+  let date: { start: number; value: Record<string, string> } | null = null;
   let paragraph: GumParagraph | null = null;
   let rows: Row[] = [];
   let sentence = '';
@@ -90,13 +103,18 @@ export function parseConllu(name: string, source: string): GumDocument {
     if (line.startsWith('# newpar')) {
       if (line.startsWith('# newpar_block')) continue;
       finishSentence();
-      paragraph = { text: '', names: [] };
+      paragraph = { text: '', names: [], dates: [] };
       doc.paragraphs.push(paragraph);
       continue;
     }
     const meta = /^# meta::(title|summary1) = (?:\(human\) )?(.*)/.exec(line);
     if (meta) {
       doc[meta[1] === 'title' ? 'title' : 'summary'] = meta[2]!.trim();
+      continue;
+    }
+    const created = /^# meta::dateCreated = (\d{4}-\d{2}-\d{2})/.exec(line);
+    if (created) {
+      doc.created = created[1]!;
       continue;
     }
     const salient = /^# meta::salientEntities = (.*)/.exec(line);
@@ -107,7 +125,7 @@ export function parseConllu(name: string, source: string): GumDocument {
     const text = /^# text = (.*)/.exec(line);
     if (text) {
       finishSentence();
-      if (!paragraph) doc.paragraphs.push((paragraph = { text: '', names: [] }));
+      if (!paragraph) doc.paragraphs.push((paragraph = { text: '', names: [], dates: [] }));
       if (paragraph.text) paragraph.text += ' ';
       base = paragraph.text.length;
       sentence = text[1]!;
@@ -122,6 +140,16 @@ export function parseConllu(name: string, source: string): GumDocument {
     const at = found >= 0 ? found : from;
     rows.push({ form, xpos: cols[4]!, start: base + at, end: base + at + (found >= 0 ? form.length : 0) });
     const index = rows.length - 1;
+    const xml = /(?:^|\|)XML=([^|]*)/.exec(cols[9]!)?.[1] ?? '';
+    const opened = /<date ([^>]*)>/.exec(xml);
+    if (opened) {
+      const value = Object.fromEntries([...opened[1]!.matchAll(/(\w+):::"([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+      date = { start: rows[index]!.start, value };
+    }
+    if (date && xml.includes('</date>')) {
+      paragraph?.dates.push({ start: date.start, end: rows[index]!.end, value: date.value });
+      date = null;
+    }
     const entity = /(?:^|\|)Entity=([^|]*)/.exec(cols[9]!)?.[1] ?? '';
     for (const m of entity.matchAll(/\((\d+)-([^()|]*?)(?=\(|\)|$)|(\d+)\)/g)) {
       if (m[1]) {

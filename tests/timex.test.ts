@@ -39,6 +39,9 @@ describe('plain dates', () => {
     ['On 2-4 July 1997 they met.', '2-4 July 1997', '1997-07-02/1997-07-04', '1997-07-02', '1997-07-04', 'day'],
     ['Signed Oct 10, 1945 at last.', 'Oct 10, 1945', '1945-10-10', '1945-10-10', '1945-10-10', 'day'],
     ['Between 479-478 BC the Greeks won.', '479-478 BC', 'BC0479/BC0478', '-0478-01-01', '-0477-12-31', 'year'],
+    ['Her parents met in the 1930\u2019s.', 'the 1930\u2019s', '193X', '1930-01-01', '1939-12-31', 'decade'],
+    ['Damasus died in December of 384, it is said.', 'December of 384', '0384-12', '0384-12-01', '0384-12-31', 'month'],
+    ['He came back in June in 1981.', 'June in 1981', '1981-06', '1981-06-01', '1981-06-30', 'month'],
   ])('%s', (text, found, value, start, end, precision) => {
     expect(tag(text)).toEqual([[found, value, start, end, precision]]);
   });
@@ -84,6 +87,9 @@ describe('days that come round', () => {
     'The third departs each Thursday.',
     'Flights leave every Monday.',
     'They leave on Monday and Tuesday nights.',
+    'We whittle the list down on a Monday.',
+    'She posts a new video every Wednesday/Thursday.',
+    'The airline flies twice per week, on Thursday morning and on Saturday morning.',
   ])('are no date: "%s"', (text) => {
     expect(tag(text, '1998-02-13')).toEqual([]);
   });
@@ -97,6 +103,13 @@ describe('not dates', () => {
     'they March on the capital',
     'see page 1994',
     'under Law 1998',
+    'At an elevation of 1100 ft, it is hot.',
+    'It keeps a 2000 year old tradition.',
+    'English Wikipedia has 1000 + admins.',
+    'G W Taxi, 1696 Bergen Blvd, is open.',
+    'a score of at least 1220',
+    'disclosures under Rule 2016',
+    'Journal of Personality. 92 (6): 1087-1101.',
   ])('%s', (text) => {
     expect(tag(text)).toEqual([]);
   });
@@ -309,6 +322,11 @@ describe('holidays (families/holidays.ts)', () => {
   it('reads no holiday in lower case, and none without a year to take', () => {
     expect(tag('We sang christmas carols.', '1989-10-25')).toEqual([]);
     expect(tag('The office closes at Christmas.')).toEqual([]);
+  });
+
+  it('reads none in a name ("Johnnie Christmas"), and one after a preposition that opens a sentence', () => {
+    expect(tag('He drew it with illustrator Johnnie Christmas.', '1989-10-25')).toEqual([]);
+    expect(tag('After Christmas the troops left.', '1989-10-25').map((t) => t[1])).toEqual(['1989-12-25']);
   });
 });
 

@@ -85,7 +85,12 @@ export const deictic: Pattern[] = [
     build: (m, text) => {
       // "each Thursday", "every Monday", "on Monday and Tuesday nights": a day that comes round, no date (a set).
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-      if (/\b(?:each|every)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
+      // "on a Monday", "every Wednesday/Thursday", "two flights per week on Thursday morning and Saturday morning".
+      const before = text.slice(Math.max(0, m.index - 60), m.index);
+      if (/\b(?:each|every)\s+$|\bon\s+(?:a|any)\s+$|\b(?:each|every)\s+\w+day\s*(?:\/|,|or|and)\s*$/i.test(before))
+        return null;
+      if (/\b(?:per\s+week|weekly|(?:every|each)\s+week|(?:once|twice)\s+a\s+week)\b[^.;!?]*$/i.test(before))
+        return null;
       if (!m.groups.month && /^(?:\s+(?:and|or)\s+\w+day)?\s+(?:mornings|afternoons|evenings|nights)\b/i.test(after))
         return null;
       return weekdayDate(m);

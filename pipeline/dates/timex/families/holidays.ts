@@ -16,14 +16,20 @@ const HOLIDAYS: [RegExp, number, number][] = [
   [/armistice/, 11, 11],
 ];
 
+/** A capitalised word before a holiday that is not a name: a sentence's first preposition ("After Christmas"). */
+const PREPOSITION = /\b(?:After|Before|At|By|On|Until|Since|During|Over|For|From|Till)\s+$/;
+
 export const holidays: Pattern[] = [
   {
     re: g(
       `\\b(?<name>Christmas(?:\\s+(?:Eve|Day))?|New\\s+Year[\u2019']s\\s+(?:Day|Eve)|Boxing\\s+Day|All\\s+Saints[\u2019']?\\s+Day|Bastille\\s+Day|Armistice\\s+Day)(?:\\s+(?:of\\s+)?(?<year>${YEAR4}))?\\b`,
     ),
-    build: (m) => {
+    build: (m, text) => {
       const { name, year } = m.groups;
       if (!capitalised(name)) return null;
+      // Part of a name: after a capitalised word inside a sentence ("Johnnie Christmas").
+      const before = text.slice(Math.max(0, m.index - 30), m.index);
+      if (!year && /[\p{L}\d,]\s+\p{Lu}[\p{L}'\u2019.-]*\s+$/u.test(before) && !PREPOSITION.test(before)) return null;
       return (ctx) => {
         const words = name!.toLowerCase().replace(/\s+/g, ' ');
         const [, month, day] = HOLIDAYS.find(([pattern]) => pattern.test(words))!;

@@ -19,13 +19,14 @@ import {
 } from '../vocabulary.ts';
 
 export const months: Pattern[] = [
-  // March 1992, July-August 1997, May of 1997, the June of 1993, early October 1939
+  // March 1992, July-August 1997, May of 1997, June in 1981, the June of 1993, early October 1939, December of 384
   {
     re: g(
-      `(?:\\b|(?<=\\s))(?<part>${MOD})(?:the\\s+)?(?<month>${MONTH})(?:${DASH}(?<until>${MONTH}))?,?\\s+(?:of\\s+)?(?<year>${YEAR})\\b`,
+      `(?:\\b|(?<=\\s))(?<part>${MOD})(?:the\\s+)?(?<month>${MONTH})(?:${DASH}(?<until>${MONTH}))?,?\\s+(?:of\\s+(?<early>\\d{3})(?=\\s*[,.;:)]|\\s*$)|(?:of\\s+|in\\s+)?(?<year>${YEAR})\\b)`,
     ),
     build: (m) => {
-      const { part, month, until, year } = m.groups;
+      const { part, month, until, early } = m.groups;
+      const year = m.groups.year ?? early;
       if (!capitalised(month) || (until && !capitalised(until))) return null;
       const resolve: Resolver = () => {
         const y = yearOf(year!);

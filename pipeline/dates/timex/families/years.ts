@@ -9,6 +9,7 @@ import {
   ERA,
   g,
   MOD,
+  NEVER_YEAR_AFTER,
   NOT_YEAR_AFTER,
   NOT_YEAR_BEFORE,
   ORDINAL_WORDS,
@@ -18,10 +19,13 @@ import {
   yearOf,
 } from '../vocabulary.ts';
 
+/** Before a range of numbers: pages ("pp. 1087-1101", "92 (6): 1087-1101"). */
+const PAGES_BEFORE = /(?:\b(?:p|pp|pages?|vol|volume)\.?|\)\s*:|\d\s*:)\s*$/i;
+
 export const years: Pattern[] = [
   // the 1990s, the late 1990s, 1930s, the 1700s
   {
-    re: g(`\\b(?<part>${MOD})(?:the\\s+)?(?<decade>\\d{3}0)'?s\\b`),
+    re: g(`\\b(?<part>${MOD})(?:the\\s+)?(?<decade>\\d{3}0)['\u2019]?s\\b`),
     build: (m) => () => {
       const first = Number(m.groups.decade);
       // "the 1700s" is the century 1700-1799, as "the 1990s" is a decade; "the 2000s" is read as a decade too.
@@ -47,9 +51,11 @@ export const years: Pattern[] = [
     re: g(
       `(?<![\\d.,/-])(?<from>${YEAR4}|\\d{1,4}(?=${DASH}\\d{1,4}\\s?B\\.?C))${DASH}(?<to>\\d{4}|\\d{1,3})(?:\\s?(?<era>${ERA}))?(?![\\d/-]|[.,]\\d|\\s?%)`,
     ),
-    build: (m) => {
+    build: (m, text) => {
       const { from, to, era } = m.groups;
       const bc = !!era && /B/i.test(era);
+      // "pp. 1087-1101", "92 (6): 1087-1101": pages of a book or a journal's volume.
+      if (!era && PAGES_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))) return null;
       if (!bc && !/^(?:1\d{3}|20\d{2})$/.test(from!)) return null;
       const first = Number(from);
       const second = !bc && to!.length === 2 ? Math.floor(first / 100) * 100 + Number(to) : Number(to);
@@ -73,6 +79,7 @@ export const years: Pattern[] = [
       if (!part && !hasEra) {
         if (NOT_YEAR_BEFORE.test(before) && !YEAR_CUE.test(before)) return null;
         if (NOT_YEAR_AFTER.test(after) && !YEAR_CUE.test(before)) return null;
+        if (NEVER_YEAR_AFTER.test(after)) return null;
         if (/^\s*[-\u2013]\s*\d/.test(after) || /^[.,]\d/.test(after)) return null;
       }
       return () => explicit(withPart(yearSpan(yearOf(year!)), part));

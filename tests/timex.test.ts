@@ -42,6 +42,16 @@ describe('plain dates', () => {
     ['Her parents met in the 1930\u2019s.', 'the 1930\u2019s', '193X', '1930-01-01', '1939-12-31', 'decade'],
     ['Damasus died in December of 384, it is said.', 'December of 384', '0384-12', '0384-12-01', '0384-12-31', 'month'],
     ['He came back in June in 1981.', 'June in 1981', '1981-06', '1981-06-01', '1981-06-30', 'month'],
+    ['Jerome was born c. 347 in Stridon.', 'c. 347', '0347', '0347-01-01', '0347-12-31', 'year'],
+    ['Her mother (d. 1990) danced.', '1990', '1990', '1990-01-01', '1990-12-31', 'year'],
+    [
+      'It grew in the second half of the 20th century.',
+      'the second half of the 20th century',
+      '19',
+      '1950-01-01',
+      '1999-12-31',
+      'century',
+    ],
   ])('%s', (text, found, value, start, end, precision) => {
     expect(tag(text)).toEqual([[found, value, start, end, precision]]);
   });
@@ -110,6 +120,7 @@ describe('not dates', () => {
     'a score of at least 1220',
     'disclosures under Rule 2016',
     'Journal of Personality. 92 (6): 1087-1101.',
+    'It reached a C415 million research accord.',
   ])('%s', (text) => {
     expect(tag(text)).toEqual([]);
   });

@@ -9,7 +9,7 @@ export interface Span {
 }
 
 export type Season = 'SP' | 'SU' | 'FA' | 'WI';
-export type Part = 'early' | 'mid' | 'late';
+export type Part = 'early' | 'mid' | 'late' | 'first half' | 'second half';
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 
@@ -116,6 +116,7 @@ export function centurySpan(ordinal: number): Span {
 
 /** Narrow a span to its early, middle or late part; the value keeps the whole (TIMEX3 puts the part in `mod`). */
 export function partOf(span: Span, part: Part): Span {
+  if (part === 'first half' || part === 'second half') return halfOf(span, part === 'first half' ? 0 : 1);
   const { year, month } = parseIsoDay(span.start);
   const pick = <T>(early: T, mid: T, late: T) => (part === 'early' ? early : part === 'mid' ? mid : late);
   switch (span.precision) {
@@ -140,6 +141,21 @@ export function partOf(span: Span, part: Part): Span {
       return { ...span, start: fromDayNumber(first + from), end: fromDayNumber(first + to) };
     }
   }
+}
+
+/** The first (0) or second (1) half of a span: "the second half of the 20th century" is 1950-1999. */
+function halfOf(span: Span, half: 0 | 1): Span {
+  const { year } = parseIsoDay(span.start);
+  if (span.precision === 'decade' || span.precision === 'century') {
+    const length = span.precision === 'decade' ? 10 : 100;
+    const first = year + (half * length) / 2;
+    return { ...span, start: isoDay(first, 1, 1), end: isoDay(first + length / 2 - 1, 12, 31) };
+  }
+  if (span.precision === 'year')
+    return { ...span, ...(half ? { start: isoDay(year, 7, 1) } : { end: isoDay(year, 6, 30) }) };
+  const first = toDayNumber(span.start);
+  const middle = first + Math.floor((toDayNumber(span.end) - first + 1) / 2);
+  return half ? { ...span, start: fromDayNumber(middle) } : { ...span, end: fromDayNumber(middle - 1) };
 }
 
 /** One span from the start of `a` to the end of `b`, at the coarser of their precisions. */

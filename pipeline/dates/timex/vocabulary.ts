@@ -97,7 +97,7 @@ export const NOT_YEAR_BEFORE =
   /(?:\b(?:article|articles|art|page|pages|p|pp|no|nos|number|numbers|law|laws|act|resolution|decree|chapter|section|paragraph|item|vol|volume|flight|route|highway|room|code|model|type|division|regiment|brigade|corps|battalion|squadron|army|unit|platoon|company|fleet|group|point|points|hill|height|km|mile|miles|rule|rules|at|least|most|some|nearly|approximately|over|under|about|almost|than|exactly|total|totalling|totaling|of)\.?|[-\u2013\u2014$\u20ac\u00a3#\u2116\u00a7+=\d.,:/])\s*$/i;
 /** Temporal prepositions: after these a four-digit number is a year even before a noun ("in 1994 troops ..."). */
 export const YEAR_CUE =
-  /\b(?:in|since|until|till|by|from|during|before|after|between|through|early|late|mid|circa|c\.|year|years|spring|summer|autumn|fall|winter|to|and|of)\s+$/i;
+  /\b(?:in|since|until|till|by|from|during|before|after|between|through|early|late|mid|circa|c\.|ca\.|b\.|d\.|m\.|div\.|r\.|year|years|spring|summer|autumn|fall|winter|to|and|of)\s+$/i;
 /**
  * After a number: plural nouns make it a count ("1500 soldiers") and a street's name an address ("1696 Bergen Blvd"),
  * not a year, unless a word before it says year ("in 1994 troops").
@@ -137,8 +137,10 @@ export function seasonOf(word: string): Season {
 export function partOfWords(words: string | undefined): Part | null {
   if (!words) return null;
   const w = words.toLowerCase();
-  if (/\b(?:early|beginning|start|first\s+half|first\s+part|early\s+part)\b/.test(w)) return 'early';
-  if (/\b(?:late|end|close|turn|second\s+half|latter)\b/.test(w)) return 'late';
+  if (/\bfirst\s+half\b/.test(w)) return 'first half';
+  if (/\b(?:second|latter)\s+half\b/.test(w)) return 'second half';
+  if (/\b(?:early|beginning|start|first\s+part|early\s+part)\b/.test(w)) return 'early';
+  if (/\b(?:late|end|close|turn|latter)\b/.test(w)) return 'late';
   if (/\b(?:mid|middle)\b/.test(w)) return 'mid';
   return null;
 }

@@ -85,4 +85,23 @@ export const years: Pattern[] = [
       return () => explicit(withPart(yearSpan(yearOf(year!)), part));
     },
   },
+  // c. 347, circa 850, c. 314 - 368: a year of three digits, which only "circa" says is one
+  {
+    re: g(`\\b(?:c\\.|ca\\.|circa)\\s?(?<year>[1-9]\\d{2})(?:${DASH}(?<to>[1-9]\\d{2}))?(?![\\d.,]\\d|\\s?%)\\b`),
+    build: (m, text) => {
+      const { year, to } = m.groups;
+      if (to && Number(to) <= Number(year!)) return null;
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      if (
+        NOT_YEAR_AFTER.test(after) ||
+        NEVER_YEAR_AFTER.test(after) ||
+        /^\s+(?:million|billion|thousand)\b|^\s?(?:B\.?C|A\.?D|C\.?E)/i.test(after)
+      )
+        return null;
+      const at = m.indices.groups;
+      const span = () =>
+        explicit(to ? rangeSpan(yearSpan(Number(year)), yearSpan(Number(to))) : yearSpan(Number(year)));
+      return to ? withParts(span, [[m.index, at.year![1]], at.to!]) : span;
+    },
+  },
 ];

@@ -76,6 +76,11 @@ describe('anaphora and relative dates', () => {
     ).toEqual(['1992-03', '1992-04', '1994']);
   });
 
+  it('counts in words past twelve: "seventeen years ago", "twenty-five years later"', () => {
+    expect(tag('Seventeen years ago it began.', '2017-07-18').map((t) => t[1])).toEqual(['2000']);
+    expect(tag('Signed in 1950. Twenty-five years later it ended.').map((t) => t[1])).toEqual(['1950', '1975']);
+  });
+
   it('reads "On the same day" at the last day, and a bare season in the anchor\'s year', () => {
     expect(tag('Signed on 4 May 1994. On the same day, talks began. That summer it grew.').map((t) => t[1])).toEqual([
       '1994-05-04',

@@ -59,11 +59,36 @@ export const NUMBER_WORDS: Record<string, number> = {
   ten: 10,
   eleven: 11,
   twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
   several: NaN,
   few: NaN,
   some: NaN,
 };
-export const COUNT = `(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})`;
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
+/** A count in words or digits: "a", "seventeen", "twenty-five", "40". */
+export const COUNT = `(?:an?|(?:${TENS})(?:-(?:${UNITS}))?|${UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|\\d{1,3})`;
+/** The number a count names ("twenty-five" is 25); NaN for a vague one ("several"). */
+export function countOf(word: string): number {
+  const w = word.toLowerCase();
+  if (/\d/.test(w)) return Number(w);
+  const [tens, unit] = w.split('-');
+  return (NUMBER_WORDS[tens!] ?? Number.NaN) + (unit ? (NUMBER_WORDS[unit] ?? Number.NaN) : 0);
+}
 export const ORDINAL_WORDS = [
   'first',
   'second',

@@ -3,7 +3,7 @@
 import { fromDayNumber, monthSpan, parseIsoDay, quarterSpan, toDayNumber, weekSpan, yearSpan } from '../../calendar.ts';
 import { explicit, implicit, referenceDay, shiftSpan, withPart } from '../resolve.ts';
 import type { Pattern } from '../types.ts';
-import { COUNT, g, NUMBER_WORDS, YEAR4 } from '../vocabulary.ts';
+import { COUNT, countOf, g, YEAR4 } from '../vocabulary.ts';
 
 export const narrative: Pattern[] = [
   // at the time, at the same time, by this time, during that period: the time the narrative is at
@@ -61,8 +61,7 @@ export const narrative: Pattern[] = [
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
       if (/before|after/i.test(direction!) && /^\s+\w/.test(after)) return null; // "two years before the war": not ours
       return (ctx) => {
-        const w = word!.toLowerCase();
-        const count = /\d/.test(w) ? Number(w) : NUMBER_WORDS[w]!;
+        const count = countOf(word!);
         const back = /earlier|before|ago/i.test(direction!);
         // "Profit rose from a year earlier" after "the third quarter": the same quarter, a year back.
         if (ctx.anchor?.precision === 'quarter' && /^years?$/i.test(unit!) && !Number.isNaN(count)) {

@@ -62,6 +62,11 @@ type Totals = { gold: number; system: number; strict: number; relaxed: number; v
 const empty = (): Totals => ({ gold: 0, system: 0, strict: 0, relaxed: 0, valued: 0, value: 0 });
 const byGenre = new Map<string, Totals>();
 const all = empty();
+/** Years of citations ("(Porte, 2012)", "Makel et al., 2012"): references to a work, which the pack does not date. */
+const citations = { gold: 0, found: 0 };
+const isCitation = (source: string, g: Span) =>
+  /^\d{4}[a-z]?$/.test(g.text) &&
+  /\([^()]*(?:\p{Lu}[\p{L}'\u2019-]+|et al\.),?\s*$/u.test(source.slice(Math.max(0, g.start - 120), g.start));
 const errors: string[] = [];
 
 for (const doc of readGum()) {
@@ -95,6 +100,13 @@ for (const doc of readGum()) {
         text: source.slice(start, end),
       }));
     });
+  // A date line under the title ("Monday, May 18, 2015") is read as the text's own date, printed on the cover, not as
+  // a mention of the chronology: found when it is the date the essay took.
+  for (const g of gold) {
+    const line = source.slice(source.lastIndexOf('\n', g.start - 1) + 1, source.indexOf('\n', g.end));
+    if (essay.dateSource === 'date line' && line.trim() === g.text.trim() && essay.dated === g.days?.[0])
+      system.push({ ...g });
+  }
   const t = byGenre.get(doc.genre) ?? empty();
   byGenre.set(doc.genre, t);
   const used = new Set<Span>();
@@ -103,6 +115,10 @@ for (const doc of readGum()) {
     const exact = system.find((s) => !used.has(s) && s.start === g.start && s.end === g.end);
     const match = exact ?? system.find((s) => !used.has(s) && overlaps(s, g));
     for (const x of [t, all]) x.gold++;
+    if (isCitation(source, g)) {
+      citations.gold++;
+      if (match) citations.found++;
+    }
     if (!match) {
       errors.push(`${doc.name} MISS  "${g.text}" ${g.days?.join('..')}  …${context(g)}…`);
       continue;
@@ -139,3 +155,7 @@ console.log(
 );
 for (const [genre, t] of [...byGenre].sort()) console.log(row(genre, t));
 console.log(row('all', all));
+const recall = (found: number, gold: number) => pct(found / gold).trim();
+console.log(
+  `${citations.gold} of the gold dates are years of citations ("(Porte, 2012)"), references the pack does not date (${citations.found} found); without them, relaxed recall ${recall(all.relaxed - citations.found, all.gold - citations.gold)}%`,
+);

@@ -55,6 +55,13 @@ describe('plain dates', () => {
   ])('%s', (text, found, value, start, end, precision) => {
     expect(tag(text)).toEqual([[found, value, start, end, precision]]);
   });
+
+  it('reads a year after a comma or a full stop, and before a noun ending in s that is no plural', () => {
+    expect(tag('Votes were cast in 1992, 1993 and 1994.').map((t) => t[1])).toEqual(['1992', '1993', '1994']);
+    expect(tag('He was born in Paris, 1950, to a poor family.').map((t) => t[1])).toEqual(['1950']);
+    expect(tag('Chaharbagh Boulevard. 1596, dating from the Safavid era.').map((t) => t[1])).toEqual(['1596']);
+    expect(tag('Tulsa had 988,000 people in the 2010 census.').map((t) => t[1])).toEqual(['2010']);
+  });
 });
 
 describe('anaphora and relative dates', () => {
@@ -126,6 +133,9 @@ describe('not dates', () => {
     'disclosures under Rule 2016',
     'Journal of Personality. 92 (6): 1087-1101.',
     'It reached a C415 million research accord.',
+    'Efforts to replicate grew (Porte, 2012).',
+    'as others argue (Laws, 2016; Lindsay, 2015; Martin & Clarke, 2017)',
+    'a corpus of 3750 sonnets by ca. 1000 authors',
   ])('%s', (text) => {
     expect(tag(text)).toEqual([]);
   });

@@ -19,6 +19,8 @@ import {
   yearOf,
 } from '../vocabulary.ts';
 
+/** A year of a citation: inside brackets after an author ("(Porte, 2012)", "(Makel et al., 2012; ...)"). */
+const CITED_BEFORE = /\([^()]*(?:\p{Lu}[\p{L}'\u2019-]+|et\s+al\.),?\s+$/u;
 /** Before a range of numbers: pages ("pp. 1087-1101", "92 (6): 1087-1101"). */
 const PAGES_BEFORE = /(?:\b(?:p|pp|pages?|vol|volume)\.?|\)\s*:|\d\s*:)\s*$/i;
 
@@ -80,6 +82,8 @@ export const years: Pattern[] = [
         if (NOT_YEAR_BEFORE.test(before) && !YEAR_CUE.test(before)) return null;
         if (NOT_YEAR_AFTER.test(after) && !YEAR_CUE.test(before)) return null;
         if (NEVER_YEAR_AFTER.test(after)) return null;
+        const cited = CITED_BEFORE.test(text.slice(Math.max(0, m.index - 150), m.index));
+        if (cited && /^[a-z]?\s*[);:,]/.test(after)) return null;
         if (/^\s*[-\u2013]\s*\d/.test(after) || /^[.,]\d/.test(after)) return null;
       }
       return () => explicit(withPart(yearSpan(yearOf(year!)), part));

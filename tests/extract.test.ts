@@ -354,6 +354,20 @@ describe('which clause a date belongs to', () => {
     return c.events.map((e) => `${e.date.value} ${e.summary}`);
   };
 
+  it('a date that says which event or body it names leaves the words that lead to it, and a decimal its point', async () => {
+    expect(
+      await summaries([
+        "Holt was drafted with the club's ninth round selection in the 2009 Major League Baseball Draft.",
+        'McKenzie retired from the game after the 2012 Summer Paralympics in London.',
+        'In 2013 Holt played in 26 games, hitting .203 with 11 RBI.',
+      ]),
+    ).toEqual([
+      "2009 Holt was drafted with the club's ninth round selection in the Major League Baseball Draft",
+      '2012 McKenzie retired from the game after the Summer Paralympics in London',
+      '2013 Holt played in 26 games, hitting .203 with 11 RBI',
+    ]);
+  });
+
   it('a date in a participle or relative phrase set in commas tells what that phrase says of its noun', async () => {
     expect(
       await summaries([

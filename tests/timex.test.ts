@@ -83,6 +83,12 @@ describe('anaphora and relative dates', () => {
     ).toEqual(['1992-03', '1992-04', '1994']);
   });
 
+  it('reads "the middle of next year" as a part of the year after the story\'s', () => {
+    expect(tag('Elections will be held by the middle of next year.', '2004-09-21').map((t) => [t[0], t[1]])).toEqual([
+      ['the middle of next year', '2005'],
+    ]);
+  });
+
   it('counts in words past twelve: "seventeen years ago", "twenty-five years later"', () => {
     expect(tag('Seventeen years ago it began.', '2017-07-18').map((t) => t[1])).toEqual(['2000']);
     expect(tag('Signed in 1950. Twenty-five years later it ended.').map((t) => t[1])).toEqual(['1950', '1975']);

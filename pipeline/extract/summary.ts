@@ -237,14 +237,17 @@ function outsideBrackets(tokens: Kept): Kept {
   return out;
 }
 
-/** A date before a noun says which one ("the Aug. 7 bombing", "the Dec. 21, 1988, bombing"): only the date goes. */
+/**
+ * A date before a noun or a name says which one ("the Aug. 7 bombing", "the Dec. 21, 1988, bombing", "the 2009 Major
+ * League Baseball Draft"): only the date goes, the words that lead to the noun stay.
+ */
 function attributiveDates(tokens: Kept, inDate: (t: Token) => boolean): Set<Token> {
   const attributive = new Set<Token>();
   tokens.forEach((t, i) => {
     if (!inDate(t) || inDate(tokens[i + 1] ?? t)) return;
     let next = i + 1;
     if (tokens[next]?.text === ',') next++;
-    if (['NOUN', 'ADJ'].includes(tokens[next]?.pos ?? '') && tokens[i - 1]) {
+    if (['NOUN', 'ADJ', 'PROPN'].includes(tokens[next]?.pos ?? '') && tokens[i - 1]) {
       let first = i;
       while (first > 0 && inDate(tokens[first - 1]!)) first--;
       if (tokens[first - 1]?.lemma === 'the' || tokens[first - 1]?.pos === 'DET') {
@@ -650,7 +653,7 @@ const NUMBERS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'
 
 function tidy(text: string): string {
   let out = text
-    .replace(/\s+([,.;:!?)\u201d])/g, '$1')
+    .replace(/\s+([,;:!?)\u201d]|\.(?!\d))/g, '$1')
     .replace(/([(\u201c])\s+/g, '$1')
     .replace(/,{2,}/g, ',')
     .replace(/\s{2,}/g, ' ')

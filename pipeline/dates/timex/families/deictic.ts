@@ -17,6 +17,7 @@ import {
   capitalised,
   DAY,
   dayOf,
+  EDGE,
   g,
   MONTH,
   MONTH_FULL,
@@ -43,18 +44,18 @@ export const deictic: Pattern[] = [
       };
     },
   },
-  // last year, this month, next week, last May, this summer, early this year
+  // last year, this month, next week, last May, this summer, early this year, the middle of next year
   {
     deictic: true,
     re: g(
-      `(?<!\\bthe\\s)\\b(?:(?<part>early|late|mid)[-\\s]+)?(?<which>last|this|next|coming)\\s+(?<unit>week(?:end)?|month|(?:fiscal\\s+)?year|${MONTH_FULL}|${SEASON})\\b`,
+      `(?<!\\bthe\\s)\\b(?:(?<part>early|late|mid)[-\\s]+|(?<edge>${EDGE}))?(?<which>last|this|next|coming)\\s+(?<unit>week(?:end)?|month|(?:fiscal\\s+)?year|${MONTH_FULL}|${SEASON})\\b`,
     ),
     build: (m) => {
-      const { part, which, unit } = m.groups;
+      const { part, edge, which, unit } = m.groups;
       if (monthOf(unit!) && !capitalised(unit)) return null;
       return (ctx) => {
         const span = deicticSpan(ctx, which!, unit!);
-        return span && implicit(withPart(span, part));
+        return span && implicit(withPart(span, part ?? edge));
       };
     },
   },

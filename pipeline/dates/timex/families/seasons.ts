@@ -22,9 +22,12 @@ export const seasons: Pattern[] = [
     re: g(
       `\\b(?<det>(?:the|that|this)\\s+)?(?<which>(?:following|next|same|previous|preceding)\\s+)?(?<part>(?:early|late|mid)[-\\s]+)?(?<season>spring|summer|autumn|winter|fall)\\b(?!\\s+of\\s)`,
     ),
-    build: (m) => {
+    build: (m, text) => {
       const { det, which, part, season: word } = m.groups;
       if (/fall/i.test(word!) && !(det && /the/i.test(det) && /^fall$/.test(word!))) return null;
+      // "the 2012 Summer Paralympics", "the 2014 Winter Olympics": the year dates it, the season is part of its name.
+      if (!det && /^\p{Lu}/u.test(word!) && /\b\d{4}\s+$/.test(text.slice(Math.max(0, m.index - 6), m.index)))
+        return null;
       return (ctx, at) => {
         const season = seasonOf(word!);
         // "next winter" in a story told from its date is the winter after that date; in a history, after the anchor.

@@ -89,6 +89,13 @@ describe('anaphora and relative dates', () => {
     ]);
   });
 
+  it('reads "at the same time" after "and" before a verb as "also", not as a time', () => {
+    expect(
+      tag('Signed in 1994. It moves toward NATO and at the same time removes old fears.').map((t) => t[1]),
+    ).toEqual(['1994']);
+    expect(tag('Signed in 1994. At the same time, talks began.').map((t) => t[1])).toEqual(['1994', '1994']);
+  });
+
   it('counts in words past twelve: "seventeen years ago", "twenty-five years later"', () => {
     expect(tag('Seventeen years ago it began.', '2017-07-18').map((t) => t[1])).toEqual(['2000']);
     expect(tag('Signed in 1950. Twenty-five years later it ended.').map((t) => t[1])).toEqual(['1950', '1975']);

@@ -11,7 +11,18 @@ export const narrative: Pattern[] = [
     re: g(
       `(?<=\\b(?:at|by|during|until|till|since|from|in|around|about|before|after)\\s+)(?:the\\s+same\\s+(?:time|period)|the\\s+time|that\\s+time|this\\s+time|that\\s+period|this\\s+period)\\b(?!\\s+(?:being|of|when|that|it|he|she|they|we)\\b)`,
     ),
-    build: () => (ctx) => (ctx.anchor ? implicit(ctx.anchor) : null),
+    build: (m, text) => {
+      // "and at the same time continually remove us", "which at the same time offers": a connective, "also".
+      const before = text.slice(Math.max(0, m.index - 16), m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
+      if (
+        /same/i.test(m[0]) &&
+        /\b(?:and|but|which|while|yet|who|that)\s+at\s+$/i.test(before) &&
+        /^\s\p{Ll}/u.test(after)
+      )
+        return null;
+      return (ctx) => (ctx.anchor ? implicit(ctx.anchor) : null);
+    },
   },
   // the end of the year, the beginning of the month, late in the year, early in 1941
   {

@@ -360,8 +360,10 @@ describe('which clause a date belongs to', () => {
         "Holt was drafted with the club's ninth round selection in the 2009 Major League Baseball Draft.",
         'McKenzie retired from the game after the 2012 Summer Paralympics in London.',
         'In 2013 Holt played in 26 games, hitting .203 with 11 RBI.',
+        'Sometime in 1936, Nida became a founding member of Wycliffe Bible Translators.',
       ]),
     ).toEqual([
+      '1936 Nida became a founding member of Wycliffe Bible Translators',
       "2009 Holt was drafted with the club's ninth round selection in the Major League Baseball Draft",
       '2012 McKenzie retired from the game after the Summer Paralympics in London',
       '2013 Holt played in 26 games, hitting .203 with 11 RBI',

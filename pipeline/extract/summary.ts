@@ -274,7 +274,7 @@ function wordsOfTheDates(tokens: Kept, inDate: (t: Token) => boolean): Set<Token
       next &&
       !attributive.has(next) &&
       (inDate(next) || dropped.has(next)) &&
-      (DATE_PREPOSITIONS.has(t.lemma) || ['the', 'early', 'late', 'mid'].includes(t.lemma))
+      (DATE_PREPOSITIONS.has(t.lemma) || ['the', 'early', 'late', 'mid', 'sometime'].includes(t.lemma.toLowerCase()))
     )
       dropped.add(t);
   }

@@ -354,15 +354,19 @@ describe('which clause a date belongs to', () => {
     return c.events.map((e) => `${e.date.value} ${e.summary}`);
   };
 
-  it('a date that says which event or body it names leaves the words that lead to it, and a decimal its point', async () => {
+  it('summaries keep the words that lead to a named event, a decimal its point, an "it" the subject of its sentence', async () => {
     expect(
       await summaries([
         "Holt was drafted with the club's ninth round selection in the 2009 Major League Baseball Draft.",
         'McKenzie retired from the game after the 2012 Summer Paralympics in London.',
         'In 2013 Holt played in 26 games, hitting .203 with 11 RBI.',
         'Sometime in 1936, Nida became a founding member of Wycliffe Bible Translators.',
+        'Lodz has an impressive collection of factories.',
+        'A settlement on the area of present-day Lodz was established in the 14th century and in 1423 it was granted a town charter.',
       ]),
     ).toEqual([
+      '13 A settlement on the area of present-day Lodz was established',
+      '1423 A settlement on the area of present-day Lodz was granted a town charter',
       '1936 Nida became a founding member of Wycliffe Bible Translators',
       "2009 Holt was drafted with the club's ninth round selection in the Major League Baseball Draft",
       '2012 McKenzie retired from the game after the Summer Paralympics in London',

@@ -418,6 +418,10 @@ function dropAttribution(words: Kept): Kept {
   return words;
 }
 
+/** A word that touches a hyphen at `at` ("present" and "day" of "present-day", not "Mass." of "Mass.-based"). */
+const isWordPart = (t: Token | undefined, at: number) =>
+  !!t && (t.end === at || t.start === at) && /^\p{L}+$/u.test(t.text);
+
 /** The subject of a sentence as words, for the pronouns of the next one: null when it is itself a pronoun. */
 export function subjectPhrase(
   text: string,
@@ -425,6 +429,7 @@ export function subjectPhrase(
   from: number,
   to: number,
   dates: [number, number][],
+  longest = 8,
 ): string | null {
   const sentence = tokens.filter((t) => t.start >= from && t.end <= to);
   const verbAt = firstFinite(sentence);
@@ -439,6 +444,8 @@ export function subjectPhrase(
       (t.lemma === 'of' && at - 1 > 0) ||
       // "the converter station at Ventspils": a preposition inside the noun phrase, its head noun before it.
       (t.pos === 'ADP' && sentence[at - 2]?.pos === 'NOUN') ||
+      // "present-day Lodz": a hyphen inside a word
+      (t.text === '-' && isWordPart(sentence[at - 2], t.start) && isWordPart(sentence[at], t.end)) ||
       t.lemma === 'and' ||
       listComma;
     if (!nominal || dates.some(([a, b]) => t.start >= a && t.end <= b)) break;
@@ -446,7 +453,7 @@ export function subjectPhrase(
   }
   const words = verbAt > 0 ? sentence.slice(at, verbAt) : [];
   while (words[0] && (words[0].lemma === 'of' || words[0].lemma === 'and')) words.shift();
-  if (words.length === 0 || words.length > 8) return null;
+  if (words.length === 0 || words.length > longest) return null;
   if (!words.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return null;
   const phrase = render(words, text);
   return /^(?:the|a|an)\s/i.test(phrase) ? phrase.charAt(0).toLowerCase() + phrase.slice(1) : phrase;
@@ -629,9 +636,8 @@ function resolvePronoun(text: string, words: Kept, input: SummaryInput): string 
     verbs.some((t) => t.lemma === 'be') && !!main && main.text.toLowerCase() !== main.lemma && !/ing$/i.test(main.text);
   const stand = /^(?:he|she|the latter|the former)$/.test(subject)
     ? input.person
-    : subject === 'it' && passive && input.thing
-      ? input.thing
-      : (input.antecedent ?? input.person);
+    : (sameSentenceSubject(words, subject, input) ??
+      (subject === 'it' && passive && input.thing ? input.thing : (input.antecedent ?? input.person)));
   if (!stand) return text;
   // The pronoun's own words go ("the latter"), an adverb after them stays ("he also is charged").
   let last = verbAt - 1;
@@ -639,6 +645,18 @@ function resolvePronoun(text: string, words: Kept, input: SummaryInput): string 
   // "Each applied": the ones it stands for each applied.
   const distributive = subject === 'each' || subject === 'both' ? ` ${subject}` : '';
   return stand + distributive + text.slice(render(words.slice(0, last + 1), input.text).length);
+}
+
+/**
+ * "A settlement was established in the 14th century and in 1423 it was granted a town charter": a clause's "it" or
+ * "they" after another clause of its sentence stands for that clause's subject, when it agrees in number.
+ */
+function sameSentenceSubject(words: Kept, pronoun: string, input: SummaryInput): string | null {
+  if (!/^(?:it|they)$/.test(pronoun) || !words[0] || words[0].start <= input.sentence[0]) return null;
+  const before = subjectPhrase(input.text, input.tokens, input.sentence[0], words[0].start, input.dates, 12);
+  if (!before) return null;
+  const plural = /s$/.test(before) && !/\b\p{Lu}/u.test(before.split(' ').at(-1)!);
+  return plural === (pronoun === 'they') ? before : null;
 }
 
 /** "met its Secretary-General Manfred Werner" loses the role to the who's who; "its" goes with it. */

@@ -98,6 +98,7 @@ describe('anaphora and relative dates', () => {
 
   it('counts in words past twelve: "seventeen years ago", "twenty-five years later"', () => {
     expect(tag('Seventeen years ago it began.', '2017-07-18').map((t) => t[1])).toEqual(['2000']);
+    expect(tag('Nearly one year ago he died.', '2021-03-03').map((t) => t[0])).toEqual(['Nearly one year ago']);
     expect(tag('Signed in 1950. Twenty-five years later it ended.').map((t) => t[1])).toEqual(['1950', '1975']);
   });
 
@@ -146,6 +147,7 @@ describe('not dates', () => {
     'disclosures under Rule 2016',
     'Journal of Personality. 92 (6): 1087-1101.',
     'It reached a C415 million research accord.',
+    'Pelosi spoke in support of H. R. 1280, the Justice in Policing Act.',
     'Efforts to replicate grew (Porte, 2012).',
     'as others argue (Laws, 2016; Lindsay, 2015; Martin & Clarke, 2017)',
     'a corpus of 3750 sonnets by ca. 1000 authors',

@@ -119,10 +119,10 @@ export const MONTH_CUE =
   /\b(?:in|on|by|until|till|since|from|of|during|before|after|through|throughout|to|and|or|between|around|about|until|late|early|mid|that|this|last|next|following|previous|same|each|every)\s+(?:the\s+)?$/i;
 /** Words before a number that make it a count or a label, not a year. */
 export const NOT_YEAR_BEFORE =
-  /(?:\b(?:article|articles|art|page|pages|p|pp|no|nos|number|numbers|law|laws|act|resolution|decree|chapter|section|paragraph|item|vol|volume|flight|route|highway|room|code|model|type|division|regiment|brigade|corps|battalion|squadron|army|unit|platoon|company|fleet|group|point|points|hill|height|km|mile|miles|rule|rules|at|least|most|some|nearly|approximately|over|under|about|almost|than|exactly|total|totalling|totaling|of)\.?\s*|[-\u2013\u2014$\u20ac\u00a3#\u2116\u00a7+=\d/]\s*|[.,:])$/i;
+  /(?:\b(?:article|articles|art|page|pages|p|pp|no|nos|number|numbers|law|laws|act|resolution|decree|chapter|section|paragraph|item|vol|volume|flight|route|highway|room|code|model|type|division|regiment|brigade|corps|battalion|squadron|army|unit|platoon|company|fleet|group|point|points|hill|height|km|mile|miles|rule|rules|h\.\s?r|at|least|most|some|nearly|approximately|over|under|about|almost|than|exactly|total|totalling|totaling|of)\.?\s*|[-\u2013\u2014$\u20ac\u00a3#\u2116\u00a7+=\d/]\s*|[.,:])$/i;
 /** Temporal prepositions: after these a four-digit number is a year even before a noun ("in 1994 troops ..."). */
 export const YEAR_CUE =
-  /\b(?:in|since|until|till|by|from|during|before|after|between|through|early|late|mid|circa|c\.|b\.|d\.|m\.|div\.|r\.|year|years|spring|summer|autumn|fall|winter|to|and|of)\s+$/i;
+  /\b(?:in|since|until|till|by|from|during|before|after|between|through|early|late|mid|circa|c\.|b\.|d\.|m\.|div\.|year|years|spring|summer|autumn|fall|winter|to|and|of)\s+$/i;
 /**
  * After a number: plural nouns make it a count ("1500 soldiers") and a street's name an address ("1696 Bergen Blvd"),
  * not a year, unless a word before it says year ("in 1994 troops").

@@ -65,7 +65,7 @@ export const narrative: Pattern[] = [
   // two years later, a month earlier, three days after, five years ago
   {
     re: g(
-      `\\b(?<count>${COUNT})\\s+(?<unit>days?|weeks?|months?|years?|decades?)\\s+(?<direction>later|earlier|afterwards?|before|ago)\\b`,
+      `\\b(?:(?:nearly|almost|about|around|roughly|approximately|some|over|just\\s+over|more\\s+than|less\\s+than)\\s+)?(?<count>${COUNT})\\s+(?<unit>days?|weeks?|months?|years?|decades?)\\s+(?<direction>later|earlier|afterwards?|before|ago)\\b`,
     ),
     build: (m, text) => {
       const { count: word, unit, direction } = m.groups;

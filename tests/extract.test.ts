@@ -571,6 +571,36 @@ describe('a birth in brackets', () => {
   });
 });
 
+describe('lives, references, captions and links', () => {
+  const rows = async (paragraphs: string[]) => {
+    const { VFile } = await import('vfile');
+    const value = `Title\n\n${paragraphs.join('\n\n')}\n`;
+    const c = extractChronology(await parseEssay(new VFile({ path: 'e.txt', value })), { spelling: false });
+    return c.events.map((e) => `${e.date.value} ${e.summary}`);
+  };
+
+  it('reads a life beside another date of its clause as three rows, and a life after a name in another tongue', async () => {
+    expect(await rows(['John Kennedy (1917-1963) was elected president in 1960.'])).toEqual([
+      '1917 John Kennedy was born',
+      '1960 John Kennedy was elected president',
+      '1963 John Kennedy died',
+    ]);
+    expect(
+      await rows(['Pierre Charles Lenfant (French: [pjɛʁ ʃɑʁl]; August 2, 1754 – June 14, 1825) was an engineer.']),
+    ).toEqual(['1754-08-02 Pierre Charles Lenfant was born', '1825-06-14 Pierre Charles Lenfant died']);
+  });
+
+  it('tells no row of a reference to a work or a link, and no caption number as a subject', async () => {
+    expect(
+      await rows([
+        'Duckworth, A. L.; Peterson, C.; Matthews, M. D. (June 2007). "Grit: Perseverance and passion". Journal of Personality. 92 (6): 1087-1101.',
+        'See https://www.nytimes.com/2017/04/16/technology/hotel-industry.html for the plan.',
+        'Figure 7.3 In 1930, Mohandas Gandhi led a protest against a British tax on salt.',
+      ]),
+    ).toEqual(['1930 Mohandas Gandhi led a protest against a British tax on salt']);
+  });
+});
+
 describe('a biography', () => {
   const text = [
     'Leonard Woodcock',

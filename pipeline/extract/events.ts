@@ -227,7 +227,9 @@ class Reading {
           !(clauses.length > 1 && onlyAttributes(tokens, c)) &&
           !(clauses[i + 1]?.contrast && /future|prospective/.test(tenseAt(c.mentions[0]!.at[0]) ?? ''))),
     );
-    return told.map((clause) => this.candidate(at, clause, clauses.length, dated, who, before, acted));
+    return told
+      .flatMap((clause) => withoutBracketedSpan(clause, paragraph.text))
+      .map((clause) => this.candidate(at, clause, clauses.length, dated, who, before, acted));
   }
 
   /** Who the sentence is about and names: its people, the person "he" or a role stands for. */
@@ -400,6 +402,26 @@ export function speakerOf(essay: Essay): string | null {
   return named?.[1]?.trim() || null;
 }
 
+/**
+ * "John Kennedy (1917-1963) was elected president in 1960": a span of dates in brackets beside the clause's other
+ * dates is a clause of its own (a life, read by lifespans below), and the other dates tell the clause without it.
+ */
+function withoutBracketedSpan<
+  C extends { mentions: { at: [number, number]; parts?: [number, number][] }[]; without: [number, number][] },
+>(clause: C, text: string): C[] {
+  const bracketed = clause.mentions.find(
+    (m) => m.parts?.length === 2 && /\(\s*$/.test(text.slice(0, m.at[0])) && /^\s*\)/.test(text.slice(m.at[1])),
+  );
+  const others = clause.mentions.filter((m) => m !== bracketed);
+  if (!bracketed || !others.length) return [clause];
+  const open = text.lastIndexOf('(', bracketed.at[0]);
+  const close = text.indexOf(')', bracketed.at[1]) + 1;
+  return [
+    { ...clause, mentions: [bracketed] },
+    { ...clause, mentions: others, without: [...clause.without, [open, close] as [number, number]] },
+  ];
+}
+
 /** One end of a span of dates, as a date of its own at the span's precision. */
 function endOf(iso: string, precision: LocatedMention['precision']): Span | null {
   const [year, month, day] = [Number(iso.slice(0, -6)), Number(iso.slice(-5, -3)), Number(iso.slice(-2))];
@@ -438,7 +460,12 @@ function lifespans(candidates: Candidate[], source: string): Candidate[] {
     }
     const parts = c.mention.parts;
     if (!person || parts?.length !== 2 || c.mention.start.slice(0, -6) === c.mention.end.slice(0, -6)) return [c];
-    if (!new RegExp(`${escapeRegExp(person)}\\s*\\(\\s*${escapeRegExp(c.mention.text)}\\s*\\)`).test(c.text))
+    // "(French: [pjɛʁ ʃɑʁl lɑ̃fɑ̃]; August 2, 1754 – June 14, 1825)": a name in another tongue may come first.
+    if (
+      !new RegExp(`${escapeRegExp(person)}\\s*\\((?:[^();]{1,120};\\s*)?${escapeRegExp(c.mention.text)}\\s*\\)`).test(
+        c.text,
+      )
+    )
       return [c];
     const born = endOf(c.mention.start, c.mention.precision);
     const died = endOf(c.mention.end, c.mention.precision);
@@ -546,6 +573,15 @@ const NO_HAPPENING: { rule: string; holds: (text: string, at: [number, number]) 
       PERFECT_BEFORE.test(clauseBefore(text, start)),
   },
   { rule: 'a year beside a name in a list', holds: (text, [start, end]) => inListOfNames(text, start, end) },
+  {
+    // "Duckworth, A. L.; Peterson, C. (June 2007). "Grit: Perseverance ...". Journal of ...": a work's date.
+    rule: 'a reference to a work ("Duckworth, A. L.; Peterson, C. (June 2007)")',
+    holds: (text, [start]) =>
+      /\(\s*$/.test(text.slice(Math.max(0, start - 3), start)) &&
+      /\p{Lu}[\p{L}'\u2019-]+,\s(?:\p{Lu}\.\s?){1,3}(?:[;,&]|\s*\(|and\b|\s*$)/u.test(
+        text.slice(Math.max(0, start - 150), start),
+      ),
+  },
   {
     // The date opens its sentence, or follows only a phrase of place or circumstance ("In Saudi Arabia, today is ...").
     rule: 'what its sentence is about ("2007 was the year of the iPhone")',

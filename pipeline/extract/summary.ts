@@ -274,7 +274,10 @@ function wordsOfTheDates(tokens: Kept, inDate: (t: Token) => boolean): Set<Token
       next &&
       !attributive.has(next) &&
       (inDate(next) || dropped.has(next)) &&
-      (DATE_PREPOSITIONS.has(t.lemma) || ['the', 'early', 'late', 'mid', 'sometime'].includes(t.lemma.toLowerCase()))
+      (DATE_PREPOSITIONS.has(t.lemma) ||
+        ['the', 'early', 'late', 'mid', 'sometime', 'about', 'around', 'approximately', 'roughly', 'circa'].includes(
+          t.lemma.toLowerCase(),
+        ))
     )
       dropped.add(t);
   }
@@ -323,6 +326,15 @@ function withoutOpening(words: Kept): Kept {
   )
     first++;
   out = out.slice(first);
+  // "Figure 7.3, Mohandas Gandhi led ...", "Fig. 2 The map shows ...": a caption's number is not its subject.
+  if (/^(?:Figure|Fig|Table|Map|Image|Photo|Plate)$/.test(out[0]?.text ?? '') && out[1]) {
+    let k = out[1].text === '.' ? 2 : 1;
+    if (/^\d+(?:\.\d+)*[a-z]?$/.test(out[k]?.text ?? '')) {
+      k++;
+      while (out[k] && /^[.,:;\u2013\u2014-]$/.test(out[k]!.text)) k++;
+      if (out[k]) out = out.slice(k);
+    }
+  }
   // "A: I arrived in August 2019", "Minister Holm: We opened ...": a speaker's label is the form of an interview.
   const colon = out.findIndex((t) => t.text === ':');
   if (colon > 0 && colon <= 3 && out.slice(0, colon).every((t) => /^\p{Lu}/u.test(t.text)) && out[colon + 1])
@@ -674,6 +686,7 @@ function tidy(text: string): string {
     .replace(/\s+([,;:!?)\u201d]|\.(?!\d))/g, '$1')
     .replace(/([(\u201c])\s+/g, '$1')
     .replace(/,{2,}/g, ',')
+    .replace(/([;:]),|,([;:])/g, '$1$2')
     .replace(/\s{2,}/g, ' ')
     .replace(/^[\s,;:]+|[\s,;:.]+$/g, '')
     .trim();

@@ -70,7 +70,10 @@ export function recognise(text: string, lang?: string): Candidate[] {
       });
     }
   }
-  return joinRanges(text, settleOverlaps(found));
+  // "https://www.nytimes.com/2017/04/16/...": the digits of an address are no date.
+  const links = [...text.matchAll(/\b(?:https?:\/\/|www\.)\S+/gi)].map((l) => [l.index, l.index + l[0].length]);
+  const inLink = (c: Candidate) => links.some(([a, b]) => c.start < b! && c.end > a!);
+  return joinRanges(text, settleOverlaps(links.length ? found.filter((c) => !inLink(c)) : found));
 }
 
 /**

@@ -128,7 +128,7 @@ export const YEAR_CUE =
  * not a year, unless a word before it says year ("in 1994 troops").
  */
 export const NOT_YEAR_AFTER =
-  /^(?:\s*(?:%|percent|per\s+cent|(?:GMT|UTC|EDT|EST|CET|CEST|BST|PST|PDT|MSK|IST|JST|local\s+time|hours|hrs?)\b|[-\u2013]?(?:km|kg|mm|cm|m|kilomet|met|mile|ton|men|man|strong)\b)|[.,]\d|\s+[a-z]*[^\Wisu]s\b(?!\s+(?:of|in|at|on|and|the|a|after|before|when)\b)|\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:Ave|Avenue|Blvd|Boulevard|St|Street|Rd|Road|Lane|Ln|Drive|Dr|Hwy|Highway|Pkwy|Parkway)\b)/u;
+  /^(?:\s*(?:%|percent|per\s+cent|(?:GMT|UTC|EDT|EST|CET|CEST|BST|PST|PDT|MSK|IST|JST|local\s+time|hours|hrs?)\b|[-\u2013]?(?:km|kg|mm|cm|m|kilomet|met|mile|ton|men|man|strong)\b)|[.,]\d|\s+[a-z]*[^\Wisu]s\b(?!\s+(?:of|in|at|on|and|the|a|after|before|when)\b)|\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:Ave|Avenue|Blvd|Boulevard|St|Street|Rd|Road|Lane|Ln|Drive|Dr|Hwy|Highway|Pkwy|Parkway|Terrace|Court|Ct|Plaza|Place|Pl|Square|Way)\b)/u;
 /** After a number, whatever comes before it: a unit ("an elevation of 1100 ft", "the 1000+ on", "a 2000 year old
  * tradition") makes it a measure. */
 export const NEVER_YEAR_AFTER =

@@ -89,6 +89,20 @@ describe('anaphora and relative dates', () => {
     ]);
   });
 
+  it('puts a range\'s start in its end\'s year, and "this weekend" told in the past on the weekend just gone', () => {
+    const read = (text: string, reference: string) => {
+      const tokens = tagWords(text);
+      return tagTimexes(text, { anchor: null, reference, news: true, tenseAt: tenseReader(tokens) }).map(
+        (t) => t.value,
+      );
+    };
+    expect(read('The exhibit is to run from January 23 through March 9.', '2014-01-28')).toEqual([
+      '2014-01-23/2014-03-09',
+    ]);
+    expect(read('He was a guest at the fair this weekend.', '2015-09-22')).toEqual(['2015-W38-WE']);
+    expect(read('He will be a guest at the fair this weekend.', '2015-09-22')).toEqual(['2015-W39-WE']);
+  });
+
   it('reads "at the same time" after "and" before a verb as "also", not as a time', () => {
     expect(
       tag('Signed in 1994. It moves toward NATO and at the same time removes old fears.').map((t) => t[1]),

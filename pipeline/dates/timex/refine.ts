@@ -42,11 +42,14 @@ export function joinRanges(text: string, list: Candidate[]): Candidate[] {
             const first = a.resolve(fromEnd, at);
             if (!first || !last) return null;
             let start = first;
+            // A start after its end ("is to run from January 23 through March 9", told on January 28) lies in the
+            // end's year, or the year before ("from December to February 1998").
             if (compareDays(start.start, last.start) > 0 && !first.explicit) {
-              const shifted = a.resolve(
-                { ...ctx, news: false, anchor: yearSpan(parseIsoDay(last.start).year - 1) },
-                at,
-              );
+              const inYear = (year: number) =>
+                a.resolve({ ...ctx, news: false, tenseAt: undefined, anchor: yearSpan(year) }, at);
+              const year = parseIsoDay(last.start).year;
+              const same = inYear(year);
+              const shifted = same && compareDays(same.start, last.start) <= 0 ? same : inYear(year - 1);
               if (shifted) start = shifted;
             }
             if (compareDays(start.start, last.end) > 0) return null;

@@ -87,7 +87,7 @@ export function nearWeekday(ctx: Context, at: number, target: number, which: str
 }
 
 /** "last May", "this summer", "next year", "last week": counted from the document's date, not the narrative's. */
-export function deicticSpan(ctx: Context, which: string, unit: string): Span | null {
+export function deicticSpan(ctx: Context, which: string, unit: string, at?: number): Span | null {
   const today = referenceDay(ctx);
   if (!today) return null;
   const { year, month } = parseIsoDay(today.start);
@@ -95,7 +95,10 @@ export function deicticSpan(ctx: Context, which: string, unit: string): Span | n
   const u = unit.toLowerCase().replace(/\s+/g, ' ');
   if (u === 'week') return weekSpan(fromDayNumber(toDayNumber(today.start) + 7 * step));
   if (u === 'weekend') {
-    const week = weekSpan(fromDayNumber(toDayNumber(today.start) + 7 * step));
+    // "was a guest at the fair this weekend", told on a Tuesday: the weekend just gone.
+    const gone =
+      step === 0 && at !== undefined && ctx.tenseAt?.(at) === 'past' && ![0, 6].includes(weekday(today.start));
+    const week = weekSpan(fromDayNumber(toDayNumber(today.start) + 7 * (gone ? -1 : step)));
     return { ...week, value: `${week.value}-WE`, start: fromDayNumber(toDayNumber(week.end) - 1) };
   }
   if (u === 'month') return shiftSpan(monthSpan(year, month), 'month', step);

@@ -53,8 +53,8 @@ export const deictic: Pattern[] = [
     build: (m) => {
       const { part, edge, which, unit } = m.groups;
       if (monthOf(unit!) && !capitalised(unit)) return null;
-      return (ctx) => {
-        const span = deicticSpan(ctx, which!, unit!);
+      return (ctx, at) => {
+        const span = deicticSpan(ctx, which!, unit!, at);
         return span && implicit(withPart(span, part ?? edge));
       };
     },

@@ -596,6 +596,7 @@ describe('lives, references, captions and links', () => {
         'Duckworth, A. L.; Peterson, C.; Matthews, M. D. (June 2007). "Grit: Perseverance and passion". Journal of Personality. 92 (6): 1087-1101.',
         'See https://www.nytimes.com/2017/04/16/technology/hotel-industry.html for the plan.',
         'Figure 7.3 In 1930, Mohandas Gandhi led a protest against a British tax on salt.',
+        'Home Secretary Suella Braverman and Prime Minister Rishi Sunak in October 2022.',
       ]),
     ).toEqual(['1930 Mohandas Gandhi led a protest against a British tax on salt']);
   });

@@ -227,9 +227,13 @@ class Reading {
           !(clauses.length > 1 && onlyAttributes(tokens, c)) &&
           !(clauses[i + 1]?.contrast && /future|prospective/.test(tenseAt(c.mentions[0]!.at[0]) ?? ''))),
     );
-    return told
-      .flatMap((clause) => withoutBracketedSpan(clause, paragraph.text))
-      .map((clause) => this.candidate(at, clause, clauses.length, dated, who, before, acted));
+    return (
+      told
+        .flatMap((clause) => withoutBracketedSpan(clause, paragraph.text))
+        .map((clause) => this.candidate(at, clause, clauses.length, dated, who, before, acted))
+        // "Teddie Eleanor Rose Goode (b. September 2013)", "Braverman and Sunak": names alone tell nothing that happened.
+        .filter((c) => !ONLY_NAMES.test(c.summary) || !this.dropped(c.mention, 'a list of names'))
+    );
   }
 
   /** Who the sentence is about and names: its people, the person "he" or a role stands for. */
@@ -421,6 +425,9 @@ function withoutBracketedSpan<
     { ...clause, mentions: others, without: [...clause.without, [open, close] as [number, number]] },
   ];
 }
+
+/** A summary of names and nothing else: capitalised words joined by commas, "and" or "&". */
+const ONLY_NAMES = /^\p{Lu}[\p{L}.'\u2019-]*(?:(?:\s+|,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}.'\u2019-]*)*$/u;
 
 /** One end of a span of dates, as a date of its own at the span's precision. */
 function endOf(iso: string, precision: LocatedMention['precision']): Span | null {

@@ -590,6 +590,19 @@ describe('lives, references, captions and links', () => {
     ).toEqual(['1754-08-02 Pierre Charles Lenfant was born', '1825-06-14 Pierre Charles Lenfant died']);
   });
 
+  it('gives each dated predicate of one subject its row and the subject ("he was promoted in 1678, was appointed in 1679")', async () => {
+    expect(
+      await rows([
+        'Patrick Gordon served the Tsar.',
+        'However, in recognition of his service he was promoted to major-general in 1678, was appointed to the high command at Kiev in 1679, and in 1683 was made lieutenant-general.',
+      ]),
+    ).toEqual([
+      '1678 Patrick Gordon was promoted to major-general',
+      '1679 Patrick Gordon was appointed to the high command at Kiev',
+      '1683 Patrick Gordon was made lieutenant-general',
+    ]);
+  });
+
   it('tells no row of a reference to a work or a link, and no caption number as a subject', async () => {
     expect(
       await rows([

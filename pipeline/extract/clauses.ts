@@ -105,7 +105,11 @@ function quotedWords(words: Token[]): Uint8Array {
 function clauseBreaks({ words, dateOf }: SentenceIndex<Span>, english: boolean): number[] {
   const inQuote = quotedWords(words);
   const cuts: number[] = [];
+  let auxiliary = false; // an auxiliary has opened a verb group before this word ("he was promoted ...")
+  let relative = false; // ... or inside a relative clause ("Hungary, who were invited in 1997, will join")
   words.forEach((t, i) => {
+    if (t.pos === 'AUX') auxiliary = true;
+    if (RELATIVES.has(t.text.toLowerCase())) relative = true;
     if (inQuote[i]) return;
     const next = words[i + 1];
     const isCut =
@@ -113,6 +117,8 @@ function clauseBreaks({ words, dateOf }: SentenceIndex<Span>, english: boolean):
       t.text === ':' ||
       // ", was vetoed" continues the subject before the comma; "North Macedonia and Albania" is one phrase.
       (t.text === ',' && next?.pos !== 'VERB' && next?.pos !== 'AUX') ||
+      // "he was promoted in 1678, was appointed in 1679": a dated predicate, then another of the same subject.
+      (t.text === ',' && next?.pos === 'AUX' && auxiliary && !relative && i > 0 && dateOf[i - 1]! >= 0) ||
       // (Abroad the tagger knows neither the conjunction nor the verb after it: any "und" between dates may part them.)
       (!english && AND_ABROAD.has(t.text.toLowerCase())) ||
       (t.pos === 'CCONJ' &&

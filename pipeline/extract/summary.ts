@@ -342,14 +342,33 @@ function withoutOpening(words: Kept): Kept {
   const comma = out.findIndex((t) => t.text === ',');
   const rest = out.slice(comma + 1);
   const opener = out[0]!;
-  const framing =
-    opener &&
-    (opener.pos === 'ADP' ||
-      opener.pos === 'SCONJ' ||
-      ['when', 'once', 'while', 'as', 'after', 'before', 'since', 'until', 'although', 'because', 'if'].includes(
-        opener.lemma,
-      ));
-  if (comma > 0 && framing && firstFinite(rest) >= 0) out = rest;
+  const subordinates = [
+    'when',
+    'once',
+    'while',
+    'as',
+    'after',
+    'before',
+    'since',
+    'until',
+    'although',
+    'because',
+    'if',
+  ];
+  const framing = opener && (opener.pos === 'ADP' || opener.pos === 'SCONJ' || subordinates.includes(opener.lemma));
+  const verbAt = firstFinite(out);
+  // "In recognition of his service he was promoted in 1678, was appointed ...": a framing phrase with no comma of its
+  // own, before a pronoun subject.
+  if (
+    opener?.pos === 'ADP' &&
+    !subordinates.includes(opener.lemma.toLowerCase()) &&
+    verbAt > 1 &&
+    (comma < 0 || comma > verbAt) &&
+    out[verbAt - 1]?.pos === 'PRON' &&
+    PRONOUNS.has(out[verbAt - 1]!.lemma)
+  )
+    out = out.slice(verbAt - 1);
+  else if (comma > 0 && framing && firstFinite(rest) >= 0) out = rest;
   // "Before that she served ...", "After this the council met": a link to the sentence before, with no comma.
   else if (opener?.pos === 'ADP' && ['that', 'this'].includes(out[1]?.lemma ?? '') && firstFinite(out.slice(2)) >= 1)
     out = out.slice(2);

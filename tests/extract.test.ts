@@ -603,6 +603,20 @@ describe('lives, references, captions and links', () => {
     ]);
   });
 
+  it('knows a biography whose life follows a name in another tongue, and whose life it tells', async () => {
+    const { VFile } = await import('vfile');
+    const value = [
+      'Pierre Lenfant',
+      'Born 2 August 1754, Paris. Spouse(s) Marie Dupont (m. 1780)',
+      'Pierre Lenfant (French: [pjɛʁ lɑ̃fɑ̃]; 2 August 1754 – 14 June 1825) was an engineer.',
+      'Lenfant joined the army in 1777. In 1779 he was wounded at Savannah. Lenfant died in Maryland.',
+    ].join('\n\n');
+    const essay = await parseEssay(new VFile({ path: 'b.txt', value: `${value}\n` }));
+    expect(essay.genre).toBe('biography');
+    const c = extractChronology(essay, { spelling: false });
+    expect(c.events.find((e) => e.date.value === '1779')?.summary).toBe('Pierre Lenfant was wounded at Savannah');
+  });
+
   it('tells no row of a reference to a work or a link, and no caption number as a subject', async () => {
     expect(
       await rows([

@@ -141,10 +141,7 @@ class Reading {
     this.english = isEnglish(essay.lang);
     // Who says "I": a speech's speaker, or the one an interview is with (its questions make no rows).
     this.speaker = essay.genre === 'speech' || essay.genre === 'interview' ? speakerOf(essay) : null;
-    this.biographee =
-      essay.genre === 'biography'
-        ? ((names.get(essay.paragraphs[0]?.n ?? 0) ?? []).find((f) => f.type === 'person')?.name ?? null)
-        : null;
+    this.biographee = essay.genre === 'biography' ? biographeeOf(essay, names) : null;
     this.headingDates = datedHeadings(essay, mentions);
     for (const m of mentions) this.mentionsOf.set(m.paragraph, [...(this.mentionsOf.get(m.paragraph) ?? []), m]);
   }
@@ -424,6 +421,21 @@ function withoutBracketedSpan<
     { ...clause, mentions: [bracketed] },
     { ...clause, mentions: others, without: [...clause.without, [open, close] as [number, number]] },
   ];
+}
+
+/**
+ * Whose life a biography tells: of the people its opening names (an infobox may name a spouse first), the one the
+ * whole text names most by surname ("Moreau", not her husband "Jean-Louis Richard").
+ */
+function biographeeOf(essay: Essay, names: Map<number, { name: string; type: string }[]>): string | null {
+  const opening = essay.paragraphs
+    .slice(0, 5)
+    .flatMap((p) => (names.get(p.n) ?? []).filter((f) => f.type === 'person'));
+  const times = (name: string) =>
+    essay.source.split(new RegExp(`\\b${escapeRegExp(name.split(' ').at(-1)!)}\\b`)).length - 1;
+  let best: string | null = null;
+  for (const { name } of opening) if (best === null || times(name) > times(best)) best = name;
+  return best;
 }
 
 /** A summary of names and nothing else: capitalised words joined by commas, "and" or "&". */

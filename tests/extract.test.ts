@@ -617,6 +617,24 @@ describe('lives, references, captions and links', () => {
     expect(c.events.find((e) => e.date.value === '1779')?.summary).toBe('Pierre Lenfant was wounded at Savannah');
   });
 
+  it('gives a biography\'s "she" to the woman whose life it is, and its "he" to the man the text is at', async () => {
+    const { VFile } = await import('vfile');
+    const value = [
+      'Zaha Hadid',
+      'Dame Zaha Mohammad Hadid DBE RA (Arabic: زها حديد; 31 October 1950 – 31 March 2016) was an architect.',
+      'She was the first woman to receive the Pritzker Prize, in 2004.',
+      'Her father Husayn Hadid was a politician. In 1932 he co-founded the al-Ahali group.',
+      'In 2010 she received the Stirling Prize. Her designs were bold, and her buildings are admired.',
+    ].join('\n\n');
+    const c = extractChronology(await parseEssay(new VFile({ path: 'b.txt', value: `${value}\n` })), {
+      spelling: false,
+    });
+    const summary = (value: string) => c.events.find((e) => e.date.value === value)?.summary;
+    expect(summary('2004')).toMatch(/^Zaha Mohammad Hadid DBE RA was the first woman/);
+    expect(summary('1932')).toMatch(/^Husayn Hadid co-founded/);
+    expect(summary('2010')).toMatch(/^Zaha Mohammad Hadid DBE RA received/);
+  });
+
   it('tells no row of a reference to a work or a link, and no caption number as a subject', async () => {
     expect(
       await rows([

@@ -121,6 +121,7 @@ class Reading {
   private readonly speaker: string | null;
   /** A biography's subject: the first person its opening names. */
   private readonly biographee: string | null;
+  private readonly biographeePronoun: 'he' | 'she';
   private readonly headingDates: Map<number, LocatedMention>;
   private readonly mentionsOf = new Map<number, LocatedMention[]>();
 
@@ -142,6 +143,10 @@ class Reading {
     // Who says "I": a speech's speaker, or the one an interview is with (its questions make no rows).
     this.speaker = essay.genre === 'speech' || essay.genre === 'interview' ? speakerOf(essay) : null;
     this.biographee = essay.genre === 'biography' ? biographeeOf(essay, names) : null;
+    // The pronoun a biography gives its subject, by the one it uses most: "he" in a woman's life is someone else.
+    const count = (re: RegExp) => essay.source.match(re)?.length ?? 0;
+    this.biographeePronoun =
+      count(/\b(?:she|her|hers|herself)\b/gi) > count(/\b(?:he|his|him|himself)\b/gi) ? 'she' : 'he';
     this.headingDates = datedHeadings(essay, mentions);
     for (const m of mentions) this.mentionsOf.set(m.paragraph, [...(this.mentionsOf.get(m.paragraph) ?? []), m]);
   }
@@ -255,9 +260,11 @@ class Reading {
     // "In 1936 he became ...": a pronoun subject is the person the text was about, not a name later in the sentence
     // ("He was born ..., the son of Hjalmar Hammarskjöld" is not about Hjalmar).
     // In a biography "he" or "she" is the life it tells, unless the sentence itself names someone else first.
-    const referent = (this.essay.genre === 'biography' ? this.biographee : null) ?? this.lastSubject ?? this.lastPerson;
+    const said = pronounSubject(tokens, Math.max(from, prose), to);
+    const biographee = said === this.biographeePronoun ? this.biographee : null;
+    const referent = (this.essay.genre === 'biography' ? biographee : null) ?? this.lastSubject ?? this.lastPerson;
     const people =
-      referent && pronounSubject(tokens, Math.max(from, prose), to)
+      referent && said
         ? [referent, ...named.filter((n) => n !== referent)]
         : named.length
           ? named
@@ -425,16 +432,25 @@ function withoutBracketedSpan<
 
 /**
  * Whose life a biography tells: of the people its opening names (an infobox may name a spouse first), the one the
- * whole text names most by surname ("Moreau", not her husband "Jean-Louis Richard").
+ * whole text names most ("Moreau", not her husband "Jean-Louis Richard"); of two with one surname, the one a paragraph
+ * opens with ("Zaha Mohammad Hadid DBE RA (31 October 1950 - ...)", not her father Husayn Hadid).
  */
 function biographeeOf(essay: Essay, names: Map<number, { name: string; type: string }[]>): string | null {
-  const opening = essay.paragraphs
-    .slice(0, 5)
-    .flatMap((p) => (names.get(p.n) ?? []).filter((f) => f.type === 'person'));
-  const times = (name: string) =>
-    essay.source.split(new RegExp(`\\b${escapeRegExp(name.split(' ').at(-1)!)}\\b`)).length - 1;
+  const opening = essay.paragraphs.slice(0, 5);
+  const people = opening.flatMap((p) => (names.get(p.n) ?? []).filter((f) => f.type === 'person'));
+  // How often the text names them by their surname (the last word of the name that is no honour: "DBE", "RA").
+  const times = (name: string) => {
+    const surname = name
+      .split(' ')
+      .filter((w) => /^\p{Lu}['\u2019]?\p{L}*\p{Ll}/u.test(w))
+      .at(-1);
+    return surname
+      ? essay.source.split(new RegExp(`(?<!\\p{L})${escapeRegExp(surname)}(?!\\p{L})`, 'u')).length - 1
+      : 0;
+  };
+  const score = (name: string) => times(name) * 2 + (opening.some((p) => p.text.startsWith(name)) ? 1 : 0);
   let best: string | null = null;
-  for (const { name } of opening) if (best === null || times(name) > times(best)) best = name;
+  for (const { name } of people) if (best === null || score(name) > score(best)) best = name;
   return best;
 }
 
@@ -708,13 +724,13 @@ const inSubject = (subject: string, name: string) =>
   subject.includes(name) || subject.includes(name.split(' ').at(-1)!);
 
 /** Whether the sentence's subject is "he" or "she": the pronoun stands before its first verb ("In 1936 he became"). */
-function pronounSubject(tokens: Token[], from: number, to: number): boolean {
+function pronounSubject(tokens: Token[], from: number, to: number): 'he' | 'she' | null {
   for (const t of tokens) {
     if (t.start < from) continue;
-    if (t.end > to || t.pos === 'VERB' || t.pos === 'AUX') return false;
-    if (t.pos === 'PRON' && (t.lemma === 'he' || t.lemma === 'she')) return true;
+    if (t.end > to || t.pos === 'VERB' || t.pos === 'AUX') return null;
+    if (t.pos === 'PRON' && (t.lemma === 'he' || t.lemma === 'she')) return t.lemma;
   }
-  return false;
+  return null;
 }
 
 /** The clause's kind; a clause that leaves its verb to the one before ("Chile on 22 October") takes the sentence's. */

@@ -49,10 +49,10 @@ export function genreOf(title: string, paragraphs: Paragraph[], source: string):
   const speakers = texts.filter((t) => /^(?:Q|A|Question|Answer|[A-Z][A-Z .'-]{1,30}):\s/.test(t)).length;
   if (texts.length >= 4 && speakers >= texts.length / 2) return 'interview';
   if (SPEECH_TITLE.test(title) || texts.slice(0, 2).some((t) => SALUTATION.test(t))) return 'speech';
-  // A name of two to five words (with "of", "de", "van" ...), then its life in brackets (after a name in another
+  // A name of two to seven words (with "of", "de", "van" ...), then its life in brackets (after a name in another
   // tongue: "(French: [pjɛʁ]; August 2, 1754 – June 14, 1825)") or "was born". Any of the first paragraphs: a title
   // line may come before.
-  const name = `[\\p{Lu}][\\p{L}.'\u2019-]+(?: (?:[\\p{Lu}][\\p{L}.'\u2019-]+|of|de|da|del|van|von|al|bin)){1,4}`;
+  const name = `[\\p{Lu}][\\p{L}.'\u2019-]+(?: (?:[\\p{Lu}][\\p{L}.'\u2019-]+|of|de|da|del|van|von|al|bin)){1,6}`;
   const life = new RegExp(
     `^${name},? \\((?:[^()]{0,150}?;\\s*)?(?:born|b\\.|c\\.\\s*)?[^();]{0,24}\\b\\d{3,4}\\b`,
     'u',

@@ -333,6 +333,14 @@ describe('what kind of event a clause tells', () => {
   });
 });
 
+/** The rows of a text of these paragraphs (under a title), as "date summary". */
+const summaries = async (paragraphs: string[]) => {
+  const { VFile } = await import('vfile');
+  const value = `Title\n\n${paragraphs.join('\n\n')}\n`;
+  const c = extractChronology(await parseEssay(new VFile({ path: 'e.txt', value })), { spelling: false });
+  return c.events.map((e) => `${e.date.value} ${e.summary}`);
+};
+
 describe('which clause a date belongs to', () => {
   it('parts ", with the third departing each Thursday from August 6" from the clause before it: a subject and verb of its own', async () => {
     const { VFile } = await import('vfile');
@@ -346,13 +354,6 @@ describe('which clause a date belongs to', () => {
     const { events } = extractChronology(essay, { spelling: false });
     expect(events.map((e) => e.date.value)).toEqual(['1998-03-30', '1998-08-06']);
   });
-
-  const summaries = async (sentences: string[]) => {
-    const { VFile } = await import('vfile');
-    const value = `Title\n\n${sentences.join('\n\n')}\n`;
-    const c = extractChronology(await parseEssay(new VFile({ path: 'e.txt', value })), { spelling: false });
-    return c.events.map((e) => `${e.date.value} ${e.summary}`);
-  };
 
   it('summaries keep the words that lead to a named event, a decimal its point, an "it" the subject of its sentence', async () => {
     expect(
@@ -572,27 +573,22 @@ describe('a birth in brackets', () => {
 });
 
 describe('lives, references, captions and links', () => {
-  const rows = async (paragraphs: string[]) => {
-    const { VFile } = await import('vfile');
-    const value = `Title\n\n${paragraphs.join('\n\n')}\n`;
-    const c = extractChronology(await parseEssay(new VFile({ path: 'e.txt', value })), { spelling: false });
-    return c.events.map((e) => `${e.date.value} ${e.summary}`);
-  };
-
   it('reads a life beside another date of its clause as three rows, and a life after a name in another tongue', async () => {
-    expect(await rows(['John Kennedy (1917-1963) was elected president in 1960.'])).toEqual([
+    expect(await summaries(['John Kennedy (1917-1963) was elected president in 1960.'])).toEqual([
       '1917 John Kennedy was born',
       '1960 John Kennedy was elected president',
       '1963 John Kennedy died',
     ]);
     expect(
-      await rows(['Pierre Charles Lenfant (French: [pjɛʁ ʃɑʁl]; August 2, 1754 – June 14, 1825) was an engineer.']),
+      await summaries([
+        'Pierre Charles Lenfant (French: [pjɛʁ ʃɑʁl]; August 2, 1754 – June 14, 1825) was an engineer.',
+      ]),
     ).toEqual(['1754-08-02 Pierre Charles Lenfant was born', '1825-06-14 Pierre Charles Lenfant died']);
   });
 
   it('gives each dated predicate of one subject its row and the subject ("he was promoted in 1678, was appointed in 1679")', async () => {
     expect(
-      await rows([
+      await summaries([
         'Patrick Gordon served the Tsar.',
         'However, in recognition of his service he was promoted to major-general in 1678, was appointed to the high command at Kiev in 1679, and in 1683 was made lieutenant-general.',
       ]),
@@ -637,7 +633,7 @@ describe('lives, references, captions and links', () => {
 
   it('tells no row of a reference to a work or a link, and no caption number as a subject', async () => {
     expect(
-      await rows([
+      await summaries([
         'Duckworth, A. L.; Peterson, C.; Matthews, M. D. (June 2007). "Grit: Perseverance and passion". Journal of Personality. 92 (6): 1087-1101.',
         'See https://www.nytimes.com/2017/04/16/technology/hotel-industry.html for the plan.',
         'Figure 7.3 In 1930, Mohandas Gandhi led a protest against a British tax on salt.',

@@ -461,6 +461,21 @@ describe("a text's form", () => {
     expect(office.chronology.people).toEqual([]);
   });
 
+  it('knows an interview without labels by its title or its questions, and whom its title says it is with', async () => {
+    const { essay, chronology } = await build(
+      'Wikinews interviews Australian wheelchair basketball player Tina McKenzie\n\nWho did you play for?\n\nThe Gliders. I captained the team in 2010.\n\nAnd after that?\n\nI had some time off in 2011.\n\nWhy?\n\nInjuries.\n',
+    );
+    expect(essay.genre).toBe('interview');
+    expect(chronology.events.map((e) => `${e.date.value} ${e.summary}`)).toEqual([
+      '2010 Tina McKenzie captained the team',
+      '2011 Tina McKenzie had some time off',
+    ]);
+    const untitled = await build(
+      'Notes\n\nWhen did it start?\n\nIn 1998.\n\nWho led it?\n\nThe council.\n\nWas it hard?\n\nVery.\n',
+    );
+    expect(untitled.essay.genre).toBe('interview');
+  });
+
   it('reads an interview\'s answers, not its questions, with its labels left out and its "I" the one it is with', async () => {
     const { essay, chronology } = await build(
       'Interview with Ambassador Lena Holm\n\nQ: When did you first arrive in Nairobi?\n\nA: I arrived in August 2019, just before the elections.\n\nQ: What changed after the attack in 2013?\n\nA: Security came first. In 2015 we moved the embassy.\n\nQ: Will you stay?\n\nA: My posting ends next summer.\n',

@@ -407,7 +407,10 @@ export function speakerOf(essay: Essay): string | null {
     /\b(?:(?:remarks|address|speech|statement|keynote|lecture)\s+(?:by|of)|interview\s+with)\s+(.+?)(?:\s+(?:at|on|to|before|in|for)\s|[,:;(\u2013\u2014-]|$)/i.exec(
       essay.title,
     );
-  return named?.[1]?.trim() || null;
+  if (named?.[1]?.trim()) return named[1].trim();
+  // "Wikinews interviews Australian wheelchair basketball player Tina McKenzie": the name that ends the title.
+  const interviewed = /\binterviews?\b.*?((?:\p{Lu}[\p{L}.'\u2019-]+\s?){2,4})$/u.exec(essay.title.trim());
+  return interviewed?.[1]?.trim() || null;
 }
 
 /**

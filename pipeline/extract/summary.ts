@@ -42,6 +42,8 @@ export interface SummaryInput {
 }
 
 const QUOTES = /^["\u201c\u201d'\u2018\u2019`]+$/;
+/** Words the tagger may call prepositions that no date takes before it: left at the end, they are the clause's own. */
+const ADVERB_PARTICLES = new Set(['off', 'out', 'back', 'away', 'up', 'down', 'aside', 'apart', 'ahead', 'abroad']);
 
 type Kept = Token[];
 
@@ -399,8 +401,10 @@ function withoutTail(words: Kept): Kept {
     }
   }
   const dangling = (t: Token) => (t.pos === 'PUNCT' && !QUOTES.test(t.text)) || t.pos === 'CCONJ' || t.pos === 'ADP';
-  // A word like "up" right after its verb is the verb's own ("Paribas set up the fund"), not a preposition left over.
-  const particle = (at: number) => out[at]!.pos === 'ADP' && out[at - 1]?.pos === 'VERB';
+  // A word like "up" right after its verb is the verb's own ("Paribas set up the fund"), not a preposition left over;
+  // so is an adverb no date takes ("had some time off in 2011").
+  const particle = (at: number) =>
+    out[at]!.pos === 'ADP' && (out[at - 1]?.pos === 'VERB' || ADVERB_PARTICLES.has(out[at]!.lemma.toLowerCase()));
   let end = out.length;
   while (end && dangling(out[end - 1]!) && !particle(end - 1)) end--;
   out = out.slice(0, end);

@@ -48,6 +48,11 @@ export function genreOf(title: string, paragraphs: Paragraph[], source: string):
   if (RELEASE.test(source) || /^press release\b/i.test(title)) return 'press release';
   const speakers = texts.filter((t) => /^(?:Q|A|Question|Answer|[A-Z][A-Z .'-]{1,30}):\s/.test(t)).length;
   if (texts.length >= 4 && speakers >= texts.length / 2) return 'interview';
+  // "Wikinews interviews ...", "An interview with ...", or questions and answers without names: a quarter of the
+  // paragraphs short questions.
+  const questions = texts.filter((t) => t.length <= 200 && /\?["'\u201d\u2019)]*$/.test(t)).length;
+  const interviewTitle = /\b(?:interviews|interviewed)\b|^(?:an\s+)?interview\b|:\s*(?:an\s+)?interview\b/i;
+  if (interviewTitle.test(title) || (texts.length >= 6 && questions >= texts.length / 4)) return 'interview';
   if (SPEECH_TITLE.test(title) || texts.slice(0, 2).some((t) => SALUTATION.test(t))) return 'speech';
   // A name of two to seven words (with "of", "de", "van" ...), then its life in brackets (after a name in another
   // tongue: "(French: [pjɛʁ]; August 2, 1754 – June 14, 1825)") or "was born". Any of the first paragraphs: a title

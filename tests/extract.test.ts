@@ -646,6 +646,15 @@ describe('lives, references, captions and links', () => {
     expect(summary('2010')).toMatch(/^Zaha Mohammad Hadid DBE RA received/);
   });
 
+  it('leaves out whom a speech addresses ("Madam Speaker, ...")', async () => {
+    expect(
+      await summaries([
+        'My fellow Americans, in 1990 we chose freedom.',
+        'Madam Speaker, in 1991 the bill was signed.',
+      ]),
+    ).toEqual(['1990 We chose freedom', '1991 The bill was signed']);
+  });
+
   it('tells no row of a reference to a work or a link, and no caption number as a subject', async () => {
     expect(
       await summaries([

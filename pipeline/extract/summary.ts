@@ -42,6 +42,9 @@ export interface SummaryInput {
 }
 
 const QUOTES = /^["\u201c\u201d'\u2018\u2019`]+$/;
+/** Whom a speech addresses, before the comma that opens a sentence: "Madam Speaker, George Floyd gasped ...". */
+const VOCATIVE =
+  /^(?:(?:Madam|Madame|Mr\.?|Mister)\s+(?:Speaker|President|Chairman|Chairwoman|Chair|Secretary(?:-General)?|Vice\s+President|Prime\s+Minister)|Ladies\s+and\s+gentlemen|(?:My\s+)?(?:dear\s+)?(?:fellow\s+)?(?:friends|colleagues|citizens|Americans))$/iu;
 /** Words the tagger may call prepositions that no date takes before it: left at the end, they are the clause's own. */
 const ADVERB_PARTICLES = new Set(['off', 'out', 'back', 'away', 'up', 'down', 'aside', 'apart', 'ahead', 'abroad']);
 
@@ -328,6 +331,20 @@ function withoutOpening(words: Kept): Kept {
   )
     first++;
   out = out.slice(first);
+  // "Madam Speaker, George Floyd gasped ...", "My fellow Americans, we chose ...": whom the speech addresses.
+  const addressed = out.findIndex((t) => t.text === ',');
+  if (
+    addressed > 0 &&
+    addressed <= 4 &&
+    out[addressed + 1] &&
+    VOCATIVE.test(
+      out
+        .slice(0, addressed)
+        .map((t) => t.text)
+        .join(' '),
+    )
+  )
+    out = out.slice(addressed + 1);
   // "Figure 7.3, Mohandas Gandhi led ...", "Fig. 2 The map shows ...": a caption's number is not its subject.
   if (/^(?:Figure|Fig|Table|Map|Image|Photo|Plate)$/.test(out[0]?.text ?? '') && out[1]) {
     let k = out[1].text === '.' ? 2 : 1;

@@ -636,6 +636,7 @@ describe('lives, references, captions and links', () => {
       'She was the first woman to receive the Pritzker Prize, in 2004.',
       'Her father Husayn Hadid was a politician. In 1932 he co-founded the al-Ahali group.',
       'In 2010 she received the Stirling Prize. Her designs were bold, and her buildings are admired.',
+      'In 2012 Hadid was made a Dame.',
     ].join('\n\n');
     const c = extractChronology(await parseEssay(new VFile({ path: 'b.txt', value: `${value}\n` })), {
       spelling: false,
@@ -644,6 +645,8 @@ describe('lives, references, captions and links', () => {
     expect(summary('2004')).toMatch(/^Zaha Mohammad Hadid DBE RA was the first woman/);
     expect(summary('1932')).toMatch(/^Husayn Hadid co-founded/);
     expect(summary('2010')).toMatch(/^Zaha Mohammad Hadid DBE RA received/);
+    // "Hadid" alone, which her father shares, is she in her biography (an honour, "DBE RA", is no surname).
+    expect(c.events.find((e) => e.date.value === '2012')?.actors.people).toEqual(['Zaha Mohammad Hadid DBE RA']);
   });
 
   it('leaves out whom a speech addresses ("Madam Speaker, ...")', async () => {

@@ -958,18 +958,30 @@ function meetingsOfBodies(organizations: string[], canonical: Map<string, string
  * Antonín Leopold Dvořák. A part shared by two full names ("Bernoulli": Daniel and Johann) is left alone.
  */
 function personAliases(people: string[], title: string, canonical: Map<string, string>): void {
+  // A name's words without the honours after it ("Zaha Mohammad Hadid DBE RA" ends with "Hadid").
+  const wordsOf = (p: string) => {
+    const words = p.split(' ');
+    while (words.length > 1 && /^\p{Lu}{2,}$/u.test(words.at(-1)!)) words.pop();
+    return words.map((w) => w.toLowerCase());
+  };
   for (const person of people) {
     const words = person.toLowerCase().split(' ');
     const fuller = (p: string) => {
       const other = p.toLowerCase().split(' ');
+      const plain = wordsOf(p);
       if (p === person || other.length <= words.length) return false;
-      if (other.slice(-words.length).join(' ') === words.join(' ')) return true;
-      return other[0] === words[0] && (words.length === 1 || other.at(-1) === words.at(-1));
+      const ends = (w: string[]) => w.slice(-words.length).join(' ') === words.join(' ');
+      if (ends(other) || (plain.length > words.length && ends(plain))) return true;
+      return other[0] === words[0] && (words.length === 1 || plain.at(-1) === words.at(-1));
     };
     const full = people.filter(fuller);
     const longest = full.filter((f) => !full.some((g) => g !== f && g.includes(f)));
-    // Shared by two ("Hammarskjöld": Dag and his father Hjalmar), the part is the one the title names, if one.
-    const titled = longest.filter((f) => title.includes(f));
+    // Shared by two ("Hammarskjöld": Dag and his father Hjalmar), the part is the one the title names, if one
+    // (in full, or by its first and last words: "Zaha Hadid" names Zaha Mohammad Hadid DBE RA).
+    const named = title.toLowerCase();
+    const titled = longest.filter(
+      (f) => title.includes(f) || (named.includes(wordsOf(f)[0]!) && named.includes(wordsOf(f).at(-1)!)),
+    );
     if (longest.length === 1) canonical.set(person, longest[0]!);
     else if (titled.length === 1) canonical.set(person, titled[0]!);
     // "Patrick Gordon of Auchleuchries" is Patrick Gordon, named with his seat.

@@ -138,11 +138,11 @@ class Reading {
         .filter((f) => f.type === 'person')
         .map((f) => f.name),
     );
-    this.bySurname = surnameIndex(this.people);
     this.english = isEnglish(essay.lang);
     // Who says "I": a speech's speaker, or the one an interview is with (its questions make no rows).
     this.speaker = essay.genre === 'speech' || essay.genre === 'interview' ? speakerOf(essay) : null;
     this.biographee = essay.genre === 'biography' ? biographeeOf(essay, names) : null;
+    this.bySurname = surnameIndex(this.people, this.biographee);
     // The pronoun a biography gives its subject, by the one it uses most: "he" in a woman's life is someone else.
     const count = (re: RegExp) => essay.source.match(re)?.length ?? 0;
     this.biographeePronoun =
@@ -250,7 +250,7 @@ class Reading {
     const named = subjectFirst(
       unique([
         ...inSentence.filter((f) => f.type === 'person').map((f) => f.name),
-        ...surnames(sentence.text, this.bySurname),
+        ...surnames(sentence.text, this.bySurname, this.people),
       ]),
       subject,
     );
@@ -825,18 +825,35 @@ function contentWords(tokens: Token[], from: number, to: number): Set<string> {
 }
 
 /** Surnames that belong to one known person only, so "Solana" can stand for "Javier Solana". */
-function surnameIndex(people: string[]): Map<string, string> {
+/**
+ * Each surname the text's people do not share, to its person ("Hadid" alone is Zaha Hadid in her biography, where
+ * her father shares it: a biography's own subject owns a surname she shares). An honour is no surname ("DBE RA").
+ */
+function surnameIndex(people: string[], biographee: string | null = null): Map<string, string> {
+  const surnameOf = (p: string) =>
+    p
+      .split(' ')
+      .filter((w) => /^\p{Lu}['\u2019]?\p{L}*\p{Ll}/u.test(w))
+      .at(-1) ?? p.split(' ').at(-1)!;
   const counts = new Map<string, string[]>();
-  for (const p of people) {
-    const last = p.split(' ').at(-1)!;
-    counts.set(last, [...(counts.get(last) ?? []), p]);
-  }
-  return new Map([...counts].filter(([, ps]) => ps.length === 1).map(([s, ps]) => [s, ps[0]!]));
+  for (const p of people) counts.set(surnameOf(p), [...(counts.get(surnameOf(p)) ?? []), p]);
+  return new Map(
+    [...counts]
+      .map(([s, ps]): [string, string | undefined] => [s, ps.length === 1 ? ps[0] : ps.find((p) => p === biographee)])
+      .filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
 
-function surnames(sentence: string, index: Map<string, string>): string[] {
+/** The people a sentence names by surname alone; not when it names someone of that surname in full ("Her father
+ * Husayn Hadid" is no mention of Zaha Hadid). */
+function surnames(sentence: string, index: Map<string, string>, people: string[]): string[] {
   return [...index]
-    .filter(([surname, full]) => new RegExp(`\\b${surname}\\b`, 'u').test(sentence) && !sentence.includes(full))
+    .filter(
+      ([surname, full]) =>
+        new RegExp(`\\b${surname}\\b`, 'u').test(sentence) &&
+        !sentence.includes(full) &&
+        !people.some((p) => p !== surname && p.split(' ').includes(surname) && sentence.includes(p)),
+    )
     .map(([, full]) => full);
 }
 

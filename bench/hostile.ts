@@ -19,6 +19,9 @@ const INPUTS: Record<string, string> = {
   'a_a_ run': `Title\n\n${fill('a_')}`,
   base64: `Title\n\n${fill('QmFzZTY0IGVuY29kZWQgdGV4dCB3aXRoIG5vIHNwYWNlcyBhdCBhbGwh')}`,
   'short paragraphs': `Title\n\n${fill('In 1994 it met.\n\n')}`,
+  // A sentence-long list of places and years, and a bracket of citations: each was once a row a year, in square time.
+  'places and years': `Title\n\nThe offices opened in ${fill('Shanghai, 1980, Shenyang, 1984, ')}.`,
+  citations: `Title\n\nAs shown (${fill('Laws, 2016; Lindsay, 2015; Martin Clarke, 2017; ')}).`,
   // As deep as an essay may nest (64 levels; a deeper list is refused when the file is read), then again and again.
   'nested lists': `# T\n\n${fill(`${Array.from({ length: 64 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n')}\n\n`)}`,
 };

@@ -649,6 +649,13 @@ describe('lives, references, captions and links', () => {
     expect(c.events.find((e) => e.date.value === '2012')?.actors.people).toEqual(['Zaha Mohammad Hadid DBE RA']);
   });
 
+  it('tells no row of a list of places and years, however long, nor of citations in a long bracket', async () => {
+    const places = Array.from({ length: 40 }, (_, i) => `Town${'abcdefghij'[i % 10]}, ${1900 + i}`).join(', ');
+    expect(await summaries([`The offices opened in ${places}.`])).toEqual([]);
+    const cited = Array.from({ length: 40 }, (_, i) => `Author${'abcdefghij'[i % 10]}, ${1950 + i}`).join('; ');
+    expect(await summaries([`Replication matters (${cited}), as all agree.`])).toEqual([]);
+  });
+
   it('leaves out whom a speech addresses ("Madam Speaker, ...")', async () => {
     expect(
       await summaries([

@@ -660,13 +660,20 @@ const clauseBefore = (text: string, at: number) =>
     .split(/[.;:!?]\s/)
     .at(-1) ?? '';
 
-/** "Name (year)", three times or more in a row: a list of names with their dates, which tells no happening itself. */
-const NAME_AND_DATE = /\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*)*\s*\([^()]{1,40}\)[\s,;]*/gu;
-function inListOfNames(text: string, start: number, end: number): boolean {
-  if (text[start - 1] !== '(' || text[end] !== ')') return false;
-  for (const run of text.matchAll(new RegExp(`(?:${NAME_AND_DATE.source}){3,}`, 'gu')))
-    if (run.index <= start && start < run.index + run[0].length) return true;
-  return false;
+/**
+ * "Name (year)" or "Name, year", three times or more in a row: a list of names with their dates ("Guangzhou (1979),
+ * Shanghai (1980), ..."; "Town, 1901, Town, 1902, ..."), which tells no happening itself.
+ */
+const NAME_AND_DATE = /\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*)*\s*\([^()]{1,40}\)[\s,;]*/u;
+const NAME_COMMA_YEAR =
+  /\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*)*,\s*\d{4}(?:[,;]\s*|\s+and\s+|(?=\.|$))/u;
+const LIST_RUN = new RegExp(`(?:${NAME_AND_DATE.source}){3,}|(?:${NAME_COMMA_YEAR.source}){3,}`, 'gu');
+/** The lists of a paragraph, found once for all its dates (a list of thousands is read in one pass). */
+let listsOf: { text: string; runs: [number, number][] } = { text: '', runs: [] };
+function inListOfNames(text: string, start: number, _end: number): boolean {
+  if (listsOf.text !== text)
+    listsOf = { text, runs: [...text.matchAll(LIST_RUN)].map((run) => [run.index, run.index + run[0].length]) };
+  return listsOf.runs.some(([a, b]) => a <= start && start < b);
 }
 
 /** A sentence as a row of the chronology, whole: from after the dateline, without its final full stop. */

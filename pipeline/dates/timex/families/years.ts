@@ -19,8 +19,23 @@ import {
   yearOf,
 } from '../vocabulary.ts';
 
-/** A year of a citation: inside brackets after an author ("(Porte, 2012)", "(Makel et al., 2012; ...)"). */
-const CITED_BEFORE = /\([^()]*(?:\p{Lu}[\p{L}'\u2019-]+|et\s+al\.),?\s+$/u;
+/** A year of a citation: inside brackets, after an author ("(Porte, 2012)", "(Makel et al., 2012; ...)"). */
+const CITED_BEFORE = /(?:\p{Lu}[\p{L}'\u2019-]+|et\s+al\.),?\s+$/u;
+/** Where the bracket that is open at each character of a text opened (-1: none), found in one pass for all its years. */
+let brackets: { text: string; open: Int32Array } = { text: '', open: new Int32Array(0) };
+function openBracket(text: string, at: number): number {
+  if (brackets.text !== text) {
+    const open = new Int32Array(text.length + 1);
+    const stack: number[] = [];
+    for (let i = 0; i <= text.length; i++) {
+      open[i] = stack.at(-1) ?? -1;
+      if (text[i] === '(') stack.push(i);
+      else if (text[i] === ')') stack.pop();
+    }
+    brackets = { text, open };
+  }
+  return brackets.open[at] ?? -1;
+}
 /** Before a range of numbers: pages ("pp. 1087-1101", "92 (6): 1087-1101"). */
 const PAGES_BEFORE = /(?:\b(?:p|pp|pages?|vol|volume)\.?|\)\s*:|\d\s*:)\s*$/i;
 
@@ -82,7 +97,7 @@ export const years: Pattern[] = [
         if (NOT_YEAR_BEFORE.test(before) && !YEAR_CUE.test(before)) return null;
         if (NOT_YEAR_AFTER.test(after) && !YEAR_CUE.test(before)) return null;
         if (NEVER_YEAR_AFTER.test(after)) return null;
-        const cited = CITED_BEFORE.test(text.slice(Math.max(0, m.index - 150), m.index));
+        const cited = openBracket(text, m.index) >= 0 && CITED_BEFORE.test(before);
         if (cited && /^[a-z]?\s*[);:,]/.test(after)) return null;
         if (/^\s*[-\u2013]\s*\d/.test(after) || /^[.,]\d/.test(after)) return null;
       }

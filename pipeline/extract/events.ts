@@ -232,6 +232,8 @@ class Reading {
     return (
       told
         .flatMap((clause) => withoutBracketedSpan(clause, paragraph.text))
+        // (A clause the tree left without a date of its own tells nothing here.)
+        .filter((clause) => clause.mentions.length > 0)
         .map((clause) => this.candidate(at, clause, clauses.length, dated, who, before, acted))
         // "Teddie Eleanor Rose Goode (b. September 2013)", "Braverman and Sunak": names alone tell nothing that happened.
         .filter((c) => !ONLY_NAMES.test(c.summary) || !this.dropped(c.mention, 'a list of names'))

@@ -103,6 +103,17 @@ describe('anaphora and relative dates', () => {
     expect(read('He will be a guest at the fair this weekend.', '2015-09-22')).toEqual(['2015-W39-WE']);
   });
 
+  it('reads "On this day" as the day the narrative is at, or the speech\'s own; "to this day" is no date', () => {
+    expect(tag('On this day our first thoughts go to the architect of this freedom.', '1947-08-14')).toEqual([
+      ['this day', '1947-08-14', '1947-08-14', '1947-08-14', 'day'],
+    ]);
+    expect(tag('Signed on 4 May 1994. On this day talks began.').map((t) => t[1])).toEqual([
+      '1994-05-04',
+      '1994-05-04',
+    ]);
+    expect(tag('To this day the fort stands.', '1947-08-14')).toEqual([]);
+  });
+
   it('reads "at the same time" after "and" before a verb as "also", not as a time', () => {
     expect(
       tag('Signed in 1994. It moves toward NATO and at the same time removes old fears.').map((t) => t[1]),

@@ -40,15 +40,18 @@ export const narrative: Pattern[] = [
       return implicit(withPart(unit === 'month' ? monthSpan(year, month) : yearSpan(year), part));
     },
   },
-  // the same year, in same year, the same day, that year, the following month, later that year: the narrative's time
+  // the same year, in same year, the same day, that year, the following month, later that year, on this day: the
+  // narrative's time (in a speech with none yet, its own day)
   {
     re: g(
-      `\\b(?:(?:earlier|later)\\s+)?(?:(?<det>the|that)\\s+)?(?<which>same|following|next|previous|preceding|subsequent|that)\\s+(?<unit>day|week|month|year)\\b`,
+      `\\b(?:(?:earlier|later)\\s+)?(?:(?<det>the|that)\\s+)?(?<which>same|following|next|previous|preceding|subsequent|that|this)\\s+(?<unit>day|week|month|year)\\b`,
     ),
     build: (m, text) => {
       const which = m.groups.which!.toLowerCase();
       if (!m.groups.det && which === 'next') return null; // "next year" is counted from the document's date
       const before = text.slice(Math.max(0, m.index - 12), m.index);
+      // "On this day" only ("this year", "this week" are the document's own; "to this day" is until now).
+      if (which === 'this' && !(m.groups.unit === 'day' && /\bon\s+$/i.test(before))) return null;
       if (which === 'that' && /\b(?:of|from)\s+$/i.test(before)) return null;
       return (ctx) => {
         const unit = m.groups.unit!.toLowerCase();

@@ -443,6 +443,9 @@ describe("a text's form", () => {
     expect(essay.paragraphs.map((p) => !!p.formula)).toEqual([true, false, true]);
     expect(chronology.people).toEqual([]);
     expect(chronology.organizations).not.toContain('Members of Congress');
+    // A senator's closing formula is form too.
+    const senate = await build('Maiden Speech\n\nMr. President, in 2021 we met.\n\nI yield the floor.\n');
+    expect(senate.essay.paragraphs.map((p) => !!p.formula)).toEqual([false, true]);
   });
 
   it("counts a speech's speaker, named in its title, among its people, first, with the role the title gives", async () => {

@@ -14,7 +14,7 @@ const RELEASE =
 
 /** A speech's sign-off, sentence by sentence: thanks and blessings. */
 const SIGN_OFF =
-  /^(?:thank you|thanks|god bless|may god|so help me god|long live|vive|viva|good ?night|and god bless|merci|danke|gracias)\b/i;
+  /^(?:thank you|thanks|god bless|may god|so help me god|long live|vive|viva|good ?night|and god bless|merci|danke|gracias|i yield (?:the floor|back))\b/i;
 /** A photograph's caption or credit standing as a paragraph: "Photo attributed to ...", "Image: Reuters". */
 const CREDIT =
   /^(?:photo(?:graph)?|image|picture|illustration|credit|caption|source)s?\b[^.]{0,80}\b(?:by|attributed|courtesy|credit(?:ed)?|©|:)|^(?:photo|image|credit)s?\s*:/i;

@@ -659,6 +659,15 @@ describe('lives, references, captions and links', () => {
     expect(await summaries([`Replication matters (${cited}), as all agree.`])).toEqual([]);
   });
 
+  it('reads a transcript\'s pauses as pauses: "last uh August" is last August, and "uh" leaves the summary', async () => {
+    const { VFile } = await import('vfile');
+    const value = 'Hearing\n\nJanuary 1, 2000\n\nWe, um, signed the contract last uh August, uh, with the city.\n';
+    const c = extractChronology(await parseEssay(new VFile({ path: 'h.txt', value })), { spelling: false });
+    expect(c.events.map((e) => `${e.date.value} ${e.summary}`)).toEqual([
+      '1999-08 We signed the contract with the city',
+    ]);
+  });
+
   it('leaves out whom a speech addresses ("Madam Speaker, ...")', async () => {
     expect(
       await summaries([

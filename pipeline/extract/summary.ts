@@ -207,7 +207,20 @@ function clean(tokens: Kept, input: SummaryInput): Kept {
   const inDate = dateLookup(tokens, input);
   const dropped = wordsOfTheDates(tokens, inDate);
   const out = outsideBrackets(tokens).filter((t) => !inDate(t) && !dropped.has(t));
-  return withoutTail(withoutOpening(out));
+  return withoutTail(withoutOpening(withoutPauses(out)));
+}
+
+/** "We, um, signed the contract": a speaker's pauses go, with the commas that set them off. */
+function withoutPauses(words: Kept): Kept {
+  const pause = (t: Token | undefined) => !!t && /^(?:uh|um|uhm|erm)$/i.test(t.text);
+  if (!words.some((t) => pause(t))) return words;
+  return words.filter((t, i) => {
+    if (pause(t)) return false;
+    // The comma before a pause, and the one after it when a comma stood before it too.
+    if (t.text !== ',') return true;
+    if (pause(words[i + 1])) return false;
+    return !(pause(words[i - 1]) && words[i - 2]?.text === ',');
+  });
 }
 
 /** Whether a token lies in one of the sentence's dates (a date that is a possessive, "last year's blasts", stays). */

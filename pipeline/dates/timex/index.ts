@@ -41,7 +41,12 @@ export const DATE_LANGUAGES = Object.keys(FAMILIES);
 const familiesFor = (lang: string | undefined) => FAMILIES[(lang ?? 'en').toLowerCase().split('-')[0]!] ?? ENGLISH;
 
 /** Every temporal expression in `text`, not overlapping, in text order, not yet given a date. */
-export function recognise(text: string, lang?: string): Candidate[] {
+/** What a transcript writes of a speaker's pauses. */
+const FILLERS = /\b(?:uh|um|uhm|erm)\b/gi;
+
+export function recognise(given: string, lang?: string): Candidate[] {
+  // A speaker's "uh" is read as a pause ("last uh August" is last August): each becomes spaces, so offsets stay.
+  const text = /^en\b/i.test(lang ?? 'en') ? given.replace(FILLERS, (word) => ' '.repeat(word.length)) : given;
   const found: Candidate[] = [];
   const families = Object.entries(familiesFor(lang)).flatMap(([family, patterns]) =>
     patterns.map((pattern) => ({ family, ...pattern })),

@@ -668,6 +668,16 @@ describe('lives, references, captions and links', () => {
     ]);
   });
 
+  it('dates what takes effect ahead of the release that announces it ("appointed ..., effective April 1")', async () => {
+    const { VFile } = await import('vfile');
+    const value =
+      'Ministry appoints a director\n\nTallinn, 12 March 2024\n\nThe Ministry of Energy appointed Kadri Tamm as Director of Grid Security, effective April 1.\n';
+    const c = extractChronology(await parseEssay(new VFile({ path: 'r.txt', value })), { spelling: false });
+    expect(c.events.map((e) => `${e.date.value} ${e.summary}`)).toEqual([
+      '2024-04-01 The Ministry of Energy appointed Kadri Tamm as Director of Grid Security',
+    ]);
+  });
+
   it('leaves out whom a speech addresses ("Madam Speaker, ...")', async () => {
     expect(
       await summaries([

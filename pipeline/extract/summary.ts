@@ -45,6 +45,19 @@ const QUOTES = /^["\u201c\u201d'\u2018\u2019`]+$/;
 /** Whom a speech addresses, before the comma that opens a sentence: "Madam Speaker, George Floyd gasped ...". */
 const VOCATIVE =
   /^(?:(?:Madam|Madame|Mr\.?|Mister)\s+(?:Speaker|President|Chairman|Chairwoman|Chair|Secretary(?:-General)?|Vice\s+President|Prime\s+Minister)|Ladies\s+and\s+gentlemen|(?:My\s+)?(?:dear\s+)?(?:fellow\s+)?(?:friends|colleagues|citizens|Americans))$/iu;
+/** Words before a date that go with it from a summary ("sometime in 1936", "in about 500 CE", "the late 1990s"). */
+const DATE_WORDS = new Set([
+  'the',
+  'early',
+  'late',
+  'mid',
+  'sometime',
+  'about',
+  'around',
+  'approximately',
+  'roughly',
+  'circa',
+]);
 /** Words the tagger may call prepositions that no date takes before it: left at the end, they are the clause's own. */
 const ADVERB_PARTICLES = new Set(['off', 'out', 'back', 'away', 'up', 'down', 'aside', 'apart', 'ahead', 'abroad']);
 
@@ -288,14 +301,13 @@ function wordsOfTheDates(tokens: Kept, inDate: (t: Token) => boolean): Set<Token
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!,
       next = tokens[i + 1];
+    // "appointed her, effective April 1": the word goes with its date ("could be effective" keeps its predicate).
+    const effective = t.lemma.toLowerCase() === 'effective' && tokens[i - 1]?.lemma !== 'be';
     if (
       next &&
       !attributive.has(next) &&
       (inDate(next) || dropped.has(next)) &&
-      (DATE_PREPOSITIONS.has(t.lemma) ||
-        ['the', 'early', 'late', 'mid', 'sometime', 'about', 'around', 'approximately', 'roughly', 'circa'].includes(
-          t.lemma.toLowerCase(),
-        ))
+      (DATE_PREPOSITIONS.has(t.lemma) || effective || DATE_WORDS.has(t.lemma.toLowerCase()))
     )
       dropped.add(t);
   }

@@ -109,7 +109,21 @@ export function tenseReader(tokens: Token[]): (offset: number) => Tense | null {
     }
     return (before ?? after)?.tense ?? null;
   };
+  // "appointed Kadri Tamm, effective April 1", "with effect from 1 May": when something takes effect lies ahead of
+  // the text's date, whatever the tense of the verb before it.
+  const takesEffect = (offset: number) => {
+    const before = tokens
+      .filter((t) => t.end <= offset)
+      .slice(-3)
+      .map((t) => t.lemma.toLowerCase());
+    return (
+      before.at(-1) === 'effective' ||
+      (before.at(-2) === 'effective' && ['from', 'on', 'as'].includes(before.at(-1)!)) ||
+      before.slice(-3).join(' ') === 'with effect from'
+    );
+  };
   return (offset) => {
+    if (takesEffect(offset)) return 'prospective';
     const [sentenceFrom, sentenceTo] = boundsOf(offset, stops);
     const [clauseFrom, clauseTo] = boundsOf(offset, breaks);
     return (

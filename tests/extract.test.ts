@@ -509,6 +509,13 @@ describe("a text's form", () => {
       '3 March 2024: The Ministry of Foreign Affairs appointed Maria Lindqvist as Ambassador to Kenya.',
     );
     expect(points.slice(1).join(' ')).toContain('1964: The embassy in Nairobi was opened.');
+    // The lead's first sentence is the news, not a background date later in the lead paragraph.
+    const lead = await build(
+      'FOR IMMEDIATE RELEASE\n\nNew Director\n\nTALLINN, March 12, 2024 - The Ministry of Energy today appointed Kadri Tamm as Director of Grid Security. Ms. Tamm led the cyber response unit from 2018 to 2023.\n\nShe joined the civil service in 2003.\n\n###\n',
+    );
+    expect(keyPoints(lead.essay, lead.chronology, 'day-month')[0]!.text).toMatch(
+      /^12 March 2024: The Ministry of Energy appointed Kadri Tamm/,
+    );
   });
 
   it('leaves a speech without headings whole under its title, not in parts named "2007 / 2007 / Part 3"', async () => {

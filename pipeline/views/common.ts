@@ -213,7 +213,16 @@ export function keyPoints(essay: Essay, chronology: Chronology, style: DateStyle
   const picked = new Set<ChronologyEvent>();
   // A press release's news is its lead: its first point, whatever its date.
   const leadParagraph = essay.paragraphs.find(isProse)?.n;
-  const news = essay.genre === 'press release' ? events.find((e) => e.source.paragraph === leadParagraph) : undefined;
+  // (Its first sentence's: the lead's "who led the unit from 2018 to 2023" is background to "today appointed".)
+  const news =
+    essay.genre === 'press release'
+      ? events
+          .filter((e) => e.source.paragraph === leadParagraph)
+          .reduce<ChronologyEvent | undefined>(
+            (a, e) => (!a || e.source.sentence < a.source.sentence ? e : a),
+            undefined,
+          )
+      : undefined;
   if (news) picked.add(news);
   for (let i = 0; i < stretches; i++) {
     const best = ranked.find((e) => stretch(e) === i && !picked.has(e));

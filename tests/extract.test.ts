@@ -333,13 +333,19 @@ describe('what kind of event a clause tells', () => {
   });
 });
 
-/** The rows of a text of these paragraphs (under a title), as "date summary". */
-const summaries = async (paragraphs: string[]) => {
+/** A text read as the build reads it (a .txt file), and its chronology. */
+const readText = async (value: string) => {
   const { VFile } = await import('vfile');
-  const value = `Title\n\n${paragraphs.join('\n\n')}\n`;
-  const c = extractChronology(await parseEssay(new VFile({ path: 'e.txt', value })), { spelling: false });
-  return c.events.map((e) => `${e.date.value} ${e.summary}`);
+  const essay = await parseEssay(new VFile({ path: 'e.txt', value }));
+  return { essay, chronology: extractChronology(essay, { spelling: false }) };
 };
+
+/** The rows of a text, as "date summary". */
+const rowsOf = async (value: string) =>
+  (await readText(value)).chronology.events.map((e) => `${e.date.value} ${e.summary}`);
+
+/** The rows of a text of these paragraphs (under a title). */
+const summaries = (paragraphs: string[]) => rowsOf(`Title\n\n${paragraphs.join('\n\n')}\n`);
 
 describe('which clause a date belongs to', () => {
   it('parts ", with the third departing each Thursday from August 6" from the clause before it: a subject and verb of its own', async () => {
@@ -625,21 +631,18 @@ describe('lives, references, captions and links', () => {
   });
 
   it('knows a biography whose life follows a name in another tongue, and whose life it tells', async () => {
-    const { VFile } = await import('vfile');
     const value = [
       'Pierre Lenfant',
       'Born 2 August 1754, Paris. Spouse(s) Marie Dupont (m. 1780)',
       'Pierre Lenfant (French: [pjɛʁ lɑ̃fɑ̃]; 2 August 1754 – 14 June 1825) was an engineer.',
       'Lenfant joined the army in 1777. In 1779 he was wounded at Savannah. Lenfant died in Maryland.',
     ].join('\n\n');
-    const essay = await parseEssay(new VFile({ path: 'b.txt', value: `${value}\n` }));
+    const { essay, chronology: c } = await readText(`${value}\n`);
     expect(essay.genre).toBe('biography');
-    const c = extractChronology(essay, { spelling: false });
     expect(c.events.find((e) => e.date.value === '1779')?.summary).toBe('Pierre Lenfant was wounded at Savannah');
   });
 
   it('gives a biography\'s "she" to the woman whose life it is, and its "he" to the man the text is at', async () => {
-    const { VFile } = await import('vfile');
     const value = [
       'Zaha Hadid',
       'Dame Zaha Mohammad Hadid DBE RA (Arabic: زها حديد; 31 October 1950 – 31 March 2016) was an architect.',
@@ -648,9 +651,7 @@ describe('lives, references, captions and links', () => {
       'In 2010 she received the Stirling Prize. Her designs were bold, and her buildings are admired.',
       'In 2012 Hadid was made a Dame.',
     ].join('\n\n');
-    const c = extractChronology(await parseEssay(new VFile({ path: 'b.txt', value: `${value}\n` })), {
-      spelling: false,
-    });
+    const { chronology: c } = await readText(`${value}\n`);
     const summary = (value: string) => c.events.find((e) => e.date.value === value)?.summary;
     expect(summary('2004')).toMatch(/^Zaha Mohammad Hadid DBE RA was the first woman/);
     expect(summary('1932')).toMatch(/^Husayn Hadid co-founded/);
@@ -667,20 +668,14 @@ describe('lives, references, captions and links', () => {
   });
 
   it('reads a transcript\'s pauses as pauses: "last uh August" is last August, and "uh" leaves the summary', async () => {
-    const { VFile } = await import('vfile');
     const value = 'Hearing\n\nJanuary 1, 2000\n\nWe, um, signed the contract last uh August, uh, with the city.\n';
-    const c = extractChronology(await parseEssay(new VFile({ path: 'h.txt', value })), { spelling: false });
-    expect(c.events.map((e) => `${e.date.value} ${e.summary}`)).toEqual([
-      '1999-08 We signed the contract with the city',
-    ]);
+    expect(await rowsOf(value)).toEqual(['1999-08 We signed the contract with the city']);
   });
 
   it('dates what takes effect ahead of the release that announces it ("appointed ..., effective April 1")', async () => {
-    const { VFile } = await import('vfile');
     const value =
       'Ministry appoints a director\n\nTallinn, 12 March 2024\n\nThe Ministry of Energy appointed Kadri Tamm as Director of Grid Security, effective April 1.\n';
-    const c = extractChronology(await parseEssay(new VFile({ path: 'r.txt', value })), { spelling: false });
-    expect(c.events.map((e) => `${e.date.value} ${e.summary}`)).toEqual([
+    expect(await rowsOf(value)).toEqual([
       '2024-04-01 The Ministry of Energy appointed Kadri Tamm as Director of Grid Security',
     ]);
   });

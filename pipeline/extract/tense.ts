@@ -1,6 +1,6 @@
 // The tense a date is told in, from the verb its clause depends on: "met on Friday" points back from the story's
 // date, "will meet on Friday" and "is scheduled to meet on Friday" forward. Verbs and auxiliaries come from the tagger.
-import type { Token } from './language.ts';
+import { firstTokenAt, type Token } from './language.ts';
 
 /** "prospective": a modal or an intention ("would meet", "could leave", "plans to sign"): forward from the time of
  * the telling in news, but in a narrative of the past it may be the past's own future ("he would later resign"). */
@@ -112,10 +112,8 @@ export function tenseReader(tokens: Token[]): (offset: number) => Tense | null {
   // "appointed Kadri Tamm, effective April 1", "with effect from 1 May": when something takes effect lies ahead of
   // the text's date, whatever the tense of the verb before it.
   const takesEffect = (offset: number) => {
-    const before = tokens
-      .filter((t) => t.end <= offset)
-      .slice(-3)
-      .map((t) => t.lemma.toLowerCase());
+    const at = firstTokenAt(tokens, offset); // the tokens before the date, found by halving
+    const before = tokens.slice(Math.max(0, at - 3), at).map((t) => t.lemma.toLowerCase());
     return (
       before.at(-1) === 'effective' ||
       (before.at(-2) === 'effective' && ['from', 'on', 'as'].includes(before.at(-1)!)) ||

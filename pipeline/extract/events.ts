@@ -423,7 +423,10 @@ function withoutBracketedSpan<
   C extends { mentions: { at: [number, number]; parts?: [number, number][] }[]; without: [number, number][] },
 >(clause: C, text: string): C[] {
   const bracketed = clause.mentions.find(
-    (m) => m.parts?.length === 2 && /\(\s*$/.test(text.slice(0, m.at[0])) && /^\s*\)/.test(text.slice(m.at[1])),
+    (m) =>
+      m.parts?.length === 2 &&
+      /\(\s*$/.test(text.slice(Math.max(0, m.at[0] - 4), m.at[0])) &&
+      /^\s*\)/.test(text.slice(m.at[1], m.at[1] + 4)),
   );
   const others = clause.mentions.filter((m) => m !== bracketed);
   if (!bracketed || !others.length) return [clause];

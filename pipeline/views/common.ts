@@ -186,6 +186,18 @@ const MILESTONE = /\b(?:first|largest|biggest|only|last|historic|landmark|unprec
  * are told (a paragraph's first sentence, the first and last paragraphs), picked across the whole span so that no
  * period is left out, then told in date order. From the argument when it is not: each section's topic sentence.
  */
+/**
+ * A press release's news is its lead's first sentence: its first point, whatever its date (the lead's "who led the
+ * unit from 2018 to 2023" is background to "today appointed").
+ */
+function newsOf(essay: Essay, events: ChronologyEvent[]): ChronologyEvent | undefined {
+  if (essay.genre !== 'press release') return undefined;
+  const lead = essay.paragraphs.find(isProse)?.n;
+  return events
+    .filter((e) => e.source.paragraph === lead)
+    .reduce<ChronologyEvent | undefined>((a, e) => (!a || e.source.sentence < a.source.sentence ? e : a), undefined);
+}
+
 export function keyPoints(essay: Essay, chronology: Chronology, style: DateStyle): KeyPoint[] {
   const events = chronology.events;
   if (isArgument(events.length, essay.paragraphs.length)) return argumentPoints(essay);
@@ -211,18 +223,7 @@ export function keyPoints(essay: Essay, chronology: Chronology, style: DateStyle
       Math.floor(((toDayNumber(e.date.start) - first) / Math.max(1, last - first + 1)) * stretches),
     );
   const picked = new Set<ChronologyEvent>();
-  // A press release's news is its lead: its first point, whatever its date.
-  const leadParagraph = essay.paragraphs.find(isProse)?.n;
-  // (Its first sentence's: the lead's "who led the unit from 2018 to 2023" is background to "today appointed".)
-  const news =
-    essay.genre === 'press release'
-      ? events
-          .filter((e) => e.source.paragraph === leadParagraph)
-          .reduce<ChronologyEvent | undefined>(
-            (a, e) => (!a || e.source.sentence < a.source.sentence ? e : a),
-            undefined,
-          )
-      : undefined;
+  const news = newsOf(essay, events);
   if (news) picked.add(news);
   for (let i = 0; i < stretches; i++) {
     const best = ranked.find((e) => stretch(e) === i && !picked.has(e));

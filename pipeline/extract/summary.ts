@@ -94,7 +94,7 @@ export function summarise(input: SummaryInput): string {
   if (clause[0] > sentence[0] && clause[0] - sentence[0] <= MAX_CONTEXT) {
     const before = clean(inRange(sentence[0], clause[0]), input);
     const subject = subjectOf(before);
-    if (subject.some((t) => t.pos === 'PROPN' || t.pos === 'NOUN')) antecedent = render(subject, input.text);
+    if (namesSomeone(subject)) antecedent = render(subject, input.text);
     // "the Nicosia talks, which ended with an exchange of prisoners in 1986": the talks ended ... ("that" only where
     // the tree says it opens a relative clause: elsewhere it is the "that" of what was said).
     if (words[0] && (['which', 'who'].includes(words[0].lemma) || (input.relative && words[0].lemma === 'that')))
@@ -115,11 +115,12 @@ export function summarise(input: SummaryInput): string {
   if (clause[0] === sentence[0] && firstFinite(words) <= 0 && isParticiple(words[0]) && clause[1] < sentence[1]) {
     const subject = subjectOf(clean(inRange(clause[1], sentence[1]), input));
     if (subject.length) {
-      const who = resolvePronoun(
-        `${render(subject, input.text)} was`,
-        [...subject, { ...words[0]!, text: 'was', pos: 'AUX', lemma: 'be' }],
-        { ...input, antecedent },
-      );
+      const who =
+        resolvePronoun(
+          `${render(subject, input.text)} was`,
+          [...subject, { ...words[0]!, text: 'was', pos: 'AUX', lemma: 'be' }],
+          { ...input, antecedent },
+        ) || `${render(subject, input.text)} was`;
       const plural = /^(?:they|we)$/i.test(render(subject, input.text)) || subject.at(-1)!.text.endsWith('s');
       const participle = render(words, input.text);
       return tidy(
@@ -716,6 +717,8 @@ function resolvePronoun(text: string, words: Kept, input: SummaryInput): string 
     : (sameSentenceSubject(words, subject, input) ??
       (subject === 'it' && passive && input.thing ? input.thing : (input.antecedent ?? input.person)));
   if (!stand) return text;
+  // "they" stands for no one person ("Mr. Potach said ... they jumped"): the whole sentence says who.
+  if (subject === 'they' && onePerson(stand, input.people)) return '';
   // The pronoun's own words go ("the latter"), an adverb after them stays ("he also is charged").
   let last = verbAt - 1;
   while (last > 0 && words[last]!.pos === 'ADV') last--;
@@ -732,9 +735,20 @@ function sameSentenceSubject(words: Kept, pronoun: string, input: SummaryInput):
   if (!/^(?:it|they)$/.test(pronoun) || !words[0] || words[0].start <= input.sentence[0]) return null;
   const before = subjectPhrase(input.text, input.tokens, input.sentence[0], words[0].start, input.dates, 12);
   if (!before) return null;
-  const plural = /s$/.test(before) && !/\b\p{Lu}/u.test(before.split(' ').at(-1)!);
-  return plural === (pronoun === 'they') ? before : null;
+  return pluralPhrase(before) === (pronoun === 'they') ? before : null;
 }
+
+/** A subject a later "it" or "they" can stand for: a noun's, not a pronoun's ("we have seen ..., but they jumped"). */
+const namesSomeone = (subject: Token[]) =>
+  subject[0]?.pos !== 'PRON' && subject.some((t) => t.pos === 'PROPN' || t.pos === 'NOUN');
+
+/** "Mr. Potach", "Barnett Slepian": a title and a name, or a person of the who's who. */
+const onePerson = (phrase: string, people: string[]) =>
+  /^(?:Mr|Mrs|Ms|Dr|Sir|Lady|Lord)\.?\s+\p{Lu}/u.test(phrase) || people.includes(phrase);
+
+/** A phrase that names more than one: "the talks", "Britain and France" (not "Mr. Potach", "Paris"). */
+const pluralPhrase = (phrase: string) =>
+  /\band\b/.test(phrase) || (/s$/.test(phrase) && !/\b\p{Lu}/u.test(phrase.split(' ').at(-1)!));
 
 /** "met its Secretary-General Manfred Werner" loses the role to the who's who; "its" goes with it. */
 function withoutPossessive(text: string, people: string[]): string {

@@ -143,6 +143,51 @@ describe('anaphora and relative dates', () => {
   });
 });
 
+describe('antiquity, named days, stretches and decades in words', () => {
+  it('reads a short year after a word of time in a text that has already said it is of antiquity', () => {
+    const text =
+      'Jerome (c. 347 \u2013 30 September 420) was a priest. He was not baptized until about 360 - 366. In 348 Pachomius ' +
+      'died. Theodorus joined around 328. Sikong Tu (837\u2013908) wrote it. The town grew to about 200. In 300 cases it ' +
+      'failed.';
+    expect(tag(text).map((t) => t[1])).toEqual(['0347/0420-09-30', '0360/0366', '0348', '0328', '0837/0908']);
+  });
+
+  it('reads "the year 71" anywhere, and no short number in a modern text', () => {
+    expect(tag('The Romans came in the year 71.').map((t) => t[1])).toEqual(['0071']);
+    expect(tag('In 348 cases it failed. After 211, the count stopped. They sold about 300.')).toEqual([]);
+  });
+
+  it('reads 9/11, "six and a half months ago", "a hundred years ago" and "the year before"', () => {
+    expect(tag('I volunteered during 9/11.').map((t) => t[1])).toEqual(['2001-09-11']);
+    expect(tag('Six and a half months ago, a rocket launched.', '2021-07-12').map((t) => t[1])).toEqual(['2020-12-26']);
+    expect(tag('A hundred years ago the city burned.', '2021-07-12').map((t) => t[1])).toEqual(['1921']);
+    expect(tag('It rose in 2014. It fell the year before.').map((t) => t[1])).toEqual(['2014', '2013']);
+    expect(tag('It rose in 2014. The day before the outbreak, it fell.').map((t) => t[1])).toEqual(['2014']);
+  });
+
+  it('reads "the past 30 days" as the stretch up to the text\'s date, and a vague one as the past', () => {
+    expect(tag('Over the past 30 days it fell.', '2011-03-08').map((t) => t[1])).toEqual(['2011-02-06/2011-03-08']);
+    expect(tag('In the next five years, sales will rise.', '2018-03-05').map((t) => t[1])).toEqual([
+      '2018-03-05/2023-03-05',
+    ]);
+    expect(tag('In the past few days, towns banned it.', '2015-08-02').map((t) => t[1])).toEqual(['PAST_REF']);
+    expect(tag('It was the last year of the war.', '2015-08-02')).toEqual([]);
+  });
+
+  it('reads "the sixties" in the century nearest the narrative, and not the weather\'s sixties', () => {
+    expect(tag('Back in the sixties, he knew it.', '2014-01-28').map((t) => t[1])).toEqual(['196X']);
+    expect(tag('In the 1870s he moved. In the nineties he died.').map((t) => t[1])).toEqual(['187X', '189X']);
+    expect(tag('Highs in the sixties are common.', '2014-01-28')).toEqual([]);
+  });
+
+  it('reads a date set off by dashes as an aside, not as a range ("Waitangi Day - February 6 - this year")', () => {
+    expect(tag('A vote on Waitangi Day - February 6 - this year.', '2015-03-08').map((t) => t[0])).toEqual([
+      'February 6',
+      'this year',
+    ]);
+  });
+});
+
 describe('days that come round', () => {
   it.each([
     'The third departs each Thursday.',

@@ -599,6 +599,9 @@ function listBefore(essay: Essay, n: number): string[] {
 const YARDSTICK =
   /(?:\bcompared\s+(?:to|with)|\b(?:up|down)\s+[^\s,;]+(?:\s+[^\s,;]+){0,3}\s+from|\bversus|\bvs\.?|\bthan(?:\s+(?:in|on|at|during))?|\b(?:\w+est|most|least|first|only)\b(?:\s+[\w-]+){0,3}\s+since|\bsince\s+at\s+least|\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:doubled|tripled|quadrupled|halved|grown|shrunk|outgrown|exceeded|surpassed|overtaken)\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}of)\s+(?:(?:the\s+)?(?:same\s+)?(?:period|time|month|quarter|year)\s+(?:of|in)\s+)?$/i;
 
+const STRETCH =
+  /^(?:the|this)\s+(?:past|last|previous|next|coming)\s+(?:[\w/-]+\s+){0,4}(?:days?|weeks?|months?|years?|decades?|century|centuries)$/i;
+
 /**
  * The rules by which a date tells no happening, asked in this order; the first that holds is the reason given (in
  * `--verbose`: "Date "2001" makes no row: it is a yardstick").
@@ -639,6 +642,11 @@ const NO_HAPPENING: { rule: string; holds: (text: string, at: [number, number]) 
         opens && /^\s+(?:was|is|were|are|will\s+be|has\s+been|had\s+been|would\s+be)\b/i.test(text.slice(end, end + 16))
       );
     },
+  },
+  {
+    // "has held jobs over the past 20 years", "sales will rise 8.5% in the next three years": how long, not when.
+    rule: 'a stretch up to now or from now ("over the past 20 years", "the next three years")',
+    holds: (text, [start, end]) => STRETCH.test(text.slice(start, end)),
   },
   {
     rule: 'the present of a common noun ("today\'s Drug Enforcement Administration")',

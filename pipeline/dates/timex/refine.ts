@@ -1,5 +1,5 @@
 // After recognition: overlapping candidates settled longest-first, and neighbours joined into ranges.
-import { compareDays, parseIsoDay, rangeSpan, yearSpan } from '../calendar.ts';
+import { compareDays, parseIsoDay, rangeSpan, type Span, yearSpan } from '../calendar.ts';
 import type { Candidate } from './types.ts';
 
 /** The candidates in text order, none overlapping: of two that overlap, the one that starts first, then the longer. */
@@ -12,6 +12,12 @@ export function settleOverlaps(found: Candidate[]): Candidate[] {
     chosen.push(c);
   }
   return chosen;
+}
+
+/** True when a span lies inside another, and is not the same. */
+function within(inner: Span | null, outer: Span): boolean {
+  if (!inner || (inner.start === outer.start && inner.end === outer.end)) return false;
+  return compareDays(outer.start, inner.start) <= 0 && compareDays(inner.end, outer.end) <= 0;
 }
 
 /** "from 1996 to 1998", "between 1992 and 1994", "1992-1994": two neighbours become one range. */
@@ -41,6 +47,8 @@ export function joinRanges(text: string, list: Candidate[]): Candidate[] {
             const fromEnd = last?.explicit ? { ...ctx, anchor: last, news: false } : ctx;
             const first = a.resolve(fromEnd, at);
             if (!first || !last) return null;
+            if (dashed && within(a.resolve({ ...ctx, news: false, tenseAt: undefined, anchor: last }, at), last))
+              return null; // "on Waitangi Day - February 6 - this year": an aside that says when, not a range
             let start = first;
             // A start after its end ("is to run from January 23 through March 9", told on January 28) lies in the
             // end's year, or the year before ("from December to February 1998").

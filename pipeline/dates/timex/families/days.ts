@@ -6,6 +6,8 @@ import type { Pattern } from '../types.ts';
 import { capitalised, DASH, DAY, dayOf, g, MONTH, monthOf, YEAR, yearOf } from '../vocabulary.ts';
 
 const JOINT = `${DASH}|\\s+to\\s+|\\s+and\\s+`;
+/** A year of three digits after a day and a month, where nothing follows it that could make it a count. */
+const SHORT_YEAR = `[1-9]\\d{2}(?=\\s*[);,.]|\\s*$)`;
 
 export const days: Pattern[] = [
   // July 27 - August 6, 1997; July 2 - 4, 1997; April 6-7 (year from the anchor)
@@ -38,9 +40,9 @@ export const days: Pattern[] = [
       ]);
     },
   },
-  // 4 May 1994, the 4th of May, 1994
+  // 4 May 1994, the 4th of May, 1994, 30 September 420)
   {
-    re: g(`\\b(?:the\\s+)?(?<day>${DAY})\\s+(?:of\\s+)?(?<month>${MONTH}),?\\s+(?<year>${YEAR})\\b`),
+    re: g(`\\b(?:the\\s+)?(?<day>${DAY})\\s+(?:of\\s+)?(?<month>${MONTH}),?\\s+(?<year>${YEAR}|${SHORT_YEAR})\\b`),
     build: (m) => {
       const { day, month, year } = m.groups;
       return capitalised(month) ? () => explicit(dayOrNull(yearOf(year!), monthOf(month!), dayOf(day!))) : null;
@@ -48,7 +50,7 @@ export const days: Pattern[] = [
   },
   // May 4, 1994
   {
-    re: g(`\\b(?<month>${MONTH})\\s+(?<day>${DAY}),?\\s+(?:of\\s+)?(?<year>${YEAR})\\b`),
+    re: g(`\\b(?<month>${MONTH})\\s+(?<day>${DAY}),?\\s+(?:of\\s+)?(?<year>${YEAR}|${SHORT_YEAR})\\b`),
     build: (m) => {
       const { day, month, year } = m.groups;
       return capitalised(month) ? () => explicit(dayOrNull(yearOf(year!), monthOf(month!), dayOf(day!))) : null;
@@ -56,7 +58,7 @@ export const days: Pattern[] = [
   },
   // May 4 (year from the anchor)
   {
-    re: g(`\\b(?<month>${MONTH})\\s+(?<day>${DAY})\\b(?!\\s*[,.]?\\s*\\d|\\s*(?:${DASH})|:)`),
+    re: g(`\\b(?<month>${MONTH})\\s+(?<day>${DAY})\\b(?!\\s*[,.]?\\s*\\d|\\s*(?:${DASH})\\s*(?:\\d|${MONTH})|:)`),
     build: (m) => {
       const { day, month } = m.groups;
       if (!capitalised(month)) return null;

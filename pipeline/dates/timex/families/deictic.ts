@@ -1,6 +1,6 @@
 // Dates told from the document's own date, whatever the narrative's: "last year", "this May", "yesterday", "on
 // Friday", "next Tuesday", "Monday, Oct. 26"; and TIMEX3's references to the present, past and future ("now").
-import { daySpan, fromDayNumber, toDayNumber } from '../../calendar.ts';
+import { daySpan, daysInMonth, fromDayNumber, parseIsoDay, rangeSpan, type Span, toDayNumber } from '../../calendar.ts';
 import {
   dayOrNull,
   deicticSpan,
@@ -14,7 +14,9 @@ import {
 } from '../resolve.ts';
 import type { Context, Match, Pattern, Resolver } from '../types.ts';
 import {
+  COUNT,
   capitalised,
+  countOf,
   DAY,
   dayOf,
   EDGE,
@@ -97,6 +99,37 @@ export const deictic: Pattern[] = [
       return weekdayDate(m);
     },
   },
+  // the past 30 days, the last five years, the next 2 1/2 years, the past decade, this past week: the stretch that
+  // ends (or starts) on the document's date, or the narrative's in a history. A vague one ("the past few days") is
+  // the past or the future, no stretch.
+  {
+    re: g(
+      `\\b(?:the|this)\\s+(?<which>past|last|previous|next|coming)\\s+(?:(?<count>${COUNT}|few|several|couple\\s+of)(?<half>\\s+and\\s+a\\s+half|\\s+1/2)?\\s+)?(?<unit>days?|weeks?|months?|years?|decades?|century|centuries)\\b(?!\\s+(?:of|in|at|before|after|since|when|that)\\b|-)`,
+    ),
+    build: (m) => {
+      const { which, count, half, unit } = m.groups;
+      const word = which!.toLowerCase();
+      const plural = /s$/i.test(unit!) && !/^century$/i.test(unit!);
+      // "the next year", "the last year of the war": the narrative's year; only "the past year" is a stretch.
+      if (!count && (plural || word !== 'past')) return null;
+      if (count && !plural && countOf(count) !== 1) return null;
+      const forward = word === 'next' || word === 'coming';
+      if (count && Number.isNaN(countOf(count.split(/\s/)[0]!))) {
+        const value = forward ? 'FUTURE_REF' : 'PAST_REF';
+        return Object.assign((ctx: Context) => implicit(referenceDay(ctx) && { ...referenceDay(ctx)!, value }), {
+          quiet: true,
+        });
+      }
+      const n = (count ? countOf(count) : 1) + (half ? 0.5 : 0);
+      return (ctx) => {
+        const base = ctx.news ? referenceDay(ctx) : (ctx.anchor ?? referenceDay(ctx));
+        if (base?.precision !== 'day') return null;
+        const other = stepDays(base.start, unit!.toLowerCase(), forward ? n : -n);
+        const [a, b] = forward ? [base, other] : [other, base];
+        return implicit(rangeSpan(a, b));
+      };
+    },
+  },
   // now, currently, the future, the past, recently: dates a tagger reports, never an event's date
   {
     re: g(
@@ -131,4 +164,18 @@ function weekdayDate(m: Match): Resolver {
     }
     return implicit(nearWeekday(ctx, at, target, which));
   };
+}
+
+/** The day so many units from a day: "five years" before 2018-03-05 is 2013-03-05 (the 31st kept within its month). */
+function stepDays(iso: string, unit: string, count: number): Span {
+  const { year, month, day } = parseIsoDay(iso);
+  const months = { month: 1, year: 12, decade: 120, centur: 1200 };
+  const per = Object.entries(months).find(([name]) => unit.startsWith(name))?.[1];
+  if (!per) {
+    const days = Math.round((unit.startsWith('week') ? 7 : 1) * count);
+    return daySpan(...ymd(fromDayNumber(toDayNumber(iso) + days)));
+  }
+  const index = year * 12 + month - 1 + Math.round(per * count);
+  const [y, m] = [Math.floor(index / 12), (index % 12) + 1];
+  return daySpan(y, m, Math.min(day, daysInMonth(y, m)));
 }

@@ -1,4 +1,5 @@
-// Fixed holidays: "Christmas", "New Year's Day", "Bastille Day", in the year given or the anchor's.
+// Fixed holidays: "Christmas", "New Year's Day", "Bastille Day", in the year given or the anchor's; days known by
+// their names ("9/11").
 import { daySpan } from '../../calendar.ts';
 import { anchorYear } from '../resolve.ts';
 import type { Pattern } from '../types.ts';
@@ -20,6 +21,11 @@ const HOLIDAYS: [RegExp, number, number][] = [
 const PREPOSITION = /\b(?:After|Before|At|By|On|Until|Since|During|Over|For|From|Till)\s+$/;
 
 export const holidays: Pattern[] = [
+  // 9/11: the day of the attacks on New York and Washington, by its name (a day of this year is written "9/11/2025")
+  {
+    re: g('(?<![\\d/.])9/11(?![\\d/]|\\.\\d)'),
+    build: () => () => ({ ...daySpan(2001, 9, 11), explicit: true }),
+  },
   {
     re: g(
       `\\b(?<name>Christmas(?:\\s+(?:Eve|Day))?|New\\s+Year[\u2019']s\\s+(?:Day|Eve)|Boxing\\s+Day|All\\s+Saints[\u2019']?\\s+Day|Bastille\\s+Day|Armistice\\s+Day)(?:\\s+(?:of\\s+)?(?<year>${YEAR4}))?\\b`,

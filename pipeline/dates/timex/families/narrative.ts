@@ -65,17 +65,18 @@ export const narrative: Pattern[] = [
       };
     },
   },
-  // two years later, a month earlier, three days after, five years ago
+  // two years later, a month earlier, three days after, five years ago, six and a half months ago, a hundred years ago
   {
     re: g(
-      `\\b(?:(?:nearly|almost|about|around|roughly|approximately|some|over|just\\s+over|more\\s+than|less\\s+than)\\s+)?(?<count>${COUNT})\\s+(?<unit>days?|weeks?|months?|years?|decades?)\\s+(?<direction>later|earlier|afterwards?|before|ago)\\b`,
+      `\\b(?:(?:nearly|almost|about|around|roughly|approximately|some|over|just\\s+over|more\\s+than|less\\s+than)\\s+)?(?<count>${COUNT})(?<times>\\s+(?:hundred|thousand))?(?<half>\\s+and\\s+a\\s+half)?\\s+(?<unit>hours?|days?|weeks?|months?|years?|decades?|century|centuries)\\s+(?<direction>later|earlier|afterwards?|before|ago)\\b`,
     ),
     build: (m, text) => {
-      const { count: word, unit, direction } = m.groups;
+      const { count: word, times, half, unit, direction } = m.groups;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
       if (/before|after/i.test(direction!) && /^\s+\w/.test(after)) return null; // "two years before the war": not ours
+      if (/^hour/i.test(unit!) && !/ago/i.test(direction!)) return null; // "an hour later" is a time of the same day
       return (ctx) => {
-        const count = countOf(word!);
+        const count = countOf(word!) * (times ? (/thousand/i.test(times) ? 1000 : 100) : 1) + (half ? 0.5 : 0);
         const back = /earlier|before|ago/i.test(direction!);
         // "Profit rose from a year earlier" after "the third quarter": the same quarter, a year back.
         if (ctx.anchor?.precision === 'quarter' && /^years?$/i.test(unit!) && !Number.isNaN(count)) {
@@ -84,8 +85,35 @@ export const narrative: Pattern[] = [
         }
         const base = /ago/i.test(direction!) ? referenceDay(ctx) : ctx.anchor;
         if (!base || Number.isNaN(count)) return null;
-        return implicit(shiftSpan(base, unit!.toLowerCase(), back ? -count : count));
+        const [whole, n] = inWholeUnits(unit!.toLowerCase(), count);
+        return implicit(shiftSpan(base, whole, back ? -n : n));
       };
     },
   },
+  // the year before, the day after: the narrative's neighbour, where no event follows that it is before or after
+  {
+    re: g(`\\bthe\\s+(?<unit>day|week|month|year)\\s+(?<direction>before|after)(?=\\s*[,.;:)]|\\s*$|\\s+when\\b)`),
+    build: (m) => (ctx) => {
+      const unit = m.groups.unit!.toLowerCase();
+      if (!ctx.anchor) return null;
+      const step = /before/i.test(m.groups.direction!) ? -1 : 1;
+      if ((unit === 'day' || unit === 'week') && ctx.anchor.precision !== 'day') return null;
+      if (unit === 'month' && ctx.anchor.precision !== 'day' && ctx.anchor.precision !== 'month') return null;
+      if (unit === 'week') return implicit(weekSpan(fromDayNumber(toDayNumber(ctx.anchor.start) + 7 * step)));
+      return implicit(shiftSpan(ctx.anchor, unit, step));
+    },
+  },
 ];
+
+/** A count of a unit in the whole units a calendar shifts by: "six and a half months" are 198 days, "48 hours" 2 days. */
+function inWholeUnits(unit: string, count: number): [string, number] {
+  const whole = Number.isInteger(count);
+  if (unit.startsWith('hour')) return ['day', Math.round(count / 24)];
+  if (unit.startsWith('centur')) return ['year', Math.round(100 * count)];
+  if (unit.startsWith('decade')) return whole ? ['decade', count] : ['year', Math.round(10 * count)];
+  if (whole) return [unit, count];
+  if (unit.startsWith('year')) return ['month', Math.round(12 * count)];
+  if (unit.startsWith('month')) return ['day', Math.round(30.44 * count)];
+  if (unit.startsWith('week')) return ['day', Math.round(7 * count)];
+  return [unit, Math.floor(count)];
+}

@@ -1,8 +1,8 @@
 // Years and longer: "the late 1990s", "the 18th century", "2002-2003", "1939-45", "479-478 BC", "mid-1995", "490 BC".
 // A bare number is a year only where the words around it do not make it a count or a label ("1500 soldiers",
 // "Resolution 1244").
-import { centurySpan, decadeSpan, rangeSpan, yearSpan } from '../../calendar.ts';
-import { explicit, withPart, withParts } from '../resolve.ts';
+import { centurySpan, decadeSpan, parseIsoDay, rangeSpan, yearSpan } from '../../calendar.ts';
+import { explicit, implicit, withPart, withParts } from '../resolve.ts';
 import type { Pattern } from '../types.ts';
 import {
   DASH,
@@ -21,6 +21,8 @@ import {
 
 /** A year of a citation: inside brackets, after an author ("(Porte, 2012)", "(Makel et al., 2012; ...)"). */
 const CITED_BEFORE = /(?:\p{Lu}[\p{L}'\u2019-]+|et\s+al\.),?\s+$/u;
+/** The decades of a century in words, from the twenties. */
+const DECADE_WORDS = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'];
 /** Where the bracket that is open at each character of a text opened (-1: none), found in one pass for all its years. */
 let brackets: { text: string; open: Int32Array } = { text: '', open: new Int32Array(0) };
 function openBracket(text: string, at: number): number {
@@ -39,6 +41,23 @@ function openBracket(text: string, at: number): number {
 /** Before a range of numbers: pages ("pp. 1087-1101", "92 (6): 1087-1101"). */
 const PAGES_BEFORE = /(?:\b(?:p|pp|pages?|vol|volume)\.?|\)\s*:|\d\s*:)\s*$/i;
 
+/**
+ * A year of antiquity stated beyond doubt: with its era ("347 AD", "400 BC"), after "circa" ("c. 347") or as a
+ * century of the first millennium ("the 4th century"). A text that has one reads "In 348" as a year too.
+ */
+const ANTIQUITY =
+  /\b(?:[1-9]\d{0,2}\s?(?:BCE|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)(?![a-z])|(?:AD|A\.D\.)\s?[1-9]\d{0,2}\b|(?:c\.|ca\.|circa)\s?[1-9]\d{2}\b|(?:[1-9]|10)(?:st|nd|rd|th)[-\s]century|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[-\s]century)/;
+let antiquity = { text: '', is: false };
+function ofAntiquity(text: string): boolean {
+  if (antiquity.text !== text) antiquity = { text, is: ANTIQUITY.test(text) };
+  return antiquity.is;
+}
+/** After a short number that is a year: the clause goes on ("In 348 Pachomius died", "about 373, he set out"). */
+const CLAUSE_AFTER = /^(?:\s*(?:[,.;:)!?]|$)|\s+(?:\p{Lu}|(?:he|she|they|it|the|his|her|their|when|where)\b))/u;
+/** Before "about" or "around": a count ("grew to about 200", "a population of about 300"). */
+const COUNT_BEFORE =
+  /\b(?:of|to|was|were|is|are|be|been|numbered|numbering|than|some|only|just|over|under|nearly|almost|with)\s+$/i;
+
 export const years: Pattern[] = [
   // the 1990s, the late 1990s, 1930s, the 1700s
   {
@@ -48,6 +67,30 @@ export const years: Pattern[] = [
       // "the 1700s" is the century 1700-1799, as "the 1990s" is a decade; "the 2000s" is read as a decade too.
       const span = first % 100 === 0 && first < 2000 ? centurySpan(first / 100 + 1) : decadeSpan(first);
       return explicit(withPart(span, m.groups.part));
+    },
+  },
+  // the sixties, the late seventies, the end of the Nineties: of the century nearest the narrative's date
+  {
+    re: g(
+      `\\b(?<edge>(?:the\\s+)?(?:beginning|start|end|middle|close)\\s+of\\s+)?the\\s+(?<part>(?:early|late|mid|middle)(?:-|\\s+))?(?<decade>${DECADE_WORDS.join('|')})\\b(?!\\s+of\\b)`,
+    ),
+    build: (m, text) => {
+      // "highs in the sixties", "temperatures in the low seventies": degrees, not years.
+      const around = text.slice(Math.max(0, m.index - 80), m.index + m[0].length + 40);
+      if (/\b(?:degrees?|temperatures?|highs?|lows?|fahrenheit|celsius|percent)\b|°|%/i.test(around)) return null;
+      const { edge, part, decade } = m.groups;
+      const tens = 10 * (DECADE_WORDS.indexOf(decade!.toLowerCase()) + 2);
+      return (ctx) => {
+        const told = ctx.anchor ?? (ctx.reference ? yearSpan(parseIsoDay(ctx.reference).year) : null);
+        const near = told ? parseIsoDay(told.start).year : 1950;
+        const latest = ctx.reference ? parseIsoDay(ctx.reference).year : Number.POSITIVE_INFINITY;
+        const century = Math.floor(near / 100) * 100;
+        const first = [century - 100, century, century + 100]
+          .map((c) => c + tens)
+          .filter((y) => y <= latest)
+          .sort((a, b) => Math.abs(a + 5 - near) - Math.abs(b + 5 - near))[0];
+        return first === undefined ? null : implicit(withPart(decadeSpan(first), edge ?? part));
+      };
     },
   },
   // the 18th century, the eighteenth-century, the 5th century BC
@@ -121,6 +164,38 @@ export const years: Pattern[] = [
       const span = () =>
         explicit(to ? rangeSpan(yearSpan(Number(year)), yearSpan(Number(to))) : yearSpan(Number(year)));
       return to ? withParts(span, [[m.index, at.year![1]], at.to!]) : span;
+    },
+  },
+  // the year 71; in a text of antiquity also "In 348", "around 328", "about 360 - 366", "after 211"
+  {
+    re: g(
+      `(?<=\\b(?<cue>(?:in\\s+)?the\\s+year|in|around|about|after|before|until|till|since|by|from|during)\\s+)(?<year>[1-9]\\d{0,2})(?:${DASH}(?<to>[1-9]\\d{0,2}))?(?![\\d.,]\\d|\\s?%|\\w)`,
+    ),
+    build: (m, text) => {
+      const { cue, year, to } = m.groups;
+      const end = m.index + m[0].length;
+      const after = text.slice(end, end + 20);
+      if (!CLAUSE_AFTER.test(after) || /^\s?(?:B\.?C|A\.?D|C\.?E)/.test(after)) return null;
+      if (to && (Number(to) <= Number(year) || Number(to) - Number(year) > 100)) return null;
+      if (!/year/i.test(cue!)) {
+        if (!ofAntiquity(text)) return null;
+        const opens = m.indices.groups.cue![0];
+        if (/^a/i.test(cue!) && COUNT_BEFORE.test(text.slice(Math.max(0, opens - 16), opens))) return null;
+      }
+      const at = m.indices.groups;
+      const span = () =>
+        explicit(to ? rangeSpan(yearSpan(Number(year)), yearSpan(Number(to))) : yearSpan(Number(year)));
+      return to ? withParts(span, [at.year!, at.to!]) : span;
+    },
+  },
+  // (837–908) after a name in a text of antiquity: a lifespan
+  {
+    re: g(`(?<=\\()(?<from>[1-9]\\d{2})${DASH}(?<to>[1-9]\\d{2})(?=\\))`),
+    build: (m, text) => {
+      const { from, to } = m.groups;
+      if (!ofAntiquity(text) || Number(to) <= Number(from) || Number(to) - Number(from) > 110) return null;
+      const at = m.indices.groups;
+      return withParts(() => explicit(rangeSpan(yearSpan(Number(from)), yearSpan(Number(to)))), [at.from!, at.to!]);
     },
   },
 ];

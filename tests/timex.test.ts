@@ -172,6 +172,16 @@ describe('antiquity, named days, stretches and decades in words', () => {
     ]);
     expect(tag('In the past few days, towns banned it.', '2015-08-02').map((t) => t[1])).toEqual(['PAST_REF']);
     expect(tag('It was the last year of the war.', '2015-08-02')).toEqual([]);
+    expect(tag('For the last year SNY has broadcast it.', '2006-06-01').map((t) => t[1])).toEqual([
+      '2005-06-01/2006-06-01',
+    ]);
+    expect(tag('He joined in 1655. In the next five years he served Poland.').map((t) => t[1])).toEqual([
+      '1655',
+      '1655/1660',
+    ]);
+    expect(tag('They will clear the backlog by year end.', '2023-06-01').map((t) => [t[0], t[2], t[3]])).toEqual([
+      ['year end', '2023-09-01', '2023-12-31'],
+    ]);
   });
 
   it('reads "the sixties" in the century nearest the narrative, and not the weather\'s sixties', () => {

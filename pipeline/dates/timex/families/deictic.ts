@@ -1,6 +1,15 @@
 // Dates told from the document's own date, whatever the narrative's: "last year", "this May", "yesterday", "on
 // Friday", "next Tuesday", "Monday, Oct. 26"; and TIMEX3's references to the present, past and future ("now").
-import { daySpan, daysInMonth, fromDayNumber, parseIsoDay, rangeSpan, type Span, toDayNumber } from '../../calendar.ts';
+import {
+  daySpan,
+  daysInMonth,
+  fromDayNumber,
+  parseIsoDay,
+  rangeSpan,
+  type Span,
+  toDayNumber,
+  yearSpan,
+} from '../../calendar.ts';
 import {
   dayOrNull,
   deicticSpan,
@@ -99,19 +108,30 @@ export const deictic: Pattern[] = [
       return weekdayDate(m);
     },
   },
+  // by year end, at year-end: the end of the document's year
+  {
+    deictic: true,
+    re: g(`(?<=\\b(?:by|at|before|until|till|through)\\s+)(?:the\\s+)?year[-\\s]end\\b`),
+    build: () => (ctx) => {
+      const today = referenceDay(ctx);
+      return today && implicit(withPart(yearSpan(parseIsoDay(today.start).year), 'end'));
+    },
+  },
   // the past 30 days, the last five years, the next 2 1/2 years, the past decade, this past week: the stretch that
   // ends (or starts) on the document's date, or the narrative's in a history. A vague one ("the past few days") is
   // the past or the future, no stretch.
   {
     re: g(
-      `\\b(?:the|this)\\s+(?<which>past|last|previous|next|coming)\\s+(?:(?<count>${COUNT}|few|several|couple\\s+of)(?<half>\\s+and\\s+a\\s+half|\\s+1/2)?\\s+)?(?<unit>days?|weeks?|months?|years?|decades?|century|centuries)\\b(?!\\s+(?:of|in|at|before|after|since|when|that)\\b|-)`,
+      `\\b(?:the|this)\\s+(?<which>past|last|previous|next|coming)\\s+(?:(?<count>${COUNT}|few|several|couple\\s+of)(?<half>\\s+and\\s+a\\s+half|\\s+1/2)?\\s+)?(?<unit>days?|weeks?|months?|years?|decades?|century|centuries)\\b(?!\\s+(?:of|in|at|before|after|since)\\b|-)`,
     ),
-    build: (m) => {
+    build: (m, text) => {
       const { which, count, half, unit } = m.groups;
       const word = which!.toLowerCase();
       const plural = /s$/i.test(unit!) && !/^century$/i.test(unit!);
-      // "the next year", "the last year of the war": the narrative's year; only "the past year" is a stretch.
-      if (!count && (plural || word !== 'past')) return null;
+      // "the next year", "the last year of the war": the narrative's year; "the past year" and "for the last year"
+      // are a stretch.
+      const over = /\b(?:for|over|during|throughout|in)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index));
+      if (!count && (plural || (word !== 'past' && !(word === 'last' && over)))) return null;
       if (count && !plural && countOf(count) !== 1) return null;
       const forward = word === 'next' || word === 'coming';
       if (count && Number.isNaN(countOf(count.split(/\s/)[0]!))) {
@@ -123,6 +143,12 @@ export const deictic: Pattern[] = [
       const n = (count ? countOf(count) : 1) + (half ? 0.5 : 0);
       return (ctx) => {
         const base = ctx.news ? referenceDay(ctx) : (ctx.anchor ?? referenceDay(ctx));
+        // "In 1655 ... In the course of the next five years": years from a year.
+        if (base?.precision === 'year' && /^(?:year|decade|centur)/i.test(unit!)) {
+          const years = Math.round(n * (/^decade/i.test(unit!) ? 10 : /^centur/i.test(unit!) ? 100 : 1));
+          const year = parseIsoDay(base.start).year;
+          return implicit(rangeSpan(yearSpan(forward ? year : year - years), yearSpan(forward ? year + years : year)));
+        }
         if (base?.precision !== 'day') return null;
         const other = stepDays(base.start, unit!.toLowerCase(), forward ? n : -n);
         const [a, b] = forward ? [base, other] : [other, base];

@@ -24,19 +24,22 @@ export const narrative: Pattern[] = [
       return (ctx) => (ctx.anchor ? implicit(ctx.anchor) : null);
     },
   },
-  // the end of the year, the beginning of the month, late in the year, early in 1941
+  // the end of the year, the beginning of the month, late in the year, early in 1941, earlier in the year
   {
     re: g(
-      `\\b(?:(?:the\\s+)?(?<edge>beginning|start|end|middle|close|turn)\\s+of\\s+the\\s+(?<unit>year|month)|(?<part>early|late|mid|middle)\\s+in\\s+(?:the\\s+(?<inUnit>year|month)|(?<year>${YEAR4})))\\b`,
+      `\\b(?:(?:the\\s+)?(?<edge>beginning|start|end|middle|close|turn)\\s+of\\s+the\\s+(?<unit>year|month)|(?<part>early|late|mid|middle|earlier|later)\\s+in\\s+(?:the\\s+(?<inUnit>year|month)|(?<year>${YEAR4})))\\b`,
     ),
     build: (m) => (ctx) => {
       const { edge, unit: ofUnit, part: inPart, inUnit, year: stated } = m.groups;
-      const part = edge ?? inPart;
+      // "earlier in the year", "later in the month": some time in it; in a news story, in the story's own year.
+      const loose = /^(?:earlier|later)$/i.test(inPart ?? '');
+      const part = edge ?? (loose ? undefined : inPart);
       if (stated) return explicit(withPart(yearSpan(Number(stated)), part));
-      if (!ctx.anchor) return null;
-      const { year, month } = parseIsoDay(ctx.anchor.start);
+      const at = loose && ctx.news ? referenceDay(ctx) : ctx.anchor;
+      if (!at) return null;
+      const { year, month } = parseIsoDay(at.start);
       const unit = ofUnit ?? inUnit;
-      if (unit === 'month' && ctx.anchor.precision !== 'day' && ctx.anchor.precision !== 'month') return null;
+      if (unit === 'month' && at.precision !== 'day' && at.precision !== 'month') return null;
       return implicit(withPart(unit === 'month' ? monthSpan(year, month) : yearSpan(year), part));
     },
   },

@@ -3,7 +3,7 @@
 // "Resolution 1244").
 import { centurySpan, decadeSpan, parseIsoDay, rangeSpan, yearSpan } from '../../calendar.ts';
 import { explicit, implicit, withPart, withParts } from '../resolve.ts';
-import type { Pattern } from '../types.ts';
+import type { Context, Pattern } from '../types.ts';
 import {
   DASH,
   ERA,
@@ -52,6 +52,8 @@ function ofAntiquity(text: string): boolean {
   if (antiquity.text !== text) antiquity = { text, is: ANTIQUITY.test(text) };
   return antiquity.is;
 }
+/** The narrative is in the first millennium: the date the reader last saw is before the year 1000. */
+const inAntiquity = (ctx: Context) => !!ctx.anchor && parseIsoDay(ctx.anchor.start).year < 1000;
 /** After a short number that is a year: the clause goes on ("In 348 Pachomius died", "about 373, he set out"). */
 const CLAUSE_AFTER = /^(?:\s*(?:[,.;:)!?]|$)|\s+(?:\p{Lu}|(?:he|she|they|it|the|his|her|their|when|where)\b))/u;
 /** Before "about" or "around": a count ("grew to about 200", "a population of about 300"). */
@@ -166,7 +168,7 @@ export const years: Pattern[] = [
       return to ? withParts(span, [[m.index, at.year![1]], at.to!]) : span;
     },
   },
-  // the year 71; in a text of antiquity also "In 348", "around 328", "about 360 - 366", "after 211"
+  // the year 71; in a paragraph of antiquity, or a narrative that is there, also "In 348", "around 328", "about 360 - 366", "after 211"
   {
     re: g(
       `(?<=\\b(?<cue>(?:in\\s+)?the\\s+year|in|around|about|after|before|until|till|since|by|from|during)\\s+)(?<year>[1-9]\\d{0,2})(?:${DASH}(?<to>[1-9]\\d{0,2}))?(?![\\d.,]\\d|\\s?%|\\w)`,
@@ -177,25 +179,28 @@ export const years: Pattern[] = [
       const after = text.slice(end, end + 20);
       if (!CLAUSE_AFTER.test(after) || /^\s?(?:B\.?C|A\.?D|C\.?E)/.test(after)) return null;
       if (to && (Number(to) <= Number(year) || Number(to) - Number(year) > 100)) return null;
-      if (!/year/i.test(cue!)) {
-        if (!ofAntiquity(text)) return null;
-        const opens = m.indices.groups.cue![0];
-        if (/^a/i.test(cue!) && COUNT_BEFORE.test(text.slice(Math.max(0, opens - 16), opens))) return null;
-      }
+      const opens = m.indices.groups.cue![0];
+      if (/^a/i.test(cue!) && COUNT_BEFORE.test(text.slice(Math.max(0, opens - 16), opens))) return null;
+      const said = /year/i.test(cue!) || ofAntiquity(text);
       const at = m.indices.groups;
-      const span = () =>
-        explicit(to ? rangeSpan(yearSpan(Number(year)), yearSpan(Number(to))) : yearSpan(Number(year)));
-      return to ? withParts(span, [at.year!, at.to!]) : span;
+      const span = (ctx: Context) =>
+        said || inAntiquity(ctx)
+          ? explicit(to ? rangeSpan(yearSpan(Number(year)), yearSpan(Number(to))) : yearSpan(Number(year)))
+          : null;
+      return Object.assign(to ? withParts(span, [at.year!, at.to!]) : span, { quiet: true });
     },
   },
-  // (837–908) after a name in a text of antiquity: a lifespan
+  // (837–908) after a name, in antiquity as above: a lifespan
   {
     re: g(`(?<=\\()(?<from>[1-9]\\d{2})${DASH}(?<to>[1-9]\\d{2})(?=\\))`),
     build: (m, text) => {
       const { from, to } = m.groups;
-      if (!ofAntiquity(text) || Number(to) <= Number(from) || Number(to) - Number(from) > 110) return null;
+      if (Number(to) <= Number(from) || Number(to) - Number(from) > 110) return null;
+      const said = ofAntiquity(text);
       const at = m.indices.groups;
-      return withParts(() => explicit(rangeSpan(yearSpan(Number(from)), yearSpan(Number(to)))), [at.from!, at.to!]);
+      const span = (ctx: Context) =>
+        said || inAntiquity(ctx) ? explicit(rangeSpan(yearSpan(Number(from)), yearSpan(Number(to)))) : null;
+      return Object.assign(withParts(span, [at.from!, at.to!]), { quiet: true });
     },
   },
 ];

@@ -9,7 +9,9 @@
 //   npx tsx bench/eval-gum-dates.ts [--errors] [--genre NAME]
 import { VFile } from 'vfile';
 import { toldFrom } from '../pipeline/core/essay-date.ts';
+import type { Essay } from '../pipeline/core/model.ts';
 import { isReference } from '../pipeline/dates/timex/index.ts';
+import { extractChronology } from '../pipeline/extract/index.ts';
 import { findMentions } from '../pipeline/extract/mentions.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
 import { hasGum, readGum } from '../scripts/gum.ts';
@@ -68,6 +70,33 @@ const isCitation = (source: string, g: Span) =>
   /^\d{4}[a-z]?$/.test(g.text) &&
   /\([^()]*(?:\p{Lu}[\p{L}'\u2019-]+|et al\.),?\s*$/u.test(source.slice(Math.max(0, g.start - 120), g.start));
 const errors: string[] = [];
+
+/**
+ * Rows, as a proxy for events (GUM marks no events): how many of GUM's dates (citation years aside) date a row of the
+ * chronology, and how many rows are dated by a date GUM marks. Not every date tells an event ("in the past decade"),
+ * and GUM leaves some dates unmarked, so neither figure is the events' recall or precision: they show where rows are
+ * lost or made of nothing, genre by genre.
+ */
+const rowTotals = new Map<string, { gold: number; dated: number; rows: number; onGold: number }>();
+function scoreRows(name: string, genre: string, essay: Essay, created: string | null, source: string, gold: Span[]) {
+  const c = extractChronology(essay, { referenceDate: created, spelling: false });
+  const at = c.events.map((e) => {
+    const m = c.mentions.find((x) => x.paragraph === e.source.paragraph && x.text === e.date.text);
+    return { e, span: m ? { start: m.offset[0], end: m.offset[1] } : null };
+  });
+  const t = rowTotals.get(genre) ?? { gold: 0, dated: 0, rows: 0, onGold: 0 };
+  rowTotals.set(genre, t);
+  const counted = gold.filter((g) => !isCitation(source, g));
+  for (const g of counted) {
+    t.gold++;
+    if (at.some(({ span }) => span && overlaps(span as Span, g))) t.dated++;
+  }
+  for (const { e, span } of at) {
+    t.rows++;
+    if (span && counted.some((g) => overlaps(span as Span, g))) t.onGold++;
+    else errors.push(`${name} ROW   ${e.date.value} "${e.date.text}" | ${e.summary}`);
+  }
+}
 
 for (const doc of readGum()) {
   if (onlyGenre && doc.genre !== onlyGenre) continue;
@@ -135,6 +164,7 @@ for (const doc of readGum()) {
       errors.push(`${doc.name} VALUE "${g.text}" gold ${g.days?.join('..')} got ${match.days?.join('..')}`);
     if (!exact) errors.push(`${doc.name} EXTENT gold "${g.text}" got "${match.text}"`);
   }
+  scoreRows(doc.name, doc.genre, essay, doc.created, source, gold);
   for (const s of system) {
     for (const x of [t, all]) x.system++;
     if (!used.has(s)) errors.push(`${doc.name} EXTRA "${s.text}" ${s.days?.join('..')}  …${context(s)}…`);
@@ -158,4 +188,16 @@ console.log(row('all', all));
 const recall = (found: number, gold: number) => pct(found / gold).trim();
 console.log(
   `${citations.gold} of the gold dates are years of citations ("(Porte, 2012)"), references the pack does not date (${citations.found} found); without them, relaxed recall ${recall(all.relaxed - citations.found, all.gold - citations.gold)}%`,
+);
+
+const rowsAll = { gold: 0, dated: 0, rows: 0, onGold: 0 };
+console.log('\nRows (a proxy for events): GUM dates that date a row; rows dated by a GUM date');
+for (const [genre, r] of [...rowTotals].sort()) {
+  for (const k of ['gold', 'dated', 'rows', 'onGold'] as const) rowsAll[k] += r[k];
+  console.log(
+    `${genre.padEnd(10)} ${pct(r.dated / r.gold)} of ${String(r.gold).padStart(3)}   ${pct(r.onGold / r.rows)} of ${String(r.rows).padStart(3)} rows`,
+  );
+}
+console.log(
+  `${'all'.padEnd(10)} ${pct(rowsAll.dated / rowsAll.gold)} of ${String(rowsAll.gold).padStart(3)}   ${pct(rowsAll.onGold / rowsAll.rows)} of ${String(rowsAll.rows).padStart(3)} rows`,
 );

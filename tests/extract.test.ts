@@ -216,6 +216,22 @@ describe('what "today" means', () => {
       '2019-12-31',
     );
   });
+
+  it('is our time in a guide or a history told from no date of its own: a mention, no row', async () => {
+    const guide = await chronologyOf(
+      'Isfahan\n\nThe city was taken in 1387. Its walls fell in 1722. The square was laid out in 1602. It was rebuilt in ' +
+        '1935. Today textile and steel mills take the place of its gardens.\n',
+      'guide.txt',
+      '2005-06-14',
+    );
+    expect(guide.events.map((e) => e.date.value)).toEqual(['1387', '1602', '1722', '1935']);
+    expect(guide.mentions.map((m) => m.text).at(-1)).toBe('Today');
+    const news = await chronologyOf(
+      'Summit\n\nBRUSSELS, 14 June 2005 (Agency) - The summit opens today. Leaders met in 2004.\n',
+      'news.txt',
+    );
+    expect(news.events.map((e) => e.date.value)).toEqual(['2004', '2005-06-14']);
+  });
 });
 
 describe('news stories, reports and notes', () => {

@@ -295,7 +295,7 @@ class Reading {
         m.at[1] <= to &&
         !isReference(m.value) &&
         !quoted.some(([a, b]) => m.at![0] >= a && m.at![1] <= b) &&
-        !this.dropped(m, noHappening(paragraph.text, m.at, this.english)),
+        !this.dropped(m, m.ourTime ? OUR_TIME : noHappening(paragraph.text, m.at, this.english)),
     );
     const heading = this.headingDates.get(paragraph.section);
     return own.length ||
@@ -601,6 +601,8 @@ const YARDSTICK =
 
 const STRETCH =
   /^(?:the|this)\s+(?:past|last|previous|next|coming)\s+(?:[\w/-]+\s+){0,4}(?:days?|weeks?|months?|years?|decades?|century|centuries)$/i;
+
+const OUR_TIME = 'our time, in a text not told from a date of its own ("Today textile mills take their place")';
 
 /**
  * The rules by which a date tells no happening, asked in this order; the first that holds is the reason given (in

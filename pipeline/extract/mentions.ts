@@ -17,6 +17,11 @@ export interface LocatedMention extends Mention {
   at?: [number, number];
   /** The family of date patterns that read it ("months"). */
   family: string;
+  /**
+   * "Today textile mills take their place", "she is still read today": a "today" of the present tense in a text not
+   * told from a date of its own is our time, no day of the story.
+   */
+  ourTime?: true;
 }
 
 /** @param onUnplaced told of each date expression that cannot be placed in time (a bare "May" before any year) */
@@ -56,6 +61,7 @@ export function findMentions(
         sentence: sentence?.n ?? 1,
         explicit: timex.explicit,
         family: timex.family,
+        ...(!ctx.news && isOurTime(text, timex.offset, ctx.tenseAt) ? { ourTime: true as const } : {}),
         ...(paragraph.sentences.length ? { at: timex.offset } : {}),
         ...(timex.parts
           ? { parts: timex.parts.map(([a, b]) => [toSource(segments, a), toSource(segments, b)] as [number, number]) }
@@ -74,6 +80,14 @@ export function findMentions(
     if (isRead(paragraph)) tag(paragraph.text, paragraph.segments, paragraph);
   }
   return mentions;
+}
+
+/** "today" in a clause of the present tense or of "can" and "may", not of the present progressive ("is visiting"). */
+function isOurTime(text: string, [start, end]: [number, number], tenseAt: Context['tenseAt']): boolean {
+  if (!tenseAt || !/^today$/i.test(text.slice(start, end))) return false;
+  const sentence = text.slice(text.lastIndexOf('. ', start) + 1, text.indexOf('. ', end) >>> 0);
+  const state = tenseAt(start) === 'present' || /\b(?:can|may)\s+(?:not\s+)?\p{Ll}/u.test(sentence);
+  return state && !/\b(?:is|are|am)\s+\w+ing\b/i.test(sentence);
 }
 
 /** English, or a variety of it ("en-GB"): the language the word tools (parts of speech, tense, summaries) read. */

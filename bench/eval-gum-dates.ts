@@ -81,8 +81,13 @@ const rowTotals = new Map<string, { gold: number; dated: number; rows: number; o
 function scoreRows(name: string, genre: string, essay: Essay, created: string | null, source: string, gold: Span[]) {
   const c = extractChronology(essay, { referenceDate: created, spelling: false });
   const at = c.events.map((e) => {
-    const m = c.mentions.find((x) => x.paragraph === e.source.paragraph && x.text === e.date.text);
-    return { e, span: m ? { start: m.offset[0], end: m.offset[1] } : null };
+    // A row of one end of a range ("born August 9, 1929" of a lifespan) points at that end of the range.
+    const m =
+      c.mentions.find((x) => x.paragraph === e.source.paragraph && x.text === e.date.text) ??
+      c.mentions.find((x) => x.paragraph === e.source.paragraph && x.text.includes(e.date.text));
+    if (!m) return { e, span: null };
+    const from = m.offset[0] + m.text.indexOf(e.date.text);
+    return { e, span: { start: from, end: from + e.date.text.length } };
   });
   const t = rowTotals.get(genre) ?? { gold: 0, dated: 0, rows: 0, onGold: 0 };
   rowTotals.set(genre, t);
@@ -90,6 +95,10 @@ function scoreRows(name: string, genre: string, essay: Essay, created: string | 
   for (const g of counted) {
     t.gold++;
     if (at.some(({ span }) => span && overlaps(span as Span, g))) t.dated++;
+    else
+      errors.push(
+        `${name} NOROW "${g.text}"  \u2026${source.slice(Math.max(0, g.start - 60), g.end + 40).replace(/\s+/g, ' ')}\u2026`,
+      );
   }
   for (const { e, span } of at) {
     t.rows++;

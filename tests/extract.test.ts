@@ -334,6 +334,28 @@ describe('what is no event', () => {
   });
 });
 
+describe('what is no event, in other genres', () => {
+  it('a caption with its credit, a stretch up to now, a decrease from the year before', async () => {
+    const { VFile } = await import('vfile');
+    const { parseEssay } = await import('../pipeline/parse/index.ts');
+    const { extractChronology } = await import('../pipeline/extract/index.ts');
+    const text =
+      'Asylum\n\nLONDON, 23 February 2023 (Wire) - The Home Office announced on Wednesday the start of a process to ' +
+      'replace interviews, and determine whether claims would fall.\n\nBraverman with Gérald Darmanin in Paris on November ' +
+      '14, 2022. Image: Home Office.\n\nThe backlog has grown over the past two years. Claims were 40,000, a decrease ' +
+      'from the year before. The office was founded in 1782.\n';
+    const file = new VFile({ path: 'a.txt', value: text });
+    const c = extractChronology(await parseEssay(file), { spelling: false }, file);
+    expect(c.events.map((e) => [e.date.value, e.summary])).toEqual([
+      ['1782', 'The office was founded'],
+      [
+        '2023-02-22',
+        'The Home Office announced the start of a process to replace interviews, and determine whether claims would fall',
+      ],
+    ]);
+  });
+});
+
 describe('what kind of event a clause tells', () => {
   const kindOf = (sentence: string) => classify(tag(sentence), 0, sentence.length);
   it.each([

@@ -592,13 +592,16 @@ function listBefore(essay: Essay, n: number): string[] {
 }
 
 // A date that is a yardstick, not a time something happened: "sales dropped 23% compared to March of 2008", "higher
-// than in 2005", "the strongest quarter since 2001", "the lowest level in a decade", "down $2.5 billion from 1996",
+// than in 2005", "a decrease from the year before", "the strongest quarter since 2001", "the lowest level in a decade", "down $2.5 billion from 1996",
 // "has tripled its population of 1958";
 // and the present of a common noun
 // ("today's Drug Enforcement Administration"), which is no day at all.
 const YARDSTICK =
-  /(?:\bcompared\s+(?:to|with)|\b(?:up|down)\s+[^\s,;]+(?:\s+[^\s,;]+){0,3}\s+from|\bversus|\bvs\.?|\bthan(?:\s+(?:in|on|at|during))?|\b(?:\w+est|most|least|first|only)\b(?:\s+[\w-]+){0,3}\s+since|\bsince\s+at\s+least|\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:doubled|tripled|quadrupled|halved|grown|shrunk|outgrown|exceeded|surpassed|overtaken)\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}of)\s+(?:(?:the\s+)?(?:same\s+)?(?:period|time|month|quarter|year)\s+(?:of|in)\s+)?$/i;
+  /(?:\bcompared\s+(?:to|with)|\b(?:up|down)\s+[^\s,;]+(?:\s+[^\s,;]+){0,3}\s+from|\b(?:increase|decrease|rise|fall|drop|decline|gain|loss|jump)s?\s+(?:of\s+[^\s,;]+\s+)?from|\bversus|\bvs\.?|\bthan(?:\s+(?:in|on|at|during))?|\b(?:\w+est|most|least|first|only)\b(?:\s+[\w-]+){0,3}\s+since|\bsince\s+at\s+least|\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:doubled|tripled|quadrupled|halved|grown|shrunk|outgrown|exceeded|surpassed|overtaken)\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}of)\s+(?:(?:the\s+)?(?:same\s+)?(?:period|time|month|quarter|year)\s+(?:of|in)\s+)?$/i;
 
+/** A picture's credit closing its caption, or the words that open one ("Photo attributed to ..."). */
+const CAPTION =
+  /(?:^|[.!?)]\s+)(?:Image|Photo|Photograph|Picture|Credit|Photo\s+credit)s?:\s*[^.!?]{1,80}\.?\s*$|^\s*(?:Photo|Image|Picture|Photograph)\s+(?:attributed\s+to|taken\s+by|courtesy\s+of|by)\b/i;
 const STRETCH =
   /^(?:the|this)\s+(?:past|last|previous|next|coming)\s+(?:[\w/-]+\s+){0,4}(?:days?|weeks?|months?|years?|decades?|century|centuries)$/i;
 
@@ -621,6 +624,11 @@ const NO_HAPPENING: { rule: string; holds: (text: string, at: [number, number]) 
       PERFECT_BEFORE.test(clauseBefore(text, start)),
   },
   { rule: 'a year beside a name in a list', holds: (text, [start, end]) => inListOfNames(text, start, end) },
+  {
+    // "Braverman with Gérald Darmanin in Paris on November 14, 2022. Image: Home Office.": a picture's caption.
+    rule: 'a caption ("... in Paris on November 14, 2022. Image: Home Office.")',
+    holds: (text) => text.length < 400 && CAPTION.test(text),
+  },
   {
     // "Duckworth, A. L.; Peterson, C. (June 2007). "Grit: Perseverance ...". Journal of ...": a work's date.
     rule: 'a reference to a work ("Duckworth, A. L.; Peterson, C. (June 2007)")',

@@ -489,8 +489,11 @@ function dropAttribution(words: Kept): Kept {
     const nominal = subject.every(
       (t) => ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART', 'PRON'].includes(t.pos) || t.lemma === 'of',
     );
-    // "announced an agreement to acquire the bank": an infinitive with no verb after it is no clause of its own.
-    const infinitive = rest[restVerb]?.lemma === 'to' && !finite(rest.slice(restVerb + 2));
+    // "announced an agreement to acquire the bank", "announced the start of a process to suggest designs, and ...
+    // would prefer": what is announced is a noun and its infinitive, no clause of its own.
+    const after = rest.slice(restVerb + 2);
+    const cut = after.findIndex((t) => t.text === ',' || t.pos === 'CCONJ');
+    const infinitive = rest[restVerb]?.lemma === 'to' && !finite(cut < 0 ? after : after.slice(0, cut));
     if (restVerb > 0 && nominal && !infinitive && !(subject.length === 1 && subject[0]!.pos === 'PRON')) return rest;
   }
   return words;

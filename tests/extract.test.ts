@@ -435,6 +435,17 @@ describe('which clause a date belongs to', () => {
     ]);
   });
 
+  it('an opening participle before "it" tells of what "it" stands for; a name and its "who" before the subject go', async () => {
+    expect(
+      await summaries([
+        'Phoenix is the capital of Arizona. Founded in 1871, it has become the centre of the region.',
+        'Higuchi was a writer. In 1892, after seeing the success of a classmate, Kaho Tanabe, who wrote a novel, Higuchi ' +
+          'decided to become a novelist.',
+        'Saikaku was a 17th-century writer, whose stories she had recently discovered.',
+      ]),
+    ).toEqual(['1871 Phoenix was founded', '1892 Higuchi decided to become a novelist']);
+  });
+
   it('a date that says which noun ("the Feb. 23 accord") goes alone, its preposition and article stay', async () => {
     expect(
       await summaries(['The sites may be visited as laid down by the Feb. 23, 1998 accord signed by the two men.']),

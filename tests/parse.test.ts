@@ -179,11 +179,24 @@ describe("the text's kind, told by its form", () => {
       'Dag Hammarskjöld\n\nDag Hammarskjöld (born 29 July 1905) was a Swedish diplomat. He became Secretary-General in 1953.\n',
     ],
     [
+      'biography',
+      'Yuen Ren Chao\n\nEarly life\n\nBorn in Tianjin, Chao went to the United States in 1910. He studied at Cornell, ' +
+        'where he met Hu Shih. He then turned to philosophy.\n\nChao returned to China in 1920. His wife was a doctor. ' +
+        'Chao taught at Harvard.\n',
+    ],
+    [
       'interview',
       'Talking to the envoy\n\nQ: When did talks start?\n\nA: In 1994, in Brussels.\n\nQ: And then?\n\nA: We joined in 1997.\n',
     ],
   ])('%s', async (kind, text) => {
     expect(await genre(text)).toBe(kind);
+  });
+
+  it('takes no place for a life: "New Zealand" names no one, though its text says "he"', async () => {
+    const text =
+      'New Zealand\n\nNew Zealand lies in the Pacific. Its prime minister said he would act. He spoke in 2015.\n\n' +
+      'New Zealand voted in 2016. He lost. New Zealand kept its flag, and his party stayed in power.\n';
+    expect(await genre(text)).toBe(null);
   });
 
   it('dates a speech by its "Delivered ..." line', async () => {

@@ -654,6 +654,13 @@ const NO_HAPPENING: { rule: string; holds: (text: string, at: [number, number]) 
     },
   },
   {
+    // "a 17th-century writer", "an 1850s house": a date that says what kind a thing is.
+    rule: 'what kind a thing is ("a 17th-century writer")',
+    holds: (text, [start, end]) =>
+      /\b(?:a|an)\s+$/i.test(text.slice(Math.max(0, start - 4), start)) &&
+      /(?:century|\d0['\u2019]?s)$/i.test(text.slice(start, end)),
+  },
+  {
     // "has held jobs over the past 20 years", "sales will rise 8.5% in the next three years": how long, not when.
     rule: 'a stretch up to now or from now ("over the past 20 years", "the next three years")',
     holds: (text, [start, end]) => STRETCH.test(text.slice(start, end)),

@@ -199,6 +199,16 @@ function participleEvent(input: SummaryInput, inRange: (from: number, to: number
       subject = before;
     else return null;
   }
+  // "Founded in 1871, it has become the region's centre": the pronoun stands for the last sentence's subject.
+  const pronoun = open < 0 && subject.length === 1 ? /^(?:it|this|he|she|they)$/i.exec(subject[0]!.text)?.[0] : null;
+  if (pronoun) {
+    const stand = /^(?:he|she)$/i.test(pronoun) ? input.person : input.antecedent;
+    if (!stand) return null;
+    const opening = render(clean(phrase, input), input.text);
+    return tidy(
+      `${stand} ${/^they$/i.test(pronoun) ? 'were' : 'was'} ${opening.charAt(0).toLowerCase()}${opening.slice(1)}`,
+    );
+  }
   if (!subject.length || !subject.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return null;
   // "Article 237 of the Treaty of Rome, signed in 1957": the article, or the treaty? Left as it was.
   if (
@@ -221,7 +231,7 @@ function clean(tokens: Kept, input: SummaryInput): Kept {
   const inDate = dateLookup(tokens, input);
   const dropped = wordsOfTheDates(tokens, inDate);
   const out = outsideBrackets(tokens).filter((t) => !inDate(t) && !dropped.has(t));
-  return withoutTail(withoutOpening(withoutPauses(out)));
+  return withoutTail(withoutOpening(withoutPauses(out), input.text));
 }
 
 /** "We, um, signed the contract": a speaker's pauses go, with the commas that set them off. */
@@ -346,7 +356,7 @@ function wordsOfTheDates(tokens: Kept, inDate: (t: Token) => boolean): Set<Token
 }
 
 /** Without leading "and", "but", commas, connectives ("However,"), a framing phrase before the subject, a "where". */
-function withoutOpening(words: Kept): Kept {
+function withoutOpening(words: Kept, text: string): Kept {
   let out = words;
   // ("Nor" and "neither" stay: "Nor will I shrink from my share" without its "Nor" says the opposite.)
   let first = 0;
@@ -413,7 +423,7 @@ function withoutOpening(words: Kept): Kept {
     PRONOUNS.has(out[verbAt - 1]!.lemma)
   )
     out = out.slice(verbAt - 1);
-  else if (comma > 0 && framing && firstFinite(rest) >= 0) out = rest;
+  else if (comma > 0 && framing && firstFinite(rest) >= 0) out = withoutAppositive(rest, text);
   // "Before that she served ...", "After this the council met": a link to the sentence before, with no comma.
   else if (opener?.pos === 'ADP' && ['that', 'this'].includes(out[1]?.lemma ?? '') && firstFinite(out.slice(2)) >= 1)
     out = out.slice(2);
@@ -421,6 +431,25 @@ function withoutOpening(words: Kept): Kept {
   if (out[0] && ['where', 'when', 'while', 'whereas'].includes(out[0].lemma) && firstFinite(out.slice(1)) >= 0)
     out = out.slice(1);
   return out;
+}
+
+/**
+ * "[after seeing the success of a classmate,] Kaho Tanabe, who wrote a novel, Higuchi decided ...": the name the framing
+ * phrase ended on, and what its "who" says of it, go with the phrase; the subject is the name after them.
+ */
+function withoutAppositive(words: Kept, text: string): Kept {
+  // Its "who" clause may be a clause of its own, left out of these words: then the text between two words says so.
+  const name = (t: Token) => ['PROPN', 'NOUN', 'DET', 'ADJ'].includes(t.pos);
+  for (let i = 0; i < Math.min(words.length - 1, 5) && name(words[i]!); i++) {
+    const between = text.slice(words[i]!.end, words[i + 1]!.start);
+    const inWords = words[i + 1]!.text === ',' && ['who', 'which'].includes(words[i + 2]?.lemma ?? '');
+    if (!inWords && !/^\s*,\s*(?:who|which)\b[\s\S]*,\s*$/.test(between)) continue;
+    const close = inWords ? words.findIndex((t, k) => k > i + 2 && t.text === ',') : i;
+    const rest = close >= 0 ? words.slice(close + 1) : [];
+    const verbAt = firstFinite(rest);
+    return verbAt > 0 && rest.slice(0, verbAt).some((t) => t.pos === 'PROPN' || t.pos === 'NOUN') ? rest : words;
+  }
+  return words;
 }
 
 /** A word whose loss changes what a summary says: a figure, or a negation. */

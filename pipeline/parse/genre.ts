@@ -65,5 +65,23 @@ export function genreOf(title: string, paragraphs: Paragraph[], source: string):
   const told = new RegExp(`^${name},? (?:was born|is an?|was an?)\\b`, 'u');
   if (texts.slice(0, 3).some((t) => life.test(t) || told.test(t)) || life.test(opening) || told.test(opening))
     return 'biography';
-  return null;
+  return namedLife(title, texts, name) ? 'biography' : null;
+}
+
+/**
+ * A life told from its middle (its opening cut): the title is a name ("Yuen Ren Chao") whose last word the text then
+ * uses alone ("Chao went to the United States"), and "he" or "she" come as often. ("New Zealand" is no name: its last
+ * word never stands alone.)
+ */
+function namedLife(title: string, texts: string[], name: string): boolean {
+  if (!new RegExp(`^${name}$`, 'u').test(title.trim())) return false;
+  const surname = title
+    .trim()
+    .split(/\s+/)
+    .at(-1)!
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const body = texts.slice(0, 8).join(' ');
+  const alone = body.match(new RegExp(`(?<![\\p{Lu}][\\p{L}.'’-]*\\s)\\b${surname}\\b`, 'gu'))?.length ?? 0;
+  const pronouns = body.match(/\b(?:he|she|his|her|him)\b/gi)?.length ?? 0;
+  return alone >= 3 && pronouns >= 3;
 }

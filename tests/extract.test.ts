@@ -446,6 +446,18 @@ describe('which clause a date belongs to', () => {
     ).toEqual(['1871 Phoenix was founded', '1892 Higuchi decided to become a novelist']);
   });
 
+  it('a framing phrase ends after the place it names ("California, Berkeley,"); "At least 76" is a count, no frame', async () => {
+    expect(
+      await summaries([
+        'After 23 years at the University of California, Berkeley, Fillmore joined the Institute in 1994.',
+        'In 2005, at least 76 people were killed when the hotel collapsed, the cause of which is unknown.',
+      ]),
+    ).toEqual([
+      '1994 Fillmore joined the Institute',
+      '2005 At least 76 people were killed when the hotel collapsed, the cause of which is unknown',
+    ]);
+  });
+
   it('a date that says which noun ("the Feb. 23 accord") goes alone, its preposition and article stay', async () => {
     expect(
       await summaries(['The sites may be visited as laid down by the Feb. 23, 1998 accord signed by the two men.']),

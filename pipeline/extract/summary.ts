@@ -410,7 +410,10 @@ function withoutOpening(words: Kept, text: string): Kept {
     'because',
     'if',
   ];
-  const framing = opener && (opener.pos === 'ADP' || opener.pos === 'SCONJ' || subordinates.includes(opener.lemma));
+  const framing =
+    opener &&
+    !opensOnCount(out) &&
+    (opener.pos === 'ADP' || opener.pos === 'SCONJ' || subordinates.includes(opener.lemma));
   const verbAt = firstFinite(out);
   // "In recognition of his service he was promoted in 1678, was appointed ...": a framing phrase with no comma of its
   // own, before a pronoun subject.
@@ -423,7 +426,7 @@ function withoutOpening(words: Kept, text: string): Kept {
     PRONOUNS.has(out[verbAt - 1]!.lemma)
   )
     out = out.slice(verbAt - 1);
-  else if (comma > 0 && framing && firstFinite(rest) >= 0) out = withoutAppositive(rest, text);
+  else if (comma > 0 && framing && firstFinite(rest) >= 0) out = withoutAppositive(afterFraming(out, comma), text);
   // "Before that she served ...", "After this the council met": a link to the sentence before, with no comma.
   else if (opener?.pos === 'ADP' && ['that', 'this'].includes(out[1]?.lemma ?? '') && firstFinite(out.slice(2)) >= 1)
     out = out.slice(2);
@@ -431,6 +434,26 @@ function withoutOpening(words: Kept, text: string): Kept {
   if (out[0] && ['where', 'when', 'while', 'whereas'].includes(out[0].lemma) && firstFinite(out.slice(1)) >= 0)
     out = out.slice(1);
   return out;
+}
+
+/** "At least 76 people were killed when ...", "About 300 troops left": a count opens the clause, not a framing phrase. */
+const opensOnCount = ([first, second]: Kept) =>
+  (/^(?:at|up)$/i.test(first?.text ?? '') && /^(?:least|most|to)$/i.test(second?.text ?? '')) ||
+  (/^(?:about|around|over|under|some|nearly|almost)$/i.test(first?.text ?? '') && second?.pos === 'NUM');
+
+/**
+ * What follows a framing phrase, from its first comma; past a second one when the first only set off the last words of
+ * a place ("After 23 years at the University of California, Berkeley, | Fillmore retired"; "in Sochi, Russia, |
+ * Wikinews interviewed ...") and a subject without commas and its verb come after it.
+ */
+function afterFraming(words: Kept, first: number): Kept {
+  const rest = words.slice(first + 1);
+  const next = rest.findIndex((t) => t.text === ',');
+  const place = next > 0 && next <= 3 && rest.slice(0, next).every((t) => t.pos === 'PROPN' || t.text === '.');
+  if (!place) return rest;
+  const after = rest.slice(next + 1);
+  const verbAt = firstFinite(after);
+  return verbAt > 0 && !after.slice(0, verbAt).some((t) => t.text === ',') ? after : rest;
 }
 
 /**

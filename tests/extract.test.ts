@@ -446,6 +446,16 @@ describe('which clause a date belongs to', () => {
     ).toEqual(['1871 Phoenix was founded', '1892 Higuchi decided to become a novelist']);
   });
 
+  it('"he" after ", where in 1952," is the life the biography tells; "That is why," links to what came before', async () => {
+    const { VFile } = await import('vfile');
+    const value =
+      'Yuen Ren Chao\n\nBorn in Tianjin, Chao went to the United States in 1910. He studied at Cornell, where he met ' +
+      'Hu Shih.\n\nChao returned to China in 1920. His wife was a doctor. Chao taught at Harvard.\n\nFrom 1947 to 1960, ' +
+      'he taught at Berkeley, where in 1952, he became Agassiz Professor. That is why, in 1953, the family stayed.\n';
+    const c = extractChronology(await parseEssay(new VFile({ path: 'chao.txt', value })), { spelling: false });
+    expect(c.events.slice(-2).map((e) => e.summary)).toEqual(['Chao became Agassiz Professor', 'The family stayed']);
+  });
+
   it('a framing phrase ends after the place it names ("California, Berkeley,"); "At least 76" is a count, no frame', async () => {
     expect(
       await summaries([

@@ -430,9 +430,22 @@ function withoutOpening(words: Kept, text: string): Kept {
   // "Before that she served ...", "After this the council met": a link to the sentence before, with no comma.
   else if (opener?.pos === 'ADP' && ['that', 'this'].includes(out[1]?.lemma ?? '') && firstFinite(out.slice(2)) >= 1)
     out = out.slice(2);
+  return withoutLink(out);
+}
+
+/** Without a link to the clause before: ", where monitors reported ...", "That is why, the House will ...". */
+function withoutLink(words: Kept): Kept {
+  let out = words;
   // ", where monitors reported ...": the clause without its link to the one before.
   if (out[0] && ['where', 'when', 'while', 'whereas'].includes(out[0].lemma) && firstFinite(out.slice(1)) >= 0)
     out = out.slice(1);
+  // "That is why, today, the House will pass ...": the link to what was said before goes.
+  if (/^(?:that|this)$/i.test(out[0]?.text ?? '') && out[1]?.lemma === 'be' && /^why$/i.test(out[2]?.text ?? '')) {
+    const rest = out.slice(out[3]?.text === ',' ? 4 : 3);
+    if (firstFinite(rest) > 0) out = rest;
+  }
+  // (", where in 1952, he became ...": the comma its date leaves goes too.)
+  while (out[0]?.pos === 'PUNCT' && !QUOTES.test(out[0].text)) out = out.slice(1);
   return out;
 }
 

@@ -152,6 +152,14 @@ describe('antiquity, named days, stretches and decades in words', () => {
     expect(tag(text).map((t) => t[1])).toEqual(['0347/0420-09-30', '0360/0366', '0348', '0328', '0837/0908']);
   });
 
+  it('gives a range the era its end states ("from about 1200 to about 400 BCE")', () => {
+    expect(tag('The Olmec flourished from about 1200 to about 400 BCE.').map((t) => t[1])).toEqual(['BC1200/BC0400']);
+    expect(tag('The Maya flourished from roughly 2000 BCE to 900 CE.').map((t) => t[1])).toEqual(['BC2000/0900']);
+    expect(tag('The city stood from 753 to 476 BC.').map((t) => [t[1], t[2]])).toEqual([
+      ['BC0753/BC0476', '-0752-01-01'],
+    ]);
+  });
+
   it('reads "the year 71" anywhere, and no short number in a modern text', () => {
     expect(tag('The Romans came in the year 71.').map((t) => t[1])).toEqual(['0071']);
     expect(tag('In 348 cases it failed. After 211, the count stopped. They sold about 300.')).toEqual([]);

@@ -21,6 +21,8 @@ import {
 
 /** A year of a citation: inside brackets, after an author ("(Porte, 2012)", "(Makel et al., 2012; ...)"). */
 const CITED_BEFORE = /(?:\p{Lu}[\p{L}'\u2019-]+|et\s+al\.),?\s+$/u;
+/** The words that make a year an approximate one ("about 1200", "roughly 2000 BCE"). */
+const ROUGHLY = '(?:about|around|roughly|approximately|c\\.|ca\\.|circa)\\s+';
 /** The decades of a century in words, from the twenties. */
 const DECADE_WORDS = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'];
 /** Where the bracket that is open at each character of a text opened (-1: none), found in one pass for all its years. */
@@ -147,6 +149,26 @@ export const years: Pattern[] = [
         if (/^\s*[-\u2013]\s*\d/.test(after) || /^[.,]\d/.test(after)) return null;
       }
       return () => explicit(withPart(yearSpan(yearOf(year!)), part));
+    },
+  },
+  // from about 1200 to about 400 BCE, from roughly 2000 BCE to 900 CE, between 500 and 400 BC: the era said at the end
+  // is the start's too
+  {
+    re: g(
+      `(?<=\\b(?:from|between)\\s+(?:${ROUGHLY})?)(?<from>\\d{1,4})(?:\\s?(?<eraFrom>${ERA}))?\\s+(?:to|until|till|and)\\s+(?<approx>${ROUGHLY})?(?<to>\\d{1,4})\\s?(?<era>${ERA})(?![a-z])`,
+    ),
+    build: (m) => {
+      const { from, eraFrom, to, era } = m.groups;
+      const [a, b] = [yearOf(`${from} ${eraFrom ?? era}`), yearOf(`${to} ${era}`)];
+      if (b <= a || b - a > 3000) return null;
+      const at = m.indices.groups;
+      return withParts(
+        () => explicit(rangeSpan(yearSpan(a), yearSpan(b))),
+        [
+          [at.from![0], (at.eraFrom ?? at.from)![1]],
+          [(at.approx ?? at.to)![0], at.era![1]],
+        ],
+      );
     },
   },
   // c. 347, circa 850, c. 314 - 368: a year of three digits, which only "circa" says is one

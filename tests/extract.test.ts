@@ -217,7 +217,7 @@ describe('what "today" means', () => {
     );
   });
 
-  it('is our time in a guide or a history told from no date of its own: a mention, no row', async () => {
+  it('is our time in a guide or a history told from no date of its own, as a season in the present: no row', async () => {
     const guide = await chronologyOf(
       'Isfahan\n\nThe city was taken in 1387. Its walls fell in 1722. The square was laid out in 1602. It was rebuilt in ' +
         '1935. Today textile and steel mills take the place of its gardens.\n',
@@ -225,6 +225,17 @@ describe('what "today" means', () => {
       '2005-06-14',
     );
     expect(guide.events.map((e) => e.date.value)).toEqual(['1387', '1602', '1722', '1935']);
+    const valletta = await chronologyOf(
+      'Valletta\n\nThe City Gate, redesigned by Renzo Piano, opened in 2015. Ferries from Sicily run daily in summer, ' +
+        "and the old town can be crowded in summer.\n\nSt John's Co-Cathedral, completed in 1577, holds two paintings " +
+        'by Caravaggio. It is open from Monday to Saturday. Photo: Visit Malta.\n',
+      'guide.txt',
+      '2024-05-01',
+    );
+    expect(valletta.events.map((e) => [e.date.value, e.summary])).toEqual([
+      ['1577', "St John's Co-Cathedral was completed"],
+      ['2015', 'The City Gate, redesigned by Renzo Piano, opened'],
+    ]);
     expect(guide.mentions.map((m) => m.text).at(-1)).toBe('Today');
     const news = await chronologyOf(
       'Summit\n\nBRUSSELS, 14 June 2005 (Agency) - The summit opens today. Leaders met in 2004.\n',

@@ -295,7 +295,7 @@ class Reading {
         m.at[1] <= to &&
         !isReference(m.value) &&
         !quoted.some(([a, b]) => m.at![0] >= a && m.at![1] <= b) &&
-        !this.dropped(m, m.ourTime ? OUR_TIME : noHappening(paragraph.text, m.at, this.english)),
+        !this.dropped(m, m.timeless ? TIMELESS : noHappening(paragraph.text, m.at, this.english)),
     );
     const heading = this.headingDates.get(paragraph.section);
     return own.length ||
@@ -605,7 +605,8 @@ const CAPTION =
 const STRETCH =
   /^(?:the|this)\s+(?:past|last|previous|next|coming)\s+(?:[\w/-]+\s+){0,4}(?:days?|weeks?|months?|years?|decades?|century|centuries)$/i;
 
-const OUR_TIME = 'our time, in a text not told from a date of its own ("Today textile mills take their place")';
+const TIMELESS =
+  'no time of the story: our time, or a season that comes round ("Today textile mills take their place", "Ferries run daily in summer")';
 
 /**
  * The rules by which a date tells no happening, asked in this order; the first that holds is the reason given (in
@@ -627,7 +628,7 @@ const NO_HAPPENING: { rule: string; holds: (text: string, at: [number, number]) 
   {
     // "Braverman with Gérald Darmanin in Paris on November 14, 2022. Image: Home Office.": a picture's caption.
     rule: 'a caption ("... in Paris on November 14, 2022. Image: Home Office.")',
-    holds: (text) => text.length < 400 && CAPTION.test(text),
+    holds: (text) => text.length < 400 && (text.match(/[.!?](?:\s|$)/g)?.length ?? 0) <= 2 && CAPTION.test(text),
   },
   {
     // "Duckworth, A. L.; Peterson, C. (June 2007). "Grit: Perseverance ...". Journal of ...": a work's date.

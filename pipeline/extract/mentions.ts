@@ -17,11 +17,8 @@ export interface LocatedMention extends Mention {
   at?: [number, number];
   /** The family of date patterns that read it ("months"). */
   family: string;
-  /**
-   * "Today textile mills take their place", "she is still read today": a "today" of the present tense in a text not
-   * told from a date of its own is our time, no day of the story.
-   */
-  ourTime?: true;
+  /** "Today textile mills take their place", "Ferries run daily in summer": no time of the story (see isTimeless). */
+  timeless?: true;
 }
 
 /** @param onUnplaced told of each date expression that cannot be placed in time (a bare "May" before any year) */
@@ -61,7 +58,7 @@ export function findMentions(
         sentence: sentence?.n ?? 1,
         explicit: timex.explicit,
         family: timex.family,
-        ...(!ctx.news && isOurTime(text, timex.offset, ctx.tenseAt) ? { ourTime: true as const } : {}),
+        ...(isTimeless(text, timex.offset, ctx) ? { timeless: true as const } : {}),
         ...(paragraph.sentences.length ? { at: timex.offset } : {}),
         ...(timex.parts
           ? { parts: timex.parts.map(([a, b]) => [toSource(segments, a), toSource(segments, b)] as [number, number]) }
@@ -82,11 +79,17 @@ export function findMentions(
   return mentions;
 }
 
-/** "today" in a clause of the present tense or of "can" and "may", not of the present progressive ("is visiting"). */
-function isOurTime(text: string, [start, end]: [number, number], tenseAt: Context['tenseAt']): boolean {
-  if (!tenseAt || !/^today$/i.test(text.slice(start, end))) return false;
+/**
+ * No time of the story: a "today" of the present tense in a text not told from its own date ("Today textile mills take
+ * their place"), or a season in the present tense, which comes round every year ("Ferries run daily in summer"). Not
+ * in the present progressive ("is visiting today").
+ */
+function isTimeless(text: string, [start, end]: [number, number], ctx: Context): boolean {
+  const words = text.slice(start, end);
+  const season = /^(?:the\s+)?(?:spring|summer|autumn|fall|winter)s?$/i.test(words);
+  if (!ctx.tenseAt || !(season || (!ctx.news && /^today$/i.test(words)))) return false;
   const sentence = text.slice(text.lastIndexOf('. ', start) + 1, text.indexOf('. ', end) >>> 0);
-  const state = tenseAt(start) === 'present' || /\b(?:can|may)\s+(?:not\s+)?\p{Ll}/u.test(sentence);
+  const state = ctx.tenseAt(start) === 'present' || /\b(?:can|may)\s+(?:not\s+)?\p{Ll}/u.test(sentence);
   return state && !/\b(?:is|are|am)\s+\w+ing\b/i.test(sentence);
 }
 

@@ -516,13 +516,16 @@ function withoutTail(words: Kept): Kept {
   let end = out.length;
   while (end && dangling(out[end - 1]!) && !particle(end - 1)) end--;
   out = out.slice(0, end);
-  // ", established" left alone once its date has gone: a participle with nothing to say.
+  // ", established" left alone once its date has gone: a participle with nothing to say. (Not the main verb after a
+  // participle set in commas: "The City Gate, redesigned by Renzo Piano, opened".)
+  const verb = out.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
   if (
     out.length > 2 &&
     out.at(-2)!.text === ',' &&
     out.at(-1)!.pos === 'VERB' &&
     /ed$/.test(out.at(-1)!.text) &&
-    finite(out.slice(0, -2))
+    finite(out.slice(0, -2)) &&
+    out[verb - 1]?.text !== ','
   )
     out = out.slice(0, -2);
   return out;

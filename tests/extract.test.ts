@@ -467,6 +467,15 @@ describe('which clause a date belongs to', () => {
     expect(c.events.slice(-2).map((e) => e.summary)).toEqual(['Chao became Agassiz Professor', 'The family stayed']);
   });
 
+  it('a date in a "when" clause of its own keeps that clause: the attack is dated, not only the answer', async () => {
+    expect(
+      await summaries([
+        'But when our neighbours were attacked in 2022, we answered.',
+        'After a flat second quarter of 1989 tied to lower earnings, the company raised its dividend.',
+      ]),
+    ).toEqual(['1989-Q2 The company raised its dividend', '2022 When our neighbours were attacked, we answered']);
+  });
+
   it('a framing phrase ends after the place it names ("California, Berkeley,"); "At least 76" is a count, no frame', async () => {
     expect(
       await summaries([

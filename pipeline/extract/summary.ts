@@ -7,6 +7,7 @@
 import { escapeRegExp } from '../core/text.ts';
 import { firstTokenAt, type Token } from './language.ts';
 import { CONNECTIVES, DATE_PREPOSITIONS, NEGATING_CONJUNCTIONS, NEGATIONS, PRONOUNS } from './lexicon.ts';
+import { parseSentence } from './parser/index.ts';
 import { REPORTING_LEMMAS } from './reporting.ts';
 import { withoutRoles } from './roles.ts';
 import { verbGroups } from './tense.ts';
@@ -231,7 +232,7 @@ function clean(tokens: Kept, input: SummaryInput): Kept {
   const inDate = dateLookup(tokens, input);
   const dropped = wordsOfTheDates(tokens, inDate);
   const out = outsideBrackets(tokens).filter((t) => !inDate(t) && !dropped.has(t));
-  return withoutTail(withoutOpening(withoutPauses(out), input.text));
+  return withoutTail(withoutOpening(withoutPauses(out), input.text, input.date));
 }
 
 /** "We, um, signed the contract": a speaker's pauses go, with the commas that set them off. */
@@ -356,7 +357,7 @@ function wordsOfTheDates(tokens: Kept, inDate: (t: Token) => boolean): Set<Token
 }
 
 /** Without leading "and", "but", commas, connectives ("However,"), a framing phrase before the subject, a "where". */
-function withoutOpening(words: Kept, text: string): Kept {
+function withoutOpening(words: Kept, text: string, date: [number, number] | null = null): Kept {
   let out = words;
   // ("Nor" and "neither" stay: "Nor will I shrink from my share" without its "Nor" says the opposite.)
   let first = 0;
@@ -426,7 +427,9 @@ function withoutOpening(words: Kept, text: string): Kept {
     PRONOUNS.has(out[verbAt - 1]!.lemma)
   )
     out = out.slice(verbAt - 1);
-  else if (comma > 0 && framing && firstFinite(rest) >= 0) out = withoutAppositive(afterFraming(out, comma), text);
+  else if (comma > 0 && framing && firstFinite(rest) >= 0 && !datesItsClause(out, comma, date))
+    out = withoutAppositive(afterFraming(out, comma), text);
+  else if (comma > 0 && framing && firstFinite(rest) >= 0) return out;
   // "Before that she served ...", "After this the council met": a link to the sentence before, with no comma.
   else if (opener?.pos === 'ADP' && ['that', 'this'].includes(out[1]?.lemma ?? '') && firstFinite(out.slice(2)) >= 1)
     out = out.slice(2);
@@ -447,6 +450,24 @@ function withoutLink(words: Kept): Kept {
   // (", where in 1952, he became ...": the comma its date leaves goes too.)
   while (out[0]?.pos === 'PUNCT' && !QUOTES.test(out[0].text)) out = out.slice(1);
   return out;
+}
+
+/**
+ * "When our neighbours were attacked in 2022, we answered": the date is the attack's, a clause of its own in the
+ * framing, which then stays ("When our neighbours were attacked, we answered"), not "We answered".
+ */
+function datesItsClause(words: Kept, comma: number, date: [number, number] | null): boolean {
+  // ("After" and "before" more often take a noun: "After a flat quarter tied to lower earnings", "Before his address".)
+  if (!date || !words[0] || !/^(?:when|as|once|while|until)$/i.test(words[0].text)) return false;
+  if (date[0] <= words[0].start || date[0] >= words[comma]!.start) return false;
+  // A verb of its own: one the parse hangs on the main clause's verb, not on a noun ("after a flat quarter tied to
+  // lower earnings" has none).
+  if (firstFinite(words.slice(1, comma)) < 0) return false;
+  const heads = parseSentence(words);
+  return words.slice(1, comma).some((t, i) => {
+    const head = heads[i + 1]!;
+    return t.pos === 'VERB' && (head < 0 || (head > comma && words[head]!.pos === 'VERB'));
+  });
 }
 
 /** "At least 76 people were killed when ...", "About 300 troops left": a count opens the clause, not a framing phrase. */

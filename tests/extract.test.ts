@@ -494,11 +494,12 @@ describe('which clause a date belongs to', () => {
     ).toEqual(['1998-02-23 The sites may be visited as laid down by the accord signed by the two men']);
   });
 
-  it('a "who" clause says what the name before it did; "since" after a perfect is a state, no event', async () => {
+  it('a "who" clause says what the name before it did; "since" with a perfect before or after is a state, no event', async () => {
     expect(
       await summaries([
         'It was the first time that Ritter, who arrived in Baghdad on 5 March 1998 with some 50 inspectors, had been allowed in.',
         'The fighting, which has displaced thousands of people since January 2023, goes on.',
+        'Industry grew after the war, and since 1946 the growth of the city has been explosive.',
       ]),
     ).toEqual(['1998-03-05 Ritter arrived in Baghdad with some 50 inspectors']);
   });

@@ -618,11 +618,13 @@ const NO_HAPPENING: { rule: string; holds: (text: string, at: [number, number]) 
     holds: (text, [start]) => YARDSTICK.test(text.slice(Math.max(0, start - 60), start)),
   },
   {
-    // "fighting that had displaced thousands since January", "has lived there since 1990": a state since then.
+    // "fighting that had displaced thousands since January", "has lived there since 1990", "since that time the
+    // growth of Phoenix has been explosive": a state since then.
     rule: 'how long a state has lasted ("has lived there since 1990")',
-    holds: (text, [start]) =>
+    holds: (text, [start, end]) =>
       /\bsince\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 12), start)) &&
-      PERFECT_BEFORE.test(clauseBefore(text, start)),
+      (PERFECT_BEFORE.test(clauseBefore(text, start)) ||
+        PERFECT_BEFORE.test(text.slice(end).split(/[.;:!?]\s|,\s(?:and|but)\s/)[0] ?? '')),
   },
   { rule: 'a year beside a name in a list', holds: (text, [start, end]) => inListOfNames(text, start, end) },
   {

@@ -138,11 +138,11 @@ for (const doc of readGum()) {
         text: source.slice(start, end),
       }));
     });
-  // A date line under the title ("Monday, May 18, 2015") is read as the text's own date, printed on the cover, not as
-  // a mention of the chronology: found when it is the date the essay took.
+  // A date line under the title ("Monday, May 18, 2015", or after the title said again) is read as the text's own
+  // date, printed on the cover, not as a mention of the chronology: found when it is the date the essay took.
   for (const g of gold) {
     const line = source.slice(source.lastIndexOf('\n', g.start - 1) + 1, source.indexOf('\n', g.end));
-    if (essay.dateSource === 'date line' && line.trim() === g.text.trim() && essay.dated === g.days?.[0])
+    if (essay.dateSource === 'date line' && line.trim().endsWith(g.text.trim()) && essay.dated === g.days?.[0])
       system.push({ ...g });
   }
   const t = byGenre.get(doc.genre) ?? empty();

@@ -199,6 +199,25 @@ describe("the text's kind, told by its form", () => {
     expect(await genre(text)).toBe(null);
   });
 
+  it('reads the title said again with a date after it, and a weekday date run into the first words, as date lines', async () => {
+    const again = await parseEssay(
+      new VFile({
+        path: 'i.txt',
+        value:
+          'Wikinews interviews Israeli mathematician and writer Aner Shalev\n\nWikinews interviews Israeli ' +
+          'mathematician and writer Aner Shalev Wednesday, September 19, 2007\n\nAner Shalev was born in 1958.\n',
+      }),
+    );
+    expect([again.dated, again.dateSource, again.paragraphs.length]).toEqual(['2007-09-19', 'date line', 1]);
+    const glued = await parseEssay(
+      new VFile({
+        path: 'n.txt',
+        value: 'Flag\n\nThursday, May 7, 2015 On Tuesday, the government announced a process.\n',
+      }),
+    );
+    expect([glued.dated, glued.dateSource, glued.paragraphs[0]!.dateline]).toEqual(['2015-05-07', 'dateline', 22]);
+  });
+
   it('dates a speech by its "Delivered ..." line', async () => {
     const essay = await parseEssay(
       new VFile({

@@ -39,8 +39,16 @@ export interface Dateline {
 const DATELINE =
   /^(\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*){0,3})((?:,\s*[\p{Lu}\d][^,()\n\u2013\u2014]{0,30}?){0,2})\s*(\([^()\n]{1,40}\))?\s*(?:--?|[\u2013\u2014_:])(?:\s+|$)/u;
 
+/** A full date with its weekday run into the story's first words: "Thursday, May 7, 2015 On Tuesday, the ...". */
+const GLUED_DATE =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+[^,\n]{3,20},\s+\d{4}\s+(?=\p{Lu})/u;
+
 /** The dateline that opens a news story's first paragraph, or null when it has none. */
 export function datelineOf(text: string): Dateline | null {
+  const glued = GLUED_DATE.exec(text);
+  const gluedDay = glued && firstDate(glued[0]);
+  if (glued && gluedDay?.precision === 'day' && gluedDay.explicit)
+    return { length: glued[0].length, date: gluedDay.start };
   const m = DATELINE.exec(text);
   if (!m) return null;
   const [, place, rest, agency] = m;

@@ -163,8 +163,16 @@ function readDates(drafts: Draft[], title: string, matter: Record<string, unknow
   // The story's own date, which its "yesterday" counts from, comes before the date the brief was compiled.
   let dated: string | null = null;
   let dateSource: Essay['dateSource'] = null;
+  // The title said again as the first line with the text's date ("Wikinews interviews Aner Shalev Wednesday,
+  // September 19, 2007"): the title and a date line, not a paragraph.
+  const again = drafts[0] && titleAgain(runsText(drafts[0].runs), title);
+  if (again) {
+    [dated, dateSource] = [again, 'date line'];
+    drafts.shift();
+  }
   // A line that is only a date, first or last ("Friday, January 4, 2019"): the text's date, not a paragraph of it.
   for (const index of [0, drafts.length - 1]) {
+    if (dated) break;
     const draft = drafts[index];
     const day = draft && dateLineOf(runsText(draft.runs));
     if (!draft || !day) continue;
@@ -185,6 +193,18 @@ function readDates(drafts: Draft[], title: string, matter: Record<string, unknow
   if (!dated) [dated, dateSource] = [compiled, compiledBy];
 
   return { compiled, colophon, dated, dateSource, datelineLength };
+}
+
+/** The day of a first line that is the title again and a date line after it; else null. */
+function titleAgain(line: string, title: string): string | null {
+  const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const bare = letters(title);
+  if (bare.length < 12 || !letters(line).startsWith(bare) || letters(line) === bare) return null;
+  // Where the title ends in the line: after as many letters and digits as it has.
+  let seen = 0;
+  let at = 0;
+  while (at < line.length && seen < bare.length) if (/[\p{L}\p{N}]/u.test(line[at++]!)) seen++;
+  return dateLineOf(line.slice(at));
 }
 
 /** Sections without the empty untitled opening one, renumbered; paragraphs numbered, with their sentences. */

@@ -467,6 +467,15 @@ describe('which clause a date belongs to', () => {
     expect(c.events.slice(-2).map((e) => e.summary)).toEqual(['Chao became Agassiz Professor', 'The family stayed']);
   });
 
+  it('two things of one night stay two rows ("tonight" is no word they share); "She\'s" told of a name is "is"', async () => {
+    const { VFile } = await import('vfile');
+    const value =
+      "State of the Union\n\nDelivered 20 January 2004\n\nSergeant Ana Ruiz served two tours in Iraq. She's here " +
+      'with us tonight. Tonight I propose a new clean air fund.\n';
+    const c = extractChronology(await parseEssay(new VFile({ path: 's.txt', value })), { spelling: false });
+    expect(c.events.map((e) => e.summary)).toEqual(['Ana Ruiz is here with us', 'I propose a new clean air fund']);
+  });
+
   it('a date in a "when" clause of its own keeps that clause: the attack is dated, not only the answer', async () => {
     expect(
       await summaries([

@@ -367,7 +367,12 @@ class Reading {
       sentence: sentence.n,
       text: sentence.text,
       clause: withoutParts(paragraph.text, clause),
-      words: contentWords(own, clause.from, clause.to),
+      // (Without the words of its dates: "tonight" makes "She's here tonight" and "Tonight I propose a fund" no one.)
+      words: contentWords(
+        own.filter((t) => !dated.some((m) => t.start >= m.at[0] && t.end <= m.at[1])),
+        clause.from,
+        clause.to,
+      ),
       ...kindOf(own, clause.from, clause.to, from),
       role: who.byRole?.role ?? null,
       ...actors,

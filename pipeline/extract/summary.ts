@@ -816,7 +816,7 @@ function resolvePronoun(text: string, words: Kept, input: SummaryInput): string 
   while (last > 0 && words[last]!.pos === 'ADV') last--;
   // "Each applied": the ones it stands for each applied.
   const distributive = subject === 'each' || subject === 'both' ? ` ${subject}` : '';
-  return stand + distributive + text.slice(render(words.slice(0, last + 1), input.text).length);
+  return stand + distributive + uncontracted(text.slice(render(words.slice(0, last + 1), input.text).length));
 }
 
 /**
@@ -833,6 +833,15 @@ function sameSentenceSubject(words: Kept, pronoun: string, input: SummaryInput):
 /** A subject a later "it" or "they" can stand for: a noun's, not a pronoun's ("we have seen ..., but they jumped"). */
 const namesSomeone = (subject: Token[]) =>
   subject[0]?.pos !== 'PRON' && subject.some((t) => t.pos === 'PROPN' || t.pos === 'NOUN');
+
+/** "She's here" told of a name: "Ana Ruiz is here" ("'s been": has), not "Ana Ruiz's here". */
+function uncontracted(rest: string): string {
+  const m = /^['\u2019](s|re|ve|ll)\b/.exec(rest);
+  if (!m) return rest;
+  const has = m[1] === 's' && /^\s+(?:been|got|gone|had|done|seen|made|taken|become)\b/.test(rest.slice(m[0].length));
+  const word = { s: has ? 'has' : 'is', re: 'are', ve: 'have', ll: 'will' }[m[1] as 's' | 're' | 've' | 'll'];
+  return ` ${word}${rest.slice(m[0].length)}`;
+}
 
 /** "Mr. Potach", "Barnett Slepian": a title and a name, or a person of the who's who. */
 const onePerson = (phrase: string, people: string[]) =>

@@ -476,6 +476,17 @@ describe('which clause a date belongs to', () => {
     expect(c.events.map((e) => e.summary)).toEqual(['Ana Ruiz is here with us', 'I propose a new clean air fund']);
   });
 
+  it('"not ... until 1994" keeps its "until 1994": without it the row would say the opposite', async () => {
+    expect(
+      await summaries([
+        'The treaty was signed in 1990. It did not enter into force until 1994, when Norway ratified it.',
+      ]),
+    ).toEqual([
+      '1990 The treaty was signed',
+      '1994 The treaty did not enter into force until 1994, when Norway ratified it',
+    ]);
+  });
+
   it('a date in a "when" clause of its own keeps that clause: the attack is dated, not only the answer', async () => {
     expect(
       await summaries([

@@ -253,6 +253,7 @@ function dateLookup(tokens: Kept, input: SummaryInput): (t: Token) => boolean {
   const startsAt = new Map(tokens.map((t) => [t.start, t]));
   const kept = input.dates
     .filter(([, b]) => !/^['\u2019]s?$/.test(startsAt.get(b)?.text ?? ''))
+    .filter(([a]) => !negatedUntil(tokens, a))
     .sort((x, y) => x[0] - y[0]);
   // The last date that starts at or before the token, found by halving.
   return (t: Token) => {
@@ -307,6 +308,18 @@ function attributiveDates(tokens: Kept, inDate: (t: Token) => boolean): Set<Toke
  * "... provided"), "and" between two ("on Monday and Tuesday nights"), the part of the day after one ("nights"), a
  * word that counted it ("each Thursday", "every May").
  */
+/**
+ * "She did not direct another film until 1986": without "until 1986" the row would say she never did; the date and
+ * its "until" stay in the words after a negation.
+ */
+function negatedUntil(tokens: Kept, dateStart: number): boolean {
+  const at = tokens.findIndex((t) => t.start >= dateStart);
+  if (at < 1 || !/^(?:until|till)$/i.test(tokens[at - 1]!.text)) return false;
+  return tokens
+    .slice(0, at - 1)
+    .some((t) => NEGATIONS.has(t.lemma.toLowerCase()) || NEGATIONS.has(t.text.toLowerCase()));
+}
+
 function wordsOfTheDates(tokens: Kept, inDate: (t: Token) => boolean): Set<Token> {
   const attributive = attributiveDates(tokens, inDate);
   const dropped = new Set<Token>();

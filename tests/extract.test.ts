@@ -487,6 +487,22 @@ describe('which clause a date belongs to', () => {
     ]);
   });
 
+  it('keeps a condition, "unlikely before", the name before a "which", and what "such as" names', async () => {
+    expect(
+      await summaries([
+        'If the pause continues into 2026, projects could lapse. A return to full cooperation is unlikely before 2030.',
+        'Observers such as China, admitted in 2013, may seek a larger role.',
+        'Norway, which took the chair in May 2023, has tried to keep the Council alive. It will hand over in 2025.',
+      ]),
+    ).toEqual([
+      '2013 China was admitted',
+      '2023-05 Norway took the chair',
+      '2025 Norway will hand over',
+      '2026 If the pause continues, projects could lapse',
+      '2030 A return to full cooperation is unlikely before 2030',
+    ]);
+  });
+
   it('a date in a "when" clause of its own keeps that clause: the attack is dated, not only the answer', async () => {
     expect(
       await summaries([

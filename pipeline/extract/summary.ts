@@ -196,9 +196,11 @@ function participleEvent(input: SummaryInput, inRange: (from: number, to: number
       while (at > 0 && before[at - 1]!.pos === 'PROPN') at--;
       // "Poland, the Czech Republic and Hungary, who were invited": all three were.
       subject = before[at - 1]?.pos === 'CCONJ' ? nounPhraseBefore(before) : before.slice(at);
-    } else if (before.length && firstFinite(before) < 0 && firstFinite(sentence.slice(close + 1)) >= 0)
-      subject = before;
-    else return null;
+    } else if (before.length && firstFinite(before) < 0 && firstFinite(sentence.slice(close + 1)) >= 0) {
+      // "Observers such as China, admitted in 2013,": China was admitted.
+      const such = before.findIndex((t, i) => t.lemma === 'such' && before[i + 1]?.lemma === 'as');
+      subject = such >= 0 ? before.slice(such + 2) : before;
+    } else return null;
   }
   // "Founded in 1871, it has become the region's centre": the pronoun stands for the last sentence's subject.
   const pronoun = open < 0 && subject.length === 1 ? /^(?:it|this|he|she|they)$/i.exec(subject[0]!.text)?.[0] : null;
@@ -303,23 +305,24 @@ function attributiveDates(tokens: Kept, inDate: (t: Token) => boolean): Set<Toke
 }
 
 /**
+ * "She did not direct another film until 1986", "a return is unlikely before 2030": without "until 1986" or "before
+ * 2030" the row would say she never did, or that it is unlikely at all; after a negation the date and its
+ * preposition stay.
+ */
+function negatedUntil(tokens: Kept, dateStart: number): boolean {
+  const at = tokens.findIndex((t) => t.start >= dateStart);
+  if (at < 1 || !/^(?:until|till|before|by)$/i.test(tokens[at - 1]!.text)) return false;
+  const negates = (t: Token) =>
+    NEGATIONS.has(t.lemma.toLowerCase()) || NEGATIONS.has(t.text.toLowerCase()) || /^unlikely$/i.test(t.text);
+  return tokens.slice(0, at - 1).some(negates);
+}
+
+/**
  * The words that only went with the dates: the preposition (and article) that introduced one ("signed on May 4" ->
  * "signed"), an aside that was only there for its date ("The Treaty of Rome, signed on 25 March 1957, provided" ->
  * "... provided"), "and" between two ("on Monday and Tuesday nights"), the part of the day after one ("nights"), a
  * word that counted it ("each Thursday", "every May").
  */
-/**
- * "She did not direct another film until 1986": without "until 1986" the row would say she never did; the date and
- * its "until" stay in the words after a negation.
- */
-function negatedUntil(tokens: Kept, dateStart: number): boolean {
-  const at = tokens.findIndex((t) => t.start >= dateStart);
-  if (at < 1 || !/^(?:until|till)$/i.test(tokens[at - 1]!.text)) return false;
-  return tokens
-    .slice(0, at - 1)
-    .some((t) => NEGATIONS.has(t.lemma.toLowerCase()) || NEGATIONS.has(t.text.toLowerCase()));
-}
-
 function wordsOfTheDates(tokens: Kept, inDate: (t: Token) => boolean): Set<Token> {
   const attributive = attributiveDates(tokens, inDate);
   const dropped = new Set<Token>();
@@ -467,11 +470,12 @@ function withoutLink(words: Kept): Kept {
 
 /**
  * "When our neighbours were attacked in 2022, we answered": the date is the attack's, a clause of its own in the
- * framing, which then stays ("When our neighbours were attacked, we answered"), not "We answered".
+ * framing, which then stays ("When our neighbours were attacked, we answered"), not "We answered"; so does a
+ * condition ("If the pause continues into 2026, projects could lapse").
  */
 function datesItsClause(words: Kept, comma: number, date: [number, number] | null): boolean {
   // ("After" and "before" more often take a noun: "After a flat quarter tied to lower earnings", "Before his address".)
-  if (!date || !words[0] || !/^(?:when|as|once|while|until)$/i.test(words[0].text)) return false;
+  if (!date || !words[0] || !/^(?:when|as|once|while|until|if|unless)$/i.test(words[0].text)) return false;
   if (date[0] <= words[0].start || date[0] >= words[comma]!.start) return false;
   // A verb of its own: one the parse hangs on the main clause's verb, not on a noun ("after a flat quarter tied to
   // lower earnings" has none).
@@ -615,7 +619,9 @@ export function subjectPhrase(
   longest = 8,
 ): string | null {
   const sentence = tokens.filter((t) => t.start >= from && t.end <= to);
-  const verbAt = firstFinite(sentence);
+  let verbAt = firstFinite(sentence);
+  // "Norway, which took the chair in 2023, has tried ...": the name before its "which" is the sentence's subject.
+  if (['which', 'who'].includes(sentence[verbAt - 1]?.lemma ?? '') && sentence[verbAt - 2]?.text === ',') verbAt -= 2;
   // Back from the verb over the noun phrase: "On 23 June 2016 the United Kingdom voted" -> "the United Kingdom".
   let at = verbAt;
   while (at > 0) {

@@ -503,6 +503,12 @@ describe('which clause a date belongs to', () => {
     ]);
   });
 
+  it('leaves no comma after "and" where the date\'s phrase stood ("and, in 1921, returned")', async () => {
+    expect(
+      await summaries(['Chao taught at Tsinghua University and, in 1921, returned to the United States.']),
+    ).toEqual(['1921 Chao taught at Tsinghua University and returned to the United States']);
+  });
+
   it('a date in a "when" clause of its own keeps that clause: the attack is dated, not only the answer', async () => {
     expect(
       await summaries([

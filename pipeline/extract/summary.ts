@@ -886,6 +886,8 @@ function tidy(text: string): string {
     .replace(/([(\u201c])\s+/g, '$1')
     .replace(/,{2,}/g, ',')
     .replace(/([;:]),|,([;:])/g, '$1$2')
+    // "taught at Tsinghua and, [in 1921,] returned": the comma the date's phrase left after "and" goes with it.
+    .replace(/\b(and|but|or|then),\s+(?=\p{Ll})/gu, '$1 ')
     .replace(/\s{2,}/g, ' ')
     .replace(/^[\s,;:]+|[\s,;:.]+$/g, '')
     .trim();

@@ -503,6 +503,17 @@ describe('which clause a date belongs to', () => {
     ]);
   });
 
+  it('says who "she" is after an opening phrase ("Specializing in short stories, she was ...")', async () => {
+    const { VFile } = await import('vfile');
+    const value =
+      'Ichiyo Higuchi\n\nIchiyo Higuchi (2 May 1872 - 23 November 1896) was a Japanese writer. Specializing in short ' +
+      'stories, she was one of the first women writers of the Meiji period (1868-1912).\n';
+    const c = extractChronology(await parseEssay(new VFile({ path: 'h.txt', value })), { spelling: false });
+    expect(c.events.map((e) => e.summary)).toContain(
+      'Specializing in short stories, Ichiyo Higuchi was one of the first women writers of the Meiji period',
+    );
+  });
+
   it('leaves no comma after "and" where the date\'s phrase stood ("and, in 1921, returned")', async () => {
     expect(
       await summaries(['Chao taught at Tsinghua University and, in 1921, returned to the United States.']),

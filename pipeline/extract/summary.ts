@@ -813,6 +813,19 @@ function resolvePronoun(text: string, words: Kept, input: SummaryInput): string 
   // A speech's "I" is its speaker, when the text names them and says no more of "me" or "my" than this one word.
   if (subject === 'i' && input.speaker && verbAt > 0 && !/\b(?:I|me|my|mine|myself)\b/.test(text.slice(1)))
     return `${input.speaker}${text.slice(1).replace(/^\s+am\b/, ' is')}`;
+  // "Specializing in short stories, she was one of the first ...": the pronoun after an opening phrase is the subject.
+  const after = words[verbAt - 1];
+  if (
+    verbAt > 2 &&
+    words[verbAt - 2]?.text === ',' &&
+    /^(?:he|she)$/i.test(after?.text ?? '') &&
+    input.person &&
+    !words.slice(0, verbAt - 2).some((t) => t.pos === 'PRON')
+  ) {
+    const prefix = render(words.slice(0, verbAt - 1), input.text);
+    const pronoun = /^\s*(?:he|she)\b/i.exec(text.slice(prefix.length));
+    if (pronoun) return `${prefix} ${input.person}${uncontracted(text.slice(prefix.length + pronoun[0].length))}`;
+  }
   if (verbAt <= 0 || !PRONOUNS.has(subject)) {
     return input.role && input.person
       ? text.replace(new RegExp(`^(?:the\\s+)?${escapeRegExp(input.role)}`, 'i'), input.person)

@@ -450,11 +450,16 @@ describe('which clause a date belongs to', () => {
     expect(
       await summaries([
         'Phoenix is the capital of Arizona. Founded in 1871, it has become the centre of the region.',
+        'The island is small. Completed in 2008 the trail is well marked.',
         'Higuchi was a writer. In 1892, after seeing the success of a classmate, Kaho Tanabe, who wrote a novel, Higuchi ' +
           'decided to become a novelist.',
         'Saikaku was a 17th-century writer, whose stories she had recently discovered.',
       ]),
-    ).toEqual(['1871 Phoenix was founded', '1892 Higuchi decided to become a novelist']);
+    ).toEqual([
+      '1871 Phoenix was founded',
+      '1892 Higuchi decided to become a novelist',
+      '2008 The trail was completed',
+    ]);
   });
 
   it('"he" after ", where in 1952," is the life the biography tells; "That is why," links to what came before', async () => {

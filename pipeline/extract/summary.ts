@@ -172,6 +172,12 @@ function participleEvent(input: SummaryInput, inRange: (from: number, to: number
   while (open >= 0 && !isComma(sentence[open])) open--;
   let close = at;
   while (close < sentence.length && !isComma(sentence[close]) && !/^[.!?;]$/.test(sentence[close]!.text)) close++;
+  // "Completed in 2008 the trail is well marked": an opening participle and its date, with no comma after them.
+  const afterDate = sentence.findIndex((t) => t.start >= date[1]);
+  if (open < 0 && !isComma(sentence[close]) && afterDate > at && sentence[afterDate]?.pos === 'DET') {
+    sentence.splice(afterDate, 0, { ...sentence[afterDate]!, text: ',', pos: 'PUNCT', lemma: ',' });
+    close = afterDate;
+  }
   const phrase = sentence.slice(open + 1, close);
   const head = phrase[0];
   if (!head) return null;

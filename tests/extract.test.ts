@@ -437,12 +437,15 @@ describe('which clause a date belongs to', () => {
         'Founded in 1949, the alliance has grown to 32 members.',
         'The bridges, completed in 1932, carry eight lanes of traffic.',
         'The agreement, which was signed in 1994, is still in force.',
+        'The region was calm. The accord, drafted in 1996 and ratified in 1998, failed.',
       ]),
     ).toEqual([
       '1932 The bridges were completed',
       '1949 The alliance was founded',
       '1964 The embassy in Nairobi was opened',
       '1994 The agreement was signed',
+      '1996 The accord was drafted',
+      '1998 The accord was ratified',
     ]);
   });
 

@@ -168,17 +168,7 @@ function participleEvent(input: SummaryInput, inRange: (from: number, to: number
   const at = sentence.findIndex((t) => t.start >= date[0]);
   if (at < 0) return null;
   const isComma = (t: Token | undefined) => t?.text === ',';
-  let open = at - 1;
-  while (open >= 0 && !isComma(sentence[open])) open--;
-  let close = at;
-  while (close < sentence.length && !isComma(sentence[close]) && !/^[.!?;]$/.test(sentence[close]!.text)) close++;
-  // "Completed in 2008 the trail is well marked": an opening participle and its date, with no comma after them.
-  const afterDate = sentence.findIndex((t) => t.start >= date[1]);
-  if (open < 0 && !isComma(sentence[close]) && afterDate > at && sentence[afterDate]?.pos === 'DET') {
-    sentence.splice(afterDate, 0, { ...sentence[afterDate]!, text: ',', pos: 'PUNCT', lemma: ',' });
-    close = afterDate;
-  }
-  const phrase = sentence.slice(open + 1, close);
+  const { open, close, phrase } = phraseAround(sentence, at, date);
   const head = phrase[0];
   if (!head) return null;
   // ", which was signed in 1994," says of its noun what a participle would.
@@ -233,6 +223,31 @@ function participleEvent(input: SummaryInput, inRange: (from: number, to: number
   if (relative) return tidy(`${noun} ${render(clean(phrase.slice(1), input), input.text)}`);
   const plural = /s$/.test(subject.at(-1)!.text) && subject.at(-1)!.pos === 'NOUN';
   return tidy(`${noun} ${plural ? 'were' : 'was'} ${said}`);
+}
+
+/**
+ * The phrase set off by commas around a date (`open` and `close`: the commas, or -1 and the sentence's end), and of
+ * it the part the date is in: "delivered in 1971 | and published in 1975" are two participles, each with its date.
+ * "Completed in 2008 the trail is well marked": an opening participle and its date end where a noun phrase starts.
+ */
+function phraseAround(sentence: Token[], at: number, date: [number, number]) {
+  const isComma = (t: Token | undefined) => t?.text === ',';
+  let open = at - 1;
+  while (open >= 0 && !isComma(sentence[open])) open--;
+  let close = at;
+  while (close < sentence.length && !isComma(sentence[close]) && !/^[.!?;]$/.test(sentence[close]!.text)) close++;
+  const afterDate = sentence.findIndex((t) => t.start >= date[1]);
+  if (open < 0 && !isComma(sentence[close]) && afterDate > at && sentence[afterDate]?.pos === 'DET') {
+    sentence.splice(afterDate, 0, { ...sentence[afterDate]!, text: ',', pos: 'PUNCT', lemma: ',' });
+    close = afterDate;
+  }
+  const whole = sentence.slice(open + 1, close);
+  const joins = whole.flatMap((t, i) => (t.pos === 'CCONJ' && isParticiple(whole[i + 1]) ? [i] : []));
+  if (!joins.length || !isParticiple(whole[0])) return { open, close, phrase: whole };
+  const cuts = [0, ...joins, whole.length];
+  const parts = cuts.slice(0, -1).map((c, i) => whole.slice(c === 0 ? 0 : c + 1, cuts[i + 1]));
+  const own = parts.find((p) => p.some((t) => t.start >= date[0] && t.end <= date[1]));
+  return { open, close, phrase: own ?? whole };
 }
 
 /** The clause without its date, dateline, parentheticals, leading connectives and framing phrase, or trailing aside. */

@@ -438,14 +438,17 @@ describe('which clause a date belongs to', () => {
         'The bridges, completed in 1932, carry eight lanes of traffic.',
         'The agreement, which was signed in 1994, is still in force.',
         'The region was calm. The accord, drafted in 1996 and ratified in 1998, failed.',
+        'The treaty, signed in 1990, expired in 2004.',
       ]),
     ).toEqual([
       '1932 The bridges were completed',
       '1949 The alliance was founded',
       '1964 The embassy in Nairobi was opened',
+      '1990 The treaty was signed',
       '1994 The agreement was signed',
       '1996 The accord was drafted',
       '1998 The accord was ratified',
+      '2004 The treaty expired',
     ]);
   });
 

@@ -107,8 +107,10 @@ function clauseBreaks({ words, dateOf }: SentenceIndex<Span>, english: boolean):
   const cuts: number[] = [];
   let auxiliary = false; // an auxiliary has opened a verb group before this word ("he was promoted ...")
   let relative = false; // ... or inside a relative clause ("Hungary, who were invited in 1997, will join")
+  let participle = false; // ... or a participle set off by a comma ("The treaty, signed in 1994, expired in 2004")
   words.forEach((t, i) => {
     if (t.pos === 'AUX') auxiliary = true;
+    if (t.pos === 'VERB' && words[i - 1]?.text === ',' && /ed$/.test(t.text) && !auxiliary) participle = true;
     if (RELATIVES.has(t.text.toLowerCase())) relative = true;
     if (inQuote[i]) return;
     const next = words[i + 1];
@@ -119,6 +121,8 @@ function clauseBreaks({ words, dateOf }: SentenceIndex<Span>, english: boolean):
       (t.text === ',' && next?.pos !== 'VERB' && next?.pos !== 'AUX') ||
       // "he was promoted in 1678, was appointed in 1679": a dated predicate, then another of the same subject.
       (t.text === ',' && next?.pos === 'AUX' && auxiliary && !relative && i > 0 && dateOf[i - 1]! >= 0) ||
+      // "The treaty, signed in 1994, expired in 2004": the participle's date, then the sentence's own verb and date.
+      (t.text === ',' && next?.pos === 'VERB' && participle && !relative && i > 0 && dateOf[i - 1]! >= 0) ||
       // (Abroad the tagger knows neither the conjunction nor the verb after it: any "und" between dates may part them.)
       (!english && AND_ABROAD.has(t.text.toLowerCase())) ||
       (t.pos === 'CCONJ' &&

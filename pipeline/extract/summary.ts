@@ -103,7 +103,7 @@ export function summarise(input: SummaryInput): string {
     const verbAt = firstFinite(words);
     // "monitors reported": a plural noun the tagger took for a verb is a subject of its own.
     const ownSubject = words[0]?.pos === 'VERB' && /s$/.test(words[0].text) && words[1]?.pos === 'VERB';
-    if (verbAt === 0 && !ownSubject) words = [...subjectOf(before), ...words];
+    if (verbAt === 0 && !ownSubject) words = [...subjectBefore(before), ...words];
     else if (verbAt < 0 && !isParticiple(words[0])) {
       // "Montenegro opened talks in 2012 and Serbia in 2014": Serbia opened talks. When the verb before has a name
       // for its object ("granted Ukraine status in June, and Georgia in December"), the remnant could be either.
@@ -778,6 +778,14 @@ function relativeAntecedent(before: Kept): Kept {
 function subjectOf(clause: Kept): Kept {
   const at = firstFinite(clause);
   return at > 0 ? clause.slice(0, at) : [];
+}
+
+/** The subject a clause leaves to the one before, without the comma a participle opened after it ("The treaty, |
+ * signed in 1994, | expired in 2004": the treaty expired). */
+function subjectBefore(clause: Kept): Kept {
+  const subject = subjectOf(clause);
+  while (subject.at(-1)?.pos === 'PUNCT') subject.pop();
+  return subject;
 }
 
 /** What a clause says of its subject: from its first finite verb on, up to a list's first comma. */

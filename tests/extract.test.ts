@@ -525,6 +525,20 @@ describe('which clause a date belongs to', () => {
     );
   });
 
+  it('a "which" after a phrase of its own says what of that phrase; "the first visit ... since 2019" is a yardstick', async () => {
+    expect(
+      await summaries([
+        'The talks focused on the status granted to Georgia in December 2023 and on the draft law on foreign agents, ' +
+          'which the parliament had withdrawn in March 2023.',
+        'The Minister visited Tbilisi in March 2024. It was the first visit by a Minister since 2019.',
+      ]),
+    ).toEqual([
+      '2023-03 The parliament had withdrawn the draft law on foreign agents',
+      '2023-12 The talks focused on the status granted to Georgia',
+      '2024-03 The Minister visited Tbilisi',
+    ]);
+  });
+
   it('leaves no comma after "and" where the date\'s phrase stood ("and, in 1921, returned")', async () => {
     expect(
       await summaries(['Chao taught at Tsinghua University and, in 1921, returned to the United States.']),

@@ -602,7 +602,7 @@ function listBefore(essay: Essay, n: number): string[] {
 // and the present of a common noun
 // ("today's Drug Enforcement Administration"), which is no day at all.
 const YARDSTICK =
-  /(?:\bcompared\s+(?:to|with)|\b(?:up|down)\s+[^\s,;]+(?:\s+[^\s,;]+){0,3}\s+from|\b(?:increase|decrease|rise|fall|drop|decline|gain|loss|jump)s?\s+(?:of\s+[^\s,;]+\s+)?from|\bversus|\bvs\.?|\bthan(?:\s+(?:in|on|at|during))?|\b(?:\w+est|most|least|first|only)\b(?:\s+[\w-]+){0,3}\s+since|\bsince\s+at\s+least|\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:doubled|tripled|quadrupled|halved|grown|shrunk|outgrown|exceeded|surpassed|overtaken)\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}of)\s+(?:(?:the\s+)?(?:same\s+)?(?:period|time|month|quarter|year)\s+(?:of|in)\s+)?$/i;
+  /(?:\bcompared\s+(?:to|with)|\b(?:up|down)\s+[^\s,;]+(?:\s+[^\s,;]+){0,3}\s+from|\b(?:increase|decrease|rise|fall|drop|decline|gain|loss|jump)s?\s+(?:of\s+[^\s,;]+\s+)?from|\bversus|\bvs\.?|\bthan(?:\s+(?:in|on|at|during))?|\b(?:\w+est|most|least|first|only)\b(?:\s+[\w-]+){0,5}\s+since|\bsince\s+at\s+least|\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:doubled|tripled|quadrupled|halved|grown|shrunk|outgrown|exceeded|surpassed|overtaken)\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}of)\s+(?:(?:the\s+)?(?:same\s+)?(?:period|time|month|quarter|year)\s+(?:of|in)\s+)?$/i;
 
 /** A picture's credit closing its caption, or the words that open one ("Photo attributed to ..."). */
 const CAPTION =

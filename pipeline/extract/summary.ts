@@ -464,6 +464,7 @@ function withoutOpening(words: Kept, text: string, date: [number, number] | null
     PRONOUNS.has(out[verbAt - 1]!.lemma)
   )
     out = out.slice(verbAt - 1);
+  else if (comma > 0 && framing && saidOfFrame(out, comma)) out = saidOfFrame(out, comma)!;
   else if (comma > 0 && framing && firstFinite(rest) >= 0 && !datesItsClause(out, comma, date))
     out = withoutAppositive(afterFraming(out, comma), text);
   else if (comma > 0 && framing && firstFinite(rest) >= 0) return out;
@@ -471,6 +472,23 @@ function withoutOpening(words: Kept, text: string, date: [number, number] | null
   else if (opener?.pos === 'ADP' && ['that', 'this'].includes(out[1]?.lemma ?? '') && firstFinite(out.slice(2)) >= 1)
     out = out.slice(2);
   return withoutLink(out);
+}
+
+/**
+ * "[and] on the draft law on foreign agents, which the parliament had withdrawn": what follows the phrase is said of
+ * its noun ("The parliament had withdrawn the draft law on foreign agents"); null when no "which" or "who" follows.
+ */
+function saidOfFrame(words: Kept, comma: number): Kept | null {
+  const rest = words.slice(comma + 1);
+  while (rest.at(-1)?.pos === 'PUNCT') rest.pop();
+  const noun = words.slice(1, comma);
+  if (!['which', 'who'].includes(rest[0]?.lemma ?? '') || firstFinite(rest.slice(1)) < 0) return null;
+  if (noun[0]?.pos !== 'DET' || !noun.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return null;
+  if (noun.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null; // "Behind the jargon lies a threat, which"
+  // (Its object: "which the parliament had withdrawn"; its subject: "who signed".)
+  const object = firstFinite(rest.slice(1)) > 0 && rest[1]?.pos !== 'ADV';
+  const lowered = noun.map((t, i) => (i === 0 ? { ...t, text: t.text.toLowerCase() } : t));
+  return object ? [...rest.slice(1), ...lowered] : [...noun, ...rest.slice(1)];
 }
 
 /** Without a link to the clause before: ", where monitors reported ...", "That is why, the House will ...". */

@@ -539,6 +539,18 @@ describe('which clause a date belongs to', () => {
     ]);
   });
 
+  it('"she" is the role the last sentence was about when no name was ("the Minister"), not the last name', async () => {
+    const { VFile } = await import('vfile');
+    const value =
+      'Visit to Tbilisi\n\nOn 14 March 2024 the Minister met President Salome Zourabichvili and Prime Minister Irakli ' +
+      'Kobakhidze.\n\nOn 15 March she opened the renovated embassy building.\n';
+    const c = extractChronology(await parseEssay(new VFile({ path: 'v.txt', value })), { spelling: false });
+    expect(c.events.map((e) => [e.summary, e.actors.people])).toEqual([
+      ['The Minister met Salome Zourabichvili and Irakli Kobakhidze', ['Salome Zourabichvili', 'Irakli Kobakhidze']],
+      ['The Minister opened the renovated embassy building', []],
+    ]);
+  });
+
   it('leaves no comma after "and" where the date\'s phrase stood ("and, in 1921, returned")', async () => {
     expect(
       await summaries(['Chao taught at Tsinghua University and, in 1921, returned to the United States.']),

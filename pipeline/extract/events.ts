@@ -12,6 +12,7 @@ import { ASKING, SINCE_ABROAD } from './lexicon.ts';
 import { isEnglish, type LocatedMention } from './mentions.ts';
 import { isTitleWord } from './names/lexicon.ts';
 import { REPORTING_LEMMAS } from './reporting.ts';
+import { isRolePhrase } from './roles.ts';
 import { objectPhrase, subjectPhrase, summarise } from './summary.ts';
 import { tenseReader, verbGroups } from './tense.ts';
 
@@ -117,6 +118,7 @@ class Reading {
   private thing: string | null = null; // what the last sentence's verb acted on, for a passive "it"
   private lastPerson: string | null = null; // who "he" or "she" is: the last person named, in this paragraph or before
   private lastSubject: string | null = null; // ... or better, the last person a sentence was about (its subject)
+  private lastRole: string | null = null; // ... or a role named without a name, when the last subject was one
   /** A speech's speaker, as its author or title names them ("Remarks by President Lula at the summit"). */
   private readonly speaker: string | null;
   /** A biography's subject: the first person its opening names. */
@@ -264,7 +266,10 @@ class Reading {
     // In a biography "he" or "she" is the life it tells, unless the sentence itself names someone else first.
     const said = pronounSubject(tokens, Math.max(from, prose), to);
     const biographee = said === this.biographeePronoun ? this.biographee : null;
-    const referent = (this.essay.genre === 'biography' ? biographee : null) ?? this.lastSubject ?? this.lastPerson;
+    const inLife = this.essay.genre === 'biography' ? biographee : null;
+    // ("The Minister met President Zourabichvili ... On 15 March she opened the embassy": she is the Minister.)
+    const role = !inLife && said ? this.lastRole : null;
+    const referent = role ? null : (inLife ?? this.lastSubject ?? this.lastPerson);
     const people =
       referent && said
         ? [referent, ...named.filter((n) => n !== referent)]
@@ -277,9 +282,14 @@ class Reading {
               : [];
     if (named.length) this.lastPerson = named[named.length - 1]!;
     const about = named.find((n) => inSubject(subject, n));
-    if (about) this.lastSubject = about;
+    if (about) [this.lastSubject, this.lastRole] = [about, null];
+    else if (!byRole && !said) {
+      // (The subject as read back from its verb may open on the date before it: "14 March 2024 the Minister".)
+      const head = /\bthe\s+[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu.exec(subject)?.[0];
+      if (head && isRolePhrase(head)) this.lastRole = head;
+    }
     for (const person of named) this.lastSeen.set(person, sentence.offset[0]);
-    return { inSentence, subject, people, byRole };
+    return { inSentence, subject, people: role ? [] : people, byRole, role };
   }
 
   /**
@@ -336,7 +346,7 @@ class Reading {
           date: mention.at,
           dates: dated.map((m) => m.at),
           dateline: prose,
-          person: who.people[0] ?? null,
+          person: who.people[0] ?? who.role ?? null,
           role: who.byRole?.role ?? null,
           antecedent: before,
           thing: acted,

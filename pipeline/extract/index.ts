@@ -136,10 +136,13 @@ function namesByParagraph(
   );
   const all = isEnglish(essay.lang)
     ? found
-    : found
-        .filter((f) => !(f.type === 'person' && DETERMINED.test(joined.slice(Math.max(0, f.start - 12), f.start))))
-        .map((f) => trimmedAbroad(withoutArticle(f)))
-        .filter((f): f is Found => f !== null);
+    : [
+        ...found
+          .filter((f) => !(f.type === 'person' && DETERMINED.test(joined.slice(Math.max(0, f.start - 12), f.start))))
+          .map((f) => trimmedAbroad(withoutArticle(f)))
+          .filter((f): f is Found => f !== null),
+        ...titledAbroad(joined, found),
+      ].sort((a, b) => a.start - b.start);
   let index = 0;
   for (const found of all) {
     while (index + 1 < starts.length && starts[index + 1]! <= found.start) index++;
@@ -280,6 +283,27 @@ function trimmedAbroad(found: Found): Found | null {
   if (!kept.length || (found.type === 'person' && kept.length < 2)) return null;
   const name = kept.join(' ');
   return { ...found, name, end: found.start + name.length };
+}
+
+/** A title abroad, capitalised or not ("le président", "Präsident"), then two or three capitalised words. */
+const TITLED_ABROAD = new RegExp(
+  `(?<![\\p{L}])(?:${[...TITLES_ABROAD].map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})\\.?\\s+(?<name>\\p{Lu}[\\p{L}'\u2019-]+(?:\\s+\\p{Lu}[\\p{L}'\u2019-]+){1,2})`,
+  'gu',
+);
+
+/**
+ * "le président Heydar Aliyev a signé", "Präsident Heydar Aliyev": the capitalised words after a title abroad are a
+ * person, where the recogniser, learned from English, found no one there.
+ */
+function titledAbroad(text: string, found: Found[]): Found[] {
+  const out: Found[] = [];
+  for (const m of text.matchAll(TITLED_ABROAD)) {
+    const name = m.groups!.name!;
+    const start = m.index + m[0].length - name.length;
+    if (found.some((f) => f.start < start + name.length && f.end > start)) continue;
+    out.push({ name, type: 'person', start, end: start + name.length });
+  }
+  return out;
 }
 
 /** "la OTAN", "le Conseil": an article before a name is not the name's. */

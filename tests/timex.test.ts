@@ -148,7 +148,7 @@ describe('antiquity, named days, stretches and decades in words', () => {
     const text =
       'Jerome (c. 347 \u2013 30 September 420) was a priest. He was not baptized until about 360 - 366. In 348 Pachomius ' +
       'died. Theodorus joined around 328. Sikong Tu (837\u2013908) wrote it. The town grew to about 200. In 300 cases it ' +
-      'failed.';
+      'failed. The legion was reduced by 300.';
     expect(tag(text).map((t) => t[1])).toEqual(['0347/0420-09-30', '0360/0366', '0348', '0328', '0837/0908']);
   });
 

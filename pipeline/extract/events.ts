@@ -607,10 +607,9 @@ function listBefore(essay: Essay, n: number): string[] {
 }
 
 // A date that is a yardstick, not a time something happened: "sales dropped 23% compared to March of 2008", "higher
-// than in 2005", "a decrease from the year before", "the strongest quarter since 2001", "the lowest level in a decade", "down $2.5 billion from 1996",
-// "has tripled its population of 1958";
-// and the present of a common noun
-// ("today's Drug Enforcement Administration"), which is no day at all.
+// than in 2005", "a decrease from the year before", "the strongest quarter since 2001", "the first visit by a
+// Minister since 2019", "the lowest level in a decade", "down $2.5 billion from 1996", "has tripled its population of
+// 1958"; and the present of a common noun ("today's Drug Enforcement Administration"), which is no day at all.
 const YARDSTICK =
   /(?:\bcompared\s+(?:to|with)|\b(?:up|down)\s+[^\s,;]+(?:\s+[^\s,;]+){0,3}\s+from|\b(?:increase|decrease|rise|fall|drop|decline|gain|loss|jump)s?\s+(?:of\s+[^\s,;]+\s+)?from|\bversus|\bvs\.?|\bthan(?:\s+(?:in|on|at|during))?|\b(?:\w+est|most|least|first|only)\b(?:\s+[\w-]+){0,5}\s+since|\bsince\s+at\s+least|\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:doubled|tripled|quadrupled|halved|grown|shrunk|outgrown|exceeded|surpassed|overtaken)\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}of)\s+(?:(?:the\s+)?(?:same\s+)?(?:period|time|month|quarter|year)\s+(?:of|in)\s+)?$/i;
 

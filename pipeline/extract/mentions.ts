@@ -88,7 +88,8 @@ function isTimeless(text: string, [start, end]: [number, number], ctx: Context):
   const words = text.slice(start, end);
   const season = /^(?:the\s+)?(?:spring|summer|autumn|fall|winter)s?$/i.test(words);
   if (!ctx.tenseAt || !(season || (!ctx.news && /^today$/i.test(words)))) return false;
-  const sentence = text.slice(text.lastIndexOf('. ', start) + 1, text.indexOf('. ', end) >>> 0);
+  const stop = text.indexOf('. ', end);
+  const sentence = text.slice(text.lastIndexOf('. ', start) + 1, stop < 0 ? undefined : stop);
   const state = ctx.tenseAt(start) === 'present' || /\b(?:can|may)\s+(?:not\s+)?\p{Ll}/u.test(sentence);
   return state && !/\b(?:is|are|am)\s+\w+ing\b/i.test(sentence);
 }

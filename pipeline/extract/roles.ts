@@ -126,10 +126,10 @@ function rolesAround(text: string, person: string): RoleMatch[] {
   return found;
 }
 
-/** The first role the text gives each person, tidied: "Secretary-General of NATO". */
 /** "the Minister", "the Ambassador": a role named without its holder, which "he" or "she" may stand for. */
 export const isRolePhrase = (phrase: string) => new RegExp(`^(?:the\\s+)?(?:${TITLE})$`, 'i').test(phrase.trim());
 
+/** The first role the text gives each person, tidied: "Secretary-General of NATO". */
 export function findRoles(text: string, people: string[]): Map<string, string> {
   const roles = new Map<string, string>();
   for (const person of people) {

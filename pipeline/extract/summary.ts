@@ -228,7 +228,8 @@ function participleEvent(input: SummaryInput, inRange: (from: number, to: number
 /**
  * The phrase set off by commas around a date (`open` and `close`: the commas, or -1 and the sentence's end), and of
  * it the part the date is in: "delivered in 1971 | and published in 1975" are two participles, each with its date.
- * "Completed in 2008 the trail is well marked": an opening participle and its date end where a noun phrase starts.
+ * "Completed in 2008 the trail is well marked": an opening participle and its date end where a noun phrase starts (a
+ * comma is put into `sentence` there, as the writer might have set one, for what reads the sentence next).
  */
 function phraseAround(sentence: Token[], at: number, date: [number, number]) {
   const isComma = (t: Token | undefined) => t?.text === ',';

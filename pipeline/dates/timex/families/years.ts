@@ -190,10 +190,11 @@ export const years: Pattern[] = [
       return to ? withParts(span, [[m.index, at.year![1]], at.to!]) : span;
     },
   },
-  // the year 71; in a paragraph of antiquity, or a narrative that is there, also "In 348", "around 328", "about 360 - 366", "after 211"
+  // the year 71; in a paragraph of antiquity, or a narrative that is there, also "In 348", "around 328", "about 360 -
+  // 366", "after 211" (not "by": "the legion was reduced by 300.")
   {
     re: g(
-      `(?<=\\b(?<cue>(?:in\\s+)?the\\s+year|in|around|about|after|before|until|till|since|by|from|during)\\s+)(?<year>[1-9]\\d{0,2})(?:${DASH}(?<to>[1-9]\\d{0,2}))?(?![\\d.,]\\d|\\s?%|\\w)`,
+      `(?<=\\b(?<cue>(?:in\\s+)?the\\s+year|in|around|about|after|before|until|till|since|from|during)\\s+)(?<year>[1-9]\\d{0,2})(?:${DASH}(?<to>[1-9]\\d{0,2}))?(?![\\d.,]\\d|\\s?%|\\w)`,
     ),
     build: (m, text) => {
       const { cue, year, to } = m.groups;

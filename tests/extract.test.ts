@@ -968,8 +968,9 @@ describe('essays in French, German and Spanish', () => {
   it.each([
     // A speech from its date line ("Bakou, le 12 mars 2024"): last year, in January, next week from it.
     ['speech-fr.md', ['1994-05-04', '200X', '2004', '2006', '2023', '2024-01', '2024-W12']],
-    // A visit report from "Berlin, 14. Oktober 2023": the day after, three years ago, the coming year; "seit 2008" a state.
-    ['report-de.md', ['2012/2016', '2020', '2023-SP', '2023-10-09', '2023-10-10', '2024']],
+    // A visit report from "Berlin, 14. Oktober 2023": the day after, the middle of that week, three years ago, the coming
+    // year; "seit 2008" a state.
+    ['report-de.md', ['2012/2016', '2020', '2023-SP', '2023-W41', '2023-10-09', '2023-10-10', '2024']],
     // A background note: two dates of one sentence joined by "y" are two rows; a year later; next year.
     ['note-es.md', ['2002-11-18', '2003-02', '2017', '2022-12', '2023-12-13', '2024-05', '2025']],
   ])('%s: the dates a native writer gives, each a row', async (file, dates) => {

@@ -149,6 +149,17 @@ describe('sentence splitting', () => {
       'Done!',
     ]);
   });
+
+  it('ends a sentence before a quotation opened as French, German and Spanish open it', () => {
+    const split = (text: string) => splitSentences(text).map((s) => s.text);
+    expect(split('Une réunion est prévue lundi. « Nous ne lâcherons rien », a déclaré le syndicat.')).toEqual([
+      'Une réunion est prévue lundi.',
+      '« Nous ne lâcherons rien », a déclaré le syndicat.',
+    ]);
+    expect(split('« C’est fini. » Puis il est parti.')).toEqual(['« C’est fini. »', 'Puis il est parti.']);
+    expect(split('Er sagte: „Wir gehen.“ Dann ging er.')).toEqual(['Er sagte: „Wir gehen.“', 'Dann ging er.']);
+    expect(split('Dijo que sí. ¿Por qué? ¡Basta!')).toEqual(['Dijo que sí.', '¿Por qué?', '¡Basta!']);
+  });
 });
 
 describe('reading files', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tagTimexes } from '../pipeline/dates/timex/index.ts';
+import { tagTimexes, tenseReaderAbroad } from '../pipeline/dates/timex/index.ts';
 import { tag as tagWords } from '../pipeline/extract/language.ts';
 import { tenseReader } from '../pipeline/extract/tense.ts';
 
@@ -494,6 +494,25 @@ describe('French, German and Spanish: months alone, counted spans, decades in wo
     ['fr', 'Le lundi 4 mai 1994, l’accord a été signé.', [['lundi 4 mai 1994', '1994-05-04']]],
     ['de', 'Am Mittwoch, dem 4. Mai 1994, wurde es unterzeichnet.', [['Mittwoch, dem 4. Mai 1994', '1994-05-04']]],
     ['es', 'El miércoles 4 de mayo de 1994 se firmó.', [['miércoles 4 de mayo de 1994', '1994-05-04']]],
+    // decades written short, and as German writes them in one word
+    ['fr', 'Dans les années 60, tout a changé.', [['les années 60', '196X']]],
+    ['de', 'Mitte der Sechzigerjahre leitete sie eine Gruppe.', [['der Sechzigerjahre', '196X']]],
+    ['de', 'In den 60er-Jahren änderte sich alles.', [['den 60er-Jahren', '196X']]],
+    ['es', 'En la década de los ochenta, España cambió.', [['la década de los ochenta', '198X']]],
+    ['es', 'En los años 60, todo cambió.', [['los años 60', '196X']]],
+    // quarters and halves of a year
+    ['fr', 'Au premier trimestre 2024, les ventes ont baissé.', [['premier trimestre 2024', '2024-Q1']]],
+    ['de', 'Im zweiten Halbjahr 2024 stiegen die Preise.', [['zweiten Halbjahr 2024', '2024-H2']]],
+    ['es', 'En el primer semestre de 2024, las ventas cayeron.', [['primer semestre de 2024', '2024-H1']]],
+    // a day's parts: this morning is today, "am Morgen" and "por la mañana" no day at all
+    ['fr', 'Ce matin, le ministre a parlé.', [['Ce matin', '2006-05-25']]],
+    ['de', 'Heute Morgen sprach der Minister.', [['Heute Morgen', '2006-05-25']]],
+    ['es', 'El texto se publicará mañana.', [['mañana', '2006-05-26']]],
+    ['es', 'Esta mañana habló el ministro.', [['Esta mañana', '2006-05-25']]],
+    // the last weekend, told on a Thursday
+    ['fr', 'Le week-end dernier, des milliers de personnes ont manifesté.', [['Le week-end dernier', '2006-W20-WE']]],
+    ['de', 'Am vergangenen Wochenende demonstrierten Tausende.', [['Am vergangenen Wochenende', '2006-W20-WE']]],
+    ['es', 'El pasado fin de semana, miles se manifestaron.', [['El pasado fin de semana', '2006-W20-WE']]],
   ])('%s: %s', (lang, text, expected) => {
     expect(read(text, lang, '1997')).toEqual(expected);
   });
@@ -511,6 +530,21 @@ describe('French, German and Spanish: months alone, counted spans, decades in wo
     ['de', '1997 trat das Land bei. Im folgenden Jahr unterzeichnete es.', 'Im folgenden Jahr', '1998'],
     ['es', 'El 4 de mayo de 1994 se firmó. Ese mismo día, el ministro dimitió.', 'Ese mismo día', '1994-05-04'],
     ['es', 'En 1997, el país se unió. Al año siguiente, firmó.', 'Al año siguiente', '1998'],
+    [
+      'fr',
+      'Le roi signe en octobre 1666, et les travaux débutent au début de l’année suivante.',
+      'début de l’année suivante',
+      '1667',
+    ],
+    ['fr', 'Le 12 novembre 2024, il a parlé. En début de semaine, rien.', 'début de semaine', '2024-W46'],
+    ['de', 'Am 14. März 2023 kam er. Ende der Woche ging er.', 'Ende der Woche', '2023-W11'],
+    [
+      'de',
+      'Am Freitag, dem 17. März 2023, stimmte der Bundestag ab. Die Union kündigte am Abend eine Klage an.',
+      'am Abend',
+      '2023-03-17',
+    ],
+    ['es', 'El 10 de marzo de 2025 habló. Las obras comenzarán antes de finales de año.', 'finales de año', '2025'],
   ])('%s: the narrative\'s date in "%s"', async (lang, text, said, value) => {
     const { VFile } = await import('vfile');
     const { parseEssay } = await import('../pipeline/parse/index.ts');
@@ -525,7 +559,25 @@ describe('French, German and Spanish: months alone, counted spans, decades in wo
     ['es', 'Dos años antes de la guerra, el país era pobre.'],
     ['fr', 'Mars est la quatrième planète.'],
     ['de', 'Mai ist ein Monat.'],
+    ['de', 'Am Morgen kam er.'],
+    ['es', 'Por la mañana llovió.'],
   ])('%s: no date in "%s"', (lang, text) => {
     expect(read(text, lang, '1997')).toEqual([]);
+  });
+
+  it.each([
+    // the future's words put a date without its year ahead of the text's date (25 May 2006), as English "will"
+    ['fr', 'Le parlement se réunira le 3 février.', '2007-02-03'],
+    ['fr', 'Le 3 février, le parlement votera.', '2007-02-03'],
+    ['fr', 'Le vote est prévu le 3 février.', '2007-02-03'],
+    ['fr', 'Le parlement s’est réuni le 3 juillet.', '2005-07-03'],
+    ['fr', 'Il retira ses troupes le 3 juillet.', '2005-07-03'],
+    ['de', 'Der Bundesrat wird sich am 12. April damit befassen.', '2007-04-12'],
+    ['de', 'Am 12. Juli hat der Bundesrat beraten.', '2005-07-12'],
+    ['es', 'Las comunidades podrán solicitar los fondos a partir del 1 de abril.', '2007-04-01'],
+    ['es', 'El 1 de julio se aprobó el plan.', '2005-07-01'],
+  ])('%s: the tense of "%s"', (lang, text, value) => {
+    const ctx = { lang, reference: '2006-05-25', anchor: null, news: true, tenseAt: tenseReaderAbroad(lang)?.(text) };
+    expect(tagTimexes(text, ctx).map((t) => t.value)).toEqual([value]);
   });
 });

@@ -2,7 +2,7 @@
 import { type Essay, isRead, type Mention, type Paragraph, type Segment } from '../core/model.ts';
 import { toSource, toSourceEnd } from '../core/source-map.ts';
 import { parseIsoDay, type Span } from '../dates/calendar.ts';
-import { type Context, countDeictic, tagTimexes } from '../dates/timex/index.ts';
+import { type Context, countDeictic, tagTimexes, tenseReaderAbroad } from '../dates/timex/index.ts';
 import { tag as tagWords } from './language.ts';
 import { tenseReader } from './tense.ts';
 
@@ -41,8 +41,8 @@ export function findMentions(
   const tag = (text: string, segments: Segment[], paragraph: Paragraph) => {
     const unplaced = (offset: [number, number], deictic: boolean) =>
       onUnplaced?.([toSource(segments, offset[0]), toSourceEnd(segments, offset[1])], deictic);
-    // Tense is read from English parts of speech; in another language a bare date lies back from the text's date.
-    ctx.tenseAt = english ? tenseReader(tagWords(text)) : undefined;
+    // Tense is read from English parts of speech; in French, German and Spanish from the future's words.
+    ctx.tenseAt = english ? tenseReader(tagWords(text)) : tenseReaderAbroad(essay.lang)?.(text);
     for (const timex of tagTimexes(text, ctx, unplaced)) {
       const start = toSource(segments, timex.offset[0]);
       const end = toSourceEnd(segments, timex.offset[1]);

@@ -70,8 +70,10 @@ const ABBREVIATIONS = new Set([
   'b.c',
 ]);
 
-// A terminator, any closing quotes or brackets, then space and what can open a sentence.
-const BOUNDARY = /[.!?\u2026]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018([]?[\p{Lu}\p{N}])/gu;
+// A terminator, any closing quotes or brackets, then space and what can open a sentence. Quotes as French, German
+// and Spanish write them count too: « » (with its space inside), „ “, and ¿ ¡ opening a question or an exclamation.
+const BOUNDARY =
+  /[.!?\u2026]+(?:\s?\u00bb|["'\u201d\u2019\u201c)\]])*(?=\s+(?:["'\u201c\u2018\u201e([\u00bf\u00a1]|\u00ab\s?)?[\p{Lu}\p{N}])/gu;
 
 /** Split `text` (which starts at `base` in the source) into sentences. */
 export function splitSentences(text: string, base = 0): Sentence[] {

@@ -13,11 +13,11 @@ import { narrative } from './families/narrative.ts';
 import { quarters } from './families/quarters.ts';
 import { seasons } from './families/seasons.ts';
 import { years } from './families/years.ts';
-import { german } from './languages/de.ts';
-import { spanish } from './languages/es.ts';
-import { french } from './languages/fr.ts';
+import { german, germanTense } from './languages/de.ts';
+import { spanish, spanishTense } from './languages/es.ts';
+import { french, frenchTense } from './languages/fr.ts';
 import { joinRanges, settleOverlaps } from './refine.ts';
-import type { Candidate, Context, Match, Pattern, Timex } from './types.ts';
+import type { Candidate, Context, Match, Pattern, Tense, Timex } from './types.ts';
 
 export type { Context, Tense, Timex } from './types.ts';
 
@@ -36,6 +36,15 @@ const FAMILIES: Record<string, Record<string, Pattern[]>> = {
 
 /** The languages whose dates are read (the primary subtag of `lang`). */
 export const DATE_LANGUAGES = Object.keys(FAMILIES);
+
+/** How a language other than English tells a date's tense: from its words for the future (English reads it from
+ * parts of speech, in extract/tense.ts). */
+const TENSE_ABROAD: Record<string, (text: string) => (offset: number) => Tense> = {
+  fr: frenchTense,
+  de: germanTense,
+  es: spanishTense,
+};
+export const tenseReaderAbroad = (lang: string | undefined) => TENSE_ABROAD[(lang ?? '').toLowerCase().split('-')[0]!];
 
 /** The families for a language tag ("fr-CA" reads as French); English for any other. */
 const familiesFor = (lang: string | undefined) => FAMILIES[(lang ?? 'en').toLowerCase().split('-')[0]!] ?? ENGLISH;

@@ -43,7 +43,7 @@ const lastEnded = (iso: string) => {
  * "the third quarter" told from the story's date: the one that holds that date, else the nearest one, but never one
  * still to come in the past tense ("reported third-quarter profit") nor one gone by in the future tense.
  */
-function nearestQuarter(ctx: Context, at: number, quarter: number): Span | null {
+export function nearestQuarter(ctx: Context, at: number, quarter: number): Span | null {
   if (!ctx.reference) return null;
   const today = toDayNumber(ctx.reference);
   const { year } = parseIsoDay(ctx.reference);

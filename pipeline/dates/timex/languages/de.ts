@@ -2,7 +2,7 @@
 // 1990er Jahren", "im 19. Jahrhundert", "zwischen 1992 und 1994", "gestern", "im vergangenen Jahr", "nächste Woche",
 // "am Dienstag".
 import { YEAR4 } from '../vocabulary.ts';
-import { type DateWords, europeanFamilies } from './european.ts';
+import { type DateWords, europeanFamilies, futureReader } from './european.ts';
 
 const NUMBERS: Record<string, number> = {
   ein: 1,
@@ -71,9 +71,21 @@ export const germanWords: DateWords = {
     '(?<![\\p{L}])vom\\s+(?<d1>(?:[12]\\d|3[01]|0?[1-9]))\\.?\\s+bis\\s+(?:zum\\s+)?(?<d2>(?:[12]\\d|3[01]|0?[1-9]))\\.',
   yearRange:
     '(?<![\\p{L}])(?:von|zwischen)\\s+(?<y1>1\\d{3}|20\\d{2})\\s+(?:bis|und)\\s+(?<y2>1\\d{3}|20\\d{2})(?![\\p{L}\\d])',
-  days: { gestern: -1, heute: 0, morgen: 1, vorgestern: -2, übermorgen: 2 },
+  days: {
+    gestern: -1,
+    heute: 0,
+    morgen: 1,
+    vorgestern: -2,
+    übermorgen: 2,
+    'heute morgen': 0,
+    'heute abend': 0,
+    'gestern abend': -1,
+    'gestern morgen': -1,
+  },
+  // "am Morgen", "jeden Morgen": a time of day, not tomorrow
+  dayNot: '(?:am|jeden|guten|diesen|einen|vom|zum|dem|den|der|des|eines)\\s+',
   relative: [
-    '(?<![\\p{L}])(?:im\\s+|in\\s+der\\s+|im\\s+|am\\s+)?(?<which>letzte[nmrs]?|vergangene[nmrs]?|vorige[nmrs]?|nächste[nmrs]?|kommende[nmrs]?|diese[nmrs]?)\\s+(?<unit>Jahr|Monat|Woche)(?![\\p{L}])',
+    '(?<![\\p{L}])(?:im\\s+|in\\s+der\\s+|im\\s+|am\\s+)?(?<which>letzte[nmrs]?|vergangene[nmrs]?|vorige[nmrs]?|nächste[nmrs]?|kommende[nmrs]?|diese[nmrs]?)\\s+(?<unit>Jahr|Monat|Wochenende|Woche)(?![\\p{L}])',
   ],
   units: {
     jahr: 'year',
@@ -87,6 +99,7 @@ export const germanWords: DateWords = {
     tag: 'day',
     tage: 'day',
     tagen: 'day',
+    wochenende: 'weekend',
   },
   directions: Object.fromEntries(
     ['letzte', 'vergangene', 'vorige', 'nächste', 'kommende', 'diese'].flatMap((w) =>
@@ -123,10 +136,23 @@ export const germanWords: DateWords = {
     'im selben Jahr': ['year', 0],
     'im gleichen Jahr': ['year', 0],
     'in diesem Jahr': ['year', 0],
+    'Anfang des Jahres': ['year', 0],
+    'Mitte des Jahres': ['year', 0],
+    'Ende des Jahres': ['year', 0],
+    'Anfang des folgenden Jahres': ['year', 1],
+    'Ende des folgenden Jahres': ['year', 1],
+    'Anfang der Woche': ['week', 0],
+    'Mitte der Woche': ['week', 0],
+    'Ende der Woche': ['week', 0],
+    'Anfang des Monats': ['month', 0],
+    'Ende des Monats': ['month', 0],
+    'am Abend': ['day', 0],
+    'am selben Abend': ['day', 0],
+    'am gleichen Abend': ['day', 0],
   },
   yearWord: `(?<![\\p{L}])Jahr(?:e|es)?\\s+(?<year>${YEAR4})(?![\\p{L}\\d])`,
   decadeWords:
-    '(?<![\\p{L}])(?:die\\s+|den\\s+|der\\s+)?(?<word>zwanziger|dreißiger|dreissiger|vierziger|fünfziger|sechziger|siebziger|achtziger|neunziger)\\s+Jahren?(?![\\p{L}])',
+    '(?<![\\p{L}])(?:die\\s+|den\\s+|der\\s+)?(?<word>zwanziger|dreißiger|dreissiger|vierziger|fünfziger|sechziger|siebziger|achtziger|neunziger|[2-9]0er)(?:\\s+|-)?Jahren?(?![\\p{L}])',
   decades: {
     zwanziger: 1920,
     dreißiger: 1930,
@@ -138,6 +164,18 @@ export const germanWords: DateWords = {
     achtziger: 1980,
     neunziger: 1990,
   },
+  quarter: `(?<![\\p{L}\\d])(?<nth>ersten|zweiten|dritten|vierten|erste|zweite|dritte|vierte|[1-4]\\.)\\s+(?<unit>Quartals?|Halbjahr(?:es)?|Jahreshälfte)(?:\\s+(?<year>${YEAR4}))?(?![\\p{L}\\d])`,
+  ordinals: Object.fromEntries(
+    ['erst', 'zweit', 'dritt', 'viert'].flatMap((w, i) => [
+      [`${w}e`, i + 1],
+      [`${w}en`, i + 1],
+      [`${i + 1}.`, i + 1],
+    ]),
+  ),
+  quarterUnits: { quartal: 'quarter', quartals: 'quarter', halbjahr: 'half', halbjahres: 'half', jahreshälfte: 'half' },
+  future:
+    '(?<![\\p{L}])(?:wird|werden|werde|wirst|werdet|soll|sollen|voraussichtlich|geplant|plant|planen|kommende[nmrs]?|nächste[nmrs]?|bevorstehende[nmrs]?)(?![\\p{L}])',
 };
 
 export const german = europeanFamilies(germanWords);
+export const germanTense = futureReader(germanWords);

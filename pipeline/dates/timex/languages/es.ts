@@ -2,7 +2,7 @@
 // primavera de 1998", "los años 1990", "en el siglo XIX", "entre 1992 y 1994", "ayer", "el año pasado", "la semana
 // próxima", "el martes".
 import { YEAR4 } from '../vocabulary.ts';
-import { type DateWords, europeanFamilies } from './european.ts';
+import { type DateWords, europeanFamilies, futureReader } from './european.ts';
 
 const NUMBERS: Record<string, number> = {
   un: 1,
@@ -69,11 +69,22 @@ const words: DateWords = {
   dayRange: '(?<![\\p{L}])del\\s+(?<d1>[12]\\d|3[01]|0?[1-9])\\s+al\\s+(?<d2>[12]\\d|3[01]|0?[1-9])',
   yearRange:
     '(?<![\\p{L}])(?:de|desde|entre)\\s+(?<y1>1\\d{3}|20\\d{2})\\s+(?:a|hasta|y)\\s+(?<y2>1\\d{3}|20\\d{2})(?![\\p{L}\\d])',
-  days: { ayer: -1, hoy: 0, anteayer: -2 },
+  days: {
+    ayer: -1,
+    hoy: 0,
+    anteayer: -2,
+    mañana: 1,
+    'pasado mañana': 2,
+    'esta mañana': 0,
+    'esta noche': 0,
+    anoche: -1,
+  },
+  // "por la mañana", "cada mañana": a time of day, not tomorrow
+  dayNot: '(?:la|una|cada|media|de|por)\\s+',
   relative: [
-    '(?<![\\p{L}])(?:el|la)\\s+(?<unit>año|mes|semana)\\s+(?<which>pasado|pasada|anterior|próximo|próxima|que\\s+viene)(?![\\p{L}])',
-    '(?<![\\p{L}])(?<which>este|esta)\\s+(?<unit>año|mes|semana)(?![\\p{L}])',
-    '(?<![\\p{L}])(?:el|la)\\s+(?<which>próximo|próxima|pasado|pasada)\\s+(?<unit>año|mes|semana)(?![\\p{L}])',
+    '(?<![\\p{L}])(?:el|la)\\s+(?<unit>año|mes|semana|fin\\s+de\\s+semana)\\s+(?<which>pasado|pasada|anterior|próximo|próxima|que\\s+viene)(?![\\p{L}])',
+    '(?<![\\p{L}])(?<which>este|esta)\\s+(?<unit>año|mes|semana|fin\\s+de\\s+semana)(?![\\p{L}])',
+    '(?<![\\p{L}])(?:el|la)\\s+(?<which>próximo|próxima|pasado|pasada)\\s+(?<unit>año|mes|semana|fin\\s+de\\s+semana)(?![\\p{L}])',
   ],
   units: {
     año: 'year',
@@ -84,6 +95,7 @@ const words: DateWords = {
     semanas: 'week',
     día: 'day',
     días: 'day',
+    'fin de semana': 'weekend',
   },
   directions: {
     pasado: 'last',
@@ -123,10 +135,27 @@ const words: DateWords = {
     'ese mismo año': ['year', 0],
     'ese año': ['year', 0],
     'el mismo año': ['year', 0],
+    'finales de año': ['year', 0],
+    'finales del año': ['year', 0],
+    'fines de año': ['year', 0],
+    'principios de año': ['year', 0],
+    'principios del año': ['year', 0],
+    'finales del año siguiente': ['year', 1],
+    'principios del año siguiente': ['year', 1],
+    'comienzos de año': ['year', 0],
+    'mediados de año': ['year', 0],
+    'mediados del año': ['year', 0],
+    'principios de semana': ['week', 0],
+    'finales de semana': ['week', 0],
+    'principios de mes': ['month', 0],
+    'finales de mes': ['month', 0],
+    'esa misma noche': ['day', 0],
+    'esa noche': ['day', 0],
+    'esa misma tarde': ['day', 0],
   },
   yearWord: `(?<![\\p{L}])año\\s+(?<year>${YEAR4})(?![\\p{L}\\d])`,
   decadeWords:
-    '(?<![\\p{L}])(?:los\\s+)?años\\s+(?<word>veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)(?![\\p{L}])',
+    '(?<![\\p{L}])(?:(?:los\\s+)?años|(?:la\\s+)?década\\s+de(?:\\s+los)?(?:\\s+años)?)\\s+(?<word>veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|[2-9]0)(?![\\p{L}\\d])',
   decades: {
     veinte: 1920,
     treinta: 1930,
@@ -137,6 +166,13 @@ const words: DateWords = {
     ochenta: 1980,
     noventa: 1990,
   },
+  quarter: `(?<![\\p{L}])(?<nth>primer|primero|segundo|tercer|tercero|cuarto)\\s+(?<unit>trimestre|semestre)(?:\\s+(?:de|del)\\s+(?<year>${YEAR4}))?(?![\\p{L}\\d])`,
+  ordinals: { primer: 1, primero: 1, segundo: 2, tercer: 3, tercero: 3, cuarto: 4 },
+  quarterUnits: { trimestre: 'quarter', semestre: 'half' },
+  // the future ("cerrará", "podrán", "será"), "va a firmar", "previsto", "próximo"
+  future:
+    '(?<![\\p{L}])(?:\\p{Ll}+r(?:á|án|é)|(?:va|van|vamos|voy)\\s+a\\s+\\p{Ll}+(?:ar|er|ir)|previst[oa]s?|próxim[oa]s?)(?![\\p{L}])',
 };
 
 export const spanish = europeanFamilies(words);
+export const spanishTense = futureReader(words);

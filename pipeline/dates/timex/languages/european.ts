@@ -9,7 +9,9 @@ import {
   daySpan,
   decadeSpan,
   fromDayNumber,
+  halfSpan,
   monthSpan,
+  quarterSpan,
   rangeSpan,
   type Season,
   type Span,
@@ -18,6 +20,7 @@ import {
   weekSpan,
   yearSpan,
 } from '../../calendar.ts';
+import { nearestQuarter } from '../families/quarters.ts';
 import {
   dayOrNull,
   deicticSpan,
@@ -59,10 +62,12 @@ export interface DateWords {
   yearRange: string;
   /** Yesterday, today, tomorrow: each word and its shift in days. */
   days: Record<string, number>;
+  /** Words before which a day word is a part of a day, not a day ("am Morgen", "por la mañana"): a lookbehind. */
+  dayNot?: string;
   /** "l'an dernier", "im vergangenen Jahr", "el año pasado": groups `unit` and `which` in either order. */
   relative: string[];
   /** Unit words, singular and plural, to English units, and direction words to last/next/this. */
-  units: Record<string, 'year' | 'month' | 'week' | 'day'>;
+  units: Record<string, 'year' | 'month' | 'week' | 'weekend' | 'day'>;
   directions: Record<string, 'last' | 'next' | 'this'>;
   /** A weekday with its optional direction: groups `weekday` and `which`. */
   weekday: string;
@@ -89,6 +94,14 @@ export interface DateWords {
    * and the first year of each (of the twentieth century, as they are read). */
   decadeWords: string;
   decades: Record<string, number>;
+  /** A quarter or half of a year: groups `nth`, `unit` and an optional `year` ("au premier trimestre 2024", "im
+   * zweiten Halbjahr", "el primer semestre de 2024"), with the ordinals and the unit words. */
+  quarter: string;
+  ordinals: Record<string, number>;
+  quarterUnits: Record<string, 'quarter' | 'half'>;
+  /** Words that tell the future ("sera", "wird", "cerrará", "va signer"): a date without its year in such a clause
+   * lies ahead of the text's date, as in English "will meet on May 12". */
+  future: string;
 }
 
 const g = (source: string) => new RegExp(source, 'gidu');
@@ -122,7 +135,56 @@ const dayOf = (word: string) => Number(word.replace(/\D/g, ''));
 
 /** The families of patterns of one language. */
 export function europeanFamilies(w: DateWords): Pattern[] {
-  return [...calendarDates(w), ...monthsAlone(w), ...periods(w), ...deicticDates(w), ...counted(w), narrative(w)];
+  return [
+    ...calendarDates(w),
+    ...monthsAlone(w),
+    ...periods(w),
+    quartersOf(w),
+    ...deicticDates(w),
+    ...counted(w),
+    narrative(w),
+  ];
+}
+
+/** "au premier trimestre 2024", "im zweiten Halbjahr": its year, or the year a date without one would be in. */
+function quartersOf(w: DateWords): Pattern {
+  return {
+    re: g(w.quarter),
+    build: (m) => {
+      const nth = w.ordinals[m.groups.nth!.toLowerCase()];
+      const unit = w.quarterUnits[m.groups.unit!.toLowerCase()];
+      if (!nth || !unit || (unit === 'half' && nth > 2)) return null;
+      const stated = m.groups.year ? Number(m.groups.year) : null;
+      const span = (year: number) => (unit === 'half' ? halfSpan(year, nth as 1 | 2) : quarterSpan(year, nth));
+      if (stated) return () => explicit(span(stated));
+      return (ctx, at) => {
+        if (unit === 'quarter' && ctx.news) return implicit(nearestQuarter(ctx, at, nth));
+        const year = yearOfUnstated(ctx, at, unit === 'half' ? 6 * nth - 5 : 3 * nth - 2);
+        return implicit(year === null ? null : span(year));
+      };
+    },
+  };
+}
+
+/** The tense of the clause a date stands in, from the future's words in it: 'future', else 'past' (the tense a
+ * text is told in when nothing says otherwise). Case counts: "Alexandra" is no future of "-dra". */
+export function futureReader(w: DateWords): (text: string) => (offset: number) => 'future' | 'past' {
+  const future = new RegExp(w.future, 'u');
+  return (text) => (offset) => (future.test(clauseAround(text, offset)) ? 'future' : 'past');
+}
+
+/** The clause around an offset: between commas inside its sentence, with the next clause when the date opens the
+ * sentence ("Le 12 mai, le parlement votera"). A full stop after a digit ends no sentence ("am 12. Mai"). */
+function clauseAround(text: string, offset: number): string {
+  const ends = [...text.matchAll(/(?<!\d)[.!?;](?=\s|$)/gu)].map((m) => m.index);
+  const start = Math.max(0, ...ends.filter((i) => i < offset).map((i) => i + 1));
+  const end = ends.find((i) => i >= offset) ?? text.length;
+  const sentence = text.slice(start, end);
+  const clauses = sentence.split(/,\s/u);
+  let at = 0,
+    i = 0;
+  while (i < clauses.length - 1 && start + at + clauses[i]!.length < offset) at += clauses[i++]!.length + 2;
+  return i === 0 ? clauses.slice(0, 2).join(', ') : clauses[i]!;
 }
 
 /** "le lendemain", "im selben Jahr", "al año siguiente": the narrative's date, or the one so many units on. */
@@ -312,7 +374,9 @@ function periods(w: DateWords): Pattern[] {
     {
       re: g(w.decadeWords),
       build: (m) => {
-        const first = w.decades[m.groups.word!.toLowerCase()];
+        // "60er", "60": the decades of the twentieth century, as they are read when written short
+        const word = m.groups.word!.toLowerCase().replace(/^(\d0)er$/, '$1');
+        const first = w.decades[word] ?? (/^[2-9]0$/.test(word) ? 1900 + Number(word) : undefined);
         return first ? () => explicit(decadeSpan(first)) : null;
       },
     },
@@ -343,7 +407,7 @@ function deicticDates(w: DateWords): Pattern[] {
     // hier, aujourd'hui, demain; gestern, heute, morgen; ayer, hoy, mañana
     {
       deictic: true,
-      re: g(`(?<![\\p{L}'])(?<word>${alternatives(Object.keys(w.days))})${END}`),
+      re: g(`(?<![\\p{L}'])${w.dayNot ? `(?<!${w.dayNot})` : ''}(?<word>${alternatives(Object.keys(w.days))})${END}`),
       build: (m) => {
         const shift = w.days[m.groups.word!.toLowerCase()]!;
         return (ctx) =>

@@ -1,7 +1,7 @@
 // French dates: "le 4 mai 1994", "le 1er mai", "mai 1994", "du 2 au 4 juillet 1997", "au printemps 1998", "les années
 // 1990", "au XIXe siècle", "de 1996 à 1998", "hier", "l'an dernier", "la semaine prochaine", "mardi dernier".
 import { YEAR4 } from '../vocabulary.ts';
-import { type DateWords, europeanFamilies } from './european.ts';
+import { type DateWords, europeanFamilies, futureReader } from './european.ts';
 
 const NUMBERS: Record<string, number> = {
   un: 1,
@@ -65,10 +65,20 @@ const words: DateWords = {
   dayRange: '(?<![\\p{L}])du\\s+(?<d1>1er|[12]\\d|3[01]|0?[1-9])\\s+au\\s+(?<d2>[12]\\d|3[01]|0?[1-9])',
   yearRange:
     '(?<![\\p{L}])(?:de|entre)\\s+(?<y1>1\\d{3}|20\\d{2})\\s+(?:à|a|et)\\s+(?<y2>1\\d{3}|20\\d{2})(?![\\p{L}\\d])',
-  days: { hier: -1, "aujourd'hui": 0, 'aujourd’hui': 0, demain: 1, 'avant-hier': -2, 'après-demain': 2 },
+  days: {
+    hier: -1,
+    "aujourd'hui": 0,
+    'aujourd’hui': 0,
+    demain: 1,
+    'avant-hier': -2,
+    'après-demain': 2,
+    'ce matin': 0,
+    'ce soir': 0,
+    'hier soir': -1,
+  },
   relative: [
-    "(?<![\\p{L}])(?:l['’]|la\\s+|le\\s+|cette\\s+|ce\\s+|cet\\s+)?(?<unit>an|année|mois|semaine)\\s+(?<which>dernier|dernière|passé|passée|prochain|prochaine)(?![\\p{L}])",
-    '(?<![\\p{L}])(?<which>cette|ce|cet)\\s+(?<unit>année|mois|semaine)(?![\\p{L}])',
+    "(?<![\\p{L}])(?:l['’]|la\\s+|le\\s+|cette\\s+|ce\\s+|cet\\s+)?(?<unit>an|année|mois|semaine|week-end)\\s+(?<which>dernier|dernière|passé|passée|prochain|prochaine)(?![\\p{L}])",
+    '(?<![\\p{L}])(?<which>cette|ce|cet)\\s+(?<unit>année|mois|semaine|week-end)(?![\\p{L}])',
   ],
   units: {
     an: 'year',
@@ -80,6 +90,7 @@ const words: DateWords = {
     semaines: 'week',
     jour: 'day',
     jours: 'day',
+    'week-end': 'weekend',
   },
   directions: {
     dernier: 'last',
@@ -117,10 +128,24 @@ const words: DateWords = {
     "l'année d'après": ['year', 1],
     'la même année': ['year', 0],
     'cette année-là': ['year', 0],
+    "fin de l'année": ['year', 0],
+    "début de l'année": ['year', 0],
+    "fin de l'année suivante": ['year', 1],
+    "début de l'année suivante": ['year', 1],
+    "fin de l'année précédente": ['year', -1],
+    "fin d'année": ['year', 0],
+    "début d'année": ['year', 0],
+    "milieu d'année": ['year', 0],
+    'début de semaine': ['week', 0],
+    'fin de semaine': ['week', 0],
+    'début du mois': ['month', 0],
+    'fin du mois': ['month', 0],
+    'le soir même': ['day', 0],
+    'dans la soirée': ['day', 0],
   },
   yearWord: `(?<![\\p{L}])(?:l['’]an|l['’]année|année)\\s+(?<year>${YEAR4})(?![\\p{L}\\d])`,
   decadeWords:
-    '(?<![\\p{L}])(?:les\\s+|des\\s+|aux\\s+)?années\\s+(?<word>quatre-vingt-dix|quatre-vingts?|soixante-dix|soixante|cinquante|quarante|trente|vingt)(?![\\p{L}-])',
+    '(?<![\\p{L}])(?:les\\s+|des\\s+|aux\\s+)?années\\s+(?<word>quatre-vingt-dix|quatre-vingts?|soixante-dix|soixante|cinquante|quarante|trente|vingt|[2-9]0)(?![\\p{L}\\d-])',
   decades: {
     vingt: 1920,
     trente: 1930,
@@ -132,6 +157,13 @@ const words: DateWords = {
     'quatre-vingts': 1980,
     'quatre-vingt-dix': 1990,
   },
+  quarter: `(?<![\\p{L}])(?<nth>premier|1er|deuxième|2e|second|troisième|3e|quatrième|4e)\\s+(?<unit>trimestre|semestre)(?:\\s+(?:de\\s+)?(?<year>${YEAR4}))?(?![\\p{L}\\d])`,
+  ordinals: { premier: 1, '1er': 1, deuxième: 2, '2e': 2, second: 2, troisième: 3, '3e': 3, quatrième: 4, '4e': 4 },
+  quarterUnits: { trimestre: 'quarter', semestre: 'half' },
+  // the simple future ("votera", "tiendra", "sera"; not the past "montra", "entra"), "va signer", "prévu", "doit se tenir"
+  future:
+    "(?<![\\p{L}])(?:\\p{Ll}{2,}(?:era|eront|iront|dra|dront|ettra|ettront|rra|rront|evra|evront)|\\p{Ll}+(?<![tpmsv])ira|sera|seront|aura|auront|fera|feront|ira|devra|devront|(?:va|vont)\\s+(?:se\\s+|s['’]|l['’]|le\\s+|la\\s+|les\\s+)?\\p{Ll}+(?:er|ir|re)|(?:doit|doivent)\\s+(?:se\\s+|s['’])?\\p{Ll}+(?:er|ir|re)|prévue?s?|prochaine?s?|à\\s+venir)(?![\\p{L}])",
 };
 
 export const french = europeanFamilies(words);
+export const frenchTense = futureReader(words);

@@ -966,6 +966,18 @@ describe('essays in French, German and Spanish', () => {
   });
 
   it.each([
+    // a possessive, a preposition, a number before nouns; what a date leaves of a name; a calling as a title
+    ['de', 'Ihr Vater war Arzt. Städte können ab dem 1. Juli 2024 Anträge stellen. Es kostet 3 Milliarden Euro.', []],
+    ['de', 'Im Jahr 1971 heiratete sie den Physiker Karl Brandt.', ['Karl Brandt']],
+    ['es', 'Según el Ministerio, las obras comenzarán en 2025.', []],
+    ['fr', 'En 2024, le maire Anne Hidalgo a inauguré le pont.', ['Anne Hidalgo']],
+  ])('%s: the people of "%s"', async (lang, text, people) => {
+    const { VFile } = await import('vfile');
+    const essay = await parseEssay(new VFile({ path: 'x.md', value: `---\nlang: ${lang}\n---\n# T\n\n${text}\n` }));
+    expect(extractChronology(essay, { spelling: false }).people).toEqual(people);
+  });
+
+  it.each([
     // A speech from its date line ("Bakou, le 12 mars 2024"): last year, in January, next week from it.
     ['speech-fr.md', ['1994-05-04', '200X', '2004', '2006', '2023', '2024-01', '2024-W12']],
     // A visit report from "Berlin, 14. Oktober 2023": the day after, the middle of that week, three years ago, the coming
@@ -973,6 +985,35 @@ describe('essays in French, German and Spanish', () => {
     ['report-de.md', ['2012/2016', '2020', '2023-SP', '2023-W41', '2023-10-09', '2023-10-10', '2024']],
     // A background note: two dates of one sentence joined by "y" are two rows; a year later; next year.
     ['note-es.md', ['2002-11-18', '2003-02', '2017', '2022-12', '2023-12-13', '2024-05', '2025']],
+    // A wire story from "PARIS, 14 novembre 2024 (AFP)": Wednesday evening, Thursday three times, next Monday, last
+    // January; a quotation opened by « is a sentence of its own.
+    [
+      'strike-fr.txt',
+      [
+        '2018',
+        '2023-01',
+        '2024-01',
+        '2024-10-29',
+        '2024-11-13',
+        '2024-11-14',
+        '2024-11-14',
+        '2024-11-14',
+        '2024-11-18',
+        '2025-01-01',
+      ],
+    ],
+    // A press release: days without their year in the present ("endet am 30. September") are the nearest, "soll bis
+    // Mitte Dezember" ahead; the contact line names no one.
+    ['release-de.md', ['2023', '2023-01', '2024-06-05', '2024-07-01', '2024-09-30', '2024-12', '2028']],
+    // "SANTA CRUZ DE TENERIFE, 17 de agosto de 2023 (EFE).-": the agency's full stop before the dash; next weekend.
+    ['fire-es.txt', ['2007-08', '2023-08-15', '2023-08-16', '2023-08-17', '2023-W34-WE']],
+    // A life: "Mitte der Sechzigerjahre", "im selben Jahr", "zwei Jahre später".
+    [
+      'life-de.md',
+      ['1921-03-03', '1939', '1945-WI', '1953', '1955', '196X', '1971', '1971-10-12', '1986', '2009-07-08'],
+    ],
+    // A speech: ten years ago, "el próximo mes de marzo", "a finales del próximo año", "en 2019 pusimos".
+    ['forum-es.md', ['2014', '2019', '2023', '2024-10-09', '2024-10-09', '2025', '2025-03', '2030']],
   ])('%s: the dates a native writer gives, each a row', async (file, dates) => {
     const { chronology } = await chronologyOf(file);
     expect(chronology.events.map((e) => e.date.value)).toEqual(dates);

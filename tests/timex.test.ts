@@ -496,7 +496,7 @@ describe('French, German and Spanish: months alone, counted spans, decades in wo
     ['es', 'El miércoles 4 de mayo de 1994 se firmó.', [['miércoles 4 de mayo de 1994', '1994-05-04']]],
     // decades written short, and as German writes them in one word
     ['fr', 'Dans les années 60, tout a changé.', [['les années 60', '196X']]],
-    ['de', 'Mitte der Sechzigerjahre leitete sie eine Gruppe.', [['der Sechzigerjahre', '196X']]],
+    ['de', 'Mitte der Sechzigerjahre leitete sie eine Gruppe.', [['Mitte der Sechzigerjahre', '196X']]],
     ['de', 'In den 60er-Jahren änderte sich alles.', [['den 60er-Jahren', '196X']]],
     ['es', 'En la década de los ochenta, España cambió.', [['la década de los ochenta', '198X']]],
     ['es', 'En los años 60, todo cambió.', [['los años 60', '196X']]],
@@ -571,7 +571,10 @@ describe('French, German and Spanish: months alone, counted spans, decades in wo
     ['fr', 'Le 3 février, le parlement votera.', '2007-02-03'],
     ['fr', 'Le vote est prévu le 3 février.', '2007-02-03'],
     ['fr', 'Le parlement s’est réuni le 3 juillet.', '2005-07-03'],
-    ['fr', 'Il retira ses troupes le 3 juillet.', '2005-07-03'],
+    ['fr', 'Le ministre a signé le décret le 3 juillet.', '2005-07-03'],
+    // in the present, the nearest: "endet am 30. September", told in May
+    ['de', 'Die erste Antragsrunde endet am 30. September.', '2006-09-30'],
+    ['es', 'La convocatoria se cierra el 30 de septiembre.', '2006-09-30'],
     ['de', 'Der Bundesrat wird sich am 12. April damit befassen.', '2007-04-12'],
     ['de', 'Am 12. Juli hat der Bundesrat beraten.', '2005-07-12'],
     ['es', 'Las comunidades podrán solicitar los fondos a partir del 1 de abril.', '2007-04-01'],

@@ -43,12 +43,16 @@ export function extractChronology(essay: Essay, options: ExtractOptions = {}, fi
       source: 'briefing',
     });
   });
+  const english = isEnglish(essay.lang);
   const acronyms: Record<string, string> = {};
   for (const paragraph of essay.paragraphs) Object.assign(acronyms, { ...findAcronyms(paragraph.text), ...acronyms });
   const names = new Map(
     [...namesByParagraph(essay, acronyms, options.names)].map(([n, found]) => [
       n,
-      found.map((f) => withoutDates(f, essay.source, mentions)).filter((f): f is Found => f !== null),
+      found
+        .map((f) => withoutDates(f, essay.source, mentions))
+        // (abroad, what a date leaves of a person is one still only with two words: "1. Juli Anträge")
+        .filter((f): f is Found => f !== null && (english || f.type !== 'person' || f.name.includes(' '))),
     ]),
   );
   const all = [...names.values()].flat();
@@ -134,15 +138,13 @@ function namesByParagraph(
     acronyms,
     essay.title,
   );
+  const kept = found
+    .filter((f) => f.type !== 'person' || !notAPersonAbroad(f, joined))
+    .map((f) => trimmedAbroad(withoutArticle(f)))
+    .filter((f): f is Found => f !== null);
   const all = isEnglish(essay.lang)
     ? found
-    : [
-        ...found
-          .filter((f) => !(f.type === 'person' && DETERMINED.test(joined.slice(Math.max(0, f.start - 12), f.start))))
-          .map((f) => trimmedAbroad(withoutArticle(f)))
-          .filter((f): f is Found => f !== null),
-        ...titledAbroad(joined, found),
-      ].sort((a, b) => a.start - b.start);
+    : [...kept, ...titledAbroad(joined, kept)].sort((a, b) => a.start - b.start);
   let index = 0;
   for (const found of all) {
     while (index + 1 < starts.length && starts[index + 1]! <= found.start) index++;
@@ -311,8 +313,21 @@ function titledAbroad(text: string, found: Found[]): Found[] {
  * An article or a possessive before capitalised words abroad makes them a thing, not a person: "mit der Aufnahme
  * Aserbaidschans", "seinen Individuellen Partnerschaftsaktionsplan" (German capitalises its nouns), "le Partenariat".
  */
-const DETERMINED =
-  /(?:^|[^\p{L}])(?:der|die|das|den|dem|des|ein|eine[mnrs]?|sein(?:e[mnrs]?)?|ihr(?:e[mnrs]?)?|unser(?:e[mnrs]?)?|diese[mnrs]?|le|la|les|du|des|au|aux|un|une|son|sa|ses|leurs?|cette?|el|los|las|del|al|una?|sus?|est[ae])\s+$/iu;
+const DETERMINERS_ABROAD =
+  'der|die|das|den|dem|des|ein|eine[mnrs]?|sein(?:e[mnrs]?)?|ihr(?:e[mnrs]?)?|unser(?:e[mnrs]?)?|diese[mnrs]?|le|la|les|du|des|au|aux|un|une|son|sa|ses|leurs?|cette?|el|los|las|del|al|una?|sus?|est[ae]';
+const DETERMINED = new RegExp(`(?:^|[^\\p{L}])(?:${DETERMINERS_ABROAD})\\s+$`, 'iu');
+/** Words that open a sentence and no name: determiners, prepositions ("Según el Ministerio", "Ihr Vater"). */
+const OPENS_NO_NAME = new RegExp(
+  `^(?:${DETERMINERS_ABROAD}|selon|après|avant|avec|chez|contre|dans|depuis|dès|durant|entre|malgré|par|parmi|pendant|pour|sans|sous|sur|vers|laut|gemäß|nach|seit|während|wegen|über|unter|mit|bei|für|gegen|ohne|según|desde|durante|hacia|hasta|para|por|sobre|tras|ante|bajo|con|sin)$`,
+  'iu',
+);
+
+/** Abroad, capitalised words are no person after an article or a number ("mit der Aufnahme", "3 Milliarden Euro"),
+ * nor when they open on a determiner or a preposition ("Ihr Vater", "Según el Ministerio"). */
+function notAPersonAbroad(found: Found, text: string): boolean {
+  const before = text.slice(Math.max(0, found.start - 12), found.start);
+  return DETERMINED.test(before) || /\d\s+$/u.test(before) || OPENS_NO_NAME.test(found.name.split(' ')[0]!);
+}
 
 function withoutArticle(found: Found): Found {
   const article = /^(?:la|le|les|l'|el|los|las|der|die|das|den|dem)\s*(?=\p{Lu})/iu.exec(found.name)?.[0];

@@ -120,9 +120,10 @@ export const MONTH_CUE =
 /** Words before a number that make it a count or a label, not a year. */
 export const NOT_YEAR_BEFORE =
   /(?:\b(?:article|articles|art|page|pages|p|pp|no|nos|number|numbers|law|laws|act|resolution|decree|chapter|section|paragraph|item|vol|volume|flight|route|highway|room|code|model|type|division|regiment|brigade|corps|battalion|squadron|army|unit|platoon|company|fleet|group|point|points|hill|height|km|mile|miles|rule|rules|h\.\s?r|at|least|most|some|nearly|approximately|over|under|about|almost|than|exactly|total|totalling|totaling|of)\.?\s*|[-\u2013\u2014$\u20ac\u00a3#\u2116\u00a7+=\d/]\s*|[.,:])$/i;
-/** Temporal prepositions: after these a four-digit number is a year even before a noun ("in 1994 troops ..."). */
+/** Temporal prepositions: after these a four-digit number is a year even before a noun ("in 1994 troops ...", and as
+ * French, German and Spanish write them: "en 2019 pusimos", "seit 2008", "jusqu'en 1990"). */
 export const YEAR_CUE =
-  /\b(?:in|since|until|till|by|from|during|before|after|between|through|early|late|mid|circa|c\.|b\.|d\.|m\.|div\.|year|years|spring|summer|autumn|fall|winter|to|and|of)\s+$/i;
+  /(?:\b(?:in|since|until|till|by|from|during|before|after|between|through|early|late|mid|circa|c\.|b\.|d\.|m\.|div\.|year|years|spring|summer|autumn|fall|winter|to|and|of|en|depuis|dès|vers|avant|après|seit|bis|ab|vor|nach|zwischen|desde|hasta|hacia|antes\s+de|después\s+de)|jusqu['\u2019]en)\s+$/iu;
 /**
  * After a number: plural nouns make it a count ("1500 soldiers") and a street's name an address ("1696 Bergen Blvd"),
  * not a year, unless a word before it says year ("in 1994 troops").

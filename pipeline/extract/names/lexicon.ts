@@ -133,6 +133,12 @@ export const TITLES_ABROAD: ReadonlySet<string> = new Set(
     'président présidente ministre ambassadeur ambassadrice secrétaire général générale',
     'presidente ministro ministra canciller embajador embajadora secretario secretaria',
     'herr frau monsieur madame señor señora dr prof',
+    // offices and callings that stand before a name as a title does ("den Physiker Karl Brandt", "le maire Anne Hidalgo")
+    'ministerpräsident ministerpräsidentin bürgermeister bürgermeisterin sprecher sprecherin könig königin kaiser',
+    'kaiserin papst general physiker physikerin abgeordneter abgeordnete',
+    'maire roi reine empereur impératrice pape général député députée sénateur sénatrice chancelier chancelière',
+    'porte-parole physicien physicienne',
+    'rey reina alcalde alcaldesa portavoz diputado diputada senador senadora papa general',
   ]
     .join(' ')
     .split(' '),

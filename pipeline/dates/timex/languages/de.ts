@@ -2,7 +2,7 @@
 // 1990er Jahren", "im 19. Jahrhundert", "zwischen 1992 und 1994", "gestern", "im vergangenen Jahr", "nächste Woche",
 // "am Dienstag".
 import { YEAR4 } from '../vocabulary.ts';
-import { type DateWords, europeanFamilies, futureReader } from './european.ts';
+import { type DateWords, europeanFamilies, tenseReader } from './european.ts';
 
 const NUMBERS: Record<string, number> = {
   ein: 1,
@@ -65,7 +65,9 @@ export const germanWords: DateWords = {
   monthToYear: '\\s+',
   seasonToYear: '\\s+(?:des\\s+Jahres\\s+)?',
   seasonBefore: 'im\\s+|seit\\s+dem\\s+|bis\\s+zum\\s+',
-  decade: '(?<![\\p{L}])(?:die\\s+|den\\s+|der\\s+)?(?<decade>1\\d{2}0|20\\d0)er(?:\\s+Jahren?)?(?![\\p{L}\\d])',
+  // (with its part: "Mitte der Sechzigerjahre", as "mid-1960s" is read whole)
+  decade:
+    '(?<![\\p{L}])(?:(?:Anfang|Mitte|Ende)\\s+)?(?:die\\s+|den\\s+|der\\s+)?(?<decade>1\\d{2}0|20\\d0)er(?:\\s+Jahren?)?(?![\\p{L}\\d])',
   century: '(?<![\\p{L}\\d])(?<century>\\d{1,2})\\.\\s+Jahrhunderts?(?![\\p{L}])',
   dayRange:
     '(?<![\\p{L}])vom\\s+(?<d1>(?:[12]\\d|3[01]|0?[1-9]))\\.?\\s+bis\\s+(?:zum\\s+)?(?<d2>(?:[12]\\d|3[01]|0?[1-9]))\\.',
@@ -152,7 +154,7 @@ export const germanWords: DateWords = {
   },
   yearWord: `(?<![\\p{L}])Jahr(?:e|es)?\\s+(?<year>${YEAR4})(?![\\p{L}\\d])`,
   decadeWords:
-    '(?<![\\p{L}])(?:die\\s+|den\\s+|der\\s+)?(?<word>zwanziger|dreißiger|dreissiger|vierziger|fünfziger|sechziger|siebziger|achtziger|neunziger|[2-9]0er)(?:\\s+|-)?Jahren?(?![\\p{L}])',
+    '(?<![\\p{L}])(?:(?:Anfang|Mitte|Ende)\\s+)?(?:die\\s+|den\\s+|der\\s+)?(?<word>zwanziger|dreißiger|dreissiger|vierziger|fünfziger|sechziger|siebziger|achtziger|neunziger|[2-9]0er)(?:\\s+|-)?Jahren?(?![\\p{L}])',
   decades: {
     zwanziger: 1920,
     dreißiger: 1930,
@@ -175,7 +177,8 @@ export const germanWords: DateWords = {
   quarterUnits: { quartal: 'quarter', quartals: 'quarter', halbjahr: 'half', halbjahres: 'half', jahreshälfte: 'half' },
   future:
     '(?<![\\p{L}])(?:wird|werden|werde|wirst|werdet|soll|sollen|voraussichtlich|geplant|plant|planen|kommende[nmrs]?|nächste[nmrs]?|bevorstehende[nmrs]?)(?![\\p{L}])',
+  past: '(?<![\\p{L}])(?:hat|haben|habe|hatte|hatten|war|waren|wurde|wurden|worden|gewesen|sagte|sagten|erklärte|erklärten|teilte|teilten)(?![\\p{L}])',
 };
 
 export const german = europeanFamilies(germanWords);
-export const germanTense = futureReader(germanWords);
+export const germanTense = tenseReader(germanWords);

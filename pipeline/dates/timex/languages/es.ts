@@ -2,7 +2,7 @@
 // primavera de 1998", "los años 1990", "en el siglo XIX", "entre 1992 y 1994", "ayer", "el año pasado", "la semana
 // próxima", "el martes".
 import { YEAR4 } from '../vocabulary.ts';
-import { type DateWords, europeanFamilies, futureReader } from './european.ts';
+import { type DateWords, europeanFamilies, tenseReader } from './european.ts';
 
 const NUMBERS: Record<string, number> = {
   un: 1,
@@ -84,7 +84,7 @@ const words: DateWords = {
   relative: [
     '(?<![\\p{L}])(?:el|la)\\s+(?<unit>año|mes|semana|fin\\s+de\\s+semana)\\s+(?<which>pasado|pasada|anterior|próximo|próxima|que\\s+viene)(?![\\p{L}])',
     '(?<![\\p{L}])(?<which>este|esta)\\s+(?<unit>año|mes|semana|fin\\s+de\\s+semana)(?![\\p{L}])',
-    '(?<![\\p{L}])(?:el|la)\\s+(?<which>próximo|próxima|pasado|pasada)\\s+(?<unit>año|mes|semana|fin\\s+de\\s+semana)(?![\\p{L}])',
+    '(?<![\\p{L}])(?:el|la|del|al)\\s+(?<which>próximo|próxima|pasado|pasada)\\s+(?<unit>año|mes|semana|fin\\s+de\\s+semana)(?![\\p{L}])(?!\\s+de\\s+\\p{L})',
   ],
   units: {
     año: 'year',
@@ -113,7 +113,7 @@ const words: DateWords = {
   monthPart: '(?:a\\s+)?(?:finales|principios|mediados|fines|comienzos)\\s+de\\s+',
   monthWhich: [
     '(?<![\\p{L}])MONTH\\s+(?<which>pasado|próximo)(?![\\p{L}])',
-    '(?<![\\p{L}])(?:el\\s+)?(?<which>pasado|próximo)\\s+MONTH(?![\\p{L}])',
+    '(?<![\\p{L}])(?:el\\s+)?(?<which>pasado|próximo)\\s+(?:mes\\s+de\\s+)?MONTH(?![\\p{L}])',
   ],
   ago: `(?<![\\p{L}])hace\\s+(?<count>${COUNT})\\s+(?<unit>años?|mes(?:es)?|semanas?|días?)(?![\\p{L}])`,
   later: `(?<![\\p{L}])(?<count>${COUNT})\\s+(?<unit>años?|mes(?:es)?|semanas?|días?)\\s+(?<direction>después|más\\s+tarde|antes)(?![\\p{L}])(?!\\s+(?:de|del|que)(?![\\p{L}]))`,
@@ -172,7 +172,9 @@ const words: DateWords = {
   // the future ("cerrará", "podrán", "será"), "va a firmar", "previsto", "próximo"
   future:
     '(?<![\\p{L}])(?:\\p{Ll}+r(?:á|án|é)|(?:va|van|vamos|voy)\\s+a\\s+\\p{Ll}+(?:ar|er|ir)|previst[oa]s?|próxim[oa]s?)(?![\\p{L}])',
+  // the perfect's and pluperfect's auxiliaries, "fue", "era", the preterite and imperfect endings ("aprobó", "firmaron")
+  past: '(?<![\\p{L}])(?:ha|han|he|hemos|había|habían|hubo|fue|fueron|era|eran|\\p{Ll}{3,}(?:ó|aron|ieron|aba|aban))(?![\\p{L}])',
 };
 
 export const spanish = europeanFamilies(words);
-export const spanishTense = futureReader(words);
+export const spanishTense = tenseReader(words);

@@ -102,6 +102,9 @@ export interface DateWords {
   /** Words that tell the future ("sera", "wird", "cerrará", "va signer"): a date without its year in such a clause
    * lies ahead of the text's date, as in English "will meet on May 12". */
   future: string;
+  /** Words that tell the past ("a signé", "hatte", "aprobó"); with neither, a clause is in the present, and a day
+   * without its year is the nearest one, as in English "comments are due Jan. 18". */
+  past: string;
 }
 
 const g = (source: string) => new RegExp(source, 'gidu');
@@ -166,11 +169,14 @@ function quartersOf(w: DateWords): Pattern {
   };
 }
 
-/** The tense of the clause a date stands in, from the future's words in it: 'future', else 'past' (the tense a
- * text is told in when nothing says otherwise). Case counts: "Alexandra" is no future of "-dra". */
-export function futureReader(w: DateWords): (text: string) => (offset: number) => 'future' | 'past' {
-  const future = new RegExp(w.future, 'u');
-  return (text) => (offset) => (future.test(clauseAround(text, offset)) ? 'future' : 'past');
+/** The tense of the clause a date stands in, from the words for the future and the past in it; case counts
+ * ("Alexandra" is no future of "-dra"). */
+export function tenseReader(w: DateWords): (text: string) => (offset: number) => 'future' | 'past' | 'present' {
+  const [future, past] = [new RegExp(w.future, 'u'), new RegExp(w.past, 'u')];
+  return (text) => (offset) => {
+    const clause = clauseAround(text, offset);
+    return future.test(clause) ? 'future' : past.test(clause) ? 'past' : 'present';
+  };
 }
 
 /** The clause around an offset: between commas inside its sentence, with the next clause when the date opens the

@@ -1,7 +1,7 @@
 // French dates: "le 4 mai 1994", "le 1er mai", "mai 1994", "du 2 au 4 juillet 1997", "au printemps 1998", "les années
 // 1990", "au XIXe siècle", "de 1996 à 1998", "hier", "l'an dernier", "la semaine prochaine", "mardi dernier".
 import { YEAR4 } from '../vocabulary.ts';
-import { type DateWords, europeanFamilies, futureReader } from './european.ts';
+import { type DateWords, europeanFamilies, tenseReader } from './european.ts';
 
 const NUMBERS: Record<string, number> = {
   un: 1,
@@ -163,7 +163,10 @@ const words: DateWords = {
   // the simple future ("votera", "tiendra", "sera"; not the past "montra", "entra"), "va signer", "prévu", "doit se tenir"
   future:
     "(?<![\\p{L}])(?:\\p{Ll}{2,}(?:era|eront|iront|dra|dront|ettra|ettront|rra|rront|evra|evront)|\\p{Ll}+(?<![tpmsv])ira|sera|seront|aura|auront|fera|feront|ira|devra|devront|(?:va|vont)\\s+(?:se\\s+|s['’]|l['’]|le\\s+|la\\s+|les\\s+)?\\p{Ll}+(?:er|ir|re)|(?:doit|doivent)\\s+(?:se\\s+|s['’])?\\p{Ll}+(?:er|ir|re)|prévue?s?|prochaine?s?|à\\s+venir)(?![\\p{L}])",
+  // the auxiliaries of the compound pasts ("a signé", "s'est réuni", "est arrivé"), the imperfect ("restait"; not
+  // "retrait", "souhait"), the simple past of "être" and "avoir"
+  past: "(?<![\\p{L}])(?:a|ont|ai|avons|avez|avait|avaient|était|étaient|fut|furent|eut|eurent|s['’](?:est|sont)|\\p{Ll}{3,}(?<!tr|h)(?:ait|aient)|(?:est|sont)\\s+(?:arrivée?s?|partie?s?|venue?s?|allée?s?|entrée?s?|sortie?s?|morte?s?|née?s?|tombée?s?|devenue?s?|restée?s?|retournée?s?|décédée?s?))(?![\\p{L}])",
 };
 
 export const french = europeanFamilies(words);
-export const frenchTense = futureReader(words);
+export const frenchTense = tenseReader(words);

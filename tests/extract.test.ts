@@ -966,6 +966,21 @@ describe('essays in French, German and Spanish', () => {
   });
 
   it.each([
+    // the kinds in the language's own words; German "die" is an article, not the verb "die"
+    ['de', 'Die Delegation besuchte am 9. Oktober 2023 die Grenzregion.', 'visit'],
+    ['de', 'Die erste Antragsrunde endet am 30. September 2024.', 'other'],
+    ['de', 'Am 4. Mai 1994 unterzeichnete Präsident Heydar Aliyev das Programm.', 'agreement'],
+    ['fr', 'En octobre 2023, les ministres se sont réunis à Kiev.', 'meeting'],
+    ['fr', 'Le 29 octobre 2024, le syndicat a annoncé la grève.', 'statement'],
+    ['es', 'El 8 de julio de 2009 murió en Múnich.', 'incident'],
+    ['es', 'En mayo de 2024, el Parlamento aprobó el acuerdo.', 'decision'],
+  ])('%s: the kind of "%s"', async (lang, text, kind) => {
+    const { VFile } = await import('vfile');
+    const essay = await parseEssay(new VFile({ path: 'x.md', value: `---\nlang: ${lang}\n---\n# T\n\n${text}\n` }));
+    expect(extractChronology(essay, { spelling: false }).events.map((e) => e.kind)).toEqual([kind]);
+  });
+
+  it.each([
     // a possessive, a preposition, a number before nouns; what a date leaves of a name; a calling as a title
     ['de', 'Ihr Vater war Arzt. Städte können ab dem 1. Juli 2024 Anträge stellen. Es kostet 3 Milliarden Euro.', []],
     ['de', 'Im Jahr 1971 heiratete sie den Physiker Karl Brandt.', ['Karl Brandt']],

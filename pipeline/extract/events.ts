@@ -7,6 +7,7 @@ import { isReference } from '../dates/timex/index.ts';
 import type { Found } from './actors.ts';
 import { datedClauses } from './clauses.ts';
 import { explainKind } from './kind.ts';
+import { kindAbroad } from './kind-abroad.ts';
 import { type Token, tag } from './language.ts';
 import { ASKING, SINCE_ABROAD } from './lexicon.ts';
 import { isEnglish, type LocatedMention } from './mentions.ts';
@@ -383,7 +384,9 @@ class Reading {
         clause.from,
         clause.to,
       ),
-      ...kindOf(own, clause.from, clause.to, from),
+      ...(this.english
+        ? kindOf(own, clause.from, clause.to, from)
+        : kindAbroadOf(paragraph.text, clause, this.essay.lang)),
       role: who.byRole?.role ?? null,
       ...actors,
     };
@@ -799,6 +802,12 @@ function kindOf(tokens: Token[], from: number, to: number, sentenceFrom: number)
     kind: sentence.kind,
     kindBy: sentence.kind === 'other' ? own.by : `${sentence.by}, earlier in the sentence`,
   };
+}
+
+/** The kind of a clause in another language, from that language's words for kinds. */
+function kindAbroadOf(text: string, clause: { from: number; to: number }, lang: string) {
+  const { kind, by } = kindAbroad(text.slice(clause.from, clause.to), lang);
+  return { kind, kindBy: by };
 }
 
 /** "A cooperation was founded in 1994. On May 4, 1994, ... signed": a sentence that announces the next one's event. */

@@ -199,6 +199,23 @@ describe("the text's kind, told by its form", () => {
       'interview',
       'Talking to the envoy\n\nQ: When did talks start?\n\nA: In 1994, in Brussels.\n\nQ: And then?\n\nA: We joined in 1997.\n',
     ],
+    // as French, German and Spanish write them
+    ['speech', 'Discours du ministre\n\nMesdames et Messieurs,\n\nEn 1994, nous avons signé.\n\nJe vous remercie.\n'],
+    ['speech', 'Jahresempfang\n\nMeine sehr geehrten Damen und Herren,\n\n1994 traten wir bei.\n\nVielen Dank.\n'],
+    [
+      'press release',
+      'Neues Programm\n\nBerlin, 5. Juni 2024 – Das Ministerium startet heute.\n\nPressekontakt: Pressestelle\n',
+    ],
+    ['press release', 'Nuevo plan\n\nNOTA DE PRENSA\n\nEl Gobierno aprobó el plan el 18 de marzo de 2025.\n'],
+    [
+      'biography',
+      'Marie Curie\n\nMarie Curie, née Maria Skłodowska le 7 novembre 1867 à Varsovie, est une physicienne.\n',
+    ],
+    [
+      'biography',
+      'Hannah Weber\n\nHannah Weber wurde am 3. März 1921 in Breslau geboren. 1939 begann sie ein Studium.\n',
+    ],
+    ['biography', 'Adolfo Suárez\n\nAdolfo Suárez nació en Cebreros el 25 de septiembre de 1932.\n'],
   ])('%s', async (kind, text) => {
     expect(await genre(text)).toBe(kind);
   });

@@ -6,19 +6,22 @@ import type { Paragraph } from '../core/model.ts';
 
 export type Genre = 'speech' | 'press release' | 'interview' | 'biography';
 
-const SPEECH_TITLE = /\b(?:address|speech|remarks|keynote|lecture|statement by|state of the union|toast)\b/i;
+// (and as French, German and Spanish name and open them: "Discours", "Rede", "Discurso"; "Mesdames et Messieurs")
+const SPEECH_TITLE =
+  /(?<![\p{L}])(?:address|speech|remarks|keynote|lecture|statement by|state of the union|toast|discours|allocution|rede|ansprache|festrede|discurso|alocución)(?![\p{L}])/iu;
 const SALUTATION =
-  /^(?:thank you|good (?:morning|afternoon|evening)|ladies and gentlemen|my fellow|mr\.? (?:president|speaker|chairman)|madam (?:president|speaker|chair)|dear (?:friends|colleagues)|excellenc(?:y|ies)|distinguished guests)\b/i;
+  /^(?:thank you|good (?:morning|afternoon|evening)|ladies and gentlemen|my fellow|mr\.? (?:president|speaker|chairman)|madam (?:president|speaker|chair)|dear (?:friends|colleagues)|excellenc(?:y|ies)|distinguished guests|mesdames,? (?:et )?messieurs|monsieur le président|madame la présidente|chers amis|chères amies|excellences|meine (?:sehr geehrten )?damen und herren|sehr geehrte|liebe (?:freundinnen|freunde|kolleginnen|kollegen|gäste)|señoras y señores|señor presidente|señora presidenta|queridos amigos|queridas amigas|excelencias)(?![\p{L}])/iu;
 const RELEASE =
-  /^(?:for immediate release|press release|news release)\b|^(?:media|press) (?:contact|enquiries|inquiries)\b|^-?30-$|^#{3}$/im;
+  /^(?:for immediate release|press release|news release|communiqué de presse|pressemitteilung|pressemeldung|nota de prensa|comunicado de prensa)(?![\p{L}])|^(?:media|press) (?:contact|enquiries|inquiries)\b|^(?:contacts? presse|pressekontakt|contacto de prensa|contacto para medios)\s*:|^-?30-$|^#{3}$/imu;
 
 /** A speech's sign-off, sentence by sentence: thanks and blessings. */
 const SIGN_OFF =
-  /^(?:thank you|thanks|god bless|may god|so help me god|long live|vive|viva|good ?night|and god bless|merci|danke|gracias|i yield (?:the floor|back))\b/i;
+  /^(?:thank you|thanks|god bless|may god|so help me god|long live|vive|viva|good ?night|and god bless|merci|danke|gracias|i yield (?:the floor|back)|je vous remercie|vielen dank|herzlichen dank|ich danke|es lebe|muchas gracias)(?![\p{L}])/iu;
 /** A photograph's caption or credit standing as a paragraph: "Photo attributed to ...", "Image: Reuters". */
 const CREDIT =
   /^(?:photo(?:graph)?|image|picture|illustration|credit|caption|source)s?\b[^.]{0,80}\b(?:by|attributed|courtesy|credit(?:ed)?|©|:)|^(?:photo|image|credit)s?\s*:/i;
-const CONTACT = /^(?:media|press) (?:contact|enquiries|inquiries)\b|^(?:contact|for (?:more|further) information)\s*:/i;
+const CONTACT =
+  /^(?:media|press) (?:contact|enquiries|inquiries)\b|^(?:contact|for (?:more|further) information|contacts? presse|pressekontakt|kontakt|contacto(?: de prensa| para medios)?)\s*:/iu;
 
 /**
  * The paragraphs that are the text's form rather than its content: a speech's salutation ("Madam Speaker, Members of
@@ -62,7 +65,11 @@ export function genreOf(title: string, paragraphs: Paragraph[], source: string):
     `^${name},? \\((?:[^()]{0,150}?;\\s*)?(?:born|b\\.|c\\.\\s*)?[^();]{0,24}\\b\\d{3,4}\\b`,
     'u',
   );
-  const told = new RegExp(`^${name},? (?:was born|is an?|was an?)\\b`, 'u');
+  // ("est né", "wurde am ... geboren", "nació"; "Marie Curie, née Maria Skłodowska le 7 novembre 1867")
+  const told = new RegExp(
+    `^${name},? (?:was born|is an?|was an?|est née?|née?|wurde (?:(?:[^.]|(?<=\\d)\\.){0,60} )?geboren|nació|es una?|fue una?)(?![\\p{L}])`,
+    'u',
+  );
   if (texts.slice(0, 3).some((t) => life.test(t) || told.test(t)) || life.test(opening) || told.test(opening))
     return 'biography';
   return namedLife(title, texts, name) ? 'biography' : null;

@@ -468,6 +468,26 @@ describe('which clause a date belongs to', () => {
     ]);
   });
 
+  it('a day that comes round every year is no row, in English or abroad', async () => {
+    const { VFile } = await import('vfile');
+    const rows = async (value: string) =>
+      extractChronology(await parseEssay(new VFile({ path: 'f.md', value })), { spelling: false }).events.map(
+        (e) => e.date.value,
+      );
+    expect(
+      await rows(
+        '# Festivals\n\nThe festival was founded in 1947. Every year on 14 July, the French celebrate their national ' +
+          'day. The fair is held annually on 3 May.\n',
+      ),
+    ).toEqual(['1947']);
+    expect(
+      await rows(
+        '---\nlang: fr\n---\n# Fêtes\n\nLa fête a été créée en 1947. Chaque année, le 14 juillet, les Français ' +
+          'défilent. La foire a lieu le 3 mai, tous les ans.\n',
+      ),
+    ).toEqual(['1947']);
+  });
+
   it('"he" after ", where in 1952," is the life the biography tells; "That is why," links to what came before', async () => {
     const { VFile } = await import('vfile');
     const value =

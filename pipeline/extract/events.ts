@@ -681,6 +681,13 @@ const NO_HAPPENING: { rule: string; holds: (text: string, at: [number, number]) 
       /(?:century|\d0['\u2019]?s)$/i.test(text.slice(start, end)),
   },
   {
+    // "Every year on 14 July the French celebrate", "chaque année, le 14 juillet", "jedes Jahr am 3. Oktober": a day
+    // that comes round, not one that happened.
+    rule: 'a day that comes round ("every year on 14 July")',
+    holds: (text, [start, end]) =>
+      RECURRING_BEFORE.test(clauseBefore(text, start).slice(-40)) || RECURRING_AFTER.test(text.slice(end, end + 24)),
+  },
+  {
     // "has held jobs over the past 20 years", "sales will rise 8.5% in the next three years": how long, not when.
     rule: 'a stretch up to now or from now ("over the past 20 years", "the next three years")',
     holds: (text, [start, end]) => STRETCH.test(text.slice(start, end)),
@@ -700,6 +707,13 @@ function noHappening(text: string, at: [number, number], english: boolean): stri
     return 'how long a state has lasted ("seit 2008", "depuis 1994")';
   return null;
 }
+
+/** Words that make a day come round every year, in English, French, German and Spanish: before the date in its
+ * clause, or just after it. */
+const RECURRING =
+  '(?<![\\p{L}])(?:(?:every|each)\\s+(?:year|spring|summer|autumn|fall|winter)|annually|yearly|chaque\\s+(?:année|printemps|été|automne|hiver)|tous\\s+les\\s+ans|jedes\\s+(?:Jahr|Frühjahr)|jeden\\s+(?:Sommer|Winter|Frühling|Herbst)|alljährlich|jährlich|cada\\s+(?:año|primavera|verano|otoño|invierno)|todos\\s+los\\s+años)(?![\\p{L}])';
+const RECURRING_BEFORE = new RegExp(RECURRING, 'iu');
+const RECURRING_AFTER = new RegExp(`^\\s*,?\\s*${RECURRING}`, 'iu');
 
 const PERFECT_BEFORE =
   /\b(?:has|have|had|'s|'ve|'d)\s+(?:(?:not|never|long|already|also|only|been)\s+)*\p{L}+(?:ed|en|wn|ung|ought|ade)\b/iu;

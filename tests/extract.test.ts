@@ -488,6 +488,18 @@ describe('which clause a date belongs to', () => {
     ).toEqual(['1947']);
   });
 
+  it("abroad, a day that is its sentence's subject is no row; a date that opens a German sentence before its verb is", async () => {
+    const { VFile } = await import('vfile');
+    const rows = async (lang: string, text: string) =>
+      extractChronology(
+        await parseEssay(new VFile({ path: 'f.md', value: `---\nlang: ${lang}\n---\n# T\n\n${text}\n` })),
+        { spelling: false },
+      ).events.map((e) => e.date.value);
+    expect(await rows('fr', 'La fête a été créée en 1880. Le 14 juillet est la fête nationale.')).toEqual(['1880']);
+    expect(await rows('es', 'La fiesta se creó en 1918. El 12 de octubre es la Fiesta Nacional.')).toEqual(['1918']);
+    expect(await rows('de', 'Seit 1990 ist der 3. Oktober ein Feiertag. 1994 war die Lage ruhig.')).toEqual(['1994']);
+  });
+
   it('"he" after ", where in 1952," is the life the biography tells; "That is why," links to what came before', async () => {
     const { VFile } = await import('vfile');
     const value =
@@ -1005,6 +1017,7 @@ describe('essays in French, German and Spanish', () => {
     ['de', 'Ihr Vater war Arzt. Städte können ab dem 1. Juli 2024 Anträge stellen. Es kostet 3 Milliarden Euro.', []],
     ['de', 'Im Jahr 1971 heiratete sie den Physiker Karl Brandt.', ['Karl Brandt']],
     ['es', 'Según el Ministerio, las obras comenzarán en 2025.', []],
+    ['de', 'Jedes Jahr am 3. Oktober feiern die Deutschen. 1990 trat die DDR bei.', []],
     ['fr', 'En 2024, le maire Anne Hidalgo a inauguré le pont.', ['Anne Hidalgo']],
   ])('%s: the people of "%s"', async (lang, text, people) => {
     const { VFile } = await import('vfile');
@@ -1049,6 +1062,13 @@ describe('essays in French, German and Spanish', () => {
     ],
     // A speech: ten years ago, "el próximo mes de marzo", "a finales del próximo año", "en 2019 pusimos".
     ['forum-es.md', ['2014', '2019', '2023', '2024-10-09', '2024-10-09', '2025', '2025-03', '2030']],
+    // An analysis: "les 26 et 27 octobre 2023" is one span of two days; "depuis 2014" a state.
+    ['energy-fr.md', ['2014-03', '2022', '2022-05-18', '2023-10-26/2023-10-27', '2030']],
+    // A history: "Seit 1990 ist der 3. Oktober ein Feiertag" is what its sentence is about, "Jedes Jahr am 3. Oktober"
+    // comes round; "Jedes Jahr" is no person.
+    ['unity-de.md', ['18', '1871', '1949', '1961-08-13', '1989-FA', '1989-11-09', '1990-10-03']],
+    // An interview from its date line: "Voraussichtlich im April" ahead, "endet am 15. März" the nearest.
+    ['interview-de.md', ['2023', '2024-W06', '2024-03-15', '2024-04', '2024-FA', '2030']],
   ])('%s: the dates a native writer gives, each a row', async (file, dates) => {
     const { chronology } = await chronologyOf(file);
     expect(chronology.events.map((e) => e.date.value)).toEqual(dates);

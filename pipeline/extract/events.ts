@@ -338,7 +338,7 @@ class Reading {
       : tokens;
     // The summaries' grammar is English: another language's row is its whole sentence, which says what it says.
     const summary = !this.english
-      ? wholeSentence(paragraph.text, Math.max(from, prose), to)
+      ? wholeSentence(paragraph.text, Math.max(from, prose), to, this.essay.genre === 'interview')
       : summarise({
           text: paragraph.text,
           tokens: own,
@@ -674,6 +674,21 @@ const NO_HAPPENING: { rule: string; holds: (text: string, at: [number, number]) 
     },
   },
   {
+    // Abroad: "Le 14 juillet est la fête nationale", "El 12 de octubre es fiesta", and German with its verb second,
+    // "Seit 1990 ist der 3. Oktober ein Feiertag".
+    rule: 'what its sentence is about ("Le 14 juillet est la fête nationale")',
+    holds: (text, [start, end]) => {
+      const before = text.slice(Math.max(0, start - 12), start);
+      const after = text.slice(end, end + 12);
+      // (with its article: "Vor drei Jahren war ..." puts the verb second, as German always does)
+      const opens = /(?:^|[.!?]\s+|\n)(?:le\s+|la\s+|l['\u2019]|el\s+|der\s+|die\s+|das\s+)$/iu.test(before);
+      return (
+        (opens && /^\s+(?:est|était|es|era|ist|war)\s/u.test(after)) ||
+        (/(?:ist|war)\s+der\s+$/u.test(before) && /^\s+(?:ein|eine|kein|keine)\s/u.test(after))
+      );
+    },
+  },
+  {
     // "a 17th-century writer", "an 1850s house": a date that says what kind a thing is.
     rule: 'what kind a thing is ("a 17th-century writer")',
     holds: (text, [start, end]) =>
@@ -740,15 +755,18 @@ function inListOfNames(text: string, start: number, _end: number): boolean {
   return listsOf.runs.some(([a, b]) => a <= start && start < b);
 }
 
-/** A sentence as a row of the chronology, whole: from after the dateline, without its final full stop. */
-function wholeSentence(text: string, from: number, to: number): string {
-  const sentence = text
-    .slice(from, to)
-    .trim()
+/** A sentence as a row of the chronology, whole: from after the dateline (and an interview's speaker label), without
+ * its final full stop. */
+function wholeSentence(text: string, from: number, to: number, interview = false): string {
+  const whole = text.slice(from, to).trim();
+  const sentence = (interview ? whole.replace(SPEAKER_LABEL, '') : whole)
     .replace(/^[\s,;:\u2013\u2014-]+/, '')
     .replace(/[.\s]+$/, '');
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
+
+/** An interview's speaker label opening a sentence: "Frage:", "Lange:", "Q:". */
+const SPEAKER_LABEL = /^\p{Lu}[\p{L}.'\u2019-]*(?:\s\p{Lu}[\p{L}.'\u2019-]*){0,2}:\s+/u;
 
 /** The names of one clause of a paragraph, when a sentence tells more than one event. */
 /** The clause's text without the clauses inside it that other dates tell: one space where each was. */

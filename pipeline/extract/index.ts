@@ -141,7 +141,7 @@ function namesByParagraph(
   const kept = found
     .filter((f) => f.type !== 'person' || !notAPersonAbroad(f, joined))
     .map((f) => trimmedAbroad(withoutArticle(f)))
-    .filter((f): f is Found => f !== null);
+    .filter((f): f is Found => f !== null && !OPENS_NO_NAME.test(f.name.split(' ')[0]!));
   const all = isEnglish(essay.lang)
     ? found
     : [...kept, ...titledAbroad(joined, kept)].sort((a, b) => a.start - b.start);
@@ -316,9 +316,10 @@ function titledAbroad(text: string, found: Found[]): Found[] {
 const DETERMINERS_ABROAD =
   'der|die|das|den|dem|des|ein|eine[mnrs]?|sein(?:e[mnrs]?)?|ihr(?:e[mnrs]?)?|unser(?:e[mnrs]?)?|diese[mnrs]?|le|la|les|du|des|au|aux|un|une|son|sa|ses|leurs?|cette?|el|los|las|del|al|una?|sus?|est[ae]';
 const DETERMINED = new RegExp(`(?:^|[^\\p{L}])(?:${DETERMINERS_ABROAD})\\s+$`, 'iu');
-/** Words that open a sentence and no name: determiners, prepositions ("Según el Ministerio", "Ihr Vater"). */
+/** Words that open a sentence and no name: determiners, pronouns, prepositions ("Según el Ministerio", "Ihr Vater",
+ * "Jedes Jahr", "Il y a"). */
 const OPENS_NO_NAME = new RegExp(
-  `^(?:${DETERMINERS_ABROAD}|selon|après|avant|avec|chez|contre|dans|depuis|dès|durant|entre|malgré|par|parmi|pendant|pour|sans|sous|sur|vers|laut|gemäß|nach|seit|während|wegen|über|unter|mit|bei|für|gegen|ohne|según|desde|durante|hacia|hasta|para|por|sobre|tras|ante|bajo|con|sin)$`,
+  `^(?:${DETERMINERS_ABROAD}|il|elle|ils|elles|on|nous|vous|er|sie|es|wir|él|ella|ellos|ellas|nosotros|jede[mnrs]?|chaque|cada|alle|tous|toutes|todos|todas|selon|après|avant|avec|chez|contre|dans|depuis|dès|durant|entre|malgré|par|parmi|pendant|pour|sans|sous|sur|vers|laut|gemäß|nach|seit|während|wegen|über|unter|mit|bei|für|gegen|ohne|según|desde|durante|hacia|hasta|para|por|sobre|tras|ante|bajo|con|sin)$`,
   'iu',
 );
 

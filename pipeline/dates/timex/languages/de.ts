@@ -69,8 +69,9 @@ export const germanWords: DateWords = {
   decade:
     '(?<![\\p{L}])(?:(?:Anfang|Mitte|Ende)\\s+)?(?:die\\s+|den\\s+|der\\s+)?(?<decade>1\\d{2}0|20\\d0)er(?:\\s+Jahren?)?(?![\\p{L}\\d])',
   century: '(?<![\\p{L}\\d])(?<century>\\d{1,2})\\.\\s+Jahrhunderts?(?![\\p{L}])',
+  // "vom 2. bis 4.", and two days named together: "am 26. und 27. Oktober", "zwischen dem 3. und dem 5."
   dayRange:
-    '(?<![\\p{L}])vom\\s+(?<d1>(?:[12]\\d|3[01]|0?[1-9]))\\.?\\s+bis\\s+(?:zum\\s+)?(?<d2>(?:[12]\\d|3[01]|0?[1-9]))\\.',
+    '(?<![\\p{L}])(?:vom|am|zwischen\\s+dem)\\s+(?<d1>(?:[12]\\d|3[01]|0?[1-9]))\\.?\\s+(?:bis\\s+(?:zum\\s+)?|und\\s+(?:dem\\s+)?)(?<d2>(?:[12]\\d|3[01]|0?[1-9]))\\.',
   yearRange:
     '(?<![\\p{L}])(?:von|zwischen)\\s+(?<y1>1\\d{3}|20\\d{2})\\s+(?:bis|und)\\s+(?<y2>1\\d{3}|20\\d{2})(?![\\p{L}\\d])',
   days: {
@@ -175,8 +176,9 @@ export const germanWords: DateWords = {
     ]),
   ),
   quarterUnits: { quartal: 'quarter', quartals: 'quarter', halbjahr: 'half', halbjahres: 'half', jahreshälfte: 'half' },
+  // (capitalised too: "Voraussichtlich im April", "Wird er im Mai kommen?")
   future:
-    '(?<![\\p{L}])(?:wird|werden|werde|wirst|werdet|soll|sollen|voraussichtlich|geplant|plant|planen|kommende[nmrs]?|nächste[nmrs]?|bevorstehende[nmrs]?)(?![\\p{L}])',
+    '(?<![\\p{L}])(?:[Ww]ird|[Ww]erden|werde|wirst|werdet|[Ss]oll|[Ss]ollen|[Vv]oraussichtlich|geplant|plant|planen|kommende[nmrs]?|nächste[nmrs]?|bevorstehende[nmrs]?)(?![\\p{L}])',
   past: '(?<![\\p{L}])(?:hat|haben|habe|hatte|hatten|war|waren|wurde|wurden|worden|gewesen|sagte|sagten|erklärte|erklärten|teilte|teilten)(?![\\p{L}])',
 };
 

@@ -62,7 +62,9 @@ const words: DateWords = {
   seasonBefore: "au\\s+|en\\s+|à\\s+l['’]|dès\\s+l['’]|dès\\s+le\\s+|depuis\\s+l['’]|depuis\\s+le\\s+",
   decade: '(?<![\\p{L}])(?:les\\s+|des\\s+|aux\\s+)?années\\s+(?<decade>1\\d{2}0|20\\d0)(?![\\p{L}\\d])',
   century: '(?<![\\p{L}])(?<century>[IVXLC]+|\\d{1,2})(?:e|ème|eme)\\s+siècle(?![\\p{L}])',
-  dayRange: '(?<![\\p{L}])du\\s+(?<d1>1er|[12]\\d|3[01]|0?[1-9])\\s+au\\s+(?<d2>[12]\\d|3[01]|0?[1-9])',
+  // "du 2 au 4", and two days named together: "les 26 et 27 octobre", "entre le 3 et le 5"
+  dayRange:
+    '(?<![\\p{L}])(?:du|les|des|aux|entre\\s+le)\\s+(?<d1>1er|[12]\\d|3[01]|0?[1-9])\\s+(?:au|et(?:\\s+le)?)\\s+(?<d2>[12]\\d|3[01]|0?[1-9])',
   yearRange:
     '(?<![\\p{L}])(?:de|entre)\\s+(?<y1>1\\d{3}|20\\d{2})\\s+(?:à|a|et)\\s+(?<y2>1\\d{3}|20\\d{2})(?![\\p{L}\\d])',
   days: {

@@ -1,6 +1,5 @@
 // Packs of essays in French, German and Spanish speak their language: no fixed English word in any product, dates
 // written as the language writes them ("4 mai 1994", "4. Mai 1994", "4 de mayo de 1994").
-import { existsSync } from 'node:fs';
 import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -98,16 +97,9 @@ describe('labels with numbers', () => {
   });
 });
 
-// A machine with other fonts: one folder of the system's fonts only (here Liberation, which has no Arabic, where the
-// machine's DejaVu has). A fontconfig with no fonts at all is no fair second machine: Chromium then fails to load some
-// web fonts (Noto Sans Arabic every time), a fault of its own.
-const fontFolder = ['liberation', 'dejavu', 'noto', 'freefont']
-  .map((name) => path.join('/usr/share/fonts/truetype', name))
-  .find((dir) => existsSync(dir));
-
 /**
- * A note's briefing built on this machine and on one with other fonts (same `SOURCE_DATE_EPOCH`): both PDFs, and what
- * each build said. `config` is a configuration file to build with, if any.
+ * A note's briefing built on this machine and on one with no fonts at all (a fontconfig that lists none; same
+ * `SOURCE_DATE_EPOCH`): both PDFs, and what each build said. `config` is a configuration file to build with, if any.
  */
 async function onTwoMachines(note: string, config?: string) {
   const { writeFile } = await import('node:fs/promises');
@@ -115,10 +107,10 @@ async function onTwoMachines(note: string, config?: string) {
   const dir = await temp('other-fonts');
   await copyFile(path.join(fixtures, note), path.join(dir, note));
   if (config) await writeFile(path.join(dir, 'briefing.config.yaml'), config);
-  const other = path.join(dir, 'fonts.conf');
+  const empty = path.join(dir, 'fonts.conf');
   await writeFile(
-    other,
-    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${fontFolder}</dir><cachedir>${dir}/cache</cachedir></fontconfig>\n`,
+    empty,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><cachedir>${dir}/cache</cachedir></fontconfig>\n`,
   );
   const build = async (out: string, env: Record<string, string>) => {
     const result = await cli(['build', note, '--formats', 'briefing', '--out', out], {
@@ -131,33 +123,50 @@ async function onTwoMachines(note: string, config?: string) {
       pdf: await readFile(path.join(dir, out, note.replace(/\.md$/, ''), 'briefing.pdf')),
     };
   };
-  return { machine: await build('machine', {}), elsewhere: await build('elsewhere', { FONTCONFIG_FILE: other }) };
+  return { machine: await build('machine', {}), elsewhere: await build('elsewhere', { FONTCONFIG_FILE: empty }) };
 }
 
-describe('scripts the default fonts lack', () => {
-  it.skipIf(!fontFolder)(
-    'print an Arabic note the same on a machine with other fonts: Noto Sans Arabic ships with the tool',
-    async () => {
-      const { machine, elsewhere } = await onTwoMachines('note-ar.md');
-      expect(machine.stderr).not.toMatch(/No font for/);
-      expect(machine.pdf.includes('NotoSansArabic')).toBe(true);
-      expect(elsewhere.pdf.equals(machine.pdf)).toBe(true);
-    },
-    60_000,
-  );
+/** The fonts a PDF embeds, by name without their subset tag ("SourceSerif4-Regular"). */
+const embeddedFonts = (pdf: Buffer) => [
+  ...new Set([...pdf.toString('latin1').matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([\w-]+)/g)].map((m) => m[1]!)),
+];
 
-  it.skipIf(!fontFolder)(
-    'print a Korean note the same on a machine with other fonts, in the CJK family the configuration lists',
-    async () => {
-      // A small Hangul family stands in for Noto Sans KR (40 MB) in the test; the warning names the latter.
-      const { machine, elsewhere } = await onTwoMachines(
-        'note-ko.md',
-        'fonts:\n  fallback: ["@fontsource/black-han-sans"]\n',
-      );
-      expect(machine.stderr).not.toMatch(/No font for/);
-      expect(machine.pdf.includes('BlackHanSans')).toBe(true);
-      expect(elsewhere.pdf.equals(machine.pdf)).toBe(true);
-    },
-    60_000,
-  );
+describe('scripts the default fonts lack', () => {
+  it('print an Arabic note the same on a machine with no fonts: Noto Sans Arabic ships with the tool', async () => {
+    const { machine, elsewhere } = await onTwoMachines('note-ar.md');
+    expect(machine.stderr).not.toMatch(/No font for/);
+    expect(machine.pdf.includes('NotoSansArabic')).toBe(true);
+    expect(elsewhere.pdf.equals(machine.pdf)).toBe(true);
+  }, 60_000);
+
+  it('print a Korean note the same on a machine with no fonts, in the CJK family the configuration lists', async () => {
+    // A small Hangul family stands in for Noto Sans KR (40 MB) in the test; the warning names the latter.
+    const { machine, elsewhere } = await onTwoMachines(
+      'note-ko.md',
+      'fonts:\n  fallback: ["@fontsource/black-han-sans"]\n',
+    );
+    expect(machine.stderr).not.toMatch(/No font for/);
+    expect(machine.pdf.includes('BlackHanSans')).toBe(true);
+    expect(elsewhere.pdf.equals(machine.pdf)).toBe(true);
+  }, 60_000);
+
+  it("print with the tool's fonts only, never the machine's: MathML, code and a character no web font has", async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const { cli } = await import('./helpers.ts');
+    const dir = await temp('own-fonts');
+    const markdown = path.join(import.meta.dirname, 'fixtures', 'markdown');
+    for (const file of ['features.md', 'map.png']) await copyFile(path.join(markdown, file), path.join(dir, file));
+    // (a star and a check mark: in no web font of the pack; a machine's fallback used to print them)
+    await writeFile(path.join(dir, 'marks.md'), '# Marks\n\nIn 1994 the plan was signed \u2605 and ratified \u2713.\n');
+    const result = await cli(['build', '.', '--formats', 'briefing,factsheet', '--out', 'out'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    for (const file of ['features/briefing.pdf', 'features/factsheet.pdf', 'marks/briefing.pdf']) {
+      const fonts = embeddedFonts(await readFile(path.join(dir, 'out', file)));
+      for (const font of fonts) expect(font, file).toMatch(/^(?:SourceSerif4|SourceSans3|SourceCodePro|DejaVu)/);
+    }
+    // MathML is set in the shipped math font
+    expect(embeddedFonts(await readFile(path.join(dir, 'out', 'features', 'briefing.pdf')))).toContain(
+      'DejaVuMathTeXGyre-Regular',
+    );
+  }, 60_000);
 });

@@ -10,6 +10,7 @@ import type { Browser, Page, PDFOptions } from 'puppeteer-core';
 import { BriefingError } from '../core/errors.ts';
 import { onInterrupt } from '../core/interrupt.ts';
 import { findChrome } from './find-chrome.ts';
+import { writeFontconfig } from './fontconfig.ts';
 import { failedFonts } from './page-scripts/fonts.ts';
 import { pageScript } from './page-scripts/index.ts';
 import { dropUnusedSoftHyphens, pageAreaWidth } from './page-scripts/soft-hyphens.ts';
@@ -112,6 +113,8 @@ export class Printer {
     // The profile is a folder of ours, made before the launch: Ctrl-C at any moment, mid-launch too, removes it.
     const profile = await mkdtemp(path.join(tmpdir(), 'briefing-chromium-'));
     args.push(`--user-data-dir=${profile}`);
+    // Its fonts are ours, never the machine's (fontconfig.ts).
+    const env = { ...process.env, FONTCONFIG_FILE: writeFontconfig(profile) };
     let browser: Browser | undefined;
     const forget = onInterrupt(() => {
       if (browser) killGroup(browser);
@@ -123,7 +126,15 @@ export class Printer {
       browser = await withTimeout(
         // Over a pipe, not a WebSocket: Chromium lives no longer than we do. When we die, however we die (SIGKILL
         // too), the pipe closes and Chromium exits; it would otherwise run on in a process group of its own.
-        puppeteer.launch({ executablePath, headless, args, pipe: true, timeout: this.timeoutMs, signal: abort.signal }),
+        puppeteer.launch({
+          executablePath,
+          headless,
+          args,
+          env,
+          pipe: true,
+          timeout: this.timeoutMs,
+          signal: abort.signal,
+        }),
         this.timeoutMs,
         `Chromium (${executablePath}) did not start`,
       ).catch((error) => {

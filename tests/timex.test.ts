@@ -509,6 +509,14 @@ describe('French, German and Spanish: months alone, counted spans, decades in wo
     ['de', 'Heute Morgen sprach der Minister.', [['Heute Morgen', '2006-05-25']]],
     ['es', 'El texto se publicará mañana.', [['mañana', '2006-05-26']]],
     ['es', 'Esta mañana habló el ministro.', [['Esta mañana', '2006-05-25']]],
+    // so many units from now; the end of last year; a weekday's evening in one German word
+    ['fr', 'Le vote aura lieu dans deux semaines.', [['dans deux semaines', '2006-06-08']]],
+    ['de', 'In zwei Wochen wird abgestimmt.', [['In zwei Wochen', '2006-06-08']]],
+    ['es', 'La votación será dentro de dos semanas.', [['dentro de dos semanas', '2006-06-08']]],
+    ['fr', "À la fin de l'année dernière, le prix a baissé.", [["fin de l'année dernière", '2005']]],
+    ['de', 'Ende vergangenen Jahres sank der Preis.', [['Ende vergangenen Jahres', '2005']]],
+    ['es', 'A finales del año pasado, el precio bajó.', [['finales del año pasado', '2005']]],
+    ['de', 'Am Montagabend sprach der Minister.', [['Am Montagabend', '2006-05-22']]],
     // the last weekend, told on a Thursday
     ['fr', 'Le week-end dernier, des milliers de personnes ont manifesté.', [['Le week-end dernier', '2006-W20-WE']]],
     ['de', 'Am vergangenen Wochenende demonstrierten Tausende.', [['Am vergangenen Wochenende', '2006-W20-WE']]],

@@ -89,6 +89,8 @@ export const germanWords: DateWords = {
   dayNot: '(?:am|jeden|guten|diesen|einen|vom|zum|dem|den|der|des|eines)\\s+',
   relative: [
     '(?<![\\p{L}])(?:im\\s+|in\\s+der\\s+|im\\s+|am\\s+)?(?<which>letzte[nmrs]?|vergangene[nmrs]?|vorige[nmrs]?|nächste[nmrs]?|kommende[nmrs]?|diese[nmrs]?)\\s+(?<unit>Jahr|Monat|Wochenende|Woche)(?![\\p{L}])',
+    // the end or the start of last year, next month: "Ende vergangenen Jahres", "Anfang nächsten Monats"
+    '(?<![\\p{L}])(?:Anfang|Mitte|Ende)\\s+(?:des\\s+)?(?<which>letzten|vergangenen|vorigen|nächsten|kommenden)\\s+(?<unit>Jahres|Monats)(?![\\p{L}])',
   ],
   units: {
     jahr: 'year',
@@ -103,6 +105,8 @@ export const germanWords: DateWords = {
     tage: 'day',
     tagen: 'day',
     wochenende: 'weekend',
+    jahres: 'year',
+    monats: 'month',
   },
   directions: Object.fromEntries(
     ['letzte', 'vergangene', 'vorige', 'nächste', 'kommende', 'diese'].flatMap((w) =>
@@ -113,11 +117,12 @@ export const germanWords: DateWords = {
     ),
   ) as DateWords['directions'],
   weekday:
-    '(?<![\\p{L}])(?:am\\s+)?(?:(?<which>letzten|vergangenen|nächsten|kommenden)\\s+)?(?<weekday>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?![\\p{L}])',
+    '(?<![\\p{L}])(?:am\\s+)?(?:(?<which>letzten|vergangenen|nächsten|kommenden)\\s+)?(?<weekday>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?(?![\\p{L}])',
   monthBefore: 'im\\s+|seit\\s+|bis\\s+|ab\\s+|im\\s+Monat\\s+',
   monthPart: '(?:Anfang|Ende|Mitte)\\s+',
   monthWhich: ['(?<![\\p{L}])(?<which>vergangenen|letzten|vorigen|kommenden|nächsten)\\s+MONTH(?![\\p{L}])'],
   ago: `(?<![\\p{L}])vor\\s+(?<count>${COUNT})\\s+(?<unit>Jahren|Jahr|Monaten|Monat|Wochen|Woche|Tagen|Tag)(?![\\p{L}])`,
+  ahead: `(?<![\\p{L}])in\\s+(?<count>${COUNT})\\s+(?<unit>Jahren|Jahr|Monaten|Monat|Wochen|Woche|Tagen|Tag)(?![\\p{L}])`,
   later: `(?<![\\p{L}])(?<count>${COUNT})\\s+(?<unit>Jahre|Jahr|Monate|Monat|Wochen|Woche|Tage|Tag)\\s+(?<direction>später|danach|darauf|zuvor|früher|vorher)(?![\\p{L}])`,
   earlier: ['zuvor', 'früher', 'vorher'],
   numbers: NUMBERS,

@@ -86,6 +86,8 @@ const words: DateWords = {
   relative: [
     '(?<![\\p{L}])(?:el|la)\\s+(?<unit>año|mes|semana|fin\\s+de\\s+semana)\\s+(?<which>pasado|pasada|anterior|próximo|próxima|que\\s+viene)(?![\\p{L}])',
     '(?<![\\p{L}])(?<which>este|esta)\\s+(?<unit>año|mes|semana|fin\\s+de\\s+semana)(?![\\p{L}])',
+    // the end or the start of last year, next month: "a finales del año pasado", "a principios del mes que viene"
+    '(?<![\\p{L}])(?:finales|principios|mediados|fines|comienzos)\\s+del\\s+(?<unit>año|mes)\\s+(?<which>pasado|anterior|próximo|que\\s+viene)(?![\\p{L}])',
     '(?<![\\p{L}])(?:el|la|del|al)\\s+(?<which>próximo|próxima|pasado|pasada)\\s+(?<unit>año|mes|semana|fin\\s+de\\s+semana)(?![\\p{L}])(?!\\s+de\\s+\\p{L})',
   ],
   units: {
@@ -118,6 +120,7 @@ const words: DateWords = {
     '(?<![\\p{L}])(?:el\\s+)?(?<which>pasado|próximo)\\s+(?:mes\\s+de\\s+)?MONTH(?![\\p{L}])',
   ],
   ago: `(?<![\\p{L}])hace\\s+(?<count>${COUNT})\\s+(?<unit>años?|mes(?:es)?|semanas?|días?)(?![\\p{L}])`,
+  ahead: `(?<![\\p{L}])dentro\\s+de\\s+(?<count>${COUNT})\\s+(?<unit>años?|mes(?:es)?|semanas?|días?)(?![\\p{L}])`,
   later: `(?<![\\p{L}])(?<count>${COUNT})\\s+(?<unit>años?|mes(?:es)?|semanas?|días?)\\s+(?<direction>después|más\\s+tarde|antes)(?![\\p{L}])(?!\\s+(?:de|del|que)(?![\\p{L}]))`,
   earlier: ['antes'],
   numbers: NUMBERS,

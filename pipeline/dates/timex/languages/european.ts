@@ -79,6 +79,9 @@ export interface DateWords {
   monthWhich: string[];
   /** So many units ago, from the document's date: groups `count` and `unit` ("il y a deux ans", "vor zwei Jahren"). */
   ago: string;
+  /** So many units from now, from the document's date: groups `count` and `unit` ("dans deux semaines", "in zwei
+   * Wochen", "dentro de dos semanas"). */
+  ahead: string;
   /** So many units after or before the date just told: groups `count`, `unit`, `direction` ("trois jours plus tard"). */
   later: string;
   /** Direction words of `later` that count back ("plus tôt", "zuvor", "antes"). */
@@ -278,6 +281,15 @@ function counted(w: DateWords): Pattern[] {
       build: (m) => {
         const [n, unit] = [count(m.groups.count!), unitOf(m.groups.unit!)];
         return n && unit ? (ctx) => implicit(shiftFrom(referenceDay(ctx), unit, -n)) : null;
+      },
+    },
+    // dans deux semaines, in zwei Wochen, dentro de dos semanas
+    {
+      deictic: true,
+      re: g(w.ahead),
+      build: (m) => {
+        const [n, unit] = [count(m.groups.count!), unitOf(m.groups.unit!)];
+        return n && unit ? (ctx) => implicit(shiftFrom(referenceDay(ctx), unit, n)) : null;
       },
     },
     // trois jours plus tard, zwei Jahre später, tres días después; un an plus tôt, ein Jahr zuvor, un año antes

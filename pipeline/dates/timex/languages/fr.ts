@@ -81,6 +81,8 @@ const words: DateWords = {
   relative: [
     "(?<![\\p{L}])(?:l['’]|la\\s+|le\\s+|cette\\s+|ce\\s+|cet\\s+)?(?<unit>an|année|mois|semaine|week-end)\\s+(?<which>dernier|dernière|passé|passée|prochain|prochaine)(?![\\p{L}])",
     '(?<![\\p{L}])(?<which>cette|ce|cet)\\s+(?<unit>année|mois|semaine|week-end)(?![\\p{L}])',
+    // the end or the start of last year, next month: "fin de l'année dernière", "au début du mois prochain"
+    "(?<![\\p{L}])(?:fin|début|milieu)\\s+(?:de\\s+l['’]|du\\s+)(?<unit>année|an|mois)\\s+(?<which>dernier|dernière|passé|passée|prochain|prochaine)(?![\\p{L}])",
   ],
   units: {
     an: 'year',
@@ -111,6 +113,7 @@ const words: DateWords = {
   monthPart: "(?:fin|début)\\s+(?:(?:du\\s+mois\\s+)?(?:de\\s+|d['’]))?|mi-",
   monthWhich: ['(?<![\\p{L}])MONTH\\s+(?<which>dernier|prochain)(?![\\p{L}])'],
   ago: `(?<![\\p{L}])il\\s+y\\s+a\\s+(?<count>${COUNT})\\s+(?<unit>ans?|années?|mois|semaines?|jours?)(?![\\p{L}])`,
+  ahead: `(?<![\\p{L}])dans\\s+(?<count>${COUNT})\\s+(?<unit>ans?|années?|mois|semaines?|jours?)(?![\\p{L}])`,
   later: `(?<![\\p{L}])(?<count>${COUNT})\\s+(?<unit>ans?|années?|mois|semaines?|jours?)\\s+(?<direction>plus\\s+tard|plus\\s+tôt|auparavant|après(?=\\s*[,.;])|avant(?=\\s*[,.;]))`,
   earlier: ['plus tôt', 'auparavant', 'avant'],
   numbers: NUMBERS,

@@ -1069,6 +1069,12 @@ describe('essays in French, German and Spanish', () => {
     ['unity-de.md', ['18', '1871', '1949', '1961-08-13', '1989-FA', '1989-11-09', '1990-10-03']],
     // An interview from its date line: "Voraussichtlich im April" ahead, "endet am 15. März" the nearest.
     ['interview-de.md', ['2023', '2024-W06', '2024-03-15', '2024-04', '2024-FA', '2030']],
+    // A life in the simple past: "Moins de trois ans plus tard, le 4 janvier 1960" is one row, its day.
+    ['camus-fr.md', ['1913-11-07', '1914', '1935/1937', '1936', '1942', '1943', '1957-12-10', '1960-01-04']],
+    // A guide: "Cada año, en junio" comes round, "En verano, conviene visitar" is timeless, "Desde 2005" a state.
+    ['toledo-es.md', ['05', '1226', '1493', '1986']],
+    // "Frankfurt/Main, 20. Februar 2025 (dpa) -" dates the story: "am Dienstagabend", "in der vergangenen Woche".
+    ['strike-de.txt', ['2023-03', '2025-01', '2025-W07', '2025-02-18', '2025-02-20', '2025-03-14']],
   ])('%s: the dates a native writer gives, each a row', async (file, dates) => {
     const { chronology } = await chronologyOf(file);
     expect(chronology.events.map((e) => e.date.value)).toEqual(dates);

@@ -319,7 +319,7 @@ const DETERMINED = new RegExp(`(?:^|[^\\p{L}])(?:${DETERMINERS_ABROAD})\\s+$`, '
 /** Words that open a sentence and no name: determiners, pronouns, prepositions ("Según el Ministerio", "Ihr Vater",
  * "Jedes Jahr", "Il y a"). */
 const OPENS_NO_NAME = new RegExp(
-  `^(?:${DETERMINERS_ABROAD}|il|elle|ils|elles|on|nous|vous|er|sie|es|wir|él|ella|ellos|ellas|nosotros|jede[mnrs]?|chaque|cada|alle|tous|toutes|todos|todas|selon|après|avant|avec|chez|contre|dans|depuis|dès|durant|entre|malgré|par|parmi|pendant|pour|sans|sous|sur|vers|laut|gemäß|nach|seit|während|wegen|über|unter|mit|bei|für|gegen|ohne|según|desde|durante|hacia|hasta|para|por|sobre|tras|ante|bajo|con|sin)$`,
+  `^(?:${DETERMINERS_ABROAD}|à|a|il|elle|ils|elles|on|nous|vous|er|sie|es|wir|él|ella|ellos|ellas|nosotros|jede[mnrs]?|chaque|cada|alle|tous|toutes|todos|todas|selon|après|avant|avec|chez|contre|dans|depuis|dès|durant|entre|malgré|par|parmi|pendant|pour|sans|sous|sur|vers|laut|gemäß|nach|seit|während|wegen|über|unter|mit|bei|für|gegen|ohne|según|desde|durante|hacia|hasta|para|por|sobre|tras|ante|bajo|con|sin)$`,
   'iu',
 );
 

@@ -86,7 +86,14 @@ export function findMentions(
  */
 function isTimeless(text: string, [start, end]: [number, number], ctx: Context): boolean {
   const words = text.slice(start, end);
-  const season = /^(?:the\s+)?(?:spring|summer|autumn|fall|winter)s?$/i.test(words);
+  // (and a season abroad, alone, in a text not told from its date: "En verano, conviene visitar"; told from it, the
+  // present is the future's there: "Im Herbst legen wir einen neuen Zeitplan vor")
+  const season =
+    /^(?:the\s+)?(?:spring|summer|autumn|fall|winter)s?$/i.test(words) ||
+    (!ctx.news &&
+      /^(?:printemps|été|automne|hiver|frühjahr|frühling|sommer|herbst|winter|primavera|verano|otoño|invierno)$/iu.test(
+        words,
+      ));
   if (!ctx.tenseAt || !(season || (!ctx.news && /^today$/i.test(words)))) return false;
   const stop = text.indexOf('. ', end);
   const sentence = text.slice(text.lastIndexOf('. ', start) + 1, stop < 0 ? undefined : stop);

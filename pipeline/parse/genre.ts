@@ -65,9 +65,9 @@ export function genreOf(title: string, paragraphs: Paragraph[], source: string):
     `^${name},? \\((?:[^()]{0,150}?;\\s*)?(?:born|b\\.|c\\.\\s*)?[^();]{0,24}\\b\\d{3,4}\\b`,
     'u',
   );
-  // ("est né", "wurde am ... geboren", "nació"; "Marie Curie, née Maria Skłodowska le 7 novembre 1867")
+  // ("est né", "naquit", "wurde am ... geboren", "nació"; "Marie Curie, née Maria Skłodowska le 7 novembre 1867")
   const told = new RegExp(
-    `^${name},? (?:was born|is an?|was an?|est née?|née?|wurde (?:(?:[^.]|(?<=\\d)\\.){0,60} )?geboren|nació|es una?|fue una?)(?![\\p{L}])`,
+    `^${name},? (?:was born|is an?|was an?|est née?|née?|naquit|naît|wurde (?:(?:[^.]|(?<=\\d)\\.){0,60} )?geboren|nació|es una?|fue una?)(?![\\p{L}])`,
     'u',
   );
   if (texts.slice(0, 3).some((t) => life.test(t) || told.test(t)) || life.test(opening) || told.test(opening))

@@ -123,7 +123,7 @@ export const germanWords: DateWords = {
   monthWhich: ['(?<![\\p{L}])(?<which>vergangenen|letzten|vorigen|kommenden|nächsten)\\s+MONTH(?![\\p{L}])'],
   ago: `(?<![\\p{L}])vor\\s+(?<count>${COUNT})\\s+(?<unit>Jahren|Jahr|Monaten|Monat|Wochen|Woche|Tagen|Tag)(?![\\p{L}])`,
   ahead: `(?<![\\p{L}])in\\s+(?<count>${COUNT})\\s+(?<unit>Jahren|Jahr|Monaten|Monat|Wochen|Woche|Tagen|Tag)(?![\\p{L}])`,
-  later: `(?<![\\p{L}])(?<count>${COUNT})\\s+(?<unit>Jahre|Jahr|Monate|Monat|Wochen|Woche|Tage|Tag)\\s+(?<direction>später|danach|darauf|zuvor|früher|vorher)(?![\\p{L}])`,
+  later: `(?<![\\p{L}])(?:(?:weniger|mehr)\\s+als\\s+|knapp\\s+|fast\\s+|gut\\s+|etwa\\s+|rund\\s+)?(?<count>${COUNT})\\s+(?<unit>Jahre|Jahr|Monate|Monat|Wochen|Woche|Tage|Tag)\\s+(?<direction>später|danach|darauf|zuvor|früher|vorher)(?![\\p{L}])`,
   earlier: ['zuvor', 'früher', 'vorher'],
   numbers: NUMBERS,
   anaphora: {

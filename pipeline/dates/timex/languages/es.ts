@@ -121,7 +121,7 @@ const words: DateWords = {
   ],
   ago: `(?<![\\p{L}])hace\\s+(?<count>${COUNT})\\s+(?<unit>años?|mes(?:es)?|semanas?|días?)(?![\\p{L}])`,
   ahead: `(?<![\\p{L}])dentro\\s+de\\s+(?<count>${COUNT})\\s+(?<unit>años?|mes(?:es)?|semanas?|días?)(?![\\p{L}])`,
-  later: `(?<![\\p{L}])(?<count>${COUNT})\\s+(?<unit>años?|mes(?:es)?|semanas?|días?)\\s+(?<direction>después|más\\s+tarde|antes)(?![\\p{L}])(?!\\s+(?:de|del|que)(?![\\p{L}]))`,
+  later: `(?<![\\p{L}])(?:(?:poco\\s+)?(?:más|menos)\\s+de\\s+|casi\\s+|unos\\s+|unas\\s+)?(?<count>${COUNT})\\s+(?<unit>años?|mes(?:es)?|semanas?|días?)\\s+(?<direction>después|más\\s+tarde|antes)(?![\\p{L}])(?!\\s+(?:de|del|que)(?![\\p{L}]))`,
   earlier: ['antes'],
   numbers: NUMBERS,
   anaphora: {

@@ -114,7 +114,8 @@ const words: DateWords = {
   monthWhich: ['(?<![\\p{L}])MONTH\\s+(?<which>dernier|prochain)(?![\\p{L}])'],
   ago: `(?<![\\p{L}])il\\s+y\\s+a\\s+(?<count>${COUNT})\\s+(?<unit>ans?|années?|mois|semaines?|jours?)(?![\\p{L}])`,
   ahead: `(?<![\\p{L}])dans\\s+(?<count>${COUNT})\\s+(?<unit>ans?|années?|mois|semaines?|jours?)(?![\\p{L}])`,
-  later: `(?<![\\p{L}])(?<count>${COUNT})\\s+(?<unit>ans?|années?|mois|semaines?|jours?)\\s+(?<direction>plus\\s+tard|plus\\s+tôt|auparavant|après(?=\\s*[,.;])|avant(?=\\s*[,.;]))`,
+  // (with its approximation, which is part of it: "moins de trois ans plus tard")
+  later: `(?<![\\p{L}])(?:(?:moins|plus|près)\\s+de\\s+|environ\\s+|quelque\\s+)?(?<count>${COUNT})\\s+(?<unit>ans?|années?|mois|semaines?|jours?)\\s+(?<direction>plus\\s+tard|plus\\s+tôt|auparavant|après(?=\\s*[,.;])|avant(?=\\s*[,.;]))`,
   earlier: ['plus tôt', 'auparavant', 'avant'],
   numbers: NUMBERS,
   anaphora: {

@@ -452,6 +452,26 @@ describe('which clause a date belongs to', () => {
     ]);
   });
 
+  it('"it" of a shared subject is what its first verb was said of; a participle after an adverb; a figure\'s year', async () => {
+    expect(
+      await summaries([
+        'Moldova signed an agreement in June 2014. It applied for membership on 3 March 2022, and was granted ' +
+          'candidate status in June 2022.',
+        'The company built a bridge in 1930. It was opened in 1932.',
+        'President Maia Sandu, first elected in 2020, won a second term in November 2024.',
+        'Key facts: capital Chisinau; GDP per head about $6,600 (2023).',
+      ]),
+    ).toEqual([
+      '1930 The company built a bridge',
+      '1932 A bridge was opened',
+      '2014-06 Moldova signed an agreement',
+      '2020 President Maia Sandu was first elected',
+      '2022-03-03 Moldova applied for membership',
+      '2022-06 Moldova was granted candidate status',
+      '2024-11 Maia Sandu won a second term',
+    ]);
+  });
+
   it('an opening participle before "it" tells of what "it" stands for; a name and its "who" before the subject go', async () => {
     expect(
       await summaries([

@@ -110,7 +110,9 @@ function clauseBreaks({ words, dateOf }: SentenceIndex<Span>, english: boolean):
   let participle = false; // ... or a participle set off by a comma ("The treaty, signed in 1994, expired in 2004")
   words.forEach((t, i) => {
     if (t.pos === 'AUX') auxiliary = true;
-    if (t.pos === 'VERB' && words[i - 1]?.text === ',' && /ed$/.test(t.text) && !auxiliary) participle = true;
+    // (after an adverb too: ", first elected in 2020,")
+    const afterComma = words[i - 1]?.text === ',' || (words[i - 1]?.pos === 'ADV' && words[i - 2]?.text === ',');
+    if (t.pos === 'VERB' && afterComma && /ed$/.test(t.text) && !auxiliary) participle = true;
     if (RELATIVES.has(t.text.toLowerCase())) relative = true;
     if (inQuote[i]) return;
     const next = words[i + 1];

@@ -689,6 +689,14 @@ const NO_HAPPENING: { rule: string; holds: (text: string, at: [number, number]) 
     },
   },
   {
+    // "GDP per head about $6,600 (2023)", "population 2.5 million (2024 est.)": the year a figure is given for.
+    rule: 'the year a figure is given for ("GDP per head about $6,600 (2023)")',
+    holds: (text, [start, end]) =>
+      /\d(?:\s*(?:%|per\s*cent|percent|million|billion|bn|m|km2?|sq\s*km))?\s*\(\s*$/iu.test(
+        text.slice(Math.max(0, start - 24), start),
+      ) && /^\s*(?:est\.?|estimate)?\s*\)/i.test(text.slice(end, end + 12)),
+  },
+  {
     // "a 17th-century writer", "an 1850s house": a date that says what kind a thing is.
     rule: 'what kind a thing is ("a 17th-century writer")',
     holds: (text, [start, end]) =>

@@ -169,12 +169,14 @@ function participleEvent(input: SummaryInput, inRange: (from: number, to: number
   if (at < 0) return null;
   const isComma = (t: Token | undefined) => t?.text === ',';
   const { open, close, phrase } = phraseAround(sentence, at, date);
-  const head = phrase[0];
+  // (an adverb may come first: ", first elected in 2020,")
+  const lead = phrase[0]?.pos === 'ADV' && isParticiple(phrase[1]) ? 1 : 0;
+  const head = phrase[lead];
   if (!head) return null;
   // ", which was signed in 1994," says of its noun what a participle would.
   const relative = open >= 0 && ['which', 'who'].includes(head.lemma) && firstFinite(phrase.slice(1)) === 0;
   // The phrase is a past participle and its complements, with no verb of its own beside it.
-  const participle = isParticiple(head) && !phrase.slice(1).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  const participle = isParticiple(head) && !phrase.slice(lead + 1).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
   if (!relative && !participle) return null;
   let subject: Kept;
   if (open < 0) {
@@ -800,9 +802,11 @@ function subjectOf(clause: Kept): Kept {
 }
 
 /** The subject a clause leaves to the one before, without the comma a participle opened after it ("The treaty, |
- * signed in 1994, | expired in 2004": the treaty expired). */
+ * signed in 1994, | expired in 2004": the treaty expired), nor the participle's adverb ("Sandu, first elected"). */
 function subjectBefore(clause: Kept): Kept {
   const subject = subjectOf(clause);
+  // (", first elected in 2020,": the participle's adverb goes with it)
+  if (subject.at(-1)?.pos === 'ADV' && subject.at(-2)?.text === ',') subject.pop();
   while (subject.at(-1)?.pos === 'PUNCT') subject.pop();
   return subject;
 }
@@ -879,8 +883,11 @@ function resolvePronoun(text: string, words: Kept, input: SummaryInput): string 
       ? text.replace(new RegExp(`^(?:the\\s+)?${escapeRegExp(input.role)}`, 'i'), input.person)
       : text;
   }
-  const group = verbGroups(words)[0];
-  const verbs = group ? words.filter((t) => t.start >= group.start && t.end <= group.end) : [];
+  // Whether the pronoun's own verb, the first after it in the sentence, is passive: in "It applied ... and was
+  // granted candidate status" the "it" that applied is the one granted, not the thing acted on before.
+  const own = input.tokens.filter((t) => t.start >= words[0]!.start && t.end <= input.sentence[1]);
+  const group = verbGroups(own)[0];
+  const verbs = group ? own.filter((t) => t.start >= group.start && t.end <= group.end) : [];
   const main = verbs.filter((t) => t.pos === 'VERB').at(-1);
   const passive =
     verbs.some((t) => t.lemma === 'be') && !!main && main.text.toLowerCase() !== main.lemma && !/ing$/i.test(main.text);

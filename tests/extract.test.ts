@@ -472,6 +472,27 @@ describe('which clause a date belongs to', () => {
     ]);
   });
 
+  it('a "who" closing the sentence tells the date\'s event; so does a participle after an imperative or a noun', async () => {
+    expect(
+      await summaries([
+        'Wellington, 4 September 2024 - The Ministry launched a programme today. "Education ties matter," said ' +
+          'Foreign Minister Winston Peters, who announced the programme at the forum in Tonga last week.',
+        'York was known as Eboracum by the Romans, who founded the fortress city on the River Ouse in the year 71.',
+        'Start at the Belem Tower, completed in 1519 to guard the river mouth. The nearby monastery, begun in 1501, ' +
+          'took a century to finish.',
+        // (not when the date lies in a clause inside the "who": the decree broke up the system, not the judge)
+        'Leon said McCaw might sue before Judge Harold Greene, who oversees the decree that broke up the Bell system in 1984.',
+      ]),
+    ).toEqual([
+      '0071 Romans founded the fortress city on the River Ouse',
+      '1501 The nearby monastery was begun',
+      '1519 The Belem Tower was completed to guard the river mouth',
+      expect.not.stringMatching(/^1984 Judge Harold Greene oversees/),
+      '2024-W35 Foreign Minister Winston Peters announced the programme at the forum in Tonga',
+      '2024-09-04 The Ministry launched a programme',
+    ]);
+  });
+
   it('an opening participle before "it" tells of what "it" stands for; a name and its "who" before the subject go', async () => {
     expect(
       await summaries([

@@ -112,7 +112,7 @@ function clauseBreaks({ words, dateOf }: SentenceIndex<Span>, english: boolean):
     if (t.pos === 'AUX') auxiliary = true;
     // (after an adverb too: ", first elected in 2020,")
     const afterComma = words[i - 1]?.text === ',' || (words[i - 1]?.pos === 'ADV' && words[i - 2]?.text === ',');
-    if (t.pos === 'VERB' && afterComma && /ed$/.test(t.text) && !auxiliary) participle = true;
+    if (t.pos === 'VERB' && afterComma && /(?:ed|en|wn|un|lt|ld)$/.test(t.text) && !auxiliary) participle = true;
     if (RELATIVES.has(t.text.toLowerCase())) relative = true;
     if (inQuote[i]) return;
     const next = words[i + 1];

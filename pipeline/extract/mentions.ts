@@ -86,14 +86,12 @@ export function findMentions(
  */
 function isTimeless(text: string, [start, end]: [number, number], ctx: Context): boolean {
   const words = text.slice(start, end);
-  // (and a season abroad, alone, in a text not told from its date: "En verano, conviene visitar"; told from it, the
-  // present is the future's there: "Im Herbst legen wir einen neuen Zeitplan vor")
+  // (and a season alone in French or Spanish, in a text not told from its date: "En verano, conviene visitar"; told
+  // from it, the present is the future's there. Not in German, whose simple past has no word of its own to tell it
+  // from the present: "Im Sommer reiste er nach Paris".)
   const season =
     /^(?:the\s+)?(?:spring|summer|autumn|fall|winter)s?$/i.test(words) ||
-    (!ctx.news &&
-      /^(?:printemps|été|automne|hiver|frühjahr|frühling|sommer|herbst|winter|primavera|verano|otoño|invierno)$/iu.test(
-        words,
-      ));
+    (!ctx.news && /^(?:printemps|été|automne|hiver|primavera|verano|otoño|invierno)$/iu.test(words));
   if (!ctx.tenseAt || !(season || (!ctx.news && /^today$/i.test(words)))) return false;
   const stop = text.indexOf('. ', end);
   const sentence = text.slice(text.lastIndexOf('. ', start) + 1, stop < 0 ? undefined : stop);

@@ -174,9 +174,14 @@ function participleEvent(input: SummaryInput, inRange: (from: number, to: number
   const head = phrase[lead];
   if (!head) return null;
   // ", which was signed in 1994," says of its noun what a participle would.
-  const relative = open >= 0 && ['which', 'who'].includes(head.lemma) && firstFinite(phrase.slice(1)) === 0;
+  // (not when the date lies in a clause inside it: "who oversees the decree that broke up the Bell system in 1984")
+  const nested = phrase.slice(1).some((t) => t.start < date[0] && /^(?:that|which|who|when|where)$/i.test(t.text));
+  const relative = open >= 0 && ['which', 'who'].includes(head.lemma) && firstFinite(phrase.slice(1)) === 0 && !nested;
   // The phrase is a past participle and its complements, with no verb of its own beside it.
-  const participle = isParticiple(head) && !phrase.slice(lead + 1).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  // (an infinitive may follow: "completed in 1519 to guard the river")
+  const participle =
+    isParticiple(head) &&
+    !phrase.slice(lead + 1).some((t, i, rest) => (t.pos === 'VERB' || t.pos === 'AUX') && rest[i - 1]?.text !== 'to');
   if (!relative && !participle) return null;
   let subject: Kept;
   if (open < 0) {
@@ -188,10 +193,22 @@ function participleEvent(input: SummaryInput, inRange: (from: number, to: number
     // "who" says something of the name right before it, wherever that stands ("the first time that Ritter, who
     // arrived Thursday, ...").
     const before = sentence.slice(0, open);
-    if (!isComma(sentence[close])) return null;
-    if (head.lemma === 'who') {
+    // (a "who" may close the sentence: "said Foreign Minister Winston Peters, who announced it last week."; so may a
+    // participle after an imperative: "Start at the Belém Tower, completed in 1519 to guard the river.")
+    const imperative = before[0]?.pos === 'VERB' && before[0].text.toLowerCase() === before[0].lemma;
+    const ends = close >= sentence.length || /^[.!?]$/.test(sentence[close]!.text);
+    if (!isComma(sentence[close]) && !(ends && (head.lemma === 'who' || (imperative && participle)))) return null;
+    if (imperative && participle && firstFinite(before.slice(1)) < 0) {
+      // "Start at the Belém Tower, completed in 1519": the tower was completed.
+      subject = nounPhraseBefore(before);
+    } else if (head.lemma === 'who') {
       let at = before.length;
-      while (at > 0 && before[at - 1]!.pos === 'PROPN') at--;
+      // (a name with a hyphened title: "Secretary-General Kofi Annan")
+      while (at > 0 && (before[at - 1]!.pos === 'PROPN' || (before[at - 1]!.text === '-' && at > 1))) at--;
+      // At the sentence's end the "who" is the date's only clause, so the name must be sure: not the end of an "of"
+      // phrase ("Joan Brown Campbell of the National Council of Churches"), nor one of a list.
+      const ofName = before[at - 1]?.lemma === 'of' && before[at - 2]?.pos === 'PROPN';
+      if (ends && (ofName || before[at - 1]?.pos === 'CCONJ')) return null;
       // "Poland, the Czech Republic and Hungary, who were invited": all three were.
       subject = before[at - 1]?.pos === 'CCONJ' ? nounPhraseBefore(before) : before.slice(at);
     } else if (before.length && firstFinite(before) < 0 && firstFinite(sentence.slice(close + 1)) >= 0) {
@@ -355,11 +372,13 @@ function wordsOfTheDates(tokens: Kept, inDate: (t: Token) => boolean): Set<Token
       next = tokens[i + 1];
     // "appointed her, effective April 1": the word goes with its date ("could be effective" keeps its predicate).
     const effective = t.lemma.toLowerCase() === 'effective' && tokens[i - 1]?.lemma !== 'be';
+    // "in the year 71", "by the year 2030": the words go with the year ("a calendar year" before a date stays)
+    const theYear = t.lemma === 'year' && tokens[i - 1]?.lemma === 'the' && !!next && inDate(next);
     if (
       next &&
       !attributive.has(next) &&
       (inDate(next) || dropped.has(next)) &&
-      (DATE_PREPOSITIONS.has(t.lemma) || effective || DATE_WORDS.has(t.lemma.toLowerCase()))
+      (DATE_PREPOSITIONS.has(t.lemma) || effective || theYear || DATE_WORDS.has(t.lemma.toLowerCase()))
     )
       dropped.add(t);
   }
@@ -719,7 +738,8 @@ export function objectPhrase(
   return /^(?:the|a|an)\s/i.test(phrase) ? phrase.charAt(0).toLowerCase() + phrase.slice(1) : phrase;
 }
 
-const isParticiple = (t: Token | undefined) => !!t && t.pos === 'VERB' && /(?:ed|en|wn|rn|ung|ought|ade)$/.test(t.text);
+const isParticiple = (t: Token | undefined) =>
+  !!t && t.pos === 'VERB' && /(?:ed|en|wn|rn|un|ung|ought|ade|lt|ld)$/.test(t.text);
 
 /** The noun phrase that ends a stretch of words: "... brokered the Nicosia talks" -> "the Nicosia talks". */
 function nounPhraseBefore(words: Kept): Kept {

@@ -8,7 +8,7 @@ import { toSource } from '../core/source-map.ts';
 import { firstDate } from '../dates/timex/index.ts';
 import { BlockReader, type Draft, Parts } from './blocks.ts';
 import { dateLineOf, datelineOf, titleDateOf } from './dateline.ts';
-import { formulasOf, genreOf } from './genre.ts';
+import { formulasOf, genreOf, RELEASE_LINE } from './genre.ts';
 import { detectLanguage } from './language.ts';
 import { type Inline, runsText } from './runs.ts';
 import { splitSentences } from './sentences.ts';
@@ -45,8 +45,8 @@ export default function essay() {
         source: 'briefing',
       });
     const notes = readNotes(inline);
-    const { compiled, colophon, dated, dateSource, datelineLength } = readDates(drafts, title, matter);
-    const { sections, paragraphs } = numberParagraphs(headed, drafts, datelineLength);
+    const { compiled, colophon, dated, dateSource, dateline } = readDates(drafts, title, matter);
+    const { sections, paragraphs } = numberParagraphs(headed, drafts, dateline);
     anchorTargets(blocks.labels, sections, paragraphs, notes);
     const genre = genreOf(title || String(file.stem ?? ''), paragraphs, String(file.value));
     for (const n of formulasOf(genre, paragraphs)) paragraphs[n - 1]!.formula = true;
@@ -181,18 +181,20 @@ function readDates(drafts: Draft[], title: string, matter: Record<string, unknow
     drafts.splice(index, 1);
     break;
   }
-  // A news dateline opens the first paragraph ("ISTANBUL, 22 July 2022 (Agency) -"); alone, it is no paragraph.
-  const lead = drafts[0] && datelineOf(runsText(drafts[0].runs));
-  let datelineLength = 0;
+  // A news dateline opens the first paragraph ("ISTANBUL, 22 July 2022 (Agency) -"), or the one after a release line
+  // ("FOR IMMEDIATE RELEASE"); alone, it is no paragraph.
+  const first = drafts[0] && RELEASE_LINE.test(runsText(drafts[0].runs).trim()) ? 1 : 0;
+  const lead = drafts[first] && datelineOf(runsText(drafts[first].runs));
+  const dateline = { at: first, length: 0 };
   if (lead) {
     if (!dated && lead.date) [dated, dateSource] = [lead.date, 'dateline'];
-    if (runsText(drafts[0]!.runs).slice(lead.length).trim()) datelineLength = lead.length;
-    else drafts.shift();
+    if (runsText(drafts[first]!.runs).slice(lead.length).trim()) dateline.length = lead.length;
+    else drafts.splice(first, 1);
   }
   if (!dated && (dated = titleDateOf(title))) dateSource = 'title';
   if (!dated) [dated, dateSource] = [compiled, compiledBy];
 
-  return { compiled, colophon, dated, dateSource, datelineLength };
+  return { compiled, colophon, dated, dateSource, dateline };
 }
 
 /** The day of a first line that is the title again and a date line after it; else null. */
@@ -208,7 +210,7 @@ function titleAgain(line: string, title: string): string | null {
 }
 
 /** Sections without the empty untitled opening one, renumbered; paragraphs numbered, with their sentences. */
-function numberParagraphs(sections: Section[], drafts: Draft[], datelineLength: number) {
+function numberParagraphs(sections: Section[], drafts: Draft[], { at, length }: { at: number; length: number }) {
   // Drop the untitled opening section when nothing stands before the first heading, and renumber.
   const kept = sections.filter((_, i) => i > 0 || drafts.some((d) => d.section === 0));
   kept.forEach((s, i) => {
@@ -227,7 +229,7 @@ function numberParagraphs(sections: Section[], drafts: Draft[], datelineLength: 
         n: i + 1,
         offset: [toSource(draft.segments, s.offset[0]), toSource(draft.segments, s.offset[1])] as [number, number],
       }));
-    const dateline = n === 1 && datelineLength ? { dateline: datelineLength } : {};
+    const dateline = i === at && length ? { dateline: length } : {};
     return {
       ...(draft.breakBefore ? { breakBefore: draft.breakBefore } : {}),
       ...(draft.callout ? { callout: draft.callout } : {}),

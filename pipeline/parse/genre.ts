@@ -14,6 +14,10 @@ const SALUTATION =
 const RELEASE =
   /^(?:for immediate release|press release|news release|communiqué de presse|pressemitteilung|pressemeldung|nota de prensa|comunicado de prensa)(?![\p{L}])|^(?:media|press) (?:contact|enquiries|inquiries)\b|^(?:contacts? presse|pressekontakt|contacto de prensa|contacto para medios)\s*:|^-?30-$|^#{3}$/imu;
 
+/** A paragraph that only says the text is a release ("FOR IMMEDIATE RELEASE", "Communiqué de presse"). */
+export const RELEASE_LINE =
+  /^(?:for immediate release|press release|news release|communiqué de presse|pressemitteilung|pressemeldung|nota de prensa|comunicado de prensa)[\s.:!]*$/iu;
+
 /** A speech's sign-off, sentence by sentence: thanks and blessings. */
 const SIGN_OFF =
   /^(?:thank you|thanks|god bless|may god|so help me god|long live|vive|viva|good ?night|and god bless|merci|danke|gracias|i yield (?:the floor|back)|je vous remercie|vielen dank|herzlichen dank|ich danke|es lebe|muchas gracias)(?![\p{L}])/iu;
@@ -39,7 +43,8 @@ export function formulasOf(genre: Genre | null, paragraphs: Paragraph[]): Set<nu
       if (short(p) && p.sentences.length && p.sentences.every((s) => SIGN_OFF.test(s.text.trim()))) formulas.add(p.n);
   }
   if (genre === 'press release')
-    for (const p of paragraphs) if (short(p) && CONTACT.test(p.text.trim())) formulas.add(p.n);
+    for (const p of paragraphs)
+      if (short(p) && (CONTACT.test(p.text.trim()) || RELEASE_LINE.test(p.text.trim()))) formulas.add(p.n);
   for (const p of paragraphs) if (p.text.length <= 160 && CREDIT.test(p.text.trim())) formulas.add(p.n);
   return formulas;
 }

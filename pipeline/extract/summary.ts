@@ -189,33 +189,9 @@ function participleEvent(input: SummaryInput, inRange: (from: number, to: number
     if (!isComma(sentence[close])) return null;
     subject = subjectOf(sentence.slice(close + 1));
   } else {
-    // After its noun: the words before the comma are that noun phrase, and the main verb comes after the phrase. A
-    // "who" says something of the name right before it, wherever that stands ("the first time that Ritter, who
-    // arrived Thursday, ...").
-    const before = sentence.slice(0, open);
-    // (a "who" may close the sentence: "said Foreign Minister Winston Peters, who announced it last week."; so may a
-    // participle after an imperative: "Start at the Belém Tower, completed in 1519 to guard the river.")
-    const imperative = before[0]?.pos === 'VERB' && before[0].text.toLowerCase() === before[0].lemma;
-    const ends = close >= sentence.length || /^[.!?]$/.test(sentence[close]!.text);
-    if (!isComma(sentence[close]) && !(ends && (head.lemma === 'who' || (imperative && participle)))) return null;
-    if (imperative && participle && firstFinite(before.slice(1)) < 0) {
-      // "Start at the Belém Tower, completed in 1519": the tower was completed.
-      subject = nounPhraseBefore(before);
-    } else if (head.lemma === 'who') {
-      let at = before.length;
-      // (a name with a hyphened title: "Secretary-General Kofi Annan")
-      while (at > 0 && (before[at - 1]!.pos === 'PROPN' || (before[at - 1]!.text === '-' && at > 1))) at--;
-      // At the sentence's end the "who" is the date's only clause, so the name must be sure: not the end of an "of"
-      // phrase ("Joan Brown Campbell of the National Council of Churches"), nor one of a list.
-      const ofName = before[at - 1]?.lemma === 'of' && before[at - 2]?.pos === 'PROPN';
-      if (ends && (ofName || before[at - 1]?.pos === 'CCONJ')) return null;
-      // "Poland, the Czech Republic and Hungary, who were invited": all three were.
-      subject = before[at - 1]?.pos === 'CCONJ' ? nounPhraseBefore(before) : before.slice(at);
-    } else if (before.length && firstFinite(before) < 0 && firstFinite(sentence.slice(close + 1)) >= 0) {
-      // "Observers such as China, admitted in 2013,": China was admitted.
-      const such = before.findIndex((t, i) => t.lemma === 'such' && before[i + 1]?.lemma === 'as');
-      subject = such >= 0 ? before.slice(such + 2) : before;
-    } else return null;
+    const found = subjectOfAside(sentence, open, close, head, participle);
+    if (!found) return null;
+    subject = found;
   }
   // "Founded in 1871, it has become the region's centre": the pronoun stands for the last sentence's subject.
   const pronoun = open < 0 && subject.length === 1 ? /^(?:it|this|he|she|they)$/i.exec(subject[0]!.text)?.[0] : null;
@@ -242,6 +218,39 @@ function participleEvent(input: SummaryInput, inRange: (from: number, to: number
   if (relative) return tidy(`${noun} ${render(clean(phrase.slice(1), input), input.text)}`);
   const plural = /s$/.test(subject.at(-1)!.text) && subject.at(-1)!.pos === 'NOUN';
   return tidy(`${noun} ${plural ? 'were' : 'was'} ${said}`);
+}
+
+/**
+ * The noun an aside after it tells of: the words before the comma are that noun phrase, and the main verb comes after
+ * the phrase. A "who" says something of the name right before it, wherever that stands ("the first time that Ritter,
+ * who arrived Thursday, ..."). Null when the noun is not sure.
+ */
+function subjectOfAside(sentence: Kept, open: number, close: number, head: Token, participle: boolean): Kept | null {
+  const before = sentence.slice(0, open);
+  // (a "who" may close the sentence: "said Foreign Minister Winston Peters, who announced it last week."; so may a
+  // participle after an imperative: "Start at the Belém Tower, completed in 1519 to guard the river.")
+  const imperative = before[0]?.pos === 'VERB' && before[0].text.toLowerCase() === before[0].lemma;
+  const ends = close >= sentence.length || /^[.!?]$/.test(sentence[close]!.text);
+  if (sentence[close]?.text !== ',' && !(ends && (head.lemma === 'who' || (imperative && participle)))) return null;
+  // "Start at the Belém Tower, completed in 1519": the tower was completed.
+  if (imperative && participle && firstFinite(before.slice(1)) < 0) return nounPhraseBefore(before);
+  if (head.lemma === 'who') {
+    let at = before.length;
+    // (a name with a hyphened title: "Secretary-General Kofi Annan")
+    while (at > 0 && (before[at - 1]!.pos === 'PROPN' || (before[at - 1]!.text === '-' && at > 1))) at--;
+    // At the sentence's end the "who" is the date's only clause, so the name must be sure: not the end of an "of"
+    // phrase ("Joan Brown Campbell of the National Council of Churches"), nor one of a list.
+    const ofName = before[at - 1]?.lemma === 'of' && before[at - 2]?.pos === 'PROPN';
+    if (ends && (ofName || before[at - 1]?.pos === 'CCONJ')) return null;
+    // "Poland, the Czech Republic and Hungary, who were invited": all three were.
+    return before[at - 1]?.pos === 'CCONJ' ? nounPhraseBefore(before) : before.slice(at);
+  }
+  if (before.length && firstFinite(before) < 0 && firstFinite(sentence.slice(close + 1)) >= 0) {
+    // "Observers such as China, admitted in 2013,": China was admitted.
+    const such = before.findIndex((t, i) => t.lemma === 'such' && before[i + 1]?.lemma === 'as');
+    return such >= 0 ? before.slice(such + 2) : before;
+  }
+  return null;
 }
 
 /**

@@ -32,10 +32,20 @@ describe.each(Object.entries(LANGS))('a pack in %s', (lang, day) => {
       .map(([, value]) => value)
       .filter((value) => !new RegExp(`(?<!\\p{L})${value}(?!\\p{L})`, 'u').test(ownWords));
     const texts: string[] = [];
-    for (const product of ['briefing', 'slides', 'factsheet'])
-      texts.push(
-        (await readPdf(path.join(out, `history-${lang}`, `${product}.pdf`))).pages.map((p) => p.text).join('\n'),
-      );
+    for (const product of ['briefing', 'slides', 'factsheet']) {
+      const pdf = await readPdf(path.join(out, `history-${lang}`, `${product}.pdf`));
+      texts.push(pdf.pages.map((p) => p.text).join('\n'), String(pdf.info.Subject));
+    }
+    // The PowerPoint's slides and its properties, and the chronology's reasons for each row's kind.
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(await readFile(path.join(out, `history-${lang}`, 'slides.pptx')));
+    for (const file of Object.keys(zip.files).filter((f) =>
+      /^ppt\/slides\/slide\d+\.xml$|^docProps\/core\.xml$/.test(f),
+    ))
+      texts.push((await zip.file(file)!.async('string')).replace(/<[^>]+>/g, ' '));
+    const json = JSON.parse(await readFile(path.join(out, `history-${lang}`, 'chronology.json'), 'utf8'));
+    const reasons = json.events.map((e: { why: { kind: string } }) => e.why.kind).join(' ');
+    expect(reasons).not.toMatch(/\b(?:the (?:verb|noun|word)|no word)\b/);
     const printed = texts.join('\n').replace(/\s+/g, ' ');
     for (const word of english)
       expect(printed, `"${word}" in the ${lang} pack`).not.toMatch(new RegExp(`\\b${word}\\b`));

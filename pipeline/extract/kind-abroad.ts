@@ -66,6 +66,13 @@ const SPANISH: Words = [
 
 const WORDS: Record<string, Words> = { fr: FRENCH, de: GERMAN, es: SPANISH };
 
+/** Why, in the essay's language (chronology.json's `why.kind`): the word that decided, or none. */
+const SAID: Record<string, { word: (w: string) => string; none: string }> = {
+  fr: { word: (w) => `le mot « ${w} »`, none: 'aucun mot qui dise une sorte d’événement' },
+  de: { word: (w) => `das Wort „${w}“`, none: 'kein Wort, das eine Art von Ereignis nennt' },
+  es: { word: (w) => `la palabra «${w}»`, none: 'ninguna palabra que diga un tipo de suceso' },
+};
+
 /** One pattern per language: each kind's words as a named group, a word's beginning only. */
 const PATTERNS = new Map(
   Object.entries(WORDS).map(([lang, words]) => [
@@ -76,12 +83,13 @@ const PATTERNS = new Map(
 
 /** The kind of the event told in `clause`, in the language `lang` ("fr", "de-AT"); "other" for one not read. */
 export function kindAbroad(clause: string, lang: string): KindReading {
-  const pattern = PATTERNS.get(lang.toLowerCase().split('-')[0]!);
-  if (!pattern) return { kind: 'other', by: 'no word of a kind in this language' };
+  const primary = lang.toLowerCase().split('-')[0]!;
+  const [pattern, said] = [PATTERNS.get(primary), SAID[primary]];
+  if (!pattern || !said) return { kind: 'other', by: 'no word of a kind in this language' };
   pattern.lastIndex = 0;
   const m = pattern.exec(clause);
   const group = m && Object.entries(m.groups!).find(([, v]) => v !== undefined);
-  if (!m || !group) return { kind: 'other', by: 'no word of a kind' };
+  if (!m || !group) return { kind: 'other', by: said.none };
   const word = /^[\p{L}'’-]+/u.exec(clause.slice(m.index))![0];
-  return { kind: group[0].split('_')[1] as EventKind, by: `the word "${word}"` };
+  return { kind: group[0].split('_')[1] as EventKind, by: said.word(word) };
 }

@@ -4,6 +4,7 @@
 export const en = {
   briefing: 'Briefing',
   factSheet: 'Fact sheet',
+  slides: 'Slides',
   cover: 'Cover',
   compiled: 'Compiled',
   compiledMidSentence: 'compiled',
@@ -101,6 +102,7 @@ export type Labels = typeof en;
 const fr: Labels = {
   briefing: 'Note de synthèse',
   factSheet: 'Fiche',
+  slides: 'Diaporama',
   cover: 'Couverture',
   compiled: 'Établi le',
   compiledMidSentence: 'établi le',
@@ -196,6 +198,7 @@ const fr: Labels = {
 const de: Labels = {
   briefing: 'Kurzdossier',
   factSheet: 'Faktenblatt',
+  slides: 'Foliensatz',
   cover: 'Titelseite',
   compiled: 'Erstellt am',
   compiledMidSentence: 'erstellt am',
@@ -291,6 +294,7 @@ const de: Labels = {
 const es: Labels = {
   briefing: 'Nota informativa',
   factSheet: 'Ficha',
+  slides: 'Diapositivas',
   cover: 'Portada',
   compiled: 'Elaborado el',
   compiledMidSentence: 'elaborado el',

@@ -43,7 +43,7 @@ export async function makeBriefing({ essay, chronology, settings, renderer, prin
       await printer.pdf(page, pdf, options);
     }
   });
-  await finish(pdf, 'Briefing', essay, chronology, settings);
+  await finish(pdf, 'briefing', essay, chronology, settings);
 }
 
 const PAGE_NUMBER = /(<span class="page" data-target="[^"<>]*">)[^<]*(<\/span>)/g;

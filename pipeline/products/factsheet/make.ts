@@ -109,7 +109,7 @@ export async function makeFactsheet({ essay, chronology, settings, renderer, pri
       });
     await printer.pdf(page, pdf, { tagged: true, outline: true });
   });
-  await finish(pdf, 'Fact sheet', essay, chronology, settings);
+  await finish(pdf, 'factSheet', essay, chronology, settings);
 }
 
 const asKept = (limits: FactsheetLimits): Record<Item, number> => ({

@@ -34,7 +34,7 @@ export async function makeSlides({ essay, chronology, settings, renderer, printe
     await loaded;
     await printer.pdf(tab, pdf, { tagged: true, outline: true });
   });
-  await finish(pdf, 'Slides', essay, chronology, settings);
+  await finish(pdf, 'slides', essay, chronology, settings);
   const { data, missing } = await (pptx ?? makePptx());
   for (const reason of missing) file.message(reason, { ruleId: 'pptx-reference', source: 'briefing' });
   await writeFile(path.join(staging, 'slides.pptx'), data);

@@ -106,7 +106,7 @@ export async function deckToPptx(
   pptx.title = deck.title;
   // pptxgenjs writes the company into docProps/app.xml as it is given (the other fields it escapes itself).
   pptx.company = xmlEscape(deck.organisation ?? '');
-  pptx.subject = `Briefing: ${deck.title}${deck.span ? `, ${deck.span}` : ''}`;
+  pptx.subject = `${deck.labels.slides}: ${deck.title}${deck.span ? `, ${deck.span}` : ''}`;
   if (!theme) pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
   defineMasters(pptx, deck, brand, style);
   // On a house deck's layouts the marking goes on every slide: our masters, which carry it, give way to theirs.

@@ -66,9 +66,10 @@ export interface SlideTimeline {
   labels: SlideLabel[];
 }
 
-/** A label's title, in whole words: the summary when it is short, else its headline (who did what to what). */
-export function shortTitle(row: EventRow): string {
-  return row.summary.length <= TITLE_CHARS ? row.summary : headline(row.summary);
+/** A label's title, in whole words: the summary when it is short, else its headline (who did what to what). The
+ * headline's grammar is English: another language's label is its whole summary, and the slides make room. */
+export function shortTitle(row: EventRow, english = true): string {
+  return row.summary.length <= TITLE_CHARS || !english ? row.summary : headline(row.summary);
 }
 
 interface Input {
@@ -213,9 +214,10 @@ function placeLabel(placed: Placed[], x: number, w: number, h: number): Placed |
 export function slideTimelines(
   events: ChronologyEvent[],
   rows: EventRow[],
+  english = true,
 ): { layout: SlideTimeline; rows: EventRow[] }[] {
   const items = events
-    .map((event, i) => ({ event, row: rows[i]!, title: shortTitle(rows[i]!) }))
+    .map((event, i) => ({ event, row: rows[i]!, title: shortTitle(rows[i]!, english) }))
     .sort((a, b) => dayOf(a.event.date.start) - dayOf(b.event.date.start) || a.row.number - b.row.number);
   const pack = (cap: number) => {
     const slides: { layout: SlideTimeline; rows: EventRow[] }[] = [];

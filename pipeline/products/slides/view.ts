@@ -140,8 +140,8 @@ export function slidesView(essay: Essay, chronology: Chronology, settings: Setti
 }
 
 /** The timeline, labelled, on as many slides as its labels need (only for three dated events or more). */
-function timelineSlides({ chronology, rows, shape, labels }: DeckContext): Slide[] {
-  const timelines = shape.dated ? slideTimelines(chronology.events, rows) : [];
+function timelineSlides({ chronology, rows, shape, labels, english }: DeckContext): Slide[] {
+  const timelines = shape.dated ? slideTimelines(chronology.events, rows, english) : [];
   return timelines.map(({ layout, rows: told }, i, all) => ({
     kind: 'timeline',
     title: all.length > 1 ? `${labels.timeline} (${i + 1} ${labels.of} ${all.length})` : labels.timeline,

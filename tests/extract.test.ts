@@ -1038,6 +1038,19 @@ describe('essays in French, German and Spanish', () => {
     }
   });
 
+  it("names the life a biography tells where its row opens on the life's pronoun, in each language", async () => {
+    const rows = async (file: string) =>
+      (await chronologyOf(file)).chronology.events.map((e) => e.summary).filter((s) => /Camus|Weber/.test(s));
+    expect(await rows('camus-fr.md')).toContain("En 1942, Albert Camus publia L'Étranger, puis Le Mythe de Sisyphe");
+    expect(await rows('camus-fr.md')).toContain(
+      'Moins de trois ans plus tard, le 4 janvier 1960, Albert Camus trouva la mort dans un accident de voiture près de Villeblevin',
+    );
+    expect(await rows('life-de.md')).toContain(
+      'Zwei Jahre später trat Hannah Weber in die Max-Planck-Gesellschaft ein',
+    );
+    expect(await rows('life-de.md')).toContain('Hannah Weber starb am 8. Juli 2009 in München');
+  });
+
   it.each([
     // the kinds in the language's own words; German "die" is an article, not the verb "die"
     ['de', 'Die Delegation besuchte am 9. Oktober 2023 die Grenzregion.', 'visit'],

@@ -148,8 +148,11 @@ class Reading {
     this.bySurname = surnameIndex(this.people, this.biographee);
     // The pronoun a biography gives its subject, by the one it uses most: "he" in a woman's life is someone else.
     const count = (re: RegExp) => essay.source.match(re)?.length ?? 0;
-    this.biographeePronoun =
-      count(/\b(?:she|her|hers|herself)\b/gi) > count(/\b(?:he|his|him|himself)\b/gi) ? 'she' : 'he';
+    // (abroad by the subject pronouns alone: French "son", "sa" agree with the thing, not the person)
+    const [she, he] = this.english
+      ? [/\b(?:she|her|hers|herself)\b/gi, /\b(?:he|his|him|himself)\b/gi]
+      : [/(?<!\p{L})(?:elle|sie|ella)(?!\p{L})/giu, /(?<!\p{L})(?:il|er|él)(?!\p{L})/giu];
+    this.biographeePronoun = count(she) > count(he) ? 'she' : 'he';
     this.headingDates = datedHeadings(essay, mentions);
     for (const m of mentions) this.mentionsOf.set(m.paragraph, [...(this.mentionsOf.get(m.paragraph) ?? []), m]);
   }
@@ -338,7 +341,11 @@ class Reading {
       : tokens;
     // The summaries' grammar is English: another language's row is its whole sentence, which says what it says.
     const summary = !this.english
-      ? wholeSentence(paragraph.text, Math.max(from, prose), to, this.essay.genre === 'interview')
+      ? lifeNamed(
+          wholeSentence(paragraph.text, Math.max(from, prose), to, this.essay.genre === 'interview'),
+          this.biographee,
+          this.biographeePronoun,
+        )
       : summarise({
           text: paragraph.text,
           tokens: own,
@@ -761,6 +768,25 @@ function inListOfNames(text: string, start: number, _end: number): boolean {
   if (listsOf.text !== text)
     listsOf = { text, runs: [...text.matchAll(LIST_RUN)].map((run) => [run.index, run.index + run[0].length]) };
   return listsOf.runs.some(([a, b]) => a <= start && start < b);
+}
+
+/**
+ * In a life told in French, German or Spanish, a row that opens on the life's pronoun names the life instead ("Elle
+ * épouse Pierre Curie" -> "Marie Curie épouse Pierre Curie", "En 1891, elle s'installe" -> "En 1891, Marie Curie
+ * s'installe", "Sie starb" -> "Hannah Weber starb", "1939 begann sie" -> "1939 begann Hannah Weber"): no row's
+ * subject is a bare pronoun.
+ */
+function lifeNamed(summary: string, life: string | null, pronoun: 'he' | 'she'): string {
+  if (!life) return summary;
+  const words = pronoun === 'she' ? 'Elle|Sie|Ella' : 'Il|Er|Él';
+  const opening = new RegExp(`^(?:${words})(?=\\s)`, 'u');
+  if (opening.test(summary)) return summary.replace(opening, life);
+  // after a phrase or two set off by commas, in French and Spanish ("En 1891, elle s'installe à Paris")
+  const after = new RegExp(`^((?:[^,]{1,60},\\s){1,2})(?:${pronoun === 'she' ? 'elle|ella' : 'il|él'})(?=\\s)`, 'u');
+  if (after.test(summary)) return summary.replace(after, `$1${life}`);
+  // after a German opening phrase and the verb, second as German puts it ("1939 begann sie ein Studium")
+  const second = new RegExp(`^(\\S+(?:\\s\\S+){0,5}?\\s\\p{Ll}+)\\s${pronoun === 'she' ? 'sie' : 'er'}(?=\\s)`, 'u');
+  return summary.replace(second, `$1 ${life}`);
 }
 
 /** A sentence as a row of the chronology, whole: from after the dateline (and an interview's speaker label), without

@@ -11,7 +11,10 @@ const FRENCH: Words = [
   ['agreement', 'sign(?:é|ée|és|ées|e|ent|er|a|èrent|ature)|ratifi|paraph|traité|accord de'],
   ['membership', 'adhér|adhési|rejoin|admis(?:e|es)?\\b'],
   ['leadership', 'élue?s?\\b|réélu|nommée?s?\\b|démission|succéd|succède|investi|couronn|abdiqu|destitu|élection'],
-  ['operation', 'attaqu|envahi|invasion|bombard|occupé|occupa|annex|assiég|déploy|offensive|lancé une opération|évacu'],
+  [
+    'operation',
+    'attaqu|envahi|invasion|bombard|occupée?s?\\b|occupa\\b|occupèrent|annex|assiég|déploy|offensive|lancé une opération|évacu',
+  ],
   ['incident', 'meurt|mort|décéd|décès|tuée?s?\\b|explos|effondr|incendi|inond|blessé|assassin|écras|séisme|attentat'],
   ['visit', 'visit|se rend|s.est rendue?|arrivée?s?\\b|voyag'],
   ['meeting', 'rencontr|réuni|négoci|entretien|sommet|conférence'],

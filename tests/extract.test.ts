@@ -493,6 +493,20 @@ describe('which clause a date belongs to', () => {
     ]);
   });
 
+  it('a participle right after its noun, after the clause\'s verb, tells its own event; a clause after "said" is not one', async () => {
+    expect(
+      await summaries([
+        'The programme replaces a smaller scheme set up in 2012, which funded 40 places a year.',
+        'Officials said sales rose in May 1998.',
+        'Churchill warned of the threat in his famous "Iron Curtain" speech delivered on March 5, 1946.',
+      ]),
+    ).toEqual([
+      '1946-03-05 His famous "Iron Curtain" speech was delivered',
+      '1998-05 Sales rose',
+      '2012 A smaller scheme was set up',
+    ]);
+  });
+
   it('an opening participle before "it" tells of what "it" stands for; a name and its "who" before the subject go', async () => {
     expect(
       await summaries([

@@ -39,6 +39,18 @@ describe('plain-text essays', async () => {
     );
     expect(short.colophon).toBeNull();
     expect(short.paragraphs).toHaveLength(2);
+    // A thing of the story "delivered on" a date is no colophon; the text itself "last updated on" one is.
+    const speech = await parseEssay(
+      new VFile({
+        path: 's.txt',
+        value: 'T\n\nIn 1945 the war ended.\n\nChurchill warned of it in his speech delivered on March 5, 1946.\n',
+      }),
+    );
+    expect([speech.colophon, speech.paragraphs.length]).toEqual([null, 2]);
+    const updated = await parseEssay(
+      new VFile({ path: 'u.txt', value: 'T\n\nIn 1945 the war ended.\n\nThis note was last updated on 3 May 2024.\n' }),
+    );
+    expect([updated.compiled, updated.paragraphs.length]).toEqual(['2024-05-03', 1]);
   });
 
   it('numbers sentences, with offsets into the source', () => {

@@ -83,7 +83,7 @@ export function summarise(input: SummaryInput): string {
       if (tokens[i]!.end <= to) out.push(tokens[i]!);
     return out;
   };
-  const participial = participleEvent(input, inRange);
+  const participial = participleEvent(input, inRange) ?? reducedRelativeEvent(input, inRange);
   if (participial) return participial;
   let words = clean(inRange(clause[0], clause[1]), input);
   if (clause[0] > sentence[0]) words = whatHappenedThen(words);
@@ -218,6 +218,42 @@ function participleEvent(input: SummaryInput, inRange: (from: number, to: number
   if (relative) return tidy(`${noun} ${render(clean(phrase.slice(1), input), input.text)}`);
   const plural = /s$/.test(subject.at(-1)!.text) && subject.at(-1)!.pos === 'NOUN';
   return tidy(`${noun} ${plural ? 'were' : 'was'} ${said}`);
+}
+
+/**
+ * A participle right after its noun, with its date, after the clause's own verb: "The programme replaces a smaller
+ * scheme set up in 2012" tells of the scheme's setting up, not of the replacing ("A smaller scheme was set up"). The
+ * parse decides that the participle hangs on the noun: in "officials said sales rose in May" it hangs on "said".
+ * Before the clause's verb ("A referendum held on 20 October approved ...") the date is the verb's too: null.
+ */
+function reducedRelativeEvent(input: SummaryInput, inRange: (from: number, to: number) => Token[]): string | null {
+  const date = input.date;
+  if (!date) return null;
+  const sentence = inRange(input.sentence[0], input.sentence[1]).filter((t) => t.pos !== 'SPACE');
+  const at = sentence.findIndex((t) => t.start >= date[0]);
+  if (at < 4 || sentence[at - 1]?.pos !== 'ADP' || !/^(?:in|on|at|during)$/i.test(sentence[at - 1]!.text)) return null;
+  // ("raised in Saturday night's debate": the date is the debate's)
+  if (/^['\u2019]s\b/.test(input.text.slice(date[1], date[1] + 3))) return null;
+  // (a particle may come between: "set up in 2012")
+  const p = at - 2 - (ADVERB_PARTICLES.has(sentence[at - 2]!.lemma) ? 1 : 0);
+  const participle = sentence[p];
+  const noun = sentence[p - 1];
+  if (participle?.pos !== 'VERB' || /ing$/i.test(participle.text) || !/^(?:NOUN|PROPN)$/.test(noun?.pos ?? ''))
+    return null;
+  // The noun phrase, with a name in quotes inside it ("his famous ``Iron Curtain'' speech")
+  let start = p;
+  const quote = (t: Token) => /^(?:`|'|``|''|["\u201c\u201d])$/.test(t.text);
+  while (
+    start > 0 &&
+    (/^(?:DET|NOUN|PROPN|ADJ|NUM|PART)$/.test(sentence[start - 1]!.pos) || quote(sentence[start - 1]!))
+  )
+    start--;
+  if (/^(?:his|her|its|their|our|my|your)$/i.test(sentence[start - 1]?.text ?? '')) start--;
+  const phrase = sentence.slice(start, p);
+  if (firstFinite(sentence.slice(0, start)) < 0 || parseSentence(sentence)[p] !== p - 1) return null;
+  const plural = /s$/.test(noun!.text) && noun!.pos === 'NOUN';
+  const done = render(sentence.slice(p, at - 1), input.text);
+  return tidy(`${render(phrase, input.text)} ${plural ? 'were' : 'was'} ${done}`);
 }
 
 /**

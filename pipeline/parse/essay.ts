@@ -24,6 +24,10 @@ const CROSS_REF_WORDS: Record<string, Record<CrossRefKind, string>> = {
 /** "Brief essay was compiled on May 25, 2006.": a short closing (or opening) line that dates the essay itself. */
 const COLOPHON =
   /\b(?:compiled|written|prepared|updated|revised|completed|finished|published|dated|current|delivered|given|filed|issued|posted)\b[^.]{0,60}\b(?:on|in|as of|at)\b/i;
+/** What a colophon says was compiled: the text itself ("Brief essay was compiled", "This report is current", "Last
+ * updated", "Compiled on"), not a thing of the story ("Churchill warned in his speech delivered on March 5, 1946"). */
+const ABOUT_THE_TEXT =
+  /^(?:(?:this|the|our)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:brief|essay|note|notes|report|paper|speech|address|remarks|text|document|article|memo|memorandum|briefing|page|analysis|chronology|summary|version|edition|statement|lecture|piece|post|story|release|transcript|information|data|figures|list|guide|profile|sheet|background|update)\s+(?:(?:was|is|were|are|has\s+been|had\s+been)\s+)?(?:last\s+)?$|^(?:last\s+)?$/iu;
 
 export default function essay() {
   return (tree: Root, file: VFile) => {
@@ -148,7 +152,7 @@ function readDates(drafts: Draft[], title: string, matter: Record<string, unknow
     const text = draft ? runsText(draft.runs) : '';
     // A colophon is one sentence: a paragraph that goes on ("... was filed in 1975. In 2004 ...") is the essay's.
     const said = draft && text.length <= 200 && splitSentences(text).length === 1 ? COLOPHON.exec(text) : null;
-    if (!draft || !said) continue;
+    if (!draft || !said || !ABOUT_THE_TEXT.test(text.slice(0, said.index).trimStart())) continue;
     // The date is what was compiled "on": right after the word ("posted ... in Seoul" dates nothing).
     const date = firstDate(text);
     const after = said.index + said[0].length;

@@ -1143,6 +1143,8 @@ describe('essays in French, German and Spanish', () => {
     ['toledo-es.md', ['05', '1226', '1493', '1986']],
     // "Frankfurt/Main, 20. Februar 2025 (dpa) -" dates the story: "am Dienstagabend", "in der vergangenen Woche".
     ['strike-de.txt', ['2023-03', '2025-01', '2025-W07', '2025-02-18', '2025-02-20', '2025-03-14']],
+    // A visit report: "el puerto de Tánger Med, inaugurado en 2007," is an aside, and "en otoño" stays in 2024.
+    ['visit-es.md', ['2007', '2023-02', '2024-04-03/2024-04-05', '2024-04-03', '2024-04-04', '2024-FA']],
   ])('%s: the dates a native writer gives, each a row', async (file, dates) => {
     const { chronology } = await chronologyOf(file);
     expect(chronology.events.map((e) => e.date.value)).toEqual(dates);

@@ -573,6 +573,15 @@ describe('French, German and Spanish: months alone, counted spans, decades in wo
     expect(read(text, lang, '1997')).toEqual([]);
   });
 
+  it('keeps the narrative where it was after a date of the past told in an aside', () => {
+    const text = 'On 3 April 2024 the delegation visited the port, opened in 2007. They met again in May.';
+    expect(tagTimexes(text, { anchor: null, reference: null }).map((t) => t.value)).toEqual([
+      '2024-04-03',
+      '2007',
+      '2024-05',
+    ]);
+  });
+
   it.each([
     // the future's words put a date without its year ahead of the text's date (25 May 2006), as English "will"
     ['fr', 'Le parlement se réunira le 3 février.', '2007-02-03'],

@@ -1052,6 +1052,19 @@ describe('essays in French, German and Spanish', () => {
     }
   });
 
+  it("reads a short note in its language: two of its words and none of English's are enough", async () => {
+    const { VFile } = await import('vfile');
+    for (const [value, lang, day] of [
+      ['Note\n\nLe ministre a visité Bakou le 12 mars 2024. Il a rencontré le président.\n', 'fr', '2024-03-12'],
+      ['Notiz\n\nDer Minister besuchte am 12. März 2024 Baku.\n', 'de', '2024-03-12'],
+      ['Nota\n\nEl ministro visitó Bakú el 12 de marzo de 2024.\n', 'es', '2024-03-12'],
+    ]) {
+      const essay = await parseEssay(new VFile({ path: 'n.txt', value }));
+      expect(essay.lang).toBe(lang);
+      expect(extractChronology(essay, { spelling: false }).events.map((e) => e.date.value)).toEqual([day]);
+    }
+  });
+
   it("names the life a biography tells where its row opens on the life's pronoun, in each language", async () => {
     const rows = async (file: string) =>
       (await chronologyOf(file)).chronology.events.map((e) => e.summary).filter((s) => /Camus|Weber/.test(s));

@@ -1148,8 +1148,9 @@ describe('essays in French, German and Spanish', () => {
     // A history: "Seit 1990 ist der 3. Oktober ein Feiertag" is what its sentence is about, "Jedes Jahr am 3. Oktober"
     // comes round; "Jedes Jahr" is no person.
     ['unity-de.md', ['18', '1871', '1949', '1961-08-13', '1989-FA', '1989-11-09', '1990-10-03']],
-    // An interview from its date line: "Voraussichtlich im April" ahead, "endet am 15. März" the nearest.
-    ['interview-de.md', ['2023', '2024-W06', '2024-03-15', '2024-04', '2024-FA', '2030']],
+    // An interview from its date line: "Voraussichtlich im April" ahead, "endet am 15. März" the nearest, "im
+    // vergangenen Sommer" last summer.
+    ['interview-de.md', ['2023', '2023-SU', '2024-W06', '2024-03-15', '2024-04', '2024-FA', '2030']],
     // A life in the simple past: "Moins de trois ans plus tard, le 4 janvier 1960" is one row, its day.
     ['camus-fr.md', ['1913-11-07', '1914', '1935/1937', '1936', '1942', '1943', '1957-12-10', '1960-01-04']],
     // A guide: "Cada año, en junio" comes round, "En verano, conviene visitar" is timeless, "Desde 2005" a state.

@@ -517,6 +517,13 @@ describe('French, German and Spanish: months alone, counted spans, decades in wo
     ['de', 'Ende vergangenen Jahres sank der Preis.', [['Ende vergangenen Jahres', '2005']]],
     ['es', 'A finales del año pasado, el precio bajó.', [['finales del año pasado', '2005']]],
     ['de', 'Am Montagabend sprach der Minister.', [['Am Montagabend', '2006-05-22']]],
+    // a season with its direction, a month or season of last year (told on 25 May 2006)
+    ['fr', "L'été dernier, le pont a été fermé.", [["L'été dernier", '2005-SU']]],
+    ['de', 'Diesen Sommer wird gebaut.', [['Diesen Sommer', '2006-SU']]],
+    ['es', 'El verano pasado se cerró el puente.', [['El verano pasado', '2005-SU']]],
+    ['fr', "En janvier de l'année dernière, le pont a été fermé.", [["janvier de l'année dernière", '2005-01']]],
+    ['de', 'Im Januar vergangenen Jahres wurde die Brücke gesperrt.', [['Januar vergangenen Jahres', '2005-01']]],
+    ['es', 'En enero del año pasado se cerró el puente.', [['enero del año pasado', '2005-01']]],
     // the last weekend, told on a Thursday
     ['fr', 'Le week-end dernier, des milliers de personnes ont manifesté.', [['Le week-end dernier', '2006-W20-WE']]],
     ['de', 'Am vergangenen Wochenende demonstrierten Tausende.', [['Am vergangenen Wochenende', '2006-W20-WE']]],

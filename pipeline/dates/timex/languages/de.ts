@@ -121,6 +121,12 @@ export const germanWords: DateWords = {
   monthBefore: 'im\\s+|seit\\s+|bis\\s+|ab\\s+|im\\s+Monat\\s+',
   monthPart: '(?:Anfang|Ende|Mitte)\\s+',
   monthWhich: ['(?<![\\p{L}])(?<which>vergangenen|letzten|vorigen|kommenden|nächsten)\\s+MONTH(?![\\p{L}])'],
+  seasonWhich: [
+    '(?<![\\p{L}])(?:im\\s+)?(?<which>vergangenen|letzten|vorigen|kommenden|nächsten|diesen|diesem)\\s+SEASON(?![\\p{L}])',
+  ],
+  ofYear: [
+    '(?<![\\p{L}])PERIOD\\s+(?<which>vergangenen|letzten|vorigen|nächsten|kommenden|dieses)\\s+Jahres(?![\\p{L}])',
+  ],
   ago: `(?<![\\p{L}])vor\\s+(?<count>${COUNT})\\s+(?<unit>Jahren|Jahr|Monaten|Monat|Wochen|Woche|Tagen|Tag)(?![\\p{L}])`,
   ahead: `(?<![\\p{L}])in\\s+(?<count>${COUNT})\\s+(?<unit>Jahren|Jahr|Monaten|Monat|Wochen|Woche|Tagen|Tag)(?![\\p{L}])`,
   later: `(?<![\\p{L}])(?:(?:weniger|mehr)\\s+als\\s+|knapp\\s+|fast\\s+|gut\\s+|etwa\\s+|rund\\s+)?(?<count>${COUNT})\\s+(?<unit>Jahre|Jahr|Monate|Monat|Wochen|Woche|Tage|Tag)\\s+(?<direction>später|danach|darauf|zuvor|früher|vorher)(?![\\p{L}])`,

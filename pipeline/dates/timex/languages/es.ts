@@ -119,6 +119,12 @@ const words: DateWords = {
     '(?<![\\p{L}])MONTH\\s+(?<which>pasado|próximo)(?![\\p{L}])',
     '(?<![\\p{L}])(?:el\\s+)?(?<which>pasado|próximo)\\s+(?:mes\\s+de\\s+)?MONTH(?![\\p{L}])',
   ],
+  seasonWhich: [
+    '(?<![\\p{L}])(?:el|la)\\s+SEASON\\s+(?<which>pasado|pasada|próximo|próxima|que\\s+viene)(?![\\p{L}])',
+    '(?<![\\p{L}])(?:el|la)\\s+(?<which>pasado|pasada|próximo|próxima)\\s+SEASON(?![\\p{L}])',
+    '(?<![\\p{L}])(?<which>este|esta)\\s+SEASON(?![\\p{L}])',
+  ],
+  ofYear: ['(?<![\\p{L}])PERIOD\\s+del\\s+año\\s+(?<which>pasado|anterior|próximo|que\\s+viene)(?![\\p{L}])'],
   ago: `(?<![\\p{L}])hace\\s+(?<count>${COUNT})\\s+(?<unit>años?|mes(?:es)?|semanas?|días?)(?![\\p{L}])`,
   ahead: `(?<![\\p{L}])dentro\\s+de\\s+(?<count>${COUNT})\\s+(?<unit>años?|mes(?:es)?|semanas?|días?)(?![\\p{L}])`,
   later: `(?<![\\p{L}])(?:(?:poco\\s+)?(?:más|menos)\\s+de\\s+|casi\\s+|unos\\s+|unas\\s+)?(?<count>${COUNT})\\s+(?<unit>años?|mes(?:es)?|semanas?|días?)\\s+(?<direction>después|más\\s+tarde|antes)(?![\\p{L}])(?!\\s+(?:de|del|que)(?![\\p{L}]))`,

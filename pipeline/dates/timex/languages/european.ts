@@ -77,6 +77,11 @@ export interface DateWords {
   monthPart: string;
   /** A month with a direction: MONTH where the month stands, group `which` ("octobre dernier", "im vergangenen Oktober"). */
   monthWhich: string[];
+  /** A season with a direction: SEASON where it stands, group `which` ("l'été dernier", "im kommenden Frühjahr"). */
+  seasonWhich: string[];
+  /** A month or season of last or next year: PERIOD where it stands, group `which` ("März vergangenen Jahres", "marzo
+   * del año pasado", "l'été de l'année dernière"). */
+  ofYear: string[];
   /** So many units ago, from the document's date: groups `count` and `unit` ("il y a deux ans", "vor zwei Jahren"). */
   ago: string;
   /** So many units from now, from the document's date: groups `count` and `unit` ("dans deux semaines", "in zwei
@@ -252,6 +257,7 @@ function monthsAlone(w: DateWords): Pattern[] {
         };
       },
     },
+    ...seasonsAndMonthsOfYears(w),
     // octobre dernier, im vergangenen Oktober, el pasado octubre
     ...w.monthWhich.map(
       (source): Pattern => ({
@@ -261,6 +267,45 @@ function monthsAlone(w: DateWords): Pattern[] {
           const mo = monthOf(w, m.groups.month!);
           const which = w.directions[m.groups.which!.toLowerCase()];
           return mo && which ? (ctx) => implicit(deicticSpan(ctx, which, monthNames[mo - 1]!)) : null;
+        },
+      }),
+    ),
+  ];
+}
+
+const SEASON_NAMES: Record<Season, string> = { SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' };
+
+/** "l'été dernier", "diesen Sommer", "el próximo verano"; "März vergangenen Jahres", "el verano del año pasado". */
+function seasonsAndMonthsOfYears(w: DateWords): Pattern[] {
+  const SEASON = `(?<season>${alternatives(Object.keys(w.seasons))})`;
+  const PERIOD = `(?<period>${alternatives([...Object.keys(w.months), ...Object.keys(w.seasons)])})`;
+  const which = (m: { groups: Record<string, string | undefined> }) => w.directions[m.groups.which!.toLowerCase()];
+  return [
+    ...w.seasonWhich.map(
+      (source): Pattern => ({
+        deictic: true,
+        re: g(source.replace('SEASON', SEASON)),
+        build: (m) => {
+          const season = w.seasons[m.groups.season!.toLowerCase()];
+          const step = which(m);
+          return season && step ? (ctx) => implicit(deicticSpan(ctx, step, SEASON_NAMES[season])) : null;
+        },
+      }),
+    ),
+    ...w.ofYear.map(
+      (source): Pattern => ({
+        deictic: true,
+        re: g(source.replace('PERIOD', PERIOD)),
+        build: (m) => {
+          const said = m.groups.period!.toLowerCase();
+          const [season, month] = [w.seasons[said], w.months[said.replace(/\.$/, '')] ?? w.months[said]];
+          const step = { last: -1, next: 1, this: 0 }[which(m) ?? 'this'];
+          return (ctx) => {
+            const today = referenceDay(ctx);
+            if (!today || (!season && !month)) return null;
+            const year = Number(today.start.slice(0, 4)) + step;
+            return implicit(season ? seasonSpan(year, season) : monthSpan(year, month!));
+          };
         },
       }),
     ),

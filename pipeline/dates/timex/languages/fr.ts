@@ -112,6 +112,11 @@ const words: DateWords = {
   monthBefore: "en\\s+|depuis\\s+|dès\\s+|jusqu['’]en\\s+|courant\\s+|(?:au|le|du)\\s+mois\\s+(?:de\\s+|d['’])",
   monthPart: "(?:fin|début)\\s+(?:(?:du\\s+mois\\s+)?(?:de\\s+|d['’]))?|mi-",
   monthWhich: ['(?<![\\p{L}])MONTH\\s+(?<which>dernier|prochain)(?![\\p{L}])'],
+  seasonWhich: [
+    "(?<![\\p{L}])(?:l['’]|le\\s+)?SEASON\\s+(?<which>dernier|prochain)(?![\\p{L}])",
+    '(?<![\\p{L}])(?<which>cet|ce)\\s+SEASON(?![\\p{L}])',
+  ],
+  ofYear: ["(?<![\\p{L}])PERIOD\\s+de\\s+l['’]année\\s+(?<which>dernière|passée|prochaine)(?![\\p{L}])"],
   ago: `(?<![\\p{L}])il\\s+y\\s+a\\s+(?<count>${COUNT})\\s+(?<unit>ans?|années?|mois|semaines?|jours?)(?![\\p{L}])`,
   ahead: `(?<![\\p{L}])dans\\s+(?<count>${COUNT})\\s+(?<unit>ans?|années?|mois|semaines?|jours?)(?![\\p{L}])`,
   // (with its approximation, which is part of it: "moins de trois ans plus tard")

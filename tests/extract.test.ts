@@ -1052,6 +1052,18 @@ describe('essays in French, German and Spanish', () => {
     }
   });
 
+  it('gives each date of a sentence abroad its own part when semicolons part them', async () => {
+    const { VFile } = await import('vfile');
+    const value =
+      '---\nlang: de\n---\n# T\n\nAm 4. Mai 1994 unterzeichnete der Präsident das Dokument; am 10. Juni 1994 ' +
+      'ratifizierte es das Parlament.\n';
+    const essay = await parseEssay(new VFile({ path: 'n.md', value }));
+    expect(extractChronology(essay, { spelling: false }).events.map((e) => e.summary)).toEqual([
+      'Am 4. Mai 1994 unterzeichnete der Präsident das Dokument',
+      'Am 10. Juni 1994 ratifizierte es das Parlament',
+    ]);
+  });
+
   it("reads a short note in its language: two of its words and none of English's are enough", async () => {
     const { VFile } = await import('vfile');
     for (const [value, lang, day] of [

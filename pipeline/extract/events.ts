@@ -340,9 +340,14 @@ class Reading {
       ? tokens.filter((t) => !clause.without.some(([a, b]) => t.start >= a && t.end <= b))
       : tokens;
     // The summaries' grammar is English: another language's row is its whole sentence, which says what it says.
+    // (but for its part between semicolons, which is a sentence of its own: "Le 4 mai 1994, le président a signé ;
+    // le 10 juin 1994, le parlement l'a ratifié" is two)
+    const [partFrom, partTo] = !this.english
+      ? semicolonPart(paragraph.text, Math.max(from, prose), to, mention.at)
+      : [0, 0];
     const summary = !this.english
       ? lifeNamed(
-          wholeSentence(paragraph.text, Math.max(from, prose), to, this.essay.genre === 'interview'),
+          wholeSentence(paragraph.text, partFrom, partTo, this.essay.genre === 'interview'),
           this.biographee,
           this.biographeePronoun,
         )
@@ -787,6 +792,15 @@ function lifeNamed(summary: string, life: string | null, pronoun: 'he' | 'she'):
   // after a German opening phrase and the verb, second as German puts it ("1939 begann sie ein Studium")
   const second = new RegExp(`^(\\S+(?:\\s\\S+){0,5}?\\s\\p{Ll}+)\\s${pronoun === 'she' ? 'sie' : 'er'}(?=\\s)`, 'u');
   return summary.replace(second, `$1 ${life}`);
+}
+
+/** The part of a sentence between semicolons that holds a date, when it has words enough to stand alone. */
+function semicolonPart(text: string, from: number, to: number, [start, end]: [number, number]): [number, number] {
+  const before = text.lastIndexOf(';', start);
+  const after = text.indexOf(';', end);
+  const [a, b] = [before >= from ? before + 1 : from, after >= 0 && after < to ? after : to];
+  const words = text.slice(a, b).trim().split(/\s+/).length;
+  return words >= 4 ? [a, b] : [from, to];
 }
 
 /** A sentence as a row of the chronology, whole: from after the dateline (and an interview's speaker label), without

@@ -322,6 +322,20 @@ class Reading {
   }
 
   /** One dated clause as a candidate event: its most precise date, its summary, its kind and actors. */
+  /**
+   * The summaries' grammar is English: another language's row is its whole sentence, which says what it says, but for
+   * its part between semicolons, which is a sentence of its own ("Le 4 mai 1994, le président a signé ; le 10 juin
+   * 1994, le parlement l'a ratifié" is two), and with the life it tells named for its pronoun.
+   */
+  private sentenceAbroad(text: string, from: number, to: number, date: [number, number]): string {
+    const [a, b] = semicolonPart(text, from, to, date);
+    return lifeNamed(
+      wholeSentence(text, a, b, this.essay.genre === 'interview'),
+      this.biographee,
+      this.biographeePronoun,
+    );
+  }
+
   private candidate(
     { paragraph, sentence, tokens, found, from, to, prose }: SentenceAt,
     clause: ReturnType<typeof datedClauses<LocatedMention & { at: [number, number] }>>[number],
@@ -339,18 +353,8 @@ class Reading {
     const own = clause.without.length
       ? tokens.filter((t) => !clause.without.some(([a, b]) => t.start >= a && t.end <= b))
       : tokens;
-    // The summaries' grammar is English: another language's row is its whole sentence, which says what it says.
-    // (but for its part between semicolons, which is a sentence of its own: "Le 4 mai 1994, le président a signé ;
-    // le 10 juin 1994, le parlement l'a ratifié" is two)
-    const [partFrom, partTo] = !this.english
-      ? semicolonPart(paragraph.text, Math.max(from, prose), to, mention.at)
-      : [0, 0];
     const summary = !this.english
-      ? lifeNamed(
-          wholeSentence(paragraph.text, partFrom, partTo, this.essay.genre === 'interview'),
-          this.biographee,
-          this.biographeePronoun,
-        )
+      ? this.sentenceAbroad(paragraph.text, Math.max(from, prose), to, mention.at)
       : summarise({
           text: paragraph.text,
           tokens: own,

@@ -493,6 +493,16 @@ describe('which clause a date belongs to', () => {
     ]);
   });
 
+  it('a birth in brackets with its footnotes is a birth; one of someone the row does not name is no row', async () => {
+    expect(
+      await summaries([
+        'Jenna Nicole Mourey (born September 15, 1986 [1] [2]) is an American comedian.',
+        'Moreau was born in Paris, the daughter of a dancer who performed at the Folies Bergère (d. 1990), and a ' +
+          'restaurateur (d. 1975).',
+      ]),
+    ).toEqual(['1986-09-15 Jenna Nicole Mourey was born']);
+  });
+
   it('a participle right after its noun, after the clause\'s verb, tells its own event; a clause after "said" is not one', async () => {
     expect(
       await summaries([

@@ -171,6 +171,16 @@ describe('sentence splitting', () => {
     expect(split('« C’est fini. » Puis il est parti.')).toEqual(['« C’est fini. »', 'Puis il est parti.']);
     expect(split('Er sagte: „Wir gehen.“ Dann ging er.')).toEqual(['Er sagte: „Wir gehen.“', 'Dann ging er.']);
     expect(split('Dijo que sí. ¿Por qué? ¡Basta!')).toEqual(['Dijo que sí.', '¿Por qué?', '¡Basta!']);
+    // an era's letters end no sentence ("v. Chr.", "av. J.-C."); the "s" of a decade does
+    expect(split('44 v. Chr. wurde Caesar ermordet. Dann kam Augustus.')).toEqual([
+      '44 v. Chr. wurde Caesar ermordet.',
+      'Dann kam Augustus.',
+    ]);
+    expect(split('En 52 av. J.-C. César gagna. Puis il partit.')).toEqual([
+      'En 52 av. J.-C. César gagna.',
+      'Puis il partit.',
+    ]);
+    expect(split('It held power in the late 1970s. At the time he was captured.')).toHaveLength(2);
   });
 });
 

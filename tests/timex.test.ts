@@ -524,6 +524,12 @@ describe('French, German and Spanish: months alone, counted spans, decades in wo
     ['fr', "En janvier de l'année dernière, le pont a été fermé.", [["janvier de l'année dernière", '2005-01']]],
     ['de', 'Im Januar vergangenen Jahres wurde die Brücke gesperrt.', [['Januar vergangenen Jahres', '2005-01']]],
     ['es', 'En enero del año pasado se cerró el puente.', [['enero del año pasado', '2005-01']]],
+    // eras: a year or a century before or after Christ
+    ['fr', 'En 52 av. J.-C., César vainquit Vercingétorix.', [['52 av. J.-C.', 'BC0052']]],
+    ['fr', 'Au Ve siècle av. J.-C., Athènes domina la Grèce.', [['Ve siècle av. J.-C.', 'BC04']]],
+    ['de', 'Im Jahr 9 n. Chr. fand die Varusschlacht statt.', [['9 n. Chr.', '0009']]],
+    ['de', '44 v. Chr. wurde Caesar ermordet.', [['44 v. Chr.', 'BC0044']]],
+    ['es', 'En el año 218 a. C., Aníbal cruzó los Alpes.', [['218 a. C.', 'BC0218']]],
     // the last weekend, told on a Thursday
     ['fr', 'Le week-end dernier, des milliers de personnes ont manifesté.', [['Le week-end dernier', '2006-W20-WE']]],
     ['de', 'Am vergangenen Wochenende demonstrierten Tausende.', [['Am vergangenen Wochenende', '2006-W20-WE']]],

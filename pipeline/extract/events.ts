@@ -517,11 +517,12 @@ function lifespans(candidates: Candidate[], source: string): Candidate[] {
   const split = candidates.flatMap((c) => {
     const person = c.people[0];
     // "Maria Keller (born 14 May 1958) is a German diplomat": her birth, not what the sentence says of her; with the
-    // place where it gives one ("(born 3 April 1961 in Uppsala)", "(born in Uppsala on 3 April 1961)").
+    // place where it gives one ("(born 3 April 1961 in Uppsala)", "(born in Uppsala on 3 April 1961)"), and the
+    // footnote marks it may carry ("(born September 15, 1986 [1] [2])").
     const inBrackets =
       person && c.mention.precision !== 'year'
         ? new RegExp(
-            `${escapeRegExp(person)}\\s*\\(\\s*(?:born|b\\.)\\s+(?:in\\s+(?<before>[^(),;]{1,60}?)(?:,\\s*|\\s+on\\s+))?${escapeRegExp(c.mention.text)}(?:,?\\s+in\\s+(?<after>[^()]{1,60}?))?\\s*\\)`,
+            `${escapeRegExp(person)}\\s*\\(\\s*(?:born|b\\.)\\s+(?:in\\s+(?<before>[^(),;]{1,60}?)(?:,\\s*|\\s+on\\s+))?${escapeRegExp(c.mention.text)}(?:,?\\s+in\\s+(?<after>[^()]{1,60}?))?(?:\\s*\\[\\d+\\])*\\s*\\)`,
           ).exec(c.text)
         : null;
     if (inBrackets) {
@@ -535,6 +536,10 @@ function lifespans(candidates: Candidate[], source: string): Candidate[] {
       lives.push(born);
       return [born];
     }
+    // A birth or a death in brackets after someone this row does not name ("a dancer who performed at the Folies
+    // Bergère (d. 1990)", "Matilda Eve Goode [3] (b. March 2009)") is none of the sentence's events: no row.
+    if (/\(\s*(?:b|d|born|died)\.?\s*$/i.test(source.slice(Math.max(0, c.mention.offset[0] - 10), c.mention.offset[0])))
+      return [];
     const parts = c.mention.parts;
     if (!person || parts?.length !== 2 || c.mention.start.slice(0, -6) === c.mention.end.slice(0, -6)) return [c];
     // "(French: [pjɛʁ ʃɑʁl lɑ̃fɑ̃]; August 2, 1754 – June 14, 1825)": a name in another tongue may come first.

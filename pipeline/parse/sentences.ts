@@ -68,6 +68,21 @@ const ABBREVIATIONS = new Set([
   'u.n',
   'a.d',
   'b.c',
+  // French, German and Spanish: "av. J.-C.", "apr. J.-C.", "env.", "Mme", "bzw.", "vgl.", "Chr.", "Sra.", "Ud."
+  'av',
+  'apr',
+  'env',
+  'mme',
+  'mlle',
+  'chr',
+  'bzw',
+  'vgl',
+  'hr',
+  'sra',
+  'srta',
+  'dra',
+  'ud',
+  'uds',
 ]);
 
 // A terminator, any closing quotes or brackets, then space and what can open a sentence. Quotes as French, German
@@ -102,6 +117,8 @@ export function splitSentences(text: string, base = 0): Sentence[] {
 function endsSentence(before: string): boolean {
   const word = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
   if (/^\p{Lu}$/u.test(word)) return false; // an initial: "C. Mackenzie"
+  // a letter of an abbreviation, standing alone: "44 v. Chr.", "218 a. C." (not the "s" of "the 1970s.")
+  if (/^\p{Ll}$/u.test(word) && !/[\p{L}\p{N}]$/u.test(before.slice(0, -1))) return false;
   return !ABBREVIATIONS.has(word.toLowerCase());
 }
 

@@ -69,6 +69,8 @@ export const germanWords: DateWords = {
   decade:
     '(?<![\\p{L}])(?:(?:Anfang|Mitte|Ende)\\s+)?(?:die\\s+|den\\s+|der\\s+)?(?<decade>1\\d{2}0|20\\d0)er(?:\\s+Jahren?)?(?![\\p{L}\\d])',
   century: '(?<![\\p{L}\\d])(?<century>\\d{1,2})\\.\\s+Jahrhunderts?(?![\\p{L}])',
+  eraBefore: 'v\\.\\s*Chr\\.?|vor\\s+Christus|v\\.\\s*u\\.\\s*Z\\.?|vor\\s+unserer\\s+Zeitrechnung',
+  eraAfter: 'n\\.\\s*Chr\\.?|nach\\s+Christus|n\\.\\s*u\\.\\s*Z\\.?|unserer\\s+Zeitrechnung',
   // "vom 2. bis 4.", and two days named together: "am 26. und 27. Oktober", "zwischen dem 3. und dem 5."
   dayRange:
     '(?<![\\p{L}])(?:vom|am|zwischen\\s+dem)\\s+(?<d1>(?:[12]\\d|3[01]|0?[1-9]))\\.?\\s+(?:bis\\s+(?:zum\\s+)?|und\\s+(?:dem\\s+)?)(?<d2>(?:[12]\\d|3[01]|0?[1-9]))\\.',

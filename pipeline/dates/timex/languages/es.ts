@@ -66,6 +66,8 @@ const words: DateWords = {
   decade:
     '(?<![\\p{L}])(?:los\\s+años|la\\s+década\\s+de(?:\\s+los)?(?:\\s+años)?)\\s+(?<decade>1\\d{2}0|20\\d0)(?![\\p{L}\\d])',
   century: '(?<![\\p{L}])siglo\\s+(?<century>[IVXLC]+|\\d{1,2})(?![\\p{L}])',
+  eraBefore: 'a\\.\\s*C\\.?|a\\.\\s*de\\s*C\\.?|antes\\s+de\\s+Cristo|antes\\s+de\\s+nuestra\\s+era',
+  eraAfter: 'd\\.\\s*C\\.?|d\\.\\s*de\\s*C\\.?|después\\s+de\\s+Cristo|de\\s+nuestra\\s+era',
   // "del 2 al 4", and two days named together: "los días 26 y 27", "entre el 3 y el 5"
   dayRange:
     '(?<![\\p{L}])(?:del|los\\s+días|entre\\s+el)\\s+(?<d1>[12]\\d|3[01]|0?[1-9])\\s+(?:al|y(?:\\s+el)?)\\s+(?<d2>[12]\\d|3[01]|0?[1-9])',

@@ -56,6 +56,9 @@ export interface DateWords {
   decade: string;
   /** A century: group `century` holds its number, in digits or Roman ("XIXe siècle", "19. Jahrhundert"). */
   century: string;
+  /** The words of the eras after a year or a century: before Christ ("av. J.-C.", "v. Chr.", "a. C.") and after. */
+  eraBefore: string;
+  eraAfter: string;
   /** A range of days in one month: groups d1, d2 around the language's words ("du 2 au 4", "vom 2. bis 4."). */
   dayRange: string;
   /** A range of years: groups y1, y2 ("de 1996 à 1998", "zwischen 1992 und 1994"). */
@@ -420,6 +423,17 @@ function calendarDates(w: DateWords): Pattern[] {
   ];
 }
 
+/** The nth century before Christ: the 5th is 500 to 401 BC, years -499 to -400 as astronomers count (1 BC is 0). */
+function centuryBeforeChrist(n: number): Span {
+  const [first, last] = [1 - n * 100, 1 - ((n - 1) * 100 + 1)];
+  return {
+    value: `BC${String(n - 1).padStart(2, '0')}`,
+    start: yearSpan(first).start,
+    end: yearSpan(last).end,
+    precision: 'century',
+  };
+}
+
 /** Decades, centuries and ranges of years. */
 function periods(w: DateWords): Pattern[] {
   return [
@@ -443,12 +457,21 @@ function periods(w: DateWords): Pattern[] {
         return first ? () => explicit(decadeSpan(first)) : null;
       },
     },
-    // au XIXe siècle, im 19. Jahrhundert, en el siglo XIX
+    // au XIXe siècle, im 19. Jahrhundert, en el siglo XIX; au Ve siècle av. J.-C., im 5. Jahrhundert v. Chr.
     {
-      re: g(w.century),
+      re: g(`${w.century}(?:\\s*(?<bc>${w.eraBefore})|\\s*(?:${w.eraAfter}))?`),
       build: (m) => {
         const n = centuryNumber(m.groups.century!);
-        return n >= 1 && n <= 21 ? () => explicit(centurySpan(n)) : null;
+        if (n < 1 || n > 21) return null;
+        return () => explicit(m.groups.bc ? centuryBeforeChrist(n) : centurySpan(n));
+      },
+    },
+    // en 52 av. J.-C., 9 n. Chr., el año 218 a. C.: a year of its era
+    {
+      re: g(`(?<![\\p{L}\\d.,])(?<year>\\d{1,4})\\s*(?:(?<bc>${w.eraBefore})|(?:${w.eraAfter}))`),
+      build: (m) => {
+        const n = Number(m.groups.year);
+        return n >= 1 ? () => explicit(yearSpan(m.groups.bc ? 1 - n : n)) : null;
       },
     },
     // de 1996 à 1998, zwischen 1992 und 1994, entre 1992 y 1994

@@ -62,6 +62,9 @@ const words: DateWords = {
   seasonBefore: "au\\s+|en\\s+|à\\s+l['’]|dès\\s+l['’]|dès\\s+le\\s+|depuis\\s+l['’]|depuis\\s+le\\s+",
   decade: '(?<![\\p{L}])(?:les\\s+|des\\s+|aux\\s+)?années\\s+(?<decade>1\\d{2}0|20\\d0)(?![\\p{L}\\d])',
   century: '(?<![\\p{L}])(?<century>[IVXLC]+|\\d{1,2})(?:e|ème|eme)\\s+siècle(?![\\p{L}])',
+  eraBefore:
+    'av\\.?\\s*J\\.?-?\\s*C\\.?|avant\\s+J\\.?-?\\s*C\\.?|avant\\s+Jésus-Christ|avant\\s+notre\\s+ère|av\\.\\s*n\\.\\s*è\\.?',
+  eraAfter: 'apr\\.?\\s*J\\.?-?\\s*C\\.?|après\\s+J\\.?-?\\s*C\\.?|après\\s+Jésus-Christ|de\\s+notre\\s+ère',
   // "du 2 au 4", and two days named together: "les 26 et 27 octobre", "entre le 3 et le 5"
   dayRange:
     '(?<![\\p{L}])(?:du|les|des|aux|entre\\s+le)\\s+(?<d1>1er|[12]\\d|3[01]|0?[1-9])\\s+(?:au|et(?:\\s+le)?)\\s+(?<d2>[12]\\d|3[01]|0?[1-9])',

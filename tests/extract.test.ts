@@ -493,6 +493,20 @@ describe('which clause a date belongs to', () => {
     ]);
   });
 
+  it('an item of a list after "including" is said with what the list is of, not as a subject of its own', async () => {
+    expect(
+      await summaries([
+        'Montenegro opened talks in 2012 and Serbia in 2014.',
+        'Moreau received several awards, including a fellowship in 1996 and the Golden Palm in 2003.',
+      ]),
+    ).toEqual([
+      '1996 Moreau received several awards',
+      '2003 Moreau received several awards, including the Golden Palm',
+      '2012 Montenegro opened talks',
+      '2014 Serbia opened talks',
+    ]);
+  });
+
   it('a birth in brackets with its footnotes is a birth; one of someone the row does not name is no row', async () => {
     expect(
       await summaries([

@@ -105,11 +105,9 @@ export function summarise(input: SummaryInput): string {
     const ownSubject = words[0]?.pos === 'VERB' && /s$/.test(words[0].text) && words[1]?.pos === 'VERB';
     if (verbAt === 0 && !ownSubject) words = [...subjectBefore(before), ...words];
     else if (verbAt < 0 && !isParticiple(words[0])) {
-      // "Montenegro opened talks in 2012 and Serbia in 2014": Serbia opened talks. When the verb before has a name
-      // for its object ("granted Ukraine status in June, and Georgia in December"), the remnant could be either.
-      const predicate = predicateOf(before);
-      if (predicate.some((t) => t.pos === 'PROPN')) return fallback(input);
-      words = [...words, ...predicate];
+      const completed = remnantCompleted(words, before, inRange(sentence[0], clause[0]));
+      if (!completed) return fallback(input);
+      words = completed;
     }
   }
   // "Born in Gothenburg in 1936, she joined ...": she was born in Gothenburg.
@@ -812,6 +810,22 @@ function nounPhraseBefore(words: Kept): Kept {
       }
   }
   return words.slice(at, end);
+}
+
+/**
+ * A clause that leaves its verb to the one before, completed: "Montenegro opened talks in 2012 and Serbia in 2014":
+ * Serbia opened talks. An item of a list is said with what the list is of ("the recipient of several awards, including
+ * a BAFTA Fellowship in 1996, Cannes Golden Palm in 2003": not "Cannes Golden Palm was the recipient"). Null when the
+ * verb before has a name for its object ("granted Ukraine status in June, and Georgia in December"): either could be.
+ * `before` is the sentence before the clause without its dates, `raw` the same words as written.
+ */
+function remnantCompleted(words: Kept, before: Kept, raw: Kept): Kept | null {
+  const list = raw.findIndex(
+    (t, i) => /^(?:including|notably)$/i.test(t.text) || (t.lemma === 'such' && raw[i + 1]?.lemma === 'as'),
+  );
+  if (list >= 0) return [...raw.slice(0, list + (raw[list]!.lemma === 'such' ? 2 : 1)), ...words];
+  const predicate = predicateOf(before);
+  return predicate.some((t) => t.pos === 'PROPN') ? null : [...words, ...predicate];
 }
 
 /**

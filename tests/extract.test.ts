@@ -493,6 +493,15 @@ describe('which clause a date belongs to', () => {
     ]);
   });
 
+  it('"it is a satisfaction that ..." says what follows "that", even where the tagger calls it a determiner', async () => {
+    expect(
+      await summaries([
+        'Philadelphia, October 30, 1963 - In 1953 there were more Republicans, and it is a source of satisfaction to ' +
+          'me that tonight there are 260,000 more Democrats registered.',
+      ]),
+    ).toContain('1963-10-30 There are 260,000 more Democrats registered');
+  });
+
   it('an item of a list after "including" is said with what the list is of, not as a subject of its own', async () => {
     expect(
       await summaries([

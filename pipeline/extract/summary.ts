@@ -128,12 +128,7 @@ export function summarise(input: SummaryInput): string {
     }
   }
   words = dropAttribution(words);
-  // "It was announced on Monday that the talks had failed": what was announced. ("It was not known if ...": as is.)
-  const expletive =
-    words[0]?.lemma === 'it' && words[1]?.lemma === 'be'
-      ? words.findIndex((t, i) => i > 1 && t.lemma === 'that' && t.pos === 'SCONJ')
-      : -1;
-  if (expletive > 0 && firstFinite(words.slice(expletive + 1)) > 0) words = words.slice(expletive + 1);
+  words = afterExpletive(words);
   let text = render(words, input.text);
   text = resolvePronoun(text, words, { ...input, antecedent });
   text = tidy(withoutPossessive(withoutRoles(text, input.people), input.people));
@@ -810,6 +805,22 @@ function nounPhraseBefore(words: Kept): Kept {
       }
   }
   return words.slice(at, end);
+}
+
+/**
+ * "It was announced on Monday that the talks had failed": what was announced; "it is a source of satisfaction to me
+ * that there are more Democrats" (the tagger may call that "that" a determiner): that there are. ("It was not known
+ * if ...": as is.)
+ */
+function afterExpletive(words: Kept): Kept {
+  if (words[0]?.lemma !== 'it' || words[1]?.lemma !== 'be') return words;
+  const that = words.findIndex(
+    (t, i) =>
+      i > 1 &&
+      t.lemma === 'that' &&
+      (t.pos === 'SCONJ' || (t.pos === 'DET' && !/^(?:NOUN|PROPN|ADJ|NUM)$/.test(words[i + 1]?.pos ?? ''))),
+  );
+  return that > 0 && firstFinite(words.slice(that + 1)) > 0 ? words.slice(that + 1) : words;
 }
 
 /**

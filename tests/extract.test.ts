@@ -588,6 +588,15 @@ describe('which clause a date belongs to', () => {
     expect(await rows('de', 'Seit 1990 ist der 3. Oktober ein Feiertag. 1994 war die Lage ruhig.')).toEqual(['1994']);
   });
 
+  it('"he" after an opening phrase with a possessive in it is the life the biography tells', async () => {
+    const { VFile } = await import('vfile');
+    const value =
+      'Yuen Ren Chao\n\nBorn in Tianjin, Chao went to the United States in 1910. He studied at Cornell.\n\nChao returned ' +
+      'to China in 1920. Chao taught at Harvard. Late in his life, he was invited to return to China in 1981.\n';
+    const c = extractChronology(await parseEssay(new VFile({ path: 'chao.txt', value })), { spelling: false });
+    expect(c.events.at(-1)?.summary).toBe('Late in his life, Chao was invited to return to China');
+  });
+
   it('"he" after ", where in 1952," is the life the biography tells; "That is why," links to what came before', async () => {
     const { VFile } = await import('vfile');
     const value =

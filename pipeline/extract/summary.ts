@@ -962,7 +962,8 @@ function resolvePronoun(text: string, words: Kept, input: SummaryInput): string 
     words[verbAt - 2]?.text === ',' &&
     /^(?:he|she)$/i.test(after?.text ?? '') &&
     input.person &&
-    !words.slice(0, verbAt - 2).some((t) => t.pos === 'PRON')
+    // (a possessive may come in the opening phrase: "Late in his life, he was invited")
+    !words.slice(0, verbAt - 2).some((t) => t.pos === 'PRON' && !/^(?:his|her|its|their)$/i.test(t.text))
   ) {
     const prefix = render(words.slice(0, verbAt - 1), input.text);
     const pronoun = /^\s*(?:he|she)\b/i.exec(text.slice(prefix.length));

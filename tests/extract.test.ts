@@ -493,6 +493,12 @@ describe('which clause a date belongs to', () => {
     ]);
   });
 
+  it('a date joined by a hyphen to the word it qualifies makes no row, and no row loses it from a word', async () => {
+    expect(await summaries(['When I wrote my 9/11-related poems in 2002, I was a volunteer.'])).toEqual([
+      expect.stringMatching(/^2002 /),
+    ]);
+  });
+
   it('"it is a satisfaction that ..." says what follows "that", even where the tagger calls it a determiner', async () => {
     expect(
       await summaries([

@@ -719,10 +719,12 @@ const NO_HAPPENING: { rule: string; holds: (text: string, at: [number, number]) 
   },
   {
     // "a 17th-century writer", "an 1850s house": a date that says what kind a thing is.
-    rule: 'what kind a thing is ("a 17th-century writer")',
+    rule: 'what kind a thing is ("a 17th-century writer", "my 9/11-related poems")',
     holds: (text, [start, end]) =>
-      /\b(?:a|an)\s+$/i.test(text.slice(Math.max(0, start - 4), start)) &&
-      /(?:century|\d0['\u2019]?s)$/i.test(text.slice(start, end)),
+      (/\b(?:a|an)\s+$/i.test(text.slice(Math.max(0, start - 4), start)) &&
+        /(?:century|\d0['\u2019]?s)$/i.test(text.slice(start, end))) ||
+      // a date joined by a hyphen to the word it qualifies: "9/11-related", "2008-era", "1990s-style"
+      /^-\p{Ll}/u.test(text.slice(end, end + 2)),
   },
   {
     // "Every year on 14 July the French celebrate", "chaque année, le 14 juillet", "jedes Jahr am 3. Oktober": a day

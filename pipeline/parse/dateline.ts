@@ -37,9 +37,10 @@ export interface Dateline {
 
 // PLACE[, Region][, date] [(Agency)] followed by a dash, an underscore or a colon: "WASHINGTON, July 29 (RFE/RL) -"
 // (Spanish agencies put a full stop before the dash: "MADRID, 17 de agosto de 2023 (EFE).-"; German places may
-// name their river: "Frankfurt/Main, 20. Februar 2025 (dpa) -").
+// name their river: "Frankfurt/Main, 20. Februar 2025 (dpa) -"; the day may have its article: "Paris, le 3
+// septembre 2024 –").
 const DATELINE =
-  /^(\p{Lu}[\p{L}.'\u2019/-]*(?:\s+\p{Lu}[\p{L}.'\u2019/-]*){0,3})((?:,\s*[\p{Lu}\d][^,()\n\u2013\u2014]{0,30}?){0,2})\s*(\([^()\n]{1,40}\))?\.?\s*(?:--?|[\u2013\u2014_:])(?:\s+|$)/u;
+  /^(\p{Lu}[\p{L}.'\u2019/-]*(?:\s+\p{Lu}[\p{L}.'\u2019/-]*){0,3})((?:,\s*(?:(?:le|el|den|am)\s+)?[\p{Lu}\d][^,()\n\u2013\u2014]{0,30}?){0,2})\s*(\([^()\n]{1,40}\))?\.?\s*(?:--?|[\u2013\u2014_:])(?:\s+|$)/u;
 
 /** A full date with its weekday run into the story's first words: "Thursday, May 7, 2015 On Tuesday, the ...". */
 const GLUED_DATE =

@@ -54,12 +54,15 @@ export function genreOf(title: string, paragraphs: Paragraph[], source: string):
   const opening = texts.slice(0, 2).join(' ');
   // Read in the source: the parse leaves the release line and what follows the end mark out of the paragraphs.
   if (RELEASE.test(source) || /^press release\b/i.test(title)) return 'press release';
-  const speakers = texts.filter((t) => /^(?:Q|A|Question|Answer|[A-Z][A-Z .'-]{1,30}):\s/.test(t)).length;
+  const speakers = texts.filter((t) =>
+    /^(?:Q|A|Question|Answer|Réponse|Frage|Antwort|Pregunta|Respuesta|P|R|F|[A-Z][A-Z .'-]{1,30}):\s/.test(t),
+  ).length;
   if (texts.length >= 4 && speakers >= texts.length / 2) return 'interview';
   // "Wikinews interviews ...", "An interview with ...", or questions and answers without names: a quarter of the
   // paragraphs short questions.
   const questions = texts.filter((t) => t.length <= 200 && /\?["'\u201d\u2019)]*$/.test(t)).length;
-  const interviewTitle = /\b(?:interviews|interviewed)\b|^(?:an\s+)?interview\b|:\s*(?:an\s+)?interview\b/i;
+  const interviewTitle =
+    /\b(?:interviews|interviewed)\b|^(?:an\s+)?interview\b|:\s*(?:an\s+)?interview\b|(?<![\p{L}])(?:interview|entretien|entrevista)\s+(?:mit|avec|con)\s/iu;
   if (interviewTitle.test(title) || (texts.length >= 6 && questions >= texts.length / 4)) return 'interview';
   if (SPEECH_TITLE.test(title) || texts.slice(0, 2).some((t) => SALUTATION.test(t))) return 'speech';
   // A name of two to seven words (with "of", "de", "van" ...), then its life in brackets (after a name in another

@@ -182,9 +182,9 @@ const words: DateWords = {
   quarter: `(?<![\\p{L}])(?<nth>primer|primero|segundo|tercer|tercero|cuarto)\\s+(?<unit>trimestre|semestre)(?:\\s+(?:de|del)\\s+(?<year>${YEAR4}))?(?![\\p{L}\\d])`,
   ordinals: { primer: 1, primero: 1, segundo: 2, tercer: 3, tercero: 3, cuarto: 4 },
   quarterUnits: { trimestre: 'quarter', semestre: 'half' },
-  // the future ("cerrará", "podrán", "será"), "va a firmar", "previsto", "próximo"
+  // the future ("cerrará", "podrán", "será", "licitaremos"; not "queremos"), "va a firmar", "previsto", "próximo"
   future:
-    '(?<![\\p{L}])(?:\\p{Ll}+r(?:á|án|é)|(?:va|van|vamos|voy)\\s+a\\s+\\p{Ll}+(?:ar|er|ir)|previst[oa]s?|próxim[oa]s?)(?![\\p{L}])',
+    '(?<![\\p{L}])(?:\\p{Ll}+r(?:á|án|é)|\\p{Ll}+(?:ar|er|ir|dr|br)emos|(?:va|van|vamos|voy)\\s+a\\s+\\p{Ll}+(?:ar|er|ir)|previst[oa]s?|próxim[oa]s?)(?![\\p{L}])',
   // the perfect's and pluperfect's auxiliaries, "fue", "era", the preterite and imperfect endings ("aprobó", "firmaron")
   past: '(?<![\\p{L}])(?:ha|han|he|hemos|había|habían|hubo|fue|fueron|era|eran|\\p{Ll}{3,}(?:ó|aron|ieron|aba|aban))(?![\\p{L}])',
 };

@@ -191,7 +191,8 @@ export function tenseReader(w: DateWords): (text: string) => (offset: number) =>
 }
 
 /** The clause around an offset: between commas inside its sentence, with the next clause when the date opens the
- * sentence ("Le 12 mai, le parlement votera"). A full stop after a digit ends no sentence ("am 12. Mai"). */
+ * sentence ("Le 12 mai, le parlement votera") or stands in a short phrase. A full stop after a digit ends no sentence
+ * ("am 12. Mai"). */
 function clauseAround(text: string, offset: number): string {
   const ends = [...text.matchAll(/(?<!\d)[.!?;](?=\s|$)/gu)].map((m) => m.index);
   const start = Math.max(0, ...ends.filter((i) => i < offset).map((i) => i + 1));
@@ -201,7 +202,9 @@ function clauseAround(text: string, offset: number): string {
   let at = 0,
     i = 0;
   while (i < clauses.length - 1 && start + at + clauses[i]!.length < offset) at += clauses[i++]!.length + 2;
-  return i === 0 ? clauses.slice(0, 2).join(', ') : clauses[i]!;
+  // (a short phrase holding the date, first or between commas, has its verb in the clause after: "Antes, en otoño,
+  // licitaremos la segunda fase")
+  return i === 0 || clauses[i]!.split(/\s+/).length <= 5 ? clauses.slice(i, i + 2).join(', ') : clauses[i]!;
 }
 
 /** "le lendemain", "im selben Jahr", "al año siguiente": the narrative's date, or the one so many units on. */

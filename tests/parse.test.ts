@@ -238,6 +238,11 @@ describe("the text's kind, told by its form", () => {
       'Hannah Weber\n\nHannah Weber wurde am 3. März 1921 in Breslau geboren. 1939 begann sie ein Studium.\n',
     ],
     ['biography', 'Adolfo Suárez\n\nAdolfo Suárez nació en Cebreros el 25 de septiembre de 1932.\n'],
+    [
+      'interview',
+      'Entrevista con la alcaldesa\n\nPregunta: ¿Qué pasó en 2023?\n\nRespuesta: Abrimos el carril.\n\n' +
+        'Pregunta: ¿Y después?\n\nRespuesta: Las obras.\n',
+    ],
   ])('%s', async (kind, text) => {
     expect(await genre(text)).toBe(kind);
   });

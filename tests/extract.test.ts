@@ -1153,6 +1153,11 @@ describe('essays in French, German and Spanish', () => {
     expect(extractChronology(essay, { spelling: false }).events.map((e) => e.kind)).toEqual([kind]);
   });
 
+  it('names the one an interview abroad is with: "entrevista con la alcaldesa Lucía Pérez", "Interview mit ..."', async () => {
+    expect((await chronologyOf('interview-es.md')).chronology.people).toEqual(['Lucía Pérez']);
+    expect((await chronologyOf('interview-de.md')).chronology.people).toEqual(['Katrin Lange']);
+  });
+
   it.each([
     // a possessive, a preposition, a number before nouns; what a date leaves of a name; a calling as a title
     ['de', 'Ihr Vater war Arzt. Städte können ab dem 1. Juli 2024 Anträge stellen. Es kostet 3 Milliarden Euro.', []],

@@ -11,7 +11,7 @@ import { kindAbroad } from './kind-abroad.ts';
 import { type Token, tag } from './language.ts';
 import { ASKING, SINCE_ABROAD } from './lexicon.ts';
 import { isEnglish, type LocatedMention } from './mentions.ts';
-import { isTitleWord } from './names/lexicon.ts';
+import { isTitleWord, TITLES_ABROAD } from './names/lexicon.ts';
 import { REPORTING_LEMMAS } from './reporting.ts';
 import { isRolePhrase } from './roles.ts';
 import { objectPhrase, subjectPhrase, summarise } from './summary.ts';
@@ -433,14 +433,17 @@ function datedHeadings(essay: Essay, mentions: LocatedMention[]): Map<number, Lo
 /** A name without the titles before it: "President Maria Silva" -> "Maria Silva". */
 export function bareName(name: string): string {
   const words = name.split(/\s+/);
-  const first = words.findIndex((w) => !isTitleWord(w));
+  // (titles abroad, and their articles: "la alcaldesa Lucía Pérez", "le ministre", "der Botschafter")
+  const title = (w: string) =>
+    isTitleWord(w) || TITLES_ABROAD.has(w.toLowerCase()) || /^(?:la|le|les|el|der|die|den|dem|l['\u2019])$/.test(w);
+  const first = words.findIndex((w) => !title(w));
   return first < 0 ? name : words.slice(first).join(' ');
 }
 
 export function speakerOf(essay: Essay): string | null {
   if (essay.author) return essay.author;
   const named =
-    /\b(?:(?:remarks|address|speech|statement|keynote|lecture)\s+(?:by|of)|interview\s+with)\s+(.+?)(?:\s+(?:at|on|to|before|in|for)\s|[,:;(\u2013\u2014-]|$)/i.exec(
+    /(?<![\p{L}])(?:(?:remarks|address|speech|statement|keynote|lecture)\s+(?:by|of)|interview\s+with|(?:entretien|interview|entrevista)\s+(?:avec|mit|con)|(?:discours|allocution)\s+(?:de\s+la|du|de)|(?:Rede|Ansprache)\s+(?:von|des|der)|(?:discurso|intervención)\s+(?:de\s+la|del|de))\s+(.+?)(?:\s+(?:at|on|to|before|in|for|à|au|lors|devant|bei|vor|zum|zur|ante|en|durante)\s|[,:;(\u2013\u2014-]|$)/iu.exec(
       essay.title,
     );
   if (named?.[1]?.trim()) return named[1].trim();

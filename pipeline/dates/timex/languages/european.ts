@@ -184,17 +184,20 @@ function quartersOf(w: DateWords): Pattern {
  * ("Alexandra" is no future of "-dra"). */
 export function tenseReader(w: DateWords): (text: string) => (offset: number) => 'future' | 'past' | 'present' {
   const [future, past] = [new RegExp(w.future, 'u'), new RegExp(w.past, 'u')];
-  return (text) => (offset) => {
-    const clause = clauseAround(text, offset);
-    return future.test(clause) ? 'future' : past.test(clause) ? 'past' : 'present';
+  return (text) => {
+    // (the sentences' ends, found once for all the text's dates)
+    const ends = [...text.matchAll(/(?<!\d)[.!?;](?=\s|$)/gu)].map((m) => m.index);
+    return (offset) => {
+      const clause = clauseAround(text, ends, offset);
+      return future.test(clause) ? 'future' : past.test(clause) ? 'past' : 'present';
+    };
   };
 }
 
 /** The clause around an offset: between commas inside its sentence, with the next clause when the date opens the
  * sentence ("Le 12 mai, le parlement votera") or stands in a short phrase. A full stop after a digit ends no sentence
  * ("am 12. Mai"). */
-function clauseAround(text: string, offset: number): string {
-  const ends = [...text.matchAll(/(?<!\d)[.!?;](?=\s|$)/gu)].map((m) => m.index);
+function clauseAround(text: string, ends: number[], offset: number): string {
   const start = Math.max(0, ...ends.filter((i) => i < offset).map((i) => i + 1));
   const end = ends.find((i) => i >= offset) ?? text.length;
   const sentence = text.slice(start, end);

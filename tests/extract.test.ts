@@ -1222,12 +1222,16 @@ describe('essays in French, German and Spanish', () => {
     ['toledo-es.md', ['05', '1226', '1493', '1986']],
     // "Frankfurt/Main, 20. Februar 2025 (dpa) -" dates the story: "am Dienstagabend", "in der vergangenen Woche".
     ['strike-de.txt', ['2023-03', '2025-01', '2025-W07', '2025-02-18', '2025-02-20', '2025-03-14']],
-    // A visit report: "el puerto de Tánger Med, inaugurado en 2007," is an aside, and "en otoño" stays in 2024.
-    ['visit-es.md', ['2007', '2023-02', '2024-04-03/2024-04-05', '2024-04-03', '2024-04-04', '2024-FA']],
+    // A visit report: "el puerto de Tánger Med, inaugurado en 2007," is an aside, and "en otoño" stays in 2024; "el
+    // último día" is the visit's last.
+    ['visit-es.md', ['2007', '2023-02', '2024-04-03/2024-04-05', '2024-04-03', '2024-04-04', '2024-04-05', '2024-FA']],
     // A press release from "Paris, le 3 septembre 2024 –" (the day with its article): "mardi dernier", the first quarter.
     ['schools-fr.md', ['2021', '2024-08-27', '2024-09-03', '2024-12-15', '2025-Q1', '2027']],
     // An interview ("Pregunta:", "Respuesta:"): "Antes, en otoño, licitaremos" is this coming autumn.
     ['interview-es.md', ['2023', '2024-01', '2024-04', '2024-FA', '2026']],
+    // A visit report: "le premier jour", "le dernier jour" of "du 10 au 12 juin"; the law "adoptée le 14 mai malgré
+    // ..." is an aside, and does not move the narrative to May.
+    ['visit-fr.md', ['2024-05-14', '2024-06-10/2024-06-12', '2024-06-10', '2024-06-11', '2024-06-12', '2024-FA']],
   ])('%s: the dates a native writer gives, each a row', async (file, dates) => {
     const { chronology } = await chronologyOf(file);
     expect(chronology.events.map((e) => e.date.value)).toEqual(dates);

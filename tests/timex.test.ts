@@ -586,6 +586,19 @@ describe('French, German and Spanish: months alone, counted spans, decades in wo
     expect(read(text, lang, '1997')).toEqual([]);
   });
 
+  it('counts "am ersten Tag", "el último día" in the days last told as a span', () => {
+    const read = (lang: string, text: string) =>
+      tagTimexes(text, { anchor: null, reference: null, lang }).map((t) => t.value);
+    expect(
+      read(
+        'de',
+        'Vom 10. bis 12. Juni 2024 war sie in Tiflis. Am ersten Tag traf sie den Minister. Am zweiten Tag ' +
+          'reiste sie nach Batumi. Am letzten Tag flog sie zurück.',
+      ),
+    ).toEqual(['2024-06-10/2024-06-12', '2024-06-10', '2024-06-11', '2024-06-12']);
+    expect(read('es', 'El 3 de abril de 2024 llegó. El último día se reunió.')).toEqual(['2024-04-03']);
+  });
+
   it('keeps the narrative where it was after a date of the past told in an aside', () => {
     const text = 'On 3 April 2024 the delegation visited the port, opened in 2007. They met again in May.';
     expect(tagTimexes(text, { anchor: null, reference: null }).map((t) => t.value)).toEqual([

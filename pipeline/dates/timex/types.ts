@@ -18,6 +18,8 @@ export interface Context {
   news?: boolean;
   /** The essay's language (BCP 47): whose words dates are read in. English when not given. */
   lang?: string;
+  /** The last span of several days read ("du 10 au 12 juin"): what "le premier jour", "am zweiten Tag" count in. */
+  days?: Span | null;
   /** The tense of the clause at an offset of the text being tagged (see tense.ts); past when not given. */
   tenseAt?: (offset: number) => Tense | null;
 }

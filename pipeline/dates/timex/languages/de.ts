@@ -135,6 +135,10 @@ export const germanWords: DateWords = {
   earlier: ['zuvor', 'früher', 'vorher'],
   numbers: NUMBERS,
   anaphora: {
+    'am ersten Tag': ['first day', 0],
+    'am zweiten Tag': ['first day', 1],
+    'am dritten Tag': ['first day', 2],
+    'am letzten Tag': ['last day', 0],
     'am nächsten Tag': ['day', 1],
     'am folgenden Tag': ['day', 1],
     'tags darauf': ['day', 1],

@@ -133,6 +133,10 @@ const words: DateWords = {
   earlier: ['antes'],
   numbers: NUMBERS,
   anaphora: {
+    'el primer día': ['first day', 0],
+    'el segundo día': ['first day', 1],
+    'el tercer día': ['first day', 2],
+    'el último día': ['last day', 0],
     'al día siguiente': ['day', 1],
     'el día siguiente': ['day', 1],
     'la víspera': ['day', -1],

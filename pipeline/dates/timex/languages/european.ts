@@ -97,8 +97,9 @@ export interface DateWords {
   /** Numbers in words, for `ago` and `later`. */
   numbers: Record<string, number>;
   /** Times the narrative is at, from the date just told: each phrase with its unit and how many of them on (0: the
-   * same; "le lendemain", "am folgenden Tag", "ese mismo día", "l'année suivante", "im selben Jahr"). */
-  anaphora: Record<string, ['year' | 'month' | 'week' | 'day', number]>;
+   * same; "le lendemain", "am folgenden Tag", "ese mismo día", "l'année suivante", "im selben Jahr"); a day of the
+   * days just told, counted from their first or last ("le premier jour", "am zweiten Tag", "el último día"). */
+  anaphora: Record<string, ['year' | 'month' | 'week' | 'day' | 'first day' | 'last day', number]>;
   /** A year after the word for year, group `year` ("l'année 2004", "im Jahr 2004", "el año 2004"). */
   yearWord: string;
   /** A decade in words, group `word` ("les années quatre-vingt-dix", "die neunziger Jahre", "los años noventa"),
@@ -223,13 +224,22 @@ function narrative(w: DateWords): Pattern {
     )
     .join('|');
   return {
-    re: g(`(?<![\\p{L}'’])(?:${source})(?![\\p{L}])`),
+    // (not a day that comes round: "le premier jour de chaque mois")
+    re: g(`(?<![\\p{L}'’])(?:${source})(?![\\p{L}])(?!\\s+(?:de\\s+chaque|jedes|de\\s+cada)(?![\\p{L}]))`),
     build: (m) => {
       const said = m[0].toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
       const [unit, count] = phrases.get(said) ?? [];
       if (!unit || count === undefined) return null;
       return (ctx) => {
         const anchor = ctx.anchor;
+        if (unit === 'first day' || unit === 'last day') {
+          // a day of the days last told as a span: "du 10 au 12 juin ... le premier jour", "le dernier jour"
+          const days = ctx.days;
+          if (!days) return null;
+          const day = unit === 'first day' ? toDayNumber(days.start) + count : toDayNumber(days.end) - count;
+          if (day > toDayNumber(days.end) || day < toDayNumber(days.start)) return null;
+          return implicit(daySpan(...ymd(fromDayNumber(day))));
+        }
         if (!anchor || (unit === 'month' && anchor.precision !== 'day' && anchor.precision !== 'month')) return null;
         if (unit === 'week' && anchor.precision === 'day')
           return implicit(weekSpan(fromDayNumber(toDayNumber(anchor.start) + 7 * count)));

@@ -127,6 +127,11 @@ const words: DateWords = {
   earlier: ['plus tôt', 'auparavant', 'avant'],
   numbers: NUMBERS,
   anaphora: {
+    'le premier jour': ['first day', 0],
+    'le deuxième jour': ['first day', 1],
+    'le second jour': ['first day', 1],
+    'le troisième jour': ['first day', 2],
+    'le dernier jour': ['last day', 0],
     'le lendemain': ['day', 1],
     'la veille': ['day', -1],
     'le jour même': ['day', 0],

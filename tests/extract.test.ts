@@ -1229,8 +1229,7 @@ describe('essays in French, German and Spanish', () => {
     ['schools-fr.md', ['2021', '2024-08-27', '2024-09-03', '2024-12-15', '2025-Q1', '2027']],
     // An interview ("Pregunta:", "Respuesta:"): "Antes, en otoño, licitaremos" is this coming autumn.
     ['interview-es.md', ['2023', '2024-01', '2024-04', '2024-FA', '2026']],
-    // A visit report: "le premier jour", "le dernier jour" of "du 10 au 12 juin"; the law "adoptée le 14 mai malgré
-    // ..." is an aside, and does not move the narrative to May.
+    // A visit report: "le premier jour", "le dernier jour" of "du 10 au 12 juin", though "14 mai" came between.
     ['visit-fr.md', ['2024-05-14', '2024-06-10/2024-06-12', '2024-06-10', '2024-06-11', '2024-06-12', '2024-FA']],
   ])('%s: the dates a native writer gives, each a row', async (file, dates) => {
     const { chronology } = await chronologyOf(file);

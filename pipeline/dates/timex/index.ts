@@ -120,7 +120,7 @@ export function tagTimexes(
     });
     // "now" and "the future" say where the teller stands, not where the story is; nor does a date of the past told in
     // an aside ("the port, inaugurated in 2007," in a report of 2024: the next "in autumn" is 2024's).
-    const aside = ctx.anchor && rest.end < ctx.anchor.start && inAside(text, c.start);
+    const aside = ctx.anchor && rest.end < ctx.anchor.start && inAside(text, c.start, c.end);
     if (!isReference(rest.value) && !aside)
       ctx.anchor = { value: rest.value, start: rest.start, end: rest.end, precision: rest.precision };
     if (rest.precision === 'day' && rest.start !== rest.end) ctx.days = ctx.anchor;
@@ -129,9 +129,11 @@ export function tagTimexes(
 }
 
 /** A date in an aside set off by a comma after a noun: a participle's (", inaugurated in 2007,", ", inaugurado en
- * 2007", ", adoptée le 14 mai malgré ...") or a relative clause's (", which opened in 2007"). */
-function inAside(text: string, start: number): boolean {
+ * 2007") or a relative clause's (", which opened in 2007"), closed by a comma or the sentence's end (", published in
+ * 1724 with the help of Goldbach. Two years later ..." goes on with the story: GUM's Bernoulli). */
+function inAside(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 60), start);
+  if (!/^\s*(?:[,.;)]|$)/u.test(text.slice(end, end + 2))) return false;
   return (
     /,\s*(?:which|who|que|qui|der|die|das)\s[^,.;:!?]*$/iu.test(before) ||
     /,\s*(?:first\s+|also\s+)?\p{Ll}+(?:ed|en|wn|lt|ado|ada|ados|adas|ido|ida|idos|idas|é|ée|és|ées|i|ie|u|ue)\s+(?:(?:in|on|en|au|à|el|le)\s+)?$/u.test(

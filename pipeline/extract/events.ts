@@ -387,6 +387,9 @@ class Reading {
     // The speaker the row's "I" became is one of its people ("President Maria Silva signed the accord").
     const speaker = this.speaker && summary.startsWith(this.speaker) ? bareName(this.speaker) : null;
     if (speaker && !actors.people.includes(speaker)) actors.people = [speaker, ...actors.people];
+    // (abroad, the life a row names for its pronoun is one of its people: "En 1942, Albert Camus publia")
+    const life = !this.english && this.biographee && summary.includes(this.biographee) ? this.biographee : null;
+    if (life && !actors.people.includes(life)) actors.people = [life, ...actors.people];
     return {
       summary,
       mention,

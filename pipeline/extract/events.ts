@@ -321,7 +321,6 @@ class Reading {
       : [{ ...heading, sentence: sentence.n, at: [from, from] as [number, number] }];
   }
 
-  /** One dated clause as a candidate event: its most precise date, its summary, its kind and actors. */
   /**
    * The summaries' grammar is English: another language's row is its whole sentence, which says what it says, but for
    * its part between semicolons, which is a sentence of its own ("Le 4 mai 1994, le président a signé ; le 10 juin
@@ -336,6 +335,7 @@ class Reading {
     );
   }
 
+  /** One dated clause as a candidate event: its most precise date, its summary, its kind and actors. */
   private candidate(
     { paragraph, sentence, tokens, found, from, to, prose }: SentenceAt,
     clause: ReturnType<typeof datedClauses<LocatedMention & { at: [number, number] }>>[number],

@@ -138,13 +138,7 @@ function namesByParagraph(
     acronyms,
     essay.title,
   );
-  const kept = found
-    .filter((f) => f.type !== 'person' || !notAPersonAbroad(f, joined))
-    .map((f) => trimmedAbroad(withoutArticle(f)))
-    .filter((f): f is Found => f !== null && !OPENS_NO_NAME.test(f.name.split(' ')[0]!));
-  const all = isEnglish(essay.lang)
-    ? found
-    : [...kept, ...titledAbroad(joined, kept)].sort((a, b) => a.start - b.start);
+  const all = isEnglish(essay.lang) ? found : namesAbroad(found, joined);
   let index = 0;
   for (const found of all) {
     while (index + 1 < starts.length && starts[index + 1]! <= found.start) index++;
@@ -285,6 +279,16 @@ function trimmedAbroad(found: Found): Found | null {
   if (!kept.length || (found.type === 'person' && kept.length < 2)) return null;
   const name = kept.join(' ');
   return { ...found, name, end: found.start + name.length };
+}
+
+/** The names of a text in another language: those the recogniser found that can be names there, trimmed, and the
+ * people after a title it missed. */
+function namesAbroad(found: Found[], text: string): Found[] {
+  const kept = found
+    .filter((f) => f.type !== 'person' || !notAPersonAbroad(f, text))
+    .map((f) => trimmedAbroad(withoutArticle(f)))
+    .filter((f): f is Found => f !== null && !OPENS_NO_NAME.test(f.name.split(' ')[0]!));
+  return [...kept, ...titledAbroad(text, kept)].sort((a, b) => a.start - b.start);
 }
 
 /** A title abroad, capitalised or not ("le président", "Präsident"), then two or three capitalised words. */

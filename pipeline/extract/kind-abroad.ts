@@ -27,7 +27,7 @@ const FRENCH: Words = [
 
 const GERMAN: Words = [
   ['agreement', 'unterzeichn|unterschrieb|unterschrieben|ratifizier|vertrag|abkommen'],
-  ['membership', 'beitr|beigetreten|aufgenommen|mitgliedschaft'],
+  ['membership', 'beitritt|beitrat|beitreten|beigetreten|aufgenommen|mitgliedschaft'],
   ['leadership', 'gewählt|wählte|ernannt|ernannte|zurückgetreten|rücktritt|vereidigt|nachfolger|wahl\\b'],
   [
     'operation',

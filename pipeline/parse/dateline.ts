@@ -10,12 +10,12 @@ const LABEL =
 const WEEKDAY = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+/i;
 
 /** The ISO day of a paragraph that is only a date (with a weekday or a label), else null. */
-export function dateLineOf(text: string): string | null {
+export function dateLineOf(text: string, languages?: readonly string[]): string | null {
   const line = text.trim();
   // (A German ordinal day, "14. Oktober 2023", ends no sentence.)
   if (line.length > 60 || /[.!?]\s+\S/.test(line.replace(/\b\d{1,2}\.(?=\s)/g, ''))) return null;
   const rest = line.replace(LABEL, '').replace(WEEKDAY, '');
-  const date = firstDate(rest);
+  const date = firstDate(rest, null, languages);
   if (date?.precision !== 'day' || !date.explicit) return null;
   // Nothing of substance around the date: the place it was given before it ("Riga, 3 October 2025", "Washington,
   // D.C., May 5, 2024"), a time or a time zone after it ("22 July 2022, 10:41 GMT").
@@ -47,15 +47,15 @@ const GLUED_DATE =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+[^,\n]{3,20},\s+\d{4}\s+(?=\p{Lu})/u;
 
 /** The dateline that opens a news story's first paragraph, or null when it has none. */
-export function datelineOf(text: string): Dateline | null {
+export function datelineOf(text: string, languages?: readonly string[]): Dateline | null {
   const glued = GLUED_DATE.exec(text);
-  const gluedDay = glued && firstDate(glued[0]);
+  const gluedDay = glued && firstDate(glued[0], null, languages);
   if (glued && gluedDay?.precision === 'day' && gluedDay.explicit)
     return { length: glued[0].length, date: gluedDay.start };
   const m = DATELINE.exec(text);
   if (!m) return null;
   const [, place, rest, agency] = m;
-  const date = rest ? firstDate(rest.replace(/^,\s*/, '')) : null;
+  const date = rest ? firstDate(rest.replace(/^,\s*/, ''), null, languages) : null;
   const day = date?.precision === 'day' && date.explicit ? date.start : null;
   // A place in capitals, an agency in brackets or a date: a sentence that happens to start "However, ... -" has none.
   const capitals = /^[\p{Lu}\s.'\u2019-]{3,}$/u.test(place!) && /\p{Lu}{3}/u.test(place!);
@@ -64,8 +64,8 @@ export function datelineOf(text: string): Dateline | null {
 }
 
 /** The day a title gives ("... (July 2 - 4, 1997)"): the last day of a range, when the text was written. */
-export function titleDateOf(title: string): string | null {
-  const date = firstDate(title);
+export function titleDateOf(title: string, languages?: readonly string[]): string | null {
+  const date = firstDate(title, null, languages);
   if (!date?.explicit || date.precision !== 'day') return null;
   return date.end;
 }

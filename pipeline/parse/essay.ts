@@ -5,7 +5,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import type { CrossRefKind, Essay, Note, Paragraph, Reference, Run, Section } from '../core/model.ts';
 import { toSource } from '../core/source-map.ts';
-import { firstDate } from '../dates/timex/index.ts';
+import { dateLanguagesFor, firstDate } from '../dates/timex/index.ts';
 import { BlockReader, type Draft, Parts } from './blocks.ts';
 import { dateLineOf, datelineOf, titleDateOf } from './dateline.ts';
 import { formulasOf, genreOf, RELEASE_LINE } from './genre.ts';
@@ -49,7 +49,12 @@ export default function essay() {
         source: 'briefing',
       });
     const notes = readNotes(inline);
-    const { compiled, colophon, dated, dateSource, dateline } = readDates(drafts, title, matter);
+    const { compiled, colophon, dated, dateSource, dateline } = readDates(
+      drafts,
+      title,
+      matter,
+      dateLanguagesFor(lang),
+    );
     const { sections, paragraphs } = numberParagraphs(headed, drafts, dateline);
     anchorTargets(blocks.labels, sections, paragraphs, notes);
     const genre = genreOf(title || String(file.stem ?? ''), paragraphs, String(file.value));
@@ -143,7 +148,7 @@ function readNotes(inline: Inline): Note[] {
  * The essay's own dates, and the lines that only state them (a colophon, a date line, a dateline standing alone),
  * taken out of the drafts: the date it was compiled, and the date it is told from, which its "yesterday" counts from.
  */
-function readDates(drafts: Draft[], title: string, matter: Record<string, unknown>) {
+function readDates(drafts: Draft[], title: string, matter: Record<string, unknown>, languages: string[]) {
   // The essay's own statement of its date comes first; front matter `date:` when it makes none.
   let compiled: string | null = null;
   let colophon: string | null = null;
@@ -154,7 +159,7 @@ function readDates(drafts: Draft[], title: string, matter: Record<string, unknow
     const said = draft && text.length <= 200 && splitSentences(text).length === 1 ? COLOPHON.exec(text) : null;
     if (!draft || !said || !ABOUT_THE_TEXT.test(text.slice(0, said.index).trimStart())) continue;
     // The date is what was compiled "on": right after the word ("posted ... in Seoul" dates nothing).
-    const date = firstDate(text);
+    const date = firstDate(text, null, languages);
     const after = said.index + said[0].length;
     if (!date || date.offset[0] < after || date.offset[0] - after > 12) continue;
     compiled = date.start;
@@ -169,7 +174,7 @@ function readDates(drafts: Draft[], title: string, matter: Record<string, unknow
   let dateSource: Essay['dateSource'] = null;
   // The title said again as the first line with the text's date ("Wikinews interviews Aner Shalev Wednesday,
   // September 19, 2007"): the title and a date line, not a paragraph.
-  const again = drafts[0] && titleAgain(runsText(drafts[0].runs), title);
+  const again = drafts[0] && titleAgain(runsText(drafts[0].runs), title, languages);
   if (again) {
     [dated, dateSource] = [again, 'date line'];
     drafts.shift();
@@ -178,7 +183,7 @@ function readDates(drafts: Draft[], title: string, matter: Record<string, unknow
   for (const index of [0, drafts.length - 1]) {
     if (dated) break;
     const draft = drafts[index];
-    const day = draft && dateLineOf(runsText(draft.runs));
+    const day = draft && dateLineOf(runsText(draft.runs), languages);
     if (!draft || !day) continue;
     [dated, dateSource] = [day, 'date line'];
     colophon ??= runsText(draft.runs).trim();
@@ -188,21 +193,21 @@ function readDates(drafts: Draft[], title: string, matter: Record<string, unknow
   // A news dateline opens the first paragraph ("ISTANBUL, 22 July 2022 (Agency) -"), or the one after a release line
   // ("FOR IMMEDIATE RELEASE"); alone, it is no paragraph.
   const first = drafts[0] && RELEASE_LINE.test(runsText(drafts[0].runs).trim()) ? 1 : 0;
-  const lead = drafts[first] && datelineOf(runsText(drafts[first].runs));
+  const lead = drafts[first] && datelineOf(runsText(drafts[first].runs), languages);
   const dateline = { at: first, length: 0 };
   if (lead) {
     if (!dated && lead.date) [dated, dateSource] = [lead.date, 'dateline'];
     if (runsText(drafts[first]!.runs).slice(lead.length).trim()) dateline.length = lead.length;
     else drafts.splice(first, 1);
   }
-  if (!dated && (dated = titleDateOf(title))) dateSource = 'title';
+  if (!dated && (dated = titleDateOf(title, languages))) dateSource = 'title';
   if (!dated) [dated, dateSource] = [compiled, compiledBy];
 
   return { compiled, colophon, dated, dateSource, dateline };
 }
 
 /** The day of a first line that is the title again and a date line after it; else null. */
-function titleAgain(line: string, title: string): string | null {
+function titleAgain(line: string, title: string, languages: string[]): string | null {
   const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   const bare = letters(title);
   if (bare.length < 12 || !letters(line).startsWith(bare) || letters(line) === bare) return null;
@@ -210,7 +215,7 @@ function titleAgain(line: string, title: string): string | null {
   let seen = 0;
   let at = 0;
   while (at < line.length && seen < bare.length) if (/[\p{L}\p{N}]/u.test(line[at++]!)) seen++;
-  return dateLineOf(line.slice(at));
+  return dateLineOf(line.slice(at), languages);
 }
 
 /** Sections without the empty untitled opening one, renumbered; paragraphs numbered, with their sentences. */

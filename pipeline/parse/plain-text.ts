@@ -5,7 +5,9 @@ import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
+import { dateLanguagesFor } from '../dates/timex/index.ts';
 import { dateLineOf } from './dateline.ts';
+import { detectLanguage } from './language.ts';
 
 /** A block of consecutive non-blank lines. Lines of only whitespace (a no-break space too) separate blocks. */
 interface Block {
@@ -73,14 +75,14 @@ export const isWebLeftover = (line: string) => WEB_LEFTOVER.test(line.trim());
 const END_MARK = /^(?:#{3}|# # #|[-\u2013\u2014] ?30 ?[-\u2013\u2014])$/;
 
 /** Short, unpunctuated, capitalised, and on its own: "Course of the war"; a line that is only a date dates the text. */
-function looksLikeHeading(text: string, block: Block): boolean {
+function looksLikeHeading(text: string, block: Block, languages: string[]): boolean {
   return (
     block.lines === 1 &&
     text.length <= 80 &&
     /^[\p{Lu}\p{N}]/u.test(text) &&
     !/[.!?:;,"\u201d]$/.test(text) &&
     text.split(/\s+/).length <= 12 &&
-    !dateLineOf(text)
+    !dateLineOf(text, languages)
   );
 }
 
@@ -94,6 +96,7 @@ export default function plainText(this: Processor) {
     const children: RootContent[] = [];
     const dropped: string[] = [];
     const all = blocks(document, dropped);
+    const languages = dateLanguagesFor(detectLanguage(document));
     // "###" or "-30-" on a line of its own ends a press release: what follows (contacts, "About us") is not the story.
     const end = all.findIndex((b, i) => i > 0 && END_MARK.test(document.slice(b.start, b.end)));
     const list = end > 0 ? all.slice(0, end) : all;
@@ -121,7 +124,7 @@ export default function plainText(this: Processor) {
       const value = plainProse(raw);
       const text = { type: 'text' as const, value, position: position(block.start, block.end) };
       const isTitle = index === 0 && block.lines === 1 && list.length > 1;
-      const isHeading = !isTitle && index < list.length - 1 && looksLikeHeading(raw, block);
+      const isHeading = !isTitle && index < list.length - 1 && looksLikeHeading(raw, block, languages);
       if (isTitle || isHeading) {
         children.push({
           type: 'heading',

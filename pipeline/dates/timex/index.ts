@@ -148,13 +148,26 @@ export const countDeictic = (text: string, lang?: string) => recognise(text, lan
 /** PRESENT_REF, PAST_REF, FUTURE_REF: the teller's now, before and after, not a date on the calendar. */
 export const isReference = (value: string) => value.endsWith('_REF');
 
+/**
+ * The languages a text's own date lines are read in: English and the text's language. Each language's patterns cost
+ * tens of milliseconds to compile the first time they run, so an English text never pays for the other three.
+ */
+export const dateLanguagesFor = (lang: string | undefined): string[] => {
+  const primary = (lang ?? 'en').toLowerCase().split('-')[0]!;
+  return primary !== 'en' && DATE_LANGUAGES.includes(primary) ? ['en', primary] : ['en'];
+};
+
 /** The first date in a short text, for colophons and front matter ("compiled on May 25, 2006"). */
-export function firstDate(text: string, reference: string | null = null): Timex | null {
-  // In English first, then in each language whose dates are read: a dateline "PARIS, 5 mars 2024 (AFP)" or a compile
-  // line is read before the essay's language is known.
+export function firstDate(
+  text: string,
+  reference: string | null = null,
+  languages: readonly string[] = DATE_LANGUAGES,
+): Timex | null {
+  // In English first, then in each language given (all, when the text's language is not known yet): a dateline
+  // "PARIS, 5 mars 2024 (AFP)" or a compile line.
   // The one that starts first, the longest on a tie: "5 mars 2024" is a day, not the year English finds in it.
-  const found = DATE_LANGUAGES.map((lang) => tagTimexes(text, { anchor: null, reference, lang })[0]).filter(
-    (t): t is Timex => !!t,
-  );
+  const found = languages
+    .map((lang) => tagTimexes(text, { anchor: null, reference, lang })[0])
+    .filter((t): t is Timex => !!t);
   return found.sort((a, b) => a.offset[0] - b.offset[0] || b.offset[1] - a.offset[1])[0] ?? null;
 }

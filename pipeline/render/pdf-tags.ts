@@ -69,22 +69,36 @@ export const streamObject = (data: string, dictionary = '') => {
   ]);
 };
 
+/** An operator of a content stream: its name, where its source (operands and all) starts and ends, and for Do the
+ * XObject it draws. */
 interface Op {
   name: string;
-  operands: string[];
-  source: string;
+  start: number;
+  end: number;
+  drawn: string;
 }
 
-// A content stream is read a character at a time (a regular expression per token cost a printed briefing ~50 ms):
-// space and comments are skipped; names, dictionary and array brackets, hex strings and numbers are operands; a run
-// of letters is an operator; a literal string is read to its closing parenthesis (it may nest and escape them).
-const SPACE = new Set([0x00, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0]);
-const DELIMITER = new Set([...'/<>[]()%{}'].map((c) => c.charCodeAt(0)));
-const isDigit = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e; // 0-9 + - .
-const isLetter = (c: number) =>
-  (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x27 || c === 0x22 || c === 0x2a;
-const isHex = (c: number) =>
-  (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66) || SPACE.has(c);
+// A content stream is read a character at a time through a table of character classes (a regular expression per
+// token, or a Set per character, cost a printed briefing tens of milliseconds): space and comments are skipped;
+// names, dictionary and array brackets, hex strings and numbers are operands; a run of letters is an operator; a
+// literal string is read to its closing parenthesis (it may nest and escape them). The text is Latin-1: every code
+// is below 256.
+const SPACE = 1;
+const DELIMITER = 2;
+const DIGIT = 4; // 0-9 + - .
+const LETTER = 8; // A-Z a-z ' " *
+const HEX = 16; // 0-9 A-F a-f and space
+const CLASS = new Uint8Array(256);
+const mark = (chars: string, kind: number) => {
+  for (const c of chars) CLASS[c.charCodeAt(0)]! |= kind;
+};
+mark('\u0000\t\n\u000b\f\r \u00a0', SPACE | HEX);
+mark('/<>[]()%{}', DELIMITER);
+mark('0123456789', DIGIT | HEX);
+mark('+-.', DIGIT);
+mark('ABCDEFabcdef', HEX);
+mark('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\'"*', LETTER);
+const is = (content: string, i: number, kind: number) => (CLASS[content.charCodeAt(i)]! & kind) !== 0;
 
 /** Where the token that starts at `i` ends; -1 when it is none this reader knows. */
 function tokenEnd(content: string, i: number): number {
@@ -93,16 +107,16 @@ function tokenEnd(content: string, i: number): number {
   let j = i + 1;
   if (c === 0x2f) {
     // a name: up to a space or a delimiter
-    while (j < n && !SPACE.has(content.charCodeAt(j)) && !DELIMITER.has(content.charCodeAt(j))) j++;
+    while (j < n && !is(content, j, SPACE | DELIMITER)) j++;
   } else if (c === 0x3c || c === 0x3e) {
     // << and >>, or a hex string <...>
     if (content.charCodeAt(j) === c) return j + 1;
     if (c === 0x3e) return -1;
-    while (j < n && isHex(content.charCodeAt(j))) j++;
+    while (j < n && is(content, j, HEX)) j++;
     return content.charCodeAt(j) === 0x3e ? j + 1 : -1;
   } else if (c === 0x5b || c === 0x5d) return j;
-  else if (isDigit(c)) while (j < n && isDigit(content.charCodeAt(j))) j++;
-  else if (isLetter(c)) while (j < n && isLetter(content.charCodeAt(j))) j++;
+  else if (is(content, i, DIGIT)) while (j < n && is(content, j, DIGIT)) j++;
+  else if (is(content, i, LETTER)) while (j < n && is(content, j, LETTER)) j++;
   else if (c === 0x28) {
     for (let depth = 1; j < n && depth > 0; j++) {
       const d = content.charCodeAt(j);
@@ -114,14 +128,14 @@ function tokenEnd(content: string, i: number): number {
   return j;
 }
 
-/** A content stream as operators with their operands and source text; null when it is not one this reader knows. */
-export function operators(content: string): Op[] | null {
+/** A content stream's operators, each with the extent of its source; null when it is not one this reader knows. */
+function operators(content: string): Op[] | null {
   const ops: Op[] = [];
-  let operands: string[] = [];
   let opStart = -1;
+  let first = -1; // where the first operand ends, for Do's name
   for (let i = 0; i < content.length; ) {
     const c = content.charCodeAt(i);
-    if (SPACE.has(c)) {
+    if (CLASS[c]! & SPACE) {
       i++;
       continue;
     }
@@ -133,14 +147,16 @@ export function operators(content: string): Op[] | null {
     }
     const end = tokenEnd(content, i);
     if (end < 0) return null;
-    if (opStart < 0) opStart = i;
-    if (isLetter(c)) {
+    if (opStart < 0) {
+      opStart = i;
+      first = end;
+    }
+    if (CLASS[c]! & LETTER) {
       const name = content.slice(i, end);
       if (name === 'BI') return null; // inline images hold binary data
-      ops.push({ name, operands, source: content.slice(opStart, end) });
-      operands = [];
+      ops.push({ name, start: opStart, end, drawn: name === 'Do' && first < i ? content.slice(opStart, first) : '' });
       opStart = -1;
-    } else operands.push(content.slice(i, end));
+    }
     i = end;
   }
   return ops;
@@ -158,27 +174,28 @@ export function markArtifacts(content: string, tagged: ReadonlySet<string> = new
   const ops = operators(content);
   if (!ops) return null;
   const out: string[] = [];
+  const source = (op: Op) => content.slice(op.start, op.end);
   let depth = 0;
   let run: Op[] = [];
   const flush = () => {
-    if (run.some((op) => PAINTS.has(op.name))) out.push('/Artifact BMC', ...run.map((op) => op.source), 'EMC');
-    else out.push(...run.map((op) => op.source));
+    if (run.some((op) => PAINTS.has(op.name))) out.push('/Artifact BMC', ...run.map(source), 'EMC');
+    else out.push(...run.map(source));
     run = [];
   };
   for (const op of ops) {
     if (depth > 0) {
-      out.push(op.source);
+      out.push(source(op));
       if (op.name === 'BDC' || op.name === 'BMC') depth++;
       else if (op.name === 'EMC') depth--;
       continue;
     }
     if (op.name === 'BDC' || op.name === 'BMC') {
       flush();
-      out.push(op.source);
+      out.push(source(op));
       depth++;
-    } else if (NESTS.has(op.name) || op.name === 'EMC' || (op.name === 'Do' && tagged.has(op.operands[0] ?? ''))) {
+    } else if (NESTS.has(op.name) || op.name === 'EMC' || (op.name === 'Do' && tagged.has(op.drawn))) {
       flush();
-      out.push(op.source);
+      out.push(source(op));
     } else run.push(op);
   }
   flush();

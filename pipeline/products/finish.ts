@@ -1,9 +1,11 @@
 // The last step of every PDF of the pack: its document information, dated by the essay, never by the clock.
 
 import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { packDate } from '../core/essay-date.ts';
 import type { Chronology, Essay } from '../core/model.ts';
 import type { Settings } from '../core/settings.ts';
+import { trace } from '../core/trace.ts';
 import { buildDate, finishPdf, type PdfInfo } from '../render/pdf-info.ts';
 import { spanCovered } from '../views/common.ts';
 import { typeset } from '../views/format.ts';
@@ -28,4 +30,5 @@ export async function finish(
     date: buildDate(packDate(essay, settings.referenceDate)),
   };
   await writeFile(pdf, finishPdf(await readFile(pdf), info));
+  trace(`finished ${path.basename(pdf)}`);
 }

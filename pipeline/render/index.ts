@@ -3,6 +3,7 @@
 import { imageDataUrl, MAX_LOGO_BYTES } from '../core/images.ts';
 import type { Essay } from '../core/model.ts';
 import type { Settings } from '../core/settings.ts';
+import { trace } from '../core/trace.ts';
 import { type FontFamily, familyName, fontFaces, subsetsFor, uncovered } from './fonts.ts';
 import type { Templates } from './templates.ts';
 
@@ -64,6 +65,7 @@ export class Renderer {
    * page in the headings face only (the deck); `code` adds the monospace face.
    */
   render(layout: string, view: object, settings: Settings, page: Page): string {
+    trace(`render ${layout}`);
     return this.templates.render(layout, { ...view, ...this.shared(settings, !!page.inline, page.text, page.code) });
   }
 

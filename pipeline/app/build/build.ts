@@ -16,6 +16,7 @@ import { trimHeap } from '../../core/heap.ts';
 import { outputName } from '../../core/output-names.ts';
 import type { Product } from '../../core/settings.ts';
 import { slugOf } from '../../core/slug.ts';
+import { trace } from '../../core/trace.ts';
 import { readUserFile } from '../../core/user-files.ts';
 import { ESSAY_EXTENSIONS } from '../../parse/read-source.ts';
 import { formatsOf, productNamed } from '../../products/index.ts';
@@ -117,6 +118,7 @@ export async function build(
   onResult: (result: EssayResult) => void | Promise<void> = () => {},
 ): Promise<EssayResult[]> {
   const outDir = path.resolve(request.outDir);
+  trace('plan');
   const plans = await plan(request);
   const needsBrowser = plans.some((p) => p.stale.some((product) => productNamed(product).layout));
   // No Chromium is one error for the build, said once, not once per essay (and before anything is written).
@@ -140,6 +142,7 @@ export async function build(
     // Parsing, extraction and rendering are loaded only when there is something to make: a no-change build stays fast.
     const work = plans.some((p) => p.stale.length) ? await import('./make-essay.ts') : null;
     const renderer = work ? await work.loadRenderer(request.templatesDir, request.settings) : null;
+    trace('pipeline loaded');
     startBrowser();
     return await pMap(
       plans,
@@ -166,5 +169,6 @@ export async function build(
   } finally {
     if (!request.printer) await printer.close().catch(() => {});
     unlock();
+    trace('build over');
   }
 }

@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page, PDFOptions } from 'puppeteer-core';
 import { BriefingError } from '../core/errors.ts';
 import { onInterrupt } from '../core/interrupt.ts';
+import { trace } from '../core/trace.ts';
 import { findChrome } from './find-chrome.ts';
 import { writeFontconfig } from './fontconfig.ts';
 import { failedFonts } from './page-scripts/fonts.ts';
@@ -103,6 +104,7 @@ export class Printer {
     const args = [...FLAGS, ...(process.env.BRIEFING_CHROME_ARGS ?? '').split(' ').filter(Boolean)];
     // Chromium refuses to run as root with its sandbox; without one, it needs no zygote either (a process, ~26 MB).
     if (process.getuid?.() === 0) args.push('--no-sandbox', '--no-zygote');
+    trace('chromium launch');
     const { executablePath, headless } = findChrome();
     const loaded = await import('puppeteer-core'); // loaded only when something is printed
     const puppeteer = loaded.default;
@@ -141,6 +143,7 @@ export class Printer {
         abort.abort();
         throw error;
       });
+      trace('chromium up');
       browser.once('disconnected', forget);
       return browser;
     } catch (error) {
@@ -171,7 +174,14 @@ export class Printer {
       if (allowed) void request.continue();
       else void request.abort('blockedbyclient');
     });
-    await Promise.all([page.setJavaScriptEnabled(false), page.setRequestInterception(true)]);
+    // Laid out for print from the first load: what the fact sheet measures is what prints, and no print lays the
+    // page out again for another medium.
+    await Promise.all([
+      page.setJavaScriptEnabled(false),
+      page.setRequestInterception(true),
+      page.emulateMediaType('print'),
+    ]);
+    trace('page open');
     return page;
   }
 
@@ -223,6 +233,7 @@ export class Printer {
   async load(page: Page, html: string): Promise<void> {
     this.folders.set(page, path.dirname(path.resolve(html)));
     const url = pathToFileURL(path.resolve(html)).href;
+    trace(`load ${path.basename(html)}`);
     await page.goto(url, { waitUntil: 'load' });
     // Chromium now and then fails to load a page's web fonts, inlined as they are, and lays the page out in whatever
     // stands in (seen: 1 load in 8 with no system fonts, every face "error"; a second load had them all). A face that
@@ -235,10 +246,11 @@ export class Printer {
 
   /** Print the loaded page; only the soft hyphens that end a line are left in its text (browser/page-scripts/soft-hyphens.ts). */
   async pdf(page: Page, out: string, options: PDFOptions = {}): Promise<void> {
-    await page.emulateMediaType('print');
     const width = (await page.evaluate(pageScript(pageAreaWidth))) as string | null;
     if (width) await page.evaluate(pageScript(dropUnusedSoftHyphens, width));
+    trace(`print ${path.basename(out)}`);
     await page.pdf({ path: out, printBackground: true, preferCSSPageSize: true, timeout: this.timeoutMs, ...options });
+    trace(`printed ${path.basename(out)}`);
   }
 
   private async restart(): Promise<void> {

@@ -23,10 +23,10 @@ export async function makeBriefing({ essay, chronology, settings, renderer, prin
   const fonts = { text: essay.source, code: hasCode(essay) };
   const render = (pages: Map<string, number>) =>
     renderer.render('briefing', briefingPage(essay, chronology, settings, pages), settings, fonts);
+  // Rendered before a page is ours: the pages open while the essay is read, and take the HTML as soon as they can.
+  const first = render(guess);
+  writeFileSync(html, first);
   await printer.withPage(async (page) => {
-    // Rendered once a page is ours and written at once, so Chromium loads it while the other products render.
-    const first = render(guess);
-    writeFileSync(html, first);
     await printer.load(page, html);
     // With no previous numbers to guess from, the first print only finds the pages: untagged, it costs a third less.
     const trial = guess.size === 0;

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type FitItem, fillSheet, markedItems, sheetOverflows } from '../../browser/page-scripts/fit-sheet.ts';
 import { pageScript, pageScriptUsing } from '../../browser/page-scripts/index.ts';
+import { replaceBody } from '../../browser/page-scripts/replace-body.ts';
 import { hasCode } from '../../render/index.ts';
 import { finish } from '../finish.ts';
 import type { MakeContext } from '../product.ts';
@@ -60,11 +61,17 @@ export async function makeFactsheet({ essay, chronology, settings, renderer, pri
   const html = path.join(staging, 'factsheet.html');
   const pdf = path.join(staging, 'factsheet.pdf');
   await printer.withPage(async (page) => {
+    let loadedHead: string | null = null;
     const fits = async (limits: FactsheetLimits) => {
       const view = factsheetView(essay, chronology, settings, limits);
+      const rendered = renderer.render('factsheet', view, settings, { text: essay.source, code: hasCode(essay) });
       // Written at once, so Chromium loads it while the other products render.
-      writeFileSync(html, renderer.render('factsheet', view, settings, { text: essay.source, code: hasCode(essay) }));
-      await printer.load(page, html);
+      writeFileSync(html, rendered);
+      // A render with the same head (fonts, styles) as the page's only changes the body: it is swapped in place.
+      const head = headOf(rendered);
+      if (head !== null && head === loadedHead) await page.evaluate(pageScript(replaceBody, rendered));
+      else await printer.load(page, html);
+      loadedHead = head;
       return !(await page.evaluate(pageScript(sheetOverflows)));
     };
     await fits(mostFactsheet);
@@ -111,6 +118,12 @@ export async function makeFactsheet({ essay, chronology, settings, renderer, pri
   });
   await finish(pdf, 'factSheet', essay, chronology, settings);
 }
+
+/** A document's head, or null when it has no body to swap. */
+const headOf = (html: string) => {
+  const body = html.search(/<body[\s>]/i);
+  return body < 0 ? null : html.slice(0, body);
+};
 
 const asKept = (limits: FactsheetLimits): Record<Item, number> => ({
   milestones: limits.milestones,

@@ -25,9 +25,9 @@ export async function makeSlides({ essay, chronology, settings, renderer, printe
       ),
     );
   let pptx: ReturnType<typeof makePptx> | undefined;
+  // Rendered before a page is ours: the pages open while the essay is read, and take the HTML as soon as they can.
+  writeFileSync(html, renderer.render('slides', deck, settings, { text: essay.source, inline: true }));
   await printer.withPage(async (tab) => {
-    // Rendered once a page is ours and written at once, so Chromium loads it while the other products render.
-    writeFileSync(html, renderer.render('slides', deck, settings, { text: essay.source, inline: true }));
     const loaded = printer.load(tab, html);
     pptx ??= makePptx();
     pptx.catch(() => {});

@@ -38,7 +38,11 @@ const noDownloads = {
 
 rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'pipeline/app/cli/cli.ts', api: 'pipeline/api.ts' },
+  entryPoints: {
+    cli: 'pipeline/app/cli/cli.ts',
+    api: 'pipeline/api.ts',
+    'precompile-defaults': 'pipeline/render/precompile-defaults.ts',
+  },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
@@ -57,6 +61,10 @@ await build({
   },
   logLevel: 'warning',
 });
+
+// The default templates compiled ahead (dist/templates.json), by the bundle's own code; the script is then dropped.
+execFileSync(process.execPath, ['dist/precompile-defaults.mjs'], { stdio: 'inherit' });
+for (const file of ['dist/precompile-defaults.mjs', 'dist/precompile-defaults.mjs.map']) rmSync(file, { force: true });
 
 // The API's types, for `import { build } from 'briefing-pack'` in TypeScript (skipped where dev tools are not installed).
 const tsc = path.join('node_modules', 'typescript', 'bin', 'tsc');

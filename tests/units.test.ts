@@ -18,7 +18,9 @@ import { parseEssay } from '../pipeline/parse/index.ts';
 import { briefingPage } from '../pipeline/products/briefing/view.ts';
 import { factsheetView } from '../pipeline/products/factsheet/view.ts';
 import { slidesView } from '../pipeline/products/slides/view.ts';
-import { TemplateDirs } from '../pipeline/render/template-dirs.ts';
+import { PRECOMPILED_FILE, precompiled, writePrecompiled } from '../pipeline/render/precompiled.ts';
+import { readTemplate, TemplateDirs } from '../pipeline/render/template-dirs.ts';
+import { COMPILE_OPTIONS } from '../pipeline/render/templates.ts';
 import { zipOf } from '../pipeline/render/zip.ts';
 import { formatDate, plural } from '../pipeline/views/format.ts';
 import { root, seed, temp } from './helpers.ts';
@@ -178,6 +180,37 @@ describe("the PowerPoint's zip", () => {
       expect(file.date.getTime() - file.date.getTimezoneOffset() * 60_000, name).toBe(date.getTime());
     }
     expect(bytes.length).toBeLessThan(3500 / 2); // the repeated slide is deflated
+  });
+});
+
+describe('templates compiled ahead', () => {
+  it('render what the compiler renders, and only for the very text they were compiled from', async () => {
+    const { default: Handlebars } = await import('handlebars');
+    const file = path.join(await temp('precompiled'), 'templates.json');
+    const text = '<h1>{{title}}</h1>{{#each items}}<li>{{plural this "day" "days"}}</li>{{/each}}';
+    const options = { ...COMPILE_OPTIONS };
+    writePrecompiled([text], options, file);
+    expect(options).toEqual(COMPILE_OPTIONS); // Handlebars wrote into a copy
+    const hb = Handlebars.create();
+    hb.registerHelper('plural', (n: number, one: string, many: string) => (n === 1 ? one : many));
+    const view = { title: 'Days', items: [1, 2] };
+    const ahead = precompiled(text, COMPILE_OPTIONS, file);
+    expect(ahead).not.toBeNull();
+    expect(hb.template(ahead!)(view)).toBe(hb.compile(text, { ...COMPILE_OPTIONS })(view));
+    expect(precompiled(`${text} `, COMPILE_OPTIONS, file)).toBeNull();
+    expect(precompiled(text, { ...COMPILE_OPTIONS, strict: false }, file)).toBeNull();
+  });
+
+  it('are in the bundle for every default layout and partial, so a cold build compiles none', () => {
+    const dirs = new TemplateDirs();
+    const texts = [
+      ...dirs.list('', '.hbs').map((name) => readTemplate(dirs.find(name)!)),
+      ...dirs
+        .list('partials', '.hbs')
+        .map((name) => readTemplate(dirs.find(`partials/${name}`)!).replace(/\r?\n$/, '')),
+    ];
+    expect(texts.length).toBeGreaterThan(3);
+    for (const text of texts) expect(precompiled(text, COMPILE_OPTIONS, PRECOMPILED_FILE)).not.toBeNull();
   });
 });
 

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { didYouMean } from '../core/did-you-mean.ts';
+import { type CompileOptions, precompiled, writePrecompiled } from './precompiled.ts';
 import { readTemplate, TemplateDirs, TemplateError } from './template-dirs.ts';
 
 export { TemplateError };
@@ -115,14 +116,33 @@ export const helpers: Record<string, { description: string; fn: (...args: never[
 /** The most blocks the loops of one page may render: 5,000 paragraphs with every part of each, many times over. */
 const MAX_BLOCKS = 1_000_000;
 
+/** How every template is compiled: a field no view has, or a helper that does not exist, is an error. */
+export const COMPILE_OPTIONS: CompileOptions = {
+  strict: true,
+  knownHelpersOnly: true,
+  knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])),
+};
+
+/** A template file's text as compiled: a partial's last line break is the file's end, not text ("{{> run}}," must not
+ * print "word ,"). */
+const compiledText = (file: string, partial: boolean) => {
+  const text = readTemplate(file);
+  return partial ? text.replace(/\r?\n$/, '') : text;
+};
+
+/** The default templates compiled ahead, for the bundle (render/precompiled.ts). */
+export function precompileDefaults(): void {
+  const dirs = new TemplateDirs();
+  const files = [
+    ...dirs.list('', '.hbs').map((name) => compiledText(dirs.find(name)!, false)),
+    ...dirs.list('partials', '.hbs').map((name) => compiledText(dirs.find(`partials/${name}`)!, true)),
+  ];
+  writePrecompiled(files, COMPILE_OPTIONS);
+}
+
 export function loadTemplates(userDir?: string | null): Templates {
   const dirs = new TemplateDirs(userDir);
   const hb = Handlebars.create();
-  const options = {
-    strict: true,
-    knownHelpersOnly: true,
-    knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])),
-  };
   for (const [name, { fn }] of Object.entries(helpers)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
   // Loops with a bound: {{#each}} nested five deep over the events would run for minutes in code that Ctrl-C cannot
   // stop. Every block a loop renders counts against the render's budget, far beyond any real pack.
@@ -141,9 +161,9 @@ export function loadTemplates(userDir?: string | null): Templates {
   });
   const compile = (file: string, partial = false) => {
     try {
-      // A partial's last line break is the file's end, not text: "{{> run}}," must not print "word ,".
-      const text = readTemplate(file);
-      return annotate(hb.compile(partial ? text.replace(/\r?\n$/, '') : text, options), file);
+      const text = compiledText(file, partial);
+      const ahead = precompiled(text, COMPILE_OPTIONS);
+      return annotate(ahead ? hb.template(ahead) : hb.compile(text, { ...COMPILE_OPTIONS }), file);
     } catch (error) {
       throw templateError(error, file);
     }

@@ -72,9 +72,10 @@ export interface Message {
 }
 
 async function read(text: string, options: TextOptions) {
-  const [{ parseEssay }, { extractChronology }] = await Promise.all([
+  const [{ parseEssay }, { extractChronology }, { chronologySchema }] = await Promise.all([
     import('./parse/index.ts'),
     import('./extract/index.ts'),
+    import('./core/chronology-schema.ts'),
   ]);
   const format =
     options.format ??
@@ -82,7 +83,9 @@ async function read(text: string, options: TextOptions) {
   // The parser goes by the file's extension: a name without the right one gets it added.
   const name = options.name ?? 'essay';
   const file = new VFile({ path: format && !name.endsWith(`.${format}`) ? `${name}.${format}` : name, value: text });
-  const chronology = extractChronology(await parseEssay(file), { referenceDate: options.referenceDate ?? null }, file);
+  const chronology = chronologySchema.parse(
+    extractChronology(await parseEssay(file), { referenceDate: options.referenceDate ?? null }, file),
+  );
   const messages: Message[] = file.messages.map((m) => ({
     line: m.line ?? null,
     column: m.column ?? null,

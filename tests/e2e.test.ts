@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Chronology, chronologySchema } from '../pipeline/core/model.ts';
+import { chronologySchema } from '../pipeline/core/chronology-schema.ts';
+import type { Chronology } from '../pipeline/core/model.ts';
 import { defaultSettings } from '../pipeline/core/settings.ts';
 import { formatDate } from '../pipeline/views/format.ts';
 import { pack as buildInProcess, cli, command, temp } from './helpers.ts';

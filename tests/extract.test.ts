@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Chronology, chronologySchema } from '../pipeline/core/model.ts';
+import { chronologySchema } from '../pipeline/core/chronology-schema.ts';
+import type { Chronology } from '../pipeline/core/model.ts';
 import { findAcronyms } from '../pipeline/extract/actors.ts';
 import { extractChronology } from '../pipeline/extract/index.ts';
 import { classify } from '../pipeline/extract/kind.ts';

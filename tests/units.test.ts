@@ -13,7 +13,7 @@ import { validateConfig } from '../pipeline/app/config/config-schema.ts';
 import type { Chronology, Essay } from '../pipeline/core/model.ts';
 import { defaultSettings, type Settings } from '../pipeline/core/settings.ts';
 import { extractChronology } from '../pipeline/extract/index.ts';
-import { loadCoreModel } from '../pipeline/extract/language-model.ts';
+import { englishModel, loadCoreModel } from '../pipeline/extract/language-model.ts';
 import { parseEssay } from '../pipeline/parse/index.ts';
 import { briefingPage } from '../pipeline/products/briefing/view.ts';
 import { factsheetView } from '../pipeline/products/factsheet/view.ts';
@@ -218,6 +218,15 @@ describe("the tagger's model", () => {
   it("loads, by the faster way, into the very object the package's own loader makes", () => {
     const packageLoader = createRequire(import.meta.url)('wink-eng-lite-web-model/dist/load-core-model.js');
     expect(isDeepStrictEqual(loadCoreModel(), packageLoader())).toBe(true);
+  });
+
+  it("is put together as the package's own index puts it, from the very same parts", () => {
+    const packageModel = createRequire(import.meta.url)('wink-eng-lite-web-model');
+    expect(Object.keys(englishModel).sort()).toEqual(Object.keys(packageModel).sort());
+    for (const key of Object.keys(packageModel).filter((k) => k !== 'core' && k !== 'addons'))
+      expect((englishModel as unknown as Record<string, unknown>)[key], key).toBe(packageModel[key]);
+    expect({ ...englishModel.addons }).toEqual({ ...packageModel.addons });
+    expect(englishModel.core).toBe(loadCoreModel);
   });
 });
 

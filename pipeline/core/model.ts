@@ -1,5 +1,5 @@
 // The data that flows between stages: Essay (parse) -> Chronology (extract) -> view models (views).
-import { z } from 'zod';
+import type { Chronology } from './chronology-schema.ts';
 
 /** [start, end) in UTF-16 code units into the source text as read (after a byte-order mark is dropped). */
 export type Offset = [number, number];
@@ -205,62 +205,7 @@ export const eventKinds = [
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 
-const isoDay = z.string().regex(/^-?\d{4,}-\d{2}-\d{2}$/);
-
-const dateFields = {
-  value: z.string().min(1),
-  start: isoDay,
-  end: isoDay,
-  precision: z.enum(precisions),
-};
-
-export const chronologySchema = z
-  .object({
-    title: z.string(),
-    compiled: isoDay.nullable(),
-    events: z.array(
-      z
-        .object({
-          id: z.string().regex(/^e\d+$/),
-          date: z.object({ text: z.string(), ...dateFields }),
-          text: z.string(),
-          summary: z.string(),
-          kind: z.enum(eventKinds),
-          actors: z.object({
-            people: z.array(z.string()),
-            organizations: z.array(z.string()),
-            places: z.array(z.string()),
-          }),
-          source: z.object({ paragraph: z.number().int().positive(), sentence: z.number().int().positive() }),
-          /**
-           * Why the row is what it is: the family of date patterns that read its date ("months", "deictic") and the
-           * words that decided its kind ('the verb "sign"'). An addition to the first sketch, for whoever extends the
-           * rules; optional, so a chronology written before it still reads.
-           */
-          why: z.object({ date: z.string(), kind: z.string(), clause: z.string() }).optional(),
-        })
-        .strict(),
-    ),
-    mentions: z.array(
-      z
-        .object({
-          text: z.string(),
-          ...dateFields,
-          paragraph: z.number().int().positive(),
-          offset: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]),
-        })
-        .strict(),
-    ),
-    people: z.array(z.string()),
-    organizations: z.array(z.string()),
-    places: z.array(z.string()),
-    acronyms: z.record(z.string(), z.string()),
-    /** The role the text first gives each person ("Secretary-General of NATO"): an addition to the first sketch. */
-    roles: z.record(z.string(), z.string()),
-  })
-  .strict();
-
-export type Chronology = z.infer<typeof chronologySchema>;
+export type { Chronology };
 export type ChronologyEvent = Chronology['events'][number];
 export type Mention = Chronology['mentions'][number];
 export type DateSpan = Pick<Mention, 'text' | 'value' | 'start' | 'end' | 'precision'>;

@@ -76,7 +76,7 @@ export async function makeEssay(
         `${essay.paragraphs.length.toLocaleString('en')} paragraphs: the printed products take at most ${MAX_PRINTED_PARAGRAPHS.toLocaleString('en')}; build it with --formats json, or split it into several essays`,
       );
     }
-    const settings = settingsForEssay(buildSettings, essay.matter, locked);
+    const settings = await settingsForEssay(buildSettings, essay.matter, locked);
     // The configuration's language over the one told from the words; the essay's own `lang:` over both.
     if (settings.lang && typeof essay.matter.lang !== 'string') essay.lang = settings.lang;
     if (printed) warnOfMissingGlyphs(essay, settings, file);

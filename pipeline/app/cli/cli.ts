@@ -159,7 +159,7 @@ async function lintFiles(options: Options, staging: string | null): Promise<numb
       const file = await readSource(source, options.settings.maxBytes);
       const essay = await parseEssay(file);
       // Front matter that the build would refuse is an error here too, in the same words.
-      settingsForEssay(options.settings, essay.matter, options.locked);
+      await settingsForEssay(options.settings, essay.matter, options.locked);
       extractChronology(essay, { referenceDate: options.settings.referenceDate }, file);
       warnings += file.messages.length;
       // --json: one object a line on stdout, as `build --json` prints its warnings.

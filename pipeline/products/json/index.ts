@@ -9,6 +9,9 @@ export const json: ProductSpec = {
   layout: null,
   preview: [['chronology.json', 'Chronology']],
   paged: false,
-  make: async ({ chronology, staging }) =>
-    writeFile(path.join(staging, 'chronology.json'), `${JSON.stringify(chronology, null, 2)}\n`),
+  make: async ({ chronology, staging }) => {
+    const { chronologySchema } = await import('../../core/chronology-schema.ts');
+    const checked = chronologySchema.parse(chronology);
+    await writeFile(path.join(staging, 'chronology.json'), `${JSON.stringify(checked, null, 2)}\n`);
+  },
 };

@@ -2,7 +2,10 @@
 // fact sheet rendered again with fewer items), the fonts and styles already in the page stay, and no navigation,
 // font decoding or style parsing is paid again.
 
-/** Replaces the body with the one in `html` (a whole document), then waits for its pictures and the fonts. */
+/**
+ * Replaces the body with the one in `html` (the document from its <body> on: its head, with the inlined fonts, is
+ * the page's already, and parsed again it only holds the renderer's memory), then waits for its pictures and fonts.
+ */
 export async function replaceBody(html: string): Promise<void> {
   const parsed = new DOMParser().parseFromString(html, 'text/html');
   document.body.replaceWith(document.adoptNode(parsed.body));

@@ -69,7 +69,8 @@ export async function makeFactsheet({ essay, chronology, settings, renderer, pri
       writeFileSync(html, rendered);
       // A render with the same head (fonts, styles) as the page's only changes the body: it is swapped in place.
       const head = headOf(rendered);
-      if (head !== null && head === loadedHead) await page.evaluate(pageScript(replaceBody, rendered));
+      if (head !== null && head === loadedHead)
+        await page.evaluate(pageScript(replaceBody, rendered.slice(head.length)));
       else await printer.load(page, html);
       loadedHead = head;
       return !(await page.evaluate(pageScript(sheetOverflows)));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { chronologySchema } from '../pipeline/core/chronology-schema.ts';
 import type { Chronology } from '../pipeline/core/model.ts';
 import { findAcronyms } from '../pipeline/extract/actors.ts';
-import { extractChronology } from '../pipeline/extract/index.ts';
+import { extractChronology, extractChronologyAside } from '../pipeline/extract/index.ts';
 import { classify } from '../pipeline/extract/kind.ts';
 import { tag } from '../pipeline/extract/language.ts';
 import { findRoles, withoutRoles } from '../pipeline/extract/roles.ts';
@@ -25,6 +25,18 @@ describe('the seed essay', async () => {
     expect(() => chronologySchema.parse({ ...written, events: [undated, ...written.events.slice(1)] })).toThrow();
     expect(chronology.title).toBe('Azerbaijan - NATO');
     expect(chronology.compiled).toBe('2006-05-25');
+  });
+
+  it('is the same read with pauses for other work (as a build reads it while Chromium starts), and says the same', async () => {
+    const [a, b] = [await readSource(seed), await readSource(seed)];
+    const [essayA, essayB] = [await parseEssay(a), await parseEssay(b)];
+    let turns = 0;
+    const counting = setInterval(() => turns++, 0);
+    const aside = await extractChronologyAside(essayA, {}, a);
+    clearInterval(counting);
+    expect(aside).toEqual(extractChronology(essayB, {}, b));
+    expect(a.messages.map(String)).toEqual(b.messages.map(String));
+    expect(turns).toBeGreaterThan(0); // other work ran while it read
   });
 
   it('dates every dated event of the essay, each once and nothing else, sorted coarser before finer', () => {

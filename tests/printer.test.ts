@@ -21,6 +21,24 @@ const printer = new Printer({ allowedRoots: [tmpdir()] });
 afterAll(() => printer.close());
 
 describe('the printer', () => {
+  it('is settled at once when not started, and after its bound when Chromium hangs at start', async () => {
+    await new Printer({ allowedRoots: [tmpdir()] }).settled(60_000); // not started: nothing to wait for
+    const fake = path.join(dir, 'hanging-chromium');
+    await writeFile(fake, '#!/bin/sh\nsleep 30\n', { mode: 0o755 });
+    const saved = process.env.BRIEFING_CHROME;
+    process.env.BRIEFING_CHROME = fake;
+    const hanging = new Printer({ allowedRoots: [tmpdir()], timeoutMs: 3000 }); // (closing waits for the launch to fail)
+    try {
+      const starting = hanging.start().catch(() => 'failed');
+      await hanging.settled(100); // the test's own timeout says if it waited for the launch instead
+      expect(await Promise.race([starting, 'still starting'])).toBe('still starting');
+    } finally {
+      if (saved === undefined) delete process.env.BRIEFING_CHROME;
+      else process.env.BRIEFING_CHROME = saved;
+      await hanging.close();
+    }
+  }, 10_000);
+
   it.each(['before the page loads', 'while the page loads', 'while it prints'])(
     'retries on a fresh browser after a crash %s',
     async (moment) => {

@@ -89,6 +89,22 @@ export class Printer {
     else this.free++;
   }
 
+  /**
+   * Resolves once the browser is up and its first pages are open, or after `maxMs`. Their set-up is a dozen round
+   * trips of messages that Node answers only between its own tasks: reading an essay holds the thread for a few tenths
+   * of a second, and the pages would wait for all of it. Waiting here first costs little (the launch has overlapped
+   * loading the pipeline) and a slow browser holds the essay back at most `maxMs`.
+   */
+  async settled(maxMs: number): Promise<void> {
+    if (!this.browser) return;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, maxMs);
+    });
+    await Promise.race([Promise.allSettled([this.browser, ...this.opening]), late]);
+    clearTimeout(timer);
+  }
+
   /** Launch Chromium (once); safe to call early, so the launch overlaps parsing. */
   start(): Promise<Browser> {
     if (this.closed) return Promise.reject(new BrowserError('the build is over: the browser is closed'));
@@ -117,6 +133,7 @@ export class Printer {
     args.push(`--user-data-dir=${profile}`);
     // Its fonts are ours, never the machine's (fontconfig.ts).
     const env = { ...process.env, FONTCONFIG_FILE: writeFontconfig(profile) };
+    trace('chromium spawn');
     let browser: Browser | undefined;
     const forget = onInterrupt(() => {
       if (browser) killGroup(browser);

@@ -26,6 +26,29 @@ export interface ExtractOptions {
 }
 
 export function extractChronology(essay: Essay, options: ExtractOptions = {}, file?: VFile): Chronology {
+  const steps = extractionSteps(essay, options, file);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, letting the event loop run between its steps: a build reads the essay while Chromium starts, and the
+ * browser's start-up and its pages' set-up are messages Node must answer (a tenth of a second or more of round trips
+ * that would otherwise wait for the whole extraction).
+ */
+export async function extractChronologyAside(essay: Essay, options: ExtractOptions = {}, file?: VFile) {
+  const steps = extractionSteps(essay, options, file);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The extraction, a step at a time: each `yield` is a point where the caller may let other work run. */
+function* extractionSteps(essay: Essay, options: ExtractOptions, file?: VFile): Generator<void, Chronology> {
   const reference = toldFrom(essay, options.referenceDate ?? null);
   const place = file ? location(file) : null;
   const at = (offset: [number, number]) => {
@@ -43,6 +66,7 @@ export function extractChronology(essay: Essay, options: ExtractOptions = {}, fi
       source: 'briefing',
     });
   });
+  yield;
   const english = isEnglish(essay.lang);
   const acronyms: Record<string, string> = {};
   for (const paragraph of essay.paragraphs) Object.assign(acronyms, { ...findAcronyms(paragraph.text), ...acronyms });
@@ -55,9 +79,11 @@ export function extractChronology(essay: Essay, options: ExtractOptions = {}, fi
         .filter((f): f is Found => f !== null && (english || f.type !== 'person' || f.name.includes(' '))),
     ]),
   );
+  yield;
   const all = [...names.values()].flat();
   const byType = (type: Found['type']) => [...new Set(all.filter((f) => f.type === type).map((f) => f.name))];
   const roles = findRoles(essay.paragraphs.map((p) => p.text).join('\n\n'), byType('person'));
+  yield;
   const notes = extractionNotes(file, at);
   const events = buildEvents(essay, mentions, names, roles, notes.restated, notes.dropped);
   if (file) reportOutOfOrder(events, mentions, file, at);

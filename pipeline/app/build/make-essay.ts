@@ -13,7 +13,7 @@ import type { Settings } from '../../core/settings.ts';
 import { defaultSettings } from '../../core/settings.ts';
 import { inside } from '../../core/slug.ts';
 import { trace } from '../../core/trace.ts';
-import { extractChronology } from '../../extract/index.ts';
+import { extractChronology, extractChronologyAside } from '../../extract/index.ts';
 import { isEnglish } from '../../extract/mentions.ts';
 import { reportSpellings } from '../../extract/spelling.ts';
 import { parseEssay } from '../../parse/index.ts';
@@ -80,8 +80,13 @@ export async function makeEssay(
     // The configuration's language over the one told from the words; the essay's own `lang:` over both.
     if (settings.lang && typeof essay.matter.lang !== 'string') essay.lang = settings.lang;
     if (printed) warnOfMissingGlyphs(essay, settings, file);
+    if (printed) await printer.settled(400);
     trace(`${p.slug}: extract`);
-    const chronology = extractChronology(essay, { referenceDate: settings.referenceDate, spelling: false }, file);
+    const chronology = await extractChronologyAside(
+      essay,
+      { referenceDate: settings.referenceDate, spelling: false },
+      file,
+    );
     trace(`${p.slug}: render and print`);
     // Made synchronously: an asynchronous mkdtemp may create the folder on another thread just after Ctrl-C's sweep
     // has read the output folder, and leave it behind.

@@ -83,11 +83,22 @@ export function fontFaces(families: FontFamily[], options: FontOptions = {}): st
 /** Whether a @font-face's unicode-range holds a character of the text. */
 function usedIn(face: string, text: string): boolean {
   const ranges = rangesOf(/unicode-range:\s*([^;]+);/.exec(face)?.[1] ?? '');
-  for (const char of new Set(text)) {
-    const code = char.codePointAt(0)!;
-    if (code >= 0x80 && ranges.some(([a, b]) => code >= a && code <= b)) return true;
+  return nonAsciiOf(text).some((code) => ranges.some(([a, b]) => code >= a && code <= b));
+}
+
+/** The code points of a text beyond ASCII, each once: every face of every render asks of the same essay. */
+let lastText = '';
+let lastCodes: number[] = [];
+function nonAsciiOf(text: string): number[] {
+  if (text !== lastText) {
+    const codes = new Set<number>();
+    for (const char of text) {
+      const code = char.codePointAt(0)!;
+      if (code >= 0x80) codes.add(code);
+    }
+    [lastText, lastCodes] = [text, [...codes]];
   }
-  return false;
+  return lastCodes;
 }
 
 function rangesOf(list: string): [number, number][] {
@@ -103,11 +114,21 @@ function rangesOf(list: string): [number, number][] {
     });
 }
 
+/** A family's stylesheet of its regular weight, read once per build (every render asks for it). */
+const regularCss = new Map<string, string>();
+function regularCssOf(pkg: string): string {
+  let css = regularCss.get(pkg);
+  if (css === undefined) {
+    const dir = path.dirname(require.resolve(`${pkg}/metadata.json`));
+    css = readFileSync(path.join(dir, existsSync(path.join(dir, '400.css')) ? '400.css' : 'index.css'), 'utf8');
+    regularCss.set(pkg, css);
+  }
+  return css;
+}
+
 /** The characters a family's files cover, from the unicode-ranges of its regular weight: [first, last] code points. */
 export function coveredRanges(pkg: string): [number, number][] {
-  const dir = path.dirname(require.resolve(`${pkg}/metadata.json`));
-  const css = readFileSync(path.join(dir, existsSync(path.join(dir, '400.css')) ? '400.css' : 'index.css'), 'utf8');
-  return [...css.matchAll(/unicode-range:\s*([^;]+);/g)].flatMap(([, list]) => rangesOf(list!));
+  return [...regularCssOf(pkg).matchAll(/unicode-range:\s*([^;]+);/g)].flatMap(([, list]) => rangesOf(list!));
 }
 
 /**
@@ -148,8 +169,7 @@ export function fontFor(chars: string[]): string | null {
 
 /** The subsets of a family a text needs: "latin" always (digits, a-z), and each other whose characters it uses. */
 export function subsetsFor(pkg: string, text: string): string[] {
-  const dir = path.dirname(require.resolve(`${pkg}/metadata.json`));
-  const css = readFileSync(path.join(dir, existsSync(path.join(dir, '400.css')) ? '400.css' : 'index.css'), 'utf8');
+  const css = regularCssOf(pkg);
   const needed = new Set(['latin']);
   for (const [, id, face] of css.matchAll(/\/\* ([\w[\]-]+) \*\/\s*(@font-face \{[^}]*\})/g)) {
     const subset = /-400-normal$/.test(id!) ? id!.replace(/^.*?-((?:[a-z]+-)?[a-z]+)-400-normal$/, '$1') : null;

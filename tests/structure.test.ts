@@ -124,8 +124,7 @@ describe('artifacts in a content stream', () => {
         'ET',
         'EMC',
         '/Artifact BMC',
-        '0 0 10 10 re',
-        'f',
+        '0 0 10 10 re f', // the stream's own spacing is kept
         'EMC',
         'Q',
         '/Artifact BMC',

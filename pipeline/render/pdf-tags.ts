@@ -173,33 +173,38 @@ const NESTS = new Set(['BT', 'ET', 'q', 'Q']);
 export function markArtifacts(content: string, tagged: ReadonlySet<string> = new Set()): string | null {
   const ops = operators(content);
   if (!ops) return null;
-  const out: string[] = [];
-  const source = (op: Op) => content.slice(op.start, op.end);
+  // The stream as it is, with "/Artifact BMC" before each run of painting operators outside marked content and
+  // "EMC" after it: only the places where those go are gathered, and the text is cut there once.
+  const wraps: [start: number, end: number][] = [];
   let depth = 0;
-  let run: Op[] = [];
+  let run: { start: number; end: number; paints: boolean } | null = null;
   const flush = () => {
-    if (run.some((op) => PAINTS.has(op.name))) out.push('/Artifact BMC', ...run.map(source), 'EMC');
-    else out.push(...run.map(source));
-    run = [];
+    if (run?.paints) wraps.push([run.start, run.end]);
+    run = null;
   };
   for (const op of ops) {
     if (depth > 0) {
-      out.push(source(op));
       if (op.name === 'BDC' || op.name === 'BMC') depth++;
       else if (op.name === 'EMC') depth--;
-      continue;
-    }
-    if (op.name === 'BDC' || op.name === 'BMC') {
+    } else if (op.name === 'BDC' || op.name === 'BMC') {
       flush();
-      out.push(source(op));
       depth++;
-    } else if (NESTS.has(op.name) || op.name === 'EMC' || (op.name === 'Do' && tagged.has(op.drawn))) {
-      flush();
-      out.push(source(op));
-    } else run.push(op);
+    } else if (NESTS.has(op.name) || op.name === 'EMC' || (op.name === 'Do' && tagged.has(op.drawn))) flush();
+    else {
+      run ??= { start: op.start, end: op.end, paints: false };
+      run.end = op.end;
+      run.paints ||= PAINTS.has(op.name);
+    }
   }
   flush();
-  return `${out.join('\n')}\n`;
+  let out = '';
+  let at = 0;
+  for (const [start, end] of wraps) {
+    out += `${content.slice(at, start)}/Artifact BMC\n${content.slice(start, end)}\nEMC`;
+    at = end;
+  }
+  out += content.slice(at);
+  return out.endsWith('\n') ? out : `${out}\n`;
 }
 
 // Structure types of PDF 2.0 that Chromium writes and PDF 1.7 (hence PDF/UA-1) lacks, with the 1.7 type each plays.

@@ -130,14 +130,16 @@ const compiledText = (file: string, partial: boolean) => {
   return partial ? text.replace(/\r?\n$/, '') : text;
 };
 
+/** Every layout and partial the folders hold, each where it is taken from. */
+const templateFilesIn = (dirs: TemplateDirs) => [
+  ...dirs.list('', '.hbs').map((name) => ({ file: dirs.find(name)!, partial: false })),
+  ...dirs.list('partials', '.hbs').map((name) => ({ file: dirs.find(`partials/${name}`)!, partial: true })),
+];
+
 /** The default templates compiled ahead, for the bundle (render/precompiled.ts). */
 export function precompileDefaults(): void {
-  const dirs = new TemplateDirs();
-  const files = [
-    ...dirs.list('', '.hbs').map((name) => compiledText(dirs.find(name)!, false)),
-    ...dirs.list('partials', '.hbs').map((name) => compiledText(dirs.find(`partials/${name}`)!, true)),
-  ];
-  writePrecompiled(files, COMPILE_OPTIONS);
+  const texts = templateFilesIn(new TemplateDirs()).map(({ file, partial }) => compiledText(file, partial));
+  writePrecompiled(texts, COMPILE_OPTIONS);
 }
 
 export function loadTemplates(userDir?: string | null): Templates {
@@ -178,11 +180,7 @@ export function loadTemplates(userDir?: string | null): Templates {
   return {
     stylesheets: Object.keys(css),
     check(known) {
-      const files = [
-        ...dirs.list('', '.hbs').map((name) => dirs.find(name)),
-        ...dirs.list('partials', '.hbs').map((name) => dirs.find(`partials/${name}`)),
-      ].filter((f): f is string => f !== null);
-      const problems = files.flatMap((file) => {
+      const problems = templateFilesIn(dirs).flatMap(({ file }) => {
         try {
           return problemsIn(hb.parse(readTemplate(file)) as unknown as Node, file, known);
         } catch (error) {
